@@ -1,0 +1,521 @@
+package generator
+
+import (
+	"fmt"
+	"go/token"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/helpgen/helpgen/spec"
+)
+
+// Model is the spec with every Go name resolved once, before any emitter
+// runs: emitters only read it, so names never disagree between files.
+type Model struct {
+	Spec    *spec.Spec
+	Package string
+	// Types are the emitted types in a stable order (by Go name).
+	Types  []*Type
+	byName map[string]*Type // by spec name
+	// Renames lists every Go name that is not the CLR simple name or the
+	// member name, with why; the generator reports them.
+	Renames []Rename
+}
+
+// Rename records one deviation from the default naming rule.
+type Rename struct {
+	What   string // "type", "field", "enum value"
+	From   string // spec name
+	To     string // Go name
+	Reason string
+}
+
+func (r Rename) String() string {
+	return fmt.Sprintf("%s %s -> %s (%s)", r.What, r.From, r.To, r.Reason)
+}
+
+// Type is one emitted Go type.
+type Type struct {
+	Spec   *spec.Type
+	GoName string
+	// Fields are the members in DCS order (spec order); JSONFields are the
+	// members present in JSON, in JSON order; XMLFields those present in
+	// XML, in DCS order.
+	Fields     []*Field
+	JSONFields []*Field
+	XMLFields  []*Field
+	// Values are the enum constants.
+	Values []*EnumConst
+}
+
+// IsEnum reports whether t is an enum.
+func (t *Type) IsEnum() bool { return t.Spec.Kind == spec.KindEnum }
+
+// Field is one struct field.
+type Field struct {
+	Member *spec.Member
+	GoName string
+	Type   *GoType
+}
+
+// EnumConst is one enum constant.
+type EnumConst struct {
+	Value  *spec.EnumValue
+	GoName string
+}
+
+// GoType is the Go shape of a spec type reference.
+type GoType struct {
+	Ref *spec.Ref
+	// Kind is the spec.Ref kind: primitive, list, dict, nullable, pair, named.
+	Kind string
+	// Prim is the spec primitive name for primitives.
+	Prim string
+	// Named is the emitted type for named references.
+	Named *Type
+	// Elem is the element (list, nullable) or value (dict, pair); Key the key.
+	Elem, Key *GoType
+	// Nilable is true when nil stands for the .NET null: pointers, slices, maps.
+	Nilable bool
+}
+
+// primGo maps spec primitives to Go types. Reference types of .NET (string,
+// Uri) become pointers so that null survives a round trip; byte[] is a slice.
+var primGo = map[string]struct {
+	expr    string // Go type expression; "rt." marks a runtime type
+	pointer bool
+}{
+	"string": {"string", true}, "anyURI": {"string", true},
+	"int": {"int32", false}, "long": {"int64", false}, "short": {"int16", false},
+	"unsignedByte": {"uint8", false}, "byte": {"int8", false},
+	"unsignedShort": {"uint16", false}, "unsignedInt": {"uint32", false}, "unsignedLong": {"uint64", false},
+	"float": {"float32", false}, "double": {"float64", false}, "boolean": {"bool", false},
+	"decimal": {"rt.Decimal", false}, "dateTime": {"rt.DateTime", false},
+	"dateTimeOffset": {"time.Time", false}, "duration": {"rt.TimeSpan", false},
+	"guid": {"uuid.UUID", false}, "char": {"rune", false},
+	"base64Binary": {"[]byte", false}, "anyType": {"rt.Object", false},
+}
+
+// PrimGoExpr returns the Go type expression of a primitive ("string",
+// "uuid.UUID", "rt.Decimal" for runtime types) and whether fields of it are
+// pointers.
+func PrimGoExpr(prim string) (expr string, pointer bool) {
+	p := primGo[prim]
+	return p.expr, p.pointer
+}
+
+// ReservedNames are identifiers the runtime and the client/server emitters
+// declare in the generated package; types are renamed away from them.
+var ReservedNames = map[string]bool{
+	"DateTime": true, "DateTimeKind": true, "Decimal": true, "TimeSpan": true, "Object": true,
+	"KeyValuePair": true, "Ptr": true, "Client": true, "NewClient": true, "ClientOption": true,
+	"Server": true, "NewServer": true, "Handler": true, "NewHandler": true, "APIError": true,
+	"Error": true, "Unimplemented": true,
+}
+
+// fieldMethods are the methods generated types carry; fields may not use them.
+var fieldMethods = map[string]bool{
+	"MarshalJSON": true, "UnmarshalJSON": true, "MarshalXML": true, "UnmarshalXML": true,
+	"AppendJSON": true, "AppendXML": true, "DecodeJSON": true, "DecodeXML": true,
+	"EncodeForm": true, "DecodeForm": true, "String": true, "Validate": true, "IsValid": true,
+}
+
+// NewModel resolves the Go names of s. Base types are not emitted on their
+// own (their members are flattened into the derived types) unless a body,
+// response or member references them.
+func NewModel(s *spec.Spec, pkg string) (*Model, error) {
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	m := &Model{Spec: s, Package: pkg, byName: map[string]*Type{}}
+	used := referencedTypes(s)
+	var types []*spec.Type
+	for _, t := range s.Types {
+		if len(t.TypeParams) > 0 || !used[t.Name] {
+			continue // generic definitions are monomorphized; unused bases are flattened
+		}
+		types = append(types, t)
+	}
+	sort.Slice(types, func(i, j int) bool { return types[i].Name < types[j].Name })
+	m.nameTypes(types)
+	for _, t := range m.Types {
+		if err := m.resolveMembers(t); err != nil {
+			return nil, err
+		}
+	}
+	sort.Slice(m.Types, func(i, j int) bool { return m.Types[i].GoName < m.Types[j].GoName })
+	return m, nil
+}
+
+// Lookup returns the emitted type for a spec type name.
+func (m *Model) Lookup(name string) *Type { return m.byName[name] }
+
+// GoTypeOf resolves a spec type reference.
+func (m *Model) GoTypeOf(ref string) (*GoType, error) {
+	r, err := spec.ParseRef(ref)
+	if err != nil {
+		return nil, err
+	}
+	return m.goType(r)
+}
+
+func (m *Model) goType(r *spec.Ref) (*GoType, error) {
+	g := &GoType{Ref: r, Kind: r.Kind}
+	switch r.Kind {
+	case spec.RefPrimitive:
+		g.Prim = r.Name
+		_, g.Nilable = PrimGoExpr(r.Name)
+		if r.Name == "base64Binary" {
+			g.Nilable = true
+		}
+	case spec.RefNamed:
+		g.Named = m.byName[r.Name]
+		if g.Named == nil {
+			return nil, fmt.Errorf("type %s is not emitted", r.Name)
+		}
+		g.Nilable = !g.Named.IsEnum()
+	case spec.RefList, spec.RefNullable:
+		e, err := m.goType(r.Elem())
+		if err != nil {
+			return nil, err
+		}
+		g.Elem = e
+		g.Nilable = true
+	case spec.RefDict, spec.RefPair:
+		k, err := m.goType(r.Key())
+		if err != nil {
+			return nil, err
+		}
+		v, err := m.goType(r.Elem())
+		if err != nil {
+			return nil, err
+		}
+		g.Key, g.Elem = k, v
+		g.Nilable = r.Kind == spec.RefDict
+	}
+	return g, nil
+}
+
+// referencedTypes are the types reachable from endpoints and from each other
+// through members (not through Base).
+func referencedTypes(s *spec.Spec) map[string]bool {
+	types := s.TypeMap()
+	used := map[string]bool{}
+	var visit func(ref string)
+	visit = func(ref string) {
+		r, err := spec.ParseRef(ref)
+		if err != nil {
+			return
+		}
+		var walk func(r *spec.Ref)
+		walk = func(r *spec.Ref) {
+			for _, a := range r.Args {
+				walk(a)
+			}
+			if r.Kind != spec.RefNamed || used[r.Name] {
+				return
+			}
+			t := types[r.Name]
+			if t == nil {
+				return
+			}
+			used[r.Name] = true
+			for _, mem := range t.Members {
+				visit(mem.Type)
+			}
+		}
+		walk(r)
+	}
+	for _, e := range s.Endpoints {
+		for _, p := range e.Params {
+			visit(p.Type)
+		}
+		if e.Body != nil {
+			visit(e.Body.Type)
+		}
+		if e.Response != nil {
+			visit(e.Response.Type)
+		}
+	}
+	// A spec with types but no endpoints (a model-only crawl) emits them all.
+	if len(s.Endpoints) == 0 {
+		for _, t := range s.Types {
+			if len(t.TypeParams) == 0 && !isBase(s, t.Name) {
+				visit(t.Name)
+			}
+		}
+	}
+	return used
+}
+
+func isBase(s *spec.Spec, name string) bool {
+	for _, t := range s.Types {
+		if t.Base == name {
+			return true
+		}
+	}
+	return false
+}
+
+// nameTypes gives each type its CLR simple name, made unique: types sharing
+// a simple name are prefixed with namespace segments until they differ.
+func (m *Model) nameTypes(types []*spec.Type) {
+	base := map[*spec.Type]string{}
+	groups := map[string][]*spec.Type{}
+	for _, t := range types {
+		n := Exported(simpleName(t))
+		if ReservedNames[n] {
+			m.Renames = append(m.Renames, Rename{"type", t.Name, n + "Contract", "reserved by the generated package"})
+			n += "Contract"
+		}
+		base[t] = n
+		groups[n] = append(groups[n], t)
+	}
+	final := map[*spec.Type]string{}
+	taken := map[string]bool{}
+	var keys []string
+	for k := range groups {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		g := groups[k]
+		if len(g) == 1 {
+			final[g[0]] = k
+			taken[k] = true
+		}
+	}
+	for _, k := range keys {
+		g := groups[k]
+		if len(g) == 1 {
+			continue
+		}
+		for _, t := range g {
+			segs := nsSegments(t)
+			name := k
+			for i := len(segs) - 1; i >= 0; i-- {
+				name = Exported(segs[i]) + name
+				if !taken[name] {
+					break
+				}
+			}
+			for n := 2; taken[name]; n++ {
+				name = fmt.Sprintf("%s%d", k, n)
+			}
+			taken[name] = true
+			final[t] = name
+			m.Renames = append(m.Renames, Rename{"type", t.Name, name, "simple name " + k + " is shared by " + fmt.Sprint(len(g)) + " contracts"})
+		}
+	}
+	for _, t := range types {
+		gt := &Type{Spec: t, GoName: final[t]}
+		m.Types = append(m.Types, gt)
+		m.byName[t.Name] = gt
+	}
+}
+
+// nsSegments are the namespace parts used to disambiguate a type name: the
+// CLR namespace when the name has one, else the XML namespace path.
+func nsSegments(t *spec.Type) []string {
+	n := t.Name
+	if i := strings.IndexByte(n, '<'); i >= 0 {
+		n = n[:i]
+	}
+	if i := strings.LastIndexByte(n, '.'); i >= 0 {
+		return strings.Split(n[:i], ".")
+	}
+	if t.XML != nil {
+		ns := strings.TrimPrefix(strings.TrimPrefix(t.XML.Namespace, "http://"), "https://")
+		var segs []string
+		for _, s := range strings.FieldsFunc(ns, func(r rune) bool { return r == '/' || r == '.' || r == ':' }) {
+			if s != "" {
+				segs = append(segs, s)
+			}
+		}
+		return segs
+	}
+	return nil
+}
+
+// simpleName is the CLR simple name, generic instances spelled out the way
+// the Help Page names them (ApiResultOfListOfPatientSummary).
+func simpleName(t *spec.Type) string {
+	r, err := spec.ParseRef(t.Name)
+	if err != nil {
+		return t.Name
+	}
+	if t.Generic != nil {
+		def := t.Generic.Definition
+		if i := strings.IndexByte(def, '<'); i >= 0 {
+			def = def[:i]
+		}
+		parts := make([]string, len(t.Generic.Args))
+		for i, a := range t.Generic.Args {
+			parts[i] = refName(spec.MustParseRefOrNamed(a))
+		}
+		return lastSegment(def) + "Of" + strings.Join(parts, "And")
+	}
+	return lastSegment(r.Name)
+}
+
+var primNames = map[string]string{
+	"string": "String", "int": "Int32", "long": "Int64", "short": "Int16", "unsignedByte": "Byte",
+	"byte": "SByte", "unsignedShort": "UInt16", "unsignedInt": "UInt32", "unsignedLong": "UInt64",
+	"float": "Single", "double": "Double", "decimal": "Decimal", "boolean": "Boolean",
+	"dateTime": "DateTime", "dateTimeOffset": "DateTimeOffset", "duration": "TimeSpan", "guid": "Guid",
+	"char": "Char", "anyURI": "Uri", "base64Binary": "ByteArray", "anyType": "Object",
+}
+
+func refName(r *spec.Ref) string {
+	switch r.Kind {
+	case spec.RefPrimitive:
+		return primNames[r.Name]
+	case spec.RefNamed:
+		n := r.Name
+		if i := strings.IndexByte(n, '<'); i >= 0 {
+			// Nested generic instance: Name<args> → NameOfArgs.
+			inner, err := spec.ParseRef(n)
+			if err == nil && inner.Kind == spec.RefNamed {
+				args := genericArgs(n)
+				parts := make([]string, len(args))
+				for i, a := range args {
+					parts[i] = refName(spec.MustParseRefOrNamed(a))
+				}
+				return lastSegment(n[:i]) + "Of" + strings.Join(parts, "And")
+			}
+		}
+		return lastSegment(n)
+	case spec.RefList:
+		return "ListOf" + refName(r.Elem())
+	case spec.RefNullable:
+		return "NullableOf" + refName(r.Elem())
+	case spec.RefDict:
+		return "DictionaryOf" + refName(r.Key()) + "And" + refName(r.Elem())
+	case spec.RefPair:
+		return "KeyValuePairOf" + refName(r.Key()) + "And" + refName(r.Elem())
+	}
+	return "X"
+}
+
+// genericArgs splits the top-level arguments of Name<a,b<c,d>>.
+func genericArgs(n string) []string {
+	i := strings.IndexByte(n, '<')
+	if i < 0 || !strings.HasSuffix(n, ">") {
+		return nil
+	}
+	body := n[i+1 : len(n)-1]
+	var args []string
+	depth, start := 0, 0
+	for j, c := range body {
+		switch c {
+		case '<':
+			depth++
+		case '>':
+			depth--
+		case ',':
+			if depth == 0 {
+				args = append(args, body[start:j])
+				start = j + 1
+			}
+		}
+	}
+	return append(args, body[start:])
+}
+
+func lastSegment(n string) string {
+	if i := strings.IndexByte(n, '<'); i >= 0 {
+		n = n[:i]
+	}
+	if i := strings.LastIndexAny(n, ".+"); i >= 0 {
+		return n[i+1:]
+	}
+	return n
+}
+
+func (m *Model) resolveMembers(t *Type) error {
+	if t.IsEnum() {
+		taken := map[string]bool{}
+		for _, v := range t.Spec.Values {
+			name := t.GoName + Exported(v.Name)
+			if taken[name] {
+				orig := name
+				for n := 2; taken[name]; n++ {
+					name = fmt.Sprintf("%s%d", orig, n)
+				}
+				m.Renames = append(m.Renames, Rename{"enum value", t.Spec.Name + "." + v.Name, name, "collides after sanitizing"})
+			}
+			taken[name] = true
+			t.Values = append(t.Values, &EnumConst{Value: v, GoName: name})
+		}
+		return nil
+	}
+	taken := map[string]bool{}
+	for _, mem := range t.Spec.Members {
+		name := Exported(mem.Name)
+		reason := ""
+		if name != mem.Name {
+			reason = "not an exported Go identifier"
+		}
+		if fieldMethods[name] {
+			name += "_"
+			reason = "a method of the generated type"
+		}
+		if taken[name] {
+			orig := name
+			for n := 2; taken[name]; n++ {
+				name = fmt.Sprintf("%s%d", orig, n)
+			}
+			reason = "collides with another member after sanitizing"
+		}
+		taken[name] = true
+		if reason != "" {
+			m.Renames = append(m.Renames, Rename{"field", t.Spec.Name + "." + mem.Name, name, reason})
+		}
+		gt, err := m.GoTypeOf(mem.Type)
+		if err != nil {
+			return fmt.Errorf("type %s member %s: %w", t.Spec.Name, mem.Name, err)
+		}
+		f := &Field{Member: mem, GoName: name, Type: gt}
+		t.Fields = append(t.Fields, f)
+		if mem.XML != nil {
+			t.XMLFields = append(t.XMLFields, f)
+		}
+		if mem.JSON != nil {
+			t.JSONFields = append(t.JSONFields, f)
+		}
+	}
+	sort.SliceStable(t.XMLFields, func(i, j int) bool { return t.XMLFields[i].Member.XML.Order < t.XMLFields[j].Member.XML.Order })
+	sort.SliceStable(t.JSONFields, func(i, j int) bool { return t.JSONFields[i].Member.JSON.Order < t.JSONFields[j].Member.JSON.Order })
+	return nil
+}
+
+// Exported turns a name into an exported Go identifier: letters and digits
+// kept, other runes dropped with the next letter upper-cased, a leading
+// digit prefixed with X. Valid exported names are returned unchanged.
+func Exported(s string) string {
+	if token.IsIdentifier(s) && token.IsExported(s) {
+		return s
+	}
+	var b strings.Builder
+	up := true
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			up = true
+			continue
+		}
+		if up {
+			r = unicode.ToUpper(r)
+			up = false
+		}
+		b.WriteRune(r)
+	}
+	out := b.String()
+	if out == "" {
+		return "X"
+	}
+	if r := []rune(out)[0]; unicode.IsDigit(r) || !unicode.IsUpper(r) {
+		out = "X" + out
+	}
+	return out
+}

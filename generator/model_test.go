@@ -1,0 +1,55 @@
+package generator
+
+import (
+	"os"
+	"testing"
+
+	"github.com/helpgen/helpgen/spec"
+)
+
+func loadSpec(t *testing.T, path string) *spec.Spec {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := spec.Unmarshal(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestModelSeedNames(t *testing.T) {
+	m, err := NewModel(loadSpec(t, "../testdata/seed.spec.json"), "seed")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ty := range m.Types {
+		got = append(got, ty.GoName)
+	}
+	want := []string{"PatientCommunicationVo", "RestApiLink", "RestApiResultOfGuid", "SendEncounterRequireFollowupPatientSms"}
+	if len(got) != len(want) {
+		t.Fatalf("types %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("types %v, want %v", got, want)
+		}
+	}
+	if len(m.Renames) != 0 {
+		t.Errorf("renames: %v", m.Renames)
+	}
+}
+
+func TestExported(t *testing.T) {
+	for in, want := range map[string]string{
+		"EncounterId": "EncounterId", "source": "Source", "channelHint": "ChannelHint",
+		"2fa": "X2fa", "type": "Type", "a-b c": "ABC", "": "X", "_x": "X",
+	} {
+		if got := Exported(in); got != want {
+			t.Errorf("Exported(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
