@@ -18,6 +18,9 @@ type Model struct {
 	// Types are the emitted types in a stable order (by Go name).
 	Types  []*Type
 	byName map[string]*Type // by spec name
+	// Ops are the endpoints, by GoName; Roots the body and response types.
+	Ops   []*Op
+	Roots []*Root
 	// Renames lists every Go name that is not the CLR simple name or the
 	// member name, with why; the generator reports them.
 	Renames []Rename
@@ -145,6 +148,9 @@ func NewModel(s *spec.Spec, pkg string) (*Model, error) {
 		}
 	}
 	sort.Slice(m.Types, func(i, j int) bool { return m.Types[i].GoName < m.Types[j].GoName })
+	if err := m.resolveOps(nil); err != nil {
+		return nil, err
+	}
 	return m, nil
 }
 

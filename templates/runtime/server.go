@@ -1,0 +1,320 @@
+package wire
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"mime"
+	"net/http"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// ServerOption configures the handler NewHandler returns.
+type ServerOption func(*rtServerConfig)
+
+type rtServerConfig struct {
+	maxBody int64
+	logger  *slog.Logger
+}
+
+// WithMaxBodyBytes limits request bodies (default 10 MiB); larger ones get 413.
+func WithMaxBodyBytes(n int64) ServerOption {
+	return func(c *rtServerConfig) { c.maxBody = n }
+}
+
+// WithLogger logs one line per request: method, route pattern, status and
+// duration. Bodies, parameter values and query strings are never logged:
+// they carry personal data (names, phone numbers, dates of birth).
+func WithLogger(l *slog.Logger) ServerOption {
+	return func(c *rtServerConfig) { c.logger = l }
+}
+
+func rtNewServerConfig(opts []ServerOption) *rtServerConfig {
+	c := &rtServerConfig{maxBody: 10 << 20}
+	for _, o := range opts {
+		o(c)
+	}
+	return c
+}
+
+// HTTPError lets a service method choose the status of its failure; any
+// other error answers 500 without details.
+type HTTPError struct {
+	StatusCode int
+	Message    string
+}
+
+func (e *HTTPError) Error() string { return fmt.Sprintf("HTTP %d: %s", e.StatusCode, e.Message) }
+
+// ValidationError lists invalid fields, as Web API's ModelState does.
+type ValidationError struct {
+	// Fields maps a field path (Slot.Start, Symptoms[1]) to its problems.
+	Fields map[string][]string
+}
+
+func (e *ValidationError) Error() string {
+	keys := make([]string, 0, len(e.Fields))
+	for k := range e.Fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	b.WriteString("invalid request:")
+	for _, k := range keys {
+		for _, m := range e.Fields[k] {
+			b.WriteString(" " + k + ": " + m + ";")
+		}
+	}
+	return b.String()
+}
+
+func (e *ValidationError) add(field, msg string) {
+	if e.Fields == nil {
+		e.Fields = map[string][]string{}
+	}
+	e.Fields[field] = append(e.Fields[field], msg)
+}
+
+// rtFormat is a negotiated wire format.
+type rtFormat int
+
+const (
+	rtJSON rtFormat = iota
+	rtXML
+	rtForm
+)
+
+// rtRequestFormat maps a request Content-Type to a body format; ok is
+// false for anything else (415).
+func rtRequestFormat(r *http.Request) (rtFormat, bool) {
+	mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if err != nil {
+		return 0, false
+	}
+	switch mt {
+	case "application/json", "text/json":
+		return rtJSON, true
+	case "application/xml", "text/xml":
+		return rtXML, true
+	case "application/x-www-form-urlencoded":
+		return rtForm, true
+	}
+	return 0, false
+}
+
+// rtResponseFormat picks JSON or XML from Accept (q-values honoured, JSON
+// first on ties as Web API's formatter order has it); ok is false when the
+// client accepts neither (406).
+func rtResponseFormat(r *http.Request) (rtFormat, bool) {
+	accept := r.Header.Values("Accept")
+	if len(accept) == 0 {
+		return rtJSON, true
+	}
+	bestQ := -1.0
+	best := rtJSON
+	for _, h := range accept {
+		for _, part := range strings.Split(h, ",") {
+			part = strings.TrimSpace(part)
+			if part == "" {
+				continue
+			}
+			mt, params, err := mime.ParseMediaType(part)
+			if err != nil {
+				continue
+			}
+			q := 1.0
+			if qs, ok := params["q"]; ok {
+				if v, err := strconv.ParseFloat(qs, 64); err == nil {
+					q = v
+				}
+			}
+			if q <= 0 {
+				continue
+			}
+			var f rtFormat
+			switch mt {
+			case "application/json", "text/json", "*/*", "application/*":
+				f = rtJSON
+			case "application/xml", "text/xml":
+				f = rtXML
+			case "text/*":
+				f = rtJSON
+			default:
+				continue
+			}
+			if q > bestQ || (q == bestQ && f == rtJSON && best != rtJSON && mt != "*/*") {
+				bestQ, best = q, f
+			}
+		}
+	}
+	return best, bestQ >= 0
+}
+
+// rtReadBody reads a request body within the limit; the status is 413 when
+// it is too large, 400 when it cannot be read.
+func rtReadBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, int) {
+	if r.ContentLength > limit {
+		return nil, http.StatusRequestEntityTooLarge
+	}
+	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return nil, http.StatusRequestEntityTooLarge
+		}
+		return nil, http.StatusBadRequest
+	}
+	return data, 0
+}
+
+// rtWriteError answers an error in the negotiated format, shaped like Web
+// API's HttpError ({"Message": …, "ModelState": {…}}).
+func rtWriteError(w http.ResponseWriter, f rtFormat, status int, msg string, fields map[string][]string) {
+	var b []byte
+	if f == rtXML {
+		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
+		b = append(b, "<Error><Message>"...)
+		b = rtXMLEscapeText(b, msg)
+		b = append(b, "</Message>"...)
+		if len(fields) > 0 {
+			b = append(b, "<ModelState>"...)
+			for _, k := range rtSortedKeys(fields) {
+				for _, m := range fields[k] {
+					b = append(b, "<Error><Field>"...)
+					b = rtXMLEscapeText(b, k)
+					b = append(b, "</Field><Message>"...)
+					b = rtXMLEscapeText(b, m)
+					b = append(b, "</Message></Error>"...)
+				}
+			}
+			b = append(b, "</ModelState>"...)
+		}
+		b = append(b, "</Error>"...)
+	} else {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		b = append(b, `{"Message":`...)
+		b = strconv.AppendQuote(b, msg)
+		if len(fields) > 0 {
+			b = append(b, `,"ModelState":{`...)
+			for i, k := range rtSortedKeys(fields) {
+				if i > 0 {
+					b = append(b, ',')
+				}
+				b = strconv.AppendQuote(b, k)
+				b = append(b, ":["...)
+				for j, m := range fields[k] {
+					if j > 0 {
+						b = append(b, ',')
+					}
+					b = strconv.AppendQuote(b, m)
+				}
+				b = append(b, ']')
+			}
+			b = append(b, '}')
+		}
+		b = append(b, '}')
+	}
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	w.Write(b)
+}
+
+func rtSortedKeys(m map[string][]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func rtXMLEscapeText(b []byte, s string) []byte {
+	for _, r := range s {
+		switch r {
+		case '<':
+			b = append(b, "&lt;"...)
+		case '>':
+			b = append(b, "&gt;"...)
+		case '&':
+			b = append(b, "&amp;"...)
+		default:
+			b = append(b, string(r)...)
+		}
+	}
+	return b
+}
+
+// rtStatusWriter records the status for the access log.
+type rtStatusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (s *rtStatusWriter) WriteHeader(code int) {
+	if s.status == 0 {
+		s.status = code
+	}
+	s.ResponseWriter.WriteHeader(code)
+}
+
+func (s *rtStatusWriter) Write(b []byte) (int, error) {
+	if s.status == 0 {
+		s.status = http.StatusOK
+	}
+	return s.ResponseWriter.Write(b)
+}
+
+// rtWrap adds panic recovery (500 without internals) and the access log.
+func rtWrap(cfg *rtServerConfig, pattern string, h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		sw := &rtStatusWriter{ResponseWriter: w}
+		start := time.Now()
+		defer func() {
+			if p := recover(); p != nil {
+				if p == http.ErrAbortHandler {
+					panic(p)
+				}
+				if sw.status == 0 {
+					rtWriteError(sw, rtJSON, http.StatusInternalServerError, "An error has occurred.", nil)
+				}
+				if cfg.logger != nil {
+					// The panic value may hold request data: log its type only.
+					cfg.logger.Error("panic in handler", "route", pattern, "panic", fmt.Sprintf("%T", p))
+				}
+			}
+			if cfg.logger != nil {
+				cfg.logger.Info("request", "route", pattern, "status", sw.status, "duration", time.Since(start))
+			}
+		}()
+		h(sw, r)
+	}
+}
+
+// rtServiceError answers an error a service method returned.
+func rtServiceError(w http.ResponseWriter, f rtFormat, err error) {
+	var he *HTTPError
+	var ve *ValidationError
+	switch {
+	case errors.As(err, &ve):
+		rtWriteError(w, f, http.StatusBadRequest, "The request is invalid.", ve.Fields)
+	case errors.As(err, &he):
+		rtWriteError(w, f, he.StatusCode, he.Message, nil)
+	default:
+		rtWriteError(w, f, http.StatusInternalServerError, "An error has occurred.", nil)
+	}
+}
+
+// rtPathSegment returns segment i of the request's escaped path, unescaped.
+func rtPathSegment(r *http.Request, base, i int) (string, bool) {
+	segs := strings.Split(strings.Trim(r.URL.EscapedPath(), "/"), "/")
+	if base+i >= len(segs) {
+		return "", false
+	}
+	s, err := url.PathUnescape(segs[base+i])
+	return s, err == nil
+}
