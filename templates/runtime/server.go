@@ -1,6 +1,7 @@
 package wire
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -309,12 +310,49 @@ func rtServiceError(w http.ResponseWriter, f rtFormat, err error) {
 	}
 }
 
-// rtPathSegment returns segment i of the request's escaped path, unescaped.
-func rtPathSegment(r *http.Request, base, i int) (string, bool) {
-	segs := strings.Split(strings.Trim(r.URL.EscapedPath(), "/"), "/")
-	if base+i >= len(segs) {
+type rtPathKey struct{}
+
+// rtCaseInsensitive routes on the lower-cased path, as Web API matches
+// routes ignoring case; handlers read values from the original path.
+func rtCaseInsensitive(mux *http.ServeMux) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		orig := r.URL.EscapedPath()
+		lower := strings.ToLower(r.URL.Path)
+		if lower == r.URL.Path {
+			mux.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), rtPathKey{}, orig)))
+			return
+		}
+		r2 := r.WithContext(context.WithValue(r.Context(), rtPathKey{}, orig))
+		u := *r.URL
+		u.Path, u.RawPath = lower, ""
+		r2.URL = &u
+		mux.ServeHTTP(w, r2)
+	})
+}
+
+// rtPathSegment returns segment i of the original request path, unescaped.
+func rtPathSegment(r *http.Request, i int) (string, bool) {
+	p, _ := r.Context().Value(rtPathKey{}).(string)
+	if p == "" {
+		p = r.URL.EscapedPath()
+	}
+	segs := strings.Split(strings.Trim(p, "/"), "/")
+	if i >= len(segs) {
 		return "", false
 	}
-	s, err := url.PathUnescape(segs[base+i])
+	s, err := url.PathUnescape(segs[i])
 	return s, err == nil
+}
+
+// rtQuery returns the first value of each query key, keys lower-cased:
+// Web API binds query values ignoring the key's case.
+func rtQuery(r *http.Request) map[string]string {
+	out := map[string]string{}
+	for k, vs := range r.URL.Query() {
+		k = strings.ToLower(k)
+		if _, ok := out[k]; !ok && len(vs) > 0 {
+			out[k] = vs[0]
+		}
+	}
+	return out
 }
