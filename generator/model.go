@@ -112,7 +112,8 @@ func PrimGoExpr(prim string) (expr string, pointer bool) {
 // declare in the generated package; types are renamed away from them.
 var ReservedNames = map[string]bool{
 	"DateTime": true, "DateTimeKind": true, "Decimal": true, "TimeSpan": true, "Object": true,
-	"KeyValuePair": true, "Ptr": true, "Client": true, "NewClient": true, "ClientOption": true,
+	"KeyValuePair": true, "Ptr": true, "DateTimeUnspecified": true, "DateTimeUtc": true, "DateTimeLocal": true,
+	"DateTimeOf": true, "TimeSpanOf": true, "ParseDecimal": true, "DecimalFromInt": true, "Client": true, "NewClient": true, "ClientOption": true,
 	"Server": true, "NewServer": true, "Handler": true, "NewHandler": true, "APIError": true,
 	"Error": true, "Unimplemented": true,
 }
