@@ -234,3 +234,5 @@ func emitClient(m *Model, f *jen.File) error {
 	}
 	return nil
 }
+
+func init() { registerPart(PartClient, "client_gen.go", emitClient) }

@@ -21,6 +21,7 @@ type Model struct {
 	// Ops are the endpoints, by GoName; Roots the body and response types.
 	Ops   []*Op
 	Roots []*Root
+	opts  Options
 	// Renames lists every Go name that is not the CLR simple name or the
 	// member name, with why; the generator reports them.
 	Renames []Rename
@@ -115,7 +116,10 @@ var ReservedNames = map[string]bool{
 	"KeyValuePair": true, "Ptr": true, "DateTimeUnspecified": true, "DateTimeUtc": true, "DateTimeLocal": true,
 	"DateTimeOf": true, "TimeSpanOf": true, "ParseDecimal": true, "DecimalFromInt": true, "Client": true, "NewClient": true, "ClientOption": true,
 	"Server": true, "NewServer": true, "Handler": true, "NewHandler": true, "APIError": true,
-	"Error": true, "Unimplemented": true,
+	"Error": true, "Unimplemented": true, "UnimplementedService": true, "SampleService": true,
+	"ServiceImpl": true, "Service": true, "ServerOption": true, "WithMaxBodyBytes": true, "WithLogger": true,
+	"HTTPError": true, "ValidationError": true, "Format": true, "Doer": true, "RequestEditor": true, "WithHTTPClient": true,
+	"WithRequestEditor": true, "WithFormat": true, "WithUserAgent": true, "WithMaxResponseBytes": true, "FormatJSON": true, "FormatXML": true, "FormatForm": true,
 }
 
 // fieldMethods are the methods generated types carry; fields may not use them.
@@ -129,10 +133,21 @@ var fieldMethods = map[string]bool{
 // own (their members are flattened into the derived types) unless a body,
 // response or member references them.
 func NewModel(s *spec.Spec, pkg string) (*Model, error) {
+	return NewModelWith(s, Options{Package: pkg})
+}
+
+// NewModelWith resolves names with the overrides and parts of opts.
+func NewModelWith(s *spec.Spec, opts Options) (*Model, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
-	m := &Model{Spec: s, Package: pkg, byName: map[string]*Type{}}
+	if opts.Package == "" {
+		opts.Package = "api"
+	}
+	if err := checkOverrides(s, opts.Names); err != nil {
+		return nil, err
+	}
+	m := &Model{Spec: s, Package: opts.Package, byName: map[string]*Type{}, opts: opts}
 	used := referencedTypes(s)
 	var types []*spec.Type
 	for _, t := range s.Types {
@@ -149,7 +164,7 @@ func NewModel(s *spec.Spec, pkg string) (*Model, error) {
 		}
 	}
 	sort.Slice(m.Types, func(i, j int) bool { return m.Types[i].GoName < m.Types[j].GoName })
-	if err := m.resolveOps(nil); err != nil {
+	if err := m.resolveOps(opts.Names.Operations); err != nil {
 		return nil, err
 	}
 	return m, nil
@@ -268,10 +283,15 @@ func isBase(s *spec.Spec, name string) bool {
 // nameTypes gives each type its CLR simple name, made unique: types sharing
 // a simple name are prefixed with namespace segments until they differ.
 func (m *Model) nameTypes(types []*spec.Type) {
+	final0 := map[*spec.Type]string{}
 	base := map[*spec.Type]string{}
 	groups := map[string][]*spec.Type{}
 	for _, t := range types {
 		n := Exported(simpleName(t))
+		if o := m.opts.Names.Types[t.Name]; o != "" {
+			final0[t] = o
+			continue
+		}
 		if ReservedNames[n] {
 			m.Renames = append(m.Renames, Rename{"type", t.Name, n + "Contract", "reserved by the generated package"})
 			n += "Contract"
@@ -281,6 +301,10 @@ func (m *Model) nameTypes(types []*spec.Type) {
 	}
 	final := map[*spec.Type]string{}
 	taken := map[string]bool{}
+	for t, n := range final0 {
+		final[t] = n
+		taken[n] = true
+	}
 	var keys []string
 	for k := range groups {
 		keys = append(keys, k)
@@ -464,6 +488,9 @@ func (m *Model) resolveMembers(t *Type) error {
 		if name != mem.Name {
 			reason = "not an exported Go identifier"
 		}
+		if o := m.opts.Names.Fields[t.Spec.Name+"."+mem.Name]; o != "" {
+			name, reason = o, "configured"
+		}
 		if fieldMethods[name] {
 			name += "_"
 			reason = "a method of the generated type"
@@ -525,4 +552,60 @@ func Exported(s string) string {
 		out = "X" + out
 	}
 	return out
+}
+
+// hasPart reports whether an optional part is emitted.
+func (m *Model) hasPart(part string) bool {
+	if m.opts.Parts == nil {
+		return true
+	}
+	for _, p := range m.opts.Parts {
+		if p == part {
+			return true
+		}
+	}
+	return false
+}
+
+// checkOverrides rejects overrides that name nothing or are not exported
+// Go identifiers, naming the offending key.
+func checkOverrides(s *spec.Spec, n Names) error {
+	types := s.TypeMap()
+	for k, v := range n.Types {
+		if types[k] == nil {
+			return fmt.Errorf("names.types[%q]: no such type in the spec", k)
+		}
+		if !token.IsIdentifier(v) || !token.IsExported(v) || ReservedNames[v] {
+			return fmt.Errorf("names.types[%q]: %q is not a usable exported Go identifier", k, v)
+		}
+	}
+	for k, v := range n.Fields {
+		i := strings.LastIndexByte(k, '.')
+		if i < 0 || types[k[:i]] == nil {
+			return fmt.Errorf("names.fields[%q]: want <type full name>.<member> of a type in the spec", k)
+		}
+		found := false
+		for _, mem := range types[k[:i]].Members {
+			found = found || mem.Name == k[i+1:]
+		}
+		if !found {
+			return fmt.Errorf("names.fields[%q]: type %s has no member %s", k, k[:i], k[i+1:])
+		}
+		if !token.IsIdentifier(v) || !token.IsExported(v) || fieldMethods[v] {
+			return fmt.Errorf("names.fields[%q]: %q is not a usable exported Go identifier", k, v)
+		}
+	}
+	ids := map[string]bool{}
+	for _, e := range s.Endpoints {
+		ids[e.ID] = true
+	}
+	for k, v := range n.Operations {
+		if !ids[k] {
+			return fmt.Errorf("names.operations[%q]: no endpoint has this ApiId", k)
+		}
+		if !token.IsIdentifier(v) || !token.IsExported(v) {
+			return fmt.Errorf("names.operations[%q]: %q is not an exported Go identifier", k, v)
+		}
+	}
+	return nil
 }

@@ -75,7 +75,12 @@ func (m *Model) resolveOps(overrides map[string]string) error {
 		}
 		taken[name] = true
 		op.GoName = name
-		argTaken := map[string]bool{"ctx": true, "body": true, "c": true, "req": true, "resp": true, "err": true}
+		// Locals of the generated client method and server handler.
+		argTaken := map[string]bool{}
+		for _, n := range []string{"ctx", "body", "c", "req", "resp", "err", "status", "mt", "data", "call", "q",
+			"zero", "w", "r", "s", "cfg", "rf", "verr", "raw", "ok", "query", "bf", "out", "v", "args", "st"} {
+			argTaken[n] = true
+		}
 		for _, p := range e.Params {
 			gt, err := m.GoTypeOf(p.Type)
 			if err != nil {

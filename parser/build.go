@@ -353,12 +353,32 @@ func (e *endpointDraft) finish(b *builder) *spec.Endpoint {
 		out.Params = append(out.Params, prm)
 	}
 	if e.body != nil {
-		out.Body = &spec.Body{Type: b.refString(e.body), Doc: e.bodyDoc}
+		out.Body = &spec.Body{Type: refineRoot(b.refString(e.body), e.samples, "request"), Doc: e.bodyDoc}
 	}
 	if e.resp != nil {
-		out.Response = &spec.Body{Type: b.refString(e.resp), Doc: e.respDoc}
+		out.Response = &spec.Body{Type: refineRoot(b.refString(e.resp), e.samples, "response"), Doc: e.respDoc}
 	}
 	return out
+}
+
+// refineRoot tells DateTime from DateTimeOffset for a body or response:
+// the Help Page shows both as "date", but the XML sample's root element
+// names the contract.
+func refineRoot(ref string, samples []*spec.Sample, dir string) string {
+	if !strings.Contains(ref, "dateTime") || strings.Contains(ref, "dateTimeOffset") {
+		return ref
+	}
+	for _, s := range samples {
+		if s.Direction != dir || s.Kind != "text" || !strings.Contains(strings.Join(s.MediaTypes, " "), "xml") {
+			continue
+		}
+		t := strings.TrimSpace(s.Text)
+		if strings.HasPrefix(t, "<DateTimeOffset ") || strings.HasPrefix(t, "<DateTimeOffset>") ||
+			strings.HasPrefix(t, "<ArrayOfDateTimeOffset") {
+			return strings.ReplaceAll(ref, "dateTime", "dateTimeOffset")
+		}
+	}
+	return ref
 }
 
 func valueType(prim string) bool {

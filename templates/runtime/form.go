@@ -1,0 +1,670 @@
+package wire
+
+// application/x-www-form-urlencoded runtime, as Web API's model binder
+// reads it (JQueryMvcFormUrlEncodedFormatter + FormDataCollection +
+// CollectionModelBinder). Keys are CLR property names (DataMember and
+// JsonProperty names do not apply); matching ignores case.
+//
+// # Writing
+//
+// rtFormWriter builds key=value pairs with an allocation-free key stack:
+//
+//	w.reset(dst)
+//	w.str("Name", v.Name)                   Name=…
+//	w.push("Vo"); w.guid("Id", v.Vo.Id); w.pop()            Vo.Id=…
+//	for i, s := range v.Tags { w.pushIndex("Tags", i); w.str("", s); w.pop() }  Tags[0]=…&Tags[1]=…
+//	for i, l := range v.Links { w.pushIndex("Links", i); w.str("Rel", l.Rel); w.pop() }  Links[0].Rel=…
+//	dictionaries: w.pushIndex("D", i); w.str("Key", k); w.int("Value", v); w.pop()   D[0].Key=…&D[0].Value=…
+//	nil values and empty lists: write nothing (the binder leaves the default)
+//
+// Value writers take the last key segment ("" for the current key itself).
+// Why A.B and L[0]: the dotted form is what the binder matches internally
+// (A[B] is normalized to it), and indexes are the one list form that works
+// for simple and complex items alike (complex items need them) and that
+// keeps a one-item list distinct from a scalar. Keys and values are
+// escaped as FormUrlEncodedContent does (Uri.EscapeDataString, then %20 as
+// +): everything but A-Z a-z 0-9 - _ . ~ is %XX with upper-case hex, so
+// brackets travel as %5B %5D.
+//
+// Text forms (what the binder's TypeConverters parse with the invariant
+// culture): integers in decimal, true/false, doubles in "R" form with
+// Infinity/-Infinity/NaN, decimals with their scale, GUIDs "D", DateTime in
+// round-trip form (DateTime.Parse turns Z and offsets into server-local
+// time, Kind Local), DateTimeOffset ISO with offset, TimeSpan "c", a char
+// as itself, enums by name (the emitter passes the name to w.str).
+//
+// # Reading
+//
+//	f, err := rtParseForm(body)             tree of the keys; f.root is node 0
+//	f.child(n, "Name") int                  property child (ignoring case), -1 when absent
+//	f.index(n, i) int                       the [i] child, -1 when absent (the binder stops at a gap)
+//	f.items(n) []int                        the [0], [1], … children up to the first gap
+//	f.values(n) []string                    simple list: L=a&L=b, L[]=a, or L[0]=a&L[1]=b (all read)
+//	f.null(n) bool                          true when the single value is "" (nullable members, strings → nil)
+//	f.str(n) f.int(n,bits) f.uint(n,bits) f.bool(n) f.double(n) f.float(n) f.decimal(n) f.guid(n)
+//	f.dateTime(n) f.dateTimeOffset(n) f.timeSpan(n) f.char(n) f.enum(n, names)   one value, parsed as the binder does
+//	f.unused() error                        strict: a key that nothing read (unknown, misspelt, beyond a gap)
+//
+// Keys normalize as Web API does: a[b] → a.b, a[0] kept as an index,
+// a[] → a. A simple [FromBody] value is posted with an empty key (=value):
+// it is the root's value. Two values for a scalar are an error (the binder
+// silently takes the first). Parsing: pairs split on &, + is a space, %XX
+// and %uXXXX are decoded (invalid escapes stay as they are, as in .NET), a
+// pair without = is a key with an empty value.
+
+import (
+	"bytes"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+)
+
+// ---- writing ----
+
+// rtFormWriter writes a form body into b; see the file comment.
+type rtFormWriter struct {
+	b     []byte
+	start int
+	key   []byte
+	marks []int
+}
+
+func (w *rtFormWriter) reset(dst []byte) {
+	w.b, w.start = dst, len(dst)
+	w.key = w.key[:0]
+	w.marks = w.marks[:0]
+}
+
+func (w *rtFormWriter) appendSeg(name string) {
+	if name == "" {
+		return
+	}
+	if len(w.key) > 0 {
+		w.key = append(w.key, '.')
+	}
+	w.key = append(w.key, name...)
+}
+
+// push appends a property segment to the key prefix.
+func (w *rtFormWriter) push(name string) {
+	w.marks = append(w.marks, len(w.key))
+	w.appendSeg(name)
+}
+
+// pushIndex appends name[i] to the key prefix (name "" indexes the prefix).
+func (w *rtFormWriter) pushIndex(name string, i int) {
+	w.marks = append(w.marks, len(w.key))
+	w.appendSeg(name)
+	w.key = append(w.key, '[')
+	w.key = strconv.AppendInt(w.key, int64(i), 10)
+	w.key = append(w.key, ']')
+}
+
+// pop undoes the last push or pushIndex.
+func (w *rtFormWriter) pop() {
+	n := len(w.marks) - 1
+	if n < 0 {
+		return
+	}
+	w.key = w.key[:w.marks[n]]
+	w.marks = w.marks[:n]
+}
+
+// field starts a pair: the separator, the escaped key and '='.
+func (w *rtFormWriter) field(name string) {
+	if len(w.b) > w.start {
+		w.b = append(w.b, '&')
+	}
+	w.b = rtAppendFormEscaped(w.b, w.key)
+	if name != "" {
+		if len(w.key) > 0 {
+			w.b = append(w.b, '.')
+		}
+		w.b = rtAppendFormEscaped(w.b, name)
+	}
+	w.b = append(w.b, '=')
+}
+
+func (w *rtFormWriter) str(name, s string) { w.field(name); w.b = rtAppendFormEscaped(w.b, s) }
+func (w *rtFormWriter) text(name string, b []byte) {
+	w.field(name)
+	w.b = rtAppendFormEscaped(w.b, b)
+}
+func (w *rtFormWriter) int(name string, v int64) { w.field(name); w.b = strconv.AppendInt(w.b, v, 10) }
+func (w *rtFormWriter) uint(name string, v uint64) {
+	w.field(name)
+	w.b = strconv.AppendUint(w.b, v, 10)
+}
+func (w *rtFormWriter) bool(name string, v bool) { w.field(name); w.b = rtAppendBool(w.b, v) }
+func (w *rtFormWriter) double(name string, v float64) {
+	w.field(name)
+	w.b = rtAppendFormFloat(w.b, v, rtAppendDouble(nil, v))
+}
+func (w *rtFormWriter) float(name string, v float32) {
+	w.field(name)
+	w.b = rtAppendFormFloat(w.b, float64(v), rtAppendFloat(nil, v))
+}
+func (w *rtFormWriter) decimal(name string, v Decimal) {
+	w.field(name)
+	w.b = rtAppendDecimal(w.b, v)
+}
+func (w *rtFormWriter) guid(name string, v uuid.UUID) { w.field(name); w.b = rtAppendGUID(w.b, v) }
+func (w *rtFormWriter) dateTime(name string, v DateTime) {
+	w.field(name)
+	var buf [40]byte
+	w.b = rtAppendFormEscaped(w.b, rtAppendDateTime(buf[:0], v))
+}
+func (w *rtFormWriter) dateTimeOffset(name string, v time.Time) {
+	w.field(name)
+	var buf [40]byte
+	w.b = rtAppendFormEscaped(w.b, rtAppendDateTimeOffset(buf[:0], v))
+}
+func (w *rtFormWriter) timeSpan(name string, v TimeSpan) {
+	w.field(name)
+	var buf [32]byte
+	w.b = rtAppendFormEscaped(w.b, rtAppendTimeSpan(buf[:0], v))
+}
+func (w *rtFormWriter) char(name string, r rune) {
+	w.field(name)
+	var buf [4]byte
+	w.b = rtAppendFormEscaped(w.b, buf[:utf8.EncodeRune(buf[:], r)])
+}
+
+// rtAppendFormFloat writes the invariant Double.ToString forms of the
+// special values; r is the "R" text of finite values.
+func rtAppendFormFloat(dst []byte, f float64, r []byte) []byte {
+	switch {
+	case math.IsInf(f, 1):
+		return append(dst, "Infinity"...)
+	case math.IsInf(f, -1):
+		return append(dst, "-Infinity"...)
+	case math.IsNaN(f):
+		return append(dst, "NaN"...)
+	}
+	return rtAppendFormEscaped(dst, r)
+}
+
+// rtFormUnreserved marks the bytes Uri.EscapeDataString leaves alone.
+var rtFormUnreserved = func() (t [256]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = true
+		t[c-'a'+'A'] = true
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	t['-'], t['_'], t['.'], t['~'] = true, true, true, true
+	return
+}()
+
+const rtHexUpper = "0123456789ABCDEF"
+
+// rtAppendFormEscaped escapes as FormUrlEncodedContent: unreserved bytes
+// as is, space as +, the rest %XX (UTF-8 bytes, upper-case hex). Invalid
+// UTF-8 is written as U+FFFD, as .NET strings cannot hold it.
+func rtAppendFormEscaped[S ~string | ~[]byte](dst []byte, s S) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case rtFormUnreserved[c]:
+			dst = append(dst, c)
+		case c == ' ':
+			dst = append(dst, '+')
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(string(s[i:min(i+4, len(s))]))
+			if r == utf8.RuneError && size == 1 {
+				dst = append(dst, "%EF%BF%BD"...)
+				i++
+				continue
+			}
+			for j := 0; j < size; j++ {
+				b := s[i+j]
+				dst = append(dst, '%', rtHexUpper[b>>4], rtHexUpper[b&15])
+			}
+			i += size
+			continue
+		default:
+			dst = append(dst, '%', rtHexUpper[c>>4], rtHexUpper[c&15])
+		}
+		i++
+	}
+	return dst
+}
+
+// ---- reading ----
+
+// rtFormError is a form body or value the binder would reject, or data it
+// would silently drop.
+type rtFormError struct {
+	Key string
+	Msg string
+}
+
+func (e *rtFormError) Error() string {
+	if e.Key == "" {
+		return "form: " + e.Msg
+	}
+	return "form: key " + strconv.Quote(e.Key) + ": " + e.Msg
+}
+
+type rtFormNode struct {
+	seg    string // property name as first posted; "" for index nodes
+	index  int    // >= 0 for an [i] node
+	key    string // first key that reached this node, for errors
+	values []string
+	kids   []int32
+	read   bool
+}
+
+// rtFormData is a parsed form body: node 0 is the root.
+type rtFormData struct {
+	nodes []rtFormNode
+}
+
+// rtParseForm parses a form body into its key tree.
+func rtParseForm(body []byte) (*rtFormData, error) {
+	f := &rtFormData{nodes: []rtFormNode{{index: -1}}}
+	var kbuf, vbuf []byte
+	for len(body) > 0 {
+		var pair []byte
+		if i := bytes.IndexByte(body, '&'); i >= 0 {
+			pair, body = body[:i], body[i+1:]
+		} else {
+			pair, body = body, nil
+		}
+		if len(pair) == 0 {
+			continue
+		}
+		k, v := pair, []byte(nil)
+		if i := bytes.IndexByte(pair, '='); i >= 0 {
+			k, v = pair[:i], pair[i+1:]
+		}
+		kbuf = rtFormUnescape(kbuf[:0], k)
+		vbuf = rtFormUnescape(vbuf[:0], v)
+		key := string(kbuf)
+		n, err := f.path(key)
+		if err != nil {
+			return nil, err
+		}
+		f.nodes[n].values = append(f.nodes[n].values, string(vbuf))
+	}
+	return f, nil
+}
+
+// path finds or creates the node of a key, normalizing a[b] to a.b and
+// a[] to a, and keeping a[0] as an index.
+func (f *rtFormData) path(key string) (int, error) {
+	n := 0
+	bad := func() (int, error) { return 0, &rtFormError{Key: key, Msg: "invalid key"} }
+	for i := 0; i < len(key); {
+		c := key[i]
+		if c == '[' {
+			end := strings.IndexByte(key[i:], ']')
+			if i == 0 || end < 0 {
+				return bad()
+			}
+			inner := key[i+1 : i+end]
+			i += end + 1
+			switch {
+			case inner == "": // a[] is a
+			case strings.IndexByte(inner, '[') >= 0:
+				return bad()
+			case rtFormIsIndex(inner):
+				idx, _ := strconv.Atoi(inner)
+				n = f.kid(n, "", idx, key)
+			default: // a[b] is a.b
+				n = f.kid(n, inner, -1, key)
+			}
+			continue
+		}
+		if c == '.' {
+			if i == 0 {
+				return bad()
+			}
+			i++
+		} else if i != 0 {
+			return bad()
+		}
+		end := strings.IndexAny(key[i:], ".[]")
+		if end < 0 {
+			end = len(key) - i
+		}
+		if end == 0 || i+end < len(key) && key[i+end] == ']' {
+			return bad()
+		}
+		n = f.kid(n, key[i:i+end], -1, key)
+		i += end
+	}
+	return n, nil
+}
+
+func rtFormIsIndex(s string) bool {
+	if len(s) == 0 || len(s) > 9 || len(s) > 1 && s[0] == '0' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// kid finds or adds a child (a property, ignoring case, or an index).
+func (f *rtFormData) kid(n int, seg string, index int, key string) int {
+	for _, k := range f.nodes[n].kids {
+		c := &f.nodes[k]
+		if index >= 0 && c.index == index || index < 0 && c.index < 0 && strings.EqualFold(c.seg, seg) {
+			return int(k)
+		}
+	}
+	f.nodes = append(f.nodes, rtFormNode{seg: seg, index: index, key: key})
+	k := len(f.nodes) - 1
+	f.nodes[n].kids = append(f.nodes[n].kids, int32(k))
+	return k
+}
+
+// rtFormUnescape decodes + and %XX / %uXXXX; invalid escapes stay as
+// they are, as in .NET's UrlDecode.
+func rtFormUnescape(dst, s []byte) []byte {
+	start := len(dst)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '+':
+			dst = append(dst, ' ')
+		case c == '%' && i+5 < len(s) && (s[i+1] == 'u' || s[i+1] == 'U'):
+			if r, ok := rtHex4(s, i+2); ok {
+				dst = utf8.AppendRune(dst, r)
+				i += 5
+				continue
+			}
+			dst = append(dst, c)
+		case c == '%' && i+2 < len(s) && rtUnhex[s[i+1]] != 0xff && rtUnhex[s[i+2]] != 0xff:
+			dst = append(dst, rtUnhex[s[i+1]]<<4|rtUnhex[s[i+2]])
+			i += 2
+		default:
+			dst = append(dst, c)
+		}
+	}
+	if !utf8.Valid(dst[start:]) {
+		fixed := []byte(strings.ToValidUTF8(string(dst[start:]), "\uFFFD"))
+		dst = append(dst[:start], fixed...)
+	}
+	return dst
+}
+
+// child is the property child named name (ignoring case), or -1.
+func (f *rtFormData) child(n int, name string) int {
+	if n < 0 {
+		return -1
+	}
+	for _, k := range f.nodes[n].kids {
+		c := &f.nodes[k]
+		if c.index < 0 && strings.EqualFold(c.seg, name) {
+			return int(k)
+		}
+	}
+	return -1
+}
+
+// index is the [i] child, or -1.
+func (f *rtFormData) index(n, i int) int {
+	if n < 0 {
+		return -1
+	}
+	for _, k := range f.nodes[n].kids {
+		if f.nodes[k].index == i {
+			return int(k)
+		}
+	}
+	return -1
+}
+
+// items lists the [0], [1], … children up to the first gap.
+func (f *rtFormData) items(n int) []int {
+	var out []int
+	for i := 0; ; i++ {
+		k := f.index(n, i)
+		if k < 0 {
+			return out
+		}
+		out = append(out, k)
+	}
+}
+
+// keyOf names a node for errors.
+func (f *rtFormData) keyOf(n int) string { return f.nodes[n].key }
+
+// values reads a simple list: the values posted at n itself (L=a&L=b,
+// L[]=a) followed by those of its [0], [1], … children.
+func (f *rtFormData) values(n int) []string {
+	if n < 0 {
+		return nil
+	}
+	nd := &f.nodes[n]
+	nd.read = true
+	out := nd.values
+	for _, k := range f.items(n) {
+		c := &f.nodes[k]
+		c.read = true
+		out = append(out[:len(out):len(out)], c.values...)
+	}
+	return out
+}
+
+// value reads the single value at n.
+func (f *rtFormData) value(n int) (string, error) {
+	if n < 0 {
+		return "", &rtFormError{Msg: "no value"}
+	}
+	nd := &f.nodes[n]
+	nd.read = true
+	switch len(nd.values) {
+	case 0:
+		return "", &rtFormError{Key: nd.key, Msg: "no value (only nested keys)"}
+	case 1:
+		return nd.values[0], nil
+	}
+	return "", &rtFormError{Key: nd.key, Msg: strconv.Itoa(len(nd.values)) + " values for a single value"}
+}
+
+// null reports whether n's single value is empty (the binder's null for
+// strings and nullable types); it marks the value read when so.
+func (f *rtFormData) null(n int) bool {
+	if n < 0 {
+		return true
+	}
+	nd := &f.nodes[n]
+	if len(nd.values) == 1 && strings.TrimSpace(nd.values[0]) == "" && len(nd.kids) == 0 {
+		nd.read = true
+		return true
+	}
+	return false
+}
+
+// unused reports the first posted key whose value nothing read.
+func (f *rtFormData) unused() error {
+	for i := range f.nodes {
+		nd := &f.nodes[i]
+		if len(nd.values) > 0 && !nd.read {
+			return &rtFormError{Key: nd.key, Msg: "unknown key"}
+		}
+	}
+	return nil
+}
+
+func rtFormScalar[T any](f *rtFormData, n int, what string, parse func(string) (T, bool)) (T, error) {
+	var zero T
+	s, err := f.value(n)
+	if err != nil {
+		return zero, err
+	}
+	v, ok := parse(s)
+	if !ok {
+		return zero, &rtFormError{Key: f.nodes[n].key, Msg: "not a valid " + what + ": " + strconv.Quote(s)}
+	}
+	return v, nil
+}
+
+func (f *rtFormData) str(n int) (string, error) { return f.value(n) }
+
+// int reads an integer as Int32Converter & co do: decimal with sign and
+// surrounding spaces, or hex after 0x, &h or #.
+func (f *rtFormData) int(n, bits int) (int64, error) {
+	return rtFormScalar(f, n, "integer", func(s string) (int64, bool) {
+		if h, ok := rtFormHex(s); ok {
+			u, err := strconv.ParseUint(h, 16, bits)
+			return int64(u) << (64 - bits) >> (64 - bits), err == nil
+		}
+		v, err := rtParseInt([]byte(s), bits)
+		return v, err == nil
+	})
+}
+
+func (f *rtFormData) uint(n, bits int) (uint64, error) {
+	return rtFormScalar(f, n, "unsigned integer", func(s string) (uint64, bool) {
+		if h, ok := rtFormHex(s); ok {
+			u, err := strconv.ParseUint(h, 16, bits)
+			return u, err == nil
+		}
+		v, err := rtParseUint([]byte(s), bits)
+		return v, err == nil
+	})
+}
+
+func rtFormHex(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	switch {
+	case len(s) > 2 && (s[0] == '0' && (s[1] == 'x' || s[1] == 'X') || s[0] == '&' && (s[1] == 'h' || s[1] == 'H')):
+		return s[2:], true
+	case len(s) > 1 && s[0] == '#':
+		return s[1:], true
+	}
+	return "", false
+}
+
+// bool reads Boolean.Parse's forms: true/false in any case (not 1/0).
+func (f *rtFormData) bool(n int) (bool, error) {
+	return rtFormScalar(f, n, "boolean", func(s string) (bool, bool) {
+		s = strings.TrimSpace(s)
+		switch {
+		case strings.EqualFold(s, "true"):
+			return true, true
+		case strings.EqualFold(s, "false"):
+			return false, true
+		}
+		return false, false
+	})
+}
+
+// rtFormNumber drops thousands separators (NumberStyles.AllowThousands).
+func rtFormNumber(s string) []byte {
+	b := []byte(strings.TrimSpace(s))
+	if i := bytes.IndexByte(b, ','); i > 0 {
+		end := bytes.IndexAny(b, ".eE")
+		if end < 0 {
+			end = len(b)
+		}
+		if i < end {
+			out := b[:0]
+			for j, c := range b {
+				if c == ',' && j < end {
+					continue
+				}
+				out = append(out, c)
+			}
+			b = out
+		}
+	}
+	return b
+}
+
+func (f *rtFormData) double(n int) (float64, error) {
+	return rtFormScalar(f, n, "number", func(s string) (float64, bool) {
+		v, err := rtParseDouble(rtFormNumber(s))
+		return v, err == nil
+	})
+}
+
+func (f *rtFormData) float(n int) (float32, error) {
+	return rtFormScalar(f, n, "number", func(s string) (float32, bool) {
+		v, err := rtParseFloat(rtFormNumber(s))
+		return v, err == nil
+	})
+}
+
+func (f *rtFormData) decimal(n int) (Decimal, error) {
+	return rtFormScalar(f, n, "decimal", func(s string) (Decimal, bool) {
+		v, err := rtParseDecimal([]byte(strings.TrimSpace(s)))
+		return v, err == nil
+	})
+}
+
+func (f *rtFormData) guid(n int) (uuid.UUID, error) {
+	return rtFormScalar(f, n, "GUID", func(s string) (uuid.UUID, bool) {
+		v, err := rtParseGUID([]byte(strings.TrimSpace(s)))
+		return v, err == nil
+	})
+}
+
+// dateTime reads as DateTime.Parse does without RoundtripKind: a zone (Z
+// or an offset) converts to server-local time (Kind Local, time.Local).
+func (f *rtFormData) dateTime(n int) (DateTime, error) {
+	return rtFormScalar(f, n, "date", func(s string) (DateTime, bool) {
+		v, err := rtParseDateTime([]byte(s))
+		if err != nil {
+			return v, false
+		}
+		if v.Kind != DateTimeUnspecified {
+			v = DateTime{Time: v.Time.In(time.Local), Kind: DateTimeLocal}
+		}
+		return v, true
+	})
+}
+
+// dateTimeOffset reads as DateTimeOffset.Parse: no zone means local.
+func (f *rtFormData) dateTimeOffset(n int) (time.Time, error) {
+	return rtFormScalar(f, n, "date", func(s string) (time.Time, bool) {
+		v, err := rtParseDateTime([]byte(s))
+		if err != nil {
+			return time.Time{}, false
+		}
+		if v.Kind == DateTimeUnspecified {
+			return rtRelabel(v.Time, time.Local), true
+		}
+		return v.Time, true
+	})
+}
+
+func (f *rtFormData) timeSpan(n int) (TimeSpan, error) {
+	return rtFormScalar(f, n, "TimeSpan", func(s string) (TimeSpan, bool) {
+		v, err := rtParseTimeSpan([]byte(s))
+		return v, err == nil
+	})
+}
+
+// char reads as CharConverter: one character (trimmed when longer), ""
+// is '\x00'.
+func (f *rtFormData) char(n int) (rune, error) {
+	return rtFormScalar(f, n, "character", func(s string) (rune, bool) {
+		if utf8.RuneCountInString(s) > 1 {
+			s = strings.TrimSpace(s)
+		}
+		if s == "" {
+			return 0, true
+		}
+		r, size := utf8.DecodeRuneInString(s)
+		return r, size == len(s) && r <= 0xFFFF
+	})
+}
+
+// enum reads an enum as Enum.Parse(ignoreCase): names, comma-separated
+// flags, or a number.
+func (f *rtFormData) enum(n int, names *rtEnumNames) (int64, error) {
+	return rtFormScalar(f, n, "enum value", func(s string) (int64, bool) { return names.parse([]byte(s)) })
+}
