@@ -283,7 +283,7 @@ func (c *codeGen) parseFormText(g *GoType, x *jen.Statement, txt jen.Code, k jen
 	fail := func(what string) jen.Code {
 		return jen.Return(jen.Op("&").Id("rtFormError").Values(jen.Dict{
 			jen.Id("Key"): jen.Id("f").Dot("keyOf").Call(k),
-			jen.Id("Msg"): jen.Lit("not a valid " + what + ": ").Op("+").Qual("strconv", "Quote").Call(txt),
+			jen.Id("Msg"): jen.Lit("not a valid "+what+": ").Op("+").Qual("strconv", "Quote").Call(txt),
 		}))
 	}
 	v := c.tmp("v")

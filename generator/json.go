@@ -59,7 +59,7 @@ func emitEnumJSONNames(f *jen.File, t *Type) {
 			values = append(values, jen.Lit(v.Value.Value))
 		}
 	}
-	f.Var().Id("jsonNames"+t.GoName).Op("=").Op("&").Id("rtEnumNames").Values(jen.Dict{
+	f.Var().Id("jsonNames" + t.GoName).Op("=").Op("&").Id("rtEnumNames").Values(jen.Dict{
 		jen.Id("names"):  jen.Index().String().Values(names...),
 		jen.Id("values"): jen.Index().Int64().Values(values...),
 	})
