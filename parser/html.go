@@ -1005,6 +1005,9 @@ func (x *htmlExtractor) cutInside(n *hnode) bool {
 // those pages show no type).
 func (x *htmlExtractor) oldParamTable(tbl *hnode) {
 	p := x.p
+	if p.URIParams != nil && (p.URIParams.Table != nil || p.URIParams.None) {
+		return // only the first "Parameters" table counts, as in text.go
+	}
 	t := x.paramTable(tbl)
 	var uri []*Row
 	for _, r := range t.Rows {

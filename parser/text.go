@@ -1,0 +1,1476 @@
+package parser
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/helpgen/helpgen/spec"
+)
+
+// ParseText extracts a Help Page from a text rendering of it, as web
+// scrapers and page caches store them, into the Page ParseHTML gives for
+// the same page. source names the page in diagnostics and in Page.Source;
+// every Line field is a 1-based line of data.
+//
+// Three layouts are read (see the clinic corpus README):
+//   - pipe: "| Name | Description | Type | Additional information |" tables
+//     whose rows break across lines ("| name |" / "doc |" / "type |" /
+//     "annotations |"; a row without documentation is "| name | type |" /
+//     "annotations |" and a lone "|"), the type rendering glued to the
+//     table header or to "None.", samples possibly collapsed to one line;
+//   - pipe-noleading: the same without the leading "| ";
+//   - flat: "NameDescriptionTypeAdditional information" headers and every
+//     cell a paragraph of its own, separated by blank lines.
+//
+// What text cannot carry stays empty: ResourceModel links (TypeText.Links),
+// image samples, and what the scraper left out (a ResourceModel text holds
+// only section.main-content, so its name comes from the file name, see
+// textModelName, and its documentation is lost unless the text includes
+// the title; the pipe layouts drop debug warnings, leaving an empty
+// "Sample:", read as an unavailable sample). Annotations the pipe layouts
+// run together on one line ("Required String length: ...") are split at
+// the known Help Page annotation texts.
+//
+// A text cut off mid-way (a size-capped cache) is returned with what it
+// holds, Truncated set and a warning at its last line. The cut is seen in
+// an unterminated or short table row, an incomplete JSON or XML sample, a
+// sample header without its sample, missing Api sections, or a body or
+// response type that ends the text where its samples should follow. Parts
+// the cut went through are dropped.
+//
+// The error is non-nil only when data holds no recognisable Help Page
+// text; the Page is then of kind PageUnknown. ParseText never panics.
+func ParseText(source string, data []byte) (*Page, error) {
+	p := &Page{Source: source}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return p, fmt.Errorf("%s: not text (NUL bytes)", source)
+	}
+	x := newTextParser(p, data)
+	return x.run()
+}
+
+// ---------------------------------------------------------------------------
+// Lines.
+
+type textParser struct {
+	p     *Page
+	raw   []string // lines without their end ("\n", "\r\n")
+	trim  []string // the same, white space trimmed
+	next  []int    // next[i]: the first non-blank line at or after i (n when none)
+	n     int
+	last  int // 1-based line of the last byte
+	nodoc bool
+
+	// cut: the text ends mid-way; why and what was dropped.
+	cut     bool
+	cutWhy  []string
+	dropped []string
+	// maybeCut: the last line was kept but may be incomplete.
+	lastKept bool
+}
+
+func newTextParser(p *Page, data []byte) *textParser {
+	x := &textParser{p: p}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	x.last = htmlLastLine(data)
+	s := string(data)
+	if strings.HasSuffix(s, "\n") {
+		s = s[:len(s)-1]
+	}
+	if len(data) > 0 {
+		x.raw = strings.Split(s, "\n")
+	}
+	x.n = len(x.raw)
+	x.trim = make([]string, x.n)
+	for i, l := range x.raw {
+		l = strings.TrimSuffix(l, "\r")
+		x.raw[i] = l
+		x.trim[i] = strings.TrimSpace(l)
+	}
+	x.next = make([]int, x.n+1)
+	x.next[x.n] = x.n
+	for i := x.n - 1; i >= 0; i-- {
+		if x.trim[i] != "" {
+			x.next[i] = i
+		} else {
+			x.next[i] = x.next[i+1]
+		}
+	}
+	return x
+}
+
+// nb returns the first non-blank line at or after i.
+func (x *textParser) nb(i int) int {
+	if i >= x.n {
+		return x.n
+	}
+	return x.next[i]
+}
+
+// headings of Api pages.
+const (
+	thNone = iota
+	thRequestInfo
+	thResponseInfo
+	thURI
+	thBody
+	thResource
+	thRequestFormats
+	thResponseFormats
+	thOldParams
+)
+
+func textHeading(s string) int {
+	if len(s) < 10 || len(s) > 24 {
+		return thNone
+	}
+	switch s {
+	case "Request Information":
+		return thRequestInfo
+	case "Response Information":
+		return thResponseInfo
+	}
+	switch strings.ToLower(s) {
+	case "uri parameters":
+		return thURI
+	case "body parameters":
+		return thBody
+	case "resource description":
+		return thResource
+	case "request formats", "request body formats", "sample request formats":
+		return thRequestFormats
+	case "response formats", "response body formats", "sample response formats":
+		return thResponseFormats
+	case "parameters":
+		return thOldParams
+	}
+	return thNone
+}
+
+func (x *textParser) heading(i int) int { return textHeading(x.trim[i]) }
+
+// joinText joins lines into one collapsed text.
+func (x *textParser) joinText(idx []int) string {
+	switch len(idx) {
+	case 0:
+		return ""
+	case 1:
+		return htmlCollapse(x.trim[idx[0]])
+	}
+	var b strings.Builder
+	for k, i := range idx {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(x.trim[i])
+	}
+	return htmlCollapse(b.String())
+}
+
+func (x *textParser) warn(line int, format string, args ...any) {
+	x.p.Diags = append(x.p.Diags, &spec.Diagnostic{Severity: spec.Warning,
+		Source: fmt.Sprintf("%s:%d", x.p.Source, line), Message: fmt.Sprintf(format, args...)})
+}
+
+// drop records a part left out because the cut went through it.
+func (x *textParser) drop(what string, line int) {
+	x.cut = true
+	x.dropped = append(x.dropped, fmt.Sprintf("%s (line %d)", what, line))
+}
+
+func (x *textParser) cutBecause(why string) {
+	x.cut = true
+	x.cutWhy = append(x.cutWhy, why)
+}
+
+// atEnd reports whether nothing but blank lines follows line i.
+func (x *textParser) atEnd(i int) bool { return x.nb(i+1) >= x.n }
+
+// ---------------------------------------------------------------------------
+// Page kinds.
+
+const (
+	textErrorTitle = htmlErrorTitle
+	textSample     = "Sample:"
+)
+
+func (x *textParser) run() (*Page, error) {
+	p := x.p
+	first := x.nb(0)
+	if first >= x.n {
+		return p, fmt.Errorf("%s: no Help Page content found (empty text)", p.Source)
+	}
+	// The first heading, and an Api title before it.
+	title, head := -1, -1
+	errTitle, errSub := -1, -1
+	index, model := -1, -1
+	for i := first; i < x.n; i = x.nb(i + 1) {
+		t := x.trim[i]
+		switch {
+		case head < 0 && x.heading(i) != thNone:
+			head = i
+		case title < 0 && head < 0 && model < 0 && index < 0 && textAPITitle(t):
+			title = i
+		case t == textErrorTitle && errTitle < 0:
+			errTitle = i
+		case t == htmlErrorSubtitle && errSub < 0:
+			errSub = i
+		case t == htmlEnumMarker || t == htmlNone:
+			if model < 0 {
+				model = i
+			}
+		default:
+			if hd, ok := textTableHeader(t); ok {
+				if hd.roles[0] == colAPI {
+					if index < 0 {
+						index = i
+					}
+				} else if model < 0 {
+					model = i
+				}
+			}
+		}
+	}
+	var err error
+	switch {
+	case errTitle >= 0 && (title < 0 || errTitle < title), errSub >= 0 && title < 0 && head < 0:
+		p.Kind = PageError
+		if errTitle >= 0 {
+			p.Line = errTitle + 1
+		} else {
+			p.Line = first + 1
+		}
+	case title >= 0 || (head >= 0 && x.apiHeadings()):
+		p.Kind = PageAPI
+		x.api(title, head)
+	case index >= 0:
+		p.Kind = PageIndex
+		x.index(first)
+	case model >= 0 || (textModelName(p.Source) != "" && x.nb(first+1) >= x.n && textIsType(htmlCollapse(x.trim[first]))):
+		// A table, an enum or "None.", or a simple type's word alone.
+		p.Kind = PageModel
+		x.model(first)
+	default:
+		err = fmt.Errorf("%s: no Help Page content found", p.Source)
+	}
+	x.truncation()
+	return p, err
+}
+
+// textAPITitle reports whether s reads "{METHOD} {RelativePath}" (a
+// route has no white space, which tells it from a sentence).
+func textAPITitle(s string) bool {
+	m, rest, ok := strings.Cut(s, " ")
+	rest = strings.TrimSpace(rest)
+	return ok && rest != "" && htmlIsMethod(m) && !strings.ContainsAny(rest, " \t|")
+}
+
+// apiHeadings reports whether the text has a heading only Api pages have.
+func (x *textParser) apiHeadings() bool {
+	for i := x.nb(0); i < x.n; i = x.nb(i + 1) {
+		switch x.heading(i) {
+		case thRequestInfo, thResponseInfo, thURI, thBody, thResource:
+			return true
+		}
+	}
+	return false
+}
+
+// textModelName takes a model name from a file name or URL:
+// ".../ResourceModel?modelName=N", ".../N.txt" or a flattened
+// "layout_ResourceModel_N.txt", URL-decoded.
+func textModelName(source string) string {
+	s := source
+	if i := strings.LastIndexAny(s, "/\\"); i >= 0 && !strings.Contains(strings.ToLower(s[i:]), "modelname=") {
+		s = s[i+1:]
+	}
+	low := strings.ToLower(s)
+	if !strings.Contains(low, "modelname=") && strings.Contains(low, "%3d") {
+		if u, err := url.PathUnescape(s); err == nil {
+			s, low = u, strings.ToLower(u)
+		}
+	}
+	if i := strings.LastIndex(low, "modelname="); i >= 0 {
+		s = s[i+len("modelname="):]
+		if j := strings.IndexAny(s, "&#"); j >= 0 {
+			s = s[:j]
+		}
+	} else {
+		if i := strings.LastIndexAny(s, "/\\"); i >= 0 {
+			s = s[i+1:]
+		}
+		if i := strings.LastIndex(s, "ResourceModel_"); i >= 0 {
+			s = s[i+len("ResourceModel_"):]
+		}
+	}
+	for _, ext := range []string{".txt", ".text", ".md"} {
+		if strings.HasSuffix(strings.ToLower(s), ext) {
+			s = s[:len(s)-len(ext)]
+			break
+		}
+	}
+	if u, err := url.PathUnescape(s); err == nil {
+		s = u
+	}
+	s = strings.TrimSpace(s)
+	if s == "" || strings.ContainsAny(s, " \t\n") || path.Ext(s) == ".html" {
+		return ""
+	}
+	return s
+}
+
+// ---------------------------------------------------------------------------
+// Table headers.
+
+// textHdr is a recognised table header line.
+type textHdr struct {
+	prefix string // text glued before the header: the type rendering
+	roles  []int
+	flat   bool
+}
+
+var textHeaderSets = [][]int{
+	{colName, colDoc, colType, colAnn},
+	{colName, colValue, colDoc},
+	{colName, colDoc, colAnn},
+	{colAPI, colDoc},
+}
+
+var textHeaderWords = map[int]string{
+	colName: "Name", colDoc: "Description", colType: "Type", colAnn: "Additional information",
+	colValue: "Value", colAPI: "API",
+}
+
+var textFlatHeaders = func() []string {
+	var out []string
+	for _, set := range textHeaderSets {
+		var b strings.Builder
+		for _, r := range set {
+			b.WriteString(textHeaderWords[r])
+		}
+		out = append(out, b.String())
+	}
+	return out
+}()
+
+// textTableHeader recognises "| Name | Description | ... |", "Name |
+// Description | ... |" and "NameDescription...", with any text glued
+// before them.
+func textTableHeader(s string) (textHdr, bool) {
+	if !strings.Contains(s, "Description") {
+		return textHdr{}, false
+	}
+	if !strings.Contains(s, "|") {
+		for k, h := range textFlatHeaders {
+			if strings.HasSuffix(s, h) {
+				return textHdr{prefix: strings.TrimSpace(s[:len(s)-len(h)]), roles: textHeaderSets[k], flat: true}, true
+			}
+		}
+		return textHdr{}, false
+	}
+	if len(s) > 4096 {
+		return textHdr{}, false
+	}
+	body := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "|"))
+	parts := strings.Split(body, "|")
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
+	}
+	for k, set := range textHeaderSets {
+		if len(parts) < len(set) {
+			continue
+		}
+		tail := parts[len(parts)-len(set):]
+		ok := true
+		for j := 1; j < len(set); j++ {
+			if !strings.EqualFold(tail[j], textHeaderWords[set[j]]) {
+				ok = false
+				break
+			}
+		}
+		first := textHeaderWords[set[0]]
+		if !ok || !strings.HasSuffix(tail[0], first) {
+			continue
+		}
+		prefix := strings.Join(parts[:len(parts)-len(set)], " | ")
+		glued := strings.TrimSpace(tail[0][:len(tail[0])-len(first)])
+		if glued != "" {
+			if prefix != "" {
+				prefix += " "
+			}
+			prefix += glued
+		}
+		return textHdr{prefix: strings.TrimSpace(prefix), roles: textHeaderSets[k]}, true
+	}
+	return textHdr{}, false
+}
+
+func textSeparator(s string) bool {
+	if !strings.Contains(s, "-") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '-', '|', ':', ' ', '\t':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// ---------------------------------------------------------------------------
+// Table bodies.
+
+// textRow is one table row, its cells by column role.
+type textRow struct {
+	line  int
+	cells [8]string
+	has   [8]bool
+}
+
+// tableRows reads the rows of the table whose header is at line h; it
+// stops at an Api heading, the end of the text or, when stop is set, at a
+// line stop accepts. It returns the rows and the line after the table.
+func (x *textParser) tableRows(h int, hd textHdr, what string) ([]*textRow, int) {
+	end := h + 1
+	for end < x.n && x.heading(end) == thNone {
+		if _, ok := textTableHeader(x.trim[end]); ok {
+			// Another table (the index has one per controller): the lines
+			// before it that are no cells are its heading.
+			if !hd.flat {
+				for end > h+1 && (x.trim[end-1] == "" || !strings.HasSuffix(x.trim[end-1], "|")) {
+					end--
+				}
+			}
+			break
+		}
+		end++
+	}
+	if hd.flat {
+		return x.flatRows(h+1, end, hd.roles, what), end
+	}
+	return x.pipeRows(h+1, end, hd.roles, what), end
+}
+
+// cellLine is one line of cells of a pipe table.
+type cellLine struct {
+	line  int
+	cells []string
+	start bool // the line begins with "| ": a row start in the leading-pipe layout
+	open  bool // the last cell has no closing " |" (cut)
+}
+
+// textCells splits a pipe table line: cells are separated by a "|" with
+// white space (or the line's end) on both sides, so "a|b" in a regular
+// expression stays one cell.
+func textCells(s string) (cells []string, start, closed bool) {
+	var seps []int
+	for i := 0; i < len(s); i++ {
+		if s[i] == '|' && (i == 0 || s[i-1] == ' ' || s[i-1] == '\t') && (i == len(s)-1 || s[i+1] == ' ' || s[i+1] == '\t') {
+			seps = append(seps, i)
+		}
+	}
+	if len(seps) == 0 {
+		return []string{htmlCollapse(s)}, false, false
+	}
+	closed = seps[len(seps)-1] == len(s)-1
+	from := 0
+	if seps[0] == 0 {
+		start = len(s) > 1
+		from = 1
+		seps = seps[1:]
+		if len(seps) == 0 && !closed {
+			return []string{htmlCollapse(s[1:])}, start, false
+		}
+		if len(seps) == 0 {
+			return []string{""}, false, true // a lone "|": an empty cell
+		}
+	}
+	for _, sp := range seps {
+		cells = append(cells, htmlCollapse(s[from:sp]))
+		from = sp + 1
+	}
+	if !closed {
+		cells = append(cells, htmlCollapse(s[from:]))
+	}
+	return cells, start, closed
+}
+
+func (x *textParser) pipeRows(from, to int, roles []int, what string) []*textRow {
+	// Lines of cells; a cell without its closing " |" continues on the
+	// next line.
+	var cls []cellLine
+	var pend []string
+	pendLine := 0
+	for i := from; i < to; i++ {
+		t := x.trim[i]
+		if t == "" || textSeparator(t) {
+			continue
+		}
+		if pend == nil {
+			pendLine = i
+		}
+		pend = append(pend, t)
+		if !strings.HasSuffix(t, "|") {
+			continue
+		}
+		cells, start, closed := textCells(strings.Join(pend, " "))
+		cls = append(cls, cellLine{line: pendLine + 1, cells: cells, start: start, open: !closed})
+		pend = nil
+	}
+	if pend != nil {
+		cells, start, _ := textCells(strings.Join(pend, " "))
+		cls = append(cls, cellLine{line: pendLine + 1, cells: cells, start: start, open: true})
+	}
+
+	ncols := len(roles)
+	docCol := -1
+	for k, r := range roles {
+		if r == colDoc {
+			docCol = k
+		}
+	}
+	var rows []*textRow
+	for k := 0; k < len(cls); {
+		cl := cls[k]
+		k++
+		if len(cl.cells) == 1 && cl.cells[0] == "" {
+			continue // a stray empty cell
+		}
+		// The columns this row fills, in order: a first line with some but
+		// not all cells left out an empty documentation cell.
+		order := make([]int, 0, ncols)
+		skipDoc := len(cl.cells) >= 2 && len(cl.cells) < ncols && docCol > 0 && docCol < ncols-1
+		for c := 0; c < ncols; c++ {
+			if !(skipDoc && c == docCol) {
+				order = append(order, c)
+			}
+		}
+		vals := make([]string, 0, ncols)
+		vals = append(vals, cl.cells...)
+		open := cl.open
+		for len(vals) < len(order) && k < len(cls) && !cls[k].start {
+			vals = append(vals, cls[k].cells...)
+			open = cls[k].open
+			k++
+		}
+		if len(vals) > len(order) {
+			extra := strings.Join(vals[len(order)-1:], " | ")
+			vals = append(vals[:len(order)-1], extra)
+		}
+		atEOF := k >= len(cls)
+		if skipDoc && len(vals) == len(order) && k < len(cls) && !cls[k].start && len(cls[k].cells) == 1 && cls[k].cells[0] == "" {
+			k++ // the lone "|" after a row without documentation
+		}
+		r := &textRow{line: cl.line}
+		for j, v := range vals {
+			r.cells[roles[order[j]]] = v
+			r.has[roles[order[j]]] = true
+		}
+		name := r.cells[roles[0]]
+		if atEOF && (open || len(vals) < len(order)) {
+			// The last row: complete when only a trailing documentation
+			// cell is missing (the lone "|" is left out at the end).
+			if open || len(vals) < len(order)-1 || order[len(order)-1] != docCol || len(vals) == 0 {
+				x.drop(fmt.Sprintf("%s row %q", what, name), cl.line)
+				continue
+			}
+		} else if len(vals) < len(order) {
+			x.warn(cl.line, "%s row %q has %d of its %d cells", what, name, len(vals), len(order))
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+// flatRows reads a flat table: every cell is a paragraph. Rows are found
+// by what their cells look like (a name, a type rendering, annotations, an
+// integer value), the documentation cell being optional.
+func (x *textParser) flatRows(from, to int, roles []int, what string) []*textRow {
+	type para struct {
+		line int
+		text string
+	}
+	var ps []para
+	for i := from; i < to; {
+		if x.trim[i] == "" {
+			i++
+			continue
+		}
+		j := i
+		var idx []int
+		for j < to && x.trim[j] != "" {
+			idx = append(idx, j)
+			j++
+		}
+		ps = append(ps, para{line: i + 1, text: x.joinText(idx)})
+		i = j
+	}
+	n := len(ps)
+	if n == 0 {
+		return nil
+	}
+	const maxMulti = 12
+	cost := func(role int, s string) int {
+		switch role {
+		case colName:
+			if s == "" || strings.ContainsAny(s, " \t") || s == htmlNone {
+				return 20
+			}
+		case colDoc:
+			if s == htmlNoDoc {
+				return 0
+			}
+			if textIsAnnotation(s) {
+				return 6
+			}
+			return 1
+		case colType:
+			if !textIsType(s) {
+				return 10
+			}
+		case colAnn:
+			if !textIsAnnotation(s) {
+				return 4
+			}
+		case colValue:
+			if !textIsInt(s) {
+				return 20
+			}
+		case colAPI:
+			if !htmlAPITitle(s) {
+				return 20
+			}
+		}
+		return 0
+	}
+	// choice[i]: the cell counts per column of the best row starting at i.
+	const inf = 1 << 30
+	best := make([]int, n+1)
+	choice := make([][]int, n+1)
+	counts := make([]int, len(roles))
+	for i := n - 1; i >= 0; i-- {
+		best[i] = inf
+		var try func(c, pos, acc int)
+		try = func(c, pos, acc int) {
+			if acc >= best[i] {
+				return
+			}
+			if c == len(roles) {
+				if pos > i && best[pos] < inf && acc+best[pos] < best[i] {
+					best[i] = acc + best[pos]
+					choice[i] = append(choice[i][:0], counts...)
+				}
+				return
+			}
+			r := roles[c]
+			lo, hi := 1, 1
+			switch r {
+			case colDoc:
+				lo = 0
+			case colAnn:
+				lo, hi = 0, maxMulti
+			}
+			for k := lo; k <= hi && pos+k <= n; k++ {
+				add := 0
+				if k == 0 && r == colAnn {
+					add = 6
+				}
+				for q := pos; q < pos+k; q++ {
+					add += cost(r, ps[q].text)
+				}
+				counts[c] = k
+				try(c+1, pos+k, acc+add)
+			}
+		}
+		try(0, i, 0)
+	}
+	var rows []*textRow
+	for i := 0; i < n && best[i] < inf; {
+		r := &textRow{line: ps[i].line}
+		pos := i
+		for c, k := range choice[i] {
+			role := roles[c]
+			var texts []string
+			for q := pos; q < pos+k; q++ {
+				texts = append(texts, ps[q].text)
+			}
+			if k > 0 {
+				r.cells[role] = strings.Join(texts, "\n")
+				r.has[role] = true
+			}
+			pos += k
+		}
+		i = pos
+		rows = append(rows, r)
+	}
+	if k := len(rows); k > 0 && to >= x.n && x.p.Kind == PageAPI {
+		// An Api page does not end with a table: the last row may be cut.
+		r := rows[k-1]
+		ok := r.has[roles[0]]
+		for _, role := range roles {
+			switch role {
+			case colType:
+				ok = ok && r.has[colType]
+			case colAnn:
+				anns := strings.Split(r.cells[colAnn], "\n")
+				ok = ok && r.has[colAnn] && textIsAnnotation(anns[len(anns)-1])
+			}
+		}
+		if ok {
+			x.lastKept = true
+		} else {
+			x.drop(fmt.Sprintf("%s row %q", what, r.cells[roles[0]]), r.line)
+			rows = rows[:k-1]
+		}
+	}
+	return rows
+}
+
+// ---------------------------------------------------------------------------
+// Cell kinds.
+
+var textSimpleTypes = map[string]bool{
+	"integer": true, "unsigned integer": true, "byte": true, "signed byte": true, "character": true,
+	"decimal number": true, "string": true, "globally unique identifier": true, "time interval": true,
+	"date": true, "boolean": true, "URI": true, "Object": true,
+}
+
+// textIsType reports whether s reads as a type rendering.
+func textIsType(s string) bool {
+	for depth := 0; depth < 64; depth++ {
+		if textSimpleTypes[s] {
+			return true
+		}
+		if rest, ok := strings.CutPrefix(s, "Collection of "); ok {
+			s = rest
+			continue
+		}
+		for _, pre := range []string{"Dictionary of ", "Pair of "} {
+			if rest, ok := strings.CutPrefix(s, pre); ok {
+				k, v, ok := strings.Cut(rest, " [key] and ")
+				v, ok2 := strings.CutSuffix(v, " [value]")
+				return ok && ok2 && textIsType(k) && textIsType(v)
+			}
+		}
+		return textIsIdent(s)
+	}
+	return false
+}
+
+// textIsIdent: a model name, simple ("ApiResultOfGuid") or full
+// ("Com.X.Y+Nested", "A`1").
+func textIsIdent(s string) bool {
+	if s == "" || len(s) > 1024 || s[len(s)-1] == '.' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c == '_':
+		case c >= '0' && c <= '9', c == '.', c == '+', c == '`':
+			if i == 0 {
+				return false
+			}
+		default:
+			if c < 0x80 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func textIsInt(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// textAnnotations lists the Help Page annotation texts in the order they
+// are shown: "Required" first, the rest sorted ignoring case; "Default
+// value is" (URI parameters) ends the list.
+var textAnnotations = []string{
+	"Required",
+	"Data type: ",
+	"Matching regular expression pattern: ",
+	"Max length: ",
+	"Min length: ",
+	"Range: inclusive between ",
+	"String length: inclusive between ",
+	"Default value is ",
+}
+
+func textAnnotationAt(s string, i int) int {
+	for k, a := range textAnnotations {
+		if strings.HasPrefix(s[i:], a) {
+			if k == 0 && i+len(a) < len(s) && s[i+len(a)] != ' ' {
+				continue
+			}
+			return k
+		}
+	}
+	return -1
+}
+
+func textIsAnnotation(s string) bool {
+	return s == htmlNone || textAnnotationAt(s, 0) >= 0 || strings.HasPrefix(s, "Define this parameter in the request")
+}
+
+// textSplitAnnotations splits an annotations cell into its annotations
+// ("None." dropped): the pipe layouts run them together on one line.
+func textSplitAnnotations(cell string) []string {
+	var out []string
+	for _, para := range strings.Split(cell, "\n") {
+		para = htmlCollapse(para)
+		if para == "" {
+			continue
+		}
+		last, from := textAnnotationAt(para, 0), 0
+		if last != len(textAnnotations)-1 {
+			for i := 1; i < len(para); i++ {
+				if para[i-1] != ' ' {
+					continue
+				}
+				k := textAnnotationAt(para, i)
+				if k <= 0 || k <= last {
+					continue
+				}
+				if t := strings.TrimSpace(para[from:i]); t != "" && t != htmlNone {
+					out = append(out, t)
+				}
+				from, last = i, k
+				if k == len(textAnnotations)-1 {
+					break
+				}
+			}
+		}
+		if t := strings.TrimSpace(para[from:]); t != "" && t != htmlNone {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// paramTable turns rows into a Parameters table as ParseHTML reads it.
+func textParamTable(line int, rows []*textRow) *Table {
+	t := &Table{Line: line}
+	for _, r := range rows {
+		if r.cells[colName] == "" {
+			continue
+		}
+		row := &Row{Line: r.line, Name: htmlCollapse(r.cells[colName]), Type: TypeText{Text: htmlCollapse(r.cells[colType])}}
+		if d := htmlCollapse(r.cells[colDoc]); d != htmlNoDoc {
+			row.Doc = d
+		}
+		row.Annotations = textSplitAnnotations(r.cells[colAnn])
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+// ---------------------------------------------------------------------------
+// Api pages.
+
+func (x *textParser) api(title, head int) {
+	p := x.p
+	i := 0
+	if title >= 0 {
+		p.Line = title + 1
+		t := htmlCollapse(x.trim[title])
+		if m, rest, ok := strings.Cut(t, " "); ok && htmlIsMethod(m) {
+			p.Method, p.RelativePath = m, strings.TrimSpace(rest)
+		} else {
+			p.RelativePath = t
+		}
+		i = title + 1
+	} else {
+		p.Line = head + 1
+		i = head
+		x.warn(head+1, "Api page text without a \"METHOD route\" title")
+	}
+	// The documentation: the lines before the first heading.
+	var doc []int
+	for ; i < x.n && x.heading(i) == thNone; i++ {
+		if x.trim[i] != "" {
+			doc = append(doc, i)
+		}
+	}
+	if i >= x.n && len(doc) > 0 {
+		x.lastKept = true
+	}
+	if d := x.joinText(doc); d != htmlNoDoc {
+		p.Doc = d
+	}
+	oldParams, infoHeadings := false, false
+	for i < x.n {
+		switch x.heading(i) {
+		case thURI:
+			p.URIParams, i = x.uriSection(i)
+		case thBody:
+			p.Body, i = x.section(i, "Body Parameters")
+		case thResource:
+			p.Response, i = x.section(i, "Resource Description")
+		case thRequestInfo, thResponseInfo:
+			infoHeadings = true
+			i++
+		case thRequestFormats:
+			i = x.samples(i+1, "request")
+		case thResponseFormats:
+			i = x.samples(i+1, "response")
+		case thOldParams:
+			oldParams = true
+			i = x.oldParams(i)
+		default:
+			i++
+		}
+	}
+	if !oldParams && (p.URIParams != nil || p.Body != nil || p.Response != nil || infoHeadings) {
+		var missing []string
+		if p.URIParams == nil {
+			missing = append(missing, "URI Parameters")
+		}
+		if p.Body == nil {
+			missing = append(missing, "Body Parameters")
+		}
+		if p.Response == nil {
+			missing = append(missing, "Resource Description")
+		}
+		if len(missing) > 0 {
+			x.cutBecause("missing: " + strings.Join(missing, ", "))
+		}
+	}
+	if oldParams || (p.URIParams == nil && p.Body == nil && p.Response == nil && !x.cut) {
+		// Pre-5.1 page: no section means nothing to document.
+		if p.URIParams == nil {
+			p.URIParams = &Section{Line: p.Line, None: true}
+		}
+		if p.Body == nil {
+			p.Body = &Section{Line: p.Line, None: true}
+		}
+		if p.URIParams.Table == nil && !p.URIParams.None {
+			p.URIParams.None = true
+		}
+	}
+}
+
+func (x *textParser) uriSection(h int) (*Section, int) {
+	s := &Section{Line: h + 1}
+	i := h + 1
+	for i < x.n && x.heading(i) == thNone {
+		t := x.trim[i]
+		if t == htmlNone {
+			s.None = true
+		} else if hd, ok := textTableHeader(t); ok && hd.roles[0] == colName {
+			rows, end := x.tableRows(i, hd, "URI parameter")
+			if s.Table == nil {
+				s.Table = textParamTable(i+1, rows)
+			}
+			i = end
+			continue
+		}
+		i++
+	}
+	return s, i
+}
+
+// section reads a "Body Parameters" or "Resource Description" section: the
+// documentation, the type rendering (on a line of its own, glued to the
+// table header or to "None."), then a table or "None.".
+func (x *textParser) section(h int, what string) (*Section, int) {
+	s := &Section{Line: h + 1}
+	var pre []int
+	i := h + 1
+	typeFromPre := func() {
+		k := len(pre) - 1
+		s.Type.Text = htmlCollapse(x.trim[pre[k]])
+		pre = pre[:k]
+	}
+	for ; i < x.n; i++ {
+		t := x.trim[i]
+		if t == "" {
+			continue
+		}
+		if x.heading(i) != thNone {
+			break
+		}
+		if hd, ok := textTableHeader(t); ok && hd.roles[0] == colName {
+			if hd.prefix != "" {
+				s.Type.Text = htmlCollapse(hd.prefix)
+			} else if len(pre) > 0 && (len(pre) > 1 || textIsType(x.trim[pre[0]])) {
+				typeFromPre()
+			}
+			s.Doc = x.joinText(pre)
+			rows, end := x.tableRows(i, hd, what)
+			s.Table = textParamTable(i+1, rows)
+			if s.Type.Text == "" {
+				x.warn(i+1, "%s: a table without a type rendering", what)
+			}
+			x.typedAtEnd(s, what, end)
+			return s, end
+		}
+		if t == htmlNone || (strings.HasSuffix(t, htmlNone) && textIsType(strings.TrimSpace(strings.TrimSuffix(t, htmlNone)))) {
+			glued := strings.TrimSpace(strings.TrimSuffix(t, htmlNone))
+			switch {
+			case glued != "":
+				s.Type.Text = htmlCollapse(glued)
+			case len(pre) > 0 && textIsType(x.trim[pre[len(pre)-1]]):
+				typeFromPre()
+			}
+			s.Doc = x.joinText(pre)
+			if s.Type.Text != "" {
+				// A type without members: an empty parameters table.
+				s.Table = &Table{Line: i + 1}
+			} else {
+				s.None = true
+			}
+			i++
+			for i < x.n && x.heading(i) == thNone {
+				i++
+			}
+			x.typedAtEnd(s, what, i)
+			return s, i
+		}
+		pre = append(pre, i)
+	}
+	// No table and no "None.": the type is the last line.
+	if len(pre) > 0 && (len(pre) > 1 || textIsType(x.trim[pre[0]])) {
+		typeFromPre()
+	}
+	s.Doc = x.joinText(pre)
+	if i >= x.n && len(pre) > 0 {
+		x.lastKept = true
+	}
+	x.typedAtEnd(s, what, i)
+	return s, i
+}
+
+// typedAtEnd: a section showing a type that ends the text was cut before
+// its samples (Help Pages show samples for every type they can build, and
+// "Formats" headings follow the section), unless the type is
+// HttpResponseMessage, which gets none.
+func (x *textParser) typedAtEnd(s *Section, what string, end int) {
+	if end < x.n || s.None || s.Type.Text == "" || strings.Contains(s.Type.Text, "HttpResponseMessage") {
+		return
+	}
+	x.cutBecause(fmt.Sprintf("the text ends after the %s type %q, where its samples should follow", what, s.Type.Text))
+}
+
+// oldParams reads a pre-5.1 "Parameters" table (Name | Description |
+// Additional information, the last saying where the parameter goes).
+func (x *textParser) oldParams(h int) int {
+	p := x.p
+	i := h + 1
+	for i < x.n && x.heading(i) == thNone {
+		t := x.trim[i]
+		if hd, ok := textTableHeader(t); ok && hd.roles[0] == colName {
+			rows, end := x.tableRows(i, hd, "parameter")
+			if p.URIParams != nil && (p.URIParams.Table != nil || p.URIParams.None) {
+				return end // a second Parameters table: the first wins
+			}
+			tbl := textParamTable(i+1, rows)
+			var uri []*Row
+			for _, r := range tbl.Rows {
+				body := false
+				for _, a := range r.Annotations {
+					if strings.Contains(strings.ToLower(a), "request body") {
+						body = true
+					}
+				}
+				if body {
+					if p.Body == nil {
+						p.Body = &Section{Line: r.Line, Doc: r.Doc}
+					}
+					continue
+				}
+				r.Annotations = htmlDropSourceNotes(r.Annotations)
+				uri = append(uri, r)
+			}
+			if p.URIParams == nil {
+				p.URIParams = &Section{Line: tbl.Line}
+			}
+			if len(uri) > 0 {
+				p.URIParams.Table = &Table{Line: tbl.Line, Rows: uri}
+			} else {
+				p.URIParams.None = true
+			}
+			return end
+		}
+		if t == htmlNone && p.URIParams == nil {
+			p.URIParams = &Section{Line: i + 1, None: true}
+		}
+		i++
+	}
+	if p.URIParams == nil {
+		p.URIParams = &Section{Line: h + 1}
+	}
+	return i
+}
+
+// ---------------------------------------------------------------------------
+// Samples.
+
+// textMediaList reports whether s reads "type/subtype, type/subtype".
+func textMediaList(s string) bool {
+	if s == "" || len(s) > 1024 {
+		return false
+	}
+	for _, mt := range strings.Split(s, ",") {
+		mt = strings.TrimSpace(mt)
+		a, b, ok := strings.Cut(mt, "/")
+		if !ok || a == "" || b == "" || strings.ContainsAny(mt, " \t\"'<>{}[]") {
+			return false
+		}
+	}
+	return true
+}
+
+// sampleHeader reports whether line i is a sample header: media types
+// followed by "Sample:" (on the next non-blank line, or glued to them). It
+// returns the media types text and the first content line.
+func (x *textParser) sampleHeader(i int) (string, int, bool) {
+	t := x.trim[i]
+	if strings.IndexByte(t, '/') < 0 {
+		return "", 0, false
+	}
+	if k := x.nb(i + 1); k < x.n && x.trim[k] == textSample && textMediaList(t) {
+		return t, k + 1, true
+	}
+	if pre, ok := strings.CutSuffix(t, textSample); ok && textMediaList(strings.TrimSpace(pre)) {
+		return strings.TrimSpace(pre), i + 1, true
+	}
+	return "", 0, false
+}
+
+var (
+	textInvalidPrefixes = []string{"Failed to generate the sample", "An exception has occurred while using the formatter"}
+)
+
+func (x *textParser) samples(i int, dir string) int {
+	p := x.p
+	for i < x.n {
+		t := x.trim[i]
+		if t == "" {
+			i++
+			continue
+		}
+		if x.heading(i) != thNone {
+			return i
+		}
+		mts, content, ok := x.sampleHeader(i)
+		if !ok {
+			if x.atEnd(i) {
+				x.drop(fmt.Sprintf("sample header %q", t), i+1)
+			} else if t != textSample {
+				x.warn(i+1, "line in the %s samples that is not a sample header: left out", dir)
+			}
+			i++
+			continue
+		}
+		// The content runs to the next sample header or heading.
+		end := content
+		for end < x.n {
+			if x.trim[end] != "" {
+				if x.heading(end) != thNone {
+					break
+				}
+				if _, _, ok := x.sampleHeader(end); ok {
+					break
+				}
+			}
+			end++
+		}
+		s := &Sample{Line: i + 1, Direction: dir, MediaTypes: htmlMediaTypes(htmlCollapse(mts))}
+		a, b := x.nb(content), end
+		for b > a && x.trim[b-1] == "" {
+			b--
+		}
+		gap := a > content // a blank line after "Sample:": a paragraph, not a pre
+		var txt string
+		if a < b {
+			txt = strings.Join(x.raw[a:b], "\n")
+		}
+		col := htmlCollapse(txt)
+		switch {
+		case col == "" || col == htmlSampleUnavailable:
+			s.Kind = "unavailable"
+		case gap || textHasPrefix(col, textInvalidPrefixes):
+			s.Kind, s.Text = "invalid", col
+		default:
+			s.Kind, s.Text = "text", strings.Trim(txt, "\n")
+		}
+		if end >= x.n && s.Kind == "text" && !textSampleComplete(s) {
+			// Cut inside the sample, or just after it, inside the next
+			// sample header or heading.
+			cutLine := b - 1
+			for cutLine > a && x.trim[cutLine] == "" {
+				cutLine--
+			}
+			short := *s
+			short.Text = strings.Trim(strings.Join(x.raw[a:cutLine], "\n"), "\n")
+			if l := x.trim[cutLine]; cutLine > a && textLetter(l) && textSampleComplete(&short) {
+				*s = short
+				x.drop(fmt.Sprintf("%q", l), cutLine+1)
+				p.Samples = append(p.Samples, s)
+			} else {
+				x.drop("sample "+strings.Join(s.MediaTypes, ", "), s.Line)
+			}
+		} else {
+			if end >= x.n && s.Kind != "text" && a < b {
+				x.lastKept = true
+			}
+			p.Samples = append(p.Samples, s)
+		}
+		i = end
+	}
+	return i
+}
+
+func textLetter(s string) bool {
+	return s != "" && (s[0] >= 'a' && s[0] <= 'z' || s[0] >= 'A' && s[0] <= 'Z')
+}
+
+func textHasPrefix(s string, prefixes []string) bool {
+	for _, pre := range prefixes {
+		if strings.HasPrefix(s, pre) {
+			return true
+		}
+	}
+	return false
+}
+
+// textSampleComplete reports whether a JSON or XML sample that ends the
+// text is complete (other media types cannot be checked).
+func textSampleComplete(s *Sample) bool {
+	switch {
+	case anyMedia(s.MediaTypes, isJSONMedia):
+		return json.Valid([]byte(s.Text))
+	case anyMedia(s.MediaTypes, isXMLMedia):
+		d := xml.NewDecoder(strings.NewReader(s.Text))
+		d.Strict = false
+		depth, roots := 0, 0
+		for {
+			tok, err := d.RawToken()
+			if errors.Is(err, io.EOF) {
+				return depth == 0 && roots > 0
+			}
+			if err != nil {
+				return false
+			}
+			switch tok := tok.(type) {
+			case xml.CharData:
+				if depth == 0 && len(bytes.TrimSpace(tok)) > 0 {
+					return false // text after the root: not one document
+				}
+			case xml.StartElement:
+				if depth == 0 {
+					roots++
+				}
+				depth++
+			case xml.EndElement:
+				depth--
+			}
+		}
+	}
+	return true
+}
+
+// ---------------------------------------------------------------------------
+// ResourceModel pages.
+
+func (x *textParser) model(first int) {
+	p := x.p
+	p.Line = first + 1
+	p.ModelName = textModelName(p.Source)
+	var pre []int
+	i := first
+	structured := false
+	for ; i < x.n; i++ {
+		t := x.trim[i]
+		if t == "" {
+			continue
+		}
+		if t == htmlEnumMarker {
+			p.IsEnum = true
+			structured = true
+			continue
+		}
+		if hd, ok := textTableHeader(t); ok && hd.roles[0] == colName {
+			structured = true
+			if hd.prefix != "" {
+				pre = append(pre, -1) // text glued to the header: not a title
+			}
+			rows, end := x.tableRows(i, hd, "member")
+			isEnum := p.IsEnum || hd.roles[1] == colValue
+			switch {
+			case isEnum && p.Enum == nil:
+				p.IsEnum = true
+				for _, r := range rows {
+					if r.cells[colName] == "" {
+						continue
+					}
+					p.Enum = append(p.Enum, &EnumRow{Line: r.line, Name: htmlCollapse(r.cells[colName]),
+						Value: htmlCollapse(r.cells[colValue]), Doc: htmlCollapse(r.cells[colDoc])})
+				}
+			case !isEnum && p.Members == nil:
+				p.Members = textParamTable(i+1, rows)
+			}
+			i = end - 1
+			continue
+		}
+		if t == htmlNone {
+			structured = true
+			if p.Members == nil && !p.IsEnum {
+				p.Members = &Table{Line: i + 1}
+			}
+			continue
+		}
+		if !structured {
+			pre = append(pre, i)
+		}
+	}
+	// Lines before the content: the title (h1) and the documentation when
+	// the scraper kept them.
+	var clean []int
+	for _, k := range pre {
+		if k >= 0 {
+			clean = append(clean, k)
+		}
+	}
+	titled := false
+	if len(clean) > 0 {
+		t := htmlCollapse(x.trim[clean[0]])
+		switch {
+		case p.ModelName != "" && strings.EqualFold(t, p.ModelName):
+			titled = true
+		case p.ModelName == "" && textIsIdent(t) && (structured || len(clean) > 1):
+			p.ModelName, titled = t, true
+		}
+		if titled {
+			p.Line = clean[0] + 1
+			clean = clean[1:]
+		}
+	}
+	if structured {
+		if len(clean) > 0 {
+			if d := x.joinText(clean[:1]); d != htmlNoDoc {
+				p.ModelDoc = d
+			}
+		}
+		return
+	}
+	// A simple type: its documentation word.
+	if len(clean) > 1 {
+		if d := x.joinText(clean[:1]); d != htmlNoDoc {
+			p.ModelDoc = d
+		}
+		clean = clean[len(clean)-1:]
+	}
+	p.Simple = x.joinText(clean)
+	if p.ModelName == "" {
+		x.warn(p.Line, "ResourceModel text without a model name (none in the text nor in the file name)")
+	}
+}
+
+// ---------------------------------------------------------------------------
+// The index.
+
+func (x *textParser) index(first int) {
+	p := x.p
+	p.Line = first + 1
+	var pre []int
+	controller, controllerDoc := "", ""
+	for i := first; i < x.n; i++ {
+		t := x.trim[i]
+		if t == "" {
+			continue
+		}
+		hd, ok := textTableHeader(t)
+		if !ok || hd.roles[0] != colAPI {
+			switch t {
+			case "ASP.NET Web API Help Page", "Introduction", "Help Page Home":
+			default:
+				pre = append(pre, i)
+			}
+			continue
+		}
+		if hd.prefix != "" {
+			pre = append(pre, -1)
+		}
+		// The controller heading and its documentation before the table.
+		if k := len(pre); k > 0 && pre[k-1] >= 0 {
+			last := htmlCollapse(x.trim[pre[k-1]])
+			if k > 1 && pre[k-2] >= 0 && (strings.ContainsAny(last, " .") || !textIsIdent(last)) && textIsIdent(htmlCollapse(x.trim[pre[k-2]])) {
+				controller = htmlCollapse(x.trim[pre[k-2]])
+				controllerDoc = last
+				if controllerDoc == htmlNoDoc {
+					controllerDoc = ""
+				}
+			} else {
+				controller, controllerDoc = last, ""
+			}
+		}
+		pre = pre[:0]
+		rows, end := x.tableRows(i, hd, "index")
+		for _, r := range rows {
+			title := htmlCollapse(r.cells[colAPI])
+			if title == "" {
+				continue
+			}
+			e := &IndexEntry{Line: r.line, Controller: controller, ControllerDoc: controllerDoc}
+			if m, rest, ok := strings.Cut(title, " "); ok && htmlIsMethod(m) {
+				e.Method, e.RelativePath = m, strings.TrimSpace(rest)
+				// Text has no link: the ApiId is computed as the Help Page does.
+				e.ApiID = apiID(e.Method, strings.TrimPrefix(e.RelativePath, "/"))
+			} else {
+				e.RelativePath = title
+			}
+			if d := htmlCollapse(r.cells[colDoc]); d != htmlNoDoc {
+				e.Doc = d
+			}
+			p.Index = append(p.Index, e)
+		}
+		i = end - 1
+	}
+}
+
+// ---------------------------------------------------------------------------
+// Truncation.
+
+func (x *textParser) truncation() {
+	if !x.cut {
+		return
+	}
+	p := x.p
+	p.Truncated = true
+	msg := fmt.Sprintf("the text ends mid-way at line %d: the page is truncated", x.last)
+	if len(x.cutWhy) > 0 {
+		msg += " (" + strings.Join(x.cutWhy, "; ") + ")"
+	}
+	if n := len(x.dropped); n > 0 {
+		if n > 5 {
+			x.dropped = append(x.dropped[:5], fmt.Sprintf("and %d more", n-5))
+		}
+		msg += "; left out (cut): " + strings.Join(x.dropped, ", ")
+	}
+	if x.lastKept {
+		msg += fmt.Sprintf("; line %d was kept but may be incomplete", x.last)
+	}
+	p.Diags = append(p.Diags, &spec.Diagnostic{Severity: spec.Warning,
+		Source: fmt.Sprintf("%s:%d", p.Source, x.last), Message: msg})
+}
