@@ -117,7 +117,7 @@ var ReservedNames = map[string]bool{
 	"DateTimeOf": true, "TimeSpanOf": true, "ParseDecimal": true, "DecimalFromInt": true, "Client": true, "NewClient": true, "ClientOption": true,
 	"Server": true, "NewServer": true, "Handler": true, "NewHandler": true, "APIError": true,
 	"Error": true, "Unimplemented": true, "UnimplementedService": true, "SampleService": true,
-	"ServiceImpl": true, "Service": true, "ServerOption": true, "WithMaxBodyBytes": true, "WithLogger": true,
+	"ServiceImpl": true, "Service": true, "ServerOption": true, "WithMaxBodyBytes": true, "WithValidation": true, "WithLogger": true,
 	"HTTPError": true, "ValidationError": true, "Format": true, "Doer": true, "RequestEditor": true, "WithHTTPClient": true,
 	"WithRequestEditor": true, "WithFormat": true, "WithUserAgent": true, "WithMaxResponseBytes": true, "FormatJSON": true, "FormatXML": true, "FormatForm": true,
 }

@@ -176,7 +176,7 @@ func emitServeOp(m *Model, f *jen.File, op *Op) {
 				g.If(jen.Err().Op("!=").Nil()).Block(jen.Id("verr").Dot("add").Call(jen.Lit("body"), jen.Err().Dot("Error").Call()))
 			})
 			if op.Body.Type.Kind == spec.RefNamed && !op.Body.Type.Named.IsEnum() {
-				g.If(jen.Id("body").Op("!=").Nil()).Block(jen.Id("body").Dot("validate").Call(jen.Op("&").Id("verr"), jen.Lit("")))
+				g.If(jen.Id("body").Op("!=").Nil().Op("&&").Op("!").Id("cfg").Dot("noValidate")).Block(jen.Id("body").Dot("validate").Call(jen.Op("&").Id("verr"), jen.Lit("")))
 			}
 			args = append(args, jen.Id("body"))
 		}

@@ -19,7 +19,8 @@ import (
 type ServerOption func(*rtServerConfig)
 
 type rtServerConfig struct {
-	maxBody int64
+	maxBody    int64
+	noValidate bool
 	logger  *slog.Logger
 }
 
@@ -33,6 +34,12 @@ func WithMaxBodyBytes(n int64) ServerOption {
 // they carry personal data (names, phone numbers, dates of birth).
 func WithLogger(l *slog.Logger) ServerOption {
 	return func(c *rtServerConfig) { c.logger = l }
+}
+
+// WithValidation turns the documented-annotation checks on (the default) or
+// off, e.g. for a server that stands in for one that does not validate.
+func WithValidation(on bool) ServerOption {
+	return func(c *rtServerConfig) { c.noValidate = !on }
 }
 
 func rtNewServerConfig(opts []ServerOption) *rtServerConfig {

@@ -1,0 +1,303 @@
+package generator
+
+import (
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+	"github.com/helpgen/helpgen/spec"
+)
+
+func init() { register("e2e_gen_test.go", emitE2E) }
+
+// emitE2E writes an end-to-end test into the generated package: the
+// generated client calls the generated server (over real HTTP on loopback)
+// for every endpoint in JSON, XML and form, and every argument and the
+// response must arrive intact. Bodies are the documented request samples.
+func emitE2E(m *Model, f *jen.File) error {
+	if !m.hasPart(PartClient) || !m.hasPart(PartServer) {
+		return nil
+	}
+	f.Comment("e2eService records what the server decoded and answers the documented response samples.")
+	f.Type().Id("e2eService").StructFunc(func(g *jen.Group) {
+		g.Id("got").Index().Any()
+	})
+	f.Line()
+	for _, op := range m.Ops {
+		var names []jen.Code
+		for _, p := range op.PathParams {
+			names = append(names, jen.Id(p.GoName))
+		}
+		for _, p := range op.QueryParams {
+			names = append(names, jen.Id(p.GoName))
+		}
+		if op.Body != nil {
+			names = append(names, jen.Id("body"))
+		}
+		f.Func().Params(jen.Id("s").Op("*").Id("e2eService")).Id(op.GoName).Params(serviceMethodParams(op)...).Params(serviceMethodResults(op)...).BlockFunc(func(g *jen.Group) {
+			g.Id("s").Dot("got").Op("=").Index().Any().Values(names...)
+			if op.Response == nil {
+				g.Return(jen.Nil())
+				return
+			}
+			g.Return(jen.Id("e2eResponse" + op.GoName).Call())
+		})
+		f.Line()
+		if op.Response != nil {
+			text, isXML := sampleText(op.Endpoint, "response")
+			f.Func().Id("e2eResponse"+op.GoName).Params().Params(GoTypeCode(op.Response.Type), jen.Error()).BlockFunc(func(g *jen.Group) {
+				emitSampleValue(g, op.Response, text, isXML)
+			})
+			f.Line()
+		}
+		if op.Body != nil {
+			text, isXML := sampleText(op.Endpoint, "request")
+			f.Func().Id("e2eBody"+op.GoName).Params().Params(GoTypeCode(op.Body.Type), jen.Error()).BlockFunc(func(g *jen.Group) {
+				emitSampleValue(g, op.Body, text, isXML)
+			})
+			f.Line()
+		}
+	}
+	for _, r := range m.Roots {
+		f.Comment("e2eRoundTrip" + r.Name + " encodes and decodes v in the format a request (or response) uses.")
+		f.Func().Id("e2eRoundTrip"+r.Name).Params(jen.Id("format").Id("Format"), jen.Id("v").Add(GoTypeCode(r.Type)), jen.Id("request").Bool()).Add(GoTypeCode(r.Type)).BlockFunc(func(g *jen.Group) {
+			g.Var().Id("out").Add(GoTypeCode(r.Type))
+			g.Var().Err().Error()
+			g.Switch().Block(
+				jen.Case(jen.Id("format").Op("==").Id("FormatXML")).Block(jen.List(jen.Id("out"), jen.Err()).Op("=").Id("xmlDecode"+r.Name).Call(jen.Id("xmlAppend"+r.Name).Call(jen.Nil(), jen.Id("v")))),
+				jen.Case(jen.Id("format").Op("==").Id("FormatForm").Op("&&").Id("request")).Block(jen.List(jen.Id("out"), jen.Err()).Op("=").Id("formDecode"+r.Name).Call(jen.Id("formAppend"+r.Name).Call(jen.Nil(), jen.Id("v")))),
+				jen.Default().Block(jen.List(jen.Id("out"), jen.Err()).Op("=").Id("jsonDecode"+r.Name).Call(jen.Id("jsonAppend"+r.Name).Call(jen.Nil(), jen.Id("v")))),
+			)
+			g.If(jen.Err().Op("!=").Nil()).Block(jen.Panic(jen.Err()))
+			g.Return(jen.Id("out"))
+		})
+		f.Line()
+	}
+	f.Comment("TestEndToEnd runs every endpoint through the generated client and server in each format.")
+	f.Func().Id("TestEndToEnd").Params(jen.Id("t").Op("*").Qual("testing", "T")).BlockFunc(func(g *jen.Group) {
+		g.For(jen.List(jen.Id("_"), jen.Id("format")).Op(":=").Range().Index().Id("Format").Values(jen.Id("FormatJSON"), jen.Id("FormatXML"), jen.Id("FormatForm"))).BlockFunc(func(l *jen.Group) {
+			l.Id("format").Op(":=").Id("format")
+			l.Id("t").Dot("Run").Call(jen.Index().String().Values(jen.Lit("JSON"), jen.Lit("XML"), jen.Lit("Form")).Index(jen.Id("format")), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).BlockFunc(func(b *jen.Group) {
+				b.Id("svc").Op(":=").Op("&").Id("e2eService").Values()
+				// The documented samples ignore the documented constraints; validation has its own test.
+				b.Id("srv").Op(":=").Qual("net/http/httptest", "NewServer").Call(jen.Id("NewHandler").Call(jen.Id("svc"), jen.Id("WithValidation").Call(jen.False())))
+				b.Defer().Id("srv").Dot("Close").Call()
+				b.List(jen.Id("c"), jen.Err()).Op(":=").Id("NewClient").Call(jen.Id("srv").Dot("URL"), jen.Id("WithFormat").Call(jen.Id("format")))
+				b.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err()))
+				b.Id("ctx").Op(":=").Qual("context", "Background").Call()
+				b.Id("_").Op("=").Id("ctx")
+				for _, op := range m.Ops {
+					emitE2ECase(b, op)
+				}
+			}))
+		})
+	})
+	f.Line()
+	f.Comment("e2eSame compares decoded values: DateTime and DateTimeOffset by instant (the form binder\nturns zoned DateTimes into server-local ones, as Web API does), nil and empty collections alike\n(a form cannot tell them apart), everything else exactly.")
+	f.Func().Id("e2eSame").Params(jen.List(jen.Id("a"), jen.Id("b")).Qual("reflect", "Value")).Bool().Block(jen.Return(jen.Id("e2eSameValue").Call(jen.Id("a"), jen.Id("b"))))
+	f.Add(jen.Op(e2eSameSource))
+	f.Line()
+	f.Comment("e2eDump shows a value in its JSON form for failure messages.")
+	f.Func().Id("e2eDump").Params(jen.Id("v").Any()).String().Block(
+		jen.List(jen.Id("b"), jen.Err()).Op(":=").Qual("encoding/json", "MarshalIndent").Call(jen.Id("v"), jen.Lit(""), jen.Lit("  ")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Qual("fmt", "Sprintf").Call(jen.Lit("%+v"), jen.Id("v")))),
+		jen.Return(jen.String().Parens(jen.Id("b"))),
+	)
+	f.Line()
+	f.Comment("e2eSameValue uses time; keep the import when no other code of this file does.")
+	f.Var().Id("_").Qual("time", "Time")
+	return nil
+}
+
+const e2eSameSource = `
+func e2eSameValue(a, b reflect.Value) bool {
+	if a.IsValid() != b.IsValid() {
+		return false
+	}
+	if !a.IsValid() {
+		return true
+	}
+	if a.Kind() == reflect.Interface {
+		if a.IsNil() || b.IsNil() {
+			return a.IsNil() == b.IsNil()
+		}
+		return e2eSameValue(a.Elem(), b.Elem())
+	}
+	if a.Type() != b.Type() {
+		return false
+	}
+	switch v := a.Interface().(type) {
+	case DateTime:
+		return v.Time.Equal(b.Interface().(DateTime).Time)
+	case time.Time:
+		return v.Equal(b.Interface().(time.Time))
+	case Decimal:
+		return v.Equal(b.Interface().(Decimal))
+	}
+	switch a.Kind() {
+	case reflect.Pointer:
+		if a.IsNil() || b.IsNil() {
+			return a.IsNil() == b.IsNil()
+		}
+		return e2eSameValue(a.Elem(), b.Elem())
+	case reflect.Slice:
+		if a.Len() != b.Len() {
+			return false
+		}
+		for i := 0; i < a.Len(); i++ {
+			if !e2eSameValue(a.Index(i), b.Index(i)) {
+				return false
+			}
+		}
+		return true
+	case reflect.Map:
+		if a.Len() != b.Len() {
+			return false
+		}
+		for _, k := range a.MapKeys() {
+			if !e2eSameValue(a.MapIndex(k), b.MapIndex(k)) {
+				return false
+			}
+		}
+		return true
+	case reflect.Struct:
+		for i := 0; i < a.NumField(); i++ {
+			if !a.Type().Field(i).IsExported() {
+				continue
+			}
+			if !e2eSameValue(a.Field(i), b.Field(i)) {
+				return false
+			}
+		}
+		return true
+	}
+	return reflect.DeepEqual(a.Interface(), b.Interface())
+}
+`
+
+// sampleText is an endpoint's documented sample for a direction: JSON
+// preferred, else XML; "" when none.
+func sampleText(e *spec.Endpoint, dir string) (string, bool) {
+	text, isXML := "", false
+	for _, s := range e.Samples {
+		if s.Direction != dir || s.Kind != "text" || s.Text == "" {
+			continue
+		}
+		mts := strings.Join(s.MediaTypes, " ")
+		if strings.Contains(mts, "json") && (text == "" || isXML) {
+			text, isXML = s.Text, false
+		} else if strings.Contains(mts, "xml") && text == "" {
+			text, isXML = s.Text, true
+		}
+	}
+	return text, isXML
+}
+
+// emitSampleValue returns the decoded sample, or a non-nil empty value.
+func emitSampleValue(g *jen.Group, r *Root, text string, isXML bool) {
+	if text != "" {
+		fn := "jsonDecode" + r.Name
+		if isXML {
+			fn = "xmlDecode" + r.Name
+		}
+		g.Return(jen.Id(fn).Call(jen.Index().Byte().Parens(jen.Lit(text))))
+		return
+	}
+	switch {
+	case r.Type.Kind == spec.RefNamed && !r.Type.Named.IsEnum():
+		g.Return(jen.New(jen.Id(r.Type.Named.GoName)), jen.Nil())
+	default:
+		g.Var().Id("zero").Add(GoTypeCode(r.Type))
+		g.Return(jen.Id("zero"), jen.Nil())
+	}
+}
+
+// emitE2ECase calls one endpoint and checks what both sides saw.
+func emitE2ECase(b *jen.Group, op *Op) {
+	b.Id("t").Dot("Run").Call(jen.Lit(op.GoName), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).BlockFunc(func(g *jen.Group) {
+		var args, sent []jen.Code
+		args = append(args, jen.Id("ctx"))
+		for _, p := range append(append([]*Param(nil), op.PathParams...), op.QueryParams...) {
+			g.Id(p.GoName).Op(":=").Add(paramSample(p))
+			args = append(args, jen.Id(p.GoName))
+			sent = append(sent, jen.Id(p.GoName))
+		}
+		if op.Body != nil {
+			g.List(jen.Id("body"), jen.Id("berr")).Op(":=").Id("e2eBody" + op.GoName).Call()
+			g.If(jen.Id("berr").Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("documented request sample: %v"), jen.Id("berr")))
+			args = append(args, jen.Id("body"))
+			// What crossing the wire keeps: a member JSON-only or XML-only is lost in the other format.
+			sent = append(sent, jen.Id("e2eRoundTrip"+op.Body.Name).Call(jen.Id("format"), jen.Id("body"), jen.True()))
+		}
+		if op.Response != nil {
+			g.List(jen.Id("resp"), jen.Id("err")).Op(":=").Id("c").Dot(op.GoName).Call(args...)
+		} else {
+			g.Id("err").Op(":=").Id("c").Dot(op.GoName).Call(args...)
+		}
+		g.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err()))
+		g.If(jen.Op("!").Id("e2eSame").Call(
+			jen.Qual("reflect", "ValueOf").Call(jen.Id("svc").Dot("got")),
+			jen.Qual("reflect", "ValueOf").Call(jen.Index().Any().Values(sent...)),
+		)).Block(jen.Id("t").Dot("Errorf").Call(jen.Lit("the server decoded\n%s\nwant\n%s"), jen.Id("e2eDump").Call(jen.Id("svc").Dot("got")), jen.Id("e2eDump").Call(jen.Index().Any().Values(sent...))))
+		if op.Response != nil {
+			g.List(jen.Id("doc"), jen.Id("_")).Op(":=").Id("e2eResponse" + op.GoName).Call()
+			g.Id("want").Op(":=").Id("e2eRoundTrip"+op.Response.Name).Call(jen.Id("format"), jen.Id("doc"), jen.False())
+			g.If(jen.Op("!").Id("e2eSame").Call(jen.Qual("reflect", "ValueOf").Call(jen.Id("resp")), jen.Qual("reflect", "ValueOf").Call(jen.Id("want")))).Block(
+				jen.Id("t").Dot("Errorf").Call(jen.Lit("the client decoded\n%s\nwant\n%s"), jen.Id("e2eDump").Call(jen.Id("resp")), jen.Id("e2eDump").Call(jen.Id("want"))),
+			)
+		}
+	}))
+}
+
+// paramSample is a value for a URI parameter that exercises escaping.
+func paramSample(p *Param) jen.Code {
+	g := p.Type
+	ptr := paramIsPointer(p)
+	if g.Kind == spec.RefNullable {
+		g = g.Elem
+	}
+	var v jen.Code
+	switch {
+	case g.Kind == spec.RefNamed && g.Named.IsEnum():
+		if len(g.Named.Values) > 0 {
+			v = jen.Id(g.Named.Values[len(g.Named.Values)-1].GoName)
+		} else {
+			v = jen.Id(g.Named.GoName).Parens(jen.Lit(0))
+		}
+	case g.Kind != spec.RefPrimitive:
+		v = jen.Nil()
+	default:
+		switch g.Prim {
+		case "string", "anyURI":
+			v = jen.Lit("a b/c?d&e=f%")
+		case "guid":
+			v = jen.Qual(pkgUUID, "MustParse").Call(jen.Lit("6a9e0997-1a57-42fa-939e-563024574417"))
+		case "int", "long", "short", "unsignedInt", "unsignedLong", "unsignedShort":
+			v = jen.Lit(42)
+		case "byte", "unsignedByte":
+			v = jen.Lit(7)
+		case "boolean":
+			v = jen.True()
+		case "double", "float":
+			v = jen.Lit(1.5)
+		case "decimal":
+			v = jen.Id("DecimalFromInt").Call(jen.Lit(1250))
+		case "dateTime":
+			v = jen.Id("DateTime").Values(jen.Dict{
+				jen.Id("Time"): jen.Qual("time", "Date").Call(jen.Lit(2025), jen.Lit(1), jen.Lit(2), jen.Lit(3), jen.Lit(4), jen.Lit(5), jen.Lit(0), jen.Qual("time", "UTC")),
+				jen.Id("Kind"): jen.Id("DateTimeUtc"),
+			})
+		case "dateTimeOffset":
+			v = jen.Qual("time", "Date").Call(jen.Lit(2025), jen.Lit(1), jen.Lit(2), jen.Lit(3), jen.Lit(4), jen.Lit(5), jen.Lit(0), jen.Qual("time", "FixedZone").Call(jen.Lit(""), jen.Lit(7200)))
+		case "duration":
+			v = jen.Id("TimeSpanOf").Call(jen.Lit(90).Op("*").Qual("time", "Minute"))
+		case "char":
+			v = jen.LitRune('x')
+		default:
+			v = jen.Id("zeroOf").Call()
+		}
+	}
+	if ptr {
+		return jen.Id("Ptr").Call(jen.Add(valueTypeCode(g)).Parens(v))
+	}
+	return jen.Add(valueTypeCode(g)).Parens(v)
+}
