@@ -191,7 +191,7 @@ func emitClient(m *Model, f *jen.File) error {
 				g.Switch(jen.Id("c").Dot("format")).Block(
 					jen.Case(jen.Id("FormatXML")).Block(jen.Id("call").Dot("body").Op("=").Id("xmlAppend"+n).Call(jen.Nil(), jen.Id("body"))),
 					jen.Case(jen.Id("FormatForm")).Block(jen.Id("call").Dot("body").Op("=").Id("formAppend"+n).Call(jen.Nil(), jen.Id("body"))),
-					jen.Default().Block(jen.Id("call").Dot("body").Op("=").Id("jsonAppend"+n).Call(jen.Nil(), jen.Id("body"))),
+					jen.Default().Block(jen.Id("call").Dot("body").Op("=").Id("jsonAppend"+n).Call(jen.Nil(), jen.Id("body"), jen.Id("jsonClientDates"))),
 				)
 				g.Id("call").Dot("contentType").Op("=").Id("rtContentType").Call(jen.Id("c").Dot("format"))
 			} else if e.Method == "POST" || e.Method == "PUT" || e.Method == "PATCH" {

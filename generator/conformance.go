@@ -84,7 +84,7 @@ func emitConformance(m *Model, f *jen.File) error {
 				}
 				b.List(jen.Id("v"), jen.Err()).Op(":=").Id("jsonDecode" + c.root.Name).Call(jen.Index().Byte().Parens(jen.Id("sample")))
 				b.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("decode: %v"), jen.Err()))
-				b.Id("got").Op(":=").Id("jsonAppend"+c.root.Name).Call(jen.Nil(), jen.Id("v"))
+				b.Id("got").Op(":=").Id("jsonAppend"+c.root.Name).Call(jen.Nil(), jen.Id("v"), jen.Id("jsonDates"))
 				b.Var().Id("want").Qual("bytes", "Buffer")
 				b.If(jen.Err().Op(":=").Qual("encoding/json", "Compact").Call(jen.Op("&").Id("want"), jen.Index().Byte().Parens(jen.Id("sample"))), jen.Err().Op("!=").Nil()).Block(
 					jen.Id("t").Dot("Fatalf").Call(jen.Lit("sample is not JSON: %v"), jen.Err()),

@@ -65,7 +65,7 @@ func emitE2E(m *Model, f *jen.File) error {
 			g.Switch().Block(
 				jen.Case(jen.Id("format").Op("==").Id("FormatXML")).Block(jen.List(jen.Id("out"), jen.Err()).Op("=").Id("xmlDecode"+r.Name).Call(jen.Id("xmlAppend"+r.Name).Call(jen.Nil(), jen.Id("v")))),
 				jen.Case(jen.Id("format").Op("==").Id("FormatForm").Op("&&").Id("request")).Block(jen.List(jen.Id("out"), jen.Err()).Op("=").Id("formDecode"+r.Name).Call(jen.Id("formAppend"+r.Name).Call(jen.Nil(), jen.Id("v")))),
-				jen.Default().Block(jen.List(jen.Id("out"), jen.Err()).Op("=").Id("jsonDecode"+r.Name).Call(jen.Id("jsonAppend"+r.Name).Call(jen.Nil(), jen.Id("v")))),
+				jen.Default().Block(jen.List(jen.Id("out"), jen.Err()).Op("=").Id("jsonDecode"+r.Name).Call(jen.Id("jsonAppend"+r.Name).Call(jen.Nil(), jen.Id("v"), jen.Id("e2eDates").Call(jen.Id("request"))))),
 			)
 			g.If(jen.Err().Op("!=").Nil()).Block(jen.Panic(jen.Err()))
 			g.Return(jen.Id("out"))
@@ -101,6 +101,12 @@ func emitE2E(m *Model, f *jen.File) error {
 		jen.List(jen.Id("b"), jen.Err()).Op(":=").Qual("encoding/json", "MarshalIndent").Call(jen.Id("v"), jen.Lit(""), jen.Lit("  ")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Qual("fmt", "Sprintf").Call(jen.Lit("%+v"), jen.Id("v")))),
 		jen.Return(jen.String().Parens(jen.Id("b"))),
+	)
+	f.Line()
+	f.Comment("e2eDates are the date settings of a request (client) or response (server).")
+	f.Func().Id("e2eDates").Params(jen.Id("request").Bool()).Op("*").Id("rtJSONDates").Block(
+		jen.If(jen.Id("request")).Block(jen.Return(jen.Id("jsonClientDates"))),
+		jen.Return(jen.Id("jsonDates")),
 	)
 	f.Line()
 	f.Comment("e2eSameValue uses time; keep the import when no other code of this file does.")

@@ -21,6 +21,9 @@ func emitJSON(m *Model, f *jen.File) error {
 	f.Comment("jsonDates is how the server writes dates: the format and zone handling observed on its Help Page samples.")
 	f.Var().Id("jsonDates").Op("=").Id("rtNewJSONDates").Call(
 		jen.Lit(w.JSONDateFormat), jen.Lit(w.JSONDateTimeZoneHandling), jen.Lit(w.ServerUTCOffset))
+	f.Comment("jsonClientDates is how the client writes dates: Json.NET's lossless round-trip form, which every\nJson.NET reader parses whatever its DateFormatString (a server's own format may drop the zone or\nthe fraction, so sending it would change the value).")
+	f.Var().Id("jsonClientDates").Op("=").Id("rtNewJSONDates").Call(
+		jen.Lit("yyyy-MM-ddTHH:mm:ss.FFFFFFFK"), jen.Lit("RoundtripKind"), jen.Lit(w.ServerUTCOffset))
 	f.Line()
 	j := &codeGen{m: m}
 	for _, t := range m.Types {
@@ -77,7 +80,11 @@ func (c *codeGen) emitStructJSON(f *jen.File, t *Type) {
 		anyOmit = anyOmit || omittable(fl)
 	}
 	f.Comment("AppendJSON appends v as the server's Json.NET writes it (null for a nil v).")
-	f.Func().Params(recv).Id("AppendJSON").Params(jen.Id("dst").Index().Byte()).Index().Byte().BlockFunc(func(g *jen.Group) {
+	f.Func().Params(recv).Id("AppendJSON").Params(jen.Id("dst").Index().Byte()).Index().Byte().Block(
+		jen.Return(jen.Id("v").Dot("appendJSON").Call(jen.Id("dst"), jen.Id("jsonDates"))),
+	)
+	f.Line()
+	f.Func().Params(recv).Id("appendJSON").Params(jen.Id("dst").Index().Byte(), jen.Id("d").Op("*").Id("rtJSONDates")).Index().Byte().BlockFunc(func(g *jen.Group) {
 		g.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Append(jen.Id("dst"), jen.Lit("null").Op("..."))))
 		if len(t.JSONFields) == 0 {
 			g.Return(jen.Append(jen.Id("dst"), jen.Lit("{}").Op("...")))
@@ -199,7 +206,7 @@ func (c *codeGen) appendJSON(g *GoType, x jen.Code) []jen.Code {
 			}
 			return set(jen.Qual("strconv", "AppendInt").Call(jen.Id("dst"), jen.Int64().Parens(x), jen.Lit(10)))
 		}
-		return set(jen.Add(x).Dot("AppendJSON").Call(jen.Id("dst")))
+		return set(jen.Add(x).Dot("appendJSON").Call(jen.Id("dst"), jen.Id("d")))
 	case spec.RefNullable:
 		return []jen.Code{jen.If(jen.Add(x).Op("==").Nil()).Block(
 			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.Lit("null").Op("...")),
@@ -276,7 +283,7 @@ func keyText(k *GoType, x jen.Code) jen.Code {
 	case "char":
 		return jen.String().Parens(x)
 	case "dateTime":
-		return jen.Id("jsonDates").Dot("appendDateTimeText").Call(jen.Nil(), x)
+		return jen.Id("d").Dot("appendDateTimeText").Call(jen.Nil(), x)
 	}
 	return jen.Id(primTextAppend(k.Prim)).Call(jen.Nil(), x)
 }
@@ -332,9 +339,9 @@ func primJSONAppend(prim string, x jen.Code) jen.Code {
 	case "decimal":
 		return jen.Id("rtAppendDecimalJSON").Call(dst, x)
 	case "dateTime":
-		return jen.Id("jsonDates").Dot("appendDateTime").Call(dst, x)
+		return jen.Id("d").Dot("appendDateTime").Call(dst, x)
 	case "dateTimeOffset":
-		return jen.Id("jsonDates").Dot("appendOffset").Call(dst, x)
+		return jen.Id("d").Dot("appendOffset").Call(dst, x)
 	case "duration":
 		return jen.Id("rtAppendJSONTimeSpan").Call(dst, x)
 	case "guid":
@@ -583,7 +590,8 @@ func primJSONRead(prim string) (jen.Code, jen.Code) {
 // emitRootJSON writes jsonAppend<Name> and jsonDecode<Name> for a body or
 // response type, whatever its shape (a contract, a list, a primitive).
 func (c *codeGen) emitRootJSON(f *jen.File, r *Root) {
-	f.Func().Id("jsonAppend"+r.Name).Params(jen.Id("dst").Index().Byte(), jen.Id("v").Add(GoTypeCode(r.Type))).Index().Byte().BlockFunc(func(g *jen.Group) {
+	f.Comment("jsonAppend" + r.Name + " writes a root value with the date settings d (jsonDates as the server\nwrites, jsonClientDates for requests).")
+	f.Func().Id("jsonAppend"+r.Name).Params(jen.Id("dst").Index().Byte(), jen.Id("v").Add(GoTypeCode(r.Type)), jen.Id("d").Op("*").Id("rtJSONDates")).Index().Byte().BlockFunc(func(g *jen.Group) {
 		addAll(g, c.appendJSON(r.Type, jen.Id("v")))
 		g.Return(jen.Id("dst"))
 	})

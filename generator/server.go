@@ -204,7 +204,7 @@ func emitServeOp(m *Model, f *jen.File, op *Op) {
 			jen.Id("out").Op("=").Id("xmlAppend"+n).Call(jen.Nil(), jen.Id("resp")),
 		).Else().Block(
 			jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("application/json; charset=utf-8")),
-			jen.Id("out").Op("=").Id("jsonAppend"+n).Call(jen.Nil(), jen.Id("resp")),
+			jen.Id("out").Op("=").Id("jsonAppend"+n).Call(jen.Nil(), jen.Id("resp"), jen.Id("jsonDates")),
 		)
 		g.Id("w").Dot("WriteHeader").Call(jen.Qual(pkgHTTP, "StatusOK"))
 		g.Id("w").Dot("Write").Call(jen.Id("out"))

@@ -23,7 +23,7 @@ func (c *Client) PostClinicalEncountersFollowupSend(ctx context.Context, practic
 	case FormatForm:
 		call.body = formAppendSendEncounterRequireFollowupPatientSms(nil, body)
 	default:
-		call.body = jsonAppendSendEncounterRequireFollowupPatientSms(nil, body)
+		call.body = jsonAppendSendEncounterRequireFollowupPatientSms(nil, body, jsonClientDates)
 	}
 	call.contentType = rtContentType(c.format)
 	status, mt, data, err := c.rtDo(ctx, call)

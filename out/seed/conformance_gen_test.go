@@ -17,7 +17,7 @@ func TestDocumentedSamples(t *testing.T) {
 		if err != nil {
 			t.Fatalf("decode: %v", err)
 		}
-		got := jsonAppendSendEncounterRequireFollowupPatientSms(nil, v)
+		got := jsonAppendSendEncounterRequireFollowupPatientSms(nil, v, jsonDates)
 		var want bytes.Buffer
 		if err := json.Compact(&want, []byte(sample)); err != nil {
 			t.Fatalf("sample is not JSON: %v", err)
@@ -43,7 +43,7 @@ func TestDocumentedSamples(t *testing.T) {
 		if err != nil {
 			t.Fatalf("decode: %v", err)
 		}
-		got := jsonAppendRestApiResultOfGuid(nil, v)
+		got := jsonAppendRestApiResultOfGuid(nil, v, jsonDates)
 		var want bytes.Buffer
 		if err := json.Compact(&want, []byte(sample)); err != nil {
 			t.Fatalf("sample is not JSON: %v", err)

@@ -21,8 +21,9 @@ import (
 type ServerOption func(*rtServerConfig)
 
 type rtServerConfig struct {
-	maxBody int64
-	logger  *slog.Logger
+	maxBody    int64
+	noValidate bool
+	logger     *slog.Logger
 }
 
 // WithMaxBodyBytes limits request bodies (default 10 MiB); larger ones get 413.
@@ -35,6 +36,12 @@ func WithMaxBodyBytes(n int64) ServerOption {
 // they carry personal data (names, phone numbers, dates of birth).
 func WithLogger(l *slog.Logger) ServerOption {
 	return func(c *rtServerConfig) { c.logger = l }
+}
+
+// WithValidation turns the documented-annotation checks on (the default) or
+// off, e.g. for a server that stands in for one that does not validate.
+func WithValidation(on bool) ServerOption {
+	return func(c *rtServerConfig) { c.noValidate = !on }
 }
 
 func rtNewServerConfig(opts []ServerOption) *rtServerConfig {

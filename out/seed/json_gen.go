@@ -7,8 +7,19 @@ import "strconv"
 // jsonDates is how the server writes dates: the format and zone handling observed on its Help Page samples.
 var jsonDates = rtNewJSONDates("yyyy-MM-ddTHH:mm:ssZ", "RoundtripKind", "+02:00")
 
+/*
+jsonClientDates is how the client writes dates: Json.NET's lossless round-trip form, which every
+Json.NET reader parses whatever its DateFormatString (a server's own format may drop the zone or
+the fraction, so sending it would change the value).
+*/
+var jsonClientDates = rtNewJSONDates("yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "RoundtripKind", "+02:00")
+
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *PatientCommunicationVo) AppendJSON(dst []byte) []byte {
+	return v.appendJSON(dst, jsonDates)
+}
+
+func (v *PatientCommunicationVo) appendJSON(dst []byte, d *rtJSONDates) []byte {
 	if v == nil {
 		return append(dst, "null"...)
 	}
@@ -23,9 +34,9 @@ func (v *PatientCommunicationVo) AppendJSON(dst []byte) []byte {
 	dst = append(dst, ",\"PatientCellphone\":"...)
 	dst = rtAppendJSONStringPtr(dst, v.PatientCellphone)
 	dst = append(dst, ",\"PatientDOB\":"...)
-	dst = jsonDates.appendDateTime(dst, v.PatientDOB)
+	dst = d.appendDateTime(dst, v.PatientDOB)
 	dst = append(dst, ",\"FollowUpDate\":"...)
-	dst = jsonDates.appendDateTime(dst, v.FollowUpDate)
+	dst = d.appendDateTime(dst, v.FollowUpDate)
 	dst = append(dst, ",\"DoctorName\":"...)
 	dst = rtAppendJSONStringPtr(dst, v.DoctorName)
 	dst = append(dst, ",\"CommunicationText\":"...)
@@ -184,6 +195,10 @@ func (v *PatientCommunicationVo) decodeJSON(r *rtJSONReader) error {
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *RestApiLink) AppendJSON(dst []byte) []byte {
+	return v.appendJSON(dst, jsonDates)
+}
+
+func (v *RestApiLink) appendJSON(dst []byte, d *rtJSONDates) []byte {
 	if v == nil {
 		return append(dst, "null"...)
 	}
@@ -263,6 +278,10 @@ func (v *RestApiLink) decodeJSON(r *rtJSONReader) error {
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *RestApiResultOfGuid) AppendJSON(dst []byte) []byte {
+	return v.appendJSON(dst, jsonDates)
+}
+
+func (v *RestApiResultOfGuid) appendJSON(dst []byte, d *rtJSONDates) []byte {
 	if v == nil {
 		return append(dst, "null"...)
 	}
@@ -283,7 +302,7 @@ func (v *RestApiResultOfGuid) AppendJSON(dst []byte) []byte {
 			if i13 > 0 {
 				dst = append(dst, ',')
 			}
-			dst = e12.AppendJSON(dst)
+			dst = e12.appendJSON(dst, d)
 		}
 		dst = append(dst, ']')
 	}
@@ -420,6 +439,10 @@ func (v *RestApiResultOfGuid) decodeJSON(r *rtJSONReader) error {
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *SendEncounterRequireFollowupPatientSms) AppendJSON(dst []byte) []byte {
+	return v.appendJSON(dst, jsonDates)
+}
+
+func (v *SendEncounterRequireFollowupPatientSms) appendJSON(dst []byte, d *rtJSONDates) []byte {
 	if v == nil {
 		return append(dst, "null"...)
 	}
@@ -428,7 +451,7 @@ func (v *SendEncounterRequireFollowupPatientSms) AppendJSON(dst []byte) []byte {
 	dst = append(dst, ",\"EncounterId\":"...)
 	dst = rtAppendJSONGUID(dst, v.EncounterId)
 	dst = append(dst, ",\"PatientCommunication\":"...)
-	dst = v.PatientCommunication.AppendJSON(dst)
+	dst = v.PatientCommunication.appendJSON(dst, d)
 	dst = append(dst, ",\"FollowUpReasons\":"...)
 	if v.FollowUpReasons == nil {
 		dst = append(dst, "null"...)
@@ -615,8 +638,12 @@ func (v *SendEncounterRequireFollowupPatientSms) decodeJSON(r *rtJSONReader) err
 	}
 }
 
-func jsonAppendRestApiResultOfGuid(dst []byte, v *RestApiResultOfGuid) []byte {
-	dst = v.AppendJSON(dst)
+/*
+jsonAppendRestApiResultOfGuid writes a root value with the date settings d (jsonDates as the server
+writes, jsonClientDates for requests).
+*/
+func jsonAppendRestApiResultOfGuid(dst []byte, v *RestApiResultOfGuid, d *rtJSONDates) []byte {
+	dst = v.appendJSON(dst, d)
 	return dst
 }
 
@@ -638,8 +665,12 @@ func jsonDecodeRestApiResultOfGuid(data []byte) (v *RestApiResultOfGuid, err err
 	return v, err
 }
 
-func jsonAppendSendEncounterRequireFollowupPatientSms(dst []byte, v *SendEncounterRequireFollowupPatientSms) []byte {
-	dst = v.AppendJSON(dst)
+/*
+jsonAppendSendEncounterRequireFollowupPatientSms writes a root value with the date settings d (jsonDates as the server
+writes, jsonClientDates for requests).
+*/
+func jsonAppendSendEncounterRequireFollowupPatientSms(dst []byte, v *SendEncounterRequireFollowupPatientSms, d *rtJSONDates) []byte {
+	dst = v.appendJSON(dst, d)
 	return dst
 }
 

@@ -97,7 +97,7 @@ func servePostClinicalEncountersFollowupSend(cfg *rtServerConfig, s Service, w h
 			verr.add("body", err.Error())
 		}
 	}
-	if body != nil {
+	if body != nil && !cfg.noValidate {
 		body.validate(&verr, "")
 	}
 	if len(verr.Fields) > 0 {
@@ -115,7 +115,7 @@ func servePostClinicalEncountersFollowupSend(cfg *rtServerConfig, s Service, w h
 		out = xmlAppendRestApiResultOfGuid(nil, resp)
 	} else {
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		out = jsonAppendRestApiResultOfGuid(nil, resp)
+		out = jsonAppendRestApiResultOfGuid(nil, resp, jsonDates)
 	}
 	w.WriteHeader(http.StatusOK)
 	w.Write(out)
