@@ -66,6 +66,9 @@ type builder struct {
 	enumWire map[*model]map[int64]string
 	// dates are (JSON text, XML text) pairs of one DateTime value.
 	dates [][2]string
+	// clrNS maps a simple CLR type name to the CLR namespace an exception
+	// message in an invalid sample showed for it.
+	clrNS map[string]string
 	// synthetic base types by namespace + member names.
 	bases     map[string]*spec.Type
 	baseOrder []*spec.Type
@@ -195,6 +198,9 @@ func (b *builder) api(p *Page) {
 	}
 	// Observe samples now that the section types are known.
 	for _, s := range p.Samples {
+		if s.Kind == "invalid" {
+			b.observeMessage(s.Text)
+		}
 		if s.Kind != "text" {
 			continue
 		}
@@ -224,6 +230,28 @@ func (b *builder) api(p *Page) {
 		}
 	}
 	b.endpoints = append(b.endpoints, e)
+}
+
+// clrTypeRE finds the CLR full names the serializers' exception messages
+// quote: "Self referencing loop detected for type 'Ns.X'." (Json.NET),
+// "Object graph for type 'Ns.X' contains cycles ..." (DCS).
+var clrTypeRE = regexp.MustCompile(`for type '([A-Za-z_][\w.+]*)'`)
+
+// observeMessage records the CLR namespaces an invalid sample's message
+// reveals, by the type's simple name (the stock model name). Generic and
+// nested types are left out: their model names are not the CLR name.
+func (b *builder) observeMessage(text string) {
+	for _, m := range clrTypeRE.FindAllStringSubmatch(text, -1) {
+		full := m[1]
+		i := strings.LastIndexByte(full, '.')
+		if i <= 0 || strings.ContainsAny(full, "+`") {
+			continue
+		}
+		if b.clrNS == nil {
+			b.clrNS = map[string]string{}
+		}
+		b.clrNS[full[i+1:]] = full[:i]
+	}
 }
 
 func anyMedia(mts []string, f func(string) bool) bool {
@@ -342,8 +370,9 @@ func (e *endpointDraft) finish(b *builder) *spec.Endpoint {
 		ann := parseAnnotations(r.Annotations)
 		prm.Required = ann.Required
 		prm.Default = ann.Default
-		if !ann.Required && ann.Default == nil && prm.In == "query" && pd.ref.kind == spec.RefPrimitive && valueType(pd.ref.name) {
-			// An optional value-type parameter with a null default is Nullable<T>.
+		if !ann.Required && ann.Default == nil && prm.In == "query" && b.isValueRef(pd.ref) {
+			// An optional value-type parameter (a simple value type or an
+			// enum) with a null default is Nullable<T>.
 			prm.Type = spec.Nullable(prm.Type)
 		}
 		ann.Required, ann.Default = false, nil
@@ -379,6 +408,19 @@ func refineRoot(ref string, samples []*spec.Sample, dir string) string {
 		}
 	}
 	return ref
+}
+
+// isValueRef reports whether a rendering names a CLR value type: a simple
+// value type or an enum (model pages say which models are enums).
+func (b *builder) isValueRef(d *displayRef) bool {
+	switch d.kind {
+	case spec.RefPrimitive:
+		return valueType(d.name)
+	case "model":
+		m := b.model(d.name)
+		return m.kind == spec.KindEnum || m.page != nil && m.page.IsEnum
+	}
+	return false
 }
 
 func valueType(prim string) bool {

@@ -127,9 +127,6 @@ func (b *builder) types() []*spec.Type {
 			t.Flags = m.flags
 			t.Underlying = "int"
 			t.XML = &spec.XMLName{Name: lastDot(m.name), Namespace: m.xmlNS}
-			if t.XML.Namespace == "" {
-				t.XML.Namespace = b.defaultNS(m)
-			}
 		} else {
 			xmlName := m.xmlName
 			if xmlName == "" {
@@ -151,21 +148,41 @@ func (b *builder) types() []*spec.Type {
 		out = append(out, t)
 	}
 	out = append(out, b.genericDefinitions(out, byName)...)
-	// Enum namespaces: a member element of an enum type is in its declaring
-	// class's namespace, so an enum's own namespace is only known from a
-	// root sample; use the namespace of the contracts that use it.
-	for _, t := range out {
-		if t.Kind == spec.KindEnum && t.XML.Namespace == "" {
-			for _, u := range out {
-				for _, mem := range u.Members {
-					if strings.Contains(mem.Type, t.Name) && mem.XML != nil && t.XML.Namespace == "" {
-						t.XML.Namespace = mem.XML.Namespace
+	return out
+}
+
+// enumNamespaces settles the contract namespace of enums no root sample
+// showed. A member element of an enum type is in its declaring class's
+// namespace, so an enum's own namespace is only known from a root sample;
+// use the namespace of the first contract (by model name) with a member of
+// that enum. It runs before types are named, so that an enum in a default
+// DataContract namespace gets its CLR full name like the other contracts.
+func (b *builder) enumNamespaces() {
+	models := append([]*model(nil), b.order...)
+	sort.SliceStable(models, func(i, j int) bool { return models[i].name < models[j].name })
+	for _, em := range models {
+		if em.kind != spec.KindEnum || em.xmlNS != "" {
+			continue
+		}
+		if ns := b.defaultNS(em); ns != "" {
+			em.xmlNS = ns
+			continue
+		}
+	search:
+		for _, u := range models {
+			for _, d := range u.drafts {
+				if d.ref == nil || d.m.XML == nil {
+					continue
+				}
+				for _, n := range d.ref.modelNames(nil) {
+					if b.model(n) == em {
+						em.xmlNS = d.m.XML.Namespace
+						break search
 					}
 				}
 			}
 		}
 	}
-	return out
 }
 
 func isWrapperRef(s string) bool {

@@ -148,6 +148,7 @@ func (b *builder) inferAll() {
 		}
 	}
 	b.applyEnumWire()
+	b.enumNamespaces()
 }
 
 func (b *builder) infer(m *model) {
@@ -401,6 +402,11 @@ func (b *builder) defaultNS(m *model) string {
 	if i := strings.LastIndexByte(name, '.'); i > 0 {
 		return spec.NSDefaultPrefix + name[:i]
 	}
+	if ns := b.clrNS[name]; ns != "" {
+		// The CLR namespace from an exception message (a type whose samples
+		// failed): DCS's default contract namespace spells it.
+		return spec.NSDefaultPrefix + ns
+	}
 	return ""
 }
 
@@ -410,6 +416,8 @@ var (
 	spanRE   = regexp.MustCompile(`^-?(\d+\.)?\d{2}:\d{2}:\d{2}(\.\d+)?$`)
 	sampleRE = regexp.MustCompile(`^sample string (\d+)$`)
 	uriRE    = regexp.MustCompile(`^http://webapihelppage(\d+)\.com/?$`)
+	intRE    = regexp.MustCompile(`^-?\d+$`)
+	floatRE  = regexp.MustCompile(`^-?\d+\.\d+$`)
 )
 
 func sameScalar(j *jnode, x string) bool {
@@ -493,6 +501,17 @@ func (b *builder) guessType(m *model, d *memberDraft, complexDate bool) *display
 	case v != nil && (v.kind == 'o' || v.kind == 'a'):
 		b.warn(srcOf(m), 0, "%s.%s is not in the help table: its structured type cannot be named, kept as Object", m.name, d.m.Name)
 		return prim("anyType")
+	case v == nil && d.xv != nil && d.xv.leaf() && !d.xv.nil:
+		// Only in the XML sample (JsonIgnore): the sample generator writes
+		// strings as "sample string N", so a bare number or boolean is one.
+		switch {
+		case x == "true" || x == "false":
+			return prim("boolean")
+		case intRE.MatchString(x):
+			return prim("int")
+		case floatRE.MatchString(x):
+			return prim("double")
+		}
 	}
 	return prim("string")
 }

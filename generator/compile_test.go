@@ -1,0 +1,77 @@
+package generator
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/helpgen/helpgen/spec"
+)
+
+// buildAndTest writes the generated package into a throwaway module and runs
+// go vet and its generated tests (conformance and end-to-end) there.
+func buildAndTest(t *testing.T, s *spec.Spec, pkg string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("compiles generated code; skipped in -short mode")
+	}
+	files, err := Generate(s, Options{Package: pkg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	sum, err := os.ReadFile("../go.sum")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var uuidSum []string
+	for _, l := range strings.Split(string(sum), "\n") {
+		if strings.HasPrefix(l, "github.com/google/uuid ") {
+			uuidSum = append(uuidSum, l)
+		}
+	}
+	write := func(name, data string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("go.mod", "module example.com/"+pkg+"\n\ngo 1.24\n\nrequire github.com/google/uuid v1.6.0\n")
+	write("go.sum", strings.Join(uuidSum, "\n")+"\n")
+	for p, b := range files {
+		write(p, string(b))
+	}
+	for _, args := range [][]string{{"vet", "./..."}, {"test", "-count=1", "./..."}} {
+		cmd := exec.Command("go", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+}
+
+// A hostile spec: Go keywords as names, names that differ only in case or
+// start with digits, two contracts with the same simple name, enum values
+// that collide after sanitizing, a self-referencing type. The code must
+// compile, vet clean and round-trip its samples.
+func TestHostileSpecCompiles(t *testing.T) {
+	s := loadSpec(t, "testdata/hostile.spec.json")
+	buildAndTest(t, s, "hostile")
+	m, err := NewModel(s, "hostile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var renames []string
+	for _, r := range m.Renames {
+		renames = append(renames, r.String())
+	}
+	got := strings.Join(renames, "\n")
+	for _, want := range []string{"type A.type -> AType", "type B.type -> BType", "field A.type.func -> Func2", "enum value A.Colour.red -> ColourRed2"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("renames lack %q:\n%s", want, got)
+		}
+	}
+}
