@@ -1,0 +1,60 @@
+package generator
+
+import (
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+)
+
+func init() { register("fuzz_gen_test.go", emitFuzz) }
+
+// emitFuzz writes FuzzDecodeJSON and FuzzDecodeXML into the generated
+// package: any input to the root decoders (the first byte picks the root
+// type) must not panic, and whatever decodes must survive encode → decode
+// → encode byte for byte (nothing the codec accepted is lost). The
+// documented samples seed the corpus.
+func emitFuzz(m *Model, f *jen.File) error {
+	if len(m.Roots) == 0 {
+		return nil
+	}
+	for _, format := range []string{"JSON", "XML"} {
+		lower := strings.ToLower(format)
+		name := "Fuzz" + "Decode" + format
+		f.Comment(name + " decodes arbitrary " + format + " as every body and response type.")
+		f.Func().Id(name).Params(jen.Id("f").Op("*").Qual("testing", "F")).BlockFunc(func(g *jen.Group) {
+			for i, r := range m.Roots {
+				for _, c := range conformanceCases(m) {
+					if c.root == r && c.xml == (format == "XML") {
+						g.Id("f").Dot("Add").Call(jen.Byte().Parens(jen.Lit(i)), jen.Index().Byte().Parens(jen.Lit(c.text)))
+					}
+				}
+			}
+			g.Id("f").Dot("Add").Call(jen.Byte().Parens(jen.Lit(0)), jen.Index().Byte().Parens(jen.Lit("")))
+			g.Id("f").Dot("Fuzz").Call(jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T"), jen.Id("which").Byte(), jen.Id("data").Index().Byte()).BlockFunc(func(b *jen.Group) {
+				b.Switch(jen.Int().Parens(jen.Id("which")).Op("%").Lit(len(m.Roots))).BlockFunc(func(s *jen.Group) {
+					for i, r := range m.Roots {
+						enc := func(v jen.Code) jen.Code {
+							if format == "JSON" {
+								return jen.Id("jsonAppend"+r.Name).Call(jen.Nil(), v, jen.Id("jsonDates"))
+							}
+							return jen.Id("xmlAppend"+r.Name).Call(jen.Nil(), v)
+						}
+						dec := lower + "Decode" + r.Name
+						s.Case(jen.Lit(i)).Block(
+							jen.List(jen.Id("v"), jen.Err()).Op(":=").Id(dec).Call(jen.Id("data")),
+							jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return()),
+							jen.Id("b1").Op(":=").Add(enc(jen.Id("v"))),
+							jen.List(jen.Id("v2"), jen.Err()).Op(":=").Id(dec).Call(jen.Id("b1")),
+							jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("our own output does not decode: %v\n%s"), jen.Err(), jen.Id("b1"))),
+							jen.If(jen.Id("b2").Op(":=").Add(enc(jen.Id("v2"))), jen.String().Parens(jen.Id("b1")).Op("!=").String().Parens(jen.Id("b2"))).Block(
+								jen.Id("t").Dot("Fatalf").Call(jen.Lit("encode → decode → encode changed the value:\n%s\n%s"), jen.Id("b1"), jen.Id("b2")),
+							),
+						)
+					}
+				})
+			}))
+		})
+		f.Line()
+	}
+	return nil
+}
