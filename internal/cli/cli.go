@@ -5,10 +5,10 @@ package cli
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
+	"go/token"
 	"io"
 	"net/url"
 	"os"
@@ -121,6 +121,11 @@ func loadInputs(inputs []string, crawlTo string) (*spec.Spec, []string, error) {
 	if len(inputs) == 0 {
 		return nil, nil, errors.New("no inputs: name page files, directories, a spec JSON file or a Help site URL")
 	}
+	for _, in := range inputs {
+		if len(inputs) > 1 && !isURL(in) && isSpecJSON(in) {
+			return nil, nil, fmt.Errorf("%s is a spec JSON file: it must be the only input", in)
+		}
+	}
 	if len(inputs) == 1 && !isURL(inputs[0]) && isSpecJSON(inputs[0]) {
 		data, err := os.ReadFile(inputs[0])
 		if err != nil {
@@ -162,13 +167,14 @@ func runParse(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("parse", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	out := fs.String("spec", "", "write the spec JSON to `FILE` instead of stdout")
+	fs.StringVar(out, "o", "", "the same as -spec")
 	strict := fs.Bool("strict", false, "exit 2 when any warning is reported")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: helpgen parse [-spec FILE] [-strict] INPUT...")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return 2
+		return flagExit(err)
 	}
 	s, _, err := loadInputs(fs.Args(), "")
 	if err != nil {
@@ -248,7 +254,7 @@ func runGenerate(args []string, stdout, stderr io.Writer, check bool) int {
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return 2
+		return flagExit(err)
 	}
 	if *configPath != "" {
 		c, err := ReadConfig(*configPath)
@@ -274,12 +280,18 @@ func runGenerate(args []string, stdout, stderr io.Writer, check bool) int {
 		fmt.Fprintln(stderr, "helpgen: no output directory: use -o DIR or \"output\" in the config")
 		return 2
 	}
+	if cfg.Package != "" && !validPackage(cfg.Package) {
+		fmt.Fprintf(stderr, "helpgen: -pkg %q is not a Go package name\n", cfg.Package)
+		return 2
+	}
 	files, s, err := Render(&cfg)
+	if s != nil {
+		reportDiagnostics(s, stderr)
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "helpgen:", err)
 		return 2
 	}
-	reportDiagnostics(s, stderr)
 	if hasErrors(s) {
 		fmt.Fprintln(stderr, "helpgen: the inputs have errors; nothing written")
 		return 2
@@ -333,7 +345,8 @@ func checkSpec(path string, s *spec.Spec) string {
 	if bytes.Equal(have, want) {
 		return ""
 	}
-	return udiff.Diff("a/"+filepath.ToSlash(path), "b/"+filepath.ToSlash(path), have, want)
+	name := strings.TrimPrefix(filepath.ToSlash(path), "/")
+	return udiff.Diff("a/"+name, "b/"+name, have, want)
 }
 
 // Render is the path generate and check share: inputs → spec → files.
@@ -355,7 +368,7 @@ func Render(cfg *Config) (generator.Files, *spec.Spec, error) {
 	opts := cfg.options(pkg)
 	files, err := generator.GenerateWith(s, opts)
 	if err != nil {
-		return nil, s, err
+		return nil, s, cfg.locate(err)
 	}
 	return files, s, nil
 }
@@ -376,7 +389,21 @@ func packageName(dir string) string {
 	if b.Len() == 0 {
 		return "api"
 	}
+	if token.IsKeyword(b.String()) {
+		return b.String() + "api"
+	}
 	return b.String()
 }
 
-var _ = json.Marshal
+// validPackage reports whether name can be a Go package clause's name.
+func validPackage(name string) bool {
+	return token.IsIdentifier(name) && name != "_"
+}
+
+// flagExit is the exit status for a flag parsing error: 0 for -h.
+func flagExit(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	return 2
+}

@@ -5,8 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/helpgen/helpgen/generator"
@@ -21,10 +25,15 @@ import (
 //	  "output": "api",                 // the package directory
 //	  "package": "api",
 //	  "spec": "api/spec.json",         // also write (and check) the spec JSON
+//	  "crawlDir": "pages/crawl",       // where URL inputs are crawled to (default: the user cache)
 //	  "emit": ["client", "server", "stub", "sample"],
 //	  "names": {"types": {...}, "fields": {...}, "operations": {...}},
 //	  "wire": {"jsonDateFormat": "yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "jsonDateTimeZoneHandling": "Utc", "serverUtcOffset": "+02:00"}
 //	}
+//
+// The file is read strictly: keys are case-sensitive, and unknown or
+// repeated keys, values of the wrong type and trailing data are errors
+// that name the key and its line.
 type Config struct {
 	Inputs   []string        `json:"inputs"`
 	Output   string          `json:"output"`
@@ -34,6 +43,9 @@ type Config struct {
 	Emit     []string        `json:"emit,omitempty"`
 	Names    generator.Names `json:"names,omitempty"`
 	Wire     *WireConfig     `json:"wire,omitempty"`
+
+	path  string         // the config file, "" when not read from one
+	lines map[string]int // key path ("names.types.X", "emit[1]") → line
 }
 
 // WireConfig overrides what the samples showed about the server's wire format.
@@ -43,6 +55,20 @@ type WireConfig struct {
 	ServerUTCOffset          string `json:"serverUtcOffset,omitempty"`
 }
 
+// configKeys is the config file's schema: a nil node takes any value
+// (its type is checked when decoding), "*" stands for any key.
+type configKeys map[string]configKeys
+
+var anyKey = configKeys{"*": nil}
+
+var configSchema = configKeys{
+	"inputs": nil, "output": nil, "package": nil, "spec": nil, "crawlDir": nil, "emit": nil,
+	"names": {"types": anyKey, "fields": anyKey, "operations": anyKey},
+	"wire":  {"jsonDateFormat": nil, "jsonDateTimeZoneHandling": nil, "serverUtcOffset": nil},
+}
+
+var utcOffset = regexp.MustCompile(`^[+-](0[0-9]|1[0-4]):[0-5][0-9]$`)
+
 // ReadConfig reads a config file strictly: unknown keys are errors that
 // name the key and its line.
 func ReadConfig(path string) (*Config, error) {
@@ -50,22 +76,48 @@ func ReadConfig(path string) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
+	lines, err := scanConfig(path, data)
+	if err != nil {
+		return nil, err
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
-	var c Config
+	c := Config{path: path, lines: lines}
 	if err := dec.Decode(&c); err != nil {
 		var se *json.SyntaxError
 		var te *json.UnmarshalTypeError
 		switch {
 		case errors.As(err, &se):
 			return nil, fmt.Errorf("%s:%d: %v", path, lineOf(data, se.Offset), err)
+		case errors.As(err, &te) && te.Field == "":
+			return nil, fmt.Errorf("%s:%d: the config must be a JSON object, not %s", path, lineOf(data, te.Offset), te.Value)
 		case errors.As(err, &te):
-			return nil, fmt.Errorf("%s:%d: config key %q: want %s, not %s", path, lineOf(data, te.Offset), te.Field, te.Type, te.Value)
-		case strings.HasPrefix(err.Error(), "json: unknown field "):
-			key := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
-			return nil, fmt.Errorf("%s:%d: unknown config key %q", path, lineOf(data, int64(bytes.Index(data, []byte(`"`+key+`"`)))+1), key)
+			line := lineOf(data, te.Offset)
+			return nil, fmt.Errorf("%s:%d: config key %q: want %s, not %s", path, line, keyAt(lines, te.Field, line), jsonKind(te.Type.String()), article(te.Value))
 		}
 		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	for i, e := range c.Emit {
+		ok := false
+		for _, p := range generator.AllParts {
+			ok = ok || p == e
+		}
+		if !ok {
+			return nil, c.errorf(fmt.Sprintf("emit[%d]", i), "config key \"emit\": unknown part %q (want %s)", e, strings.Join(generator.AllParts, ", "))
+		}
+	}
+	if c.Wire != nil {
+		switch c.Wire.JSONDateTimeZoneHandling {
+		case "", "RoundtripKind", "Utc", "Local", "Unspecified":
+		default:
+			return nil, c.errorf("wire.jsonDateTimeZoneHandling", "config key \"wire.jsonDateTimeZoneHandling\": %q is not RoundtripKind, Utc, Local or Unspecified", c.Wire.JSONDateTimeZoneHandling)
+		}
+		if o := c.Wire.ServerUTCOffset; o != "" && !utcOffset.MatchString(o) {
+			return nil, c.errorf("wire.serverUtcOffset", "config key \"wire.serverUtcOffset\": %q is not an offset like +02:00 or -05:30", o)
+		}
+	}
+	if c.Package != "" && !validPackage(c.Package) {
+		return nil, c.errorf("package", "config key \"package\": %q is not a Go package name", c.Package)
 	}
 	dir := filepath.Dir(path)
 	rel := func(p string) string {
@@ -78,23 +130,171 @@ func ReadConfig(path string) (*Config, error) {
 		c.Inputs[i] = rel(in)
 	}
 	c.Output, c.Spec, c.CrawlDir = rel(c.Output), rel(c.Spec), rel(c.CrawlDir)
-	for _, e := range c.Emit {
-		ok := false
-		for _, p := range generator.AllParts {
-			ok = ok || p == e
-		}
-		if !ok {
-			return nil, fmt.Errorf("%s: config key \"emit\": unknown part %q (want %s)", path, e, strings.Join(generator.AllParts, ", "))
-		}
-	}
-	if c.Wire != nil {
-		switch c.Wire.JSONDateTimeZoneHandling {
-		case "", "RoundtripKind", "Utc", "Local", "Unspecified":
-		default:
-			return nil, fmt.Errorf("%s: config key \"wire.jsonDateTimeZoneHandling\": %q is not RoundtripKind, Utc, Local or Unspecified", path, c.Wire.JSONDateTimeZoneHandling)
-		}
-	}
 	return &c, nil
+}
+
+// jsonKind names a Go type the way a config author thinks of it.
+func jsonKind(goType string) string {
+	switch {
+	case goType == "string":
+		return "a string"
+	case strings.HasPrefix(goType, "[]"):
+		return "an array of " + strings.TrimPrefix(jsonKind(goType[2:]), "a ") + "s"
+	case strings.HasPrefix(goType, "map[string]"):
+		return "an object of " + strings.TrimPrefix(jsonKind(goType[len("map[string]"):]), "a ") + "s"
+	}
+	return "an object"
+}
+
+// keyAt is the most precise key path on line under field: the decoder
+// names a map ("names.types"), the line tells which of its keys.
+func keyAt(lines map[string]int, field string, line int) string {
+	best := field
+	for k, l := range lines {
+		if l == line && strings.HasPrefix(k, field+".") && (best == field || len(k) < len(best)) {
+			best = k
+		}
+	}
+	return best
+}
+
+func article(what string) string {
+	if what != "" && strings.ContainsRune("aeiou", rune(what[0])) {
+		return "an " + what
+	}
+	return "a " + what
+}
+
+// errorf makes an error that names the config file and the line of key.
+func (c *Config) errorf(key, format string, args ...any) error {
+	msg := fmt.Sprintf(format, args...)
+	if c.path == "" {
+		return errors.New(msg)
+	}
+	if line, ok := c.lines[key]; ok {
+		return fmt.Errorf("%s:%d: %s", c.path, line, msg)
+	}
+	return fmt.Errorf("%s: %s", c.path, msg)
+}
+
+// overrideKey matches the generator's errors about names overrides.
+var overrideKey = regexp.MustCompile(`^names\.(types|fields|operations)\[("(?:[^"\\]|\\.)*")\]`)
+
+// locate points an error about the config's names overrides at the
+// config file and line of the override.
+func (c *Config) locate(err error) error {
+	if c.path == "" || err == nil {
+		return err
+	}
+	m := overrideKey.FindStringSubmatch(err.Error())
+	if m == nil {
+		return err
+	}
+	key, qerr := strconv.Unquote(m[2])
+	if qerr != nil {
+		return err
+	}
+	return c.errorf("names."+m[1]+"."+key, "config key %s", err.Error())
+}
+
+// scanConfig walks the config's JSON tokens: it rejects unknown, repeated
+// and wrongly cased keys and trailing data, and returns the line of every key.
+func scanConfig(path string, data []byte) (map[string]int, error) {
+	w := &configWalker{dec: json.NewDecoder(bytes.NewReader(data)), data: data, path: path, lines: map[string]int{}}
+	if err := w.walk("", configSchema); err != nil {
+		return nil, err
+	}
+	if _, err := w.dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("%s:%d: unexpected data after the config object", path, w.line())
+	}
+	return w.lines, nil
+}
+
+type configWalker struct {
+	dec   *json.Decoder
+	data  []byte
+	path  string
+	lines map[string]int
+}
+
+func (w *configWalker) line() int { return lineOf(w.data, w.dec.InputOffset()) }
+
+func (w *configWalker) syntax(err error) error {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Errorf("%s:%d: %v", w.path, lineOf(w.data, se.Offset), err)
+	}
+	if err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF) {
+		return fmt.Errorf("%s:%d: unexpected end of the config file", w.path, lineOf(w.data, int64(len(w.data))))
+	}
+	return fmt.Errorf("%s: %v", w.path, err)
+}
+
+func (w *configWalker) walk(at string, keys configKeys) error {
+	tok, err := w.dec.Token()
+	if err != nil {
+		return w.syntax(err)
+	}
+	if _, ok := w.lines[at]; !ok && at != "" {
+		w.lines[at] = w.line()
+	}
+	switch tok {
+	case json.Delim('{'):
+		seen := map[string]bool{}
+		for w.dec.More() {
+			kt, err := w.dec.Token()
+			if err != nil {
+				return w.syntax(err)
+			}
+			key := kt.(string)
+			path := key
+			if at != "" {
+				path = at + "." + key
+			}
+			line := w.line()
+			if seen[key] {
+				return fmt.Errorf("%s:%d: config key %q appears twice (first on line %d)", w.path, line, path, w.lines[path])
+			}
+			seen[key] = true
+			w.lines[path] = line
+			sub, ok := keys[key]
+			if !ok {
+				sub, ok = keys["*"]
+			}
+			if !ok && keys != nil {
+				return fmt.Errorf("%s:%d: unknown config key %q%s", w.path, line, path, suggest(key, keys))
+			}
+			if err := w.walk(path, sub); err != nil {
+				return err
+			}
+		}
+		if _, err := w.dec.Token(); err != nil {
+			return w.syntax(err)
+		}
+	case json.Delim('['):
+		for i := 0; w.dec.More(); i++ {
+			if err := w.walk(fmt.Sprintf("%s[%d]", at, i), nil); err != nil {
+				return err
+			}
+		}
+		if _, err := w.dec.Token(); err != nil {
+			return w.syntax(err)
+		}
+	}
+	return nil
+}
+
+// suggest lists the known keys, or the one key differing only in case.
+func suggest(key string, keys configKeys) string {
+	var known []string
+	for k := range keys {
+		if strings.EqualFold(k, key) {
+			return fmt.Sprintf(" (keys are case-sensitive: did you mean %q?)", k)
+		}
+		known = append(known, k)
+	}
+	sort.Strings(known)
+	return " (known keys: " + strings.Join(known, ", ") + ")"
 }
 
 func lineOf(data []byte, off int64) int {
