@@ -17,14 +17,18 @@ func emitFuzz(m *Model, f *jen.File) error {
 	if len(m.Roots) == 0 {
 		return nil
 	}
+	byRoot := map[*Root][]sampleCase{}
+	for _, c := range conformanceCases(m) {
+		byRoot[c.root] = append(byRoot[c.root], c)
+	}
 	for _, format := range []string{"JSON", "XML"} {
 		lower := strings.ToLower(format)
 		name := "Fuzz" + "Decode" + format
 		f.Comment(name + " decodes arbitrary " + format + " as every body and response type.")
 		f.Func().Id(name).Params(jen.Id("f").Op("*").Qual("testing", "F")).BlockFunc(func(g *jen.Group) {
 			for i, r := range m.Roots {
-				for _, c := range conformanceCases(m) {
-					if c.root == r && c.xml == (format == "XML") {
+				for _, c := range byRoot[r] {
+					if c.xml == (format == "XML") {
 						g.Id("f").Dot("Add").Call(jen.Byte().Parens(jen.Lit(i)), jen.Index().Byte().Parens(jen.Lit(c.text)))
 					}
 				}

@@ -9,7 +9,10 @@ import (
 	"fmt"
 	"go/format"
 	"regexp"
+	"runtime"
 	"sort"
+	"strings"
+	"sync"
 
 	"github.com/dave/jennifer/jen"
 	"github.com/helpgen/helpgen/spec"
@@ -92,23 +95,49 @@ func GenerateModel(m *Model) (map[string][]byte, error) {
 	out := map[string][]byte{}
 	es := append([]emitter(nil), emitters...)
 	sort.SliceStable(es, func(i, j int) bool { return es[i].file < es[j].file })
-	for _, e := range es {
+	// Emitters only read the model, so files render in parallel; rendering
+	// (gofmt of large files) is most of generate's time on big APIs.
+	type result struct {
+		data []byte
+		err  error
+	}
+	results := make([]result, len(es))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, e := range es {
 		if e.part != "" && !m.hasPart(e.part) {
 			continue
 		}
-		f := jen.NewFile(m.Package)
-		if !WriteOnce[e.file] {
-			f.HeaderComment(Header)
+		wg.Add(1)
+		go func(i int, e emitter) {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			f := jen.NewFile(m.Package)
+			if !WriteOnce[e.file] {
+				f.HeaderComment(Header)
+			}
+			f.ImportName("github.com/google/uuid", "uuid")
+			if err := e.emit(m, f); err != nil {
+				results[i].err = fmt.Errorf("%s: %w", e.file, err)
+				return
+			}
+			var buf bytes.Buffer
+			if err := f.Render(&buf); err != nil {
+				results[i].err = fmt.Errorf("%s: %w", e.file, firstLine(err))
+				return
+			}
+			results[i].data = buf.Bytes()
+		}(i, e)
+	}
+	wg.Wait()
+	for i, e := range es {
+		if results[i].err != nil {
+			return nil, results[i].err
 		}
-		f.ImportName("github.com/google/uuid", "uuid")
-		if err := e.emit(m, f); err != nil {
-			return nil, fmt.Errorf("%s: %w", e.file, err)
+		if results[i].data != nil {
+			out[e.file] = results[i].data
 		}
-		var buf bytes.Buffer
-		if err := f.Render(&buf); err != nil {
-			return nil, fmt.Errorf("%s: %w", e.file, err)
-		}
-		out[e.file] = buf.Bytes()
 	}
 	for _, r := range templates.Runtime() {
 		src, err := runtimeSource(r.Src, m.Package)
@@ -130,4 +159,14 @@ func runtimeSource(src []byte, pkg string) ([]byte, error) {
 	src = packageClause.ReplaceAll(src, []byte("package "+pkg))
 	src = append([]byte("// "+Header+"\n\n"), src...)
 	return format.Source(src)
+}
+
+// firstLine keeps a formatter error short: jennifer's includes the whole
+// unformatted source.
+func firstLine(err error) error {
+	msg := err.Error()
+	if i := strings.IndexByte(msg, '\n'); i >= 0 {
+		msg = msg[:i]
+	}
+	return fmt.Errorf("%s", msg)
 }

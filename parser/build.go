@@ -22,7 +22,18 @@ func Build(pages []*Page) *spec.Spec {
 		case PageModel:
 			m := b.model(p.ModelName)
 			if m.page != nil {
-				b.warn(p.Source, p.Line, "model %s is described again (first in %s); the first page wins", p.ModelName, m.page.Source)
+				// The richer page wins (a text rendering has no documentation
+				// or is cut off), else the first: the result must not depend
+				// on how the user named directories.
+				if richer(p, m.page) {
+					b.info(p.Source, p.Line, "model %s is described again; this page says more than %s and is used", p.ModelName, m.page.Source)
+					m.page, m.doc, m.rows = p, p.ModelDoc, nil
+					if p.Members != nil {
+						b.setRows(m, p.Members.Rows, fmt.Sprintf("%s:%d", p.Source, p.Members.Line))
+					}
+					continue
+				}
+				b.info(p.Source, p.Line, "model %s is described again (first in %s); the first page is used", p.ModelName, m.page.Source)
 				continue
 			}
 			m.page = p
@@ -38,10 +49,27 @@ func Build(pages []*Page) *spec.Spec {
 			b.warn(p.Source, p.Line, "the host's error page (a Help look-up miss): nothing to read")
 		}
 	}
+	// One endpoint per ApiId: the same page saved twice (HTML and text, or
+	// two crawls) describes one endpoint; the richer copy is used.
+	apis := map[string]*Page{}
+	var apiOrder []string
 	for _, p := range pages {
-		if p.Kind == PageAPI {
-			b.api(p)
+		if p.Kind != PageAPI {
+			continue
 		}
+		id := apiID(p.Method, strings.TrimPrefix(strings.TrimSpace(p.RelativePath), "/"))
+		if old, ok := apis[id]; ok {
+			if richer(p, old) {
+				apis[id] = p
+			}
+			b.info(p.Source, p.Line, "endpoint %s is described again (also in %s); one copy is used", id, old.Source)
+			continue
+		}
+		apis[id] = p
+		apiOrder = append(apiOrder, id)
+	}
+	for _, id := range apiOrder {
+		b.api(apis[id])
 	}
 	b.inferAll()
 	s := &spec.Spec{Schema: spec.Schema, Wire: b.wire()}
@@ -170,6 +198,18 @@ type paramDraft struct {
 
 var methodRE = regexp.MustCompile(`^[A-Z]+$`)
 
+// richer reports whether page a says more than page b: not cut off where b
+// is, documentation where b has none, more samples.
+func richer(a, b *Page) bool {
+	if a.Truncated != b.Truncated {
+		return !a.Truncated
+	}
+	if (a.ModelDoc != "" || a.Doc != "") != (b.ModelDoc != "" || b.Doc != "") {
+		return a.ModelDoc != "" || a.Doc != ""
+	}
+	return len(a.Samples) > len(b.Samples)
+}
+
 func (b *builder) api(p *Page) {
 	e := &endpointDraft{page: p}
 	e.relPath = strings.TrimPrefix(strings.TrimSpace(p.RelativePath), "/")
@@ -181,7 +221,13 @@ func (b *builder) api(p *Page) {
 	e.id = apiID(p.Method, e.relPath)
 	if p.URIParams != nil && p.URIParams.Table != nil {
 		for _, r := range p.URIParams.Table.Rows {
-			e.params = append(e.params, &paramDraft{row: r, ref: parseDisplay(r.Type.Text)})
+			text := r.Type.Text
+			if strings.TrimSpace(text) == "" {
+				// Help Pages before 5.1 have no Type column.
+				b.warn(p.Source, r.Line, "parameter %s has no type on the page; assumed string", r.Name)
+				text = "string"
+			}
+			e.params = append(e.params, &paramDraft{row: r, ref: parseDisplay(text)})
 		}
 	}
 	e.body, e.bodyDoc = b.section(p, p.Body, "Body Parameters")

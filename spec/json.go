@@ -101,6 +101,13 @@ func (s *Spec) Validate() error {
 		}
 		return walk(r)
 	}
+	ids := map[string]bool{}
+	for _, e := range s.Endpoints {
+		if ids[e.ID] {
+			return fmt.Errorf("spec: endpoint %s appears twice", e.ID)
+		}
+		ids[e.ID] = true
+	}
 	for _, e := range s.Endpoints {
 		for _, p := range e.Params {
 			if err := check("endpoint "+e.ID+" param "+p.Name, p.Type, nil); err != nil {
