@@ -3,12 +3,10 @@
 package clinic
 
 import (
-	"bytes"
 	"cmp"
 	"github.com/google/uuid"
 	"maps"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -689,9 +687,7 @@ func (v *AppointmentSummary) writeForm(w *rtFormWriter) {
 	if v.PatientDisplayName != nil {
 		w.str("PatientDisplayName", *v.PatientDisplayName)
 	}
-	if v.SortRank != nil {
-		w.str("SortRank", *v.SortRank)
-	}
+	w.int("SortRank", int64(v.SortRank))
 	w.dateTime("Start", v.Start)
 	w.str("Status", v.Status.String())
 	if v.TravelDistanceKm != nil {
@@ -745,14 +741,12 @@ func (v *AppointmentSummary) readForm(f *rtFormData, n int) error {
 		}
 	}
 	if k158 := f.child(n, "SortRank"); k158 >= 0 {
-		if f.null(k158) {
-			v.SortRank = nil
-		} else {
-			v159, err := f.str(k158)
+		{
+			v159, err := f.int(k158, 32)
 			if err != nil {
 				return err
 			}
-			v.SortRank = &v159
+			v.SortRank = int32(v159)
 		}
 	}
 	if k160 := f.child(n, "Start"); k160 >= 0 {
@@ -1688,10 +1682,8 @@ func (v *PagedListOfAppointmentSummary) readForm(f *rtFormData, n int) error {
 
 // writeForm writes v's members under the writer's current key.
 func (v *PatientPhotoUpload) writeForm(w *rtFormWriter) {
-	for i346, e347 := range v.Content {
-		w.pushIndex("Content", i346)
-		w.uint("", uint64(e347))
-		w.pop()
+	if v.Content != nil {
+		w.text("Content", rtAppendBase64(nil, v.Content))
 	}
 	if v.ContentType != nil {
 		w.str("ContentType", *v.ContentType)
@@ -1708,73 +1700,70 @@ func (v *PatientPhotoUpload) writeForm(w *rtFormWriter) {
 
 // readForm reads v's members from the children of node n.
 func (v *PatientPhotoUpload) readForm(f *rtFormData, n int) error {
-	if k348 := f.child(n, "Content"); k348 >= 0 {
-		{
-			s350 := []uint8{}
-			for _, txt353 := range f.values(k348) {
-				var e352 uint8
-				v354, err := rtParseUint(bytes.TrimSpace([]byte(txt353)), 8)
-				if err != nil {
-					return &rtFormError{
-						Key: f.keyOf(k348),
-						Msg: "not a valid unsignedByte: " + strconv.Quote(txt353),
-					}
-				}
-				e352 = uint8(v354)
-				s350 = append(s350, e352)
-			}
-			v.Content = s350
-		}
-	}
-	if k355 := f.child(n, "ContentType"); k355 >= 0 {
-		if f.null(k355) {
-			v.ContentType = nil
+	if k346 := f.child(n, "Content"); k346 >= 0 {
+		if f.null(k346) {
+			v.Content = nil
 		} else {
-			v356, err := f.str(k355)
+			v347, err := f.str(k346)
 			if err != nil {
 				return err
 			}
-			v.ContentType = &v356
+			b348, err := rtParseBase64([]byte(v347))
+			if err != nil {
+				return err
+			}
+			v.Content = b348
 		}
 	}
-	if k357 := f.child(n, "FileName"); k357 >= 0 {
-		if f.null(k357) {
+	if k349 := f.child(n, "ContentType"); k349 >= 0 {
+		if f.null(k349) {
+			v.ContentType = nil
+		} else {
+			v350, err := f.str(k349)
+			if err != nil {
+				return err
+			}
+			v.ContentType = &v350
+		}
+	}
+	if k351 := f.child(n, "FileName"); k351 >= 0 {
+		if f.null(k351) {
 			v.FileName = nil
+		} else {
+			v352, err := f.str(k351)
+			if err != nil {
+				return err
+			}
+			v.FileName = &v352
+		}
+	}
+	if k353 := f.child(n, "Orientation"); k353 >= 0 {
+		{
+			v354, err := f.char(k353)
+			if err != nil {
+				return err
+			}
+			v.Orientation = v354
+		}
+	}
+	if k355 := f.child(n, "SizeBytes"); k355 >= 0 {
+		{
+			v356, err := f.int(k355, 32)
+			if err != nil {
+				return err
+			}
+			v.SizeBytes = int32(v356)
+		}
+	}
+	if k357 := f.child(n, "SourceUrl"); k357 >= 0 {
+		if f.null(k357) {
+			v.SourceUrl = nil
 		} else {
 			v358, err := f.str(k357)
 			if err != nil {
 				return err
 			}
-			v.FileName = &v358
-		}
-	}
-	if k359 := f.child(n, "Orientation"); k359 >= 0 {
-		{
-			v360, err := f.char(k359)
-			if err != nil {
-				return err
-			}
-			v.Orientation = v360
-		}
-	}
-	if k361 := f.child(n, "SizeBytes"); k361 >= 0 {
-		{
-			v362, err := f.int(k361, 32)
-			if err != nil {
-				return err
-			}
-			v.SizeBytes = int32(v362)
-		}
-	}
-	if k363 := f.child(n, "SourceUrl"); k363 >= 0 {
-		if f.null(k363) {
-			v.SourceUrl = nil
-		} else {
-			v364, err := f.str(k363)
-			if err != nil {
-				return err
-			}
-			v.SourceUrl = &v364
+			v.SourceUrl = &v358
 		}
 	}
 	return nil
@@ -1782,10 +1771,10 @@ func (v *PatientPhotoUpload) readForm(f *rtFormData, n int) error {
 
 // writeForm writes v's members under the writer's current key.
 func (v *PatientProfile) writeForm(w *rtFormWriter) {
-	for i365, e366 := range v.Allergies {
-		w.pushIndex("Allergies", i365)
-		if e366 != nil {
-			w.str("", *e366)
+	for i359, e360 := range v.Allergies {
+		w.pushIndex("Allergies", i359)
+		if e360 != nil {
+			w.str("", *e360)
 		}
 		w.pop()
 	}
@@ -1812,105 +1801,105 @@ func (v *PatientProfile) writeForm(w *rtFormWriter) {
 
 // readForm reads v's members from the children of node n.
 func (v *PatientProfile) readForm(f *rtFormData, n int) error {
-	if k367 := f.child(n, "Allergies"); k367 >= 0 {
+	if k361 := f.child(n, "Allergies"); k361 >= 0 {
 		{
-			s368 := []*string{}
-			for _, txt371 := range f.values(k367) {
-				var e370 *string
-				if strings.TrimSpace(txt371) != "" {
-					v372 := txt371
-					e370 = &v372
+			s362 := []*string{}
+			for _, txt365 := range f.values(k361) {
+				var e364 *string
+				if strings.TrimSpace(txt365) != "" {
+					v366 := txt365
+					e364 = &v366
 				}
-				s368 = append(s368, e370)
+				s362 = append(s362, e364)
 			}
-			v.Allergies = s368
+			v.Allergies = s362
 		}
 	}
-	if k373 := f.child(n, "Contact"); k373 >= 0 {
+	if k367 := f.child(n, "Contact"); k367 >= 0 {
 		{
-			v374 := new(ContactPoint)
-			if err := v374.readForm(f, k373); err != nil {
+			v368 := new(ContactPoint)
+			if err := v368.readForm(f, k367); err != nil {
 				return err
 			}
-			v.Contact = v374
+			v.Contact = v368
 		}
 	}
-	if k375 := f.child(n, "DateOfBirth"); k375 >= 0 {
+	if k369 := f.child(n, "DateOfBirth"); k369 >= 0 {
 		{
-			v376, err := f.dateTime(k375)
+			v370, err := f.dateTime(k369)
 			if err != nil {
 				return err
 			}
-			v.DateOfBirth = v376
+			v.DateOfBirth = v370
 		}
 	}
-	if k377 := f.child(n, "FamilyName"); k377 >= 0 {
-		if f.null(k377) {
+	if k371 := f.child(n, "FamilyName"); k371 >= 0 {
+		if f.null(k371) {
 			v.FamilyName = nil
 		} else {
-			v378, err := f.str(k377)
+			v372, err := f.str(k371)
 			if err != nil {
 				return err
 			}
-			v.FamilyName = &v378
+			v.FamilyName = &v372
 		}
 	}
-	if k379 := f.child(n, "GivenName"); k379 >= 0 {
-		if f.null(k379) {
+	if k373 := f.child(n, "GivenName"); k373 >= 0 {
+		if f.null(k373) {
 			v.GivenName = nil
 		} else {
-			v380, err := f.str(k379)
+			v374, err := f.str(k373)
 			if err != nil {
 				return err
 			}
-			v.GivenName = &v380
+			v.GivenName = &v374
 		}
 	}
-	if k381 := f.child(n, "ID"); k381 >= 0 {
-		if f.null(k381) {
+	if k375 := f.child(n, "ID"); k375 >= 0 {
+		if f.null(k375) {
 			v.ID = nil
 		} else {
-			v382, err := f.str(k381)
+			v376, err := f.str(k375)
 			if err != nil {
 				return err
 			}
-			v.ID = &v382
+			v.ID = &v376
 		}
 	}
-	if k383 := f.child(n, "Id"); k383 >= 0 {
+	if k377 := f.child(n, "Id"); k377 >= 0 {
 		{
-			v384, err := f.guid(k383)
+			v378, err := f.guid(k377)
 			if err != nil {
 				return err
 			}
-			v.Id = v384
+			v.Id = v378
 		}
 	}
-	if k385 := f.child(n, "IsActive"); k385 >= 0 {
+	if k379 := f.child(n, "IsActive"); k379 >= 0 {
 		{
-			v386, err := f.bool(k385)
+			v380, err := f.bool(k379)
 			if err != nil {
 				return err
 			}
-			v.IsActive = v386
+			v.IsActive = v380
 		}
 	}
-	if k387 := f.child(n, "SexAtBirth"); k387 >= 0 {
+	if k381 := f.child(n, "SexAtBirth"); k381 >= 0 {
 		{
-			v388, err := f.char(k387)
+			v382, err := f.char(k381)
 			if err != nil {
 				return err
 			}
-			v.SexAtBirth = v388
+			v.SexAtBirth = v382
 		}
 	}
-	if k389 := f.child(n, "RecordVersion"); k389 >= 0 {
+	if k383 := f.child(n, "RecordVersion"); k383 >= 0 {
 		{
-			v390, err := f.int(k389, 32)
+			v384, err := f.int(k383, 32)
 			if err != nil {
 				return err
 			}
-			v.RecordVersion = int32(v390)
+			v.RecordVersion = int32(v384)
 		}
 	}
 	return nil
@@ -1928,42 +1917,42 @@ func (v *PatientSummary) writeForm(w *rtFormWriter) {
 
 // readForm reads v's members from the children of node n.
 func (v *PatientSummary) readForm(f *rtFormData, n int) error {
-	if k391 := f.child(n, "DateOfBirth"); k391 >= 0 {
+	if k385 := f.child(n, "DateOfBirth"); k385 >= 0 {
 		{
-			v392, err := f.dateTime(k391)
+			v386, err := f.dateTime(k385)
 			if err != nil {
 				return err
 			}
-			v.DateOfBirth = v392
+			v.DateOfBirth = v386
 		}
 	}
-	if k393 := f.child(n, "DisplayName"); k393 >= 0 {
-		if f.null(k393) {
+	if k387 := f.child(n, "DisplayName"); k387 >= 0 {
+		if f.null(k387) {
 			v.DisplayName = nil
 		} else {
-			v394, err := f.str(k393)
+			v388, err := f.str(k387)
 			if err != nil {
 				return err
 			}
-			v.DisplayName = &v394
+			v.DisplayName = &v388
 		}
 	}
-	if k395 := f.child(n, "Id"); k395 >= 0 {
+	if k389 := f.child(n, "Id"); k389 >= 0 {
 		{
-			v396, err := f.guid(k395)
+			v390, err := f.guid(k389)
 			if err != nil {
 				return err
 			}
-			v.Id = v396
+			v.Id = v390
 		}
 	}
-	if k397 := f.child(n, "IsActive"); k397 >= 0 {
+	if k391 := f.child(n, "IsActive"); k391 >= 0 {
 		{
-			v398, err := f.bool(k397)
+			v392, err := f.bool(k391)
 			if err != nil {
 				return err
 			}
-			v.IsActive = v398
+			v.IsActive = v392
 		}
 	}
 	return nil
@@ -1978,31 +1967,31 @@ func (v *Recurrence) writeForm(w *rtFormWriter) {
 
 // readForm reads v's members from the children of node n.
 func (v *Recurrence) readForm(f *rtFormData, n int) error {
-	if k399 := f.child(n, "IntervalDays"); k399 >= 0 {
+	if k393 := f.child(n, "IntervalDays"); k393 >= 0 {
 		{
-			v400, err := f.int(k399, 32)
+			v394, err := f.int(k393, 32)
 			if err != nil {
 				return err
 			}
-			v.IntervalDays = int32(v400)
+			v.IntervalDays = int32(v394)
 		}
 	}
-	if k401 := f.child(n, "Occurrences"); k401 >= 0 {
+	if k395 := f.child(n, "Occurrences"); k395 >= 0 {
 		{
-			v402, err := f.int(k401, 32)
+			v396, err := f.int(k395, 32)
 			if err != nil {
 				return err
 			}
-			v.Occurrences = int32(v402)
+			v.Occurrences = int32(v396)
 		}
 	}
-	if k403 := f.child(n, "Until"); k403 >= 0 {
+	if k397 := f.child(n, "Until"); k397 >= 0 {
 		{
-			v404, err := f.dateTime(k403)
+			v398, err := f.dateTime(k397)
 			if err != nil {
 				return err
 			}
-			v.Until = v404
+			v.Until = v398
 		}
 	}
 	return nil
@@ -2010,10 +1999,10 @@ func (v *Recurrence) readForm(f *rtFormData, n int) error {
 
 // writeForm writes v's members under the writer's current key.
 func (v *RescheduleAppointmentCommand) writeForm(w *rtFormWriter) {
-	for i405, e406 := range v.CorrelationIds {
-		w.pushIndex("CorrelationIds", i405)
-		if e406 != nil {
-			w.str("", *e406)
+	for i399, e400 := range v.CorrelationIds {
+		w.pushIndex("CorrelationIds", i399)
+		if e400 != nil {
+			w.str("", *e400)
 		}
 		w.pop()
 	}
@@ -2044,113 +2033,113 @@ func (v *RescheduleAppointmentCommand) writeForm(w *rtFormWriter) {
 
 // readForm reads v's members from the children of node n.
 func (v *RescheduleAppointmentCommand) readForm(f *rtFormData, n int) error {
-	if k407 := f.child(n, "CorrelationIds"); k407 >= 0 {
+	if k401 := f.child(n, "CorrelationIds"); k401 >= 0 {
 		{
-			s408 := []*string{}
-			for _, txt411 := range f.values(k407) {
-				var e410 *string
-				if strings.TrimSpace(txt411) != "" {
-					v412 := txt411
-					e410 = &v412
+			s402 := []*string{}
+			for _, txt405 := range f.values(k401) {
+				var e404 *string
+				if strings.TrimSpace(txt405) != "" {
+					v406 := txt405
+					e404 = &v406
 				}
-				s408 = append(s408, e410)
+				s402 = append(s402, e404)
 			}
-			v.CorrelationIds = s408
+			v.CorrelationIds = s402
 		}
 	}
-	if k413 := f.child(n, "IdempotencyKey"); k413 >= 0 {
+	if k407 := f.child(n, "IdempotencyKey"); k407 >= 0 {
 		{
-			v414, err := f.guid(k413)
+			v408, err := f.guid(k407)
 			if err != nil {
 				return err
 			}
-			v.IdempotencyKey = v414
+			v.IdempotencyKey = v408
 		}
 	}
-	if k415 := f.child(n, "source"); k415 >= 0 {
-		if f.null(k415) {
+	if k409 := f.child(n, "source"); k409 >= 0 {
+		if f.null(k409) {
 			v.Source = nil
+		} else {
+			v410, err := f.str(k409)
+			if err != nil {
+				return err
+			}
+			v.Source = &v410
+		}
+	}
+	if k411 := f.child(n, "RequestedAt"); k411 >= 0 {
+		{
+			v412, err := f.dateTimeOffset(k411)
+			if err != nil {
+				return err
+			}
+			v.RequestedAt = v412
+		}
+	}
+	if k413 := f.child(n, "RequestedBy"); k413 >= 0 {
+		if f.null(k413) {
+			v.RequestedBy = nil
+		} else {
+			v414, err := f.str(k413)
+			if err != nil {
+				return err
+			}
+			v.RequestedBy = &v414
+		}
+	}
+	if k415 := f.child(n, "Workstation"); k415 >= 0 {
+		if f.null(k415) {
+			v.Workstation = nil
 		} else {
 			v416, err := f.str(k415)
 			if err != nil {
 				return err
 			}
-			v.Source = &v416
+			v.Workstation = &v416
 		}
 	}
-	if k417 := f.child(n, "RequestedAt"); k417 >= 0 {
+	if k417 := f.child(n, "NewSlot"); k417 >= 0 {
 		{
-			v418, err := f.dateTimeOffset(k417)
+			v418 := new(TimeWindow)
+			if err := v418.readForm(f, k417); err != nil {
+				return err
+			}
+			v.NewSlot = v418
+		}
+	}
+	if k419 := f.child(n, "NotifyPatient"); k419 >= 0 {
+		{
+			v420, err := f.bool(k419)
 			if err != nil {
 				return err
 			}
-			v.RequestedAt = v418
+			v.NotifyPatient = v420
 		}
 	}
-	if k419 := f.child(n, "RequestedBy"); k419 >= 0 {
-		if f.null(k419) {
-			v.RequestedBy = nil
-		} else {
-			v420, err := f.str(k419)
-			if err != nil {
-				return err
-			}
-			v.RequestedBy = &v420
-		}
-	}
-	if k421 := f.child(n, "Workstation"); k421 >= 0 {
+	if k421 := f.child(n, "PreviousStart"); k421 >= 0 {
 		if f.null(k421) {
-			v.Workstation = nil
-		} else {
-			v422, err := f.str(k421)
-			if err != nil {
-				return err
-			}
-			v.Workstation = &v422
-		}
-	}
-	if k423 := f.child(n, "NewSlot"); k423 >= 0 {
-		{
-			v424 := new(TimeWindow)
-			if err := v424.readForm(f, k423); err != nil {
-				return err
-			}
-			v.NewSlot = v424
-		}
-	}
-	if k425 := f.child(n, "NotifyPatient"); k425 >= 0 {
-		{
-			v426, err := f.bool(k425)
-			if err != nil {
-				return err
-			}
-			v.NotifyPatient = v426
-		}
-	}
-	if k427 := f.child(n, "PreviousStart"); k427 >= 0 {
-		if f.null(k427) {
 			v.PreviousStart = nil
 		} else {
-			var v428 DateTime
+			var v422 DateTime
 			{
-				v429, err := f.dateTime(k427)
+				v423, err := f.dateTime(k421)
 				if err != nil {
 					return err
 				}
-				v428 = v429
+				v422 = v423
 			}
-			v.PreviousStart = &v428
+			v.PreviousStart = &v422
 		}
 	}
-	if k430 := f.child(n, "RescheduleReason"); k430 >= 0 {
-		if f.null(k430) {
+	if k424 := f.child(n, "RescheduleReason"); k424 >= 0 {
+		if f.null(k424) {
 			v.RescheduleReason = nil
 		} else {
-			v431, err := f.str(k430)
+			v425, err := f.str(k424)
 			if err != nil {
 				return err
 			}
-			v.RescheduleReason = &v431
+			v.RescheduleReason = &v425
 		}
 	}
 	return nil
@@ -2171,37 +2160,37 @@ func (v *ResultLink) writeForm(w *rtFormWriter) {
 
 // readForm reads v's members from the children of node n.
 func (v *ResultLink) readForm(f *rtFormData, n int) error {
-	if k432 := f.child(n, "Href"); k432 >= 0 {
-		if f.null(k432) {
+	if k426 := f.child(n, "Href"); k426 >= 0 {
+		if f.null(k426) {
 			v.Href = nil
 		} else {
-			v433, err := f.str(k432)
+			v427, err := f.str(k426)
 			if err != nil {
 				return err
 			}
-			v.Href = &v433
+			v.Href = &v427
 		}
 	}
-	if k434 := f.child(n, "Method"); k434 >= 0 {
-		if f.null(k434) {
+	if k428 := f.child(n, "Method"); k428 >= 0 {
+		if f.null(k428) {
 			v.Method = nil
 		} else {
-			v435, err := f.str(k434)
+			v429, err := f.str(k428)
 			if err != nil {
 				return err
 			}
-			v.Method = &v435
+			v.Method = &v429
 		}
 	}
-	if k436 := f.child(n, "Rel"); k436 >= 0 {
-		if f.null(k436) {
+	if k430 := f.child(n, "Rel"); k430 >= 0 {
+		if f.null(k430) {
 			v.Rel = nil
 		} else {
-			v437, err := f.str(k436)
+			v431, err := f.str(k430)
 			if err != nil {
 				return err
 			}
-			v.Rel = &v437
+			v.Rel = &v431
 		}
 	}
 	return nil
@@ -2209,10 +2198,10 @@ func (v *ResultLink) readForm(f *rtFormData, n int) error {
 
 // writeForm writes v's members under the writer's current key.
 func (v *SendPatientMessageCommand) writeForm(w *rtFormWriter) {
-	for i438, e439 := range v.CorrelationIds {
-		w.pushIndex("CorrelationIds", i438)
-		if e439 != nil {
-			w.str("", *e439)
+	for i432, e433 := range v.CorrelationIds {
+		w.pushIndex("CorrelationIds", i432)
+		if e433 != nil {
+			w.str("", *e433)
 		}
 		w.pop()
 	}
@@ -2222,12 +2211,12 @@ func (v *SendPatientMessageCommand) writeForm(w *rtFormWriter) {
 	}
 	w.str("Channel", v.Channel.String())
 	w.guid("PatientId", v.PatientId)
-	keys440 := slices.SortedFunc(maps.Keys(v.Placeholders), cmp.Compare[string])
-	for i441, k442 := range keys440 {
-		w.pushIndex("Placeholders", i441)
-		w.str("Key", k442)
-		if v.Placeholders[k442] != nil {
-			w.str("Value", *v.Placeholders[k442])
+	keys434 := slices.SortedFunc(maps.Keys(v.Placeholders), cmp.Compare[string])
+	for i435, k436 := range keys434 {
+		w.pushIndex("Placeholders", i435)
+		w.str("Key", k436)
+		if v.Placeholders[k436] != nil {
+			w.str("Value", *v.Placeholders[k436])
 		}
 		w.pop()
 	}
@@ -2242,120 +2231,120 @@ func (v *SendPatientMessageCommand) writeForm(w *rtFormWriter) {
 
 // readForm reads v's members from the children of node n.
 func (v *SendPatientMessageCommand) readForm(f *rtFormData, n int) error {
-	if k443 := f.child(n, "CorrelationIds"); k443 >= 0 {
+	if k437 := f.child(n, "CorrelationIds"); k437 >= 0 {
 		{
-			s444 := []*string{}
-			for _, txt447 := range f.values(k443) {
-				var e446 *string
-				if strings.TrimSpace(txt447) != "" {
-					v448 := txt447
-					e446 = &v448
+			s438 := []*string{}
+			for _, txt441 := range f.values(k437) {
+				var e440 *string
+				if strings.TrimSpace(txt441) != "" {
+					v442 := txt441
+					e440 = &v442
 				}
-				s444 = append(s444, e446)
+				s438 = append(s438, e440)
 			}
-			v.CorrelationIds = s444
+			v.CorrelationIds = s438
 		}
 	}
-	if k449 := f.child(n, "IdempotencyKey"); k449 >= 0 {
+	if k443 := f.child(n, "IdempotencyKey"); k443 >= 0 {
+		{
+			v444, err := f.guid(k443)
+			if err != nil {
+				return err
+			}
+			v.IdempotencyKey = v444
+		}
+	}
+	if k445 := f.child(n, "source"); k445 >= 0 {
+		if f.null(k445) {
+			v.Source = nil
+		} else {
+			v446, err := f.str(k445)
+			if err != nil {
+				return err
+			}
+			v.Source = &v446
+		}
+	}
+	if k447 := f.child(n, "Channel"); k447 >= 0 {
+		{
+			v448, err := f.enum(k447, jsonNamesMessageChannel)
+			if err != nil {
+				return err
+			}
+			v.Channel = MessageChannel(v448)
+		}
+	}
+	if k449 := f.child(n, "PatientId"); k449 >= 0 {
 		{
 			v450, err := f.guid(k449)
 			if err != nil {
 				return err
 			}
-			v.IdempotencyKey = v450
+			v.PatientId = v450
 		}
 	}
-	if k451 := f.child(n, "source"); k451 >= 0 {
-		if f.null(k451) {
-			v.Source = nil
-		} else {
-			v452, err := f.str(k451)
-			if err != nil {
-				return err
-			}
-			v.Source = &v452
-		}
-	}
-	if k453 := f.child(n, "Channel"); k453 >= 0 {
+	if k451 := f.child(n, "Placeholders"); k451 >= 0 {
 		{
-			v454, err := f.enum(k453, jsonNamesMessageChannel)
-			if err != nil {
-				return err
-			}
-			v.Channel = MessageChannel(v454)
-		}
-	}
-	if k455 := f.child(n, "PatientId"); k455 >= 0 {
-		{
-			v456, err := f.guid(k455)
-			if err != nil {
-				return err
-			}
-			v.PatientId = v456
-		}
-	}
-	if k457 := f.child(n, "Placeholders"); k457 >= 0 {
-		{
-			m458 := map[string]*string{}
-			for _, it459 := range f.items(k457) {
-				var key460 string
-				var val461 *string
+			m452 := map[string]*string{}
+			for _, it453 := range f.items(k451) {
+				var key454 string
+				var val455 *string
 				{
-					v462, err := f.str(f.child(it459, "Key"))
+					v456, err := f.str(f.child(it453, "Key"))
 					if err != nil {
 						return err
 					}
-					key460 = v462
+					key454 = v456
 				}
-				if vk463 := f.child(it459, "Value"); vk463 >= 0 {
-					if f.null(vk463) {
-						val461 = nil
+				if vk457 := f.child(it453, "Value"); vk457 >= 0 {
+					if f.null(vk457) {
+						val455 = nil
 					} else {
-						v464, err := f.str(vk463)
+						v458, err := f.str(vk457)
 						if err != nil {
 							return err
 						}
-						val461 = &v464
+						val455 = &v458
 					}
 				}
-				m458[key460] = val461
+				m452[key454] = val455
 			}
-			v.Placeholders = m458
+			v.Placeholders = m452
 		}
 	}
-	if k465 := f.child(n, "Priority"); k465 >= 0 {
+	if k459 := f.child(n, "Priority"); k459 >= 0 {
 		{
-			v466, err := f.enum(k465, jsonNamesUrgencyLevel)
+			v460, err := f.enum(k459, jsonNamesUrgencyLevel)
 			if err != nil {
 				return err
 			}
-			v.Priority = UrgencyLevel(v466)
+			v.Priority = UrgencyLevel(v460)
 		}
 	}
-	if k467 := f.child(n, "SendAfter"); k467 >= 0 {
-		if f.null(k467) {
+	if k461 := f.child(n, "SendAfter"); k461 >= 0 {
+		if f.null(k461) {
 			v.SendAfter = nil
 		} else {
-			var v468 DateTime
+			var v462 DateTime
 			{
-				v469, err := f.dateTime(k467)
+				v463, err := f.dateTime(k461)
 				if err != nil {
 					return err
 				}
-				v468 = v469
+				v462 = v463
 			}
-			v.SendAfter = &v468
+			v.SendAfter = &v462
 		}
 	}
-	if k470 := f.child(n, "TemplateCode"); k470 >= 0 {
-		if f.null(k470) {
+	if k464 := f.child(n, "TemplateCode"); k464 >= 0 {
+		if f.null(k464) {
 			v.TemplateCode = nil
 		} else {
-			v471, err := f.str(k470)
+			v465, err := f.str(k464)
 			if err != nil {
 				return err
 			}
-			v.TemplateCode = &v471
+			v.TemplateCode = &v465
 		}
 	}
 	return nil
@@ -2373,42 +2362,42 @@ func (v *TimeWindow) writeForm(w *rtFormWriter) {
 
 // readForm reads v's members from the children of node n.
 func (v *TimeWindow) readForm(f *rtFormData, n int) error {
-	if k472 := f.child(n, "Buffer"); k472 >= 0 {
+	if k466 := f.child(n, "Buffer"); k466 >= 0 {
 		{
-			v473, err := f.timeSpan(k472)
+			v467, err := f.timeSpan(k466)
 			if err != nil {
 				return err
 			}
-			v.Buffer = v473
+			v.Buffer = v467
 		}
 	}
-	if k474 := f.child(n, "End"); k474 >= 0 {
+	if k468 := f.child(n, "End"); k468 >= 0 {
 		{
-			v475, err := f.dateTime(k474)
+			v469, err := f.dateTime(k468)
 			if err != nil {
 				return err
 			}
-			v.End = v475
+			v.End = v469
 		}
 	}
-	if k476 := f.child(n, "Start"); k476 >= 0 {
+	if k470 := f.child(n, "Start"); k470 >= 0 {
 		{
-			v477, err := f.dateTime(k476)
+			v471, err := f.dateTime(k470)
 			if err != nil {
 				return err
 			}
-			v.Start = v477
+			v.Start = v471
 		}
 	}
-	if k478 := f.child(n, "TimeZoneId"); k478 >= 0 {
-		if f.null(k478) {
+	if k472 := f.child(n, "TimeZoneId"); k472 >= 0 {
+		if f.null(k472) {
 			v.TimeZoneId = nil
 		} else {
-			v479, err := f.str(k478)
+			v473, err := f.str(k472)
 			if err != nil {
 				return err
 			}
-			v.TimeZoneId = &v479
+			v.TimeZoneId = &v473
 		}
 	}
 	return nil
@@ -2430,11 +2419,11 @@ func formDecodeApiResultOfBoolean(data []byte) (v *ApiResultOfBoolean, err error
 	}
 	err = func() error {
 		{
-			v480 := new(ApiResultOfBoolean)
-			if err := v480.readForm(f, 0); err != nil {
+			v474 := new(ApiResultOfBoolean)
+			if err := v474.readForm(f, 0); err != nil {
 				return err
 			}
-			v = v480
+			v = v474
 		}
 		return f.unused()
 	}()
@@ -2457,11 +2446,11 @@ func formDecodeApiResultOfGuid(data []byte) (v *ApiResultOfGuid, err error) {
 	}
 	err = func() error {
 		{
-			v481 := new(ApiResultOfGuid)
-			if err := v481.readForm(f, 0); err != nil {
+			v475 := new(ApiResultOfGuid)
+			if err := v475.readForm(f, 0); err != nil {
 				return err
 			}
-			v = v481
+			v = v475
 		}
 		return f.unused()
 	}()
@@ -2484,11 +2473,11 @@ func formDecodeApiResultOfListOfPatientSummary(data []byte) (v *ApiResultOfListO
 	}
 	err = func() error {
 		{
-			v482 := new(ApiResultOfListOfPatientSummary)
-			if err := v482.readForm(f, 0); err != nil {
+			v476 := new(ApiResultOfListOfPatientSummary)
+			if err := v476.readForm(f, 0); err != nil {
 				return err
 			}
-			v = v482
+			v = v476
 		}
 		return f.unused()
 	}()
@@ -2511,11 +2500,11 @@ func formDecodeAppointmentDetail(data []byte) (v *AppointmentDetail, err error) 
 	}
 	err = func() error {
 		{
-			v483 := new(AppointmentDetail)
-			if err := v483.readForm(f, 0); err != nil {
+			v477 := new(AppointmentDetail)
+			if err := v477.readForm(f, 0); err != nil {
 				return err
 			}
-			v = v483
+			v = v477
 		}
 		return f.unused()
 	}()
@@ -2538,11 +2527,11 @@ func formDecodeBookAppointmentCommand(data []byte) (v *BookAppointmentCommand, e
 	}
 	err = func() error {
 		{
-			v484 := new(BookAppointmentCommand)
-			if err := v484.readForm(f, 0); err != nil {
+			v478 := new(BookAppointmentCommand)
+			if err := v478.readForm(f, 0); err != nil {
 				return err
 			}
-			v = v484
+			v = v478
 		}
 		return f.unused()
 	}()
@@ -2565,11 +2554,11 @@ func formDecodeClinicLocation(data []byte) (v *ClinicLocation, err error) {
 	}
 	err = func() error {
 		{
-			v485 := new(ClinicLocation)
-			if err := v485.readForm(f, 0); err != nil {
+			v479 := new(ClinicLocation)
+			if err := v479.readForm(f, 0); err != nil {
 				return err
 			}
-			v = v485
+			v = v479
 		}
 		return f.unused()
 	}()
@@ -2592,11 +2581,11 @@ func formDecodeContactPoint(data []byte) (v *ContactPoint, err error) {
 	}
 	err = func() error {
 		{
-			v486 := new(ContactPoint)
-			if err := v486.readForm(f, 0); err != nil {
+			v480 := new(ContactPoint)
+			if err := v480.readForm(f, 0); err != nil {
 				return err
 			}
-			v = v486
+			v = v480
 		}
 		return f.unused()
 	}()
@@ -2617,11 +2606,11 @@ func formDecodeDateTimeOffset(data []byte) (v time.Time, err error) {
 	}
 	err = func() error {
 		{
-			v487, err := f.dateTimeOffset(0)
+			v481, err := f.dateTimeOffset(0)
 			if err != nil {
 				return err
 			}
-			v = v487
+			v = v481
 		}
 		return f.unused()
 	}()
@@ -2631,11 +2620,11 @@ func formDecodeDateTimeOffset(data []byte) (v time.Time, err error) {
 func formAppendListOfMessageTemplate(dst []byte, v []*MessageTemplate) []byte {
 	w := &rtFormWriter{}
 	w.reset(dst)
-	for i488, e489 := range v {
-		w.pushIndex("", i488)
-		if e489 != nil {
+	for i482, e483 := range v {
+		w.pushIndex("", i482)
+		if e483 != nil {
 			w.push("")
-			e489.writeForm(w)
+			e483.writeForm(w)
 			w.pop()
 		}
 		w.pop()
@@ -2650,19 +2639,19 @@ func formDecodeListOfMessageTemplate(data []byte) (v []*MessageTemplate, err err
 	}
 	err = func() error {
 		{
-			s490 := []*MessageTemplate{}
-			for _, it491 := range f.items(0) {
-				var e492 *MessageTemplate
+			s484 := []*MessageTemplate{}
+			for _, it485 := range f.items(0) {
+				var e486 *MessageTemplate
 				{
-					v493 := new(MessageTemplate)
-					if err := v493.readForm(f, it491); err != nil {
+					v487 := new(MessageTemplate)
+					if err := v487.readForm(f, it485); err != nil {
 						return err
 					}
-					e492 = v493
+					e486 = v487
 				}
-				s490 = append(s490, e492)
+				s484 = append(s484, e486)
 			}
-			v = s490
+			v = s484
 		}
 		return f.unused()
 	}()
@@ -2672,11 +2661,11 @@ func formDecodeListOfMessageTemplate(data []byte) (v []*MessageTemplate, err err
 func formAppendListOfTimeWindow(dst []byte, v []*TimeWindow) []byte {
 	w := &rtFormWriter{}
 	w.reset(dst)
-	for i494, e495 := range v {
-		w.pushIndex("", i494)
-		if e495 != nil {
+	for i488, e489 := range v {
+		w.pushIndex("", i488)
+		if e489 != nil {
 			w.push("")
-			e495.writeForm(w)
+			e489.writeForm(w)
 			w.pop()
 		}
 		w.pop()
@@ -2691,19 +2680,19 @@ func formDecodeListOfTimeWindow(data []byte) (v []*TimeWindow, err error) {
 	}
 	err = func() error {
 		{
-			s496 := []*TimeWindow{}
-			for _, it497 := range f.items(0) {
-				var e498 *TimeWindow
+			s490 := []*TimeWindow{}
+			for _, it491 := range f.items(0) {
+				var e492 *TimeWindow
 				{
-					v499 := new(TimeWindow)
-					if err := v499.readForm(f, it497); err != nil {
+					v493 := new(TimeWindow)
+					if err := v493.readForm(f, it491); err != nil {
 						return err
 					}
-					e498 = v499
+					e492 = v493
 				}
-				s496 = append(s496, e498)
+				s490 = append(s490, e492)
 			}
-			v = s496
+			v = s490
 		}
 		return f.unused()
 	}()
@@ -2726,11 +2715,11 @@ func formDecodeMessageDeliveryReport(data []byte) (v *MessageDeliveryReport, err
 	}
 	err = func() error {
 		{
-			v500 := new(MessageDeliveryReport)
-			if err := v500.readForm(f, 0); err != nil {
+			v494 := new(MessageDeliveryReport)
+			if err := v494.readForm(f, 0); err != nil {
 				return err
 			}
-			v = v500
+			v = v494
 		}
 		return f.unused()
 	}()
@@ -2753,11 +2742,11 @@ func formDecodeMessageTemplate(data []byte) (v *MessageTemplate, err error) {
 	}
 	err = func() error {
 		{
-			v501 := new(MessageTemplate)
-			if err := v501.readForm(f, 0); err != nil {
+			v495 := new(MessageTemplate)
+			if err := v495.readForm(f, 0); err != nil {
 				return err
 			}
-			v = v501
+			v = v495
 		}
 		return f.unused()
 	}()
@@ -2780,11 +2769,11 @@ func formDecodePagedListOfAppointmentSummary(data []byte) (v *PagedListOfAppoint
 	}
 	err = func() error {
 		{
-			v502 := new(PagedListOfAppointmentSummary)
-			if err := v502.readForm(f, 0); err != nil {
+			v496 := new(PagedListOfAppointmentSummary)
+			if err := v496.readForm(f, 0); err != nil {
 				return err
 			}
-			v = v502
+			v = v496
 		}
 		return f.unused()
 	}()
@@ -2807,11 +2796,11 @@ func formDecodePatientPhotoUpload(data []byte) (v *PatientPhotoUpload, err error
 	}
 	err = func() error {
 		{
-			v503 := new(PatientPhotoUpload)
-			if err := v503.readForm(f, 0); err != nil {
+			v497 := new(PatientPhotoUpload)
+			if err := v497.readForm(f, 0); err != nil {
 				return err
 			}
-			v = v503
+			v = v497
 		}
 		return f.unused()
 	}()
@@ -2834,11 +2823,11 @@ func formDecodePatientProfile(data []byte) (v *PatientProfile, err error) {
 	}
 	err = func() error {
 		{
-			v504 := new(PatientProfile)
-			if err := v504.readForm(f, 0); err != nil {
+			v498 := new(PatientProfile)
+			if err := v498.readForm(f, 0); err != nil {
 				return err
 			}
-			v = v504
+			v = v498
 		}
 		return f.unused()
 	}()
@@ -2861,11 +2850,11 @@ func formDecodeRescheduleAppointmentCommand(data []byte) (v *RescheduleAppointme
 	}
 	err = func() error {
 		{
-			v505 := new(RescheduleAppointmentCommand)
-			if err := v505.readForm(f, 0); err != nil {
+			v499 := new(RescheduleAppointmentCommand)
+			if err := v499.readForm(f, 0); err != nil {
 				return err
 			}
-			v = v505
+			v = v499
 		}
 		return f.unused()
 	}()
@@ -2888,11 +2877,11 @@ func formDecodeSendPatientMessageCommand(data []byte) (v *SendPatientMessageComm
 	}
 	err = func() error {
 		{
-			v506 := new(SendPatientMessageCommand)
-			if err := v506.readForm(f, 0); err != nil {
+			v500 := new(SendPatientMessageCommand)
+			if err := v500.readForm(f, 0); err != nil {
 				return err
 			}
-			v = v506
+			v = v500
 		}
 		return f.unused()
 	}()
@@ -2917,11 +2906,11 @@ func formDecodeString(data []byte) (v *string, err error) {
 		if f.null(0) {
 			v = nil
 		} else {
-			v507, err := f.str(0)
+			v501, err := f.str(0)
 			if err != nil {
 				return err
 			}
-			v = &v507
+			v = &v501
 		}
 		return f.unused()
 	}()

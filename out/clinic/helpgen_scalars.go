@@ -509,23 +509,22 @@ var rtUnhex = func() (t [256]byte) {
 	return
 }()
 
+// rtGUIDHexAt is where each byte's two hex digits start in the 36-byte form.
+var rtGUIDHexAt = [16]uint8{0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34}
+
 // rtParseGUID reads the "D" form without allocating; other forms
 // ({…}, urn:uuid:, 32 digits) go through uuid.ParseBytes.
 func rtParseGUID(b []byte) (uuid.UUID, error) {
 	var u uuid.UUID
 	if len(b) == 36 && b[8] == '-' && b[13] == '-' && b[18] == '-' && b[23] == '-' {
-		j := 0
-		for i := 0; i < 36; i += 2 {
-			if i == 8 || i == 13 || i == 18 || i == 23 {
-				i--
-				continue
-			}
+		var bad byte // any 0xff from rtUnhex sets its high bits
+		for j, i := range rtGUIDHexAt {
 			h, l := rtUnhex[b[i]], rtUnhex[b[i+1]]
-			if h|l == 0xff {
-				return u, rtErr("guid", b)
-			}
+			bad |= h | l
 			u[j] = h<<4 | l
-			j++
+		}
+		if bad&0xf0 != 0 {
+			return uuid.UUID{}, rtErr("guid", b)
 		}
 		return u, nil
 	}

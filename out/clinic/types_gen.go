@@ -119,7 +119,7 @@ type AppointmentNote struct {
 }
 
 /*
-AppointmentStatus is the enum AppointmentStatus.
+AppointmentStatus is the enum Harbourview.Clinic.Scheduling.Contracts.AppointmentStatus.
 
 Life-cycle state of an appointment.
 
@@ -187,7 +187,7 @@ type AppointmentSummary struct {
 	   Wire: not in JSON.
 	   Not shown on the Help Page.
 	*/
-	SortRank *string
+	SortRank int32
 	Start    DateTime
 	Status   AppointmentStatus
 	// Straight-line distance from the patient's address.
@@ -278,11 +278,11 @@ type BookAppointmentCommand struct {
 }
 
 /*
-ClinicLocation is the data contract ClinicLocation.
+ClinicLocation is the data contract Harbourview.Clinic.Scheduling.Contracts.ClinicLocation.
 
 A clinic site. Sites can be nested (a branch inside a hospital).
 
-XML contract: ClinicLocation in namespace .
+XML contract: ClinicLocation in namespace http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts.
 */
 type ClinicLocation struct {
 	FrontDesk  *ContactPoint
@@ -508,7 +508,7 @@ type Recurrence struct {
 }
 
 /*
-ReminderChannel is the enum ReminderChannel.
+ReminderChannel is the enum Harbourview.Clinic.Scheduling.Contracts.ReminderChannel.
 
 Channels used for appointment reminders (combinable).
 
@@ -663,7 +663,7 @@ type TimeWindow struct {
 }
 
 /*
-UrgencyLevel is the enum UrgencyLevel.
+UrgencyLevel is the enum Harbourview.Clinic.Scheduling.Contracts.UrgencyLevel.
 
 How urgently the patient has to be seen. There is no zero value.
 

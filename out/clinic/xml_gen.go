@@ -1745,12 +1745,8 @@ func (v *AppointmentSummary) writeXML(w *rtXMLWriter) {
 		w.end()
 	}
 	w.open("SortRank", xmlNS3)
-	if v.SortRank == nil {
-		w.nil()
-	} else {
-		w.str(*v.SortRank)
-		w.end()
-	}
+	w.int(int64(v.SortRank))
+	w.end()
 	w.open("Start", xmlNS3)
 	w.dateTime(v.Start)
 	w.end()
@@ -1828,19 +1824,11 @@ func (v *AppointmentSummary) readXML(r *rtXMLReader) error {
 			}
 		case 4:
 			{
-				isNil179, err := r.null()
+				v180, err := r.int(32)
 				if err != nil {
 					return err
 				}
-				if isNil179 {
-					v.SortRank = nil
-				} else {
-					v180, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.SortRank = &v180
-				}
+				v.SortRank = int32(v180)
 			}
 		case 5:
 			{
@@ -2548,25 +2536,25 @@ func xmlDocDecodeBookAppointmentCommand(data []byte) (v *BookAppointmentCommand,
 }
 
 var xmlMembersClinicLocation = []rtXMLMember{{
-	NS:   xmlNS7,
+	NS:   xmlNS3,
 	Name: "FrontDesk",
 }, {
-	NS:   xmlNS7,
+	NS:   xmlNS3,
 	Name: "LocationId",
 }, {
-	NS:   xmlNS7,
+	NS:   xmlNS3,
 	Name: "Name",
 }, {
-	NS:   xmlNS7,
+	NS:   xmlNS3,
 	Name: "ParentLocation",
 }, {
-	NS:   xmlNS7,
+	NS:   xmlNS3,
 	Name: "Services",
 }}
 
 // writeXML writes v's members as DataContractSerializer does.
 func (v *ClinicLocation) writeXML(w *rtXMLWriter) {
-	w.open("FrontDesk", xmlNS7)
+	w.open("FrontDesk", xmlNS3)
 	w.declare(xmlNS4)
 	if v.FrontDesk == nil {
 		w.nil()
@@ -2574,24 +2562,24 @@ func (v *ClinicLocation) writeXML(w *rtXMLWriter) {
 		v.FrontDesk.writeXML(w)
 		w.end()
 	}
-	w.open("LocationId", xmlNS7)
+	w.open("LocationId", xmlNS3)
 	w.guid(v.LocationId)
 	w.end()
-	w.open("Name", xmlNS7)
+	w.open("Name", xmlNS3)
 	if v.Name == nil {
 		w.nil()
 	} else {
 		w.str(*v.Name)
 		w.end()
 	}
-	w.open("ParentLocation", xmlNS7)
+	w.open("ParentLocation", xmlNS3)
 	if v.ParentLocation == nil {
 		w.nil()
 	} else {
 		v.ParentLocation.writeXML(w)
 		w.end()
 	}
-	w.open("Services", xmlNS7)
+	w.open("Services", xmlNS3)
 	w.declare(rtNSArrays)
 	if v.Services == nil {
 		w.nil()
@@ -2742,7 +2730,7 @@ func (v *ClinicLocation) UnmarshalXML(d *xml.Decoder, start xml.StartElement) er
 func xmlDocAppendClinicLocation(dst []byte, v *ClinicLocation) []byte {
 	w := &rtXMLWriter{}
 	w.reset(dst)
-	w.root("ClinicLocation", xmlNS7)
+	w.root("ClinicLocation", xmlNS3)
 	if v == nil {
 		w.nil()
 	} else {
@@ -2756,7 +2744,7 @@ func xmlDocDecodeClinicLocation(data []byte) (v *ClinicLocation, err error) {
 	r := &rtXMLReader{}
 	r.reset(data)
 	err = func() error {
-		if err := r.root("ClinicLocation", xmlNS7); err != nil {
+		if err := r.root("ClinicLocation", xmlNS3); err != nil {
 			return err
 		}
 		{
@@ -2979,45 +2967,45 @@ func xmlDocDecodeContactPoint(data []byte) (v *ContactPoint, err error) {
 }
 
 var xmlMembersDeliveryAttempt = []rtXMLMember{{
-	NS:   xmlNS8,
+	NS:   xmlNS7,
 	Name: "AttemptNumber",
 }, {
-	NS:   xmlNS8,
+	NS:   xmlNS7,
 	Name: "AttemptedAt",
 }, {
-	NS:   xmlNS8,
+	NS:   xmlNS7,
 	Name: "Error",
 }, {
-	NS:   xmlNS8,
+	NS:   xmlNS7,
 	Name: "Provider",
 }, {
-	NS:   xmlNS8,
+	NS:   xmlNS7,
 	Name: "Succeeded",
 }}
 
 // writeXML writes v's members as DataContractSerializer does.
 func (v *DeliveryAttempt) writeXML(w *rtXMLWriter) {
-	w.open("AttemptNumber", xmlNS8)
+	w.open("AttemptNumber", xmlNS7)
 	w.int(int64(v.AttemptNumber))
 	w.end()
-	w.open("AttemptedAt", xmlNS8)
+	w.open("AttemptedAt", xmlNS7)
 	w.dateTime(v.AttemptedAt)
 	w.end()
-	w.open("Error", xmlNS8)
+	w.open("Error", xmlNS7)
 	if v.Error == nil {
 		w.nil()
 	} else {
 		w.str(*v.Error)
 		w.end()
 	}
-	w.open("Provider", xmlNS8)
+	w.open("Provider", xmlNS7)
 	if v.Provider == nil {
 		w.nil()
 	} else {
 		w.str(*v.Provider)
 		w.end()
 	}
-	w.open("Succeeded", xmlNS8)
+	w.open("Succeeded", xmlNS7)
 	w.bool(v.Succeeded)
 	w.end()
 }
@@ -3116,7 +3104,7 @@ func (v *DeliveryAttempt) UnmarshalXML(d *xml.Decoder, start xml.StartElement) e
 func xmlDocAppendDeliveryAttempt(dst []byte, v *DeliveryAttempt) []byte {
 	w := &rtXMLWriter{}
 	w.reset(dst)
-	w.root("DeliveryAttempt", xmlNS8)
+	w.root("DeliveryAttempt", xmlNS7)
 	if v == nil {
 		w.nil()
 	} else {
@@ -3130,7 +3118,7 @@ func xmlDocDecodeDeliveryAttempt(data []byte) (v *DeliveryAttempt, err error) {
 	r := &rtXMLReader{}
 	r.reset(data)
 	err = func() error {
-		if err := r.root("DeliveryAttempt", xmlNS8); err != nil {
+		if err := r.root("DeliveryAttempt", xmlNS7); err != nil {
 			return err
 		}
 		{
@@ -3181,42 +3169,42 @@ func parseXMLMessageChannel(b []byte) (MessageChannel, error) {
 }
 
 var xmlMembersMessageDeliveryReport = []rtXMLMember{{
-	NS:   xmlNS8,
+	NS:   xmlNS7,
 	Name: "Attempts",
 }, {
-	NS:   xmlNS8,
+	NS:   xmlNS7,
 	Name: "AttemptsByProvider",
 }, {
-	NS:   xmlNS8,
+	NS:   xmlNS7,
 	Name: "Channel",
 }, {
-	NS:   xmlNS8,
+	NS:   xmlNS7,
 	Name: "Cost",
 }, {
-	NS:   xmlNS8,
+	NS:   xmlNS7,
 	Name: "DeliveredAt",
 }, {
-	NS:   xmlNS8,
+	NS:   xmlNS7,
 	Name: "FailureReasons",
 }, {
-	NS:   xmlNS8,
+	NS:   xmlNS7,
 	Name: "LastProviderResponse",
 }, {
-	NS:   xmlNS8,
+	NS:   xmlNS7,
 	Name: "MessageId",
 }, {
-	NS:   xmlNS8,
+	NS:   xmlNS7,
 	Name: "QueuedAt",
 }}
 
 // writeXML writes v's members as DataContractSerializer does.
 func (v *MessageDeliveryReport) writeXML(w *rtXMLWriter) {
-	w.open("Attempts", xmlNS8)
+	w.open("Attempts", xmlNS7)
 	if v.Attempts == nil {
 		w.nil()
 	} else {
 		for _, e292 := range v.Attempts {
-			w.open("DeliveryAttempt", xmlNS8)
+			w.open("DeliveryAttempt", xmlNS7)
 			if e292 == nil {
 				w.nil()
 			} else {
@@ -3226,7 +3214,7 @@ func (v *MessageDeliveryReport) writeXML(w *rtXMLWriter) {
 		}
 		w.end()
 	}
-	w.open("AttemptsByProvider", xmlNS8)
+	w.open("AttemptsByProvider", xmlNS7)
 	w.declare(rtNSArrays)
 	if v.AttemptsByProvider == nil {
 		w.nil()
@@ -3244,21 +3232,21 @@ func (v *MessageDeliveryReport) writeXML(w *rtXMLWriter) {
 		}
 		w.end()
 	}
-	w.open("Channel", xmlNS8)
+	w.open("Channel", xmlNS7)
 	t295, ok296 := v.Channel.xmlText()
 	if !ok296 {
 		w.fail(rtErr("value of MessageChannel", strconv.AppendInt(nil, int64(v.Channel), 10)))
 	}
 	w.str(t295)
 	w.end()
-	w.open("Cost", xmlNS8)
+	w.open("Cost", xmlNS7)
 	w.decimal(v.Cost)
 	w.end()
-	w.open("DeliveredAt", xmlNS8)
+	w.open("DeliveredAt", xmlNS7)
 	w.declare(rtNSSystem)
 	w.dateTimeOffset(v.DeliveredAt)
 	w.end()
-	w.open("FailureReasons", xmlNS8)
+	w.open("FailureReasons", xmlNS7)
 	w.declare(rtNSArrays)
 	if v.FailureReasons == nil {
 		w.nil()
@@ -3288,23 +3276,23 @@ func (v *MessageDeliveryReport) writeXML(w *rtXMLWriter) {
 		}
 		w.end()
 	}
-	w.open("LastProviderResponse", xmlNS8)
-	w.declare(xmlNS9)
-	w.open("key", xmlNS9)
+	w.open("LastProviderResponse", xmlNS7)
+	w.declare(xmlNS8)
+	w.open("key", xmlNS8)
 	if v.LastProviderResponse.Key == nil {
 		w.nil()
 	} else {
 		w.str(*v.LastProviderResponse.Key)
 		w.end()
 	}
-	w.open("value", xmlNS9)
+	w.open("value", xmlNS8)
 	w.int(int64(v.LastProviderResponse.Value))
 	w.end()
 	w.end()
-	w.open("MessageId", xmlNS8)
+	w.open("MessageId", xmlNS7)
 	w.guid(v.MessageId)
 	w.end()
-	w.open("QueuedAt", xmlNS8)
+	w.open("QueuedAt", xmlNS7)
 	w.declare(rtNSSystem)
 	w.dateTimeOffset(v.QueuedAt)
 	w.end()
@@ -3329,7 +3317,7 @@ func (v *MessageDeliveryReport) readXML(r *rtXMLReader) error {
 				} else {
 					s301 := []*DeliveryAttempt{}
 					for {
-						more303, err := r.item("DeliveryAttempt", xmlNS8)
+						more303, err := r.item("DeliveryAttempt", xmlNS7)
 						if err != nil {
 							return err
 						}
@@ -3538,11 +3526,11 @@ func (v *MessageDeliveryReport) readXML(r *rtXMLReader) error {
 			{
 				for last340 := -1; ; {
 					i341, err := r.next([]rtXMLMember{{
-						NS:       xmlNS9,
+						NS:       xmlNS8,
 						Name:     "key",
 						Required: true,
 					}, {
-						NS:       xmlNS9,
+						NS:       xmlNS8,
 						Name:     "value",
 						Required: true,
 					}}, &last340)
@@ -3625,7 +3613,7 @@ func (v *MessageDeliveryReport) UnmarshalXML(d *xml.Decoder, start xml.StartElem
 func xmlDocAppendMessageDeliveryReport(dst []byte, v *MessageDeliveryReport) []byte {
 	w := &rtXMLWriter{}
 	w.reset(dst)
-	w.root("MessageDeliveryReport", xmlNS8)
+	w.root("MessageDeliveryReport", xmlNS7)
 	if v == nil {
 		w.nil()
 	} else {
@@ -3639,7 +3627,7 @@ func xmlDocDecodeMessageDeliveryReport(data []byte) (v *MessageDeliveryReport, e
 	r := &rtXMLReader{}
 	r.reset(data)
 	err = func() error {
-		if err := r.root("MessageDeliveryReport", xmlNS8); err != nil {
+		if err := r.root("MessageDeliveryReport", xmlNS7); err != nil {
 			return err
 		}
 		{
@@ -3663,59 +3651,59 @@ func xmlDocDecodeMessageDeliveryReport(data []byte) (v *MessageDeliveryReport, e
 }
 
 var xmlMembersMessageTemplate = []rtXMLMember{{
-	NS:   xmlNS8,
+	NS:   xmlNS7,
 	Name: "Body",
 }, {
-	NS:   xmlNS8,
+	NS:   xmlNS7,
 	Name: "Channels",
 }, {
-	NS:       xmlNS8,
+	NS:       xmlNS7,
 	Name:     "Code",
 	Required: true,
 }, {
-	NS:   xmlNS8,
+	NS:   xmlNS7,
 	Name: "IsActive",
 }, {
-	NS:   xmlNS8,
+	NS:   xmlNS7,
 	Name: "Placeholders",
 }, {
-	NS:   xmlNS8,
+	NS:   xmlNS7,
 	Name: "Title",
 }, {
-	NS:   xmlNS8,
+	NS:   xmlNS7,
 	Name: "UpdatedAt",
 }, {
-	NS:   xmlNS8,
+	NS:   xmlNS7,
 	Name: "Version",
 }}
 
 // writeXML writes v's members as DataContractSerializer does.
 func (v *MessageTemplate) writeXML(w *rtXMLWriter) {
-	w.open("Body", xmlNS8)
+	w.open("Body", xmlNS7)
 	if v.Body == nil {
 		w.nil()
 	} else {
 		w.str(*v.Body)
 		w.end()
 	}
-	w.open("Channels", xmlNS8)
+	w.open("Channels", xmlNS7)
 	t352, ok353 := v.Channels.xmlText()
 	if !ok353 {
 		w.fail(rtErr("value of ReminderChannel", strconv.AppendInt(nil, int64(v.Channels), 10)))
 	}
 	w.str(t352)
 	w.end()
-	w.open("Code", xmlNS8)
+	w.open("Code", xmlNS7)
 	if v.Code == nil {
 		w.nil()
 	} else {
 		w.str(*v.Code)
 		w.end()
 	}
-	w.open("IsActive", xmlNS8)
+	w.open("IsActive", xmlNS7)
 	w.bool(v.IsActive)
 	w.end()
-	w.open("Placeholders", xmlNS8)
+	w.open("Placeholders", xmlNS7)
 	w.declare(rtNSArrays)
 	if v.Placeholders == nil {
 		w.nil()
@@ -3731,17 +3719,17 @@ func (v *MessageTemplate) writeXML(w *rtXMLWriter) {
 		}
 		w.end()
 	}
-	w.open("Title", xmlNS8)
+	w.open("Title", xmlNS7)
 	if v.Title == nil {
 		w.nil()
 	} else {
 		w.str(*v.Title)
 		w.end()
 	}
-	w.open("UpdatedAt", xmlNS8)
+	w.open("UpdatedAt", xmlNS7)
 	w.dateTime(v.UpdatedAt)
 	w.end()
-	w.open("Version", xmlNS8)
+	w.open("Version", xmlNS7)
 	w.int(int64(v.Version))
 	w.end()
 }
@@ -3907,7 +3895,7 @@ func (v *MessageTemplate) UnmarshalXML(d *xml.Decoder, start xml.StartElement) e
 func xmlDocAppendMessageTemplate(dst []byte, v *MessageTemplate) []byte {
 	w := &rtXMLWriter{}
 	w.reset(dst)
-	w.root("MessageTemplate", xmlNS8)
+	w.root("MessageTemplate", xmlNS7)
 	if v == nil {
 		w.nil()
 	} else {
@@ -3921,7 +3909,7 @@ func xmlDocDecodeMessageTemplate(data []byte) (v *MessageTemplate, err error) {
 	r := &rtXMLReader{}
 	r.reset(data)
 	err = func() error {
-		if err := r.root("MessageTemplate", xmlNS8); err != nil {
+		if err := r.root("MessageTemplate", xmlNS7); err != nil {
 			return err
 		}
 		{
@@ -3945,28 +3933,28 @@ func xmlDocDecodeMessageTemplate(data []byte) (v *MessageTemplate, err error) {
 }
 
 var xmlMembersPagedListOfAppointmentSummary = []rtXMLMember{{
-	NS:   xmlNS10,
+	NS:   xmlNS9,
 	Name: "HasMore",
 }, {
-	NS:   xmlNS10,
+	NS:   xmlNS9,
 	Name: "Items",
 }, {
-	NS:   xmlNS10,
+	NS:   xmlNS9,
 	Name: "Page",
 }, {
-	NS:   xmlNS10,
+	NS:   xmlNS9,
 	Name: "PageSize",
 }, {
-	NS:   xmlNS10,
+	NS:   xmlNS9,
 	Name: "TotalCount",
 }}
 
 // writeXML writes v's members as DataContractSerializer does.
 func (v *PagedListOfAppointmentSummary) writeXML(w *rtXMLWriter) {
-	w.open("HasMore", xmlNS10)
+	w.open("HasMore", xmlNS9)
 	w.bool(v.HasMore)
 	w.end()
-	w.open("Items", xmlNS10)
+	w.open("Items", xmlNS9)
 	w.declare(xmlNS3)
 	if v.Items == nil {
 		w.nil()
@@ -3982,13 +3970,13 @@ func (v *PagedListOfAppointmentSummary) writeXML(w *rtXMLWriter) {
 		}
 		w.end()
 	}
-	w.open("Page", xmlNS10)
+	w.open("Page", xmlNS9)
 	w.int(int64(v.Page))
 	w.end()
-	w.open("PageSize", xmlNS10)
+	w.open("PageSize", xmlNS9)
 	w.int(int64(v.PageSize))
 	w.end()
-	w.open("TotalCount", xmlNS10)
+	w.open("TotalCount", xmlNS9)
 	w.int(int64(v.TotalCount))
 	w.end()
 }
@@ -4102,7 +4090,7 @@ func (v *PagedListOfAppointmentSummary) UnmarshalXML(d *xml.Decoder, start xml.S
 func xmlDocAppendPagedListOfAppointmentSummary(dst []byte, v *PagedListOfAppointmentSummary) []byte {
 	w := &rtXMLWriter{}
 	w.reset(dst)
-	w.root("PagedListOfAppointmentSummaryh5tyuF52", xmlNS10)
+	w.root("PagedListOfAppointmentSummaryh5tyuF52", xmlNS9)
 	if v == nil {
 		w.nil()
 	} else {
@@ -4116,7 +4104,7 @@ func xmlDocDecodePagedListOfAppointmentSummary(data []byte) (v *PagedListOfAppoi
 	r := &rtXMLReader{}
 	r.reset(data)
 	err = func() error {
-		if err := r.root("PagedListOfAppointmentSummaryh5tyuF52", xmlNS10); err != nil {
+		if err := r.root("PagedListOfAppointmentSummaryh5tyuF52", xmlNS9); err != nil {
 			return err
 		}
 		{
@@ -5514,22 +5502,22 @@ var xmlMembersSendPatientMessageCommand = []rtXMLMember{{
 	NS:   xmlNS5,
 	Name: "source",
 }, {
-	NS:   xmlNS8,
+	NS:   xmlNS7,
 	Name: "Channel",
 }, {
-	NS:   xmlNS8,
+	NS:   xmlNS7,
 	Name: "PatientId",
 }, {
-	NS:   xmlNS8,
+	NS:   xmlNS7,
 	Name: "Placeholders",
 }, {
-	NS:   xmlNS8,
+	NS:   xmlNS7,
 	Name: "Priority",
 }, {
-	NS:   xmlNS8,
+	NS:   xmlNS7,
 	Name: "SendAfter",
 }, {
-	NS:       xmlNS8,
+	NS:       xmlNS7,
 	Name:     "TemplateCode",
 	Required: true,
 }}
@@ -5562,17 +5550,17 @@ func (v *SendPatientMessageCommand) writeXML(w *rtXMLWriter) {
 		w.str(*v.Source)
 		w.end()
 	}
-	w.open("Channel", xmlNS8)
+	w.open("Channel", xmlNS7)
 	t491, ok492 := v.Channel.xmlText()
 	if !ok492 {
 		w.fail(rtErr("value of MessageChannel", strconv.AppendInt(nil, int64(v.Channel), 10)))
 	}
 	w.str(t491)
 	w.end()
-	w.open("PatientId", xmlNS8)
+	w.open("PatientId", xmlNS7)
 	w.guid(v.PatientId)
 	w.end()
-	w.open("Placeholders", xmlNS8)
+	w.open("Placeholders", xmlNS7)
 	w.declare(rtNSArrays)
 	if v.Placeholders == nil {
 		w.nil()
@@ -5594,21 +5582,21 @@ func (v *SendPatientMessageCommand) writeXML(w *rtXMLWriter) {
 		}
 		w.end()
 	}
-	w.open("Priority", xmlNS8)
+	w.open("Priority", xmlNS7)
 	t495, ok496 := v.Priority.xmlText()
 	if !ok496 {
 		w.fail(rtErr("value of UrgencyLevel", strconv.AppendInt(nil, int64(v.Priority), 10)))
 	}
 	w.str(t495)
 	w.end()
-	w.open("SendAfter", xmlNS8)
+	w.open("SendAfter", xmlNS7)
 	if v.SendAfter == nil {
 		w.nil()
 	} else {
 		w.dateTime((*v.SendAfter))
 		w.end()
 	}
-	w.open("TemplateCode", xmlNS8)
+	w.open("TemplateCode", xmlNS7)
 	if v.TemplateCode == nil {
 		w.nil()
 	} else {
@@ -5853,7 +5841,7 @@ func (v *SendPatientMessageCommand) UnmarshalXML(d *xml.Decoder, start xml.Start
 func xmlDocAppendSendPatientMessageCommand(dst []byte, v *SendPatientMessageCommand) []byte {
 	w := &rtXMLWriter{}
 	w.reset(dst)
-	w.root("SendPatientMessageCommand", xmlNS8)
+	w.root("SendPatientMessageCommand", xmlNS7)
 	if v == nil {
 		w.nil()
 	} else {
@@ -5867,7 +5855,7 @@ func xmlDocDecodeSendPatientMessageCommand(data []byte) (v *SendPatientMessageCo
 	r := &rtXMLReader{}
 	r.reset(data)
 	err = func() error {
-		if err := r.root("SendPatientMessageCommand", xmlNS8); err != nil {
+		if err := r.root("SendPatientMessageCommand", xmlNS7); err != nil {
 			return err
 		}
 		{
@@ -6269,7 +6257,7 @@ func xmlDecodeBookAppointmentCommand(data []byte) (v *BookAppointmentCommand, er
 func xmlAppendClinicLocation(dst []byte, v *ClinicLocation) []byte {
 	w := &rtXMLWriter{}
 	w.reset(dst)
-	w.root("ClinicLocation", xmlNS7)
+	w.root("ClinicLocation", xmlNS3)
 	if v == nil {
 		w.nil()
 	} else {
@@ -6283,7 +6271,7 @@ func xmlDecodeClinicLocation(data []byte) (v *ClinicLocation, err error) {
 	r := &rtXMLReader{}
 	r.reset(data)
 	err = func() error {
-		if err := r.root("ClinicLocation", xmlNS7); err != nil {
+		if err := r.root("ClinicLocation", xmlNS3); err != nil {
 			return err
 		}
 		{
@@ -6377,12 +6365,12 @@ func xmlDecodeDateTimeOffset(data []byte) (v time.Time, err error) {
 func xmlAppendListOfMessageTemplate(dst []byte, v []*MessageTemplate) []byte {
 	w := &rtXMLWriter{}
 	w.reset(dst)
-	w.root("ArrayOfMessageTemplate", xmlNS8)
+	w.root("ArrayOfMessageTemplate", xmlNS7)
 	if v == nil {
 		w.nil()
 	} else {
 		for _, e559 := range v {
-			w.open("MessageTemplate", xmlNS8)
+			w.open("MessageTemplate", xmlNS7)
 			if e559 == nil {
 				w.nil()
 			} else {
@@ -6399,7 +6387,7 @@ func xmlDecodeListOfMessageTemplate(data []byte) (v []*MessageTemplate, err erro
 	r := &rtXMLReader{}
 	r.reset(data)
 	err = func() error {
-		if err := r.root("ArrayOfMessageTemplate", xmlNS8); err != nil {
+		if err := r.root("ArrayOfMessageTemplate", xmlNS7); err != nil {
 			return err
 		}
 		{
@@ -6412,7 +6400,7 @@ func xmlDecodeListOfMessageTemplate(data []byte) (v []*MessageTemplate, err erro
 			} else {
 				s561 := []*MessageTemplate{}
 				for {
-					more563, err := r.item("MessageTemplate", xmlNS8)
+					more563, err := r.item("MessageTemplate", xmlNS7)
 					if err != nil {
 						return err
 					}
@@ -6519,7 +6507,7 @@ func xmlDecodeListOfTimeWindow(data []byte) (v []*TimeWindow, err error) {
 func xmlAppendMessageDeliveryReport(dst []byte, v *MessageDeliveryReport) []byte {
 	w := &rtXMLWriter{}
 	w.reset(dst)
-	w.root("MessageDeliveryReport", xmlNS8)
+	w.root("MessageDeliveryReport", xmlNS7)
 	if v == nil {
 		w.nil()
 	} else {
@@ -6533,7 +6521,7 @@ func xmlDecodeMessageDeliveryReport(data []byte) (v *MessageDeliveryReport, err 
 	r := &rtXMLReader{}
 	r.reset(data)
 	err = func() error {
-		if err := r.root("MessageDeliveryReport", xmlNS8); err != nil {
+		if err := r.root("MessageDeliveryReport", xmlNS7); err != nil {
 			return err
 		}
 		{
@@ -6559,7 +6547,7 @@ func xmlDecodeMessageDeliveryReport(data []byte) (v *MessageDeliveryReport, err 
 func xmlAppendMessageTemplate(dst []byte, v *MessageTemplate) []byte {
 	w := &rtXMLWriter{}
 	w.reset(dst)
-	w.root("MessageTemplate", xmlNS8)
+	w.root("MessageTemplate", xmlNS7)
 	if v == nil {
 		w.nil()
 	} else {
@@ -6573,7 +6561,7 @@ func xmlDecodeMessageTemplate(data []byte) (v *MessageTemplate, err error) {
 	r := &rtXMLReader{}
 	r.reset(data)
 	err = func() error {
-		if err := r.root("MessageTemplate", xmlNS8); err != nil {
+		if err := r.root("MessageTemplate", xmlNS7); err != nil {
 			return err
 		}
 		{
@@ -6599,7 +6587,7 @@ func xmlDecodeMessageTemplate(data []byte) (v *MessageTemplate, err error) {
 func xmlAppendPagedListOfAppointmentSummary(dst []byte, v *PagedListOfAppointmentSummary) []byte {
 	w := &rtXMLWriter{}
 	w.reset(dst)
-	w.root("PagedListOfAppointmentSummaryh5tyuF52", xmlNS10)
+	w.root("PagedListOfAppointmentSummaryh5tyuF52", xmlNS9)
 	if v == nil {
 		w.nil()
 	} else {
@@ -6613,7 +6601,7 @@ func xmlDecodePagedListOfAppointmentSummary(data []byte) (v *PagedListOfAppointm
 	r := &rtXMLReader{}
 	r.reset(data)
 	err = func() error {
-		if err := r.root("PagedListOfAppointmentSummaryh5tyuF52", xmlNS10); err != nil {
+		if err := r.root("PagedListOfAppointmentSummaryh5tyuF52", xmlNS9); err != nil {
 			return err
 		}
 		{
@@ -6759,7 +6747,7 @@ func xmlDecodeRescheduleAppointmentCommand(data []byte) (v *RescheduleAppointmen
 func xmlAppendSendPatientMessageCommand(dst []byte, v *SendPatientMessageCommand) []byte {
 	w := &rtXMLWriter{}
 	w.reset(dst)
-	w.root("SendPatientMessageCommand", xmlNS8)
+	w.root("SendPatientMessageCommand", xmlNS7)
 	if v == nil {
 		w.nil()
 	} else {
@@ -6773,7 +6761,7 @@ func xmlDecodeSendPatientMessageCommand(data []byte) (v *SendPatientMessageComma
 	r := &rtXMLReader{}
 	r.reset(data)
 	err = func() error {
-		if err := r.root("SendPatientMessageCommand", xmlNS8); err != nil {
+		if err := r.root("SendPatientMessageCommand", xmlNS7); err != nil {
 			return err
 		}
 		{
@@ -6838,14 +6826,13 @@ func xmlDecodeString(data []byte) (v *string, err error) {
 
 // XML namespaces of the contracts.
 const (
-	xmlNS1  = "http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Core.Results"
-	xmlNS2  = "http://schemas.harbourview-health.example/patients/2021"
-	xmlNS3  = "http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts"
-	xmlNS4  = "http://schemas.harbourview-health.example/shared/valueobjects/"
-	xmlNS5  = "http://schemas.harbourview-health.example/core/2019/envelope"
-	xmlNS6  = "http://schemas.harbourview-health.example/core/2019/audit"
-	xmlNS7  = "http://schemas.datacontract.org/2004/07/"
-	xmlNS8  = "http://schemas.harbourview-health.example/messaging/2020"
-	xmlNS9  = "http://schemas.datacontract.org/2004/07/System.Collections.Generic"
-	xmlNS10 = "http://schemas.harbourview-health.example/core/2019/paging"
+	xmlNS1 = "http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Core.Results"
+	xmlNS2 = "http://schemas.harbourview-health.example/patients/2021"
+	xmlNS3 = "http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts"
+	xmlNS4 = "http://schemas.harbourview-health.example/shared/valueobjects/"
+	xmlNS5 = "http://schemas.harbourview-health.example/core/2019/envelope"
+	xmlNS6 = "http://schemas.harbourview-health.example/core/2019/audit"
+	xmlNS7 = "http://schemas.harbourview-health.example/messaging/2020"
+	xmlNS8 = "http://schemas.datacontract.org/2004/07/System.Collections.Generic"
+	xmlNS9 = "http://schemas.harbourview-health.example/core/2019/paging"
 )

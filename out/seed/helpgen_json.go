@@ -286,6 +286,8 @@ type rtJSONReader struct {
 	pos   int
 	depth int
 	buf   []byte
+	boxes []string // stringPtr's slab: see box
+	chars []byte   // the strings' bytes: see intern
 }
 
 func (r *rtJSONReader) reset(data []byte) {
@@ -605,14 +607,48 @@ func (r *rtJSONReader) stringPtr() (*string, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := string(b)
-	return &s, nil
+	return r.box(r.intern(b)), nil
+}
+
+// box returns a pointer to a copy of s, carved from a slab of strings that
+// grows 4, 8, ... 64 at a time: a document's *string members then cost one
+// allocation per slab instead of one each (a live pointer keeps its slab,
+// at most 64 string headers, reachable).
+func (r *rtJSONReader) box(s string) *string {
+	if len(r.boxes) == cap(r.boxes) {
+		r.boxes = make([]string, 0, min(max(2*cap(r.boxes), 4), 64))
+	}
+	r.boxes = append(r.boxes, s)
+	return &r.boxes[len(r.boxes)-1]
+}
+
+func (r *rtJSONReader) intern(b []byte) string { return rtIntern(&r.chars, b) }
+
+// rtIntern copies b into a string. Short strings share 256-byte chunks
+// (*chars; the bytes are never written again once a string views them), so
+// a document's many short values cost an allocation per chunk, not one
+// each; a live string keeps its chunk reachable.
+func rtIntern(chars *[]byte, b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if len(b) > 64 {
+		return string(b)
+	}
+	c := *chars
+	if cap(c)-len(c) < len(b) {
+		c = make([]byte, 0, 256)
+	}
+	start := len(c)
+	c = append(c, b...)
+	*chars = c
+	return rtUnsafeString(c[start:])
 }
 
 // string reads a non-null string value (dictionary values, pair parts).
 func (r *rtJSONReader) stringValue() (string, error) {
 	b, err := r.str()
-	return string(b), err
+	return r.intern(b), err
 }
 
 // number scans a number token; NaN, Infinity and -Infinity are numbers too.

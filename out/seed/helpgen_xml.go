@@ -110,6 +110,7 @@ package seed
 import (
 	"bytes"
 	"strconv"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -139,36 +140,117 @@ type rtXMLBind struct{ prefix, ns string }
 
 type rtXMLOpen struct {
 	prefix, local string
-	scope         int // len(scope) before this element's bindings
+	scope         int // the scope length before this element's bindings
 }
+
+// rtXMLInline is how many bindings and open elements a writer holds in
+// arrays of its own; deeper documents spill into heap slices. Fixed arrays
+// rather than slices of them keep a writer that does not escape on the
+// stack (a slice of its own array stored in it would move it to the heap),
+// so writing a document allocates nothing but its output.
+const rtXMLInline = 16
 
 // rtXMLWriter writes DCS XML into b; see the file comment.
 type rtXMLWriter struct {
-	b        []byte
-	scope    []rtXMLBind
-	stack    []rtXMLOpen
-	pending  bool   // the start tag is not closed yet
-	pendNS   string // default namespace to declare when it closes
-	hasPend  bool
-	prefixes int // DCS's per-element prefix counter
-	err      error
+	b []byte
+	// The namespace scope (bindings, newest last) and the open elements:
+	// the first nScope/nStack entries of scope0/stack0, or of scope1/stack1
+	// once those are non-nil (they then hold every entry).
+	nScope, nStack int
+	scope0         [rtXMLInline]rtXMLBind
+	stack0         [rtXMLInline]rtXMLOpen
+	scope1         []rtXMLBind
+	stack1         []rtXMLOpen
+	pending        bool   // the start tag is not closed yet
+	pendNS         string // default namespace to declare when it closes
+	hasPend        bool
+	prefixes       int // DCS's per-element prefix counter
+	err            error
+	scratch        *[]byte // pooled buffer b is written in when reset got none; see end
 }
 
+// rtXMLBufPool holds the buffers documents are written in when the caller
+// gives none (xmlAppend…(nil, v), as the generated client and server call
+// it): the document is then copied out at its last end, so writing it costs
+// one exact-size allocation instead of a dozen growths from zero.
+var rtXMLBufPool = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
+
 func (w *rtXMLWriter) reset(dst []byte) {
+	if cap(dst) == 0 {
+		if w.scratch == nil {
+			w.scratch = rtXMLBufPool.Get().(*[]byte)
+		}
+		dst = (*w.scratch)[:0]
+	}
 	w.b = dst
-	w.scope = w.scope[:0]
-	w.stack = w.stack[:0]
+	w.nScope, w.nStack = 0, 0
 	w.pending, w.hasPend, w.err = false, false, nil
+}
+
+// release replaces the pooled buffer by an exact-size copy of the document
+// and returns it to the pool.
+func (w *rtXMLWriter) release() {
+	out := append([]byte(nil), w.b...)
+	if cap(w.b) <= 64<<10 {
+		*w.scratch = w.b[:0]
+		rtXMLBufPool.Put(w.scratch)
+	}
+	w.b, w.scratch = out, nil
+}
+
+// scope is the namespace scope, oldest binding first.
+func (w *rtXMLWriter) scope() []rtXMLBind {
+	if w.scope1 != nil {
+		return w.scope1[:w.nScope]
+	}
+	return w.scope0[:w.nScope]
+}
+
+func (w *rtXMLWriter) bind(prefix, ns string) {
+	n := w.nScope
+	if w.scope1 == nil {
+		if n < rtXMLInline {
+			w.scope0[n] = rtXMLBind{prefix, ns}
+			w.nScope++
+			return
+		}
+		w.scope1 = append(make([]rtXMLBind, 0, 2*rtXMLInline), w.scope0[:n]...)
+	}
+	w.scope1 = append(w.scope1[:n], rtXMLBind{prefix, ns})
+	w.nScope++
+}
+
+func (w *rtXMLWriter) push(e rtXMLOpen) {
+	n := w.nStack
+	if w.stack1 == nil {
+		if n < rtXMLInline {
+			w.stack0[n] = e
+			w.nStack++
+			return
+		}
+		w.stack1 = append(make([]rtXMLOpen, 0, 2*rtXMLInline), w.stack0[:n]...)
+	}
+	w.stack1 = append(w.stack1[:n], e)
+	w.nStack++
+}
+
+// top is the innermost open element (nStack > 0).
+func (w *rtXMLWriter) top() *rtXMLOpen {
+	if w.stack1 != nil {
+		return &w.stack1[w.nStack-1]
+	}
+	return &w.stack0[w.nStack-1]
 }
 
 // lookupPrefix is XmlWellFormedWriter.LookupPrefix: the newest binding of
 // ns, unless its prefix was rebound since ("" is the default namespace).
 func (w *rtXMLWriter) lookupPrefix(ns string) (string, bool) {
-	for i := len(w.scope) - 1; i >= 0; i-- {
-		if w.scope[i].ns == ns {
-			p := w.scope[i].prefix
-			for j := i + 1; j < len(w.scope); j++ {
-				if w.scope[j].prefix == p {
+	scope := w.scope()
+	for i := len(scope) - 1; i >= 0; i-- {
+		if scope[i].ns == ns {
+			p := scope[i].prefix
+			for j := i + 1; j < len(scope); j++ {
+				if scope[j].prefix == p {
 					return "", false
 				}
 			}
@@ -176,7 +258,7 @@ func (w *rtXMLWriter) lookupPrefix(ns string) (string, bool) {
 		}
 	}
 	if ns == "" {
-		for _, s := range w.scope {
+		for _, s := range scope {
 			if s.prefix == "" {
 				return "", false
 			}
@@ -210,7 +292,7 @@ func (w *rtXMLWriter) flushNS() {
 // does, after declare's and nil's attributes).
 func (w *rtXMLWriter) open(local, ns string) {
 	w.flush()
-	start := len(w.scope)
+	start := w.nScope
 	p, ok := w.lookupPrefix(ns)
 	w.b = append(w.b, '<')
 	if ok && p != "" {
@@ -220,10 +302,10 @@ func (w *rtXMLWriter) open(local, ns string) {
 	w.b = append(w.b, local...)
 	if !ok {
 		p = ""
-		w.scope = append(w.scope, rtXMLBind{"", ns})
+		w.bind("", ns)
 		w.pendNS, w.hasPend = ns, true
 	}
-	w.stack = append(w.stack, rtXMLOpen{prefix: p, local: local, scope: start})
+	w.push(rtXMLOpen{prefix: p, local: local, scope: start})
 	w.pending = true
 	w.prefixes = 1
 }
@@ -233,7 +315,7 @@ func (w *rtXMLWriter) open(local, ns string) {
 func (w *rtXMLWriter) root(local, ns string) {
 	w.open(local, ns)
 	w.b = append(w.b, ` xmlns:i="`+rtNSXSI+`"`...)
-	w.scope = append(w.scope, rtXMLBind{"i", rtNSXSI})
+	w.bind("i", rtNSXSI)
 }
 
 // rtXMLPrefixes caches DCS's generated prefixes d{depth}p{n}.
@@ -256,7 +338,7 @@ func (w *rtXMLWriter) declare(childNS string) {
 	if _, ok := w.lookupPrefix(childNS); ok {
 		return
 	}
-	d, n := len(w.stack), w.prefixes
+	d, n := w.nStack, w.prefixes
 	w.prefixes++
 	var p string
 	if d < len(rtXMLPrefixes) && n < len(rtXMLPrefixes[0]) {
@@ -269,7 +351,7 @@ func (w *rtXMLWriter) declare(childNS string) {
 	w.b = append(w.b, '=', '"')
 	w.b = rtAppendXMLAttr(w.b, childNS)
 	w.b = append(w.b, '"')
-	w.scope = append(w.scope, rtXMLBind{p, childNS})
+	w.bind(p, childNS)
 }
 
 // nil marks the open element nil and ends it.
@@ -282,11 +364,10 @@ func (w *rtXMLWriter) nil() {
 
 // end ends the innermost element.
 func (w *rtXMLWriter) end() {
-	n := len(w.stack) - 1
-	if n < 0 {
+	if w.nStack == 0 {
 		return
 	}
-	top := w.stack[n]
+	top := w.top()
 	if w.pending {
 		w.flushNS()
 		w.b = append(w.b, " />"...)
@@ -300,8 +381,11 @@ func (w *rtXMLWriter) end() {
 		w.b = append(w.b, top.local...)
 		w.b = append(w.b, '>')
 	}
-	w.scope = w.scope[:top.scope]
-	w.stack = w.stack[:n]
+	w.nScope = top.scope
+	w.nStack--
+	if w.nStack == 0 && w.scratch != nil {
+		w.release() // the document is complete
+	}
 }
 
 func (w *rtXMLWriter) str(s string)  { w.flush(); w.b = rtAppendXMLText(w.b, s) }
@@ -458,10 +542,26 @@ func rtAppendCharRef(dst []byte, r rune) []byte {
 	return append(dst, ';')
 }
 
-// rtAppendXMLAttr escapes an attribute value (namespace URIs).
+// rtXMLAttrEsc marks the bytes rtAppendXMLAttr must escape.
+var rtXMLAttrEsc = func() (t [256]bool) {
+	for _, c := range "&<>\"\t\n\r" {
+		t[c] = true
+	}
+	return
+}()
+
+// rtAppendXMLAttr escapes an attribute value (namespace URIs), copying the
+// runs between escaped bytes whole.
 func rtAppendXMLAttr(dst []byte, s string) []byte {
+	start := 0
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
+		c := s[i]
+		if !rtXMLAttrEsc[c] {
+			continue
+		}
+		dst = append(dst, s[start:i]...)
+		start = i + 1
+		switch c {
 		case '&':
 			dst = append(dst, "&amp;"...)
 		case '<':
@@ -470,13 +570,11 @@ func rtAppendXMLAttr(dst []byte, s string) []byte {
 			dst = append(dst, "&gt;"...)
 		case '"':
 			dst = append(dst, "&quot;"...)
-		case '\t', '\n', '\r':
+		default: // '\t', '\n', '\r'
 			dst = rtAppendCharRef(dst, rune(c))
-		default:
-			dst = append(dst, c)
 		}
 	}
-	return dst
+	return append(dst, s[start:]...)
 }
 
 // ---- reading ----
@@ -530,6 +628,7 @@ type rtXMLReader struct {
 	typ   []byte // its i:type value
 	empty bool   // it was self-closing and is not consumed yet
 	buf   []byte
+	chars []byte // the strings' bytes: see rtIntern
 }
 
 func (r *rtXMLReader) reset(data []byte) {
@@ -537,9 +636,23 @@ func (r *rtXMLReader) reset(data []byte) {
 		data = data[3:]
 	}
 	r.data, r.pos = data, 0
+	if cap(r.stack) == 0 {
+		// One allocation for the first bindings, elements and attributes
+		// instead of a growth allocation at each of their first few appends.
+		sp := new(rtXMLReaderSpace)
+		r.ns, r.stack, r.attrs = sp.ns[:0], sp.stack[:0], sp.attrs[:0]
+	}
 	r.ns = r.ns[:0]
 	r.stack = r.stack[:0]
 	r.isNil, r.empty, r.typ = false, false, nil
+}
+
+// rtXMLReaderSpace is a new reader's initial stacks, sized for a typical
+// DCS document (deeper or attribute-heavier ones grow them as usual).
+type rtXMLReaderSpace struct {
+	ns    [8]rtXMLNSBind
+	stack [8]rtXMLElem
+	attrs [4]rtXMLAttr
 }
 
 func (r *rtXMLReader) errAt(off int, msg string) error {
@@ -1108,7 +1221,7 @@ func (r *rtXMLReader) text() ([]byte, error) {
 // str reads the content as a string (a copy).
 func (r *rtXMLReader) str() (string, error) {
 	b, err := r.text()
-	return string(b), err
+	return rtIntern(&r.chars, b), err
 }
 
 // scalar reads the content and parses it, wrapping errors with the

@@ -21,7 +21,7 @@ type ServerOption func(*rtServerConfig)
 type rtServerConfig struct {
 	maxBody    int64
 	noValidate bool
-	logger  *slog.Logger
+	logger     *slog.Logger
 }
 
 // WithMaxBodyBytes limits request bodies (default 10 MiB); larger ones get 413.
