@@ -81,7 +81,7 @@ func TestPeerGenerators(t *testing.T) {
 	for _, in := range []struct {
 		name string
 		s    func(testing.TB) *spec.Spec
-	}{{"seed", seed}, {"rich", richSpec}} {
+	}{{"seed", seed}, {"rich", richSpec}, {"clinic", clinicSpec}} {
 		data, err := ExportWith(in.s(t), Options{Format: "yaml", Codegen: true})
 		if err != nil {
 			t.Fatal(err)
@@ -94,11 +94,32 @@ func TestPeerGenerators(t *testing.T) {
 		if err := os.MkdirAll(filepath.Join(dir, oapiPkg), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		run(t, goCmd(ctx, dir, "run", ogenTool, "-target", ogenPkg, "-package", ogenPkg, "-clean", doc))
+		// ogen v1.24.0 cannot yet generate form bodies with nested objects
+		// (the clinic's commands); it skips just those operations' forms.
+		cfg := filepath.Join(dir, "ogen.yml")
+		if err := os.WriteFile(cfg, []byte("generator:\n  ignore_not_implemented: [\"complex form schema\"]\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		run(t, goCmd(ctx, dir, "run", ogenTool, "-config", cfg, "-target", ogenPkg, "-package", ogenPkg, "-clean", doc))
 		run(t, goCmd(ctx, dir, "run", oapiTool, "-generate", "types,client", "-package", oapiPkg,
 			"-o", filepath.Join(oapiPkg, "api.gen.go"), doc))
 	}
 	run(t, goCmd(ctx, dir, "mod", "tidy"))
 	run(t, goCmd(ctx, dir, "build", "./..."))
 	run(t, goCmd(ctx, dir, "vet", "./..."))
+}
+
+// clinicSpec is the committed spec of the clinic example (18 endpoints,
+// parsed from the bundled clinic pages).
+func clinicSpec(t testing.TB) *spec.Spec {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "out", "clinic", "spec.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := spec.Unmarshal(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }

@@ -250,9 +250,30 @@ func (x *exporter) complexSchema(t *spec.Type) *obj {
 	props := newObj()
 	var required []any
 	keys := x.memberKeys(t)
+	goNames := map[string]int{}
+	ogenNames := newObj()
 	for i, m := range t.Members {
 		key := keys[i]
-		props.set(key, x.memberSchema(m, key, typeNS))
+		ms := x.memberSchema(m, key, typeNS)
+		if x.opts.Codegen && selfRef(t.Name, m.Type) {
+			// ogen v1.24.0 emits code that does not compile for an optional
+			// member of the type's own type; a free-form object keeps the
+			// rest of the API usable.
+			ms = newObj().set("type", "object").set("nullable", true).
+				set("description", "A "+x.names[t.Name]+" (a reference to its own type, left untyped for code generators).")
+		}
+		if x.opts.Codegen {
+			// Generators derive Go field names ignoring case ("Id" and "ID"
+			// are both ID in ogen); name the later ones explicitly.
+			g := goFieldKey(key)
+			if n := goNames[g]; n > 0 {
+				name := fmt.Sprintf("%s%d", exportedName(key), n+1)
+				ogenNames.set(key, newObj().set("name", name))
+				ms.set("x-go-name", name)
+			}
+			goNames[g]++
+		}
+		props.set(key, ms)
 		if m.Required {
 			required = append(required, key)
 		}
@@ -261,6 +282,9 @@ func (x *exporter) complexSchema(t *spec.Type) *obj {
 		o.set("required", required)
 	}
 	o.set("properties", props)
+	if len(ogenNames.kvs) > 0 {
+		o.set("x-ogen-properties", ogenNames)
+	}
 	if t.XML != nil {
 		o.set("xml", xmlObj(t.XML.Name, t.XML.Namespace))
 	}
@@ -718,4 +742,50 @@ func (x *exporter) typedDefault(r *spec.Ref, kind, def string) (any, bool) {
 		}
 	}
 	return nil, false
+}
+
+// goFieldKey is how code generators see a property name when they make a
+// Go field of it: case and punctuation do not count.
+func goFieldKey(key string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(key) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// exportedName is key as an exported Go identifier.
+func exportedName(key string) string {
+	var b strings.Builder
+	up := true
+	for _, r := range key {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			up = true
+			continue
+		}
+		if up && r >= 'a' && r <= 'z' {
+			r -= 'a' - 'A'
+		}
+		up = false
+		b.WriteRune(r)
+	}
+	if b.Len() == 0 || b.String()[0] >= '0' && b.String()[0] <= '9' {
+		return "X" + b.String()
+	}
+	return b.String()
+}
+
+// selfRef reports whether a member's type names its own type, directly or
+// as a nullable or collection item.
+func selfRef(typeName, ref string) bool {
+	r, err := spec.ParseRef(ref)
+	if err != nil {
+		return false
+	}
+	for r.Kind == spec.RefNullable || r.Kind == spec.RefList {
+		r = r.Elem()
+	}
+	return r.Kind == spec.RefNamed && r.Name == typeName
 }
