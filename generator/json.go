@@ -415,7 +415,7 @@ func (c *codeGen) decodeJSON(g *GoType, x *jen.Statement, what string) []jen.Cod
 			x.Clone().Op("=").Nil(),
 		).Else().BlockFunc(func(b *jen.Group) {
 			b.If(jen.Err().Op(":=").Id("r").Dot("enterArray").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
-			b.Id(s).Op(":=").Add(GoTypeCode(g)).Values()
+			b.Id(s).Op(":=").Make(GoTypeCode(g), jen.Lit(0), jen.Lit(4)) // one allocation for short lists
 			b.For(jen.Id(i).Op(":=").Lit(0), jen.Empty(), jen.Id(i).Op("++")).BlockFunc(func(l *jen.Group) {
 				l.List(jen.Id("more"), jen.Err()).Op(":=").Id("r").Dot("item").Call(jen.Id(i))
 				l.Add(ret)

@@ -478,7 +478,7 @@ func (c *codeGen) readXMLContent(g *GoType, x *jen.Statement) []jen.Code {
 		in, _ := xmlContract(g.Elem)
 		_, cns := xmlContract(g)
 		return []jen.Code{
-			jen.Id(s).Op(":=").Add(GoTypeCode(g)).Values(),
+			jen.Id(s).Op(":=").Make(GoTypeCode(g), jen.Lit(0), jen.Lit(4)),
 			jen.For().BlockFunc(func(l *jen.Group) {
 				l.List(jen.Id(more), jen.Err()).Op(":=").Id("r").Dot("item").Call(jen.Lit(in), c.ns(cns))
 				l.Add(ret)

@@ -180,7 +180,7 @@ func (v *ApiResultOfBoolean) decodeJSON(r *rtJSONReader) error {
 				if err := r.enterArray(); err != nil {
 					return err
 				}
-				s12 := []*ResultLink{}
+				s12 := make([]*ResultLink, 0, 4)
 				for i13 := 0; ; i13++ {
 					more, err := r.item(i13)
 					if err != nil {
@@ -230,7 +230,7 @@ func (v *ApiResultOfBoolean) decodeJSON(r *rtJSONReader) error {
 						if err := r.enterArray(); err != nil {
 							return err
 						}
-						s20 := []*string{}
+						s20 := make([]*string, 0, 4)
 						for i21 := 0; ; i21++ {
 							more, err := r.item(i21)
 							if err != nil {
@@ -422,7 +422,7 @@ func (v *ApiResultOfGuid) decodeJSON(r *rtJSONReader) error {
 				if err := r.enterArray(); err != nil {
 					return err
 				}
-				s35 := []*ResultLink{}
+				s35 := make([]*ResultLink, 0, 4)
 				for i36 := 0; ; i36++ {
 					more, err := r.item(i36)
 					if err != nil {
@@ -472,7 +472,7 @@ func (v *ApiResultOfGuid) decodeJSON(r *rtJSONReader) error {
 						if err := r.enterArray(); err != nil {
 							return err
 						}
-						s43 := []*string{}
+						s43 := make([]*string, 0, 4)
 						for i44 := 0; ; i44++ {
 							more, err := r.item(i44)
 							if err != nil {
@@ -664,7 +664,7 @@ func (v *ApiResultOfListOfPatientSummary) decodeJSON(r *rtJSONReader) error {
 				if err := r.enterArray(); err != nil {
 					return err
 				}
-				s59 := []*PatientSummary{}
+				s59 := make([]*PatientSummary, 0, 4)
 				for i60 := 0; ; i60++ {
 					more, err := r.item(i60)
 					if err != nil {
@@ -694,7 +694,7 @@ func (v *ApiResultOfListOfPatientSummary) decodeJSON(r *rtJSONReader) error {
 				if err := r.enterArray(); err != nil {
 					return err
 				}
-				s63 := []*ResultLink{}
+				s63 := make([]*ResultLink, 0, 4)
 				for i64 := 0; ; i64++ {
 					more, err := r.item(i64)
 					if err != nil {
@@ -744,7 +744,7 @@ func (v *ApiResultOfListOfPatientSummary) decodeJSON(r *rtJSONReader) error {
 						if err := r.enterArray(); err != nil {
 							return err
 						}
-						s71 := []*string{}
+						s71 := make([]*string, 0, 4)
 						for i72 := 0; ; i72++ {
 							more, err := r.item(i72)
 							if err != nil {
@@ -964,7 +964,7 @@ func (v *AppointmentDetail) decodeJSON(r *rtJSONReader) error {
 				if err := r.enterArray(); err != nil {
 					return err
 				}
-				s81 := []*AppointmentNote{}
+				s81 := make([]*AppointmentNote, 0, 4)
 				for i82 := 0; ; i82++ {
 					more, err := r.item(i82)
 					if err != nil {
@@ -1706,7 +1706,7 @@ func (v *BookAppointmentCommand) decodeJSON(r *rtJSONReader) error {
 				if err := r.enterArray(); err != nil {
 					return err
 				}
-				s127 := []*string{}
+				s127 := make([]*string, 0, 4)
 				for i128 := 0; ; i128++ {
 					more, err := r.item(i128)
 					if err != nil {
@@ -1779,7 +1779,7 @@ func (v *BookAppointmentCommand) decodeJSON(r *rtJSONReader) error {
 				if err := r.enterArray(); err != nil {
 					return err
 				}
-				s136 := []*string{}
+				s136 := make([]*string, 0, 4)
 				for i137 := 0; ; i137++ {
 					more, err := r.item(i137)
 					if err != nil {
@@ -1962,7 +1962,7 @@ func (v *ClinicLocation) decodeJSON(r *rtJSONReader) error {
 				if err := r.enterArray(); err != nil {
 					return err
 				}
-				s149 := []*string{}
+				s149 := make([]*string, 0, 4)
 				for i150 := 0; ; i150++ {
 					more, err := r.item(i150)
 					if err != nil {
@@ -2483,7 +2483,7 @@ func (v *MessageDeliveryReport) decodeJSON(r *rtJSONReader) error {
 						if err := r.enterArray(); err != nil {
 							return err
 						}
-						s185 := []*string{}
+						s185 := make([]*string, 0, 4)
 						for i186 := 0; ; i186++ {
 							more, err := r.item(i186)
 							if err != nil {
@@ -2588,7 +2588,7 @@ func (v *MessageDeliveryReport) decodeJSON(r *rtJSONReader) error {
 				if err := r.enterArray(); err != nil {
 					return err
 				}
-				s195 := []*DeliveryAttempt{}
+				s195 := make([]*DeliveryAttempt, 0, 4)
 				for i196 := 0; ; i196++ {
 					more, err := r.item(i196)
 					if err != nil {
@@ -2777,7 +2777,7 @@ func (v *MessageTemplate) decodeJSON(r *rtJSONReader) error {
 				if err := r.enterArray(); err != nil {
 					return err
 				}
-				s207 := []*string{}
+				s207 := make([]*string, 0, 4)
 				for i208 := 0; ; i208++ {
 					more, err := r.item(i208)
 					if err != nil {
@@ -2906,7 +2906,7 @@ func (v *PagedListOfAppointmentSummary) decodeJSON(r *rtJSONReader) error {
 				if err := r.enterArray(); err != nil {
 					return err
 				}
-				s214 := []*AppointmentSummary{}
+				s214 := make([]*AppointmentSummary, 0, 4)
 				for i215 := 0; ; i215++ {
 					more, err := r.item(i215)
 					if err != nil {
@@ -3294,7 +3294,7 @@ func (v *PatientProfile) decodeJSON(r *rtJSONReader) error {
 				if err := r.enterArray(); err != nil {
 					return err
 				}
-				s237 := []*string{}
+				s237 := make([]*string, 0, 4)
 				for i238 := 0; ; i238++ {
 					more, err := r.item(i238)
 					if err != nil {
@@ -3756,7 +3756,7 @@ func (v *RescheduleAppointmentCommand) decodeJSON(r *rtJSONReader) error {
 				if err := r.enterArray(); err != nil {
 					return err
 				}
-				s260 := []*string{}
+				s260 := make([]*string, 0, 4)
 				for i261 := 0; ; i261++ {
 					more, err := r.item(i261)
 					if err != nil {
@@ -4112,7 +4112,7 @@ func (v *SendPatientMessageCommand) decodeJSON(r *rtJSONReader) error {
 				if err := r.enterArray(); err != nil {
 					return err
 				}
-				s285 := []*string{}
+				s285 := make([]*string, 0, 4)
 				for i286 := 0; ; i286++ {
 					more, err := r.item(i286)
 					if err != nil {
@@ -4528,7 +4528,7 @@ func jsonDecodeListOfMessageTemplate(data []byte) (v []*MessageTemplate, err err
 			if err := r.enterArray(); err != nil {
 				return err
 			}
-			s305 := []*MessageTemplate{}
+			s305 := make([]*MessageTemplate, 0, 4)
 			for i306 := 0; ; i306++ {
 				more, err := r.item(i306)
 				if err != nil {
@@ -4586,7 +4586,7 @@ func jsonDecodeListOfTimeWindow(data []byte) (v []*TimeWindow, err error) {
 			if err := r.enterArray(); err != nil {
 				return err
 			}
-			s311 := []*TimeWindow{}
+			s311 := make([]*TimeWindow, 0, 4)
 			for i312 := 0; ; i312++ {
 				more, err := r.item(i312)
 				if err != nil {

@@ -124,7 +124,7 @@ func (v *ApiResultOfBoolean) readXML(r *rtXMLReader) error {
 				if isNil7 {
 					v.Links = nil
 				} else {
-					s8 := []*ResultLink{}
+					s8 := make([]*ResultLink, 0, 4)
 					for {
 						more10, err := r.item("ResultLink", xmlNS1)
 						if err != nil {
@@ -239,7 +239,7 @@ func (v *ApiResultOfBoolean) readXML(r *rtXMLReader) error {
 									if isNil28 {
 										val23 = nil
 									} else {
-										s29 := []*string{}
+										s29 := make([]*string, 0, 4)
 										for {
 											more31, err := r.item("string", rtNSArrays)
 											if err != nil {
@@ -453,7 +453,7 @@ func (v *ApiResultOfGuid) readXML(r *rtXMLReader) error {
 				if isNil42 {
 					v.Links = nil
 				} else {
-					s43 := []*ResultLink{}
+					s43 := make([]*ResultLink, 0, 4)
 					for {
 						more45, err := r.item("ResultLink", xmlNS1)
 						if err != nil {
@@ -568,7 +568,7 @@ func (v *ApiResultOfGuid) readXML(r *rtXMLReader) error {
 									if isNil63 {
 										val58 = nil
 									} else {
-										s64 := []*string{}
+										s64 := make([]*string, 0, 4)
 										for {
 											more66, err := r.item("string", rtNSArrays)
 											if err != nil {
@@ -787,7 +787,7 @@ func (v *ApiResultOfListOfPatientSummary) readXML(r *rtXMLReader) error {
 				if isNil76 {
 					v.Data = nil
 				} else {
-					s77 := []*PatientSummary{}
+					s77 := make([]*PatientSummary, 0, 4)
 					for {
 						more79, err := r.item("PatientSummary", xmlNS2)
 						if err != nil {
@@ -826,7 +826,7 @@ func (v *ApiResultOfListOfPatientSummary) readXML(r *rtXMLReader) error {
 				if isNil82 {
 					v.Links = nil
 				} else {
-					s83 := []*ResultLink{}
+					s83 := make([]*ResultLink, 0, 4)
 					for {
 						more85, err := r.item("ResultLink", xmlNS1)
 						if err != nil {
@@ -941,7 +941,7 @@ func (v *ApiResultOfListOfPatientSummary) readXML(r *rtXMLReader) error {
 									if isNil103 {
 										val98 = nil
 									} else {
-										s104 := []*string{}
+										s104 := make([]*string, 0, 4)
 										for {
 											more106, err := r.item("string", rtNSArrays)
 											if err != nil {
@@ -1295,7 +1295,7 @@ func (v *AppointmentDetail) readXML(r *rtXMLReader) error {
 				if isNil133 {
 					v.Notes = nil
 				} else {
-					s134 := []*AppointmentNote{}
+					s134 := make([]*AppointmentNote, 0, 4)
 					for {
 						more136, err := r.item("AppointmentNote", xmlNS3)
 						if err != nil {
@@ -2159,7 +2159,7 @@ func (v *BookAppointmentCommand) readXML(r *rtXMLReader) error {
 				if isNil197 {
 					v.CorrelationIds = nil
 				} else {
-					s198 := []*string{}
+					s198 := make([]*string, 0, 4)
 					for {
 						more200, err := r.item("string", rtNSArrays)
 						if err != nil {
@@ -2390,7 +2390,7 @@ func (v *BookAppointmentCommand) readXML(r *rtXMLReader) error {
 				if isNil235 {
 					v.Symptoms = nil
 				} else {
-					s236 := []*string{}
+					s236 := make([]*string, 0, 4)
 					for {
 						more238, err := r.item("string", rtNSArrays)
 						if err != nil {
@@ -2670,7 +2670,7 @@ func (v *ClinicLocation) readXML(r *rtXMLReader) error {
 				if isNil260 {
 					v.Services = nil
 				} else {
-					s261 := []*string{}
+					s261 := make([]*string, 0, 4)
 					for {
 						more263, err := r.item("string", rtNSArrays)
 						if err != nil {
@@ -3315,7 +3315,7 @@ func (v *MessageDeliveryReport) readXML(r *rtXMLReader) error {
 				if isNil300 {
 					v.Attempts = nil
 				} else {
-					s301 := []*DeliveryAttempt{}
+					s301 := make([]*DeliveryAttempt, 0, 4)
 					for {
 						more303, err := r.item("DeliveryAttempt", xmlNS7)
 						if err != nil {
@@ -3485,7 +3485,7 @@ func (v *MessageDeliveryReport) readXML(r *rtXMLReader) error {
 									if isNil333 {
 										val328 = nil
 									} else {
-										s334 := []*string{}
+										s334 := make([]*string, 0, 4)
 										for {
 											more336, err := r.item("string", rtNSArrays)
 											if err != nil {
@@ -3803,7 +3803,7 @@ func (v *MessageTemplate) readXML(r *rtXMLReader) error {
 				if isNil364 {
 					v.Placeholders = nil
 				} else {
-					s365 := []*string{}
+					s365 := make([]*string, 0, 4)
 					for {
 						more367, err := r.item("string", rtNSArrays)
 						if err != nil {
@@ -4006,7 +4006,7 @@ func (v *PagedListOfAppointmentSummary) readXML(r *rtXMLReader) error {
 				if isNil381 {
 					v.Items = nil
 				} else {
-					s382 := []*AppointmentSummary{}
+					s382 := make([]*AppointmentSummary, 0, 4)
 					for {
 						more384, err := r.item("AppointmentSummary", xmlNS3)
 						if err != nil {
@@ -4457,7 +4457,7 @@ func (v *PatientProfile) readXML(r *rtXMLReader) error {
 				if isNil410 {
 					v.Allergies = nil
 				} else {
-					s411 := []*string{}
+					s411 := make([]*string, 0, 4)
 					for {
 						more413, err := r.item("string", rtNSArrays)
 						if err != nil {
@@ -5112,7 +5112,7 @@ func (v *RescheduleAppointmentCommand) readXML(r *rtXMLReader) error {
 				if isNil455 {
 					v.CorrelationIds = nil
 				} else {
-					s456 := []*string{}
+					s456 := make([]*string, 0, 4)
 					for {
 						more458, err := r.item("string", rtNSArrays)
 						if err != nil {
@@ -5622,7 +5622,7 @@ func (v *SendPatientMessageCommand) readXML(r *rtXMLReader) error {
 				if isNil497 {
 					v.CorrelationIds = nil
 				} else {
-					s498 := []*string{}
+					s498 := make([]*string, 0, 4)
 					for {
 						more500, err := r.item("string", rtNSArrays)
 						if err != nil {
@@ -6398,7 +6398,7 @@ func xmlDecodeListOfMessageTemplate(data []byte) (v []*MessageTemplate, err erro
 			if isNil560 {
 				v = nil
 			} else {
-				s561 := []*MessageTemplate{}
+				s561 := make([]*MessageTemplate, 0, 4)
 				for {
 					more563, err := r.item("MessageTemplate", xmlNS7)
 					if err != nil {
@@ -6469,7 +6469,7 @@ func xmlDecodeListOfTimeWindow(data []byte) (v []*TimeWindow, err error) {
 			if isNil567 {
 				v = nil
 			} else {
-				s568 := []*TimeWindow{}
+				s568 := make([]*TimeWindow, 0, 4)
 				for {
 					more570, err := r.item("TimeWindow", xmlNS4)
 					if err != nil {

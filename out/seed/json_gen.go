@@ -406,7 +406,7 @@ func (v *RestApiResultOfGuid) decodeJSON(r *rtJSONReader) error {
 				if err := r.enterArray(); err != nil {
 					return err
 				}
-				s18 := []*RestApiLink{}
+				s18 := make([]*RestApiLink, 0, 4)
 				for i19 := 0; ; i19++ {
 					more, err := r.item(i19)
 					if err != nil {
@@ -573,7 +573,7 @@ func (v *SendEncounterRequireFollowupPatientSms) decodeJSON(r *rtJSONReader) err
 				if err := r.enterArray(); err != nil {
 					return err
 				}
-				s29 := []*string{}
+				s29 := make([]*string, 0, 4)
 				for i30 := 0; ; i30++ {
 					more, err := r.item(i30)
 					if err != nil {
@@ -601,7 +601,7 @@ func (v *SendEncounterRequireFollowupPatientSms) decodeJSON(r *rtJSONReader) err
 				if err := r.enterArray(); err != nil {
 					return err
 				}
-				s33 := []*string{}
+				s33 := make([]*string, 0, 4)
 				for i34 := 0; ; i34++ {
 					more, err := r.item(i34)
 					if err != nil {

@@ -481,7 +481,7 @@ func (v *RestApiResultOfGuid) readXML(r *rtXMLReader) error {
 				if isNil30 {
 					v.Links = nil
 				} else {
-					s31 := []*RestApiLink{}
+					s31 := make([]*RestApiLink, 0, 4)
 					for {
 						more33, err := r.item("RestApiLink", xmlNS2)
 						if err != nil {
@@ -704,7 +704,7 @@ func (v *SendEncounterRequireFollowupPatientSms) readXML(r *rtXMLReader) error {
 				if isNil46 {
 					v.CorrelationIds = nil
 				} else {
-					s47 := []*string{}
+					s47 := make([]*string, 0, 4)
 					for {
 						more49, err := r.item("string", rtNSArrays)
 						if err != nil {
@@ -767,7 +767,7 @@ func (v *SendEncounterRequireFollowupPatientSms) readXML(r *rtXMLReader) error {
 				if isNil56 {
 					v.FollowUpReasons = nil
 				} else {
-					s57 := []*string{}
+					s57 := make([]*string, 0, 4)
 					for {
 						more59, err := r.item("string", rtNSArrays)
 						if err != nil {
