@@ -15,6 +15,7 @@ import (
 
 	"github.com/helpgen/helpgen/generator"
 	"github.com/helpgen/helpgen/parser"
+	"github.com/helpgen/helpgen/spec"
 )
 
 // scaledCorpus makes a large Help site in memory from the clinic HTML
@@ -180,6 +181,17 @@ func TestScaledCorpus(t *testing.T) {
 	}
 	in := scaledCorpus(t, scaledAPICopies, scaledModelCopies)
 	s := parser.Parse(in)
+	// HELPGEN_SCALED_SPEC=FILE keeps the scaled spec, to time other
+	// generators on its OpenAPI export (see the README's scale section).
+	if out := os.Getenv("HELPGEN_SCALED_SPEC"); out != "" {
+		data, err := spec.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(out, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	ids := map[string]bool{}
 	for _, e := range s.Endpoints {
 		ids[e.ID] = true
