@@ -368,13 +368,21 @@ func (c *codeGen) decodeJSON(g *GoType, x *jen.Statement, what string) []jen.Cod
 		if conv != nil {
 			val = jen.Add(conv).Parens(jen.Id(v))
 		}
+		var out []jen.Code
 		if !g.Nilable && g.Prim != "anyType" {
-			return []jen.Code{jen.BlockFunc(func(b *jen.Group) {
-				b.If(jen.Id("r").Dot("null").Call()).Block(jen.Return(jen.Id("r").Dot("errNull").Call(jen.Lit(what))))
+			// null for a .NET value type is an error naming the member.
+			out = append(out, jen.If(jen.Id("r").Dot("null").Call()).Block(jen.Return(jen.Id("r").Dot("errNull").Call(jen.Lit(what)))))
+		}
+		if conv == nil {
+			// Straight into the field: one line per member.
+			return append(out, jen.If(jen.List(x.Clone(), jen.Err()).Op("=").Add(call), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())))
+		}
+		if len(out) > 0 {
+			return append(out, jen.BlockFunc(func(b *jen.Group) {
 				b.List(jen.Id(v), jen.Err()).Op(":=").Add(call)
 				b.Add(ret)
 				b.Add(x.Clone()).Op("=").Add(val)
-			})}
+			}))
 		}
 		return []jen.Code{jen.BlockFunc(func(b *jen.Group) {
 			b.List(jen.Id(v), jen.Err()).Op(":=").Add(call)

@@ -304,7 +304,9 @@ func (c *codeGen) writeXMLElem(g *GoType, x jen.Code, local, ns string, omitDefa
 	}
 	content := c.writeXMLContent(g, x)
 	var body []jen.Code
-	if g.Nilable || g.Kind == spec.RefNullable {
+	if g.Kind == spec.RefPrimitive && (g.Prim == "string" || g.Prim == "anyURI") {
+		body = append(append(body, open...), jen.Id("w").Dot("strPtr").Call(x))
+	} else if g.Nilable || g.Kind == spec.RefNullable {
 		body = append(body, open...)
 		body = append(body, jen.If(jen.Add(x).Op("==").Nil()).Block(jen.Id("w").Dot("nil").Call()).Else().Block(append(content, jen.Id("w").Dot("end").Call())...))
 	} else {
@@ -443,6 +445,8 @@ func (c *codeGen) readXMLContent(g *GoType, x *jen.Statement) []jen.Code {
 		}
 		if g.Prim == "string" || g.Prim == "anyURI" {
 			val = jen.Op("&").Id(v)
+		} else if conv == nil {
+			return []jen.Code{jen.If(jen.List(x.Clone(), jen.Err()).Op("=").Add(call), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))}
 		}
 		return []jen.Code{
 			jen.List(jen.Id(v), jen.Err()).Op(":=").Add(call),

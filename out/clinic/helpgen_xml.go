@@ -388,6 +388,17 @@ func (w *rtXMLWriter) end() {
 	}
 }
 
+// strPtr writes a string reference as an element's content and ends the
+// element: i:nil="true" for nil.
+func (w *rtXMLWriter) strPtr(p *string) {
+	if p == nil {
+		w.nil()
+		return
+	}
+	w.str(*p)
+	w.end()
+}
+
 func (w *rtXMLWriter) str(s string)  { w.flush(); w.b = rtAppendXMLText(w.b, s) }
 func (w *rtXMLWriter) text(b []byte) { w.flush(); w.b = rtAppendXMLText(w.b, b) }
 func (w *rtXMLWriter) int(v int64)   { w.flush(); w.b = strconv.AppendInt(w.b, v, 10) }

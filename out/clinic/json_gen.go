@@ -133,21 +133,17 @@ func (v *ApiResultOfBoolean) decodeJSON(r *rtJSONReader) error {
 		}
 		switch f {
 		case 0:
-			{
-				if r.null() {
-					return r.errNull("Success")
-				}
-				v8, err := r.boolean()
-				if err != nil {
-					return err
-				}
-				v.Success = v8
+			if r.null() {
+				return r.errNull("Success")
+			}
+			if v.Success, err = r.boolean(); err != nil {
+				return err
 			}
 		case 1:
+			if r.null() {
+				return r.errNull("StatusCode")
+			}
 			{
-				if r.null() {
-					return r.errNull("StatusCode")
-				}
 				v9, err := r.intN(32)
 				if err != nil {
 					return err
@@ -155,23 +151,15 @@ func (v *ApiResultOfBoolean) decodeJSON(r *rtJSONReader) error {
 				v.StatusCode = int32(v9)
 			}
 		case 2:
-			{
-				v10, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.Message = v10
+			if v.Message, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 3:
-			{
-				if r.null() {
-					return r.errNull("Data")
-				}
-				v11, err := r.boolean()
-				if err != nil {
-					return err
-				}
-				v.Data = v11
+			if r.null() {
+				return r.errNull("Data")
+			}
+			if v.Data, err = r.boolean(); err != nil {
+				return err
 			}
 		case 4:
 			if r.null() {
@@ -240,12 +228,8 @@ func (v *ApiResultOfBoolean) decodeJSON(r *rtJSONReader) error {
 								break
 							}
 							var e22 *string
-							{
-								v23, err := r.stringPtr()
-								if err != nil {
-									return err
-								}
-								e22 = v23
+							if e22, err = r.stringPtr(); err != nil {
+								return err
 							}
 							s20 = append(s20, e22)
 						}
@@ -375,21 +359,17 @@ func (v *ApiResultOfGuid) decodeJSON(r *rtJSONReader) error {
 		}
 		switch f {
 		case 0:
-			{
-				if r.null() {
-					return r.errNull("Success")
-				}
-				v31, err := r.boolean()
-				if err != nil {
-					return err
-				}
-				v.Success = v31
+			if r.null() {
+				return r.errNull("Success")
+			}
+			if v.Success, err = r.boolean(); err != nil {
+				return err
 			}
 		case 1:
+			if r.null() {
+				return r.errNull("StatusCode")
+			}
 			{
-				if r.null() {
-					return r.errNull("StatusCode")
-				}
 				v32, err := r.intN(32)
 				if err != nil {
 					return err
@@ -397,23 +377,15 @@ func (v *ApiResultOfGuid) decodeJSON(r *rtJSONReader) error {
 				v.StatusCode = int32(v32)
 			}
 		case 2:
-			{
-				v33, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.Message = v33
+			if v.Message, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 3:
-			{
-				if r.null() {
-					return r.errNull("Data")
-				}
-				v34, err := r.guid()
-				if err != nil {
-					return err
-				}
-				v.Data = v34
+			if r.null() {
+				return r.errNull("Data")
+			}
+			if v.Data, err = r.guid(); err != nil {
+				return err
 			}
 		case 4:
 			if r.null() {
@@ -482,12 +454,8 @@ func (v *ApiResultOfGuid) decodeJSON(r *rtJSONReader) error {
 								break
 							}
 							var e45 *string
-							{
-								v46, err := r.stringPtr()
-								if err != nil {
-									return err
-								}
-								e45 = v46
+							if e45, err = r.stringPtr(); err != nil {
+								return err
 							}
 							s43 = append(s43, e45)
 						}
@@ -628,21 +596,17 @@ func (v *ApiResultOfListOfPatientSummary) decodeJSON(r *rtJSONReader) error {
 		}
 		switch f {
 		case 0:
-			{
-				if r.null() {
-					return r.errNull("Success")
-				}
-				v56, err := r.boolean()
-				if err != nil {
-					return err
-				}
-				v.Success = v56
+			if r.null() {
+				return r.errNull("Success")
+			}
+			if v.Success, err = r.boolean(); err != nil {
+				return err
 			}
 		case 1:
+			if r.null() {
+				return r.errNull("StatusCode")
+			}
 			{
-				if r.null() {
-					return r.errNull("StatusCode")
-				}
 				v57, err := r.intN(32)
 				if err != nil {
 					return err
@@ -650,12 +614,8 @@ func (v *ApiResultOfListOfPatientSummary) decodeJSON(r *rtJSONReader) error {
 				v.StatusCode = int32(v57)
 			}
 		case 2:
-			{
-				v58, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.Message = v58
+			if v.Message, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 3:
 			if r.null() {
@@ -754,12 +714,8 @@ func (v *ApiResultOfListOfPatientSummary) decodeJSON(r *rtJSONReader) error {
 								break
 							}
 							var e73 *string
-							{
-								v74, err := r.stringPtr()
-								if err != nil {
-									return err
-								}
-								e73 = v74
+							if e73, err = r.stringPtr(); err != nil {
+								return err
 							}
 							s71 = append(s71, e73)
 						}
@@ -916,15 +872,11 @@ func (v *AppointmentDetail) decodeJSON(r *rtJSONReader) error {
 		}
 		switch f {
 		case 0:
-			{
-				if r.null() {
-					return r.errNull("AppointmentId")
-				}
-				v77, err := r.guid()
-				if err != nil {
-					return err
-				}
-				v.AppointmentId = v77
+			if r.null() {
+				return r.errNull("AppointmentId")
+			}
+			if v.AppointmentId, err = r.guid(); err != nil {
+				return err
 			}
 		case 1:
 			{
@@ -988,30 +940,22 @@ func (v *AppointmentDetail) decodeJSON(r *rtJSONReader) error {
 				v.Notes = s81
 			}
 		case 5:
-			{
-				if r.null() {
-					return r.errNull("Fee")
-				}
-				v85, err := r.decimal()
-				if err != nil {
-					return err
-				}
-				v.Fee = v85
+			if r.null() {
+				return r.errNull("Fee")
+			}
+			if v.Fee, err = r.decimal(); err != nil {
+				return err
 			}
 		case 6:
 			if r.null() {
 				v.DepositPaid = nil
 			} else {
 				var v86 Decimal
-				{
-					if r.null() {
-						return r.errNull("DepositPaid")
-					}
-					v87, err := r.decimal()
-					if err != nil {
-						return err
-					}
-					v86 = v87
+				if r.null() {
+					return r.errNull("DepositPaid")
+				}
+				if v86, err = r.decimal(); err != nil {
+					return err
 				}
 				v.DepositPaid = &v86
 			}
@@ -1020,15 +964,11 @@ func (v *AppointmentDetail) decodeJSON(r *rtJSONReader) error {
 				v.ReferralId = nil
 			} else {
 				var v88 uuid.UUID
-				{
-					if r.null() {
-						return r.errNull("ReferralId")
-					}
-					v89, err := r.guid()
-					if err != nil {
-						return err
-					}
-					v88 = v89
+				if r.null() {
+					return r.errNull("ReferralId")
+				}
+				if v88, err = r.guid(); err != nil {
+					return err
 				}
 				v.ReferralId = &v88
 			}
@@ -1037,10 +977,10 @@ func (v *AppointmentDetail) decodeJSON(r *rtJSONReader) error {
 				v.RoomNumber = nil
 			} else {
 				var v90 int32
+				if r.null() {
+					return r.errNull("RoomNumber")
+				}
 				{
-					if r.null() {
-						return r.errNull("RoomNumber")
-					}
 					v91, err := r.intN(32)
 					if err != nil {
 						return err
@@ -1050,10 +990,10 @@ func (v *AppointmentDetail) decodeJSON(r *rtJSONReader) error {
 				v.RoomNumber = &v90
 			}
 		case 9:
+			if r.null() {
+				return r.errNull("Version")
+			}
 			{
-				if r.null() {
-					return r.errNull("Version")
-				}
 				v92, err := r.intN(32)
 				if err != nil {
 					return err
@@ -1061,48 +1001,32 @@ func (v *AppointmentDetail) decodeJSON(r *rtJSONReader) error {
 				v.Version = int32(v92)
 			}
 		case 10:
-			{
-				if r.null() {
-					return r.errNull("DistanceKm")
-				}
-				v93, err := r.double()
-				if err != nil {
-					return err
-				}
-				v.DistanceKm = v93
+			if r.null() {
+				return r.errNull("DistanceKm")
+			}
+			if v.DistanceKm, err = r.double(); err != nil {
+				return err
 			}
 		case 11:
-			{
-				if r.null() {
-					return r.errNull("ExpectedDuration")
-				}
-				v94, err := r.timeSpan()
-				if err != nil {
-					return err
-				}
-				v.ExpectedDuration = v94
+			if r.null() {
+				return r.errNull("ExpectedDuration")
+			}
+			if v.ExpectedDuration, err = r.timeSpan(); err != nil {
+				return err
 			}
 		case 12:
-			{
-				if r.null() {
-					return r.errNull("CreatedUtc")
-				}
-				v95, err := r.dateTime()
-				if err != nil {
-					return err
-				}
-				v.CreatedUtc = v95
+			if r.null() {
+				return r.errNull("CreatedUtc")
+			}
+			if v.CreatedUtc, err = r.dateTime(); err != nil {
+				return err
 			}
 		case 13:
-			{
-				if r.null() {
-					return r.errNull("LastModified")
-				}
-				v96, err := r.dateTimeOffset()
-				if err != nil {
-					return err
-				}
-				v.LastModified = v96
+			if r.null() {
+				return r.errNull("LastModified")
+			}
+			if v.LastModified, err = r.dateTimeOffset(); err != nil {
+				return err
 			}
 		case 14:
 			{
@@ -1116,12 +1040,8 @@ func (v *AppointmentDetail) decodeJSON(r *rtJSONReader) error {
 				v.Urgency = UrgencyLevel(v97)
 			}
 		case 15:
-			{
-				v98, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.AuditTrail = v98
+			if v.AuditTrail, err = r.stringPtr(); err != nil {
+				return err
 			}
 		default:
 			if err := r.skip(); err != nil {
@@ -1199,42 +1119,26 @@ func (v *AppointmentNote) decodeJSON(r *rtJSONReader) error {
 		}
 		switch f {
 		case 0:
-			{
-				if r.null() {
-					return r.errNull("NoteId")
-				}
-				v99, err := r.guid()
-				if err != nil {
-					return err
-				}
-				v.NoteId = v99
+			if r.null() {
+				return r.errNull("NoteId")
+			}
+			if v.NoteId, err = r.guid(); err != nil {
+				return err
 			}
 		case 1:
-			{
-				v100, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.Text = v100
+			if v.Text, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 2:
-			{
-				if r.null() {
-					return r.errNull("WrittenAt")
-				}
-				v101, err := r.dateTime()
-				if err != nil {
-					return err
-				}
-				v.WrittenAt = v101
+			if r.null() {
+				return r.errNull("WrittenAt")
+			}
+			if v.WrittenAt, err = r.dateTime(); err != nil {
+				return err
 			}
 		case 3:
-			{
-				v102, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.Author = v102
+			if v.Author, err = r.stringPtr(); err != nil {
+				return err
 			}
 		default:
 			if err := r.skip(); err != nil {
@@ -1337,32 +1241,24 @@ func (v *AppointmentSummary) decodeJSON(r *rtJSONReader) error {
 		}
 		switch f {
 		case 0:
-			{
-				if r.null() {
-					return r.errNull("AppointmentId")
-				}
-				v103, err := r.guid()
-				if err != nil {
-					return err
-				}
-				v.AppointmentId = v103
+			if r.null() {
+				return r.errNull("AppointmentId")
+			}
+			if v.AppointmentId, err = r.guid(); err != nil {
+				return err
 			}
 		case 1:
-			{
-				if r.null() {
-					return r.errNull("Start")
-				}
-				v104, err := r.dateTime()
-				if err != nil {
-					return err
-				}
-				v.Start = v104
+			if r.null() {
+				return r.errNull("Start")
+			}
+			if v.Start, err = r.dateTime(); err != nil {
+				return err
 			}
 		case 2:
+			if r.null() {
+				return r.errNull("DurationMinutes")
+			}
 			{
-				if r.null() {
-					return r.errNull("DurationMinutes")
-				}
 				v105, err := r.intN(32)
 				if err != nil {
 					return err
@@ -1381,45 +1277,29 @@ func (v *AppointmentSummary) decodeJSON(r *rtJSONReader) error {
 				v.Status = AppointmentStatus(v106)
 			}
 		case 4:
-			{
-				v107, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.ClinicianName = v107
+			if v.ClinicianName, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 5:
-			{
-				v108, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.PatientDisplayName = v108
+			if v.PatientDisplayName, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 6:
 			if r.null() {
 				v.TravelDistanceKm = nil
 			} else {
 				var v109 float64
-				{
-					if r.null() {
-						return r.errNull("TravelDistanceKm")
-					}
-					v110, err := r.double()
-					if err != nil {
-						return err
-					}
-					v109 = v110
+				if r.null() {
+					return r.errNull("TravelDistanceKm")
+				}
+				if v109, err = r.double(); err != nil {
+					return err
 				}
 				v.TravelDistanceKm = &v109
 			}
 		case 7:
-			{
-				v111, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.Label = v111
+			if v.Label, err = r.stringPtr(); err != nil {
+				return err
 			}
 		default:
 			if err := r.skip(); err != nil {
@@ -1591,42 +1471,26 @@ func (v *BookAppointmentCommand) decodeJSON(r *rtJSONReader) error {
 		}
 		switch f {
 		case 0:
-			{
-				v116, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.ClientReference = v116
+			if v.ClientReference, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 1:
-			{
-				if r.null() {
-					return r.errNull("PatientId")
-				}
-				v117, err := r.guid()
-				if err != nil {
-					return err
-				}
-				v.PatientId = v117
+			if r.null() {
+				return r.errNull("PatientId")
+			}
+			if v.PatientId, err = r.guid(); err != nil {
+				return err
 			}
 		case 2:
-			{
-				if r.null() {
-					return r.errNull("ClinicianId")
-				}
-				v118, err := r.guid()
-				if err != nil {
-					return err
-				}
-				v.ClinicianId = v118
+			if r.null() {
+				return r.errNull("ClinicianId")
+			}
+			if v.ClinicianId, err = r.guid(); err != nil {
+				return err
 			}
 		case 3:
-			{
-				v119, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.ReasonForVisit = v119
+			if v.ReasonForVisit, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 4:
 			if r.null() {
@@ -1639,10 +1503,10 @@ func (v *BookAppointmentCommand) decodeJSON(r *rtJSONReader) error {
 				v.Slot = v120
 			}
 		case 5:
+			if r.null() {
+				return r.errNull("DurationMinutes")
+			}
 			{
-				if r.null() {
-					return r.errNull("DurationMinutes")
-				}
 				v121, err := r.intN(32)
 				if err != nil {
 					return err
@@ -1672,25 +1536,21 @@ func (v *BookAppointmentCommand) decodeJSON(r *rtJSONReader) error {
 				v.Reminders = ReminderChannel(v123)
 			}
 		case 8:
-			{
-				if r.null() {
-					return r.errNull("FollowUpRequired")
-				}
-				v124, err := r.boolean()
-				if err != nil {
-					return err
-				}
-				v.FollowUpRequired = v124
+			if r.null() {
+				return r.errNull("FollowUpRequired")
+			}
+			if v.FollowUpRequired, err = r.boolean(); err != nil {
+				return err
 			}
 		case 9:
 			if r.null() {
 				v.FollowupIntervalDays = nil
 			} else {
 				var v125 int32
+				if r.null() {
+					return r.errNull("FollowupIntervalDays")
+				}
 				{
-					if r.null() {
-						return r.errNull("FollowupIntervalDays")
-					}
 					v126, err := r.intN(32)
 					if err != nil {
 						return err
@@ -1716,24 +1576,16 @@ func (v *BookAppointmentCommand) decodeJSON(r *rtJSONReader) error {
 						break
 					}
 					var e129 *string
-					{
-						v130, err := r.stringPtr()
-						if err != nil {
-							return err
-						}
-						e129 = v130
+					if e129, err = r.stringPtr(); err != nil {
+						return err
 					}
 					s127 = append(s127, e129)
 				}
 				v.Symptoms = s127
 			}
 		case 11:
-			{
-				v131, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.ChannelHint = v131
+			if v.ChannelHint, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 12:
 			if r.null() {
@@ -1746,31 +1598,19 @@ func (v *BookAppointmentCommand) decodeJSON(r *rtJSONReader) error {
 				v.Repeat = v132
 			}
 		case 13:
-			{
-				v133, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.RequestedBy = v133
+			if v.RequestedBy, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 14:
-			{
-				if r.null() {
-					return r.errNull("RequestedAt")
-				}
-				v134, err := r.dateTimeOffset()
-				if err != nil {
-					return err
-				}
-				v.RequestedAt = v134
+			if r.null() {
+				return r.errNull("RequestedAt")
+			}
+			if v.RequestedAt, err = r.dateTimeOffset(); err != nil {
+				return err
 			}
 		case 15:
-			{
-				v135, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.Workstation = v135
+			if v.Workstation, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 16:
 			if r.null() {
@@ -1789,50 +1629,34 @@ func (v *BookAppointmentCommand) decodeJSON(r *rtJSONReader) error {
 						break
 					}
 					var e138 *string
-					{
-						v139, err := r.stringPtr()
-						if err != nil {
-							return err
-						}
-						e138 = v139
+					if e138, err = r.stringPtr(); err != nil {
+						return err
 					}
 					s136 = append(s136, e138)
 				}
 				v.CorrelationIds = s136
 			}
 		case 17:
-			{
-				if r.null() {
-					return r.errNull("IdempotencyKey")
-				}
-				v140, err := r.guid()
-				if err != nil {
-					return err
-				}
-				v.IdempotencyKey = v140
+			if r.null() {
+				return r.errNull("IdempotencyKey")
+			}
+			if v.IdempotencyKey, err = r.guid(); err != nil {
+				return err
 			}
 		case 18:
-			{
-				v141, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.Source = v141
+			if v.Source, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 19:
 			if r.null() {
 				v.DepositAmount = nil
 			} else {
 				var v142 Decimal
-				{
-					if r.null() {
-						return r.errNull("DepositAmount")
-					}
-					v143, err := r.decimal()
-					if err != nil {
-						return err
-					}
-					v142 = v143
+				if r.null() {
+					return r.errNull("DepositAmount")
+				}
+				if v142, err = r.decimal(); err != nil {
+					return err
 				}
 				v.DepositAmount = &v142
 			}
@@ -1927,23 +1751,15 @@ func (v *ClinicLocation) decodeJSON(r *rtJSONReader) error {
 		}
 		switch f {
 		case 0:
-			{
-				if r.null() {
-					return r.errNull("LocationId")
-				}
-				v146, err := r.guid()
-				if err != nil {
-					return err
-				}
-				v.LocationId = v146
+			if r.null() {
+				return r.errNull("LocationId")
+			}
+			if v.LocationId, err = r.guid(); err != nil {
+				return err
 			}
 		case 1:
-			{
-				v147, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.Name = v147
+			if v.Name, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 2:
 			if r.null() {
@@ -1972,12 +1788,8 @@ func (v *ClinicLocation) decodeJSON(r *rtJSONReader) error {
 						break
 					}
 					var e151 *string
-					{
-						v152, err := r.stringPtr()
-						if err != nil {
-							return err
-						}
-						e151 = v152
+					if e151, err = r.stringPtr(); err != nil {
+						return err
 					}
 					s149 = append(s149, e151)
 				}
@@ -2073,47 +1885,27 @@ func (v *ContactPoint) decodeJSON(r *rtJSONReader) error {
 		}
 		switch f {
 		case 0:
-			{
-				v154, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.SmsNumber = v154
+			if v.SmsNumber, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 1:
-			{
-				if r.null() {
-					return r.errNull("SMSReminders")
-				}
-				v155, err := r.boolean()
-				if err != nil {
-					return err
-				}
-				v.SMSReminders = v155
+			if r.null() {
+				return r.errNull("SMSReminders")
+			}
+			if v.SMSReminders, err = r.boolean(); err != nil {
+				return err
 			}
 		case 2:
-			{
-				v156, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.Email = v156
+			if v.Email, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 3:
-			{
-				v157, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.CountryCode = v157
+			if v.CountryCode, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 4:
-			{
-				v158, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.Website = v158
+			if v.Website, err = r.stringPtr(); err != nil {
+				return err
 			}
 		default:
 			if err := r.skip(); err != nil {
@@ -2195,10 +1987,10 @@ func (v *DeliveryAttempt) decodeJSON(r *rtJSONReader) error {
 		}
 		switch f {
 		case 0:
+			if r.null() {
+				return r.errNull("AttemptNumber")
+			}
 			{
-				if r.null() {
-					return r.errNull("AttemptNumber")
-				}
 				v159, err := r.intN(32)
 				if err != nil {
 					return err
@@ -2206,42 +1998,26 @@ func (v *DeliveryAttempt) decodeJSON(r *rtJSONReader) error {
 				v.AttemptNumber = int32(v159)
 			}
 		case 1:
-			{
-				if r.null() {
-					return r.errNull("AttemptedAt")
-				}
-				v160, err := r.dateTime()
-				if err != nil {
-					return err
-				}
-				v.AttemptedAt = v160
+			if r.null() {
+				return r.errNull("AttemptedAt")
+			}
+			if v.AttemptedAt, err = r.dateTime(); err != nil {
+				return err
 			}
 		case 2:
-			{
-				v161, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.Provider = v161
+			if v.Provider, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 3:
-			{
-				if r.null() {
-					return r.errNull("Succeeded")
-				}
-				v162, err := r.boolean()
-				if err != nil {
-					return err
-				}
-				v.Succeeded = v162
+			if r.null() {
+				return r.errNull("Succeeded")
+			}
+			if v.Succeeded, err = r.boolean(); err != nil {
+				return err
 			}
 		case 4:
-			{
-				v163, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.Error = v163
+			if v.Error, err = r.stringPtr(); err != nil {
+				return err
 			}
 		default:
 			if err := r.skip(); err != nil {
@@ -2400,15 +2176,11 @@ func (v *MessageDeliveryReport) decodeJSON(r *rtJSONReader) error {
 		}
 		switch f {
 		case 0:
-			{
-				if r.null() {
-					return r.errNull("MessageId")
-				}
-				v174, err := r.guid()
-				if err != nil {
-					return err
-				}
-				v.MessageId = v174
+			if r.null() {
+				return r.errNull("MessageId")
+			}
+			if v.MessageId, err = r.guid(); err != nil {
+				return err
 			}
 		case 1:
 			{
@@ -2442,10 +2214,10 @@ func (v *MessageDeliveryReport) decodeJSON(r *rtJSONReader) error {
 						return r.errorf("bad dictionary key: " + err.Error())
 					}
 					var val179 int32
+					if r.null() {
+						return r.errNull("AttemptsByProvider")
+					}
 					{
-						if r.null() {
-							return r.errNull("AttemptsByProvider")
-						}
 						v180, err := r.intN(32)
 						if err != nil {
 							return err
@@ -2493,12 +2265,8 @@ func (v *MessageDeliveryReport) decodeJSON(r *rtJSONReader) error {
 								break
 							}
 							var e187 *string
-							{
-								v188, err := r.stringPtr()
-								if err != nil {
-									return err
-								}
-								e187 = v188
+							if e187, err = r.stringPtr(); err != nil {
+								return err
 							}
 							s185 = append(s185, e187)
 						}
@@ -2523,18 +2291,14 @@ func (v *MessageDeliveryReport) decodeJSON(r *rtJSONReader) error {
 					}
 					switch rtFoldIndex(k, rtPairNames) {
 					case 0:
-						{
-							v190, err := r.stringPtr()
-							if err != nil {
-								return err
-							}
-							v.LastProviderResponse.Key = v190
+						if v.LastProviderResponse.Key, err = r.stringPtr(); err != nil {
+							return err
 						}
 					case 1:
+						if r.null() {
+							return r.errNull("LastProviderResponse.Value")
+						}
 						{
-							if r.null() {
-								return r.errNull("LastProviderResponse.Value")
-							}
 							v191, err := r.intN(32)
 							if err != nil {
 								return err
@@ -2549,37 +2313,25 @@ func (v *MessageDeliveryReport) decodeJSON(r *rtJSONReader) error {
 				}
 			}
 		case 5:
-			{
-				if r.null() {
-					return r.errNull("QueuedAt")
-				}
-				v192, err := r.dateTimeOffset()
-				if err != nil {
-					return err
-				}
-				v.QueuedAt = v192
+			if r.null() {
+				return r.errNull("QueuedAt")
+			}
+			if v.QueuedAt, err = r.dateTimeOffset(); err != nil {
+				return err
 			}
 		case 6:
-			{
-				if r.null() {
-					return r.errNull("DeliveredAt")
-				}
-				v193, err := r.dateTimeOffset()
-				if err != nil {
-					return err
-				}
-				v.DeliveredAt = v193
+			if r.null() {
+				return r.errNull("DeliveredAt")
+			}
+			if v.DeliveredAt, err = r.dateTimeOffset(); err != nil {
+				return err
 			}
 		case 7:
-			{
-				if r.null() {
-					return r.errNull("Cost")
-				}
-				v194, err := r.decimal()
-				if err != nil {
-					return err
-				}
-				v.Cost = v194
+			if r.null() {
+				return r.errNull("Cost")
+			}
+			if v.Cost, err = r.decimal(); err != nil {
+				return err
 			}
 		case 8:
 			if r.null() {
@@ -2714,28 +2466,16 @@ func (v *MessageTemplate) decodeJSON(r *rtJSONReader) error {
 		}
 		switch f {
 		case 0:
-			{
-				v201, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.Code = v201
+			if v.Code, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 1:
-			{
-				v202, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.Title = v202
+			if v.Title, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 2:
-			{
-				v203, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.Body = v203
+			if v.Body, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 3:
 			{
@@ -2749,10 +2489,10 @@ func (v *MessageTemplate) decodeJSON(r *rtJSONReader) error {
 				v.Channels = ReminderChannel(v204)
 			}
 		case 4:
+			if r.null() {
+				return r.errNull("Version")
+			}
 			{
-				if r.null() {
-					return r.errNull("Version")
-				}
 				v205, err := r.intN(32)
 				if err != nil {
 					return err
@@ -2760,15 +2500,11 @@ func (v *MessageTemplate) decodeJSON(r *rtJSONReader) error {
 				v.Version = int32(v205)
 			}
 		case 5:
-			{
-				if r.null() {
-					return r.errNull("IsActive")
-				}
-				v206, err := r.boolean()
-				if err != nil {
-					return err
-				}
-				v.IsActive = v206
+			if r.null() {
+				return r.errNull("IsActive")
+			}
+			if v.IsActive, err = r.boolean(); err != nil {
+				return err
 			}
 		case 6:
 			if r.null() {
@@ -2787,27 +2523,19 @@ func (v *MessageTemplate) decodeJSON(r *rtJSONReader) error {
 						break
 					}
 					var e209 *string
-					{
-						v210, err := r.stringPtr()
-						if err != nil {
-							return err
-						}
-						e209 = v210
+					if e209, err = r.stringPtr(); err != nil {
+						return err
 					}
 					s207 = append(s207, e209)
 				}
 				v.Placeholders = s207
 			}
 		case 7:
-			{
-				if r.null() {
-					return r.errNull("UpdatedAt")
-				}
-				v211, err := r.dateTime()
-				if err != nil {
-					return err
-				}
-				v.UpdatedAt = v211
+			if r.null() {
+				return r.errNull("UpdatedAt")
+			}
+			if v.UpdatedAt, err = r.dateTime(); err != nil {
+				return err
 			}
 		default:
 			if err := r.skip(); err != nil {
@@ -2930,10 +2658,10 @@ func (v *PagedListOfAppointmentSummary) decodeJSON(r *rtJSONReader) error {
 				v.Items = s214
 			}
 		case 1:
+			if r.null() {
+				return r.errNull("Page")
+			}
 			{
-				if r.null() {
-					return r.errNull("Page")
-				}
 				v218, err := r.intN(32)
 				if err != nil {
 					return err
@@ -2941,10 +2669,10 @@ func (v *PagedListOfAppointmentSummary) decodeJSON(r *rtJSONReader) error {
 				v.Page = int32(v218)
 			}
 		case 2:
+			if r.null() {
+				return r.errNull("PageSize")
+			}
 			{
-				if r.null() {
-					return r.errNull("PageSize")
-				}
 				v219, err := r.intN(32)
 				if err != nil {
 					return err
@@ -2952,10 +2680,10 @@ func (v *PagedListOfAppointmentSummary) decodeJSON(r *rtJSONReader) error {
 				v.PageSize = int32(v219)
 			}
 		case 3:
+			if r.null() {
+				return r.errNull("TotalCount")
+			}
 			{
-				if r.null() {
-					return r.errNull("TotalCount")
-				}
 				v220, err := r.intN(32)
 				if err != nil {
 					return err
@@ -2963,15 +2691,11 @@ func (v *PagedListOfAppointmentSummary) decodeJSON(r *rtJSONReader) error {
 				v.TotalCount = int32(v220)
 			}
 		case 4:
-			{
-				if r.null() {
-					return r.errNull("HasMore")
-				}
-				v221, err := r.boolean()
-				if err != nil {
-					return err
-				}
-				v.HasMore = v221
+			if r.null() {
+				return r.errNull("HasMore")
+			}
+			if v.HasMore, err = r.boolean(); err != nil {
+				return err
 			}
 		default:
 			if err := r.skip(); err != nil {
@@ -3057,26 +2781,18 @@ func (v *PatientPhotoUpload) decodeJSON(r *rtJSONReader) error {
 		}
 		switch f {
 		case 0:
-			{
-				v222, err := r.base64()
-				if err != nil {
-					return err
-				}
-				v.Content = v222
+			if v.Content, err = r.base64(); err != nil {
+				return err
 			}
 		case 1:
-			{
-				v223, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.ContentType = v223
+			if v.ContentType, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 2:
+			if r.null() {
+				return r.errNull("SizeBytes")
+			}
 			{
-				if r.null() {
-					return r.errNull("SizeBytes")
-				}
 				v224, err := r.intN(32)
 				if err != nil {
 					return err
@@ -3084,31 +2800,19 @@ func (v *PatientPhotoUpload) decodeJSON(r *rtJSONReader) error {
 				v.SizeBytes = int32(v224)
 			}
 		case 3:
-			{
-				v225, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.FileName = v225
+			if v.FileName, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 4:
-			{
-				v226, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.SourceUrl = v226
+			if v.SourceUrl, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 5:
-			{
-				if r.null() {
-					return r.errNull("Orientation")
-				}
-				v227, err := r.char()
-				if err != nil {
-					return err
-				}
-				v.Orientation = v227
+			if r.null() {
+				return r.errNull("Orientation")
+			}
+			if v.Orientation, err = r.char(); err != nil {
+				return err
 			}
 		default:
 			if err := r.skip(); err != nil {
@@ -3221,61 +2925,37 @@ func (v *PatientProfile) decodeJSON(r *rtJSONReader) error {
 		}
 		switch f {
 		case 0:
-			{
-				if r.null() {
-					return r.errNull("Id")
-				}
-				v230, err := r.guid()
-				if err != nil {
-					return err
-				}
-				v.Id = v230
+			if r.null() {
+				return r.errNull("Id")
+			}
+			if v.Id, err = r.guid(); err != nil {
+				return err
 			}
 		case 1:
-			{
-				v231, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.ID = v231
+			if v.ID, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 2:
-			{
-				v232, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.GivenName = v232
+			if v.GivenName, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 3:
-			{
-				v233, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.FamilyName = v233
+			if v.FamilyName, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 4:
-			{
-				if r.null() {
-					return r.errNull("DateOfBirth")
-				}
-				v234, err := r.dateTime()
-				if err != nil {
-					return err
-				}
-				v.DateOfBirth = v234
+			if r.null() {
+				return r.errNull("DateOfBirth")
+			}
+			if v.DateOfBirth, err = r.dateTime(); err != nil {
+				return err
 			}
 		case 5:
-			{
-				if r.null() {
-					return r.errNull("SexAtBirth")
-				}
-				v235, err := r.char()
-				if err != nil {
-					return err
-				}
-				v.SexAtBirth = v235
+			if r.null() {
+				return r.errNull("SexAtBirth")
+			}
+			if v.SexAtBirth, err = r.char(); err != nil {
+				return err
 			}
 		case 6:
 			if r.null() {
@@ -3304,33 +2984,25 @@ func (v *PatientProfile) decodeJSON(r *rtJSONReader) error {
 						break
 					}
 					var e239 *string
-					{
-						v240, err := r.stringPtr()
-						if err != nil {
-							return err
-						}
-						e239 = v240
+					if e239, err = r.stringPtr(); err != nil {
+						return err
 					}
 					s237 = append(s237, e239)
 				}
 				v.Allergies = s237
 			}
 		case 8:
-			{
-				if r.null() {
-					return r.errNull("IsActive")
-				}
-				v241, err := r.boolean()
-				if err != nil {
-					return err
-				}
-				v.IsActive = v241
+			if r.null() {
+				return r.errNull("IsActive")
+			}
+			if v.IsActive, err = r.boolean(); err != nil {
+				return err
 			}
 		case 9:
+			if r.null() {
+				return r.errNull("RecordVersion")
+			}
 			{
-				if r.null() {
-					return r.errNull("RecordVersion")
-				}
 				v242, err := r.intN(32)
 				if err != nil {
 					return err
@@ -3413,45 +3085,29 @@ func (v *PatientSummary) decodeJSON(r *rtJSONReader) error {
 		}
 		switch f {
 		case 0:
-			{
-				if r.null() {
-					return r.errNull("Id")
-				}
-				v243, err := r.guid()
-				if err != nil {
-					return err
-				}
-				v.Id = v243
+			if r.null() {
+				return r.errNull("Id")
+			}
+			if v.Id, err = r.guid(); err != nil {
+				return err
 			}
 		case 1:
-			{
-				v244, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.DisplayName = v244
+			if v.DisplayName, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 2:
-			{
-				if r.null() {
-					return r.errNull("DateOfBirth")
-				}
-				v245, err := r.dateTime()
-				if err != nil {
-					return err
-				}
-				v.DateOfBirth = v245
+			if r.null() {
+				return r.errNull("DateOfBirth")
+			}
+			if v.DateOfBirth, err = r.dateTime(); err != nil {
+				return err
 			}
 		case 3:
-			{
-				if r.null() {
-					return r.errNull("IsActive")
-				}
-				v246, err := r.boolean()
-				if err != nil {
-					return err
-				}
-				v.IsActive = v246
+			if r.null() {
+				return r.errNull("IsActive")
+			}
+			if v.IsActive, err = r.boolean(); err != nil {
+				return err
 			}
 		default:
 			if err := r.skip(); err != nil {
@@ -3525,10 +3181,10 @@ func (v *Recurrence) decodeJSON(r *rtJSONReader) error {
 		}
 		switch f {
 		case 0:
+			if r.null() {
+				return r.errNull("IntervalDays")
+			}
 			{
-				if r.null() {
-					return r.errNull("IntervalDays")
-				}
 				v247, err := r.intN(32)
 				if err != nil {
 					return err
@@ -3536,10 +3192,10 @@ func (v *Recurrence) decodeJSON(r *rtJSONReader) error {
 				v.IntervalDays = int32(v247)
 			}
 		case 1:
+			if r.null() {
+				return r.errNull("Occurrences")
+			}
 			{
-				if r.null() {
-					return r.errNull("Occurrences")
-				}
 				v248, err := r.intN(32)
 				if err != nil {
 					return err
@@ -3547,15 +3203,11 @@ func (v *Recurrence) decodeJSON(r *rtJSONReader) error {
 				v.Occurrences = int32(v248)
 			}
 		case 2:
-			{
-				if r.null() {
-					return r.errNull("Until")
-				}
-				v249, err := r.dateTime()
-				if err != nil {
-					return err
-				}
-				v.Until = v249
+			if r.null() {
+				return r.errNull("Until")
+			}
+			if v.Until, err = r.dateTime(); err != nil {
+				return err
 			}
 		default:
 			if err := r.skip(); err != nil {
@@ -3691,63 +3343,39 @@ func (v *RescheduleAppointmentCommand) decodeJSON(r *rtJSONReader) error {
 				v.PreviousStart = nil
 			} else {
 				var v253 DateTime
-				{
-					if r.null() {
-						return r.errNull("PreviousStart")
-					}
-					v254, err := r.dateTime()
-					if err != nil {
-						return err
-					}
-					v253 = v254
+				if r.null() {
+					return r.errNull("PreviousStart")
+				}
+				if v253, err = r.dateTime(); err != nil {
+					return err
 				}
 				v.PreviousStart = &v253
 			}
 		case 2:
-			{
-				v255, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.RescheduleReason = v255
+			if v.RescheduleReason, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 3:
-			{
-				if r.null() {
-					return r.errNull("NotifyPatient")
-				}
-				v256, err := r.boolean()
-				if err != nil {
-					return err
-				}
-				v.NotifyPatient = v256
+			if r.null() {
+				return r.errNull("NotifyPatient")
+			}
+			if v.NotifyPatient, err = r.boolean(); err != nil {
+				return err
 			}
 		case 4:
-			{
-				v257, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.RequestedBy = v257
+			if v.RequestedBy, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 5:
-			{
-				if r.null() {
-					return r.errNull("RequestedAt")
-				}
-				v258, err := r.dateTimeOffset()
-				if err != nil {
-					return err
-				}
-				v.RequestedAt = v258
+			if r.null() {
+				return r.errNull("RequestedAt")
+			}
+			if v.RequestedAt, err = r.dateTimeOffset(); err != nil {
+				return err
 			}
 		case 6:
-			{
-				v259, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.Workstation = v259
+			if v.Workstation, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 7:
 			if r.null() {
@@ -3766,35 +3394,23 @@ func (v *RescheduleAppointmentCommand) decodeJSON(r *rtJSONReader) error {
 						break
 					}
 					var e262 *string
-					{
-						v263, err := r.stringPtr()
-						if err != nil {
-							return err
-						}
-						e262 = v263
+					if e262, err = r.stringPtr(); err != nil {
+						return err
 					}
 					s260 = append(s260, e262)
 				}
 				v.CorrelationIds = s260
 			}
 		case 8:
-			{
-				if r.null() {
-					return r.errNull("IdempotencyKey")
-				}
-				v264, err := r.guid()
-				if err != nil {
-					return err
-				}
-				v.IdempotencyKey = v264
+			if r.null() {
+				return r.errNull("IdempotencyKey")
+			}
+			if v.IdempotencyKey, err = r.guid(); err != nil {
+				return err
 			}
 		case 9:
-			{
-				v265, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.Source = v265
+			if v.Source, err = r.stringPtr(); err != nil {
+				return err
 			}
 		default:
 			if err := r.skip(); err != nil {
@@ -3868,28 +3484,16 @@ func (v *ResultLink) decodeJSON(r *rtJSONReader) error {
 		}
 		switch f {
 		case 0:
-			{
-				v266, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.Rel = v266
+			if v.Rel, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 1:
-			{
-				v267, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.Href = v267
+			if v.Href, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 2:
-			{
-				v268, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.Method = v268
+			if v.Method, err = r.stringPtr(); err != nil {
+				return err
 			}
 		default:
 			if err := r.skip(); err != nil {
@@ -4016,15 +3620,11 @@ func (v *SendPatientMessageCommand) decodeJSON(r *rtJSONReader) error {
 		}
 		switch f {
 		case 0:
-			{
-				if r.null() {
-					return r.errNull("PatientId")
-				}
-				v274, err := r.guid()
-				if err != nil {
-					return err
-				}
-				v.PatientId = v274
+			if r.null() {
+				return r.errNull("PatientId")
+			}
+			if v.PatientId, err = r.guid(); err != nil {
+				return err
 			}
 		case 1:
 			{
@@ -4038,12 +3638,8 @@ func (v *SendPatientMessageCommand) decodeJSON(r *rtJSONReader) error {
 				v.Channel = MessageChannel(v275)
 			}
 		case 2:
-			{
-				v276, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.TemplateCode = v276
+			if v.TemplateCode, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 3:
 			if r.null() {
@@ -4066,12 +3662,8 @@ func (v *SendPatientMessageCommand) decodeJSON(r *rtJSONReader) error {
 						return r.errorf("bad dictionary key: " + err.Error())
 					}
 					var val280 *string
-					{
-						v281, err := r.stringPtr()
-						if err != nil {
-							return err
-						}
-						val280 = v281
+					if val280, err = r.stringPtr(); err != nil {
+						return err
 					}
 					m277[key279] = val280
 				}
@@ -4082,15 +3674,11 @@ func (v *SendPatientMessageCommand) decodeJSON(r *rtJSONReader) error {
 				v.SendAfter = nil
 			} else {
 				var v282 DateTime
-				{
-					if r.null() {
-						return r.errNull("SendAfter")
-					}
-					v283, err := r.dateTime()
-					if err != nil {
-						return err
-					}
-					v282 = v283
+				if r.null() {
+					return r.errNull("SendAfter")
+				}
+				if v282, err = r.dateTime(); err != nil {
+					return err
 				}
 				v.SendAfter = &v282
 			}
@@ -4122,35 +3710,23 @@ func (v *SendPatientMessageCommand) decodeJSON(r *rtJSONReader) error {
 						break
 					}
 					var e287 *string
-					{
-						v288, err := r.stringPtr()
-						if err != nil {
-							return err
-						}
-						e287 = v288
+					if e287, err = r.stringPtr(); err != nil {
+						return err
 					}
 					s285 = append(s285, e287)
 				}
 				v.CorrelationIds = s285
 			}
 		case 7:
-			{
-				if r.null() {
-					return r.errNull("IdempotencyKey")
-				}
-				v289, err := r.guid()
-				if err != nil {
-					return err
-				}
-				v.IdempotencyKey = v289
+			if r.null() {
+				return r.errNull("IdempotencyKey")
+			}
+			if v.IdempotencyKey, err = r.guid(); err != nil {
+				return err
 			}
 		case 8:
-			{
-				v290, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.Source = v290
+			if v.Source, err = r.stringPtr(); err != nil {
+				return err
 			}
 		default:
 			if err := r.skip(); err != nil {
@@ -4228,45 +3804,29 @@ func (v *TimeWindow) decodeJSON(r *rtJSONReader) error {
 		}
 		switch f {
 		case 0:
-			{
-				if r.null() {
-					return r.errNull("Start")
-				}
-				v291, err := r.dateTime()
-				if err != nil {
-					return err
-				}
-				v.Start = v291
+			if r.null() {
+				return r.errNull("Start")
+			}
+			if v.Start, err = r.dateTime(); err != nil {
+				return err
 			}
 		case 1:
-			{
-				if r.null() {
-					return r.errNull("End")
-				}
-				v292, err := r.dateTime()
-				if err != nil {
-					return err
-				}
-				v.End = v292
+			if r.null() {
+				return r.errNull("End")
+			}
+			if v.End, err = r.dateTime(); err != nil {
+				return err
 			}
 		case 2:
-			{
-				if r.null() {
-					return r.errNull("Buffer")
-				}
-				v293, err := r.timeSpan()
-				if err != nil {
-					return err
-				}
-				v.Buffer = v293
+			if r.null() {
+				return r.errNull("Buffer")
+			}
+			if v.Buffer, err = r.timeSpan(); err != nil {
+				return err
 			}
 		case 3:
-			{
-				v294, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.TimeZoneId = v294
+			if v.TimeZoneId, err = r.stringPtr(); err != nil {
+				return err
 			}
 		default:
 			if err := r.skip(); err != nil {
@@ -4483,15 +4043,11 @@ func jsonDecodeDateTimeOffset(data []byte) (v time.Time, err error) {
 	r := &rtJSONReader{}
 	r.reset(data)
 	err = func() error {
-		{
-			if r.null() {
-				return r.errNull("DateTimeOffset")
-			}
-			v302, err := r.dateTimeOffset()
-			if err != nil {
-				return err
-			}
-			v = v302
+		if r.null() {
+			return r.errNull("DateTimeOffset")
+		}
+		if v, err = r.dateTimeOffset(); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -4816,12 +4372,8 @@ func jsonDecodeString(data []byte) (v *string, err error) {
 	r := &rtJSONReader{}
 	r.reset(data)
 	err = func() error {
-		{
-			v322, err := r.stringPtr()
-			if err != nil {
-				return err
-			}
-			v = v322
+		if v, err = r.stringPtr(); err != nil {
+			return err
 		}
 		return r.end()
 	}()

@@ -55,12 +55,7 @@ func (v *ApiResultOfBoolean) writeXML(w *rtXMLWriter) {
 		w.end()
 	}
 	w.open("Message", xmlNS1)
-	if v.Message == nil {
-		w.nil()
-	} else {
-		w.str(*v.Message)
-		w.end()
-	}
+	w.strPtr(v.Message)
 	w.open("StatusCode", xmlNS1)
 	w.int(int64(v.StatusCode))
 	w.end()
@@ -84,12 +79,7 @@ func (v *ApiResultOfBoolean) writeXML(w *rtXMLWriter) {
 			} else {
 				for _, e4 := range v.ValidationErrors[k3] {
 					w.open("string", rtNSArrays)
-					if e4 == nil {
-						w.nil()
-					} else {
-						w.str(*e4)
-						w.end()
-					}
+					w.strPtr(e4)
 				}
 				w.end()
 			}
@@ -109,11 +99,9 @@ func (v *ApiResultOfBoolean) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				v6, err := r.bool()
-				if err != nil {
+				if v.Data, err = r.bool(); err != nil {
 					return err
 				}
-				v.Data = v6
 			}
 		case 1:
 			{
@@ -180,11 +168,9 @@ func (v *ApiResultOfBoolean) readXML(r *rtXMLReader) error {
 			}
 		case 4:
 			{
-				v18, err := r.bool()
-				if err != nil {
+				if v.Success, err = r.bool(); err != nil {
 					return err
 				}
-				v.Success = v18
 			}
 		case 5:
 			{
@@ -224,11 +210,9 @@ func (v *ApiResultOfBoolean) readXML(r *rtXMLReader) error {
 							}
 							if i25 == 0 {
 								{
-									v27, err := r.str()
-									if err != nil {
+									if k22, err = r.str(); err != nil {
 										return err
 									}
-									k22 = v27
 								}
 							} else {
 								{
@@ -384,12 +368,7 @@ func (v *ApiResultOfGuid) writeXML(w *rtXMLWriter) {
 		w.end()
 	}
 	w.open("Message", xmlNS1)
-	if v.Message == nil {
-		w.nil()
-	} else {
-		w.str(*v.Message)
-		w.end()
-	}
+	w.strPtr(v.Message)
 	w.open("StatusCode", xmlNS1)
 	w.int(int64(v.StatusCode))
 	w.end()
@@ -413,12 +392,7 @@ func (v *ApiResultOfGuid) writeXML(w *rtXMLWriter) {
 			} else {
 				for _, e39 := range v.ValidationErrors[k38] {
 					w.open("string", rtNSArrays)
-					if e39 == nil {
-						w.nil()
-					} else {
-						w.str(*e39)
-						w.end()
-					}
+					w.strPtr(e39)
 				}
 				w.end()
 			}
@@ -438,11 +412,9 @@ func (v *ApiResultOfGuid) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				v41, err := r.guid()
-				if err != nil {
+				if v.Data, err = r.guid(); err != nil {
 					return err
 				}
-				v.Data = v41
 			}
 		case 1:
 			{
@@ -509,11 +481,9 @@ func (v *ApiResultOfGuid) readXML(r *rtXMLReader) error {
 			}
 		case 4:
 			{
-				v53, err := r.bool()
-				if err != nil {
+				if v.Success, err = r.bool(); err != nil {
 					return err
 				}
-				v.Success = v53
 			}
 		case 5:
 			{
@@ -553,11 +523,9 @@ func (v *ApiResultOfGuid) readXML(r *rtXMLReader) error {
 							}
 							if i60 == 0 {
 								{
-									v62, err := r.str()
-									if err != nil {
+									if k57, err = r.str(); err != nil {
 										return err
 									}
-									k57 = v62
 								}
 							} else {
 								{
@@ -726,12 +694,7 @@ func (v *ApiResultOfListOfPatientSummary) writeXML(w *rtXMLWriter) {
 		w.end()
 	}
 	w.open("Message", xmlNS1)
-	if v.Message == nil {
-		w.nil()
-	} else {
-		w.str(*v.Message)
-		w.end()
-	}
+	w.strPtr(v.Message)
 	w.open("StatusCode", xmlNS1)
 	w.int(int64(v.StatusCode))
 	w.end()
@@ -755,12 +718,7 @@ func (v *ApiResultOfListOfPatientSummary) writeXML(w *rtXMLWriter) {
 			} else {
 				for _, e75 := range v.ValidationErrors[k74] {
 					w.open("string", rtNSArrays)
-					if e75 == nil {
-						w.nil()
-					} else {
-						w.str(*e75)
-						w.end()
-					}
+					w.strPtr(e75)
 				}
 				w.end()
 			}
@@ -882,11 +840,9 @@ func (v *ApiResultOfListOfPatientSummary) readXML(r *rtXMLReader) error {
 			}
 		case 4:
 			{
-				v93, err := r.bool()
-				if err != nil {
+				if v.Success, err = r.bool(); err != nil {
 					return err
 				}
-				v.Success = v93
 			}
 		case 5:
 			{
@@ -926,11 +882,9 @@ func (v *ApiResultOfListOfPatientSummary) readXML(r *rtXMLReader) error {
 							}
 							if i100 == 0 {
 								{
-									v102, err := r.str()
-									if err != nil {
+									if k97, err = r.str(); err != nil {
 										return err
 									}
-									k97 = v102
 								}
 							} else {
 								{
@@ -1101,12 +1055,7 @@ func (v *AppointmentDetail) writeXML(w *rtXMLWriter) {
 	w.guid(v.AppointmentId)
 	w.end()
 	w.open("AuditTrail", xmlNS3)
-	if v.AuditTrail == nil {
-		w.nil()
-	} else {
-		w.str(*v.AuditTrail)
-		w.end()
-	}
+	w.strPtr(v.AuditTrail)
 	w.open("CreatedUtc", xmlNS3)
 	w.dateTime(v.CreatedUtc)
 	w.end()
@@ -1204,11 +1153,9 @@ func (v *AppointmentDetail) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				v117, err := r.guid()
-				if err != nil {
+				if v.AppointmentId, err = r.guid(); err != nil {
 					return err
 				}
-				v.AppointmentId = v117
 			}
 		case 1:
 			{
@@ -1228,11 +1175,9 @@ func (v *AppointmentDetail) readXML(r *rtXMLReader) error {
 			}
 		case 2:
 			{
-				v121, err := r.dateTime()
-				if err != nil {
+				if v.CreatedUtc, err = r.dateTime(); err != nil {
 					return err
 				}
-				v.CreatedUtc = v121
 			}
 		case 3:
 			{
@@ -1245,46 +1190,36 @@ func (v *AppointmentDetail) readXML(r *rtXMLReader) error {
 				} else {
 					{
 						var v123 Decimal
-						v124, err := r.decimal()
-						if err != nil {
+						if v123, err = r.decimal(); err != nil {
 							return err
 						}
-						v123 = v124
 						v.DepositPaid = &v123
 					}
 				}
 			}
 		case 4:
 			{
-				v126, err := r.double()
-				if err != nil {
+				if v.DistanceKm, err = r.double(); err != nil {
 					return err
 				}
-				v.DistanceKm = v126
 			}
 		case 5:
 			{
-				v128, err := r.duration()
-				if err != nil {
+				if v.ExpectedDuration, err = r.duration(); err != nil {
 					return err
 				}
-				v.ExpectedDuration = v128
 			}
 		case 6:
 			{
-				v130, err := r.decimal()
-				if err != nil {
+				if v.Fee, err = r.decimal(); err != nil {
 					return err
 				}
-				v.Fee = v130
 			}
 		case 7:
 			{
-				v132, err := r.dateTimeOffset()
-				if err != nil {
+				if v.LastModified, err = r.dateTimeOffset(); err != nil {
 					return err
 				}
-				v.LastModified = v132
 			}
 		case 8:
 			{
@@ -1352,11 +1287,9 @@ func (v *AppointmentDetail) readXML(r *rtXMLReader) error {
 				} else {
 					{
 						var v142 uuid.UUID
-						v143, err := r.guid()
-						if err != nil {
+						if v142, err = r.guid(); err != nil {
 							return err
 						}
-						v142 = v143
 						v.ReferralId = &v142
 					}
 				}
@@ -1513,22 +1446,12 @@ var xmlMembersAppointmentNote = []rtXMLMember{{
 // writeXML writes v's members as DataContractSerializer does.
 func (v *AppointmentNote) writeXML(w *rtXMLWriter) {
 	w.open("Author", xmlNS3)
-	if v.Author == nil {
-		w.nil()
-	} else {
-		w.str(*v.Author)
-		w.end()
-	}
+	w.strPtr(v.Author)
 	w.open("NoteId", xmlNS3)
 	w.guid(v.NoteId)
 	w.end()
 	w.open("Text", xmlNS3)
-	if v.Text == nil {
-		w.nil()
-	} else {
-		w.str(*v.Text)
-		w.end()
-	}
+	w.strPtr(v.Text)
 	w.open("WrittenAt", xmlNS3)
 	w.dateTime(v.WrittenAt)
 	w.end()
@@ -1560,11 +1483,9 @@ func (v *AppointmentNote) readXML(r *rtXMLReader) error {
 			}
 		case 1:
 			{
-				v162, err := r.guid()
-				if err != nil {
+				if v.NoteId, err = r.guid(); err != nil {
 					return err
 				}
-				v.NoteId = v162
 			}
 		case 2:
 			{
@@ -1584,11 +1505,9 @@ func (v *AppointmentNote) readXML(r *rtXMLReader) error {
 			}
 		case 3:
 			{
-				v166, err := r.dateTime()
-				if err != nil {
+				if v.WrittenAt, err = r.dateTime(); err != nil {
 					return err
 				}
-				v.WrittenAt = v166
 			}
 		}
 	}
@@ -1728,22 +1647,12 @@ func (v *AppointmentSummary) writeXML(w *rtXMLWriter) {
 	w.guid(v.AppointmentId)
 	w.end()
 	w.open("ClinicianName", xmlNS3)
-	if v.ClinicianName == nil {
-		w.nil()
-	} else {
-		w.str(*v.ClinicianName)
-		w.end()
-	}
+	w.strPtr(v.ClinicianName)
 	w.open("DurationMinutes", xmlNS3)
 	w.int(int64(v.DurationMinutes))
 	w.end()
 	w.open("PatientDisplayName", xmlNS3)
-	if v.PatientDisplayName == nil {
-		w.nil()
-	} else {
-		w.str(*v.PatientDisplayName)
-		w.end()
-	}
+	w.strPtr(v.PatientDisplayName)
 	w.open("SortRank", xmlNS3)
 	w.int(int64(v.SortRank))
 	w.end()
@@ -1776,11 +1685,9 @@ func (v *AppointmentSummary) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				v172, err := r.guid()
-				if err != nil {
+				if v.AppointmentId, err = r.guid(); err != nil {
 					return err
 				}
-				v.AppointmentId = v172
 			}
 		case 1:
 			{
@@ -1832,11 +1739,9 @@ func (v *AppointmentSummary) readXML(r *rtXMLReader) error {
 			}
 		case 5:
 			{
-				v182, err := r.dateTime()
-				if err != nil {
+				if v.Start, err = r.dateTime(); err != nil {
 					return err
 				}
-				v.Start = v182
 			}
 		case 6:
 			{
@@ -1861,11 +1766,9 @@ func (v *AppointmentSummary) readXML(r *rtXMLReader) error {
 				} else {
 					{
 						var v187 float64
-						v188, err := r.double()
-						if err != nil {
+						if v187, err = r.double(); err != nil {
 							return err
 						}
-						v187 = v188
 						v.TravelDistanceKm = &v187
 					}
 				}
@@ -2010,12 +1913,7 @@ func (v *BookAppointmentCommand) writeXML(w *rtXMLWriter) {
 	} else {
 		for _, e191 := range v.CorrelationIds {
 			w.open("string", rtNSArrays)
-			if e191 == nil {
-				w.nil()
-			} else {
-				w.str(*e191)
-				w.end()
-			}
+			w.strPtr(e191)
 		}
 		w.end()
 	}
@@ -2023,37 +1921,17 @@ func (v *BookAppointmentCommand) writeXML(w *rtXMLWriter) {
 	w.guid(v.IdempotencyKey)
 	w.end()
 	w.open("source", xmlNS5)
-	if v.Source == nil {
-		w.nil()
-	} else {
-		w.str(*v.Source)
-		w.end()
-	}
+	w.strPtr(v.Source)
 	w.open("RequestedAt", xmlNS6)
 	w.declare(rtNSSystem)
 	w.dateTimeOffset(v.RequestedAt)
 	w.end()
 	w.open("RequestedBy", xmlNS6)
-	if v.RequestedBy == nil {
-		w.nil()
-	} else {
-		w.str(*v.RequestedBy)
-		w.end()
-	}
+	w.strPtr(v.RequestedBy)
 	w.open("Workstation", xmlNS6)
-	if v.Workstation == nil {
-		w.nil()
-	} else {
-		w.str(*v.Workstation)
-		w.end()
-	}
+	w.strPtr(v.Workstation)
 	w.open("ClientReference", xmlNS3)
-	if v.ClientReference == nil {
-		w.nil()
-	} else {
-		w.str(*v.ClientReference)
-		w.end()
-	}
+	w.strPtr(v.ClientReference)
 	w.open("ClinicianId", xmlNS3)
 	w.guid(v.ClinicianId)
 	w.end()
@@ -2074,12 +1952,7 @@ func (v *BookAppointmentCommand) writeXML(w *rtXMLWriter) {
 	w.guid(v.PatientId)
 	w.end()
 	w.open("ReasonForVisit", xmlNS3)
-	if v.ReasonForVisit == nil {
-		w.nil()
-	} else {
-		w.str(*v.ReasonForVisit)
-		w.end()
-	}
+	w.strPtr(v.ReasonForVisit)
 	w.open("Reminders", xmlNS3)
 	t192, ok193 := v.Reminders.xmlText()
 	if !ok193 {
@@ -2110,12 +1983,7 @@ func (v *BookAppointmentCommand) writeXML(w *rtXMLWriter) {
 	} else {
 		for _, e194 := range v.Symptoms {
 			w.open("string", rtNSArrays)
-			if e194 == nil {
-				w.nil()
-			} else {
-				w.str(*e194)
-				w.end()
-			}
+			w.strPtr(e194)
 		}
 		w.end()
 	}
@@ -2127,12 +1995,7 @@ func (v *BookAppointmentCommand) writeXML(w *rtXMLWriter) {
 	w.str(t195)
 	w.end()
 	w.open("channelHint", xmlNS3)
-	if v.ChannelHint == nil {
-		w.nil()
-	} else {
-		w.str(*v.ChannelHint)
-		w.end()
-	}
+	w.strPtr(v.ChannelHint)
 	w.open("DepositAmount", xmlNS3)
 	if v.DepositAmount == nil {
 		w.nil()
@@ -2191,11 +2054,9 @@ func (v *BookAppointmentCommand) readXML(r *rtXMLReader) error {
 			}
 		case 1:
 			{
-				v204, err := r.guid()
-				if err != nil {
+				if v.IdempotencyKey, err = r.guid(); err != nil {
 					return err
 				}
-				v.IdempotencyKey = v204
 			}
 		case 2:
 			{
@@ -2215,11 +2076,9 @@ func (v *BookAppointmentCommand) readXML(r *rtXMLReader) error {
 			}
 		case 3:
 			{
-				v208, err := r.dateTimeOffset()
-				if err != nil {
+				if v.RequestedAt, err = r.dateTimeOffset(); err != nil {
 					return err
 				}
-				v.RequestedAt = v208
 			}
 		case 4:
 			{
@@ -2271,11 +2130,9 @@ func (v *BookAppointmentCommand) readXML(r *rtXMLReader) error {
 			}
 		case 7:
 			{
-				v216, err := r.guid()
-				if err != nil {
+				if v.ClinicianId, err = r.guid(); err != nil {
 					return err
 				}
-				v.ClinicianId = v216
 			}
 		case 8:
 			{
@@ -2287,11 +2144,9 @@ func (v *BookAppointmentCommand) readXML(r *rtXMLReader) error {
 			}
 		case 9:
 			{
-				v220, err := r.bool()
-				if err != nil {
+				if v.FollowUpRequired, err = r.bool(); err != nil {
 					return err
 				}
-				v.FollowUpRequired = v220
 			}
 		case 10:
 			{
@@ -2315,11 +2170,9 @@ func (v *BookAppointmentCommand) readXML(r *rtXMLReader) error {
 			}
 		case 11:
 			{
-				v225, err := r.guid()
-				if err != nil {
+				if v.PatientId, err = r.guid(); err != nil {
 					return err
 				}
-				v.PatientId = v225
 			}
 		case 12:
 			{
@@ -2459,11 +2312,9 @@ func (v *BookAppointmentCommand) readXML(r *rtXMLReader) error {
 				} else {
 					{
 						var v247 Decimal
-						v248, err := r.decimal()
-						if err != nil {
+						if v247, err = r.decimal(); err != nil {
 							return err
 						}
-						v247 = v248
 						v.DepositAmount = &v247
 					}
 				}
@@ -2566,12 +2417,7 @@ func (v *ClinicLocation) writeXML(w *rtXMLWriter) {
 	w.guid(v.LocationId)
 	w.end()
 	w.open("Name", xmlNS3)
-	if v.Name == nil {
-		w.nil()
-	} else {
-		w.str(*v.Name)
-		w.end()
-	}
+	w.strPtr(v.Name)
 	w.open("ParentLocation", xmlNS3)
 	if v.ParentLocation == nil {
 		w.nil()
@@ -2586,12 +2432,7 @@ func (v *ClinicLocation) writeXML(w *rtXMLWriter) {
 	} else {
 		for _, e251 := range v.Services {
 			w.open("string", rtNSArrays)
-			if e251 == nil {
-				w.nil()
-			} else {
-				w.str(*e251)
-				w.end()
-			}
+			w.strPtr(e251)
 		}
 		w.end()
 	}
@@ -2623,11 +2464,9 @@ func (v *ClinicLocation) readXML(r *rtXMLReader) error {
 			}
 		case 1:
 			{
-				v255, err := r.guid()
-				if err != nil {
+				if v.LocationId, err = r.guid(); err != nil {
 					return err
 				}
-				v.LocationId = v255
 			}
 		case 2:
 			{
@@ -2787,36 +2626,16 @@ var xmlMembersContactPoint = []rtXMLMember{{
 // writeXML writes v's members as DataContractSerializer does.
 func (v *ContactPoint) writeXML(w *rtXMLWriter) {
 	w.open("CountryCode", xmlNS4)
-	if v.CountryCode == nil {
-		w.nil()
-	} else {
-		w.str(*v.CountryCode)
-		w.end()
-	}
+	w.strPtr(v.CountryCode)
 	w.open("Email", xmlNS4)
-	if v.Email == nil {
-		w.nil()
-	} else {
-		w.str(*v.Email)
-		w.end()
-	}
+	w.strPtr(v.Email)
 	w.open("SMSReminders", xmlNS4)
 	w.bool(v.SMSReminders)
 	w.end()
 	w.open("SmsNumber", xmlNS4)
-	if v.SmsNumber == nil {
-		w.nil()
-	} else {
-		w.str(*v.SmsNumber)
-		w.end()
-	}
+	w.strPtr(v.SmsNumber)
 	w.open("Website", xmlNS4)
-	if v.Website == nil {
-		w.nil()
-	} else {
-		w.str(*v.Website)
-		w.end()
-	}
+	w.strPtr(v.Website)
 }
 
 // readXML reads v's members, strictly: unknown, misplaced and repeated elements are errors.
@@ -2861,11 +2680,9 @@ func (v *ContactPoint) readXML(r *rtXMLReader) error {
 			}
 		case 2:
 			{
-				v273, err := r.bool()
-				if err != nil {
+				if v.SMSReminders, err = r.bool(); err != nil {
 					return err
 				}
-				v.SMSReminders = v273
 			}
 		case 3:
 			{
@@ -2992,19 +2809,9 @@ func (v *DeliveryAttempt) writeXML(w *rtXMLWriter) {
 	w.dateTime(v.AttemptedAt)
 	w.end()
 	w.open("Error", xmlNS7)
-	if v.Error == nil {
-		w.nil()
-	} else {
-		w.str(*v.Error)
-		w.end()
-	}
+	w.strPtr(v.Error)
 	w.open("Provider", xmlNS7)
-	if v.Provider == nil {
-		w.nil()
-	} else {
-		w.str(*v.Provider)
-		w.end()
-	}
+	w.strPtr(v.Provider)
 	w.open("Succeeded", xmlNS7)
 	w.bool(v.Succeeded)
 	w.end()
@@ -3028,11 +2835,9 @@ func (v *DeliveryAttempt) readXML(r *rtXMLReader) error {
 			}
 		case 1:
 			{
-				v283, err := r.dateTime()
-				if err != nil {
+				if v.AttemptedAt, err = r.dateTime(); err != nil {
 					return err
 				}
-				v.AttemptedAt = v283
 			}
 		case 2:
 			{
@@ -3068,11 +2873,9 @@ func (v *DeliveryAttempt) readXML(r *rtXMLReader) error {
 			}
 		case 4:
 			{
-				v289, err := r.bool()
-				if err != nil {
+				if v.Succeeded, err = r.bool(); err != nil {
 					return err
 				}
-				v.Succeeded = v289
 			}
 		}
 	}
@@ -3263,12 +3066,7 @@ func (v *MessageDeliveryReport) writeXML(w *rtXMLWriter) {
 			} else {
 				for _, e299 := range v.FailureReasons[k298] {
 					w.open("string", rtNSArrays)
-					if e299 == nil {
-						w.nil()
-					} else {
-						w.str(*e299)
-						w.end()
-					}
+					w.strPtr(e299)
 				}
 				w.end()
 			}
@@ -3279,12 +3077,7 @@ func (v *MessageDeliveryReport) writeXML(w *rtXMLWriter) {
 	w.open("LastProviderResponse", xmlNS7)
 	w.declare(xmlNS8)
 	w.open("key", xmlNS8)
-	if v.LastProviderResponse.Key == nil {
-		w.nil()
-	} else {
-		w.str(*v.LastProviderResponse.Key)
-		w.end()
-	}
+	w.strPtr(v.LastProviderResponse.Key)
 	w.open("value", xmlNS8)
 	w.int(int64(v.LastProviderResponse.Value))
 	w.end()
@@ -3383,11 +3176,9 @@ func (v *MessageDeliveryReport) readXML(r *rtXMLReader) error {
 							}
 							if i312 == 0 {
 								{
-									v314, err := r.str()
-									if err != nil {
+									if k309, err = r.str(); err != nil {
 										return err
 									}
-									k309 = v314
 								}
 							} else {
 								{
@@ -3418,19 +3209,15 @@ func (v *MessageDeliveryReport) readXML(r *rtXMLReader) error {
 			}
 		case 3:
 			{
-				v321, err := r.decimal()
-				if err != nil {
+				if v.Cost, err = r.decimal(); err != nil {
 					return err
 				}
-				v.Cost = v321
 			}
 		case 4:
 			{
-				v323, err := r.dateTimeOffset()
-				if err != nil {
+				if v.DeliveredAt, err = r.dateTimeOffset(); err != nil {
 					return err
 				}
-				v.DeliveredAt = v323
 			}
 		case 5:
 			{
@@ -3470,11 +3257,9 @@ func (v *MessageDeliveryReport) readXML(r *rtXMLReader) error {
 							}
 							if i330 == 0 {
 								{
-									v332, err := r.str()
-									if err != nil {
+									if k327, err = r.str(); err != nil {
 										return err
 									}
-									k327 = v332
 								}
 							} else {
 								{
@@ -3569,19 +3354,15 @@ func (v *MessageDeliveryReport) readXML(r *rtXMLReader) error {
 			}
 		case 7:
 			{
-				v347, err := r.guid()
-				if err != nil {
+				if v.MessageId, err = r.guid(); err != nil {
 					return err
 				}
-				v.MessageId = v347
 			}
 		case 8:
 			{
-				v349, err := r.dateTimeOffset()
-				if err != nil {
+				if v.QueuedAt, err = r.dateTimeOffset(); err != nil {
 					return err
 				}
-				v.QueuedAt = v349
 			}
 		}
 	}
@@ -3680,12 +3461,7 @@ var xmlMembersMessageTemplate = []rtXMLMember{{
 // writeXML writes v's members as DataContractSerializer does.
 func (v *MessageTemplate) writeXML(w *rtXMLWriter) {
 	w.open("Body", xmlNS7)
-	if v.Body == nil {
-		w.nil()
-	} else {
-		w.str(*v.Body)
-		w.end()
-	}
+	w.strPtr(v.Body)
 	w.open("Channels", xmlNS7)
 	t352, ok353 := v.Channels.xmlText()
 	if !ok353 {
@@ -3694,12 +3470,7 @@ func (v *MessageTemplate) writeXML(w *rtXMLWriter) {
 	w.str(t352)
 	w.end()
 	w.open("Code", xmlNS7)
-	if v.Code == nil {
-		w.nil()
-	} else {
-		w.str(*v.Code)
-		w.end()
-	}
+	w.strPtr(v.Code)
 	w.open("IsActive", xmlNS7)
 	w.bool(v.IsActive)
 	w.end()
@@ -3710,22 +3481,12 @@ func (v *MessageTemplate) writeXML(w *rtXMLWriter) {
 	} else {
 		for _, e354 := range v.Placeholders {
 			w.open("string", rtNSArrays)
-			if e354 == nil {
-				w.nil()
-			} else {
-				w.str(*e354)
-				w.end()
-			}
+			w.strPtr(e354)
 		}
 		w.end()
 	}
 	w.open("Title", xmlNS7)
-	if v.Title == nil {
-		w.nil()
-	} else {
-		w.str(*v.Title)
-		w.end()
-	}
+	w.strPtr(v.Title)
 	w.open("UpdatedAt", xmlNS7)
 	w.dateTime(v.UpdatedAt)
 	w.end()
@@ -3788,11 +3549,9 @@ func (v *MessageTemplate) readXML(r *rtXMLReader) error {
 			}
 		case 3:
 			{
-				v363, err := r.bool()
-				if err != nil {
+				if v.IsActive, err = r.bool(); err != nil {
 					return err
 				}
-				v.IsActive = v363
 			}
 		case 4:
 			{
@@ -3851,11 +3610,9 @@ func (v *MessageTemplate) readXML(r *rtXMLReader) error {
 			}
 		case 6:
 			{
-				v373, err := r.dateTime()
-				if err != nil {
+				if v.UpdatedAt, err = r.dateTime(); err != nil {
 					return err
 				}
-				v.UpdatedAt = v373
 			}
 		case 7:
 			{
@@ -3991,11 +3748,9 @@ func (v *PagedListOfAppointmentSummary) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				v380, err := r.bool()
-				if err != nil {
+				if v.HasMore, err = r.bool(); err != nil {
 					return err
 				}
-				v.HasMore = v380
 			}
 		case 1:
 			{
@@ -4159,19 +3914,9 @@ func (v *PatientPhotoUpload) writeXML(w *rtXMLWriter) {
 		w.end()
 	}
 	w.open("ContentType", xmlNS2)
-	if v.ContentType == nil {
-		w.nil()
-	} else {
-		w.str(*v.ContentType)
-		w.end()
-	}
+	w.strPtr(v.ContentType)
 	w.open("FileName", xmlNS2)
-	if v.FileName == nil {
-		w.nil()
-	} else {
-		w.str(*v.FileName)
-		w.end()
-	}
+	w.strPtr(v.FileName)
 	w.open("Orientation", xmlNS2)
 	w.char(v.Orientation)
 	w.end()
@@ -4179,12 +3924,7 @@ func (v *PatientPhotoUpload) writeXML(w *rtXMLWriter) {
 	w.int(int64(v.SizeBytes))
 	w.end()
 	w.open("SourceUrl", xmlNS2)
-	if v.SourceUrl == nil {
-		w.nil()
-	} else {
-		w.str(*v.SourceUrl)
-		w.end()
-	}
+	w.strPtr(v.SourceUrl)
 }
 
 // readXML reads v's members, strictly: unknown, misplaced and repeated elements are errors.
@@ -4204,11 +3944,9 @@ func (v *PatientPhotoUpload) readXML(r *rtXMLReader) error {
 				if isNil395 {
 					v.Content = nil
 				} else {
-					v396, err := r.base64()
-					if err != nil {
+					if v.Content, err = r.base64(); err != nil {
 						return err
 					}
-					v.Content = v396
 				}
 			}
 		case 1:
@@ -4245,11 +3983,9 @@ func (v *PatientPhotoUpload) readXML(r *rtXMLReader) error {
 			}
 		case 3:
 			{
-				v402, err := r.char()
-				if err != nil {
+				if v.Orientation, err = r.char(); err != nil {
 					return err
 				}
-				v.Orientation = v402
 			}
 		case 4:
 			{
@@ -4385,12 +4121,7 @@ func (v *PatientProfile) writeXML(w *rtXMLWriter) {
 	} else {
 		for _, e409 := range v.Allergies {
 			w.open("string", rtNSArrays)
-			if e409 == nil {
-				w.nil()
-			} else {
-				w.str(*e409)
-				w.end()
-			}
+			w.strPtr(e409)
 		}
 		w.end()
 	}
@@ -4406,26 +4137,11 @@ func (v *PatientProfile) writeXML(w *rtXMLWriter) {
 	w.dateTime(v.DateOfBirth)
 	w.end()
 	w.open("FamilyName", xmlNS2)
-	if v.FamilyName == nil {
-		w.nil()
-	} else {
-		w.str(*v.FamilyName)
-		w.end()
-	}
+	w.strPtr(v.FamilyName)
 	w.open("GivenName", xmlNS2)
-	if v.GivenName == nil {
-		w.nil()
-	} else {
-		w.str(*v.GivenName)
-		w.end()
-	}
+	w.strPtr(v.GivenName)
 	w.open("ID", xmlNS2)
-	if v.ID == nil {
-		w.nil()
-	} else {
-		w.str(*v.ID)
-		w.end()
-	}
+	w.strPtr(v.ID)
 	w.open("Id", xmlNS2)
 	w.guid(v.Id)
 	w.end()
@@ -4505,11 +4221,9 @@ func (v *PatientProfile) readXML(r *rtXMLReader) error {
 			}
 		case 2:
 			{
-				v419, err := r.dateTime()
-				if err != nil {
+				if v.DateOfBirth, err = r.dateTime(); err != nil {
 					return err
 				}
-				v.DateOfBirth = v419
 			}
 		case 3:
 			{
@@ -4561,27 +4275,21 @@ func (v *PatientProfile) readXML(r *rtXMLReader) error {
 			}
 		case 6:
 			{
-				v427, err := r.guid()
-				if err != nil {
+				if v.Id, err = r.guid(); err != nil {
 					return err
 				}
-				v.Id = v427
 			}
 		case 7:
 			{
-				v429, err := r.bool()
-				if err != nil {
+				if v.IsActive, err = r.bool(); err != nil {
 					return err
 				}
-				v.IsActive = v429
 			}
 		case 8:
 			{
-				v431, err := r.char()
-				if err != nil {
+				if v.SexAtBirth, err = r.char(); err != nil {
 					return err
 				}
-				v.SexAtBirth = v431
 			}
 		case 9:
 			{
@@ -4678,12 +4386,7 @@ func (v *PatientSummary) writeXML(w *rtXMLWriter) {
 	w.dateTime(v.DateOfBirth)
 	w.end()
 	w.open("DisplayName", xmlNS2)
-	if v.DisplayName == nil {
-		w.nil()
-	} else {
-		w.str(*v.DisplayName)
-		w.end()
-	}
+	w.strPtr(v.DisplayName)
 	w.open("Id", xmlNS2)
 	w.guid(v.Id)
 	w.end()
@@ -4702,11 +4405,9 @@ func (v *PatientSummary) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				v437, err := r.dateTime()
-				if err != nil {
+				if v.DateOfBirth, err = r.dateTime(); err != nil {
 					return err
 				}
-				v.DateOfBirth = v437
 			}
 		case 1:
 			{
@@ -4726,19 +4427,15 @@ func (v *PatientSummary) readXML(r *rtXMLReader) error {
 			}
 		case 2:
 			{
-				v441, err := r.guid()
-				if err != nil {
+				if v.Id, err = r.guid(); err != nil {
 					return err
 				}
-				v.Id = v441
 			}
 		case 3:
 			{
-				v443, err := r.bool()
-				if err != nil {
+				if v.IsActive, err = r.bool(); err != nil {
 					return err
 				}
-				v.IsActive = v443
 			}
 		}
 	}
@@ -4857,11 +4554,9 @@ func (v *Recurrence) readXML(r *rtXMLReader) error {
 			}
 		case 2:
 			{
-				v451, err := r.dateTime()
-				if err != nil {
+				if v.Until, err = r.dateTime(); err != nil {
 					return err
 				}
-				v.Until = v451
 			}
 		}
 	}
@@ -5031,12 +4726,7 @@ func (v *RescheduleAppointmentCommand) writeXML(w *rtXMLWriter) {
 	} else {
 		for _, e454 := range v.CorrelationIds {
 			w.open("string", rtNSArrays)
-			if e454 == nil {
-				w.nil()
-			} else {
-				w.str(*e454)
-				w.end()
-			}
+			w.strPtr(e454)
 		}
 		w.end()
 	}
@@ -5044,30 +4734,15 @@ func (v *RescheduleAppointmentCommand) writeXML(w *rtXMLWriter) {
 	w.guid(v.IdempotencyKey)
 	w.end()
 	w.open("source", xmlNS5)
-	if v.Source == nil {
-		w.nil()
-	} else {
-		w.str(*v.Source)
-		w.end()
-	}
+	w.strPtr(v.Source)
 	w.open("RequestedAt", xmlNS6)
 	w.declare(rtNSSystem)
 	w.dateTimeOffset(v.RequestedAt)
 	w.end()
 	w.open("RequestedBy", xmlNS6)
-	if v.RequestedBy == nil {
-		w.nil()
-	} else {
-		w.str(*v.RequestedBy)
-		w.end()
-	}
+	w.strPtr(v.RequestedBy)
 	w.open("Workstation", xmlNS6)
-	if v.Workstation == nil {
-		w.nil()
-	} else {
-		w.str(*v.Workstation)
-		w.end()
-	}
+	w.strPtr(v.Workstation)
 	w.open("NewSlot", xmlNS3)
 	w.declare(xmlNS4)
 	if v.NewSlot == nil {
@@ -5087,12 +4762,7 @@ func (v *RescheduleAppointmentCommand) writeXML(w *rtXMLWriter) {
 		w.end()
 	}
 	w.open("RescheduleReason", xmlNS3)
-	if v.RescheduleReason == nil {
-		w.nil()
-	} else {
-		w.str(*v.RescheduleReason)
-		w.end()
-	}
+	w.strPtr(v.RescheduleReason)
 }
 
 // readXML reads v's members, strictly: unknown, misplaced and repeated elements are errors.
@@ -5144,11 +4814,9 @@ func (v *RescheduleAppointmentCommand) readXML(r *rtXMLReader) error {
 			}
 		case 1:
 			{
-				v462, err := r.guid()
-				if err != nil {
+				if v.IdempotencyKey, err = r.guid(); err != nil {
 					return err
 				}
-				v.IdempotencyKey = v462
 			}
 		case 2:
 			{
@@ -5168,11 +4836,9 @@ func (v *RescheduleAppointmentCommand) readXML(r *rtXMLReader) error {
 			}
 		case 3:
 			{
-				v466, err := r.dateTimeOffset()
-				if err != nil {
+				if v.RequestedAt, err = r.dateTimeOffset(); err != nil {
 					return err
 				}
-				v.RequestedAt = v466
 			}
 		case 4:
 			{
@@ -5224,11 +4890,9 @@ func (v *RescheduleAppointmentCommand) readXML(r *rtXMLReader) error {
 			}
 		case 7:
 			{
-				v474, err := r.bool()
-				if err != nil {
+				if v.NotifyPatient, err = r.bool(); err != nil {
 					return err
 				}
-				v.NotifyPatient = v474
 			}
 		case 8:
 			{
@@ -5241,11 +4905,9 @@ func (v *RescheduleAppointmentCommand) readXML(r *rtXMLReader) error {
 				} else {
 					{
 						var v476 DateTime
-						v477, err := r.dateTime()
-						if err != nil {
+						if v476, err = r.dateTime(); err != nil {
 							return err
 						}
-						v476 = v477
 						v.PreviousStart = &v476
 					}
 				}
@@ -5347,26 +5009,11 @@ var xmlMembersResultLink = []rtXMLMember{{
 // writeXML writes v's members as DataContractSerializer does.
 func (v *ResultLink) writeXML(w *rtXMLWriter) {
 	w.open("Href", xmlNS1)
-	if v.Href == nil {
-		w.nil()
-	} else {
-		w.str(*v.Href)
-		w.end()
-	}
+	w.strPtr(v.Href)
 	w.open("Method", xmlNS1)
-	if v.Method == nil {
-		w.nil()
-	} else {
-		w.str(*v.Method)
-		w.end()
-	}
+	w.strPtr(v.Method)
 	w.open("Rel", xmlNS1)
-	if v.Rel == nil {
-		w.nil()
-	} else {
-		w.str(*v.Rel)
-		w.end()
-	}
+	w.strPtr(v.Rel)
 }
 
 // readXML reads v's members, strictly: unknown, misplaced and repeated elements are errors.
@@ -5531,12 +5178,7 @@ func (v *SendPatientMessageCommand) writeXML(w *rtXMLWriter) {
 	} else {
 		for _, e490 := range v.CorrelationIds {
 			w.open("string", rtNSArrays)
-			if e490 == nil {
-				w.nil()
-			} else {
-				w.str(*e490)
-				w.end()
-			}
+			w.strPtr(e490)
 		}
 		w.end()
 	}
@@ -5544,12 +5186,7 @@ func (v *SendPatientMessageCommand) writeXML(w *rtXMLWriter) {
 	w.guid(v.IdempotencyKey)
 	w.end()
 	w.open("source", xmlNS5)
-	if v.Source == nil {
-		w.nil()
-	} else {
-		w.str(*v.Source)
-		w.end()
-	}
+	w.strPtr(v.Source)
 	w.open("Channel", xmlNS7)
 	t491, ok492 := v.Channel.xmlText()
 	if !ok492 {
@@ -5572,12 +5209,7 @@ func (v *SendPatientMessageCommand) writeXML(w *rtXMLWriter) {
 			w.str(k494)
 			w.end()
 			w.open("Value", rtNSArrays)
-			if v.Placeholders[k494] == nil {
-				w.nil()
-			} else {
-				w.str(*v.Placeholders[k494])
-				w.end()
-			}
+			w.strPtr(v.Placeholders[k494])
 			w.end()
 		}
 		w.end()
@@ -5597,12 +5229,7 @@ func (v *SendPatientMessageCommand) writeXML(w *rtXMLWriter) {
 		w.end()
 	}
 	w.open("TemplateCode", xmlNS7)
-	if v.TemplateCode == nil {
-		w.nil()
-	} else {
-		w.str(*v.TemplateCode)
-		w.end()
-	}
+	w.strPtr(v.TemplateCode)
 }
 
 // readXML reads v's members, strictly: unknown, misplaced and repeated elements are errors.
@@ -5654,11 +5281,9 @@ func (v *SendPatientMessageCommand) readXML(r *rtXMLReader) error {
 			}
 		case 1:
 			{
-				v504, err := r.guid()
-				if err != nil {
+				if v.IdempotencyKey, err = r.guid(); err != nil {
 					return err
 				}
-				v.IdempotencyKey = v504
 			}
 		case 2:
 			{
@@ -5690,11 +5315,9 @@ func (v *SendPatientMessageCommand) readXML(r *rtXMLReader) error {
 			}
 		case 4:
 			{
-				v511, err := r.guid()
-				if err != nil {
+				if v.PatientId, err = r.guid(); err != nil {
 					return err
 				}
-				v.PatientId = v511
 			}
 		case 5:
 			{
@@ -5734,11 +5357,9 @@ func (v *SendPatientMessageCommand) readXML(r *rtXMLReader) error {
 							}
 							if i518 == 0 {
 								{
-									v520, err := r.str()
-									if err != nil {
+									if k515, err = r.str(); err != nil {
 										return err
 									}
-									k515 = v520
 								}
 							} else {
 								{
@@ -5786,11 +5407,9 @@ func (v *SendPatientMessageCommand) readXML(r *rtXMLReader) error {
 				} else {
 					{
 						var v527 DateTime
-						v528, err := r.dateTime()
-						if err != nil {
+						if v527, err = r.dateTime(); err != nil {
 							return err
 						}
-						v527 = v528
 						v.SendAfter = &v527
 					}
 				}
@@ -5904,12 +5523,7 @@ func (v *TimeWindow) writeXML(w *rtXMLWriter) {
 	w.dateTime(v.Start)
 	w.end()
 	w.open("TimeZoneId", xmlNS4)
-	if v.TimeZoneId == nil {
-		w.nil()
-	} else {
-		w.str(*v.TimeZoneId)
-		w.end()
-	}
+	w.strPtr(v.TimeZoneId)
 }
 
 // readXML reads v's members, strictly: unknown, misplaced and repeated elements are errors.
@@ -5922,27 +5536,21 @@ func (v *TimeWindow) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				v534, err := r.duration()
-				if err != nil {
+				if v.Buffer, err = r.duration(); err != nil {
 					return err
 				}
-				v.Buffer = v534
 			}
 		case 1:
 			{
-				v536, err := r.dateTime()
-				if err != nil {
+				if v.End, err = r.dateTime(); err != nil {
 					return err
 				}
-				v.End = v536
 			}
 		case 2:
 			{
-				v538, err := r.dateTime()
-				if err != nil {
+				if v.Start, err = r.dateTime(); err != nil {
 					return err
 				}
-				v.Start = v538
 			}
 		case 3:
 			{
@@ -6351,11 +5959,9 @@ func xmlDecodeDateTimeOffset(data []byte) (v time.Time, err error) {
 			return err
 		}
 		{
-			v558, err := r.dateTimeOffset()
-			if err != nil {
+			if v, err = r.dateTimeOffset(); err != nil {
 				return err
 			}
-			v = v558
 		}
 		return r.end()
 	}()

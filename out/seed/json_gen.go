@@ -102,88 +102,52 @@ func (v *PatientCommunicationVo) decodeJSON(r *rtJSONReader) error {
 		}
 		switch f {
 		case 0:
-			{
-				if r.null() {
-					return r.errNull("PracticeId")
-				}
-				v1, err := r.guid()
-				if err != nil {
-					return err
-				}
-				v.PracticeId = v1
+			if r.null() {
+				return r.errNull("PracticeId")
+			}
+			if v.PracticeId, err = r.guid(); err != nil {
+				return err
 			}
 		case 1:
-			{
-				if r.null() {
-					return r.errNull("PatientId")
-				}
-				v2, err := r.guid()
-				if err != nil {
-					return err
-				}
-				v.PatientId = v2
+			if r.null() {
+				return r.errNull("PatientId")
+			}
+			if v.PatientId, err = r.guid(); err != nil {
+				return err
 			}
 		case 2:
-			{
-				v3, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.PatientName = v3
+			if v.PatientName, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 3:
-			{
-				v4, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.PatientSurname = v4
+			if v.PatientSurname, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 4:
-			{
-				v5, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.PatientCellphone = v5
+			if v.PatientCellphone, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 5:
-			{
-				if r.null() {
-					return r.errNull("PatientDOB")
-				}
-				v6, err := r.dateTime()
-				if err != nil {
-					return err
-				}
-				v.PatientDOB = v6
+			if r.null() {
+				return r.errNull("PatientDOB")
+			}
+			if v.PatientDOB, err = r.dateTime(); err != nil {
+				return err
 			}
 		case 6:
-			{
-				if r.null() {
-					return r.errNull("FollowUpDate")
-				}
-				v7, err := r.dateTime()
-				if err != nil {
-					return err
-				}
-				v.FollowUpDate = v7
+			if r.null() {
+				return r.errNull("FollowUpDate")
+			}
+			if v.FollowUpDate, err = r.dateTime(); err != nil {
+				return err
 			}
 		case 7:
-			{
-				v8, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.DoctorName = v8
+			if v.DoctorName, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 8:
-			{
-				v9, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.CommunicationText = v9
+			if v.CommunicationText, err = r.stringPtr(); err != nil {
+				return err
 			}
 		default:
 			if err := r.skip(); err != nil {
@@ -253,20 +217,12 @@ func (v *RestApiLink) decodeJSON(r *rtJSONReader) error {
 		}
 		switch f {
 		case 0:
-			{
-				v10, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.Rel = v10
+			if v.Rel, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 1:
-			{
-				v11, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.HRef = v11
+			if v.HRef, err = r.stringPtr(); err != nil {
+				return err
 			}
 		default:
 			if err := r.skip(); err != nil {
@@ -359,21 +315,17 @@ func (v *RestApiResultOfGuid) decodeJSON(r *rtJSONReader) error {
 		}
 		switch f {
 		case 0:
-			{
-				if r.null() {
-					return r.errNull("Sucess")
-				}
-				v14, err := r.boolean()
-				if err != nil {
-					return err
-				}
-				v.Sucess = v14
+			if r.null() {
+				return r.errNull("Sucess")
+			}
+			if v.Sucess, err = r.boolean(); err != nil {
+				return err
 			}
 		case 1:
+			if r.null() {
+				return r.errNull("ResponseCode")
+			}
 			{
-				if r.null() {
-					return r.errNull("ResponseCode")
-				}
 				v15, err := r.intN(32)
 				if err != nil {
 					return err
@@ -381,23 +333,15 @@ func (v *RestApiResultOfGuid) decodeJSON(r *rtJSONReader) error {
 				v.ResponseCode = int32(v15)
 			}
 		case 2:
-			{
-				v16, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.ResponseMessage = v16
+			if v.ResponseMessage, err = r.stringPtr(); err != nil {
+				return err
 			}
 		case 3:
-			{
-				if r.null() {
-					return r.errNull("Data")
-				}
-				v17, err := r.guid()
-				if err != nil {
-					return err
-				}
-				v.Data = v17
+			if r.null() {
+				return r.errNull("Data")
+			}
+			if v.Data, err = r.guid(); err != nil {
+				return err
 			}
 		case 4:
 			if r.null() {
@@ -535,26 +479,18 @@ func (v *SendEncounterRequireFollowupPatientSms) decodeJSON(r *rtJSONReader) err
 		}
 		switch f {
 		case 0:
-			{
-				if r.null() {
-					return r.errNull("FollowupWithPatientRegardingVisitOutcomeId")
-				}
-				v26, err := r.guid()
-				if err != nil {
-					return err
-				}
-				v.FollowupWithPatientRegardingVisitOutcomeId = v26
+			if r.null() {
+				return r.errNull("FollowupWithPatientRegardingVisitOutcomeId")
+			}
+			if v.FollowupWithPatientRegardingVisitOutcomeId, err = r.guid(); err != nil {
+				return err
 			}
 		case 1:
-			{
-				if r.null() {
-					return r.errNull("EncounterId")
-				}
-				v27, err := r.guid()
-				if err != nil {
-					return err
-				}
-				v.EncounterId = v27
+			if r.null() {
+				return r.errNull("EncounterId")
+			}
+			if v.EncounterId, err = r.guid(); err != nil {
+				return err
 			}
 		case 2:
 			if r.null() {
@@ -583,12 +519,8 @@ func (v *SendEncounterRequireFollowupPatientSms) decodeJSON(r *rtJSONReader) err
 						break
 					}
 					var e31 *string
-					{
-						v32, err := r.stringPtr()
-						if err != nil {
-							return err
-						}
-						e31 = v32
+					if e31, err = r.stringPtr(); err != nil {
+						return err
 					}
 					s29 = append(s29, e31)
 				}
@@ -611,24 +543,16 @@ func (v *SendEncounterRequireFollowupPatientSms) decodeJSON(r *rtJSONReader) err
 						break
 					}
 					var e35 *string
-					{
-						v36, err := r.stringPtr()
-						if err != nil {
-							return err
-						}
-						e35 = v36
+					if e35, err = r.stringPtr(); err != nil {
+						return err
 					}
 					s33 = append(s33, e35)
 				}
 				v.CorrelationIds = s33
 			}
 		case 5:
-			{
-				v37, err := r.stringPtr()
-				if err != nil {
-					return err
-				}
-				v.OriginatedSystem = v37
+			if v.OriginatedSystem, err = r.stringPtr(); err != nil {
+				return err
 			}
 		default:
 			if err := r.skip(); err != nil {

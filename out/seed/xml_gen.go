@@ -36,29 +36,14 @@ var xmlMembersPatientCommunicationVo = []rtXMLMember{{
 // writeXML writes v's members as DataContractSerializer does.
 func (v *PatientCommunicationVo) writeXML(w *rtXMLWriter) {
 	w.open("CommunicationText", xmlNS1)
-	if v.CommunicationText == nil {
-		w.nil()
-	} else {
-		w.str(*v.CommunicationText)
-		w.end()
-	}
+	w.strPtr(v.CommunicationText)
 	w.open("DoctorName", xmlNS1)
-	if v.DoctorName == nil {
-		w.nil()
-	} else {
-		w.str(*v.DoctorName)
-		w.end()
-	}
+	w.strPtr(v.DoctorName)
 	w.open("FollowUpDate", xmlNS1)
 	w.dateTime(v.FollowUpDate)
 	w.end()
 	w.open("PatientCellphone", xmlNS1)
-	if v.PatientCellphone == nil {
-		w.nil()
-	} else {
-		w.str(*v.PatientCellphone)
-		w.end()
-	}
+	w.strPtr(v.PatientCellphone)
 	w.open("PatientDOB", xmlNS1)
 	w.dateTime(v.PatientDOB)
 	w.end()
@@ -66,19 +51,9 @@ func (v *PatientCommunicationVo) writeXML(w *rtXMLWriter) {
 	w.guid(v.PatientId)
 	w.end()
 	w.open("PatientName", xmlNS1)
-	if v.PatientName == nil {
-		w.nil()
-	} else {
-		w.str(*v.PatientName)
-		w.end()
-	}
+	w.strPtr(v.PatientName)
 	w.open("PatientSurname", xmlNS1)
-	if v.PatientSurname == nil {
-		w.nil()
-	} else {
-		w.str(*v.PatientSurname)
-		w.end()
-	}
+	w.strPtr(v.PatientSurname)
 	w.open("PracticeId", xmlNS1)
 	w.guid(v.PracticeId)
 	w.end()
@@ -126,11 +101,9 @@ func (v *PatientCommunicationVo) readXML(r *rtXMLReader) error {
 			}
 		case 2:
 			{
-				v6, err := r.dateTime()
-				if err != nil {
+				if v.FollowUpDate, err = r.dateTime(); err != nil {
 					return err
 				}
-				v.FollowUpDate = v6
 			}
 		case 3:
 			{
@@ -150,19 +123,15 @@ func (v *PatientCommunicationVo) readXML(r *rtXMLReader) error {
 			}
 		case 4:
 			{
-				v10, err := r.dateTime()
-				if err != nil {
+				if v.PatientDOB, err = r.dateTime(); err != nil {
 					return err
 				}
-				v.PatientDOB = v10
 			}
 		case 5:
 			{
-				v12, err := r.guid()
-				if err != nil {
+				if v.PatientId, err = r.guid(); err != nil {
 					return err
 				}
-				v.PatientId = v12
 			}
 		case 6:
 			{
@@ -198,11 +167,9 @@ func (v *PatientCommunicationVo) readXML(r *rtXMLReader) error {
 			}
 		case 8:
 			{
-				v18, err := r.guid()
-				if err != nil {
+				if v.PracticeId, err = r.guid(); err != nil {
 					return err
 				}
-				v.PracticeId = v18
 			}
 		}
 	}
@@ -282,19 +249,9 @@ var xmlMembersRestApiLink = []rtXMLMember{{
 // writeXML writes v's members as DataContractSerializer does.
 func (v *RestApiLink) writeXML(w *rtXMLWriter) {
 	w.open("HRef", xmlNS2)
-	if v.HRef == nil {
-		w.nil()
-	} else {
-		w.str(*v.HRef)
-		w.end()
-	}
+	w.strPtr(v.HRef)
 	w.open("Rel", xmlNS2)
-	if v.Rel == nil {
-		w.nil()
-	} else {
-		w.str(*v.Rel)
-		w.end()
-	}
+	w.strPtr(v.Rel)
 }
 
 // readXML reads v's members, strictly: unknown, misplaced and repeated elements are errors.
@@ -445,12 +402,7 @@ func (v *RestApiResultOfGuid) writeXML(w *rtXMLWriter) {
 	w.int(int64(v.ResponseCode))
 	w.end()
 	w.open("ResponseMessage", xmlNS2)
-	if v.ResponseMessage == nil {
-		w.nil()
-	} else {
-		w.str(*v.ResponseMessage)
-		w.end()
-	}
+	w.strPtr(v.ResponseMessage)
 	w.open("Sucess", xmlNS2)
 	w.bool(v.Sucess)
 	w.end()
@@ -466,11 +418,9 @@ func (v *RestApiResultOfGuid) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				v29, err := r.guid()
-				if err != nil {
+				if v.Data, err = r.guid(); err != nil {
 					return err
 				}
-				v.Data = v29
 			}
 		case 1:
 			{
@@ -537,11 +487,9 @@ func (v *RestApiResultOfGuid) readXML(r *rtXMLReader) error {
 			}
 		case 4:
 			{
-				v41, err := r.bool()
-				if err != nil {
+				if v.Sucess, err = r.bool(); err != nil {
 					return err
 				}
-				v.Sucess = v41
 			}
 		}
 	}
@@ -639,22 +587,12 @@ func (v *SendEncounterRequireFollowupPatientSms) writeXML(w *rtXMLWriter) {
 	} else {
 		for _, e44 := range v.CorrelationIds {
 			w.open("string", rtNSArrays)
-			if e44 == nil {
-				w.nil()
-			} else {
-				w.str(*e44)
-				w.end()
-			}
+			w.strPtr(e44)
 		}
 		w.end()
 	}
 	w.open("OriginatedSystem", xmlNS3)
-	if v.OriginatedSystem == nil {
-		w.nil()
-	} else {
-		w.str(*v.OriginatedSystem)
-		w.end()
-	}
+	w.strPtr(v.OriginatedSystem)
 	w.open("EncounterId", xmlNS4)
 	w.guid(v.EncounterId)
 	w.end()
@@ -665,12 +603,7 @@ func (v *SendEncounterRequireFollowupPatientSms) writeXML(w *rtXMLWriter) {
 	} else {
 		for _, e45 := range v.FollowUpReasons {
 			w.open("string", rtNSArrays)
-			if e45 == nil {
-				w.nil()
-			} else {
-				w.str(*e45)
-				w.end()
-			}
+			w.strPtr(e45)
 		}
 		w.end()
 	}
@@ -752,11 +685,9 @@ func (v *SendEncounterRequireFollowupPatientSms) readXML(r *rtXMLReader) error {
 			}
 		case 2:
 			{
-				v55, err := r.guid()
-				if err != nil {
+				if v.EncounterId, err = r.guid(); err != nil {
 					return err
 				}
-				v.EncounterId = v55
 			}
 		case 3:
 			{
@@ -799,11 +730,9 @@ func (v *SendEncounterRequireFollowupPatientSms) readXML(r *rtXMLReader) error {
 			}
 		case 4:
 			{
-				v63, err := r.guid()
-				if err != nil {
+				if v.FollowupWithPatientRegardingVisitOutcomeId, err = r.guid(); err != nil {
 					return err
 				}
-				v.FollowupWithPatientRegardingVisitOutcomeId = v63
 			}
 		case 5:
 			{
