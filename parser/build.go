@@ -47,6 +47,8 @@ func Build(pages []*Page) *spec.Spec {
 			}
 		case PageError:
 			b.warn(p.Source, p.Line, "the host's error page (a Help look-up miss): nothing to read")
+		case PageUnknown:
+			b.warn(p.Source, 1, "not a Help Page (no API, model or index content found): skipped")
 		}
 	}
 	// One endpoint per ApiId: the same page saved twice (HTML and text, or

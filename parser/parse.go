@@ -143,6 +143,9 @@ func Parse(inputs []Input) *spec.Spec {
 		pages = append(pages, p)
 	}
 	s := Build(pages)
+	if len(s.Endpoints) == 0 && len(s.Types) == 0 {
+		errs = append(errs, &spec.Diagnostic{Severity: spec.Error, Message: fmt.Sprintf("no Help Page content in %d input file(s)", len(in))})
+	}
 	s.Diagnostics = append(errs, s.Diagnostics...)
 	return s
 }
