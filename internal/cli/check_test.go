@@ -193,3 +193,15 @@ func TestCheckWriteOnceStub(t *testing.T) {
 		t.Error("generate without the stub part changed the stub")
 	}
 }
+
+// Both committed examples are what their go:generate lines produce today
+// (run in place: check only reads).
+func TestCheckCommittedExamples(t *testing.T) {
+	for _, ex := range []string{"seed", "clinic"} {
+		dir := filepath.Join("..", "..", "out", ex)
+		code, out, errOut := run(t, "check", "-o", dir, "-pkg", ex, "-spec", filepath.Join(dir, "spec.json"), filepath.Join("..", "..", "pages", ex))
+		if code != 0 {
+			t.Errorf("out/%s is stale: run `cd out/%s && go generate ./...`\n%s%s", ex, ex, out, errOut)
+		}
+	}
+}
