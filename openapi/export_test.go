@@ -68,7 +68,7 @@ func TestExportValidates(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		s    func(testing.TB) *spec.Spec
-	}{{"seed", seed}, {"rich", richSpec}} {
+	}{{"seed", seed}, {"rich", richSpec}, {"clinic", clinicSpec}} {
 		t.Run(tc.name, func(t *testing.T) {
 			j := validate(t, export(t, tc.s(t), "json"))
 			y := validate(t, export(t, tc.s(t), "yaml"))
