@@ -327,6 +327,12 @@ func rtCaseInsensitive(mux *http.ServeMux) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		orig := r.URL.EscapedPath()
 		lower := strings.ToLower(r.URL.Path)
+		// Web API's routes also match with a trailing slash.
+		if len(lower) > 1 && strings.HasSuffix(lower, "/") {
+			if lower = strings.TrimRight(lower, "/"); lower == "" {
+				lower = "/"
+			}
+		}
 		if lower == r.URL.Path {
 			mux.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), rtPathKey{}, orig)))
 			return

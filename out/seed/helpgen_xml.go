@@ -987,7 +987,9 @@ func (r *rtXMLReader) decode(dst, raw []byte, off int) ([]byte, error) {
 			} else {
 				v, err = strconv.ParseUint(rtUnsafeString(ref[1:]), 10, 32)
 			}
-			if err != nil || v == 0 || v > utf8.MaxRune || v >= 0xD800 && v <= 0xDFFF {
+			// &#x0; is accepted: our writer (like DCS with CheckCharacters
+			// off) writes U+0000 that way, and what we write must read back.
+			if err != nil || v > utf8.MaxRune || v >= 0xD800 && v <= 0xDFFF {
 				return nil, r.errAt(off, "invalid character reference")
 			}
 			dst = utf8.AppendRune(dst, rune(v))

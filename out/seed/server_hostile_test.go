@@ -184,6 +184,9 @@ func TestServerHostileInput(t *testing.T) {
 		{name: "404/extra segment", path: hostilePath + "/more", contentType: "application/json", body: "{}", status: 404, plainError: true},
 		{name: "404/root", path: "/", status: 404, plainError: true},
 
+		// A trailing slash still matches the route, as in Web API.
+		{name: "200/trailing slash", path: hostilePath + "/", contentType: "application/json", body: sampleJSON, status: 200},
+
 		// 405: the route exists for POST only. Web API answers 405 too ("The
 		// requested resource does not support http method 'GET'.", verified on
 		// the seed oracle); net/http's ServeMux adds Allow.
@@ -462,11 +465,6 @@ func FuzzServer(f *testing.F) {
 		if rec.Code == 200 && !panicking {
 			mt, _, _ := strings.Cut(rec.Header().Get("Content-Type"), ";")
 			if _, err := decodeResponseRestApiResultOfGuid(mt, data); err != nil {
-				if bytes.Contains(data, []byte("&#x0;")) {
-					// Known bug (reported): the XML writer writes U+0000 as &#x0;, as DCS
-					// does, but the XML reader rejects &#x0; (DCS reads it back).
-					t.Skipf("known: XML reader rejects the &#x0; its writer wrote")
-				}
 				t.Fatalf("200 answer does not decode (%v): %q\nrequest %s %q (%q): %q", err, data, req.Method, path, ct, body)
 			}
 		}
