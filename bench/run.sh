@@ -14,9 +14,14 @@ benchtime=${BENCHTIME:-1s}
 go run github.com/ogen-go/ogen/cmd/ogen@v1.24.0 --target ogenapi --package ogenapi --clean openapi.json >/dev/null 2>&1 ||
 	{ echo "run.sh: ogen failed; rerun without the redirect to see why" >&2; exit 1; }
 
-# Both packages in one invocation: go test runs benchmark binaries one at a time.
-go test -tags ogen -run 'Payload' -bench . -benchmem -benchtime "$benchtime" -count "$count" \
-	. github.com/helpgen/helpgen/out/seed | tee results.txt
+# Both packages in one invocation: go test runs benchmark binaries one at a
+# time. COUNT rounds of one run each, so that a machine whose speed drifts
+# (shared cores, frequency changes) is sampled alike for every codec.
+: >results.txt
+for i in $(seq "$count"); do
+	go test -tags ogen -run 'Payload' -bench . -benchmem -benchtime "$benchtime" -count 1 \
+		. github.com/helpgen/helpgen/out/seed | tee -a results.txt
+done
 
 echo
 go run ./ratio results.txt
