@@ -74,7 +74,7 @@ func registerPart(part, file string, emit func(m *Model, f *jen.File) error) {
 }
 
 // Generate renders s into files keyed by path relative to the output dir.
-func Generate(s *spec.Spec, opts Options) (map[string][]byte, error) {
+func Generate(s *spec.Spec, opts Options) (Files, error) {
 	if opts.Package == "" {
 		opts.Package = "api"
 	}
@@ -85,14 +85,9 @@ func Generate(s *spec.Spec, opts Options) (map[string][]byte, error) {
 	return GenerateModel(m)
 }
 
-// GenerateWith is Generate returning Files.
-func GenerateWith(s *spec.Spec, opts Options) (Files, error) {
-	return Generate(s, opts)
-}
-
 // GenerateModel renders a resolved model.
-func GenerateModel(m *Model) (map[string][]byte, error) {
-	out := map[string][]byte{}
+func GenerateModel(m *Model) (Files, error) {
+	out := Files{}
 	es := append([]emitter(nil), emitters...)
 	sort.SliceStable(es, func(i, j int) bool { return es[i].file < es[j].file })
 	// Emitters only read the model, so files render in parallel; rendering

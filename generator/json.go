@@ -33,7 +33,7 @@ func emitJSON(m *Model, f *jen.File) error {
 		}
 		j.emitStructJSON(f, t)
 	}
-	for _, r := range sortedRoots(m) {
+	for _, r := range m.Roots { // sorted by name in resolveOps
 		j.emitRootJSON(f, r)
 	}
 	return nil
@@ -476,7 +476,6 @@ func (c *codeGen) decodeJSON(g *GoType, x *jen.Statement, what string) []jen.Cod
 // parseKey declares key (of type k) parsed from the text expression and err.
 func parseKey(k *GoType, key string, text jen.Code) jen.Code {
 	if k.Kind == spec.RefNamed { // enum by name or number
-		_, _, _ = enumUnderlying(k.Named)
 		v := key + "n"
 		return jen.List(jen.Id(key), jen.Err()).Op(":=").Func().Params().Params(jen.Id(k.Named.GoName), jen.Error()).Block(
 			jen.List(jen.Id(v), jen.Id("ok")).Op(":=").Id("jsonNames"+k.Named.GoName).Dot("parse").Call(text),
@@ -614,11 +613,6 @@ func (c *codeGen) emitRootJSON(f *jen.File, r *Root) {
 		g.Return(jen.Id("v"), jen.Err())
 	})
 	f.Line()
-}
-
-// sortedRoots are the model's root types by name.
-func sortedRoots(m *Model) []*Root {
-	return m.Roots
 }
 
 // addAll adds each statement on its own line (Group.Add would join them

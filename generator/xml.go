@@ -37,8 +37,6 @@ func emitXML(m *Model, f *jen.File) error {
 		return jen.Id(nsConsts[uri])
 	}
 	c.ns = ns
-	body := &jen.Statement{}
-	_ = body
 	for _, t := range m.Types {
 		if t.IsEnum() {
 			c.emitEnumXML(f, t)
@@ -142,8 +140,6 @@ func isContractValue(g *GoType) bool {
 }
 
 func (c *codeGen) emitEnumXML(f *jen.File, t *Type) {
-	_, bits, unsigned := enumUnderlying(t)
-	_ = bits
 	f.Comment("xmlText is the EnumMember text DCS writes for v" + flagsNote(t) + ".")
 	f.Func().Params(jen.Id("v").Id(t.GoName)).Id("xmlText").Params().Params(jen.String(), jen.Bool()).BlockFunc(func(g *jen.Group) {
 		g.Switch(jen.Id("v")).BlockFunc(func(s *jen.Group) {
@@ -207,7 +203,6 @@ func (c *codeGen) emitEnumXML(f *jen.File, t *Type) {
 		one(g, jen.Id("b"))
 	})
 	f.Line()
-	_ = unsigned
 }
 
 func flagsNote(t *Type) string {
@@ -225,7 +220,7 @@ func wireOf(v *spec.EnumValue) string {
 }
 
 func (c *codeGen) emitStructXML(f *jen.File, t *Type) {
-	name, tns := contract(t)
+	_, tns := contract(t)
 	recv := jen.Id("v").Op("*").Id(t.GoName)
 	table := "xmlMembers" + t.GoName
 	f.Var().Id(table).Op("=").Index().Id("rtXMLMember").ValuesFunc(func(g *jen.Group) {
@@ -281,7 +276,6 @@ func (c *codeGen) emitStructXML(f *jen.File, t *Type) {
 	// Value helpers for the Marshaler: the type as a root.
 	root := &Root{Type: &GoType{Kind: spec.RefNamed, Named: t, Nilable: true}, Name: t.GoName}
 	c.emitRootXMLNamed(f, root, "xmlDocAppend", "xmlDocDecode")
-	_ = name
 }
 
 // memberNS is the namespace of a member's element: its declaring class's.
@@ -341,9 +335,8 @@ func (c *codeGen) writeXMLContent(g *GoType, x jen.Code) []jen.Code {
 		return c.writeXMLContent(g.Elem, jen.Parens(jen.Op("*").Add(x)))
 	case spec.RefList:
 		e := c.tmp("e")
-		in, ins := xmlContract(g.Elem)
+		in, _ := xmlContract(g.Elem)
 		_, cns := xmlContract(g)
-		_ = ins
 		return []jen.Code{jen.For(jen.List(jen.Id("_"), jen.Id(e)).Op(":=").Range().Add(x)).Block(
 			c.writeXMLElem(g.Elem, jen.Id(e), in, cns, false)...,
 		)}
@@ -408,10 +401,6 @@ func primXMLWrite(prim string, x jen.Code) jen.Code {
 func (c *codeGen) readXMLValue(g *GoType, x *jen.Statement, member bool) []jen.Code {
 	ret := jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 	isNil := c.tmp("isNil")
-	nilCheck := func(then ...jen.Code) jen.Code {
-		return jen.List(jen.Id(isNil), jen.Err()).Op(":=").Id("r").Dot("null").Call()
-	}
-	_ = nilCheck
 	if g.Kind == spec.RefPrimitive && g.Prim == "anyType" {
 		v := c.tmp("v")
 		return []jen.Code{jen.BlockFunc(func(b *jen.Group) {

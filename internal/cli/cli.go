@@ -366,7 +366,7 @@ func Render(cfg *Config) (generator.Files, *spec.Spec, error) {
 		pkg = packageName(cfg.Output)
 	}
 	opts := cfg.options(pkg)
-	files, err := generator.GenerateWith(s, opts)
+	files, err := generator.Generate(s, opts)
 	if err != nil {
 		return nil, s, cfg.locate(err)
 	}
