@@ -168,7 +168,7 @@ func runParse(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	out := fs.String("spec", "", "write the spec JSON to `FILE` instead of stdout")
 	fs.StringVar(out, "o", "", "the same as -spec")
-	strict := fs.Bool("strict", false, "exit 2 when any warning is reported")
+	strict := fs.Bool("strict", false, "exit 1 when any warning is reported")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: helpgen parse [-spec FILE] [-strict] INPUT...")
 		fs.PrintDefaults()
@@ -186,9 +186,11 @@ func runParse(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "helpgen:", err)
 		return 2
 	}
+	// Exit 1 when the pages have errors (or, with -strict, warnings): the
+	// spec is still written, for a look at what was read.
 	if bad := reportDiagnostics(s, stderr); bad > 0 && (*strict || hasErrors(s)) {
 		writeSpec(*out, data, stdout, stderr)
-		return 2
+		return 1
 	}
 	if writeSpec(*out, data, stdout, stderr) != nil {
 		return 2

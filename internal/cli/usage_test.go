@@ -140,3 +140,22 @@ func TestPackageName(t *testing.T) {
 		}
 	}
 }
+
+// parse exits 1 when the inputs have errors, and with -strict on warnings.
+func TestParseExitOnDiagnostics(t *testing.T) {
+	dir := t.TempDir()
+	junk := filepath.Join(dir, "notes.txt")
+	if err := os.WriteFile(junk, []byte("<p>nothing here</p>\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := run(t, "parse", junk); code != 1 || !strings.Contains(stderr, "no Help Page content") {
+		t.Errorf("parse of a non-page: exit %d, stderr %q; want 1 and the reason", code, stderr)
+	}
+	clinic := filepath.Join("..", "..", "pages", "clinic")
+	if code, _, _ := run(t, "parse", clinic); code != 0 {
+		t.Errorf("parse with warnings only: exit %d, want 0", code)
+	}
+	if code, _, _ := run(t, "parse", "-strict", clinic); code != 1 {
+		t.Errorf("parse -strict with warnings: exit %d, want 1", code)
+	}
+}
