@@ -72,7 +72,7 @@ func emitConformance(m *Model, f *jen.File) error {
 		}
 		for _, c := range cases {
 			g.Id("t").Dot("Run").Call(jen.Lit(c.name), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).BlockFunc(func(b *jen.Group) {
-				b.Id("sample").Op(":=").Lit(c.text)
+				b.Id("sample").Op(":=").Add(sampleRef(m, c.text))
 				if c.xml {
 					b.List(jen.Id("v"), jen.Err()).Op(":=").Id("xmlDecode" + c.root.Name).Call(jen.Index().Byte().Parens(jen.Id("sample")))
 					b.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("decode: %v"), jen.Err()))

@@ -45,14 +45,14 @@ func emitE2E(m *Model, f *jen.File) error {
 		if op.Response != nil {
 			text, isXML := sampleText(op.Endpoint, "response")
 			f.Func().Id("e2eResponse"+op.GoName).Params().Params(GoTypeCode(op.Response.Type), jen.Error()).BlockFunc(func(g *jen.Group) {
-				emitSampleValue(g, op.Response, text, isXML)
+				emitSampleValue(m, g, op.Response, text, isXML)
 			})
 			f.Line()
 		}
 		if op.Body != nil {
 			text, isXML := sampleText(op.Endpoint, "request")
 			f.Func().Id("e2eBody"+op.GoName).Params().Params(GoTypeCode(op.Body.Type), jen.Error()).BlockFunc(func(g *jen.Group) {
-				emitSampleValue(g, op.Body, text, isXML)
+				emitSampleValue(m, g, op.Body, text, isXML)
 			})
 			f.Line()
 		}
@@ -199,13 +199,13 @@ func sampleText(e *spec.Endpoint, dir string) (string, bool) {
 }
 
 // emitSampleValue returns the decoded sample, or a non-nil empty value.
-func emitSampleValue(g *jen.Group, r *Root, text string, isXML bool) {
+func emitSampleValue(m *Model, g *jen.Group, r *Root, text string, isXML bool) {
 	if text != "" {
 		fn := "jsonDecode" + r.Name
 		if isXML {
 			fn = "xmlDecode" + r.Name
 		}
-		g.Return(jen.Id(fn).Call(jen.Index().Byte().Parens(jen.Lit(text))))
+		g.Return(jen.Id(fn).Call(jen.Index().Byte().Parens(sampleRef(m, text))))
 		return
 	}
 	switch {

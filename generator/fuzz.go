@@ -29,7 +29,7 @@ func emitFuzz(m *Model, f *jen.File) error {
 			for i, r := range m.Roots {
 				for _, c := range byRoot[r] {
 					if c.xml == (format == "XML") {
-						g.Id("f").Dot("Add").Call(jen.Byte().Parens(jen.Lit(i)), jen.Index().Byte().Parens(jen.Lit(c.text)))
+						g.Id("f").Dot("Add").Call(jen.Byte().Parens(jen.Lit(i)), jen.Index().Byte().Parens(sampleRef(m, c.text)))
 					}
 				}
 			}

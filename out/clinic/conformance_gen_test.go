@@ -12,7 +12,7 @@ import (
 // TestDocumentedSamples decodes every sample on the Help Pages and encodes it again.
 func TestDocumentedSamples(t *testing.T) {
 	t.Run("DeletePatientsPhoto/response/JSON", func(t *testing.T) {
-		sample := "{\n  \"Success\": true,\n  \"StatusCode\": 2,\n  \"Message\": \"sample string 3\",\n  \"Data\": true,\n  \"Links\": [\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    },\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    }\n  ],\n  \"ValidationErrors\": {\n    \"sample string 1\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ],\n    \"sample string 2\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ]\n  }\n}"
+		sample := docSample1
 		v, err := jsonDecodeApiResultOfBoolean([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -27,7 +27,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("DeletePatientsPhoto/response/XML", func(t *testing.T) {
-		sample := "<ApiResultOfboolean xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns=\"http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Core.Results\">\n  <Data>true</Data>\n  <Links>\n    <ResultLink>\n      <Href>sample string 2</Href>\n      <Method>sample string 3</Method>\n      <Rel>sample string 1</Rel>\n    </ResultLink>\n    <ResultLink>\n      <Href>sample string 2</Href>\n      <Method>sample string 3</Method>\n      <Rel>sample string 1</Rel>\n    </ResultLink>\n  </Links>\n  <Message>sample string 3</Message>\n  <StatusCode>2</StatusCode>\n  <Success>true</Success>\n  <ValidationErrors xmlns:d2p1=\"http://schemas.microsoft.com/2003/10/Serialization/Arrays\">\n    <d2p1:KeyValueOfstringArrayOfstringty7Ep6D1>\n      <d2p1:Key>sample string 1</d2p1:Key>\n      <d2p1:Value>\n        <d2p1:string>sample string 1</d2p1:string>\n        <d2p1:string>sample string 2</d2p1:string>\n      </d2p1:Value>\n    </d2p1:KeyValueOfstringArrayOfstringty7Ep6D1>\n    <d2p1:KeyValueOfstringArrayOfstringty7Ep6D1>\n      <d2p1:Key>sample string 2</d2p1:Key>\n      <d2p1:Value>\n        <d2p1:string>sample string 1</d2p1:string>\n        <d2p1:string>sample string 2</d2p1:string>\n      </d2p1:Value>\n    </d2p1:KeyValueOfstringArrayOfstringty7Ep6D1>\n  </ValidationErrors>\n</ApiResultOfboolean>"
+		sample := docSample2
 		v, err := xmlDecodeApiResultOfBoolean([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -38,7 +38,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("GetClinicsAppointments/response/JSON", func(t *testing.T) {
-		sample := "{\n  \"Items\": [\n    {\n      \"AppointmentId\": \"266f110a-6eee-4de4-94ef-febe0a3fb94a\",\n      \"Start\": \"2025-11-24T09:41:17.3371284+02:00\",\n      \"DurationMinutes\": 3,\n      \"Status\": 0,\n      \"ClinicianName\": \"sample string 4\",\n      \"PatientDisplayName\": \"sample string 5\",\n      \"TravelDistanceKm\": 1.1,\n      \"Label\": \"sample string 4 / 3 min\"\n    },\n    {\n      \"AppointmentId\": \"266f110a-6eee-4de4-94ef-febe0a3fb94a\",\n      \"Start\": \"2025-11-24T09:41:17.3371284+02:00\",\n      \"DurationMinutes\": 3,\n      \"Status\": 0,\n      \"ClinicianName\": \"sample string 4\",\n      \"PatientDisplayName\": \"sample string 5\",\n      \"TravelDistanceKm\": 1.1,\n      \"Label\": \"sample string 4 / 3 min\"\n    }\n  ],\n  \"Page\": 1,\n  \"PageSize\": 2,\n  \"TotalCount\": 3,\n  \"HasMore\": true\n}"
+		sample := docSample3
 		v, err := jsonDecodePagedListOfAppointmentSummary([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -53,7 +53,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("GetClinicsAppointments/response/XML", func(t *testing.T) {
-		sample := "<PagedListOfAppointmentSummaryh5tyuF52 xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns=\"http://schemas.harbourview-health.example/core/2019/paging\">\n  <HasMore>true</HasMore>\n  <Items xmlns:d2p1=\"http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts\">\n    <d2p1:AppointmentSummary>\n      <d2p1:AppointmentId>266f110a-6eee-4de4-94ef-febe0a3fb94a</d2p1:AppointmentId>\n      <d2p1:ClinicianName>sample string 4</d2p1:ClinicianName>\n      <d2p1:DurationMinutes>3</d2p1:DurationMinutes>\n      <d2p1:PatientDisplayName>sample string 5</d2p1:PatientDisplayName>\n      <d2p1:SortRank>7</d2p1:SortRank>\n      <d2p1:Start>2025-11-24T09:41:17.3371284+02:00</d2p1:Start>\n      <d2p1:Status>requested</d2p1:Status>\n      <d2p1:TravelDistanceKm>1.1</d2p1:TravelDistanceKm>\n    </d2p1:AppointmentSummary>\n    <d2p1:AppointmentSummary>\n      <d2p1:AppointmentId>266f110a-6eee-4de4-94ef-febe0a3fb94a</d2p1:AppointmentId>\n      <d2p1:ClinicianName>sample string 4</d2p1:ClinicianName>\n      <d2p1:DurationMinutes>3</d2p1:DurationMinutes>\n      <d2p1:PatientDisplayName>sample string 5</d2p1:PatientDisplayName>\n      <d2p1:SortRank>7</d2p1:SortRank>\n      <d2p1:Start>2025-11-24T09:41:17.3371284+02:00</d2p1:Start>\n      <d2p1:Status>requested</d2p1:Status>\n      <d2p1:TravelDistanceKm>1.1</d2p1:TravelDistanceKm>\n    </d2p1:AppointmentSummary>\n  </Items>\n  <Page>1</Page>\n  <PageSize>2</PageSize>\n  <TotalCount>3</TotalCount>\n</PagedListOfAppointmentSummaryh5tyuF52>"
+		sample := docSample4
 		v, err := xmlDecodePagedListOfAppointmentSummary([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -64,7 +64,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("GetClinicsAppointmentsByAppointmentId/response/JSON", func(t *testing.T) {
-		sample := "{\n  \"AppointmentId\": \"6429f8a9-0bfa-4046-b313-8b13552ecf77\",\n  \"Status\": 0,\n  \"Slot\": {\n    \"Start\": \"2025-11-24T09:41:28.5366764+02:00\",\n    \"End\": \"2025-11-24T09:41:28.5366764+02:00\",\n    \"Buffer\": \"00:00:00.1234567\",\n    \"TimeZoneId\": \"sample string 4\"\n  },\n  \"PatientContact\": {\n    \"SmsNumber\": \"sample string 1\",\n    \"SMSReminders\": true,\n    \"Email\": \"sample string 3\",\n    \"CountryCode\": \"sample string 4\",\n    \"Website\": \"http://webapihelppage5.com\"\n  },\n  \"Notes\": [\n    {\n      \"NoteId\": \"979b6b61-6e73-48d9-bbc7-0bef9d449c1e\",\n      \"Text\": \"sample string 2\",\n      \"WrittenAt\": \"2025-11-24T09:41:28.5366764+02:00\",\n      \"Author\": \"sample string 4\"\n    },\n    {\n      \"NoteId\": \"979b6b61-6e73-48d9-bbc7-0bef9d449c1e\",\n      \"Text\": \"sample string 2\",\n      \"WrittenAt\": \"2025-11-24T09:41:28.5366764+02:00\",\n      \"Author\": \"sample string 4\"\n    }\n  ],\n  \"Fee\": 2.0,\n  \"DepositPaid\": 1.0,\n  \"ReferralId\": \"8a074369-4d78-4c1d-8255-310604676451\",\n  \"RoomNumber\": 1,\n  \"Version\": 3,\n  \"DistanceKm\": 4.1,\n  \"ExpectedDuration\": \"00:00:00.1234567\",\n  \"CreatedUtc\": \"2025-11-24T09:41:28.5366764+02:00\",\n  \"LastModified\": \"2025-11-24T09:41:28.5366764+02:00\",\n  \"Urgency\": 1,\n  \"AuditTrail\": null\n}"
+		sample := docSample5
 		v, err := jsonDecodeAppointmentDetail([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -79,7 +79,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("GetClinicsAppointmentsByAppointmentId/response/XML", func(t *testing.T) {
-		sample := "<AppointmentDetail xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns=\"http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts\">\n  <AppointmentId>6429f8a9-0bfa-4046-b313-8b13552ecf77</AppointmentId>\n  <AuditTrail i:nil=\"true\" />\n  <CreatedUtc>2025-11-24T09:41:28.5366764+02:00</CreatedUtc>\n  <DepositPaid>1</DepositPaid>\n  <DistanceKm>4.1</DistanceKm>\n  <ExpectedDuration>PT0.1234567S</ExpectedDuration>\n  <Fee>2</Fee>\n  <LastModified xmlns:d2p1=\"http://schemas.datacontract.org/2004/07/System\">\n    <d2p1:DateTime>2025-11-24T07:41:28.5366764Z</d2p1:DateTime>\n    <d2p1:OffsetMinutes>120</d2p1:OffsetMinutes>\n  </LastModified>\n  <Notes>\n    <AppointmentNote>\n      <Author>sample string 4</Author>\n      <NoteId>979b6b61-6e73-48d9-bbc7-0bef9d449c1e</NoteId>\n      <Text>sample string 2</Text>\n      <WrittenAt>2025-11-24T09:41:28.5366764+02:00</WrittenAt>\n    </AppointmentNote>\n    <AppointmentNote>\n      <Author>sample string 4</Author>\n      <NoteId>979b6b61-6e73-48d9-bbc7-0bef9d449c1e</NoteId>\n      <Text>sample string 2</Text>\n      <WrittenAt>2025-11-24T09:41:28.5366764+02:00</WrittenAt>\n    </AppointmentNote>\n  </Notes>\n  <PatientContact xmlns:d2p1=\"http://schemas.harbourview-health.example/shared/valueobjects/\">\n    <d2p1:CountryCode>sample string 4</d2p1:CountryCode>\n    <d2p1:Email>sample string 3</d2p1:Email>\n    <d2p1:SMSReminders>true</d2p1:SMSReminders>\n    <d2p1:SmsNumber>sample string 1</d2p1:SmsNumber>\n    <d2p1:Website>http://webapihelppage5.com/</d2p1:Website>\n  </PatientContact>\n  <ReferralId>8a074369-4d78-4c1d-8255-310604676451</ReferralId>\n  <RoomNumber>1</RoomNumber>\n  <Slot xmlns:d2p1=\"http://schemas.harbourview-health.example/shared/valueobjects/\">\n    <d2p1:Buffer>PT0.1234567S</d2p1:Buffer>\n    <d2p1:End>2025-11-24T09:41:28.5366764+02:00</d2p1:End>\n    <d2p1:Start>2025-11-24T09:41:28.5366764+02:00</d2p1:Start>\n    <d2p1:TimeZoneId>sample string 4</d2p1:TimeZoneId>\n  </Slot>\n  <Status>requested</Status>\n  <Urgency>Routine</Urgency>\n  <Version>3</Version>\n</AppointmentDetail>"
+		sample := docSample6
 		v, err := xmlDecodeAppointmentDetail([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -90,7 +90,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("GetClinicsSlots/response/JSON", func(t *testing.T) {
-		sample := "[\n  {\n    \"Start\": \"2025-11-24T09:41:51.1023057+02:00\",\n    \"End\": \"2025-11-24T09:41:51.1023057+02:00\",\n    \"Buffer\": \"00:00:00.1234567\",\n    \"TimeZoneId\": \"sample string 4\"\n  },\n  {\n    \"Start\": \"2025-11-24T09:41:51.1023057+02:00\",\n    \"End\": \"2025-11-24T09:41:51.1023057+02:00\",\n    \"Buffer\": \"00:00:00.1234567\",\n    \"TimeZoneId\": \"sample string 4\"\n  }\n]"
+		sample := docSample7
 		v, err := jsonDecodeListOfTimeWindow([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -105,7 +105,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("GetClinicsSlots/response/XML", func(t *testing.T) {
-		sample := "<ArrayOfTimeWindow xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns=\"http://schemas.harbourview-health.example/shared/valueobjects/\">\n  <TimeWindow>\n    <Buffer>PT0.1234567S</Buffer>\n    <End>2025-11-24T09:41:51.1023057+02:00</End>\n    <Start>2025-11-24T09:41:51.1023057+02:00</Start>\n    <TimeZoneId>sample string 4</TimeZoneId>\n  </TimeWindow>\n  <TimeWindow>\n    <Buffer>PT0.1234567S</Buffer>\n    <End>2025-11-24T09:41:51.1023057+02:00</End>\n    <Start>2025-11-24T09:41:51.1023057+02:00</Start>\n    <TimeZoneId>sample string 4</TimeZoneId>\n  </TimeWindow>\n</ArrayOfTimeWindow>"
+		sample := docSample8
 		v, err := xmlDecodeListOfTimeWindow([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -116,7 +116,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("GetMessagesDelivery/response/JSON", func(t *testing.T) {
-		sample := "{\n  \"MessageId\": \"bc8ae3f3-1e6c-4f4c-93e0-f09487125dbd\",\n  \"Channel\": 0,\n  \"AttemptsByProvider\": {\n    \"sample string 1\": 2,\n    \"sample string 3\": 4\n  },\n  \"FailureReasons\": {\n    \"sample string 1\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ],\n    \"sample string 2\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ]\n  },\n  \"LastProviderResponse\": {\n    \"Key\": \"sample string 1\",\n    \"Value\": 2\n  },\n  \"QueuedAt\": \"2025-11-24T09:42:28.2234631+02:00\",\n  \"DeliveredAt\": \"2025-11-24T09:42:28.2234631+02:00\",\n  \"Cost\": 3.0,\n  \"Attempts\": [\n    {\n      \"AttemptNumber\": 1,\n      \"AttemptedAt\": \"2025-11-24T09:42:28.2234631+02:00\",\n      \"Provider\": \"sample string 3\",\n      \"Succeeded\": true,\n      \"Error\": \"sample string 5\"\n    },\n    {\n      \"AttemptNumber\": 1,\n      \"AttemptedAt\": \"2025-11-24T09:42:28.2234631+02:00\",\n      \"Provider\": \"sample string 3\",\n      \"Succeeded\": true,\n      \"Error\": \"sample string 5\"\n    }\n  ]\n}"
+		sample := docSample9
 		v, err := jsonDecodeMessageDeliveryReport([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -131,7 +131,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("GetMessagesDelivery/response/XML", func(t *testing.T) {
-		sample := "<MessageDeliveryReport xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns=\"http://schemas.harbourview-health.example/messaging/2020\">\n  <Attempts>\n    <DeliveryAttempt>\n      <AttemptNumber>1</AttemptNumber>\n      <AttemptedAt>2025-11-24T09:42:28.2234631+02:00</AttemptedAt>\n      <Error>sample string 5</Error>\n      <Provider>sample string 3</Provider>\n      <Succeeded>true</Succeeded>\n    </DeliveryAttempt>\n    <DeliveryAttempt>\n      <AttemptNumber>1</AttemptNumber>\n      <AttemptedAt>2025-11-24T09:42:28.2234631+02:00</AttemptedAt>\n      <Error>sample string 5</Error>\n      <Provider>sample string 3</Provider>\n      <Succeeded>true</Succeeded>\n    </DeliveryAttempt>\n  </Attempts>\n  <AttemptsByProvider xmlns:d2p1=\"http://schemas.microsoft.com/2003/10/Serialization/Arrays\">\n    <d2p1:KeyValueOfstringint>\n      <d2p1:Key>sample string 1</d2p1:Key>\n      <d2p1:Value>2</d2p1:Value>\n    </d2p1:KeyValueOfstringint>\n    <d2p1:KeyValueOfstringint>\n      <d2p1:Key>sample string 3</d2p1:Key>\n      <d2p1:Value>4</d2p1:Value>\n    </d2p1:KeyValueOfstringint>\n  </AttemptsByProvider>\n  <Channel>sms</Channel>\n  <Cost>3</Cost>\n  <DeliveredAt xmlns:d2p1=\"http://schemas.datacontract.org/2004/07/System\">\n    <d2p1:DateTime>2025-11-24T07:42:28.2234631Z</d2p1:DateTime>\n    <d2p1:OffsetMinutes>120</d2p1:OffsetMinutes>\n  </DeliveredAt>\n  <FailureReasons xmlns:d2p1=\"http://schemas.microsoft.com/2003/10/Serialization/Arrays\">\n    <d2p1:KeyValueOfstringArrayOfstringty7Ep6D1>\n      <d2p1:Key>sample string 1</d2p1:Key>\n      <d2p1:Value>\n        <d2p1:string>sample string 1</d2p1:string>\n        <d2p1:string>sample string 2</d2p1:string>\n      </d2p1:Value>\n    </d2p1:KeyValueOfstringArrayOfstringty7Ep6D1>\n    <d2p1:KeyValueOfstringArrayOfstringty7Ep6D1>\n      <d2p1:Key>sample string 2</d2p1:Key>\n      <d2p1:Value>\n        <d2p1:string>sample string 1</d2p1:string>\n        <d2p1:string>sample string 2</d2p1:string>\n      </d2p1:Value>\n    </d2p1:KeyValueOfstringArrayOfstringty7Ep6D1>\n  </FailureReasons>\n  <LastProviderResponse xmlns:d2p1=\"http://schemas.datacontract.org/2004/07/System.Collections.Generic\">\n    <d2p1:key>sample string 1</d2p1:key>\n    <d2p1:value>2</d2p1:value>\n  </LastProviderResponse>\n  <MessageId>bc8ae3f3-1e6c-4f4c-93e0-f09487125dbd</MessageId>\n  <QueuedAt xmlns:d2p1=\"http://schemas.datacontract.org/2004/07/System\">\n    <d2p1:DateTime>2025-11-24T07:42:28.2234631Z</d2p1:DateTime>\n    <d2p1:OffsetMinutes>120</d2p1:OffsetMinutes>\n  </QueuedAt>\n</MessageDeliveryReport>"
+		sample := docSample10
 		v, err := xmlDecodeMessageDeliveryReport([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -142,7 +142,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("GetMessagesTemplates/response/JSON", func(t *testing.T) {
-		sample := "[\n  {\n    \"Code\": \"sample string 1\",\n    \"Title\": \"sample string 2\",\n    \"Body\": \"sample string 3\",\n    \"Channels\": 0,\n    \"Version\": 4,\n    \"IsActive\": true,\n    \"Placeholders\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ],\n    \"UpdatedAt\": \"2025-11-24T09:42:22.7665685+02:00\"\n  },\n  {\n    \"Code\": \"sample string 1\",\n    \"Title\": \"sample string 2\",\n    \"Body\": \"sample string 3\",\n    \"Channels\": 0,\n    \"Version\": 4,\n    \"IsActive\": true,\n    \"Placeholders\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ],\n    \"UpdatedAt\": \"2025-11-24T09:42:22.7665685+02:00\"\n  }\n]"
+		sample := docSample11
 		v, err := jsonDecodeListOfMessageTemplate([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -157,7 +157,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("GetMessagesTemplates/response/XML", func(t *testing.T) {
-		sample := "<ArrayOfMessageTemplate xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns=\"http://schemas.harbourview-health.example/messaging/2020\">\n  <MessageTemplate>\n    <Body>sample string 3</Body>\n    <Channels>None</Channels>\n    <Code>sample string 1</Code>\n    <IsActive>true</IsActive>\n    <Placeholders xmlns:d3p1=\"http://schemas.microsoft.com/2003/10/Serialization/Arrays\">\n      <d3p1:string>sample string 1</d3p1:string>\n      <d3p1:string>sample string 2</d3p1:string>\n    </Placeholders>\n    <Title>sample string 2</Title>\n    <UpdatedAt>2025-11-24T09:42:22.7665685+02:00</UpdatedAt>\n    <Version>4</Version>\n  </MessageTemplate>\n  <MessageTemplate>\n    <Body>sample string 3</Body>\n    <Channels>None</Channels>\n    <Code>sample string 1</Code>\n    <IsActive>true</IsActive>\n    <Placeholders xmlns:d3p1=\"http://schemas.microsoft.com/2003/10/Serialization/Arrays\">\n      <d3p1:string>sample string 1</d3p1:string>\n      <d3p1:string>sample string 2</d3p1:string>\n    </Placeholders>\n    <Title>sample string 2</Title>\n    <UpdatedAt>2025-11-24T09:42:22.7665685+02:00</UpdatedAt>\n    <Version>4</Version>\n  </MessageTemplate>\n</ArrayOfMessageTemplate>"
+		sample := docSample12
 		v, err := xmlDecodeListOfMessageTemplate([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -168,7 +168,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("GetPatientsByPatientId/response/JSON", func(t *testing.T) {
-		sample := "{\n  \"Id\": \"97908262-52be-4a2b-b338-ba95a7b4fd4c\",\n  \"ID\": \"sample string 2\",\n  \"GivenName\": \"sample string 3\",\n  \"FamilyName\": \"sample string 4\",\n  \"DateOfBirth\": \"2025-11-24T09:42:02.0533381+02:00\",\n  \"SexAtBirth\": \"A\",\n  \"Contact\": {\n    \"SmsNumber\": \"sample string 1\",\n    \"SMSReminders\": true,\n    \"Email\": \"sample string 3\",\n    \"CountryCode\": \"sample string 4\",\n    \"Website\": \"http://webapihelppage5.com\"\n  },\n  \"Allergies\": [\n    \"sample string 1\",\n    \"sample string 2\"\n  ],\n  \"IsActive\": true,\n  \"RecordVersion\": 8\n}"
+		sample := docSample13
 		v, err := jsonDecodePatientProfile([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -183,7 +183,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("GetPatientsByPatientId/response/XML", func(t *testing.T) {
-		sample := "<PatientProfile xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns=\"http://schemas.harbourview-health.example/patients/2021\">\n  <Allergies xmlns:d2p1=\"http://schemas.microsoft.com/2003/10/Serialization/Arrays\">\n    <d2p1:string>sample string 1</d2p1:string>\n    <d2p1:string>sample string 2</d2p1:string>\n  </Allergies>\n  <Contact xmlns:d2p1=\"http://schemas.harbourview-health.example/shared/valueobjects/\">\n    <d2p1:CountryCode>sample string 4</d2p1:CountryCode>\n    <d2p1:Email>sample string 3</d2p1:Email>\n    <d2p1:SMSReminders>true</d2p1:SMSReminders>\n    <d2p1:SmsNumber>sample string 1</d2p1:SmsNumber>\n    <d2p1:Website>http://webapihelppage5.com/</d2p1:Website>\n  </Contact>\n  <DateOfBirth>2025-11-24T09:42:02.0533381+02:00</DateOfBirth>\n  <FamilyName>sample string 4</FamilyName>\n  <GivenName>sample string 3</GivenName>\n  <ID>sample string 2</ID>\n  <Id>97908262-52be-4a2b-b338-ba95a7b4fd4c</Id>\n  <IsActive>true</IsActive>\n  <SexAtBirth>65</SexAtBirth>\n  <RecordVersion>8</RecordVersion>\n</PatientProfile>"
+		sample := docSample14
 		v, err := xmlDecodePatientProfile([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -194,7 +194,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("GetPatientsSearch/response/JSON", func(t *testing.T) {
-		sample := "{\n  \"Success\": true,\n  \"StatusCode\": 2,\n  \"Message\": \"sample string 3\",\n  \"Data\": [\n    {\n      \"Id\": \"6abfb962-93f7-4e39-b1cc-6bd7e4e94b2b\",\n      \"DisplayName\": \"sample string 2\",\n      \"DateOfBirth\": \"2025-11-24T09:41:57.2152584+02:00\",\n      \"IsActive\": true\n    },\n    {\n      \"Id\": \"6abfb962-93f7-4e39-b1cc-6bd7e4e94b2b\",\n      \"DisplayName\": \"sample string 2\",\n      \"DateOfBirth\": \"2025-11-24T09:41:57.2152584+02:00\",\n      \"IsActive\": true\n    }\n  ],\n  \"Links\": [\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    },\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    }\n  ],\n  \"ValidationErrors\": {\n    \"sample string 1\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ],\n    \"sample string 2\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ]\n  }\n}"
+		sample := docSample15
 		v, err := jsonDecodeApiResultOfListOfPatientSummary([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -209,7 +209,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("GetPatientsSearch/response/XML", func(t *testing.T) {
-		sample := "<ApiResultOfArrayOfPatientSummarySEJ_PQIRx xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns=\"http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Core.Results\">\n  <Data xmlns:d2p1=\"http://schemas.harbourview-health.example/patients/2021\">\n    <d2p1:PatientSummary>\n      <d2p1:DateOfBirth>2025-11-24T09:41:57.2152584+02:00</d2p1:DateOfBirth>\n      <d2p1:DisplayName>sample string 2</d2p1:DisplayName>\n      <d2p1:Id>6abfb962-93f7-4e39-b1cc-6bd7e4e94b2b</d2p1:Id>\n      <d2p1:IsActive>true</d2p1:IsActive>\n    </d2p1:PatientSummary>\n    <d2p1:PatientSummary>\n      <d2p1:DateOfBirth>2025-11-24T09:41:57.2152584+02:00</d2p1:DateOfBirth>\n      <d2p1:DisplayName>sample string 2</d2p1:DisplayName>\n      <d2p1:Id>6abfb962-93f7-4e39-b1cc-6bd7e4e94b2b</d2p1:Id>\n      <d2p1:IsActive>true</d2p1:IsActive>\n    </d2p1:PatientSummary>\n  </Data>\n  <Links>\n    <ResultLink>\n      <Href>sample string 2</Href>\n      <Method>sample string 3</Method>\n      <Rel>sample string 1</Rel>\n    </ResultLink>\n    <ResultLink>\n      <Href>sample string 2</Href>\n      <Method>sample string 3</Method>\n      <Rel>sample string 1</Rel>\n    </ResultLink>\n  </Links>\n  <Message>sample string 3</Message>\n  <StatusCode>2</StatusCode>\n  <Success>true</Success>\n  <ValidationErrors xmlns:d2p1=\"http://schemas.microsoft.com/2003/10/Serialization/Arrays\">\n    <d2p1:KeyValueOfstringArrayOfstringty7Ep6D1>\n      <d2p1:Key>sample string 1</d2p1:Key>\n      <d2p1:Value>\n        <d2p1:string>sample string 1</d2p1:string>\n        <d2p1:string>sample string 2</d2p1:string>\n      </d2p1:Value>\n    </d2p1:KeyValueOfstringArrayOfstringty7Ep6D1>\n    <d2p1:KeyValueOfstringArrayOfstringty7Ep6D1>\n      <d2p1:Key>sample string 2</d2p1:Key>\n      <d2p1:Value>\n        <d2p1:string>sample string 1</d2p1:string>\n        <d2p1:string>sample string 2</d2p1:string>\n      </d2p1:Value>\n    </d2p1:KeyValueOfstringArrayOfstringty7Ep6D1>\n  </ValidationErrors>\n</ApiResultOfArrayOfPatientSummarySEJ_PQIRx>"
+		sample := docSample16
 		v, err := xmlDecodeApiResultOfListOfPatientSummary([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -220,7 +220,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("GetSystemClock/response/JSON", func(t *testing.T) {
-		sample := "\"2025-11-24T09:42:35.2203405+02:00\""
+		sample := docSample17
 		v, err := jsonDecodeDateTimeOffset([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -235,7 +235,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("GetSystemClock/response/XML", func(t *testing.T) {
-		sample := "<DateTimeOffset xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns=\"http://schemas.datacontract.org/2004/07/System\">\n  <DateTime>2025-11-24T07:42:35.2203405Z</DateTime>\n  <OffsetMinutes>120</OffsetMinutes>\n</DateTimeOffset>"
+		sample := docSample18
 		v, err := xmlDecodeDateTimeOffset([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -246,7 +246,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("PostClinicsAppointments/request/JSON", func(t *testing.T) {
-		sample := "{\n  \"ClientReference\": \"sample string 1\",\n  \"PatientId\": \"c5526097-f8c1-4273-9e3d-eb42db7c9735\",\n  \"ClinicianId\": \"2925e5d8-ddcf-42df-9a13-83f3605993f3\",\n  \"ReasonForVisit\": \"sample string 3\",\n  \"Slot\": {\n    \"Start\": \"2025-11-24T09:41:22.6030645+02:00\",\n    \"End\": \"2025-11-24T09:41:22.6030645+02:00\",\n    \"Buffer\": \"00:00:00.1234567\",\n    \"TimeZoneId\": \"sample string 4\"\n  },\n  \"DurationMinutes\": 4,\n  \"Urgency\": 1,\n  \"Reminders\": 0,\n  \"FollowUpRequired\": true,\n  \"FollowupIntervalDays\": 1,\n  \"Symptoms\": [\n    \"sample string 1\",\n    \"sample string 2\"\n  ],\n  \"channelHint\": \"sample string 6\",\n  \"Repeat\": {\n    \"IntervalDays\": 1,\n    \"Occurrences\": 2,\n    \"Until\": \"2025-11-24T09:41:22.6030645+02:00\"\n  },\n  \"RequestedBy\": \"sample string 8\",\n  \"RequestedAt\": \"2025-11-24T09:41:22.6030645+02:00\",\n  \"Workstation\": \"sample string 10\",\n  \"CorrelationIds\": [\n    \"sample string 1\",\n    \"sample string 2\"\n  ],\n  \"IdempotencyKey\": \"8b817618-48ef-41f1-9ebc-88b182a2b218\",\n  \"source\": \"sample string 11\",\n  \"DepositAmount\": 1.0\n}"
+		sample := docSample19
 		v, err := jsonDecodeBookAppointmentCommand([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -261,7 +261,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("PostClinicsAppointments/request/XML", func(t *testing.T) {
-		sample := "<BookAppointmentCommand xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns=\"http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts\">\n  <CorrelationIds xmlns:d2p1=\"http://schemas.microsoft.com/2003/10/Serialization/Arrays\" xmlns=\"http://schemas.harbourview-health.example/core/2019/envelope\">\n    <d2p1:string>sample string 1</d2p1:string>\n    <d2p1:string>sample string 2</d2p1:string>\n  </CorrelationIds>\n  <IdempotencyKey xmlns=\"http://schemas.harbourview-health.example/core/2019/envelope\">8b817618-48ef-41f1-9ebc-88b182a2b218</IdempotencyKey>\n  <source xmlns=\"http://schemas.harbourview-health.example/core/2019/envelope\">sample string 11</source>\n  <RequestedAt xmlns:d2p1=\"http://schemas.datacontract.org/2004/07/System\" xmlns=\"http://schemas.harbourview-health.example/core/2019/audit\">\n    <d2p1:DateTime>2025-11-24T07:41:22.6030645Z</d2p1:DateTime>\n    <d2p1:OffsetMinutes>120</d2p1:OffsetMinutes>\n  </RequestedAt>\n  <RequestedBy xmlns=\"http://schemas.harbourview-health.example/core/2019/audit\">sample string 8</RequestedBy>\n  <Workstation xmlns=\"http://schemas.harbourview-health.example/core/2019/audit\">sample string 10</Workstation>\n  <ClientReference>sample string 1</ClientReference>\n  <ClinicianId>2925e5d8-ddcf-42df-9a13-83f3605993f3</ClinicianId>\n  <DurationMinutes>4</DurationMinutes>\n  <FollowUpRequired>true</FollowUpRequired>\n  <FollowupIntervalDays>1</FollowupIntervalDays>\n  <PatientId>c5526097-f8c1-4273-9e3d-eb42db7c9735</PatientId>\n  <ReasonForVisit>sample string 3</ReasonForVisit>\n  <Reminders>None</Reminders>\n  <Repeat xmlns:d2p1=\"http://schemas.harbourview-health.example/shared/valueobjects/\">\n    <d2p1:IntervalDays>1</d2p1:IntervalDays>\n    <d2p1:Occurrences>2</d2p1:Occurrences>\n    <d2p1:Until>2025-11-24T09:41:22.6030645+02:00</d2p1:Until>\n  </Repeat>\n  <Slot xmlns:d2p1=\"http://schemas.harbourview-health.example/shared/valueobjects/\">\n    <d2p1:Buffer>PT0.1234567S</d2p1:Buffer>\n    <d2p1:End>2025-11-24T09:41:22.6030645+02:00</d2p1:End>\n    <d2p1:Start>2025-11-24T09:41:22.6030645+02:00</d2p1:Start>\n    <d2p1:TimeZoneId>sample string 4</d2p1:TimeZoneId>\n  </Slot>\n  <Symptoms xmlns:d2p1=\"http://schemas.microsoft.com/2003/10/Serialization/Arrays\">\n    <d2p1:string>sample string 1</d2p1:string>\n    <d2p1:string>sample string 2</d2p1:string>\n  </Symptoms>\n  <Urgency>Routine</Urgency>\n  <channelHint>sample string 6</channelHint>\n  <DepositAmount>1</DepositAmount>\n</BookAppointmentCommand>"
+		sample := docSample20
 		v, err := xmlDecodeBookAppointmentCommand([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -272,7 +272,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("PostClinicsAppointments/response/JSON", func(t *testing.T) {
-		sample := "{\n  \"Success\": true,\n  \"StatusCode\": 2,\n  \"Message\": \"sample string 3\",\n  \"Data\": \"24e5c858-8f1a-4a7a-80ff-abad747f5245\",\n  \"Links\": [\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    },\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    }\n  ],\n  \"ValidationErrors\": {\n    \"sample string 1\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ],\n    \"sample string 2\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ]\n  }\n}"
+		sample := docSample21
 		v, err := jsonDecodeApiResultOfGuid([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -287,7 +287,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("PostClinicsAppointments/response/XML", func(t *testing.T) {
-		sample := "<ApiResultOfguid xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns=\"http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Core.Results\">\n  <Data>24e5c858-8f1a-4a7a-80ff-abad747f5245</Data>\n  <Links>\n    <ResultLink>\n      <Href>sample string 2</Href>\n      <Method>sample string 3</Method>\n      <Rel>sample string 1</Rel>\n    </ResultLink>\n    <ResultLink>\n      <Href>sample string 2</Href>\n      <Method>sample string 3</Method>\n      <Rel>sample string 1</Rel>\n    </ResultLink>\n  </Links>\n  <Message>sample string 3</Message>\n  <StatusCode>2</StatusCode>\n  <Success>true</Success>\n  <ValidationErrors xmlns:d2p1=\"http://schemas.microsoft.com/2003/10/Serialization/Arrays\">\n    <d2p1:KeyValueOfstringArrayOfstringty7Ep6D1>\n      <d2p1:Key>sample string 1</d2p1:Key>\n      <d2p1:Value>\n        <d2p1:string>sample string 1</d2p1:string>\n        <d2p1:string>sample string 2</d2p1:string>\n      </d2p1:Value>\n    </d2p1:KeyValueOfstringArrayOfstringty7Ep6D1>\n    <d2p1:KeyValueOfstringArrayOfstringty7Ep6D1>\n      <d2p1:Key>sample string 2</d2p1:Key>\n      <d2p1:Value>\n        <d2p1:string>sample string 1</d2p1:string>\n        <d2p1:string>sample string 2</d2p1:string>\n      </d2p1:Value>\n    </d2p1:KeyValueOfstringArrayOfstringty7Ep6D1>\n  </ValidationErrors>\n</ApiResultOfguid>"
+		sample := docSample22
 		v, err := xmlDecodeApiResultOfGuid([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -298,7 +298,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("PostClinicsAppointmentsNotes/request/JSON", func(t *testing.T) {
-		sample := "\"sample string 1\""
+		sample := docSample23
 		v, err := jsonDecodeString([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -313,7 +313,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("PostClinicsAppointmentsNotes/request/XML", func(t *testing.T) {
-		sample := "<string xmlns=\"http://schemas.microsoft.com/2003/10/Serialization/\">sample string 1</string>"
+		sample := docSample24
 		v, err := xmlDecodeString([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -324,7 +324,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("PostClinicsAppointmentsNotes/response/JSON", func(t *testing.T) {
-		sample := "{\n  \"Success\": true,\n  \"StatusCode\": 2,\n  \"Message\": \"sample string 3\",\n  \"Data\": \"12a96c76-4526-43ff-8e4f-141d3dd28494\",\n  \"Links\": [\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    },\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    }\n  ],\n  \"ValidationErrors\": {\n    \"sample string 1\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ],\n    \"sample string 2\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ]\n  }\n}"
+		sample := docSample25
 		v, err := jsonDecodeApiResultOfGuid([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -339,7 +339,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("PostClinicsAppointmentsNotes/response/XML", func(t *testing.T) {
-		sample := "<ApiResultOfguid xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns=\"http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Core.Results\">\n  <Data>12a96c76-4526-43ff-8e4f-141d3dd28494</Data>\n  <Links>\n    <ResultLink>\n      <Href>sample string 2</Href>\n      <Method>sample string 3</Method>\n      <Rel>sample string 1</Rel>\n    </ResultLink>\n    <ResultLink>\n      <Href>sample string 2</Href>\n      <Method>sample string 3</Method>\n      <Rel>sample string 1</Rel>\n    </ResultLink>\n  </Links>\n  <Message>sample string 3</Message>\n  <StatusCode>2</StatusCode>\n  <Success>true</Success>\n  <ValidationErrors xmlns:d2p1=\"http://schemas.microsoft.com/2003/10/Serialization/Arrays\">\n    <d2p1:KeyValueOfstringArrayOfstringty7Ep6D1>\n      <d2p1:Key>sample string 1</d2p1:Key>\n      <d2p1:Value>\n        <d2p1:string>sample string 1</d2p1:string>\n        <d2p1:string>sample string 2</d2p1:string>\n      </d2p1:Value>\n    </d2p1:KeyValueOfstringArrayOfstringty7Ep6D1>\n    <d2p1:KeyValueOfstringArrayOfstringty7Ep6D1>\n      <d2p1:Key>sample string 2</d2p1:Key>\n      <d2p1:Value>\n        <d2p1:string>sample string 1</d2p1:string>\n        <d2p1:string>sample string 2</d2p1:string>\n      </d2p1:Value>\n    </d2p1:KeyValueOfstringArrayOfstringty7Ep6D1>\n  </ValidationErrors>\n</ApiResultOfguid>"
+		sample := docSample26
 		v, err := xmlDecodeApiResultOfGuid([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -350,7 +350,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("PostMessages/request/JSON", func(t *testing.T) {
-		sample := "{\n  \"PatientId\": \"babae803-ec42-4fd6-8ed5-36bed8a407bd\",\n  \"Channel\": 0,\n  \"TemplateCode\": \"sample string 2\",\n  \"Placeholders\": {\n    \"sample string 1\": \"sample string 2\",\n    \"sample string 3\": \"sample string 4\"\n  },\n  \"SendAfter\": \"2025-11-24T09:42:19.7572774+02:00\",\n  \"Priority\": 1,\n  \"CorrelationIds\": [\n    \"sample string 1\",\n    \"sample string 2\"\n  ],\n  \"IdempotencyKey\": \"10bb1ecf-0418-4a94-8aad-64c3b1d10f0c\",\n  \"source\": \"sample string 3\"\n}"
+		sample := docSample27
 		v, err := jsonDecodeSendPatientMessageCommand([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -365,7 +365,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("PostMessages/request/XML", func(t *testing.T) {
-		sample := "<SendPatientMessageCommand xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns=\"http://schemas.harbourview-health.example/messaging/2020\">\n  <CorrelationIds xmlns:d2p1=\"http://schemas.microsoft.com/2003/10/Serialization/Arrays\" xmlns=\"http://schemas.harbourview-health.example/core/2019/envelope\">\n    <d2p1:string>sample string 1</d2p1:string>\n    <d2p1:string>sample string 2</d2p1:string>\n  </CorrelationIds>\n  <IdempotencyKey xmlns=\"http://schemas.harbourview-health.example/core/2019/envelope\">10bb1ecf-0418-4a94-8aad-64c3b1d10f0c</IdempotencyKey>\n  <source xmlns=\"http://schemas.harbourview-health.example/core/2019/envelope\">sample string 3</source>\n  <Channel>sms</Channel>\n  <PatientId>babae803-ec42-4fd6-8ed5-36bed8a407bd</PatientId>\n  <Placeholders xmlns:d2p1=\"http://schemas.microsoft.com/2003/10/Serialization/Arrays\">\n    <d2p1:KeyValueOfstringstring>\n      <d2p1:Key>sample string 1</d2p1:Key>\n      <d2p1:Value>sample string 2</d2p1:Value>\n    </d2p1:KeyValueOfstringstring>\n    <d2p1:KeyValueOfstringstring>\n      <d2p1:Key>sample string 3</d2p1:Key>\n      <d2p1:Value>sample string 4</d2p1:Value>\n    </d2p1:KeyValueOfstringstring>\n  </Placeholders>\n  <Priority>Routine</Priority>\n  <SendAfter>2025-11-24T09:42:19.7572774+02:00</SendAfter>\n  <TemplateCode>sample string 2</TemplateCode>\n</SendPatientMessageCommand>"
+		sample := docSample28
 		v, err := xmlDecodeSendPatientMessageCommand([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -376,7 +376,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("PostMessages/response/JSON", func(t *testing.T) {
-		sample := "{\n  \"Success\": true,\n  \"StatusCode\": 2,\n  \"Message\": \"sample string 3\",\n  \"Data\": \"be91560a-42f9-400a-bec2-b8c152f8098e\",\n  \"Links\": [\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    },\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    }\n  ],\n  \"ValidationErrors\": {\n    \"sample string 1\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ],\n    \"sample string 2\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ]\n  }\n}"
+		sample := docSample29
 		v, err := jsonDecodeApiResultOfGuid([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -391,7 +391,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("PostMessages/response/XML", func(t *testing.T) {
-		sample := "<ApiResultOfguid xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns=\"http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Core.Results\">\n  <Data>be91560a-42f9-400a-bec2-b8c152f8098e</Data>\n  <Links>\n    <ResultLink>\n      <Href>sample string 2</Href>\n      <Method>sample string 3</Method>\n      <Rel>sample string 1</Rel>\n    </ResultLink>\n    <ResultLink>\n      <Href>sample string 2</Href>\n      <Method>sample string 3</Method>\n      <Rel>sample string 1</Rel>\n    </ResultLink>\n  </Links>\n  <Message>sample string 3</Message>\n  <StatusCode>2</StatusCode>\n  <Success>true</Success>\n  <ValidationErrors xmlns:d2p1=\"http://schemas.microsoft.com/2003/10/Serialization/Arrays\">\n    <d2p1:KeyValueOfstringArrayOfstringty7Ep6D1>\n      <d2p1:Key>sample string 1</d2p1:Key>\n      <d2p1:Value>\n        <d2p1:string>sample string 1</d2p1:string>\n        <d2p1:string>sample string 2</d2p1:string>\n      </d2p1:Value>\n    </d2p1:KeyValueOfstringArrayOfstringty7Ep6D1>\n    <d2p1:KeyValueOfstringArrayOfstringty7Ep6D1>\n      <d2p1:Key>sample string 2</d2p1:Key>\n      <d2p1:Value>\n        <d2p1:string>sample string 1</d2p1:string>\n        <d2p1:string>sample string 2</d2p1:string>\n      </d2p1:Value>\n    </d2p1:KeyValueOfstringArrayOfstringty7Ep6D1>\n  </ValidationErrors>\n</ApiResultOfguid>"
+		sample := docSample30
 		v, err := xmlDecodeApiResultOfGuid([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -402,7 +402,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("PostPatientsPhoto/request/JSON", func(t *testing.T) {
-		sample := "{\n  \"Content\": \"QEA=\",\n  \"ContentType\": \"sample string 1\",\n  \"SizeBytes\": 2,\n  \"FileName\": \"sample string 3\",\n  \"SourceUrl\": \"http://webapihelppage4.com\",\n  \"Orientation\": \"A\"\n}"
+		sample := docSample31
 		v, err := jsonDecodePatientPhotoUpload([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -417,7 +417,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("PostPatientsPhoto/request/XML", func(t *testing.T) {
-		sample := "<PatientPhotoUpload xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns=\"http://schemas.harbourview-health.example/patients/2021\">\n  <Content>QEA=</Content>\n  <ContentType>sample string 1</ContentType>\n  <FileName>sample string 3</FileName>\n  <Orientation>65</Orientation>\n  <SizeBytes>2</SizeBytes>\n  <SourceUrl>http://webapihelppage4.com/</SourceUrl>\n</PatientPhotoUpload>"
+		sample := docSample32
 		v, err := xmlDecodePatientPhotoUpload([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -428,7 +428,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("PostPatientsPhoto/response/JSON", func(t *testing.T) {
-		sample := "{\n  \"Success\": true,\n  \"StatusCode\": 2,\n  \"Message\": \"sample string 3\",\n  \"Data\": \"47d1d41c-8897-42b7-b3fa-a059da272e64\",\n  \"Links\": [\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    },\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    }\n  ],\n  \"ValidationErrors\": {\n    \"sample string 1\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ],\n    \"sample string 2\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ]\n  }\n}"
+		sample := docSample33
 		v, err := jsonDecodeApiResultOfGuid([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -443,7 +443,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("PostPatientsPhoto/response/XML", func(t *testing.T) {
-		sample := "<ApiResultOfguid xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns=\"http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Core.Results\">\n  <Data>47d1d41c-8897-42b7-b3fa-a059da272e64</Data>\n  <Links>\n    <ResultLink>\n      <Href>sample string 2</Href>\n      <Method>sample string 3</Method>\n      <Rel>sample string 1</Rel>\n    </ResultLink>\n    <ResultLink>\n      <Href>sample string 2</Href>\n      <Method>sample string 3</Method>\n      <Rel>sample string 1</Rel>\n    </ResultLink>\n  </Links>\n  <Message>sample string 3</Message>\n  <StatusCode>2</StatusCode>\n  <Success>true</Success>\n  <ValidationErrors xmlns:d2p1=\"http://schemas.microsoft.com/2003/10/Serialization/Arrays\">\n    <d2p1:KeyValueOfstringArrayOfstringty7Ep6D1>\n      <d2p1:Key>sample string 1</d2p1:Key>\n      <d2p1:Value>\n        <d2p1:string>sample string 1</d2p1:string>\n        <d2p1:string>sample string 2</d2p1:string>\n      </d2p1:Value>\n    </d2p1:KeyValueOfstringArrayOfstringty7Ep6D1>\n    <d2p1:KeyValueOfstringArrayOfstringty7Ep6D1>\n      <d2p1:Key>sample string 2</d2p1:Key>\n      <d2p1:Value>\n        <d2p1:string>sample string 1</d2p1:string>\n        <d2p1:string>sample string 2</d2p1:string>\n      </d2p1:Value>\n    </d2p1:KeyValueOfstringArrayOfstringty7Ep6D1>\n  </ValidationErrors>\n</ApiResultOfguid>"
+		sample := docSample34
 		v, err := xmlDecodeApiResultOfGuid([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -454,7 +454,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("PutClinicsAppointmentsByAppointmentId/request/JSON", func(t *testing.T) {
-		sample := "{\n  \"NewSlot\": {\n    \"Start\": \"2025-11-24T09:41:31.2857756+02:00\",\n    \"End\": \"2025-11-24T09:41:31.2857756+02:00\",\n    \"Buffer\": \"00:00:00.1234567\",\n    \"TimeZoneId\": \"sample string 4\"\n  },\n  \"PreviousStart\": \"2025-11-24T09:41:31.2857756+02:00\",\n  \"RescheduleReason\": \"sample string 1\",\n  \"NotifyPatient\": true,\n  \"RequestedBy\": \"sample string 3\",\n  \"RequestedAt\": \"2025-11-24T09:41:31.2857756+02:00\",\n  \"Workstation\": \"sample string 5\",\n  \"CorrelationIds\": [\n    \"sample string 1\",\n    \"sample string 2\"\n  ],\n  \"IdempotencyKey\": \"094c332f-bbe4-4ad1-9fa0-68330056f2af\",\n  \"source\": \"sample string 6\"\n}"
+		sample := docSample35
 		v, err := jsonDecodeRescheduleAppointmentCommand([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -469,7 +469,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("PutClinicsAppointmentsByAppointmentId/request/XML", func(t *testing.T) {
-		sample := "<RescheduleAppointmentCommand xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns=\"http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts\">\n  <CorrelationIds xmlns:d2p1=\"http://schemas.microsoft.com/2003/10/Serialization/Arrays\" xmlns=\"http://schemas.harbourview-health.example/core/2019/envelope\">\n    <d2p1:string>sample string 1</d2p1:string>\n    <d2p1:string>sample string 2</d2p1:string>\n  </CorrelationIds>\n  <IdempotencyKey xmlns=\"http://schemas.harbourview-health.example/core/2019/envelope\">094c332f-bbe4-4ad1-9fa0-68330056f2af</IdempotencyKey>\n  <source xmlns=\"http://schemas.harbourview-health.example/core/2019/envelope\">sample string 6</source>\n  <RequestedAt xmlns:d2p1=\"http://schemas.datacontract.org/2004/07/System\" xmlns=\"http://schemas.harbourview-health.example/core/2019/audit\">\n    <d2p1:DateTime>2025-11-24T07:41:31.2857756Z</d2p1:DateTime>\n    <d2p1:OffsetMinutes>120</d2p1:OffsetMinutes>\n  </RequestedAt>\n  <RequestedBy xmlns=\"http://schemas.harbourview-health.example/core/2019/audit\">sample string 3</RequestedBy>\n  <Workstation xmlns=\"http://schemas.harbourview-health.example/core/2019/audit\">sample string 5</Workstation>\n  <NewSlot xmlns:d2p1=\"http://schemas.harbourview-health.example/shared/valueobjects/\">\n    <d2p1:Buffer>PT0.1234567S</d2p1:Buffer>\n    <d2p1:End>2025-11-24T09:41:31.2857756+02:00</d2p1:End>\n    <d2p1:Start>2025-11-24T09:41:31.2857756+02:00</d2p1:Start>\n    <d2p1:TimeZoneId>sample string 4</d2p1:TimeZoneId>\n  </NewSlot>\n  <NotifyPatient>true</NotifyPatient>\n  <PreviousStart>2025-11-24T09:41:31.2857756+02:00</PreviousStart>\n  <RescheduleReason>sample string 1</RescheduleReason>\n</RescheduleAppointmentCommand>"
+		sample := docSample36
 		v, err := xmlDecodeRescheduleAppointmentCommand([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -480,7 +480,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("PutMessagesTemplatesByTemplateCode/request/JSON", func(t *testing.T) {
-		sample := "{\n  \"Code\": \"sample string 1\",\n  \"Title\": \"sample string 2\",\n  \"Body\": \"sample string 3\",\n  \"Channels\": 0,\n  \"Version\": 4,\n  \"IsActive\": true,\n  \"Placeholders\": [\n    \"sample string 1\",\n    \"sample string 2\"\n  ],\n  \"UpdatedAt\": \"2025-11-24T09:42:27.1658439+02:00\"\n}"
+		sample := docSample37
 		v, err := jsonDecodeMessageTemplate([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -495,7 +495,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("PutMessagesTemplatesByTemplateCode/request/XML", func(t *testing.T) {
-		sample := "<MessageTemplate xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns=\"http://schemas.harbourview-health.example/messaging/2020\">\n  <Body>sample string 3</Body>\n  <Channels>None</Channels>\n  <Code>sample string 1</Code>\n  <IsActive>true</IsActive>\n  <Placeholders xmlns:d2p1=\"http://schemas.microsoft.com/2003/10/Serialization/Arrays\">\n    <d2p1:string>sample string 1</d2p1:string>\n    <d2p1:string>sample string 2</d2p1:string>\n  </Placeholders>\n  <Title>sample string 2</Title>\n  <UpdatedAt>2025-11-24T09:42:27.1658439+02:00</UpdatedAt>\n  <Version>4</Version>\n</MessageTemplate>"
+		sample := docSample38
 		v, err := xmlDecodeMessageTemplate([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -506,7 +506,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("PutPatientsContact/request/JSON", func(t *testing.T) {
-		sample := "{\n  \"SmsNumber\": \"sample string 1\",\n  \"SMSReminders\": true,\n  \"Email\": \"sample string 3\",\n  \"CountryCode\": \"sample string 4\",\n  \"Website\": \"http://webapihelppage5.com\"\n}"
+		sample := docSample39
 		v, err := jsonDecodeContactPoint([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -521,7 +521,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("PutPatientsContact/request/XML", func(t *testing.T) {
-		sample := "<ContactPoint xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns=\"http://schemas.harbourview-health.example/shared/valueobjects/\">\n  <CountryCode>sample string 4</CountryCode>\n  <Email>sample string 3</Email>\n  <SMSReminders>true</SMSReminders>\n  <SmsNumber>sample string 1</SmsNumber>\n  <Website>http://webapihelppage5.com/</Website>\n</ContactPoint>"
+		sample := docSample40
 		v, err := xmlDecodeContactPoint([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)

@@ -29,7 +29,7 @@ func (s *e2eService) DeletePatientsPhoto(ctx context.Context, patientId uuid.UUI
 }
 
 func e2eResponseDeletePatientsPhoto() (*ApiResultOfBoolean, error) {
-	return jsonDecodeApiResultOfBoolean([]byte("{\n  \"Success\": true,\n  \"StatusCode\": 2,\n  \"Message\": \"sample string 3\",\n  \"Data\": true,\n  \"Links\": [\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    },\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    }\n  ],\n  \"ValidationErrors\": {\n    \"sample string 1\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ],\n    \"sample string 2\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ]\n  }\n}"))
+	return jsonDecodeApiResultOfBoolean([]byte(docSample1))
 }
 
 func (s *e2eService) GetClinicsAppointments(ctx context.Context, clinicId uuid.UUID, from DateTime, to *DateTime, status_ *AppointmentStatus, page *int32, pageSize *int32) (*PagedListOfAppointmentSummary, error) {
@@ -38,7 +38,7 @@ func (s *e2eService) GetClinicsAppointments(ctx context.Context, clinicId uuid.U
 }
 
 func e2eResponseGetClinicsAppointments() (*PagedListOfAppointmentSummary, error) {
-	return jsonDecodePagedListOfAppointmentSummary([]byte("{\n  \"Items\": [\n    {\n      \"AppointmentId\": \"266f110a-6eee-4de4-94ef-febe0a3fb94a\",\n      \"Start\": \"2025-11-24T09:41:17.3371284+02:00\",\n      \"DurationMinutes\": 3,\n      \"Status\": 0,\n      \"ClinicianName\": \"sample string 4\",\n      \"PatientDisplayName\": \"sample string 5\",\n      \"TravelDistanceKm\": 1.1,\n      \"Label\": \"sample string 4 / 3 min\"\n    },\n    {\n      \"AppointmentId\": \"266f110a-6eee-4de4-94ef-febe0a3fb94a\",\n      \"Start\": \"2025-11-24T09:41:17.3371284+02:00\",\n      \"DurationMinutes\": 3,\n      \"Status\": 0,\n      \"ClinicianName\": \"sample string 4\",\n      \"PatientDisplayName\": \"sample string 5\",\n      \"TravelDistanceKm\": 1.1,\n      \"Label\": \"sample string 4 / 3 min\"\n    }\n  ],\n  \"Page\": 1,\n  \"PageSize\": 2,\n  \"TotalCount\": 3,\n  \"HasMore\": true\n}"))
+	return jsonDecodePagedListOfAppointmentSummary([]byte(docSample3))
 }
 
 func (s *e2eService) GetClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID) (*AppointmentDetail, error) {
@@ -47,7 +47,7 @@ func (s *e2eService) GetClinicsAppointmentsByAppointmentId(ctx context.Context, 
 }
 
 func e2eResponseGetClinicsAppointmentsByAppointmentId() (*AppointmentDetail, error) {
-	return jsonDecodeAppointmentDetail([]byte("{\n  \"AppointmentId\": \"6429f8a9-0bfa-4046-b313-8b13552ecf77\",\n  \"Status\": 0,\n  \"Slot\": {\n    \"Start\": \"2025-11-24T09:41:28.5366764+02:00\",\n    \"End\": \"2025-11-24T09:41:28.5366764+02:00\",\n    \"Buffer\": \"00:00:00.1234567\",\n    \"TimeZoneId\": \"sample string 4\"\n  },\n  \"PatientContact\": {\n    \"SmsNumber\": \"sample string 1\",\n    \"SMSReminders\": true,\n    \"Email\": \"sample string 3\",\n    \"CountryCode\": \"sample string 4\",\n    \"Website\": \"http://webapihelppage5.com\"\n  },\n  \"Notes\": [\n    {\n      \"NoteId\": \"979b6b61-6e73-48d9-bbc7-0bef9d449c1e\",\n      \"Text\": \"sample string 2\",\n      \"WrittenAt\": \"2025-11-24T09:41:28.5366764+02:00\",\n      \"Author\": \"sample string 4\"\n    },\n    {\n      \"NoteId\": \"979b6b61-6e73-48d9-bbc7-0bef9d449c1e\",\n      \"Text\": \"sample string 2\",\n      \"WrittenAt\": \"2025-11-24T09:41:28.5366764+02:00\",\n      \"Author\": \"sample string 4\"\n    }\n  ],\n  \"Fee\": 2.0,\n  \"DepositPaid\": 1.0,\n  \"ReferralId\": \"8a074369-4d78-4c1d-8255-310604676451\",\n  \"RoomNumber\": 1,\n  \"Version\": 3,\n  \"DistanceKm\": 4.1,\n  \"ExpectedDuration\": \"00:00:00.1234567\",\n  \"CreatedUtc\": \"2025-11-24T09:41:28.5366764+02:00\",\n  \"LastModified\": \"2025-11-24T09:41:28.5366764+02:00\",\n  \"Urgency\": 1,\n  \"AuditTrail\": null\n}"))
+	return jsonDecodeAppointmentDetail([]byte(docSample5))
 }
 
 func (s *e2eService) GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, date DateTime, durationMinutes *int32, clinicianId *uuid.UUID) ([]*TimeWindow, error) {
@@ -56,7 +56,7 @@ func (s *e2eService) GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, da
 }
 
 func e2eResponseGetClinicsSlots() ([]*TimeWindow, error) {
-	return jsonDecodeListOfTimeWindow([]byte("[\n  {\n    \"Start\": \"2025-11-24T09:41:51.1023057+02:00\",\n    \"End\": \"2025-11-24T09:41:51.1023057+02:00\",\n    \"Buffer\": \"00:00:00.1234567\",\n    \"TimeZoneId\": \"sample string 4\"\n  },\n  {\n    \"Start\": \"2025-11-24T09:41:51.1023057+02:00\",\n    \"End\": \"2025-11-24T09:41:51.1023057+02:00\",\n    \"Buffer\": \"00:00:00.1234567\",\n    \"TimeZoneId\": \"sample string 4\"\n  }\n]"))
+	return jsonDecodeListOfTimeWindow([]byte(docSample7))
 }
 
 func (s *e2eService) GetLocationsByLocationId(ctx context.Context, locationId uuid.UUID) (*ClinicLocation, error) {
@@ -74,7 +74,7 @@ func (s *e2eService) GetMessagesDelivery(ctx context.Context, messageId uuid.UUI
 }
 
 func e2eResponseGetMessagesDelivery() (*MessageDeliveryReport, error) {
-	return jsonDecodeMessageDeliveryReport([]byte("{\n  \"MessageId\": \"bc8ae3f3-1e6c-4f4c-93e0-f09487125dbd\",\n  \"Channel\": 0,\n  \"AttemptsByProvider\": {\n    \"sample string 1\": 2,\n    \"sample string 3\": 4\n  },\n  \"FailureReasons\": {\n    \"sample string 1\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ],\n    \"sample string 2\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ]\n  },\n  \"LastProviderResponse\": {\n    \"Key\": \"sample string 1\",\n    \"Value\": 2\n  },\n  \"QueuedAt\": \"2025-11-24T09:42:28.2234631+02:00\",\n  \"DeliveredAt\": \"2025-11-24T09:42:28.2234631+02:00\",\n  \"Cost\": 3.0,\n  \"Attempts\": [\n    {\n      \"AttemptNumber\": 1,\n      \"AttemptedAt\": \"2025-11-24T09:42:28.2234631+02:00\",\n      \"Provider\": \"sample string 3\",\n      \"Succeeded\": true,\n      \"Error\": \"sample string 5\"\n    },\n    {\n      \"AttemptNumber\": 1,\n      \"AttemptedAt\": \"2025-11-24T09:42:28.2234631+02:00\",\n      \"Provider\": \"sample string 3\",\n      \"Succeeded\": true,\n      \"Error\": \"sample string 5\"\n    }\n  ]\n}"))
+	return jsonDecodeMessageDeliveryReport([]byte(docSample9))
 }
 
 func (s *e2eService) GetMessagesTemplates(ctx context.Context, channel *ReminderChannel, activeOnly *bool) ([]*MessageTemplate, error) {
@@ -83,7 +83,7 @@ func (s *e2eService) GetMessagesTemplates(ctx context.Context, channel *Reminder
 }
 
 func e2eResponseGetMessagesTemplates() ([]*MessageTemplate, error) {
-	return jsonDecodeListOfMessageTemplate([]byte("[\n  {\n    \"Code\": \"sample string 1\",\n    \"Title\": \"sample string 2\",\n    \"Body\": \"sample string 3\",\n    \"Channels\": 0,\n    \"Version\": 4,\n    \"IsActive\": true,\n    \"Placeholders\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ],\n    \"UpdatedAt\": \"2025-11-24T09:42:22.7665685+02:00\"\n  },\n  {\n    \"Code\": \"sample string 1\",\n    \"Title\": \"sample string 2\",\n    \"Body\": \"sample string 3\",\n    \"Channels\": 0,\n    \"Version\": 4,\n    \"IsActive\": true,\n    \"Placeholders\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ],\n    \"UpdatedAt\": \"2025-11-24T09:42:22.7665685+02:00\"\n  }\n]"))
+	return jsonDecodeListOfMessageTemplate([]byte(docSample11))
 }
 
 func (s *e2eService) GetPatientsByPatientId(ctx context.Context, patientId uuid.UUID) (*PatientProfile, error) {
@@ -92,7 +92,7 @@ func (s *e2eService) GetPatientsByPatientId(ctx context.Context, patientId uuid.
 }
 
 func e2eResponseGetPatientsByPatientId() (*PatientProfile, error) {
-	return jsonDecodePatientProfile([]byte("{\n  \"Id\": \"97908262-52be-4a2b-b338-ba95a7b4fd4c\",\n  \"ID\": \"sample string 2\",\n  \"GivenName\": \"sample string 3\",\n  \"FamilyName\": \"sample string 4\",\n  \"DateOfBirth\": \"2025-11-24T09:42:02.0533381+02:00\",\n  \"SexAtBirth\": \"A\",\n  \"Contact\": {\n    \"SmsNumber\": \"sample string 1\",\n    \"SMSReminders\": true,\n    \"Email\": \"sample string 3\",\n    \"CountryCode\": \"sample string 4\",\n    \"Website\": \"http://webapihelppage5.com\"\n  },\n  \"Allergies\": [\n    \"sample string 1\",\n    \"sample string 2\"\n  ],\n  \"IsActive\": true,\n  \"RecordVersion\": 8\n}"))
+	return jsonDecodePatientProfile([]byte(docSample13))
 }
 
 func (s *e2eService) GetPatientsSearch(ctx context.Context, name string, dateOfBirth *DateTime, includeInactive *bool, maxResults *int32) (*ApiResultOfListOfPatientSummary, error) {
@@ -101,7 +101,7 @@ func (s *e2eService) GetPatientsSearch(ctx context.Context, name string, dateOfB
 }
 
 func e2eResponseGetPatientsSearch() (*ApiResultOfListOfPatientSummary, error) {
-	return jsonDecodeApiResultOfListOfPatientSummary([]byte("{\n  \"Success\": true,\n  \"StatusCode\": 2,\n  \"Message\": \"sample string 3\",\n  \"Data\": [\n    {\n      \"Id\": \"6abfb962-93f7-4e39-b1cc-6bd7e4e94b2b\",\n      \"DisplayName\": \"sample string 2\",\n      \"DateOfBirth\": \"2025-11-24T09:41:57.2152584+02:00\",\n      \"IsActive\": true\n    },\n    {\n      \"Id\": \"6abfb962-93f7-4e39-b1cc-6bd7e4e94b2b\",\n      \"DisplayName\": \"sample string 2\",\n      \"DateOfBirth\": \"2025-11-24T09:41:57.2152584+02:00\",\n      \"IsActive\": true\n    }\n  ],\n  \"Links\": [\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    },\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    }\n  ],\n  \"ValidationErrors\": {\n    \"sample string 1\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ],\n    \"sample string 2\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ]\n  }\n}"))
+	return jsonDecodeApiResultOfListOfPatientSummary([]byte(docSample15))
 }
 
 func (s *e2eService) GetSystemClock(ctx context.Context) (time.Time, error) {
@@ -110,7 +110,7 @@ func (s *e2eService) GetSystemClock(ctx context.Context) (time.Time, error) {
 }
 
 func e2eResponseGetSystemClock() (time.Time, error) {
-	return jsonDecodeDateTimeOffset([]byte("\"2025-11-24T09:42:35.2203405+02:00\""))
+	return jsonDecodeDateTimeOffset([]byte(docSample17))
 }
 
 func (s *e2eService) PostClinicsAppointments(ctx context.Context, clinicId uuid.UUID, body *BookAppointmentCommand) (*ApiResultOfGuid, error) {
@@ -119,11 +119,11 @@ func (s *e2eService) PostClinicsAppointments(ctx context.Context, clinicId uuid.
 }
 
 func e2eResponsePostClinicsAppointments() (*ApiResultOfGuid, error) {
-	return jsonDecodeApiResultOfGuid([]byte("{\n  \"Success\": true,\n  \"StatusCode\": 2,\n  \"Message\": \"sample string 3\",\n  \"Data\": \"24e5c858-8f1a-4a7a-80ff-abad747f5245\",\n  \"Links\": [\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    },\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    }\n  ],\n  \"ValidationErrors\": {\n    \"sample string 1\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ],\n    \"sample string 2\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ]\n  }\n}"))
+	return jsonDecodeApiResultOfGuid([]byte(docSample21))
 }
 
 func e2eBodyPostClinicsAppointments() (*BookAppointmentCommand, error) {
-	return jsonDecodeBookAppointmentCommand([]byte("{\n  \"ClientReference\": \"sample string 1\",\n  \"PatientId\": \"c5526097-f8c1-4273-9e3d-eb42db7c9735\",\n  \"ClinicianId\": \"2925e5d8-ddcf-42df-9a13-83f3605993f3\",\n  \"ReasonForVisit\": \"sample string 3\",\n  \"Slot\": {\n    \"Start\": \"2025-11-24T09:41:22.6030645+02:00\",\n    \"End\": \"2025-11-24T09:41:22.6030645+02:00\",\n    \"Buffer\": \"00:00:00.1234567\",\n    \"TimeZoneId\": \"sample string 4\"\n  },\n  \"DurationMinutes\": 4,\n  \"Urgency\": 1,\n  \"Reminders\": 0,\n  \"FollowUpRequired\": true,\n  \"FollowupIntervalDays\": 1,\n  \"Symptoms\": [\n    \"sample string 1\",\n    \"sample string 2\"\n  ],\n  \"channelHint\": \"sample string 6\",\n  \"Repeat\": {\n    \"IntervalDays\": 1,\n    \"Occurrences\": 2,\n    \"Until\": \"2025-11-24T09:41:22.6030645+02:00\"\n  },\n  \"RequestedBy\": \"sample string 8\",\n  \"RequestedAt\": \"2025-11-24T09:41:22.6030645+02:00\",\n  \"Workstation\": \"sample string 10\",\n  \"CorrelationIds\": [\n    \"sample string 1\",\n    \"sample string 2\"\n  ],\n  \"IdempotencyKey\": \"8b817618-48ef-41f1-9ebc-88b182a2b218\",\n  \"source\": \"sample string 11\",\n  \"DepositAmount\": 1.0\n}"))
+	return jsonDecodeBookAppointmentCommand([]byte(docSample19))
 }
 
 func (s *e2eService) PostClinicsAppointmentsNotes(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, body *string) (*ApiResultOfGuid, error) {
@@ -132,11 +132,11 @@ func (s *e2eService) PostClinicsAppointmentsNotes(ctx context.Context, clinicId 
 }
 
 func e2eResponsePostClinicsAppointmentsNotes() (*ApiResultOfGuid, error) {
-	return jsonDecodeApiResultOfGuid([]byte("{\n  \"Success\": true,\n  \"StatusCode\": 2,\n  \"Message\": \"sample string 3\",\n  \"Data\": \"12a96c76-4526-43ff-8e4f-141d3dd28494\",\n  \"Links\": [\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    },\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    }\n  ],\n  \"ValidationErrors\": {\n    \"sample string 1\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ],\n    \"sample string 2\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ]\n  }\n}"))
+	return jsonDecodeApiResultOfGuid([]byte(docSample25))
 }
 
 func e2eBodyPostClinicsAppointmentsNotes() (*string, error) {
-	return jsonDecodeString([]byte("\"sample string 1\""))
+	return jsonDecodeString([]byte(docSample23))
 }
 
 func (s *e2eService) PostMessages(ctx context.Context, body *SendPatientMessageCommand) (*ApiResultOfGuid, error) {
@@ -145,11 +145,11 @@ func (s *e2eService) PostMessages(ctx context.Context, body *SendPatientMessageC
 }
 
 func e2eResponsePostMessages() (*ApiResultOfGuid, error) {
-	return jsonDecodeApiResultOfGuid([]byte("{\n  \"Success\": true,\n  \"StatusCode\": 2,\n  \"Message\": \"sample string 3\",\n  \"Data\": \"be91560a-42f9-400a-bec2-b8c152f8098e\",\n  \"Links\": [\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    },\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    }\n  ],\n  \"ValidationErrors\": {\n    \"sample string 1\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ],\n    \"sample string 2\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ]\n  }\n}"))
+	return jsonDecodeApiResultOfGuid([]byte(docSample29))
 }
 
 func e2eBodyPostMessages() (*SendPatientMessageCommand, error) {
-	return jsonDecodeSendPatientMessageCommand([]byte("{\n  \"PatientId\": \"babae803-ec42-4fd6-8ed5-36bed8a407bd\",\n  \"Channel\": 0,\n  \"TemplateCode\": \"sample string 2\",\n  \"Placeholders\": {\n    \"sample string 1\": \"sample string 2\",\n    \"sample string 3\": \"sample string 4\"\n  },\n  \"SendAfter\": \"2025-11-24T09:42:19.7572774+02:00\",\n  \"Priority\": 1,\n  \"CorrelationIds\": [\n    \"sample string 1\",\n    \"sample string 2\"\n  ],\n  \"IdempotencyKey\": \"10bb1ecf-0418-4a94-8aad-64c3b1d10f0c\",\n  \"source\": \"sample string 3\"\n}"))
+	return jsonDecodeSendPatientMessageCommand([]byte(docSample27))
 }
 
 func (s *e2eService) PostPatientsPhoto(ctx context.Context, patientId uuid.UUID, body *PatientPhotoUpload) (*ApiResultOfGuid, error) {
@@ -158,11 +158,11 @@ func (s *e2eService) PostPatientsPhoto(ctx context.Context, patientId uuid.UUID,
 }
 
 func e2eResponsePostPatientsPhoto() (*ApiResultOfGuid, error) {
-	return jsonDecodeApiResultOfGuid([]byte("{\n  \"Success\": true,\n  \"StatusCode\": 2,\n  \"Message\": \"sample string 3\",\n  \"Data\": \"47d1d41c-8897-42b7-b3fa-a059da272e64\",\n  \"Links\": [\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    },\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    }\n  ],\n  \"ValidationErrors\": {\n    \"sample string 1\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ],\n    \"sample string 2\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ]\n  }\n}"))
+	return jsonDecodeApiResultOfGuid([]byte(docSample33))
 }
 
 func e2eBodyPostPatientsPhoto() (*PatientPhotoUpload, error) {
-	return jsonDecodePatientPhotoUpload([]byte("{\n  \"Content\": \"QEA=\",\n  \"ContentType\": \"sample string 1\",\n  \"SizeBytes\": 2,\n  \"FileName\": \"sample string 3\",\n  \"SourceUrl\": \"http://webapihelppage4.com\",\n  \"Orientation\": \"A\"\n}"))
+	return jsonDecodePatientPhotoUpload([]byte(docSample31))
 }
 
 func (s *e2eService) PutClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, body *RescheduleAppointmentCommand) (*ApiResultOfBoolean, error) {
@@ -171,11 +171,11 @@ func (s *e2eService) PutClinicsAppointmentsByAppointmentId(ctx context.Context, 
 }
 
 func e2eResponsePutClinicsAppointmentsByAppointmentId() (*ApiResultOfBoolean, error) {
-	return jsonDecodeApiResultOfBoolean([]byte("{\n  \"Success\": true,\n  \"StatusCode\": 2,\n  \"Message\": \"sample string 3\",\n  \"Data\": true,\n  \"Links\": [\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    },\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    }\n  ],\n  \"ValidationErrors\": {\n    \"sample string 1\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ],\n    \"sample string 2\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ]\n  }\n}"))
+	return jsonDecodeApiResultOfBoolean([]byte(docSample1))
 }
 
 func e2eBodyPutClinicsAppointmentsByAppointmentId() (*RescheduleAppointmentCommand, error) {
-	return jsonDecodeRescheduleAppointmentCommand([]byte("{\n  \"NewSlot\": {\n    \"Start\": \"2025-11-24T09:41:31.2857756+02:00\",\n    \"End\": \"2025-11-24T09:41:31.2857756+02:00\",\n    \"Buffer\": \"00:00:00.1234567\",\n    \"TimeZoneId\": \"sample string 4\"\n  },\n  \"PreviousStart\": \"2025-11-24T09:41:31.2857756+02:00\",\n  \"RescheduleReason\": \"sample string 1\",\n  \"NotifyPatient\": true,\n  \"RequestedBy\": \"sample string 3\",\n  \"RequestedAt\": \"2025-11-24T09:41:31.2857756+02:00\",\n  \"Workstation\": \"sample string 5\",\n  \"CorrelationIds\": [\n    \"sample string 1\",\n    \"sample string 2\"\n  ],\n  \"IdempotencyKey\": \"094c332f-bbe4-4ad1-9fa0-68330056f2af\",\n  \"source\": \"sample string 6\"\n}"))
+	return jsonDecodeRescheduleAppointmentCommand([]byte(docSample35))
 }
 
 func (s *e2eService) PutMessagesTemplatesByTemplateCode(ctx context.Context, templateCode string, body *MessageTemplate) error {
@@ -184,7 +184,7 @@ func (s *e2eService) PutMessagesTemplatesByTemplateCode(ctx context.Context, tem
 }
 
 func e2eBodyPutMessagesTemplatesByTemplateCode() (*MessageTemplate, error) {
-	return jsonDecodeMessageTemplate([]byte("{\n  \"Code\": \"sample string 1\",\n  \"Title\": \"sample string 2\",\n  \"Body\": \"sample string 3\",\n  \"Channels\": 0,\n  \"Version\": 4,\n  \"IsActive\": true,\n  \"Placeholders\": [\n    \"sample string 1\",\n    \"sample string 2\"\n  ],\n  \"UpdatedAt\": \"2025-11-24T09:42:27.1658439+02:00\"\n}"))
+	return jsonDecodeMessageTemplate([]byte(docSample37))
 }
 
 func (s *e2eService) PutPatientsContact(ctx context.Context, patientId uuid.UUID, body *ContactPoint) (*ApiResultOfBoolean, error) {
@@ -193,11 +193,11 @@ func (s *e2eService) PutPatientsContact(ctx context.Context, patientId uuid.UUID
 }
 
 func e2eResponsePutPatientsContact() (*ApiResultOfBoolean, error) {
-	return jsonDecodeApiResultOfBoolean([]byte("{\n  \"Success\": true,\n  \"StatusCode\": 2,\n  \"Message\": \"sample string 3\",\n  \"Data\": true,\n  \"Links\": [\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    },\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    }\n  ],\n  \"ValidationErrors\": {\n    \"sample string 1\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ],\n    \"sample string 2\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ]\n  }\n}"))
+	return jsonDecodeApiResultOfBoolean([]byte(docSample1))
 }
 
 func e2eBodyPutPatientsContact() (*ContactPoint, error) {
-	return jsonDecodeContactPoint([]byte("{\n  \"SmsNumber\": \"sample string 1\",\n  \"SMSReminders\": true,\n  \"Email\": \"sample string 3\",\n  \"CountryCode\": \"sample string 4\",\n  \"Website\": \"http://webapihelppage5.com\"\n}"))
+	return jsonDecodeContactPoint([]byte(docSample39))
 }
 
 // e2eRoundTripApiResultOfBoolean encodes and decodes v in the format a request (or response) uses.

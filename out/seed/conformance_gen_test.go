@@ -12,7 +12,7 @@ import (
 // TestDocumentedSamples decodes every sample on the Help Pages and encodes it again.
 func TestDocumentedSamples(t *testing.T) {
 	t.Run("PostClinicalEncountersFollowupSend/request/JSON", func(t *testing.T) {
-		sample := "{\n\"FollowupWithPatientRegardingVisitOutcomeId\": \"54ee0a7c-d2b8-484f-83ba-6bfd9a86a8d3\",\n\"EncounterId\": \"ec81b795-2a9b-4588-b663-3e7e0a1a7df4\",\n\"PatientCommunication\": {\n\"PracticeId\": \"fc41ba5f-aa5a-4cee-89a8-2516d0b2b6bf\",\n\"PatientId\": \"6a9e0997-1a57-42fa-939e-563024574417\",\n\"PatientName\": \"sample string 3\",\n\"PatientSurname\": \"sample string 4\",\n\"PatientCellphone\": \"sample string 5\",\n\"PatientDOB\": \"2025-12-11T01:47:23Z\",\n\"FollowUpDate\": \"2025-12-11T01:47:23Z\",\n\"DoctorName\": \"sample string 8\",\n\"CommunicationText\": \"sample string 9\"\n},\n\"FollowUpReasons\": [\n\"sample string 1\",\n\"sample string 2\"\n],\n\"CorrelationIds\": [\n\"sample string 1\",\n\"sample string 2\"\n],\n\"OriginatedSystem\": \"sample string 3\"\n}"
+		sample := docSample1
 		v, err := jsonDecodeSendEncounterRequireFollowupPatientSms([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -27,7 +27,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("PostClinicalEncountersFollowupSend/request/XML", func(t *testing.T) {
-		sample := "<SendEncounterRequireFollowupPatientSms xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns=\"http://schemas.datacontract.org/2004/07/Com.Healthbridge.Hhas.ClinicalPatientEngagement.Interface.Commands\">\n<CorrelationIds xmlns:d2p1=\"http://schemas.microsoft.com/2003/10/Serialization/Arrays\" xmlns=\"http://mpsapi.healthbridge.com/platform/core/v1/command/\">\n<d2p1:string>sample string 1</d2p1:string>\n<d2p1:string>sample string 2</d2p1:string>\n</CorrelationIds>\n<OriginatedSystem xmlns=\"http://mpsapi.healthbridge.com/platform/core/v1/command/\">sample string 3</OriginatedSystem>\n<EncounterId>ec81b795-2a9b-4588-b663-3e7e0a1a7df4</EncounterId>\n<FollowUpReasons xmlns:d2p1=\"http://schemas.microsoft.com/2003/10/Serialization/Arrays\">\n<d2p1:string>sample string 1</d2p1:string>\n<d2p1:string>sample string 2</d2p1:string>\n</FollowUpReasons>\n<FollowupWithPatientRegardingVisitOutcomeId>54ee0a7c-d2b8-484f-83ba-6bfd9a86a8d3</FollowupWithPatientRegardingVisitOutcomeId>\n<PatientCommunication xmlns:d2p1=\"http://mpsapi.healthbridge.com/clinical/clinical/v1/patientnotification/\">\n<d2p1:CommunicationText>sample string 9</d2p1:CommunicationText>\n<d2p1:DoctorName>sample string 8</d2p1:DoctorName>\n<d2p1:FollowUpDate>2025-12-11T01:47:23.1040547+02:00</d2p1:FollowUpDate>\n<d2p1:PatientCellphone>sample string 5</d2p1:PatientCellphone>\n<d2p1:PatientDOB>2025-12-11T01:47:23.1040547+02:00</d2p1:PatientDOB>\n<d2p1:PatientId>6a9e0997-1a57-42fa-939e-563024574417</d2p1:PatientId>\n<d2p1:PatientName>sample string 3</d2p1:PatientName>\n<d2p1:PatientSurname>sample string 4</d2p1:PatientSurname>\n<d2p1:PracticeId>fc41ba5f-aa5a-4cee-89a8-2516d0b2b6bf</d2p1:PracticeId>\n</PatientCommunication>\n</SendEncounterRequireFollowupPatientSms>"
+		sample := docSample2
 		v, err := xmlDecodeSendEncounterRequireFollowupPatientSms([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -38,7 +38,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("PostClinicalEncountersFollowupSend/response/JSON", func(t *testing.T) {
-		sample := "{\n\"Sucess\": true,\n\"ResponseCode\": 2,\n\"ResponseMessage\": \"sample string 3\",\n\"Data\": \"b5279c45-7b56-43b9-aa06-513b0094e672\",\n\"Links\": [\n{\n\"Rel\": \"sample string 1\",\n\"HRef\": \"sample string 2\"\n},\n{\n\"Rel\": \"sample string 1\",\n\"HRef\": \"sample string 2\"\n}\n]\n}"
+		sample := docSample3
 		v, err := jsonDecodeRestApiResultOfGuid([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)
@@ -53,7 +53,7 @@ func TestDocumentedSamples(t *testing.T) {
 		}
 	})
 	t.Run("PostClinicalEncountersFollowupSend/response/XML", func(t *testing.T) {
-		sample := "<RestApiResultOfguid xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns=\"http://schemas.datacontract.org/2004/07/Com.Healthbridge.Core.CommonDomain.Interface.ValueObjects\">\n<Data>b5279c45-7b56-43b9-aa06-513b0094e672</Data>\n<Links>\n<RestApiLink>\n<HRef>sample string 2</HRef>\n<Rel>sample string 1</Rel>\n</RestApiLink>\n<RestApiLink>\n<HRef>sample string 2</HRef>\n<Rel>sample string 1</Rel>\n</RestApiLink>\n</Links>\n<ResponseCode>2</ResponseCode>\n<ResponseMessage>sample string 3</ResponseMessage>\n<Sucess>true</Sucess>\n</RestApiResultOfguid>"
+		sample := docSample4
 		v, err := xmlDecodeRestApiResultOfGuid([]byte(sample))
 		if err != nil {
 			t.Fatalf("decode: %v", err)

@@ -24,11 +24,11 @@ func (s *e2eService) PostClinicalEncountersFollowupSend(ctx context.Context, pra
 }
 
 func e2eResponsePostClinicalEncountersFollowupSend() (*RestApiResultOfGuid, error) {
-	return jsonDecodeRestApiResultOfGuid([]byte("{\n\"Sucess\": true,\n\"ResponseCode\": 2,\n\"ResponseMessage\": \"sample string 3\",\n\"Data\": \"b5279c45-7b56-43b9-aa06-513b0094e672\",\n\"Links\": [\n{\n\"Rel\": \"sample string 1\",\n\"HRef\": \"sample string 2\"\n},\n{\n\"Rel\": \"sample string 1\",\n\"HRef\": \"sample string 2\"\n}\n]\n}"))
+	return jsonDecodeRestApiResultOfGuid([]byte(docSample3))
 }
 
 func e2eBodyPostClinicalEncountersFollowupSend() (*SendEncounterRequireFollowupPatientSms, error) {
-	return jsonDecodeSendEncounterRequireFollowupPatientSms([]byte("{\n\"FollowupWithPatientRegardingVisitOutcomeId\": \"54ee0a7c-d2b8-484f-83ba-6bfd9a86a8d3\",\n\"EncounterId\": \"ec81b795-2a9b-4588-b663-3e7e0a1a7df4\",\n\"PatientCommunication\": {\n\"PracticeId\": \"fc41ba5f-aa5a-4cee-89a8-2516d0b2b6bf\",\n\"PatientId\": \"6a9e0997-1a57-42fa-939e-563024574417\",\n\"PatientName\": \"sample string 3\",\n\"PatientSurname\": \"sample string 4\",\n\"PatientCellphone\": \"sample string 5\",\n\"PatientDOB\": \"2025-12-11T01:47:23Z\",\n\"FollowUpDate\": \"2025-12-11T01:47:23Z\",\n\"DoctorName\": \"sample string 8\",\n\"CommunicationText\": \"sample string 9\"\n},\n\"FollowUpReasons\": [\n\"sample string 1\",\n\"sample string 2\"\n],\n\"CorrelationIds\": [\n\"sample string 1\",\n\"sample string 2\"\n],\n\"OriginatedSystem\": \"sample string 3\"\n}"))
+	return jsonDecodeSendEncounterRequireFollowupPatientSms([]byte(docSample1))
 }
 
 // e2eRoundTripRestApiResultOfGuid encodes and decodes v in the format a request (or response) uses.
