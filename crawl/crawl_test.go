@@ -22,7 +22,7 @@ import (
 	"time"
 )
 
-// The fake site serves testdata/clinic (a copy of the clinic corpus HTML)
+// The fake site serves pages/clinic (the clinic corpus HTML)
 // the way a Help Page host does, under an application path, with faults
 // injected around the 44 real pages.
 
@@ -65,7 +65,7 @@ func newFakeSite(t *testing.T, faults, etags bool, other string) *fakeSite {
 	if faults {
 		f.slowLeft, f.flakyLeft = 1, 2
 	}
-	root := filepath.Join("testdata", "clinic")
+	root := filepath.Join("..", "pages", "clinic")
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err

@@ -31,7 +31,7 @@ func TestClinicSpec(t *testing.T) {
 		name  string
 		paths []string
 	}{
-		{"html", []string{"testdata/html/index.html", "testdata/html/Api", "testdata/html/ResourceModel"}},
+		{"html", []string{htmlTestdata}},
 		{"pipe", []string{"testdata/text/pipe"}},
 		{"pipe-noleading", []string{"testdata/text/pipe-noleading"}},
 		{"flat", []string{"testdata/text/flat"}},

@@ -16,10 +16,12 @@ import (
 	"github.com/helpgen/helpgen/spec"
 )
 
-// The clinic corpus (copied from the shared corpus): Help Page HTML and the
-// ground truth computed from the C# sources.
+// The clinic corpus: its Help Page HTML (bundled in pages/clinic, the
+// source of out/clinic) and the ground truth computed from the C# sources;
+// handmade pages cover what the corpus does not.
 const (
-	htmlTestdata       = "testdata/html"
+	htmlTestdata       = "../pages/clinic"
+	htmlHandmade       = "testdata/html/handmade"
 	htmlClinicExpected = "testdata/clinic-expected.json"
 )
 
@@ -181,10 +183,11 @@ func htmlDoc(s *string) string {
 	return htmlCollapse(*s)
 }
 
-// htmlCorpusPage reads and parses a page of the corpus copy ("html/Api/X.html").
+// htmlCorpusPage reads and parses a corpus page named as expected.json
+// names it ("html/Api/X.html").
 func htmlCorpusPage(t testing.TB, rel string) (*Page, []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", rel)
+	path := filepath.Join(htmlTestdata, strings.TrimPrefix(rel, "html/"))
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -537,7 +540,7 @@ func htmlCorpusFiles(t testing.TB) []string {
 }
 
 func TestParseHTMLErrorPage(t *testing.T) {
-	path := filepath.Join(htmlTestdata, "handmade", "error.html")
+	path := filepath.Join(htmlHandmade, "error.html")
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -563,7 +566,7 @@ func TestParseHTMLErrorPage(t *testing.T) {
 // ResourceModel, "Parameters", "Request body formats"), with a sample not
 // available and an image sample.
 func TestParseHTMLPre51(t *testing.T) {
-	path := filepath.Join(htmlTestdata, "handmade", "pre51-api.html")
+	path := filepath.Join(htmlHandmade, "pre51-api.html")
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -749,7 +752,7 @@ func TestParseHTMLTruncated(t *testing.T) {
 	}
 
 	// The stored truncated page.
-	tp := filepath.Join(htmlTestdata, "handmade", "truncated-model.html")
+	tp := filepath.Join(htmlHandmade, "truncated-model.html")
 	b, err := os.ReadFile(tp)
 	if err != nil {
 		t.Fatal(err)

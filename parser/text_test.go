@@ -15,7 +15,7 @@ import (
 )
 
 // The text corpus (a copy of the clinic corpus text/ folder): the same
-// pages as testdata/html in three scraper layouts, plus truncated copies.
+// pages as ../pages/clinic in three scraper layouts, plus truncated copies.
 const textTestdata = "testdata/text"
 
 var textLayouts = []string{"pipe", "pipe-noleading", "flat"}

@@ -26,7 +26,7 @@ import (
 // apiCopies copies carry the Api pages, modelCopies the model pages.
 func scaledCorpus(tb testing.TB, apiCopies, modelCopies int) []parser.Input {
 	tb.Helper()
-	base := filepath.Join(repoRoot(tb), "parser", "testdata", "html")
+	base := filepath.Join(repoRoot(tb), "pages", "clinic")
 	read := func(sub string) map[string][]byte {
 		m := map[string][]byte{}
 		entries, err := os.ReadDir(filepath.Join(base, sub))

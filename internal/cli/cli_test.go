@@ -45,27 +45,20 @@ func clip(s string) string {
 	return s
 }
 
-// clinicFiles lists the clinic corpus: slash paths relative to
-// parser/testdata, "html/…" and "text/…", without the handmade HTML pages
-// (edge cases that are not part of the clinic API).
+// clinicFiles lists the clinic corpus as slash paths "html/…" (the HTML
+// pages bundled in pages/clinic) and "text/…" (the text renderings in
+// parser/testdata/text); clinicPath finds them.
 func clinicFiles(t testing.TB) []string {
 	t.Helper()
-	base := filepath.Join(repoRoot(t), "parser", "testdata")
 	var files []string
 	for _, top := range []string{"html", "text"} {
-		err := filepath.WalkDir(filepath.Join(base, top), func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
+		base := clinicPath(t, top)
+		err := filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
 				return err
 			}
 			rel, _ := filepath.Rel(base, p)
-			rel = filepath.ToSlash(rel)
-			if d.IsDir() {
-				if rel == "html/handmade" {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			files = append(files, rel)
+			files = append(files, top+"/"+filepath.ToSlash(rel))
 			return nil
 		})
 		if err != nil {
@@ -79,13 +72,21 @@ func clinicFiles(t testing.TB) []string {
 	return files
 }
 
+// clinicPath maps a clinicFiles path (or its top directory) to the file.
+func clinicPath(t testing.TB, rel string) string {
+	top, rest, _ := strings.Cut(rel, "/")
+	if top == "html" {
+		return filepath.Join(repoRoot(t), "pages", "clinic", filepath.FromSlash(rest))
+	}
+	return filepath.Join(repoRoot(t), "parser", "testdata", "text", filepath.FromSlash(rest))
+}
+
 // copyClinic copies the clinic corpus files (in the given order, which
 // decides the order they are created in) under dst, renaming the top
 // directories "html" and "text" with rename (nil keeps them). It returns
 // the two directories.
 func copyClinic(t testing.TB, dst string, files []string, rename map[string]string) (htmlDir, textDir string) {
 	t.Helper()
-	base := filepath.Join(repoRoot(t), "parser", "testdata")
 	top := func(name string) string {
 		if r, ok := rename[name]; ok {
 			return r
@@ -95,7 +96,7 @@ func copyClinic(t testing.TB, dst string, files []string, rename map[string]stri
 	for _, f := range files {
 		first, rest, _ := strings.Cut(f, "/")
 		target := filepath.Join(dst, top(first), filepath.FromSlash(rest))
-		data, err := os.ReadFile(filepath.Join(base, filepath.FromSlash(f)))
+		data, err := os.ReadFile(clinicPath(t, f))
 		if err != nil {
 			t.Fatal(err)
 		}
