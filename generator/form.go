@@ -327,49 +327,6 @@ func (c *codeGen) parseFormText(g *GoType, x *jen.Statement, txt jen.Code, k jen
 	}
 }
 
-func primFormRead(prim string, k jen.Code) (jen.Code, jen.Code) {
-	f := jen.Id("f")
-	switch prim {
-	case "stringValue":
-		return f.Dot("str").Call(k), nil
-	case "int":
-		return f.Dot("int").Call(k, jen.Lit(32)), jen.Int32()
-	case "long":
-		return f.Dot("int").Call(k, jen.Lit(64)), nil
-	case "short":
-		return f.Dot("int").Call(k, jen.Lit(16)), jen.Int16()
-	case "byte":
-		return f.Dot("int").Call(k, jen.Lit(8)), jen.Int8()
-	case "unsignedByte":
-		return f.Dot("uint").Call(k, jen.Lit(8)), jen.Uint8()
-	case "unsignedShort":
-		return f.Dot("uint").Call(k, jen.Lit(16)), jen.Uint16()
-	case "unsignedInt":
-		return f.Dot("uint").Call(k, jen.Lit(32)), jen.Uint32()
-	case "unsignedLong":
-		return f.Dot("uint").Call(k, jen.Lit(64)), nil
-	case "float":
-		return f.Dot("float").Call(k), nil
-	case "double":
-		return f.Dot("double").Call(k), nil
-	case "boolean":
-		return f.Dot("bool").Call(k), nil
-	case "decimal":
-		return f.Dot("decimal").Call(k), nil
-	case "dateTime":
-		return f.Dot("dateTime").Call(k), nil
-	case "dateTimeOffset":
-		return f.Dot("dateTimeOffset").Call(k), nil
-	case "duration":
-		return f.Dot("timeSpan").Call(k), nil
-	case "guid":
-		return f.Dot("guid").Call(k), nil
-	case "char":
-		return f.Dot("char").Call(k), nil
-	}
-	panic("helpgen: no form reader for primitive " + prim)
-}
-
 // emitRootForm writes formAppend<Name> and formDecode<Name>. A contract is
 // posted as its members; a simple value with the empty key (=value), as
 // Web API reads a simple [FromBody] parameter; a list as [i] keys.

@@ -532,53 +532,6 @@ func keyAsField(g *GoType) *GoType {
 	return g
 }
 
-// primXMLRead is the reader call for a primitive's content and the
-// conversion to the Go type.
-func primXMLRead(prim string) (jen.Code, jen.Code) {
-	r := jen.Id("r")
-	switch prim {
-	case "string", "anyURI", "stringValue":
-		return r.Dot("str").Call(), nil
-	case "int":
-		return r.Dot("int").Call(jen.Lit(32)), jen.Int32()
-	case "long":
-		return r.Dot("int").Call(jen.Lit(64)), nil
-	case "short":
-		return r.Dot("int").Call(jen.Lit(16)), jen.Int16()
-	case "byte":
-		return r.Dot("int").Call(jen.Lit(8)), jen.Int8()
-	case "unsignedByte":
-		return r.Dot("uint").Call(jen.Lit(8)), jen.Uint8()
-	case "unsignedShort":
-		return r.Dot("uint").Call(jen.Lit(16)), jen.Uint16()
-	case "unsignedInt":
-		return r.Dot("uint").Call(jen.Lit(32)), jen.Uint32()
-	case "unsignedLong":
-		return r.Dot("uint").Call(jen.Lit(64)), nil
-	case "float":
-		return r.Dot("float").Call(), nil
-	case "double":
-		return r.Dot("double").Call(), nil
-	case "boolean":
-		return r.Dot("bool").Call(), nil
-	case "decimal":
-		return r.Dot("decimal").Call(), nil
-	case "dateTime":
-		return r.Dot("dateTime").Call(), nil
-	case "dateTimeOffset":
-		return r.Dot("dateTimeOffset").Call(), nil
-	case "duration":
-		return r.Dot("duration").Call(), nil
-	case "guid":
-		return r.Dot("guid").Call(), nil
-	case "char":
-		return r.Dot("char").Call(), nil
-	case "base64Binary":
-		return r.Dot("base64").Call(), nil
-	}
-	panic("helpgen: no XML reader for primitive " + prim)
-}
-
 // emitRootXML writes xmlAppend<Name> and xmlDecode<Name>: the whole
 // document for a root value of any shape.
 func (c *codeGen) emitRootXML(f *jen.File, r *Root) {
