@@ -778,50 +778,17 @@ func (r *rtJSONReader) uintN(bitSize int) (uint64, error) {
 
 // float64 reads a double: numbers, numeric strings, NaN and infinities.
 func (r *rtJSONReader) double() (float64, error) {
-	r.ws()
-	pos := r.pos
-	b, err := r.numText("a number")
-	if err != nil {
-		return 0, err
-	}
-	f, err := rtParseDouble(b)
-	if err != nil {
-		r.pos = pos
-		return 0, r.errorf(err.Error())
-	}
-	return f, nil
+	return rtJSONScalar(r, "a number", false, rtParseDouble)
 }
 
 // float32 reads a float.
 func (r *rtJSONReader) single() (float32, error) {
-	r.ws()
-	pos := r.pos
-	b, err := r.numText("a number")
-	if err != nil {
-		return 0, err
-	}
-	f, err := rtParseFloat(b)
-	if err != nil {
-		r.pos = pos
-		return 0, r.errorf(err.Error())
-	}
-	return f, nil
+	return rtJSONScalar(r, "a number", false, rtParseFloat)
 }
 
 // decimal reads a decimal exactly from the number's text.
 func (r *rtJSONReader) decimal() (Decimal, error) {
-	r.ws()
-	pos := r.pos
-	b, err := r.numText("a number")
-	if err != nil {
-		return Decimal{}, err
-	}
-	v, err := rtParseDecimal(b)
-	if err != nil {
-		r.pos = pos
-		return Decimal{}, r.errorf(err.Error())
-	}
-	return v, nil
+	return rtJSONScalar(r, "a number", false, rtParseDecimal)
 }
 
 // bool reads true/false, a string holding them (any case), or a number
@@ -885,64 +852,44 @@ func (r *rtJSONReader) quoted(what string) ([]byte, error) {
 
 // guid reads a GUID string.
 func (r *rtJSONReader) guid() (uuid.UUID, error) {
-	r.ws()
-	at := r.pos
-	b, err := r.quoted("guid")
-	if err != nil {
-		return uuid.UUID{}, err
-	}
-	u, err := rtParseGUID(b)
-	if err != nil {
-		r.pos = at
-		return u, r.errorf(err.Error())
-	}
-	return u, nil
+	return rtJSONScalar(r, "guid", true, rtParseGUID)
 }
 
 // dateTime reads a DateTime string in any form Json.NET reads.
 func (r *rtJSONReader) dateTime() (DateTime, error) {
-	r.ws()
-	at := r.pos
-	b, err := r.quoted("DateTime")
-	if err != nil {
-		return DateTime{}, err
-	}
-	v, err := rtParseDateTime(b)
-	if err != nil {
-		r.pos = at
-		return v, r.errorf(err.Error())
-	}
-	return v, nil
+	return rtJSONScalar(r, "DateTime", true, rtParseDateTime)
 }
 
 // dateTimeOffset reads a DateTimeOffset string.
 func (r *rtJSONReader) dateTimeOffset() (time.Time, error) {
-	r.ws()
-	at := r.pos
-	b, err := r.quoted("DateTimeOffset")
-	if err != nil {
-		return time.Time{}, err
-	}
-	v, err := rtParseDateTimeOffset(b)
-	if err != nil {
-		r.pos = at
-		return v, r.errorf(err.Error())
-	}
-	return v, nil
+	return rtJSONScalar(r, "DateTimeOffset", true, rtParseDateTimeOffset)
 }
 
 // timeSpan reads a TimeSpan string.
 func (r *rtJSONReader) timeSpan() (TimeSpan, error) {
+	return rtJSONScalar(r, "TimeSpan", true, rtParseTimeSpan)
+}
+
+// rtJSONScalar reads a value's text (a number, or a quoted string) and
+// parses it; a parse error points at the value's start.
+func rtJSONScalar[T any](r *rtJSONReader, what string, quoted bool, parse func([]byte) (T, error)) (T, error) {
+	var zero T
 	r.ws()
 	at := r.pos
-	b, err := r.quoted("TimeSpan")
-	if err != nil {
-		return 0, err
+	var b []byte
+	var err error
+	if quoted {
+		b, err = r.quoted(what)
+	} else {
+		b, err = r.numText(what)
 	}
-	v, err := rtParseTimeSpan(b)
+	if err != nil {
+		return zero, err
+	}
+	v, err := parse(b)
 	if err != nil {
 		r.pos = at
-		return 0, r.errorf(err.Error())
+		return zero, r.errorf(err.Error())
 	}
 	return v, nil
 }
