@@ -103,22 +103,8 @@ func rootZero(r *Root) jen.Code {
 func emitClient(m *Model, f *jen.File) error {
 	for _, op := range m.Ops {
 		e := op.Endpoint
-		var params []jen.Code
-		params = append(params, jen.Id("ctx").Qual(pkgContext, "Context"))
-		for _, p := range op.PathParams {
-			params = append(params, jen.Id(p.GoName).Add(paramTypeCode(p)))
-		}
-		for _, p := range op.QueryParams {
-			params = append(params, jen.Id(p.GoName).Add(paramTypeCode(p)))
-		}
-		if op.Body != nil {
-			params = append(params, jen.Id("body").Add(GoTypeCode(op.Body.Type)))
-		}
-		var results []jen.Code
-		if op.Response != nil {
-			results = append(results, GoTypeCode(op.Response.Type))
-		}
-		results = append(results, jen.Error())
+		// The client's signature is the service's: ctx, path, query, body.
+		params, results := serviceMethodParams(op), serviceMethodResults(op)
 
 		doc := op.GoName + " calls " + e.Method + " " + e.RelativePath + "."
 		if e.Doc != "" {

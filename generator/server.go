@@ -53,6 +53,19 @@ func serviceMethodParams(op *Op) []jen.Code {
 	return params
 }
 
+// notImplemented returns the zero response and a 501 HTTPError.
+func notImplemented(op *Op) jen.Code {
+	var ret []jen.Code
+	if op.Response != nil {
+		ret = append(ret, zeroOf(op.Response.Type))
+	}
+	ret = append(ret, jen.Op("&").Id("HTTPError").Values(jen.Dict{
+		jen.Id("StatusCode"): jen.Qual(pkgHTTP, "StatusNotImplemented"),
+		jen.Id("Message"):    jen.Lit("Not Implemented"),
+	}))
+	return jen.Return(ret...)
+}
+
 func serviceMethodResults(op *Op) []jen.Code {
 	if op.Response == nil {
 		return []jen.Code{jen.Error()}
@@ -77,15 +90,7 @@ func emitServer(m *Model, f *jen.File) error {
 	f.Comment("UnimplementedService answers 501 Not Implemented for every endpoint.")
 	f.Type().Id("UnimplementedService").Struct()
 	for _, op := range m.Ops {
-		var ret []jen.Code
-		if op.Response != nil {
-			ret = append(ret, zeroOf(op.Response.Type))
-		}
-		ret = append(ret, jen.Op("&").Id("HTTPError").Values(jen.Dict{
-			jen.Id("StatusCode"): jen.Qual(pkgHTTP, "StatusNotImplemented"),
-			jen.Id("Message"):    jen.Lit("Not Implemented"),
-		}))
-		f.Func().Params(jen.Id("UnimplementedService")).Id(op.GoName).Params(serviceMethodParams(op)...).Params(serviceMethodResults(op)...).Block(jen.Return(ret...))
+		f.Func().Params(jen.Id("UnimplementedService")).Id(op.GoName).Params(serviceMethodParams(op)...).Params(serviceMethodResults(op)...).Block(notImplemented(op))
 	}
 	f.Line()
 	f.Comment("NewHandler serves s with Web API's behaviour: routes matched ignoring case; path and query values\nparsed (400 when they do not parse); bodies read by Content-Type (JSON, XML, form; 415 otherwise)\nwithin a size limit (413); annotations validated (400 naming the field); responses in the format\nAccept asks for (JSON by default, XML; 406 when neither fits); a panic answers 500.")

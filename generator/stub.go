@@ -28,17 +28,9 @@ func emitStub(m *Model, f *jen.File) error {
 	for _, op := range m.Ops {
 		e := op.Endpoint
 		f.Comment(op.GoName + " handles " + e.Method + " " + e.RelativePath + ".")
-		var ret []jen.Code
-		if op.Response != nil {
-			ret = append(ret, zeroOf(op.Response.Type))
-		}
-		ret = append(ret, jen.Op("&").Id("HTTPError").Values(jen.Dict{
-			jen.Id("StatusCode"): jen.Qual(pkgHTTP, "StatusNotImplemented"),
-			jen.Id("Message"):    jen.Lit("Not Implemented"),
-		}))
 		f.Func().Params(jen.Id("s").Id("ServiceImpl")).Id(op.GoName).Params(serviceMethodParams(op)...).Params(serviceMethodResults(op)...).Block(
 			jen.Comment("TODO: implement."),
-			jen.Return(ret...),
+			notImplemented(op),
 		)
 		f.Line()
 	}
