@@ -136,10 +136,14 @@ func emitServeOp(m *Model, f *jen.File, op *Op) {
 		var args []jen.Code
 		args = append(args, jen.Id("r").Dot("Context").Call())
 		for _, p := range op.PathParams {
-			g.Var().Id(p.GoName).Add(paramTypeCode(p))
-			g.If(jen.List(jen.Id("raw"), jen.Id("ok")).Op(":=").Id("rtPathSegment").Call(jen.Id("r"), jen.Lit(p.Index)), jen.Id("ok")).Block(
-				parseInto(m, p, jen.Id("raw")),
-			).Else().Block(jen.Id("verr").Dot("add").Call(jen.Lit(p.Spec.Name), jen.Lit("missing")))
+			if !paramIsPointer(p) {
+				g.Id(p.GoName).Op(":=").Id("rtPathParam").Call(jen.Id("r"), jen.Lit(p.Index), jen.Lit(p.Spec.Name), jen.Op("&").Id("verr"), jen.Id("parseParam"+m.RefName(p.Type)))
+			} else {
+				g.Var().Id(p.GoName).Add(paramTypeCode(p))
+				g.If(jen.List(jen.Id("raw"), jen.Id("ok")).Op(":=").Id("rtPathSegment").Call(jen.Id("r"), jen.Lit(p.Index)), jen.Id("ok")).Block(
+					parseInto(m, p, jen.Id("raw")),
+				).Else().Block(jen.Id("verr").Dot("add").Call(jen.Lit(p.Spec.Name), jen.Lit("missing")))
+			}
 			args = append(args, jen.Id(p.GoName))
 		}
 		if len(op.QueryParams) > 0 {
@@ -160,26 +164,9 @@ func emitServeOp(m *Model, f *jen.File, op *Op) {
 		}
 		if op.Body != nil {
 			n := op.Body.Name
-			g.Var().Id("body").Add(GoTypeCode(op.Body.Type))
-			g.List(jen.Id("bf"), jen.Id("ok")).Op(":=").Id("rtRequestFormat").Call(jen.Id("r"))
-			g.If(jen.Op("!").Id("ok")).Block(
-				jen.Id("rtWriteError").Call(jen.Id("w"), jen.Id("rf"), jen.Qual(pkgHTTP, "StatusUnsupportedMediaType"), jen.Lit("The request entity's media type is not supported for this resource."), jen.Nil()),
-				jen.Return(),
-			)
-			g.List(jen.Id("data"), jen.Id("st")).Op(":=").Id("rtReadBody").Call(jen.Id("w"), jen.Id("r"), jen.Id("cfg").Dot("maxBody"))
-			g.If(jen.Id("st").Op("!=").Lit(0)).Block(
-				jen.Id("rtWriteError").Call(jen.Id("w"), jen.Id("rf"), jen.Id("st"), jen.Qual(pkgHTTP, "StatusText").Call(jen.Id("st")), jen.Nil()),
-				jen.Return(),
-			)
-			g.If(jen.Len(jen.Id("data")).Op(">").Lit(0)).BlockFunc(func(g *jen.Group) {
-				g.Var().Err().Error()
-				g.Switch(jen.Id("bf")).Block(
-					jen.Case(jen.Id("rtXML")).Block(jen.List(jen.Id("body"), jen.Err()).Op("=").Id("xmlDecode"+n).Call(jen.Id("data"))),
-					jen.Case(jen.Id("rtForm")).Block(jen.List(jen.Id("body"), jen.Err()).Op("=").Id("formDecode"+n).Call(jen.Id("data"))),
-					jen.Default().Block(jen.List(jen.Id("body"), jen.Err()).Op("=").Id("jsonDecode"+n).Call(jen.Id("data"))),
-				)
-				g.If(jen.Err().Op("!=").Nil()).Block(jen.Id("verr").Dot("add").Call(jen.Lit("body"), jen.Err().Dot("Error").Call()))
-			})
+			g.List(jen.Id("body"), jen.Id("ok")).Op(":=").Id("rtDecodeBody").Call(jen.Id("w"), jen.Id("r"), jen.Id("cfg"), jen.Id("rf"), jen.Op("&").Id("verr"),
+				jen.Id("xmlDecode"+n), jen.Id("formDecode"+n), jen.Id("jsonDecode"+n))
+			g.If(jen.Op("!").Id("ok")).Block(jen.Return())
 			if op.Body.Type.Kind == spec.RefNamed && !op.Body.Type.Named.IsEnum() {
 				g.If(jen.Id("body").Op("!=").Nil().Op("&&").Op("!").Id("cfg").Dot("noValidate")).Block(jen.Id("body").Dot("validate").Call(jen.Op("&").Id("verr"), jen.Lit("")))
 			}
@@ -203,16 +190,7 @@ func emitServeOp(m *Model, f *jen.File, op *Op) {
 			jen.Id("rtServiceError").Call(jen.Id("w"), jen.Id("rf"), jen.Err()),
 			jen.Return(),
 		)
-		g.Var().Id("out").Index().Byte()
-		g.If(jen.Id("rf").Op("==").Id("rtXML")).Block(
-			jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("application/xml; charset=utf-8")),
-			jen.Id("out").Op("=").Id("xmlAppend"+n).Call(jen.Nil(), jen.Id("resp")),
-		).Else().Block(
-			jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("application/json; charset=utf-8")),
-			jen.Id("out").Op("=").Id("jsonAppend"+n).Call(jen.Nil(), jen.Id("resp"), jen.Id("jsonDates")),
-		)
-		g.Id("w").Dot("WriteHeader").Call(jen.Qual(pkgHTTP, "StatusOK"))
-		g.Id("w").Dot("Write").Call(jen.Id("out"))
+		g.Id("rtWriteResponse").Call(jen.Id("w"), jen.Id("rf"), jen.Id("resp"), jen.Id("xmlAppend"+n), jen.Id("jsonAppend"+n), jen.Id("jsonDates"))
 	})
 	f.Line()
 }

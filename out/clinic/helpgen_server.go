@@ -371,3 +371,69 @@ func rtQuery(r *http.Request) map[string]string {
 	}
 	return out
 }
+
+// rtPathParam parses route segment i with parse, recording a missing or
+// unparsable value under name.
+func rtPathParam[T any](r *http.Request, i int, name string, verr *ValidationError, parse func(string) (T, error)) T {
+	var zero T
+	raw, ok := rtPathSegment(r, i)
+	if !ok {
+		verr.add(name, "missing")
+		return zero
+	}
+	v, err := parse(raw)
+	if err != nil {
+		verr.add(name, err.Error())
+		return zero
+	}
+	return v
+}
+
+// rtDecodeBody reads the request body (within the size limit) and decodes
+// it in the format its Content-Type names. It answers 415 or 413 itself and
+// then returns false; a body that does not decode is recorded in verr. An
+// empty body is the zero value, as Web API binds it to null.
+func rtDecodeBody[T any](w http.ResponseWriter, r *http.Request, cfg *rtServerConfig, rf rtFormat, verr *ValidationError,
+	xml, form, json func([]byte) (T, error)) (T, bool) {
+	var body T
+	bf, ok := rtRequestFormat(r)
+	if !ok {
+		rtWriteError(w, rf, http.StatusUnsupportedMediaType, "The request entity's media type is not supported for this resource.", nil)
+		return body, false
+	}
+	data, st := rtReadBody(w, r, cfg.maxBody)
+	if st != 0 {
+		rtWriteError(w, rf, st, http.StatusText(st), nil)
+		return body, false
+	}
+	if len(data) == 0 {
+		return body, true
+	}
+	var err error
+	switch bf {
+	case rtXML:
+		body, err = xml(data)
+	case rtForm:
+		body, err = form(data)
+	default:
+		body, err = json(data)
+	}
+	if err != nil {
+		verr.add("body", err.Error())
+	}
+	return body, true
+}
+
+// rtWriteResponse answers 200 with v in the negotiated format.
+func rtWriteResponse[T any](w http.ResponseWriter, rf rtFormat, v T, xml func([]byte, T) []byte, json func([]byte, T, *rtJSONDates) []byte, dates *rtJSONDates) {
+	var out []byte
+	if rf == rtXML {
+		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
+		out = xml(nil, v)
+	} else {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		out = json(nil, v, dates)
+	}
+	w.WriteHeader(http.StatusOK)
+	w.Write(out)
+}

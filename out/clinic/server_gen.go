@@ -288,26 +288,8 @@ func serveDeleteClinicsAppointmentsByAppointmentId(cfg *rtServerConfig, s Servic
 		return
 	}
 	var verr ValidationError
-	var clinicId uuid.UUID
-	if raw, ok := rtPathSegment(r, 3); ok {
-		if v, err := parseParamGuid(raw); err != nil {
-			verr.add("clinicId", err.Error())
-		} else {
-			clinicId = v
-		}
-	} else {
-		verr.add("clinicId", "missing")
-	}
-	var appointmentId uuid.UUID
-	if raw, ok := rtPathSegment(r, 5); ok {
-		if v, err := parseParamGuid(raw); err != nil {
-			verr.add("appointmentId", err.Error())
-		} else {
-			appointmentId = v
-		}
-	} else {
-		verr.add("appointmentId", "missing")
-	}
+	clinicId := rtPathParam(r, 3, "clinicId", &verr, parseParamGuid)
+	appointmentId := rtPathParam(r, 5, "appointmentId", &verr, parseParamGuid)
 	query := rtQuery(r)
 	var reason string
 	if raw, ok := query["reason"]; ok {
@@ -345,16 +327,7 @@ func serveDeletePatientsPhoto(cfg *rtServerConfig, s Service, w http.ResponseWri
 		return
 	}
 	var verr ValidationError
-	var patientId uuid.UUID
-	if raw, ok := rtPathSegment(r, 3); ok {
-		if v, err := parseParamGuid(raw); err != nil {
-			verr.add("patientId", err.Error())
-		} else {
-			patientId = v
-		}
-	} else {
-		verr.add("patientId", "missing")
-	}
+	patientId := rtPathParam(r, 3, "patientId", &verr, parseParamGuid)
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
 		return
@@ -364,16 +337,7 @@ func serveDeletePatientsPhoto(cfg *rtServerConfig, s Service, w http.ResponseWri
 		rtServiceError(w, rf, err)
 		return
 	}
-	var out []byte
-	if rf == rtXML {
-		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
-		out = xmlAppendApiResultOfBoolean(nil, resp)
-	} else {
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		out = jsonAppendApiResultOfBoolean(nil, resp, jsonDates)
-	}
-	w.WriteHeader(http.StatusOK)
-	w.Write(out)
+	rtWriteResponse(w, rf, resp, xmlAppendApiResultOfBoolean, jsonAppendApiResultOfBoolean, jsonDates)
 }
 
 func serveGetClinicsAppointments(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
@@ -383,16 +347,7 @@ func serveGetClinicsAppointments(cfg *rtServerConfig, s Service, w http.Response
 		return
 	}
 	var verr ValidationError
-	var clinicId uuid.UUID
-	if raw, ok := rtPathSegment(r, 3); ok {
-		if v, err := parseParamGuid(raw); err != nil {
-			verr.add("clinicId", err.Error())
-		} else {
-			clinicId = v
-		}
-	} else {
-		verr.add("clinicId", "missing")
-	}
+	clinicId := rtPathParam(r, 3, "clinicId", &verr, parseParamGuid)
 	query := rtQuery(r)
 	var from DateTime
 	if raw, ok := query["from"]; ok {
@@ -445,16 +400,7 @@ func serveGetClinicsAppointments(cfg *rtServerConfig, s Service, w http.Response
 		rtServiceError(w, rf, err)
 		return
 	}
-	var out []byte
-	if rf == rtXML {
-		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
-		out = xmlAppendPagedListOfAppointmentSummary(nil, resp)
-	} else {
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		out = jsonAppendPagedListOfAppointmentSummary(nil, resp, jsonDates)
-	}
-	w.WriteHeader(http.StatusOK)
-	w.Write(out)
+	rtWriteResponse(w, rf, resp, xmlAppendPagedListOfAppointmentSummary, jsonAppendPagedListOfAppointmentSummary, jsonDates)
 }
 
 func serveGetClinicsAppointmentsByAppointmentId(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
@@ -464,26 +410,8 @@ func serveGetClinicsAppointmentsByAppointmentId(cfg *rtServerConfig, s Service, 
 		return
 	}
 	var verr ValidationError
-	var clinicId uuid.UUID
-	if raw, ok := rtPathSegment(r, 3); ok {
-		if v, err := parseParamGuid(raw); err != nil {
-			verr.add("clinicId", err.Error())
-		} else {
-			clinicId = v
-		}
-	} else {
-		verr.add("clinicId", "missing")
-	}
-	var appointmentId uuid.UUID
-	if raw, ok := rtPathSegment(r, 5); ok {
-		if v, err := parseParamGuid(raw); err != nil {
-			verr.add("appointmentId", err.Error())
-		} else {
-			appointmentId = v
-		}
-	} else {
-		verr.add("appointmentId", "missing")
-	}
+	clinicId := rtPathParam(r, 3, "clinicId", &verr, parseParamGuid)
+	appointmentId := rtPathParam(r, 5, "appointmentId", &verr, parseParamGuid)
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
 		return
@@ -493,16 +421,7 @@ func serveGetClinicsAppointmentsByAppointmentId(cfg *rtServerConfig, s Service, 
 		rtServiceError(w, rf, err)
 		return
 	}
-	var out []byte
-	if rf == rtXML {
-		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
-		out = xmlAppendAppointmentDetail(nil, resp)
-	} else {
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		out = jsonAppendAppointmentDetail(nil, resp, jsonDates)
-	}
-	w.WriteHeader(http.StatusOK)
-	w.Write(out)
+	rtWriteResponse(w, rf, resp, xmlAppendAppointmentDetail, jsonAppendAppointmentDetail, jsonDates)
 }
 
 func serveGetClinicsSlots(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
@@ -512,16 +431,7 @@ func serveGetClinicsSlots(cfg *rtServerConfig, s Service, w http.ResponseWriter,
 		return
 	}
 	var verr ValidationError
-	var clinicId uuid.UUID
-	if raw, ok := rtPathSegment(r, 3); ok {
-		if v, err := parseParamGuid(raw); err != nil {
-			verr.add("clinicId", err.Error())
-		} else {
-			clinicId = v
-		}
-	} else {
-		verr.add("clinicId", "missing")
-	}
+	clinicId := rtPathParam(r, 3, "clinicId", &verr, parseParamGuid)
 	query := rtQuery(r)
 	var date DateTime
 	if raw, ok := query["date"]; ok {
@@ -558,16 +468,7 @@ func serveGetClinicsSlots(cfg *rtServerConfig, s Service, w http.ResponseWriter,
 		rtServiceError(w, rf, err)
 		return
 	}
-	var out []byte
-	if rf == rtXML {
-		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
-		out = xmlAppendListOfTimeWindow(nil, resp)
-	} else {
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		out = jsonAppendListOfTimeWindow(nil, resp, jsonDates)
-	}
-	w.WriteHeader(http.StatusOK)
-	w.Write(out)
+	rtWriteResponse(w, rf, resp, xmlAppendListOfTimeWindow, jsonAppendListOfTimeWindow, jsonDates)
 }
 
 func serveGetLocationsByLocationId(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
@@ -577,16 +478,7 @@ func serveGetLocationsByLocationId(cfg *rtServerConfig, s Service, w http.Respon
 		return
 	}
 	var verr ValidationError
-	var locationId uuid.UUID
-	if raw, ok := rtPathSegment(r, 3); ok {
-		if v, err := parseParamGuid(raw); err != nil {
-			verr.add("locationId", err.Error())
-		} else {
-			locationId = v
-		}
-	} else {
-		verr.add("locationId", "missing")
-	}
+	locationId := rtPathParam(r, 3, "locationId", &verr, parseParamGuid)
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
 		return
@@ -596,16 +488,7 @@ func serveGetLocationsByLocationId(cfg *rtServerConfig, s Service, w http.Respon
 		rtServiceError(w, rf, err)
 		return
 	}
-	var out []byte
-	if rf == rtXML {
-		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
-		out = xmlAppendClinicLocation(nil, resp)
-	} else {
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		out = jsonAppendClinicLocation(nil, resp, jsonDates)
-	}
-	w.WriteHeader(http.StatusOK)
-	w.Write(out)
+	rtWriteResponse(w, rf, resp, xmlAppendClinicLocation, jsonAppendClinicLocation, jsonDates)
 }
 
 func serveGetMessagesDelivery(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
@@ -615,16 +498,7 @@ func serveGetMessagesDelivery(cfg *rtServerConfig, s Service, w http.ResponseWri
 		return
 	}
 	var verr ValidationError
-	var messageId uuid.UUID
-	if raw, ok := rtPathSegment(r, 3); ok {
-		if v, err := parseParamGuid(raw); err != nil {
-			verr.add("messageId", err.Error())
-		} else {
-			messageId = v
-		}
-	} else {
-		verr.add("messageId", "missing")
-	}
+	messageId := rtPathParam(r, 3, "messageId", &verr, parseParamGuid)
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
 		return
@@ -634,16 +508,7 @@ func serveGetMessagesDelivery(cfg *rtServerConfig, s Service, w http.ResponseWri
 		rtServiceError(w, rf, err)
 		return
 	}
-	var out []byte
-	if rf == rtXML {
-		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
-		out = xmlAppendMessageDeliveryReport(nil, resp)
-	} else {
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		out = jsonAppendMessageDeliveryReport(nil, resp, jsonDates)
-	}
-	w.WriteHeader(http.StatusOK)
-	w.Write(out)
+	rtWriteResponse(w, rf, resp, xmlAppendMessageDeliveryReport, jsonAppendMessageDeliveryReport, jsonDates)
 }
 
 func serveGetMessagesTemplates(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
@@ -679,16 +544,7 @@ func serveGetMessagesTemplates(cfg *rtServerConfig, s Service, w http.ResponseWr
 		rtServiceError(w, rf, err)
 		return
 	}
-	var out []byte
-	if rf == rtXML {
-		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
-		out = xmlAppendListOfMessageTemplate(nil, resp)
-	} else {
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		out = jsonAppendListOfMessageTemplate(nil, resp, jsonDates)
-	}
-	w.WriteHeader(http.StatusOK)
-	w.Write(out)
+	rtWriteResponse(w, rf, resp, xmlAppendListOfMessageTemplate, jsonAppendListOfMessageTemplate, jsonDates)
 }
 
 func serveGetPatientsByPatientId(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
@@ -698,16 +554,7 @@ func serveGetPatientsByPatientId(cfg *rtServerConfig, s Service, w http.Response
 		return
 	}
 	var verr ValidationError
-	var patientId uuid.UUID
-	if raw, ok := rtPathSegment(r, 3); ok {
-		if v, err := parseParamGuid(raw); err != nil {
-			verr.add("patientId", err.Error())
-		} else {
-			patientId = v
-		}
-	} else {
-		verr.add("patientId", "missing")
-	}
+	patientId := rtPathParam(r, 3, "patientId", &verr, parseParamGuid)
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
 		return
@@ -717,16 +564,7 @@ func serveGetPatientsByPatientId(cfg *rtServerConfig, s Service, w http.Response
 		rtServiceError(w, rf, err)
 		return
 	}
-	var out []byte
-	if rf == rtXML {
-		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
-		out = xmlAppendPatientProfile(nil, resp)
-	} else {
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		out = jsonAppendPatientProfile(nil, resp, jsonDates)
-	}
-	w.WriteHeader(http.StatusOK)
-	w.Write(out)
+	rtWriteResponse(w, rf, resp, xmlAppendPatientProfile, jsonAppendPatientProfile, jsonDates)
 }
 
 func serveGetPatientsSearch(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
@@ -780,16 +618,7 @@ func serveGetPatientsSearch(cfg *rtServerConfig, s Service, w http.ResponseWrite
 		rtServiceError(w, rf, err)
 		return
 	}
-	var out []byte
-	if rf == rtXML {
-		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
-		out = xmlAppendApiResultOfListOfPatientSummary(nil, resp)
-	} else {
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		out = jsonAppendApiResultOfListOfPatientSummary(nil, resp, jsonDates)
-	}
-	w.WriteHeader(http.StatusOK)
-	w.Write(out)
+	rtWriteResponse(w, rf, resp, xmlAppendApiResultOfListOfPatientSummary, jsonAppendApiResultOfListOfPatientSummary, jsonDates)
 }
 
 func serveGetSystemClock(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
@@ -808,16 +637,7 @@ func serveGetSystemClock(cfg *rtServerConfig, s Service, w http.ResponseWriter, 
 		rtServiceError(w, rf, err)
 		return
 	}
-	var out []byte
-	if rf == rtXML {
-		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
-		out = xmlAppendDateTimeOffset(nil, resp)
-	} else {
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		out = jsonAppendDateTimeOffset(nil, resp, jsonDates)
-	}
-	w.WriteHeader(http.StatusOK)
-	w.Write(out)
+	rtWriteResponse(w, rf, resp, xmlAppendDateTimeOffset, jsonAppendDateTimeOffset, jsonDates)
 }
 
 func servePostClinicsAppointments(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
@@ -827,40 +647,10 @@ func servePostClinicsAppointments(cfg *rtServerConfig, s Service, w http.Respons
 		return
 	}
 	var verr ValidationError
-	var clinicId uuid.UUID
-	if raw, ok := rtPathSegment(r, 3); ok {
-		if v, err := parseParamGuid(raw); err != nil {
-			verr.add("clinicId", err.Error())
-		} else {
-			clinicId = v
-		}
-	} else {
-		verr.add("clinicId", "missing")
-	}
-	var body *BookAppointmentCommand
-	bf, ok := rtRequestFormat(r)
+	clinicId := rtPathParam(r, 3, "clinicId", &verr, parseParamGuid)
+	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlDecodeBookAppointmentCommand, formDecodeBookAppointmentCommand, jsonDecodeBookAppointmentCommand)
 	if !ok {
-		rtWriteError(w, rf, http.StatusUnsupportedMediaType, "The request entity's media type is not supported for this resource.", nil)
 		return
-	}
-	data, st := rtReadBody(w, r, cfg.maxBody)
-	if st != 0 {
-		rtWriteError(w, rf, st, http.StatusText(st), nil)
-		return
-	}
-	if len(data) > 0 {
-		var err error
-		switch bf {
-		case rtXML:
-			body, err = xmlDecodeBookAppointmentCommand(data)
-		case rtForm:
-			body, err = formDecodeBookAppointmentCommand(data)
-		default:
-			body, err = jsonDecodeBookAppointmentCommand(data)
-		}
-		if err != nil {
-			verr.add("body", err.Error())
-		}
 	}
 	if body != nil && !cfg.noValidate {
 		body.validate(&verr, "")
@@ -874,16 +664,7 @@ func servePostClinicsAppointments(cfg *rtServerConfig, s Service, w http.Respons
 		rtServiceError(w, rf, err)
 		return
 	}
-	var out []byte
-	if rf == rtXML {
-		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
-		out = xmlAppendApiResultOfGuid(nil, resp)
-	} else {
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		out = jsonAppendApiResultOfGuid(nil, resp, jsonDates)
-	}
-	w.WriteHeader(http.StatusOK)
-	w.Write(out)
+	rtWriteResponse(w, rf, resp, xmlAppendApiResultOfGuid, jsonAppendApiResultOfGuid, jsonDates)
 }
 
 func servePostClinicsAppointmentsNotes(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
@@ -893,50 +674,11 @@ func servePostClinicsAppointmentsNotes(cfg *rtServerConfig, s Service, w http.Re
 		return
 	}
 	var verr ValidationError
-	var clinicId uuid.UUID
-	if raw, ok := rtPathSegment(r, 3); ok {
-		if v, err := parseParamGuid(raw); err != nil {
-			verr.add("clinicId", err.Error())
-		} else {
-			clinicId = v
-		}
-	} else {
-		verr.add("clinicId", "missing")
-	}
-	var appointmentId uuid.UUID
-	if raw, ok := rtPathSegment(r, 5); ok {
-		if v, err := parseParamGuid(raw); err != nil {
-			verr.add("appointmentId", err.Error())
-		} else {
-			appointmentId = v
-		}
-	} else {
-		verr.add("appointmentId", "missing")
-	}
-	var body *string
-	bf, ok := rtRequestFormat(r)
+	clinicId := rtPathParam(r, 3, "clinicId", &verr, parseParamGuid)
+	appointmentId := rtPathParam(r, 5, "appointmentId", &verr, parseParamGuid)
+	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlDecodeString, formDecodeString, jsonDecodeString)
 	if !ok {
-		rtWriteError(w, rf, http.StatusUnsupportedMediaType, "The request entity's media type is not supported for this resource.", nil)
 		return
-	}
-	data, st := rtReadBody(w, r, cfg.maxBody)
-	if st != 0 {
-		rtWriteError(w, rf, st, http.StatusText(st), nil)
-		return
-	}
-	if len(data) > 0 {
-		var err error
-		switch bf {
-		case rtXML:
-			body, err = xmlDecodeString(data)
-		case rtForm:
-			body, err = formDecodeString(data)
-		default:
-			body, err = jsonDecodeString(data)
-		}
-		if err != nil {
-			verr.add("body", err.Error())
-		}
 	}
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
@@ -947,16 +689,7 @@ func servePostClinicsAppointmentsNotes(cfg *rtServerConfig, s Service, w http.Re
 		rtServiceError(w, rf, err)
 		return
 	}
-	var out []byte
-	if rf == rtXML {
-		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
-		out = xmlAppendApiResultOfGuid(nil, resp)
-	} else {
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		out = jsonAppendApiResultOfGuid(nil, resp, jsonDates)
-	}
-	w.WriteHeader(http.StatusOK)
-	w.Write(out)
+	rtWriteResponse(w, rf, resp, xmlAppendApiResultOfGuid, jsonAppendApiResultOfGuid, jsonDates)
 }
 
 func servePostMessages(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
@@ -966,30 +699,9 @@ func servePostMessages(cfg *rtServerConfig, s Service, w http.ResponseWriter, r 
 		return
 	}
 	var verr ValidationError
-	var body *SendPatientMessageCommand
-	bf, ok := rtRequestFormat(r)
+	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlDecodeSendPatientMessageCommand, formDecodeSendPatientMessageCommand, jsonDecodeSendPatientMessageCommand)
 	if !ok {
-		rtWriteError(w, rf, http.StatusUnsupportedMediaType, "The request entity's media type is not supported for this resource.", nil)
 		return
-	}
-	data, st := rtReadBody(w, r, cfg.maxBody)
-	if st != 0 {
-		rtWriteError(w, rf, st, http.StatusText(st), nil)
-		return
-	}
-	if len(data) > 0 {
-		var err error
-		switch bf {
-		case rtXML:
-			body, err = xmlDecodeSendPatientMessageCommand(data)
-		case rtForm:
-			body, err = formDecodeSendPatientMessageCommand(data)
-		default:
-			body, err = jsonDecodeSendPatientMessageCommand(data)
-		}
-		if err != nil {
-			verr.add("body", err.Error())
-		}
 	}
 	if body != nil && !cfg.noValidate {
 		body.validate(&verr, "")
@@ -1003,16 +715,7 @@ func servePostMessages(cfg *rtServerConfig, s Service, w http.ResponseWriter, r 
 		rtServiceError(w, rf, err)
 		return
 	}
-	var out []byte
-	if rf == rtXML {
-		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
-		out = xmlAppendApiResultOfGuid(nil, resp)
-	} else {
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		out = jsonAppendApiResultOfGuid(nil, resp, jsonDates)
-	}
-	w.WriteHeader(http.StatusOK)
-	w.Write(out)
+	rtWriteResponse(w, rf, resp, xmlAppendApiResultOfGuid, jsonAppendApiResultOfGuid, jsonDates)
 }
 
 func servePostPatientsPhoto(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
@@ -1022,40 +725,10 @@ func servePostPatientsPhoto(cfg *rtServerConfig, s Service, w http.ResponseWrite
 		return
 	}
 	var verr ValidationError
-	var patientId uuid.UUID
-	if raw, ok := rtPathSegment(r, 3); ok {
-		if v, err := parseParamGuid(raw); err != nil {
-			verr.add("patientId", err.Error())
-		} else {
-			patientId = v
-		}
-	} else {
-		verr.add("patientId", "missing")
-	}
-	var body *PatientPhotoUpload
-	bf, ok := rtRequestFormat(r)
+	patientId := rtPathParam(r, 3, "patientId", &verr, parseParamGuid)
+	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlDecodePatientPhotoUpload, formDecodePatientPhotoUpload, jsonDecodePatientPhotoUpload)
 	if !ok {
-		rtWriteError(w, rf, http.StatusUnsupportedMediaType, "The request entity's media type is not supported for this resource.", nil)
 		return
-	}
-	data, st := rtReadBody(w, r, cfg.maxBody)
-	if st != 0 {
-		rtWriteError(w, rf, st, http.StatusText(st), nil)
-		return
-	}
-	if len(data) > 0 {
-		var err error
-		switch bf {
-		case rtXML:
-			body, err = xmlDecodePatientPhotoUpload(data)
-		case rtForm:
-			body, err = formDecodePatientPhotoUpload(data)
-		default:
-			body, err = jsonDecodePatientPhotoUpload(data)
-		}
-		if err != nil {
-			verr.add("body", err.Error())
-		}
 	}
 	if body != nil && !cfg.noValidate {
 		body.validate(&verr, "")
@@ -1069,16 +742,7 @@ func servePostPatientsPhoto(cfg *rtServerConfig, s Service, w http.ResponseWrite
 		rtServiceError(w, rf, err)
 		return
 	}
-	var out []byte
-	if rf == rtXML {
-		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
-		out = xmlAppendApiResultOfGuid(nil, resp)
-	} else {
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		out = jsonAppendApiResultOfGuid(nil, resp, jsonDates)
-	}
-	w.WriteHeader(http.StatusOK)
-	w.Write(out)
+	rtWriteResponse(w, rf, resp, xmlAppendApiResultOfGuid, jsonAppendApiResultOfGuid, jsonDates)
 }
 
 func servePutClinicsAppointmentsByAppointmentId(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
@@ -1088,50 +752,11 @@ func servePutClinicsAppointmentsByAppointmentId(cfg *rtServerConfig, s Service, 
 		return
 	}
 	var verr ValidationError
-	var clinicId uuid.UUID
-	if raw, ok := rtPathSegment(r, 3); ok {
-		if v, err := parseParamGuid(raw); err != nil {
-			verr.add("clinicId", err.Error())
-		} else {
-			clinicId = v
-		}
-	} else {
-		verr.add("clinicId", "missing")
-	}
-	var appointmentId uuid.UUID
-	if raw, ok := rtPathSegment(r, 5); ok {
-		if v, err := parseParamGuid(raw); err != nil {
-			verr.add("appointmentId", err.Error())
-		} else {
-			appointmentId = v
-		}
-	} else {
-		verr.add("appointmentId", "missing")
-	}
-	var body *RescheduleAppointmentCommand
-	bf, ok := rtRequestFormat(r)
+	clinicId := rtPathParam(r, 3, "clinicId", &verr, parseParamGuid)
+	appointmentId := rtPathParam(r, 5, "appointmentId", &verr, parseParamGuid)
+	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlDecodeRescheduleAppointmentCommand, formDecodeRescheduleAppointmentCommand, jsonDecodeRescheduleAppointmentCommand)
 	if !ok {
-		rtWriteError(w, rf, http.StatusUnsupportedMediaType, "The request entity's media type is not supported for this resource.", nil)
 		return
-	}
-	data, st := rtReadBody(w, r, cfg.maxBody)
-	if st != 0 {
-		rtWriteError(w, rf, st, http.StatusText(st), nil)
-		return
-	}
-	if len(data) > 0 {
-		var err error
-		switch bf {
-		case rtXML:
-			body, err = xmlDecodeRescheduleAppointmentCommand(data)
-		case rtForm:
-			body, err = formDecodeRescheduleAppointmentCommand(data)
-		default:
-			body, err = jsonDecodeRescheduleAppointmentCommand(data)
-		}
-		if err != nil {
-			verr.add("body", err.Error())
-		}
 	}
 	if body != nil && !cfg.noValidate {
 		body.validate(&verr, "")
@@ -1145,16 +770,7 @@ func servePutClinicsAppointmentsByAppointmentId(cfg *rtServerConfig, s Service, 
 		rtServiceError(w, rf, err)
 		return
 	}
-	var out []byte
-	if rf == rtXML {
-		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
-		out = xmlAppendApiResultOfBoolean(nil, resp)
-	} else {
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		out = jsonAppendApiResultOfBoolean(nil, resp, jsonDates)
-	}
-	w.WriteHeader(http.StatusOK)
-	w.Write(out)
+	rtWriteResponse(w, rf, resp, xmlAppendApiResultOfBoolean, jsonAppendApiResultOfBoolean, jsonDates)
 }
 
 func servePutMessagesTemplatesByTemplateCode(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
@@ -1164,40 +780,10 @@ func servePutMessagesTemplatesByTemplateCode(cfg *rtServerConfig, s Service, w h
 		return
 	}
 	var verr ValidationError
-	var templateCode string
-	if raw, ok := rtPathSegment(r, 4); ok {
-		if v, err := parseParamString(raw); err != nil {
-			verr.add("templateCode", err.Error())
-		} else {
-			templateCode = v
-		}
-	} else {
-		verr.add("templateCode", "missing")
-	}
-	var body *MessageTemplate
-	bf, ok := rtRequestFormat(r)
+	templateCode := rtPathParam(r, 4, "templateCode", &verr, parseParamString)
+	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlDecodeMessageTemplate, formDecodeMessageTemplate, jsonDecodeMessageTemplate)
 	if !ok {
-		rtWriteError(w, rf, http.StatusUnsupportedMediaType, "The request entity's media type is not supported for this resource.", nil)
 		return
-	}
-	data, st := rtReadBody(w, r, cfg.maxBody)
-	if st != 0 {
-		rtWriteError(w, rf, st, http.StatusText(st), nil)
-		return
-	}
-	if len(data) > 0 {
-		var err error
-		switch bf {
-		case rtXML:
-			body, err = xmlDecodeMessageTemplate(data)
-		case rtForm:
-			body, err = formDecodeMessageTemplate(data)
-		default:
-			body, err = jsonDecodeMessageTemplate(data)
-		}
-		if err != nil {
-			verr.add("body", err.Error())
-		}
 	}
 	if body != nil && !cfg.noValidate {
 		body.validate(&verr, "")
@@ -1220,40 +806,10 @@ func servePutPatientsContact(cfg *rtServerConfig, s Service, w http.ResponseWrit
 		return
 	}
 	var verr ValidationError
-	var patientId uuid.UUID
-	if raw, ok := rtPathSegment(r, 3); ok {
-		if v, err := parseParamGuid(raw); err != nil {
-			verr.add("patientId", err.Error())
-		} else {
-			patientId = v
-		}
-	} else {
-		verr.add("patientId", "missing")
-	}
-	var body *ContactPoint
-	bf, ok := rtRequestFormat(r)
+	patientId := rtPathParam(r, 3, "patientId", &verr, parseParamGuid)
+	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlDecodeContactPoint, formDecodeContactPoint, jsonDecodeContactPoint)
 	if !ok {
-		rtWriteError(w, rf, http.StatusUnsupportedMediaType, "The request entity's media type is not supported for this resource.", nil)
 		return
-	}
-	data, st := rtReadBody(w, r, cfg.maxBody)
-	if st != 0 {
-		rtWriteError(w, rf, st, http.StatusText(st), nil)
-		return
-	}
-	if len(data) > 0 {
-		var err error
-		switch bf {
-		case rtXML:
-			body, err = xmlDecodeContactPoint(data)
-		case rtForm:
-			body, err = formDecodeContactPoint(data)
-		default:
-			body, err = jsonDecodeContactPoint(data)
-		}
-		if err != nil {
-			verr.add("body", err.Error())
-		}
 	}
 	if body != nil && !cfg.noValidate {
 		body.validate(&verr, "")
@@ -1267,14 +823,5 @@ func servePutPatientsContact(cfg *rtServerConfig, s Service, w http.ResponseWrit
 		rtServiceError(w, rf, err)
 		return
 	}
-	var out []byte
-	if rf == rtXML {
-		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
-		out = xmlAppendApiResultOfBoolean(nil, resp)
-	} else {
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		out = jsonAppendApiResultOfBoolean(nil, resp, jsonDates)
-	}
-	w.WriteHeader(http.StatusOK)
-	w.Write(out)
+	rtWriteResponse(w, rf, resp, xmlAppendApiResultOfBoolean, jsonAppendApiResultOfBoolean, jsonDates)
 }

@@ -52,50 +52,11 @@ func servePostClinicalEncountersFollowupSend(cfg *rtServerConfig, s Service, w h
 		return
 	}
 	var verr ValidationError
-	var practiceId uuid.UUID
-	if raw, ok := rtPathSegment(r, 2); ok {
-		if v, err := parseParamGuid(raw); err != nil {
-			verr.add("practiceId", err.Error())
-		} else {
-			practiceId = v
-		}
-	} else {
-		verr.add("practiceId", "missing")
-	}
-	var encounterId uuid.UUID
-	if raw, ok := rtPathSegment(r, 5); ok {
-		if v, err := parseParamGuid(raw); err != nil {
-			verr.add("encounterId", err.Error())
-		} else {
-			encounterId = v
-		}
-	} else {
-		verr.add("encounterId", "missing")
-	}
-	var body *SendEncounterRequireFollowupPatientSms
-	bf, ok := rtRequestFormat(r)
+	practiceId := rtPathParam(r, 2, "practiceId", &verr, parseParamGuid)
+	encounterId := rtPathParam(r, 5, "encounterId", &verr, parseParamGuid)
+	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlDecodeSendEncounterRequireFollowupPatientSms, formDecodeSendEncounterRequireFollowupPatientSms, jsonDecodeSendEncounterRequireFollowupPatientSms)
 	if !ok {
-		rtWriteError(w, rf, http.StatusUnsupportedMediaType, "The request entity's media type is not supported for this resource.", nil)
 		return
-	}
-	data, st := rtReadBody(w, r, cfg.maxBody)
-	if st != 0 {
-		rtWriteError(w, rf, st, http.StatusText(st), nil)
-		return
-	}
-	if len(data) > 0 {
-		var err error
-		switch bf {
-		case rtXML:
-			body, err = xmlDecodeSendEncounterRequireFollowupPatientSms(data)
-		case rtForm:
-			body, err = formDecodeSendEncounterRequireFollowupPatientSms(data)
-		default:
-			body, err = jsonDecodeSendEncounterRequireFollowupPatientSms(data)
-		}
-		if err != nil {
-			verr.add("body", err.Error())
-		}
 	}
 	if body != nil && !cfg.noValidate {
 		body.validate(&verr, "")
@@ -109,14 +70,5 @@ func servePostClinicalEncountersFollowupSend(cfg *rtServerConfig, s Service, w h
 		rtServiceError(w, rf, err)
 		return
 	}
-	var out []byte
-	if rf == rtXML {
-		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
-		out = xmlAppendRestApiResultOfGuid(nil, resp)
-	} else {
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		out = jsonAppendRestApiResultOfGuid(nil, resp, jsonDates)
-	}
-	w.WriteHeader(http.StatusOK)
-	w.Write(out)
+	rtWriteResponse(w, rf, resp, xmlAppendRestApiResultOfGuid, jsonAppendRestApiResultOfGuid, jsonDates)
 }
