@@ -11,6 +11,8 @@ package seed
 import (
 	"bytes"
 	"cmp"
+	"encoding/binary"
+	"math/bits"
 	"strconv"
 	"strings"
 	"sync"
@@ -286,8 +288,10 @@ type rtJSONReader struct {
 	pos   int
 	depth int
 	buf   []byte
-	boxes []string // stringPtr's slab: see box
-	chars []byte   // the strings' bytes: see intern
+	arena *rtStrArena // stringPtr's values: see boxBytes
+	boxes int         // arena.s used
+	bytes int         // arena.b used
+	chars []byte      // the strings' bytes: see intern
 }
 
 func (r *rtJSONReader) reset(data []byte) {
@@ -316,7 +320,29 @@ func (r *rtJSONReader) errUnexpected(want string) error {
 }
 
 // ws skips whitespace and comments and returns the next byte (0 at end).
+// It is small enough to inline: compact JSON, where the next byte is
+// already significant, never pays for a call.
 func (r *rtJSONReader) ws() byte {
+	if p := r.pos; p < len(r.data) && !rtJSONSkips[r.data[p]] {
+		return r.data[p]
+	}
+	return r.wsSlow()
+}
+
+// cur is the byte at pos (0 at the end), for fast paths that expect
+// compact JSON and fall back to ws.
+func (r *rtJSONReader) cur() byte {
+	if r.pos < len(r.data) {
+		return r.data[r.pos]
+	}
+	return 0
+}
+
+// rtJSONSkips marks the bytes ws must look past: whitespace, and '/' that
+// may start a comment.
+var rtJSONSkips = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '/': true}
+
+func (r *rtJSONReader) wsSlow() byte {
 	for r.pos < len(r.data) {
 		c := r.data[r.pos]
 		switch c {
@@ -370,6 +396,9 @@ func (r *rtJSONReader) end() error {
 // null consumes null (or undefined, which Json.NET reads as null) and
 // reports whether it did.
 func (r *rtJSONReader) null() bool {
+	if c := r.cur(); c != 'n' && c != 'u' && !rtJSONSkips[c] {
+		return false
+	}
 	c := r.ws()
 	if c == 'n' && bytes.HasPrefix(r.data[r.pos:], []byte("null")) {
 		r.pos += 4
@@ -407,6 +436,19 @@ func (r *rtJSONReader) enterObject() error {
 // key reads the next member name and its ':'; i is the member's index (no
 // comma before the first). It returns nil at the closing '}'.
 func (r *rtJSONReader) key(i int) ([]byte, error) {
+	// Fast path, compact JSON: [,]"name": with a short name and no escapes.
+	if d, p := r.data, r.pos; p < len(d) {
+		if i > 0 && d[p] == ',' {
+			p++
+		}
+		if (i == 0 || p > r.pos) && p < len(d) && d[p] == '"' {
+			j := rtQuoteOrEscape(d, p+1, p+65)
+			if j+1 < len(d) && d[j] == '"' && d[j+1] == ':' {
+				r.pos = j + 2
+				return d[p+1 : j], nil
+			}
+		}
+	}
 	c := r.ws()
 	if c == '}' {
 		r.pos++
@@ -461,6 +503,13 @@ func (r *rtJSONReader) enterArray() error {
 // item reports whether another array item follows (consuming the comma
 // before items after the first, or the closing ']').
 func (r *rtJSONReader) item(i int) (bool, error) {
+	// Fast path, compact JSON: the next value starts here, or after ','.
+	if d, p := r.data, r.pos; i > 0 && p+1 < len(d) && d[p] == ',' && d[p+1] != ']' && !rtJSONSkips[d[p+1]] {
+		r.pos = p + 1
+		return true, nil
+	} else if i == 0 && p < len(d) && d[p] != ']' && !rtJSONSkips[d[p]] {
+		return true, nil
+	}
 	c := r.ws()
 	if c == ']' {
 		r.pos++
@@ -481,8 +530,20 @@ func (r *rtJSONReader) item(i int) (bool, error) {
 
 // stringBytes reads a string at pos (double or single quoted).
 func (r *rtJSONReader) stringBytes() ([]byte, error) {
-	q := r.data[r.pos]
+	d := r.data
+	q := d[r.pos]
 	start := r.pos + 1
+	// Most member names and values are short: scanning their first bytes
+	// eight at a time beats two vectorized searches' call overhead.
+	if q == '"' {
+		switch i := rtQuoteOrEscape(d, start, start+64); {
+		case i < len(d) && d[i] == '"':
+			r.pos = i + 1
+			return d[start:i], nil
+		case i < len(d) && d[i] == '\\':
+			return r.unescape(q, start)
+		}
+	}
 	n := bytes.IndexByte(r.data[start:], q)
 	if n < 0 {
 		r.pos = len(r.data)
@@ -494,6 +555,28 @@ func (r *rtJSONReader) stringBytes() ([]byte, error) {
 		return seg, nil
 	}
 	return r.unescape(q, start)
+}
+
+// rtQuoteOrEscape returns the index of the first '"' or '\\' in d[i:limit]
+// (len(d) if there is none), eight bytes at a time where it can.
+func rtQuoteOrEscape(d []byte, i, limit int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	limit = min(limit, len(d))
+	for ; i+8 <= limit; i += 8 {
+		w := binary.LittleEndian.Uint64(d[i:])
+		q, e := w^(ones*'"'), w^(ones*'\\')
+		// A zero byte in q or e is a match; the lowest flagged byte is
+		// always a true one (borrows only run towards higher bytes).
+		if m := ((q-ones)&^q | (e-ones)&^e) & highs; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < limit; i++ {
+		if d[i] == '"' || d[i] == '\\' {
+			return i
+		}
+	}
+	return len(d)
 }
 
 // unescape decodes a string with escapes into the scratch buffer.
@@ -600,6 +683,13 @@ func (r *rtJSONReader) str() ([]byte, error) {
 
 // stringPtr reads a .NET string reference: null is nil.
 func (r *rtJSONReader) stringPtr() (*string, error) {
+	if r.cur() == '"' {
+		b, err := r.stringBytes()
+		if err != nil {
+			return nil, err
+		}
+		return r.boxBytes(b), nil
+	}
 	if r.null() {
 		return nil, nil
 	}
@@ -607,19 +697,36 @@ func (r *rtJSONReader) stringPtr() (*string, error) {
 	if err != nil {
 		return nil, err
 	}
-	return r.box(r.intern(b)), nil
+	return r.boxBytes(b), nil
 }
 
-// box returns a pointer to a copy of s, carved from a slab of strings that
-// grows 4, 8, ... 64 at a time: a document's *string members then cost one
-// allocation per slab instead of one each (a live pointer keeps its slab,
-// at most 64 string headers, reachable).
-func (r *rtJSONReader) box(s string) *string {
-	if len(r.boxes) == cap(r.boxes) {
-		r.boxes = make([]string, 0, min(max(2*cap(r.boxes), 4), 64))
+// rtStrArena holds *string values and their bytes in one allocation: a
+// document's string members then cost one allocation per arena instead of
+// two each. The GC scans only the headers, which come first. A live
+// pointer keeps its arena (under 600 bytes) reachable.
+type rtStrArena struct {
+	s [16]string
+	b [320]byte
+}
+
+// boxBytes returns a pointer to a string holding a copy of b.
+func (r *rtJSONReader) boxBytes(b []byte) *string {
+	a := r.arena
+	if a == nil || r.boxes == len(a.s) || len(b) <= 64 && len(b) > len(a.b)-r.bytes {
+		a = new(rtStrArena)
+		r.arena, r.boxes, r.bytes = a, 0, 0
 	}
-	r.boxes = append(r.boxes, s)
-	return &r.boxes[len(r.boxes)-1]
+	p := &a.s[r.boxes]
+	r.boxes++
+	switch {
+	case len(b) > 64:
+		*p = string(b)
+	case len(b) > 0:
+		n := copy(a.b[r.bytes:], b)
+		*p = rtUnsafeString(a.b[r.bytes : r.bytes+n])
+		r.bytes += n
+	}
+	return p
 }
 
 func (r *rtJSONReader) intern(b []byte) string { return rtIntern(&r.chars, b) }
@@ -841,7 +948,11 @@ func (r *rtJSONReader) boolean() (bool, error) {
 
 // quoted reads a string for a scalar parsed from text; null is an error.
 func (r *rtJSONReader) quoted(what string) ([]byte, error) {
-	switch c := r.ws(); c {
+	c := r.cur()
+	if c != '"' {
+		c = r.ws()
+	}
+	switch c {
 	case '"', '\'':
 		return r.stringBytes()
 	case 'n', 'u':
@@ -854,6 +965,15 @@ func (r *rtJSONReader) quoted(what string) ([]byte, error) {
 
 // guid reads a GUID string.
 func (r *rtJSONReader) guid() (uuid.UUID, error) {
+	// The canonical form, quoted, without escapes: parsed in place.
+	if r.cur() == '"' || r.ws() == '"' {
+		if p := r.pos; p+37 < len(r.data) && r.data[p+37] == '"' {
+			if u, ok := rtGUID36(r.data[p+1 : p+37]); ok {
+				r.pos += 38
+				return u, nil
+			}
+		}
+	}
 	return rtJSONScalar(r, "guid", true, rtParseGUID)
 }
 
@@ -876,7 +996,9 @@ func (r *rtJSONReader) timeSpan() (TimeSpan, error) {
 // parses it; a parse error points at the value's start.
 func rtJSONScalar[T any](r *rtJSONReader, what string, quoted bool, parse func([]byte) (T, error)) (T, error) {
 	var zero T
-	r.ws()
+	if rtJSONSkips[r.cur()] {
+		r.wsSlow()
+	}
 	at := r.pos
 	var b []byte
 	var err error

@@ -29,19 +29,24 @@ func TestInternKeepsValues(t *testing.T) {
 }
 
 // TestStringPtrSlab checks that *string values from one reader are distinct
-// and keep their values (they share slabs).
+// and keep their values (they share arenas): empty, short, escaped and
+// longer-than-arena-share strings, enough to fill many arenas.
 func TestStringPtrSlab(t *testing.T) {
+	val := func(i int) string {
+		return strings.Repeat("s"+strconv.Itoa(i), i%37) + strings.Repeat("\n", i%3)
+	}
 	var b strings.Builder
 	b.WriteByte('[')
 	for i := range 150 {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		b.WriteString(strconv.Quote("s" + strconv.Itoa(i)))
+		b.WriteString(strconv.Quote(val(i)))
 	}
 	b.WriteByte(']')
+	data := []byte(b.String())
 	var r rtJSONReader
-	r.reset([]byte(b.String()))
+	r.reset(data)
 	if err := r.enterArray(); err != nil {
 		t.Fatal(err)
 	}
@@ -60,13 +65,52 @@ func TestStringPtrSlab(t *testing.T) {
 		}
 		ps = append(ps, p)
 	}
+	for j := range data {
+		data[j] = '#' // the values must not alias the input
+	}
 	*ps[0] = "changed"
 	for i, p := range ps[1:] {
-		if want := "s" + strconv.Itoa(i+1); *p != want {
+		if want := val(i + 1); *p != want {
 			t.Fatalf("element %d = %q, want %q", i+1, *p, want)
 		}
 	}
 	if len(ps) != 150 {
 		t.Fatalf("%d elements", len(ps))
+	}
+}
+
+// TestQuoteOrEscape checks the eight-bytes-at-a-time scan against a plain
+// loop, at every alignment and limit, with matches at every position.
+func TestQuoteOrEscape(t *testing.T) {
+	naive := func(d []byte, i, limit int) int {
+		for ; i < min(limit, len(d)); i++ {
+			if d[i] == '"' || d[i] == '\\' {
+				return i
+			}
+		}
+		return len(d)
+	}
+	// Bytes next to the ones sought, and 0x00/0x80/0xff, which trip up
+	// careless zero-byte tricks.
+	alphabet := []byte{'a', '"', '\\', '!', '#', '[', ']', 0x00, 0x01, 0x21, 0x23, 0x5b, 0x5d, 0x80, 0xa2, 0xdc, 0xff}
+	rng := uint32(1)
+	next := func() uint32 { rng = rng*1664525 + 1013904223; return rng >> 8 }
+	for n := 0; n < 40; n++ {
+		for trial := 0; trial < 200; trial++ {
+			d := make([]byte, n)
+			for j := range d {
+				d[j] = 'x'
+				if next()%4 == 0 {
+					d[j] = alphabet[next()%uint32(len(alphabet))]
+				}
+			}
+			for i := 0; i <= n; i++ {
+				for _, limit := range []int{i, i + 3, i + 8, i + 17, n, n + 5} {
+					if got, want := rtQuoteOrEscape(d, i, limit), naive(d, i, limit); got != want {
+						t.Fatalf("rtQuoteOrEscape(%q, %d, %d) = %d, want %d", d, i, limit, got, want)
+					}
+				}
+			}
+		}
 	}
 }

@@ -507,23 +507,27 @@ var rtUnhex = func() (t [256]byte) {
 	return
 }()
 
+// rtGUID36 parses the canonical 36-byte form (8-4-4-4-12 hex digits).
+func rtGUID36(b []byte) (u uuid.UUID, ok bool) {
+	if len(b) != 36 || b[8] != '-' || b[13] != '-' || b[18] != '-' || b[23] != '-' {
+		return u, false
+	}
+	var bad byte // any 0xff from rtUnhex sets its high bits
+	for j, i := range rtGUIDHexAt {
+		h, l := rtUnhex[b[i]], rtUnhex[b[i+1]]
+		bad |= h | l
+		u[j] = h<<4 | l
+	}
+	return u, bad&0xf0 == 0
+}
+
 // rtGUIDHexAt is where each byte's two hex digits start in the 36-byte form.
 var rtGUIDHexAt = [16]uint8{0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34}
 
 // rtParseGUID reads the "D" form without allocating; other forms
 // ({…}, urn:uuid:, 32 digits) go through uuid.ParseBytes.
 func rtParseGUID(b []byte) (uuid.UUID, error) {
-	var u uuid.UUID
-	if len(b) == 36 && b[8] == '-' && b[13] == '-' && b[18] == '-' && b[23] == '-' {
-		var bad byte // any 0xff from rtUnhex sets its high bits
-		for j, i := range rtGUIDHexAt {
-			h, l := rtUnhex[b[i]], rtUnhex[b[i+1]]
-			bad |= h | l
-			u[j] = h<<4 | l
-		}
-		if bad&0xf0 != 0 {
-			return uuid.UUID{}, rtErr("guid", b)
-		}
+	if u, ok := rtGUID36(b); ok {
 		return u, nil
 	}
 	t := rtTrimSpace(b)
@@ -1050,6 +1054,9 @@ func rtDigits(b []byte, i, n int) (int, bool) {
 	return v, true
 }
 
+// rtFractionScale is the nanoseconds of each of the 7 fraction digits.
+var rtFractionScale = [7]int{1e8, 1e7, 1e6, 1e5, 1e4, 1e3, 1e2}
+
 func rtParseDateText(b []byte) (p rtDateParts, ok bool) {
 	if len(b) >= 9 && b[0] == '/' {
 		return rtParseMSDate(b)
@@ -1084,14 +1091,13 @@ func rtParseDateText(b []byte) (p rtDateParts, ok bool) {
 			if i < len(b) && b[i] == '.' {
 				i++
 				start := i
-				ns, scale := 0, 100000000
+				ns := 0
 				round := false
 				for i < len(b) && b[i] >= '0' && b[i] <= '9' {
 					d := int(b[i] - '0')
 					switch {
 					case i-start < 7:
-						ns += d * scale
-						scale /= 10
+						ns += d * rtFractionScale[i-start]
 					case i-start == 7:
 						round = d >= 5
 					}
