@@ -289,7 +289,7 @@ type rtJSONReader struct {
 	arena *rtStrArena // stringPtr's values: see boxBytes
 	boxes int         // arena.s used
 	bytes int         // arena.b used
-	chars []byte   // the strings' bytes: see intern
+	chars []byte      // the strings' bytes: see intern
 }
 
 func (r *rtJSONReader) reset(data []byte) {
