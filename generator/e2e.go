@@ -7,13 +7,14 @@ import (
 	"github.com/helpgen/helpgen/spec"
 )
 
-func init() { register("e2e_gen_test.go", emitE2E) }
+func init() { registerChunked("e2e_gen_test.go", emitE2E) }
 
 // emitE2E writes an end-to-end test into the generated package: the
 // generated client calls the generated server (over real HTTP on loopback)
 // for every endpoint in JSON, XML and form, and every argument and the
 // response must arrive intact. Bodies are the documented request samples.
-func emitE2E(m *Model, f *jen.File) error {
+func emitE2E(m *Model, next func() *jen.File) error {
+	f := next()
 	if !m.hasPart(PartClient) || !m.hasPart(PartServer) {
 		return nil
 	}
@@ -23,6 +24,7 @@ func emitE2E(m *Model, f *jen.File) error {
 	})
 	f.Line()
 	for _, op := range m.Ops {
+		f = next()
 		var names []jen.Code
 		for _, p := range op.PathParams {
 			names = append(names, jen.Id(p.GoName))
@@ -58,6 +60,7 @@ func emitE2E(m *Model, f *jen.File) error {
 		}
 	}
 	for _, r := range m.Roots {
+		f = next()
 		f.Comment("e2eRoundTrip" + r.Name + " encodes and decodes v in the format a request (or response) uses.")
 		f.Func().Id("e2eRoundTrip"+r.Name).Params(jen.Id("format").Id("Format"), jen.Id("v").Add(GoTypeCode(r.Type)), jen.Id("request").Bool()).Add(GoTypeCode(r.Type)).BlockFunc(func(g *jen.Group) {
 			g.Var().Id("out").Add(GoTypeCode(r.Type))

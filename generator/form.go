@@ -5,23 +5,23 @@ import (
 	"github.com/helpgen/helpgen/spec"
 )
 
-func init() { register("form_gen.go", emitForm) }
+func init() { registerChunked("form_gen.go", emitForm) }
 
 // emitForm writes the application/x-www-form-urlencoded codec: keys are
 // CLR property names (the model binder ignores DataMember and JSON names),
 // nested members as A.B, list items as L[i], dictionaries as D[i].Key and
 // D[i].Value. Reading accepts every key form the binder does and rejects
 // keys nothing reads.
-func emitForm(m *Model, f *jen.File) error {
+func emitForm(m *Model, next func() *jen.File) error {
 	c := &codeGen{m: m}
 	for _, t := range m.Types {
 		if t.IsEnum() {
 			continue
 		}
-		c.emitStructForm(f, t)
+		c.emitStructForm(next(), t)
 	}
 	for _, r := range m.Roots {
-		c.emitRootForm(f, r)
+		c.emitRootForm(next(), r)
 	}
 	return nil
 }

@@ -5,14 +5,11 @@
 package generator
 
 import (
-	"bytes"
 	"fmt"
 	"go/format"
 	"regexp"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/dave/jennifer/jen"
 	"github.com/helpgen/helpgen/spec"
@@ -55,21 +52,35 @@ const (
 // AllParts lists the optional parts.
 var AllParts = []string{PartClient, PartServer, PartStub, PartSample}
 
-// emitter writes one generated file.
+// emitter writes one generated file, as a sequence of chunks (see render.go).
 type emitter struct {
 	file string
 	part string // "" for always
-	emit func(m *Model, f *jen.File) error
+	emit func(m *Model, next func() *jen.File) error
 }
 
 // emitters in file order. Each concern registers itself here.
 var emitters []emitter
 
+// register adds an emitter that writes its file in one piece.
 func register(file string, emit func(m *Model, f *jen.File) error) {
-	emitters = append(emitters, emitter{file, "", emit})
+	registerPart("", file, emit)
 }
 
 func registerPart(part, file string, emit func(m *Model, f *jen.File) error) {
+	emitters = append(emitters, emitter{file, part, func(m *Model, next func() *jen.File) error {
+		return emit(m, next())
+	}})
+}
+
+// registerChunked adds an emitter for a file that grows with the API: it
+// calls next before each type or operation, so that the file is rendered
+// (and gofmt'd) in pieces, in parallel and in bounded memory.
+func registerChunked(file string, emit func(m *Model, next func() *jen.File) error) {
+	registerPartChunked("", file, emit)
+}
+
+func registerPartChunked(part, file string, emit func(m *Model, next func() *jen.File) error) {
 	emitters = append(emitters, emitter{file, part, emit})
 }
 
@@ -90,49 +101,18 @@ func GenerateModel(m *Model) (Files, error) {
 	out := Files{}
 	es := append([]emitter(nil), emitters...)
 	sort.SliceStable(es, func(i, j int) bool { return es[i].file < es[j].file })
-	// Emitters only read the model, so files render in parallel; rendering
-	// (gofmt of large files) is most of generate's time on big APIs.
-	type result struct {
-		data []byte
-		err  error
+	var active []emitter
+	for _, e := range es {
+		if e.part == "" || m.hasPart(e.part) {
+			active = append(active, e)
+		}
 	}
-	results := make([]result, len(es))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, e := range es {
-		if e.part != "" && !m.hasPart(e.part) {
-			continue
-		}
-		wg.Add(1)
-		go func(i int, e emitter) {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			f := jen.NewFile(m.Package)
-			if !WriteOnce[e.file] {
-				f.HeaderComment(Header)
-			}
-			f.ImportName("github.com/google/uuid", "uuid")
-			if err := e.emit(m, f); err != nil {
-				results[i].err = fmt.Errorf("%s: %w", e.file, err)
-				return
-			}
-			var buf bytes.Buffer
-			if err := f.Render(&buf); err != nil {
-				results[i].err = fmt.Errorf("%s: %w", e.file, firstLine(err))
-				return
-			}
-			results[i].data = buf.Bytes()
-		}(i, e)
+	files, err := renderFiles(m, active)
+	if err != nil {
+		return nil, err
 	}
-	wg.Wait()
-	for i, e := range es {
-		if results[i].err != nil {
-			return nil, results[i].err
-		}
-		if results[i].data != nil {
-			out[e.file] = results[i].data
-		}
+	for i, e := range active {
+		out[e.file] = files[i]
 	}
 	for _, r := range templates.Runtime() {
 		src, err := runtimeSource(r.Src, m.Package)

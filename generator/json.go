@@ -7,7 +7,7 @@ import (
 	"github.com/helpgen/helpgen/spec"
 )
 
-func init() { register("json_gen.go", emitJSON) }
+func init() { registerChunked("json_gen.go", emitJSON) }
 
 // emitJSON writes, for every struct, AppendJSON (members in the documented
 // JSON order, formatted as the server's Json.NET writes them), a reader
@@ -16,7 +16,8 @@ func init() { register("json_gen.go", emitJSON) }
 // every enum the name table Json.NET's string-to-enum conversion uses; and
 // for every body and response type the root helpers the client and server
 // call. No reflection anywhere.
-func emitJSON(m *Model, f *jen.File) error {
+func emitJSON(m *Model, next func() *jen.File) error {
+	f := next()
 	w := m.Spec.Wire
 	f.Comment("jsonDates is how the server writes dates: the format and zone handling observed on its Help Page samples.")
 	f.Var().Id("jsonDates").Op("=").Id("rtNewJSONDates").Call(
@@ -27,6 +28,7 @@ func emitJSON(m *Model, f *jen.File) error {
 	f.Line()
 	j := &codeGen{m: m}
 	for _, t := range m.Types {
+		f = next()
 		if t.IsEnum() {
 			emitEnumJSONNames(f, t)
 			continue
@@ -34,7 +36,7 @@ func emitJSON(m *Model, f *jen.File) error {
 		j.emitStructJSON(f, t)
 	}
 	for _, r := range m.Roots { // sorted by name in resolveOps
-		j.emitRootJSON(f, r)
+		j.emitRootJSON(next(), r)
 	}
 	return nil
 }
@@ -400,14 +402,9 @@ func (c *codeGen) decodeJSON(g *GoType, x *jen.Statement, what string) []jen.Cod
 				b.Add(x.Clone()).Op("=").Id(g.Named.GoName).Parens(jen.Id(v))
 			})}
 		}
-		v := c.tmp("v")
-		return []jen.Code{jen.If(jen.Id("r").Dot("null").Call()).Block(
-			x.Clone().Op("=").Nil(),
-		).Else().Block(
-			jen.Id(v).Op(":=").New(jen.Id(g.Named.GoName)),
-			jen.If(jen.Err().Op(":=").Id(v).Dot("decodeJSON").Call(jen.Id("r")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-			x.Clone().Op("=").Id(v),
-		)}
+		// A reference to a contract: nil for null (one runtime helper
+		// instead of the same six lines per member).
+		return []jen.Code{jen.If(jen.List(x.Clone(), jen.Err()).Op("=").Id("rtJSONRef").Index(jen.Id(g.Named.GoName)).Call(jen.Id("r")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))}
 	case spec.RefNullable:
 		v := c.tmp("v")
 		return []jen.Code{jen.If(jen.Id("r").Dot("null").Call()).Block(

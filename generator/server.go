@@ -73,7 +73,8 @@ func serviceMethodResults(op *Op) []jen.Code {
 	return []jen.Code{GoTypeCode(op.Response.Type), jen.Error()}
 }
 
-func emitServer(m *Model, f *jen.File) error {
+func emitServer(m *Model, next func() *jen.File) error {
+	f := next()
 	f.Comment("Service is the server side of the API: one method per endpoint. Return an *HTTPError to choose\nthe status of a failure, a *ValidationError for 400 with field errors; any other error answers 500\nwithout details. Embed UnimplementedService to answer 501 for endpoints not implemented yet.")
 	f.Type().Id("Service").InterfaceFunc(func(g *jen.Group) {
 		for _, op := range m.Ops {
@@ -107,7 +108,7 @@ func emitServer(m *Model, f *jen.File) error {
 		g.Return(jen.Id("rtCaseInsensitive").Call(jen.Id("mux")))
 	})
 	for _, op := range m.Ops {
-		emitServeOp(m, f, op)
+		emitServeOp(m, next(), op)
 	}
 	return nil
 }
@@ -212,4 +213,4 @@ func parseInto(m *Model, p *Param, raw jen.Code) jen.Code {
 	).Else().Block(target.Add(val))
 }
 
-func init() { registerPart(PartServer, "server_gen.go", emitServer) }
+func init() { registerPartChunked(PartServer, "server_gen.go", emitServer) }

@@ -8,7 +8,7 @@ import (
 	"github.com/helpgen/helpgen/spec"
 )
 
-func init() { register("xml_gen.go", emitXML) }
+func init() { registerChunked("xml_gen.go", emitXML) }
 
 // emitXML writes the DataContractSerializer codec: for every struct its
 // member table (DCS order, each member in its declaring class's namespace),
@@ -17,7 +17,8 @@ func init() { register("xml_gen.go", emitXML) }
 // and encoding/xml's Marshaler/Unmarshaler on top. The runtime
 // (helpgen_xml.go) owns prefixes, namespace scope and the checks DCS
 // skips (unknown, misplaced, duplicate elements).
-func emitXML(m *Model, f *jen.File) error {
+func emitXML(m *Model, next func() *jen.File) error {
+	var f *jen.File
 	c := &codeGen{m: m}
 	nsConsts := map[string]string{}
 	var nsOrder []string
@@ -38,6 +39,7 @@ func emitXML(m *Model, f *jen.File) error {
 	}
 	c.ns = ns
 	for _, t := range m.Types {
+		f = next()
 		if t.IsEnum() {
 			c.emitEnumXML(f, t)
 			continue
@@ -45,9 +47,11 @@ func emitXML(m *Model, f *jen.File) error {
 		c.emitStructXML(f, t)
 	}
 	for _, r := range m.Roots {
+		f = next()
 		c.emitRootXML(f, r)
 	}
 	if len(nsOrder) > 0 {
+		f = next()
 		f.Comment("XML namespaces of the contracts.")
 		f.Const().DefsFunc(func(g *jen.Group) {
 			for _, uri := range nsOrder {
@@ -408,6 +412,13 @@ func (c *codeGen) readXMLValue(g *GoType, x *jen.Statement, member bool) []jen.C
 			b.Add(ret)
 			b.Add(x.Clone()).Op("=").Id(v)
 		})}
+	}
+	// The commonest nullable shapes read with one runtime call each.
+	switch {
+	case g.Nilable && g.Kind == spec.RefPrimitive && (g.Prim == "string" || g.Prim == "anyURI"):
+		return []jen.Code{jen.If(jen.List(x.Clone(), jen.Err()).Op("=").Id("r").Dot("strPtr").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))}
+	case g.Nilable && g.Kind == spec.RefNamed && !g.Named.IsEnum():
+		return []jen.Code{jen.If(jen.List(x.Clone(), jen.Err()).Op("=").Id("rtXMLRef").Index(jen.Id(g.Named.GoName)).Call(jen.Id("r")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))}
 	}
 	if g.Nilable || g.Kind == spec.RefNullable {
 		return []jen.Code{jen.BlockFunc(func(b *jen.Group) {

@@ -639,7 +639,8 @@ type rtXMLReader struct {
 	typ   []byte // its i:type value
 	empty bool   // it was self-closing and is not consumed yet
 	buf   []byte
-	chars []byte // the strings' bytes: see rtIntern
+	chars []byte     // the strings' bytes: see rtIntern
+	boxes rtStrBoxes // strPtr's values
 }
 
 func (r *rtXMLReader) reset(data []byte) {
@@ -1235,6 +1236,35 @@ func (r *rtXMLReader) text() ([]byte, error) {
 func (r *rtXMLReader) str() (string, error) {
 	b, err := r.text()
 	return rtIntern(&r.chars, b), err
+}
+
+// strPtr reads a nullable string: nil for i:nil.
+func (r *rtXMLReader) strPtr() (*string, error) {
+	isNil, err := r.null()
+	if err != nil || isNil {
+		return nil, err
+	}
+	b, err := r.text()
+	if err != nil {
+		return nil, err
+	}
+	return r.boxes.box(b), nil
+}
+
+// rtXMLRef reads a nullable reference to a data contract: nil for i:nil.
+func rtXMLRef[T any, P interface {
+	*T
+	readXML(*rtXMLReader) error
+}](r *rtXMLReader) (*T, error) {
+	isNil, err := r.null()
+	if err != nil || isNil {
+		return nil, err
+	}
+	v := P(new(T))
+	if err := v.readXML(r); err != nil {
+		return nil, err
+	}
+	return v, nil
 }
 
 // scalar reads the content and parses it, wrapping errors with the

@@ -122,20 +122,8 @@ func (v *ApiResultOfBoolean) readXML(r *rtXMLReader) error {
 							break
 						}
 						var e9 *ResultLink
-						{
-							isNil11, err := r.null()
-							if err != nil {
-								return err
-							}
-							if isNil11 {
-								e9 = nil
-							} else {
-								v12 := new(ResultLink)
-								if err := v12.readXML(r); err != nil {
-									return err
-								}
-								e9 = v12
-							}
+						if e9, err = rtXMLRef[ResultLink](r); err != nil {
+							return err
 						}
 						s8 = append(s8, e9)
 					}
@@ -143,28 +131,16 @@ func (v *ApiResultOfBoolean) readXML(r *rtXMLReader) error {
 				}
 			}
 		case 2:
-			{
-				isNil13, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil13 {
-					v.Message = nil
-				} else {
-					v14, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.Message = &v14
-				}
+			if v.Message, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 3:
 			{
-				v16, err := r.int(32)
+				v14, err := r.int(32)
 				if err != nil {
 					return err
 				}
-				v.StatusCode = int32(v16)
+				v.StatusCode = int32(v14)
 			}
 		case 4:
 			{
@@ -174,26 +150,26 @@ func (v *ApiResultOfBoolean) readXML(r *rtXMLReader) error {
 			}
 		case 5:
 			{
-				isNil19, err := r.null()
+				isNil17, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil19 {
+				if isNil17 {
 					v.ValidationErrors = nil
 				} else {
-					m20 := map[string][]*string{}
+					m18 := map[string][]*string{}
 					for {
-						more21, err := r.item("KeyValueOfstringArrayOfstringty7Ep6D1", rtNSArrays)
+						more19, err := r.item("KeyValueOfstringArrayOfstringty7Ep6D1", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more21 {
+						if !more19 {
 							break
 						}
-						var k22 string
-						var val23 []*string
-						for last24 := -1; ; {
-							i25, err := r.next([]rtXMLMember{{
+						var k20 string
+						var val21 []*string
+						for last22 := -1; ; {
+							i23, err := r.next([]rtXMLMember{{
 								NS:       rtNSArrays,
 								Name:     "Key",
 								Required: true,
@@ -201,63 +177,51 @@ func (v *ApiResultOfBoolean) readXML(r *rtXMLReader) error {
 								NS:       rtNSArrays,
 								Name:     "Value",
 								Required: true,
-							}}, &last24)
+							}}, &last22)
 							if err != nil {
 								return err
 							}
-							if i25 < 0 {
+							if i23 < 0 {
 								break
 							}
-							if i25 == 0 {
+							if i23 == 0 {
 								{
-									if k22, err = r.str(); err != nil {
+									if k20, err = r.str(); err != nil {
 										return err
 									}
 								}
 							} else {
 								{
-									isNil28, err := r.null()
+									isNil26, err := r.null()
 									if err != nil {
 										return err
 									}
-									if isNil28 {
-										val23 = nil
+									if isNil26 {
+										val21 = nil
 									} else {
-										s29 := make([]*string, 0, 4)
+										s27 := make([]*string, 0, 4)
 										for {
-											more31, err := r.item("string", rtNSArrays)
+											more29, err := r.item("string", rtNSArrays)
 											if err != nil {
 												return err
 											}
-											if !more31 {
+											if !more29 {
 												break
 											}
-											var e30 *string
-											{
-												isNil32, err := r.null()
-												if err != nil {
-													return err
-												}
-												if isNil32 {
-													e30 = nil
-												} else {
-													v33, err := r.str()
-													if err != nil {
-														return err
-													}
-													e30 = &v33
-												}
+											var e28 *string
+											if e28, err = r.strPtr(); err != nil {
+												return err
 											}
-											s29 = append(s29, e30)
+											s27 = append(s27, e28)
 										}
-										val23 = s29
+										val21 = s27
 									}
 								}
 							}
 						}
-						m20[k22] = val23
+						m18[k20] = val21
 					}
-					v.ValidationErrors = m20
+					v.ValidationErrors = m18
 				}
 			}
 		}
@@ -307,20 +271,8 @@ func xmlDocDecodeApiResultOfBoolean(data []byte) (v *ApiResultOfBoolean, err err
 		if err := r.root("ApiResultOfboolean", xmlNS1); err != nil {
 			return err
 		}
-		{
-			isNil34, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil34 {
-				v = nil
-			} else {
-				v35 := new(ApiResultOfBoolean)
-				if err := v35.readXML(r); err != nil {
-					return err
-				}
-				v = v35
-			}
+		if v, err = rtXMLRef[ApiResultOfBoolean](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -356,12 +308,12 @@ func (v *ApiResultOfGuid) writeXML(w *rtXMLWriter) {
 	if v.Links == nil {
 		w.nil()
 	} else {
-		for _, e36 := range v.Links {
+		for _, e32 := range v.Links {
 			w.open("ResultLink", xmlNS1)
-			if e36 == nil {
+			if e32 == nil {
 				w.nil()
 			} else {
-				e36.writeXML(w)
+				e32.writeXML(w)
 				w.end()
 			}
 		}
@@ -380,19 +332,19 @@ func (v *ApiResultOfGuid) writeXML(w *rtXMLWriter) {
 	if v.ValidationErrors == nil {
 		w.nil()
 	} else {
-		keys37 := slices.SortedFunc(maps.Keys(v.ValidationErrors), cmp.Compare[string])
-		for _, k38 := range keys37 {
+		keys33 := slices.SortedFunc(maps.Keys(v.ValidationErrors), cmp.Compare[string])
+		for _, k34 := range keys33 {
 			w.open("KeyValueOfstringArrayOfstringty7Ep6D1", rtNSArrays)
 			w.open("Key", rtNSArrays)
-			w.str(k38)
+			w.str(k34)
 			w.end()
 			w.open("Value", rtNSArrays)
-			if v.ValidationErrors[k38] == nil {
+			if v.ValidationErrors[k34] == nil {
 				w.nil()
 			} else {
-				for _, e39 := range v.ValidationErrors[k38] {
+				for _, e35 := range v.ValidationErrors[k34] {
 					w.open("string", rtNSArrays)
-					w.strPtr(e39)
+					w.strPtr(e35)
 				}
 				w.end()
 			}
@@ -418,66 +370,42 @@ func (v *ApiResultOfGuid) readXML(r *rtXMLReader) error {
 			}
 		case 1:
 			{
-				isNil42, err := r.null()
+				isNil38, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil42 {
+				if isNil38 {
 					v.Links = nil
 				} else {
-					s43 := make([]*ResultLink, 0, 4)
+					s39 := make([]*ResultLink, 0, 4)
 					for {
-						more45, err := r.item("ResultLink", xmlNS1)
+						more41, err := r.item("ResultLink", xmlNS1)
 						if err != nil {
 							return err
 						}
-						if !more45 {
+						if !more41 {
 							break
 						}
-						var e44 *ResultLink
-						{
-							isNil46, err := r.null()
-							if err != nil {
-								return err
-							}
-							if isNil46 {
-								e44 = nil
-							} else {
-								v47 := new(ResultLink)
-								if err := v47.readXML(r); err != nil {
-									return err
-								}
-								e44 = v47
-							}
+						var e40 *ResultLink
+						if e40, err = rtXMLRef[ResultLink](r); err != nil {
+							return err
 						}
-						s43 = append(s43, e44)
+						s39 = append(s39, e40)
 					}
-					v.Links = s43
+					v.Links = s39
 				}
 			}
 		case 2:
-			{
-				isNil48, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil48 {
-					v.Message = nil
-				} else {
-					v49, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.Message = &v49
-				}
+			if v.Message, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 3:
 			{
-				v51, err := r.int(32)
+				v45, err := r.int(32)
 				if err != nil {
 					return err
 				}
-				v.StatusCode = int32(v51)
+				v.StatusCode = int32(v45)
 			}
 		case 4:
 			{
@@ -487,26 +415,26 @@ func (v *ApiResultOfGuid) readXML(r *rtXMLReader) error {
 			}
 		case 5:
 			{
-				isNil54, err := r.null()
+				isNil48, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil54 {
+				if isNil48 {
 					v.ValidationErrors = nil
 				} else {
-					m55 := map[string][]*string{}
+					m49 := map[string][]*string{}
 					for {
-						more56, err := r.item("KeyValueOfstringArrayOfstringty7Ep6D1", rtNSArrays)
+						more50, err := r.item("KeyValueOfstringArrayOfstringty7Ep6D1", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more56 {
+						if !more50 {
 							break
 						}
-						var k57 string
-						var val58 []*string
-						for last59 := -1; ; {
-							i60, err := r.next([]rtXMLMember{{
+						var k51 string
+						var val52 []*string
+						for last53 := -1; ; {
+							i54, err := r.next([]rtXMLMember{{
 								NS:       rtNSArrays,
 								Name:     "Key",
 								Required: true,
@@ -514,63 +442,51 @@ func (v *ApiResultOfGuid) readXML(r *rtXMLReader) error {
 								NS:       rtNSArrays,
 								Name:     "Value",
 								Required: true,
-							}}, &last59)
+							}}, &last53)
 							if err != nil {
 								return err
 							}
-							if i60 < 0 {
+							if i54 < 0 {
 								break
 							}
-							if i60 == 0 {
+							if i54 == 0 {
 								{
-									if k57, err = r.str(); err != nil {
+									if k51, err = r.str(); err != nil {
 										return err
 									}
 								}
 							} else {
 								{
-									isNil63, err := r.null()
+									isNil57, err := r.null()
 									if err != nil {
 										return err
 									}
-									if isNil63 {
-										val58 = nil
+									if isNil57 {
+										val52 = nil
 									} else {
-										s64 := make([]*string, 0, 4)
+										s58 := make([]*string, 0, 4)
 										for {
-											more66, err := r.item("string", rtNSArrays)
+											more60, err := r.item("string", rtNSArrays)
 											if err != nil {
 												return err
 											}
-											if !more66 {
+											if !more60 {
 												break
 											}
-											var e65 *string
-											{
-												isNil67, err := r.null()
-												if err != nil {
-													return err
-												}
-												if isNil67 {
-													e65 = nil
-												} else {
-													v68, err := r.str()
-													if err != nil {
-														return err
-													}
-													e65 = &v68
-												}
+											var e59 *string
+											if e59, err = r.strPtr(); err != nil {
+												return err
 											}
-											s64 = append(s64, e65)
+											s58 = append(s58, e59)
 										}
-										val58 = s64
+										val52 = s58
 									}
 								}
 							}
 						}
-						m55[k57] = val58
+						m49[k51] = val52
 					}
-					v.ValidationErrors = m55
+					v.ValidationErrors = m49
 				}
 			}
 		}
@@ -620,20 +536,8 @@ func xmlDocDecodeApiResultOfGuid(data []byte) (v *ApiResultOfGuid, err error) {
 		if err := r.root("ApiResultOfguid", xmlNS1); err != nil {
 			return err
 		}
-		{
-			isNil69, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil69 {
-				v = nil
-			} else {
-				v70 := new(ApiResultOfGuid)
-				if err := v70.readXML(r); err != nil {
-					return err
-				}
-				v = v70
-			}
+		if v, err = rtXMLRef[ApiResultOfGuid](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -667,12 +571,12 @@ func (v *ApiResultOfListOfPatientSummary) writeXML(w *rtXMLWriter) {
 	if v.Data == nil {
 		w.nil()
 	} else {
-		for _, e71 := range v.Data {
+		for _, e63 := range v.Data {
 			w.open("PatientSummary", xmlNS2)
-			if e71 == nil {
+			if e63 == nil {
 				w.nil()
 			} else {
-				e71.writeXML(w)
+				e63.writeXML(w)
 				w.end()
 			}
 		}
@@ -682,12 +586,12 @@ func (v *ApiResultOfListOfPatientSummary) writeXML(w *rtXMLWriter) {
 	if v.Links == nil {
 		w.nil()
 	} else {
-		for _, e72 := range v.Links {
+		for _, e64 := range v.Links {
 			w.open("ResultLink", xmlNS1)
-			if e72 == nil {
+			if e64 == nil {
 				w.nil()
 			} else {
-				e72.writeXML(w)
+				e64.writeXML(w)
 				w.end()
 			}
 		}
@@ -706,19 +610,19 @@ func (v *ApiResultOfListOfPatientSummary) writeXML(w *rtXMLWriter) {
 	if v.ValidationErrors == nil {
 		w.nil()
 	} else {
-		keys73 := slices.SortedFunc(maps.Keys(v.ValidationErrors), cmp.Compare[string])
-		for _, k74 := range keys73 {
+		keys65 := slices.SortedFunc(maps.Keys(v.ValidationErrors), cmp.Compare[string])
+		for _, k66 := range keys65 {
 			w.open("KeyValueOfstringArrayOfstringty7Ep6D1", rtNSArrays)
 			w.open("Key", rtNSArrays)
-			w.str(k74)
+			w.str(k66)
 			w.end()
 			w.open("Value", rtNSArrays)
-			if v.ValidationErrors[k74] == nil {
+			if v.ValidationErrors[k66] == nil {
 				w.nil()
 			} else {
-				for _, e75 := range v.ValidationErrors[k74] {
+				for _, e67 := range v.ValidationErrors[k66] {
 					w.open("string", rtNSArrays)
-					w.strPtr(e75)
+					w.strPtr(e67)
 				}
 				w.end()
 			}
@@ -738,105 +642,69 @@ func (v *ApiResultOfListOfPatientSummary) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				isNil76, err := r.null()
+				isNil68, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil76 {
+				if isNil68 {
 					v.Data = nil
 				} else {
-					s77 := make([]*PatientSummary, 0, 4)
+					s69 := make([]*PatientSummary, 0, 4)
 					for {
-						more79, err := r.item("PatientSummary", xmlNS2)
+						more71, err := r.item("PatientSummary", xmlNS2)
 						if err != nil {
 							return err
 						}
-						if !more79 {
+						if !more71 {
 							break
 						}
-						var e78 *PatientSummary
-						{
-							isNil80, err := r.null()
-							if err != nil {
-								return err
-							}
-							if isNil80 {
-								e78 = nil
-							} else {
-								v81 := new(PatientSummary)
-								if err := v81.readXML(r); err != nil {
-									return err
-								}
-								e78 = v81
-							}
+						var e70 *PatientSummary
+						if e70, err = rtXMLRef[PatientSummary](r); err != nil {
+							return err
 						}
-						s77 = append(s77, e78)
+						s69 = append(s69, e70)
 					}
-					v.Data = s77
+					v.Data = s69
 				}
 			}
 		case 1:
 			{
-				isNil82, err := r.null()
+				isNil73, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil82 {
+				if isNil73 {
 					v.Links = nil
 				} else {
-					s83 := make([]*ResultLink, 0, 4)
+					s74 := make([]*ResultLink, 0, 4)
 					for {
-						more85, err := r.item("ResultLink", xmlNS1)
+						more76, err := r.item("ResultLink", xmlNS1)
 						if err != nil {
 							return err
 						}
-						if !more85 {
+						if !more76 {
 							break
 						}
-						var e84 *ResultLink
-						{
-							isNil86, err := r.null()
-							if err != nil {
-								return err
-							}
-							if isNil86 {
-								e84 = nil
-							} else {
-								v87 := new(ResultLink)
-								if err := v87.readXML(r); err != nil {
-									return err
-								}
-								e84 = v87
-							}
+						var e75 *ResultLink
+						if e75, err = rtXMLRef[ResultLink](r); err != nil {
+							return err
 						}
-						s83 = append(s83, e84)
+						s74 = append(s74, e75)
 					}
-					v.Links = s83
+					v.Links = s74
 				}
 			}
 		case 2:
-			{
-				isNil88, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil88 {
-					v.Message = nil
-				} else {
-					v89, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.Message = &v89
-				}
+			if v.Message, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 3:
 			{
-				v91, err := r.int(32)
+				v80, err := r.int(32)
 				if err != nil {
 					return err
 				}
-				v.StatusCode = int32(v91)
+				v.StatusCode = int32(v80)
 			}
 		case 4:
 			{
@@ -846,26 +714,26 @@ func (v *ApiResultOfListOfPatientSummary) readXML(r *rtXMLReader) error {
 			}
 		case 5:
 			{
-				isNil94, err := r.null()
+				isNil83, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil94 {
+				if isNil83 {
 					v.ValidationErrors = nil
 				} else {
-					m95 := map[string][]*string{}
+					m84 := map[string][]*string{}
 					for {
-						more96, err := r.item("KeyValueOfstringArrayOfstringty7Ep6D1", rtNSArrays)
+						more85, err := r.item("KeyValueOfstringArrayOfstringty7Ep6D1", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more96 {
+						if !more85 {
 							break
 						}
-						var k97 string
-						var val98 []*string
-						for last99 := -1; ; {
-							i100, err := r.next([]rtXMLMember{{
+						var k86 string
+						var val87 []*string
+						for last88 := -1; ; {
+							i89, err := r.next([]rtXMLMember{{
 								NS:       rtNSArrays,
 								Name:     "Key",
 								Required: true,
@@ -873,63 +741,51 @@ func (v *ApiResultOfListOfPatientSummary) readXML(r *rtXMLReader) error {
 								NS:       rtNSArrays,
 								Name:     "Value",
 								Required: true,
-							}}, &last99)
+							}}, &last88)
 							if err != nil {
 								return err
 							}
-							if i100 < 0 {
+							if i89 < 0 {
 								break
 							}
-							if i100 == 0 {
+							if i89 == 0 {
 								{
-									if k97, err = r.str(); err != nil {
+									if k86, err = r.str(); err != nil {
 										return err
 									}
 								}
 							} else {
 								{
-									isNil103, err := r.null()
+									isNil92, err := r.null()
 									if err != nil {
 										return err
 									}
-									if isNil103 {
-										val98 = nil
+									if isNil92 {
+										val87 = nil
 									} else {
-										s104 := make([]*string, 0, 4)
+										s93 := make([]*string, 0, 4)
 										for {
-											more106, err := r.item("string", rtNSArrays)
+											more95, err := r.item("string", rtNSArrays)
 											if err != nil {
 												return err
 											}
-											if !more106 {
+											if !more95 {
 												break
 											}
-											var e105 *string
-											{
-												isNil107, err := r.null()
-												if err != nil {
-													return err
-												}
-												if isNil107 {
-													e105 = nil
-												} else {
-													v108, err := r.str()
-													if err != nil {
-														return err
-													}
-													e105 = &v108
-												}
+											var e94 *string
+											if e94, err = r.strPtr(); err != nil {
+												return err
 											}
-											s104 = append(s104, e105)
+											s93 = append(s93, e94)
 										}
-										val98 = s104
+										val87 = s93
 									}
 								}
 							}
 						}
-						m95[k97] = val98
+						m84[k86] = val87
 					}
-					v.ValidationErrors = m95
+					v.ValidationErrors = m84
 				}
 			}
 		}
@@ -979,20 +835,8 @@ func xmlDocDecodeApiResultOfListOfPatientSummary(data []byte) (v *ApiResultOfLis
 		if err := r.root("ApiResultOfArrayOfPatientSummarySEJ_PQIRx", xmlNS1); err != nil {
 			return err
 		}
-		{
-			isNil109, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil109 {
-				v = nil
-			} else {
-				v110 := new(ApiResultOfListOfPatientSummary)
-				if err := v110.readXML(r); err != nil {
-					return err
-				}
-				v = v110
-			}
+		if v, err = rtXMLRef[ApiResultOfListOfPatientSummary](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -1083,12 +927,12 @@ func (v *AppointmentDetail) writeXML(w *rtXMLWriter) {
 	if v.Notes == nil {
 		w.nil()
 	} else {
-		for _, e111 := range v.Notes {
+		for _, e98 := range v.Notes {
 			w.open("AppointmentNote", xmlNS3)
-			if e111 == nil {
+			if e98 == nil {
 				w.nil()
 			} else {
-				e111.writeXML(w)
+				e98.writeXML(w)
 				w.end()
 			}
 		}
@@ -1125,18 +969,18 @@ func (v *AppointmentDetail) writeXML(w *rtXMLWriter) {
 		w.end()
 	}
 	w.open("Status", xmlNS3)
-	t112, ok113 := v.Status.xmlText()
-	if !ok113 {
+	t99, ok100 := v.Status.xmlText()
+	if !ok100 {
 		w.fail(rtErr("value of AppointmentStatus", strconv.AppendInt(nil, int64(v.Status), 10)))
 	}
-	w.str(t112)
+	w.str(t99)
 	w.end()
 	w.open("Urgency", xmlNS3)
-	t114, ok115 := v.Urgency.xmlText()
-	if !ok115 {
+	t101, ok102 := v.Urgency.xmlText()
+	if !ok102 {
 		w.fail(rtErr("value of UrgencyLevel", strconv.AppendInt(nil, int64(v.Urgency), 10)))
 	}
-	w.str(t114)
+	w.str(t101)
 	w.end()
 	w.open("Version", xmlNS3)
 	w.int(int64(v.Version))
@@ -1158,20 +1002,8 @@ func (v *AppointmentDetail) readXML(r *rtXMLReader) error {
 				}
 			}
 		case 1:
-			{
-				isNil118, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil118 {
-					v.AuditTrail = nil
-				} else {
-					v119, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.AuditTrail = &v119
-				}
+			if v.AuditTrail, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 2:
 			{
@@ -1181,19 +1013,19 @@ func (v *AppointmentDetail) readXML(r *rtXMLReader) error {
 			}
 		case 3:
 			{
-				isNil122, err := r.null()
+				isNil108, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil122 {
+				if isNil108 {
 					v.DepositPaid = nil
 				} else {
 					{
-						var v123 Decimal
-						if v123, err = r.decimal(); err != nil {
+						var v109 Decimal
+						if v109, err = r.decimal(); err != nil {
 							return err
 						}
-						v.DepositPaid = &v123
+						v.DepositPaid = &v109
 					}
 				}
 			}
@@ -1223,144 +1055,108 @@ func (v *AppointmentDetail) readXML(r *rtXMLReader) error {
 			}
 		case 8:
 			{
-				isNil133, err := r.null()
+				isNil119, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil133 {
+				if isNil119 {
 					v.Notes = nil
 				} else {
-					s134 := make([]*AppointmentNote, 0, 4)
+					s120 := make([]*AppointmentNote, 0, 4)
 					for {
-						more136, err := r.item("AppointmentNote", xmlNS3)
+						more122, err := r.item("AppointmentNote", xmlNS3)
 						if err != nil {
 							return err
 						}
-						if !more136 {
+						if !more122 {
 							break
 						}
-						var e135 *AppointmentNote
-						{
-							isNil137, err := r.null()
-							if err != nil {
-								return err
-							}
-							if isNil137 {
-								e135 = nil
-							} else {
-								v138 := new(AppointmentNote)
-								if err := v138.readXML(r); err != nil {
-									return err
-								}
-								e135 = v138
-							}
+						var e121 *AppointmentNote
+						if e121, err = rtXMLRef[AppointmentNote](r); err != nil {
+							return err
 						}
-						s134 = append(s134, e135)
+						s120 = append(s120, e121)
 					}
-					v.Notes = s134
+					v.Notes = s120
 				}
 			}
 		case 9:
-			{
-				isNil139, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil139 {
-					v.PatientContact = nil
-				} else {
-					v140 := new(ContactPoint)
-					if err := v140.readXML(r); err != nil {
-						return err
-					}
-					v.PatientContact = v140
-				}
+			if v.PatientContact, err = rtXMLRef[ContactPoint](r); err != nil {
+				return err
 			}
 		case 10:
 			{
-				isNil141, err := r.null()
+				isNil125, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil141 {
+				if isNil125 {
 					v.ReferralId = nil
 				} else {
 					{
-						var v142 uuid.UUID
-						if v142, err = r.guid(); err != nil {
+						var v126 uuid.UUID
+						if v126, err = r.guid(); err != nil {
 							return err
 						}
-						v.ReferralId = &v142
+						v.ReferralId = &v126
 					}
 				}
 			}
 		case 11:
 			{
-				isNil144, err := r.null()
+				isNil128, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil144 {
+				if isNil128 {
 					v.RoomNumber = nil
 				} else {
 					{
-						var v145 int32
-						v146, err := r.int(32)
+						var v129 int32
+						v130, err := r.int(32)
 						if err != nil {
 							return err
 						}
-						v145 = int32(v146)
-						v.RoomNumber = &v145
+						v129 = int32(v130)
+						v.RoomNumber = &v129
 					}
 				}
 			}
 		case 12:
-			{
-				isNil147, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil147 {
-					v.Slot = nil
-				} else {
-					v148 := new(TimeWindow)
-					if err := v148.readXML(r); err != nil {
-						return err
-					}
-					v.Slot = v148
-				}
+			if v.Slot, err = rtXMLRef[TimeWindow](r); err != nil {
+				return err
 			}
 		case 13:
 			{
-				t150, err := r.text()
+				t133, err := r.text()
 				if err != nil {
 					return err
 				}
-				v151, err := parseXMLAppointmentStatus(t150)
+				v134, err := parseXMLAppointmentStatus(t133)
 				if err != nil {
 					return err
 				}
-				v.Status = v151
+				v.Status = v134
 			}
 		case 14:
 			{
-				t153, err := r.text()
+				t136, err := r.text()
 				if err != nil {
 					return err
 				}
-				v154, err := parseXMLUrgencyLevel(t153)
+				v137, err := parseXMLUrgencyLevel(t136)
 				if err != nil {
 					return err
 				}
-				v.Urgency = v154
+				v.Urgency = v137
 			}
 		case 15:
 			{
-				v156, err := r.int(32)
+				v139, err := r.int(32)
 				if err != nil {
 					return err
 				}
-				v.Version = int32(v156)
+				v.Version = int32(v139)
 			}
 		}
 	}
@@ -1409,20 +1205,8 @@ func xmlDocDecodeAppointmentDetail(data []byte) (v *AppointmentDetail, err error
 		if err := r.root("AppointmentDetail", xmlNS3); err != nil {
 			return err
 		}
-		{
-			isNil157, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil157 {
-				v = nil
-			} else {
-				v158 := new(AppointmentDetail)
-				if err := v158.readXML(r); err != nil {
-					return err
-				}
-				v = v158
-			}
+		if v, err = rtXMLRef[AppointmentDetail](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -1466,20 +1250,8 @@ func (v *AppointmentNote) readXML(r *rtXMLReader) error {
 		}
 		switch i {
 		case 0:
-			{
-				isNil159, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil159 {
-					v.Author = nil
-				} else {
-					v160, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.Author = &v160
-				}
+			if v.Author, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 1:
 			{
@@ -1488,20 +1260,8 @@ func (v *AppointmentNote) readXML(r *rtXMLReader) error {
 				}
 			}
 		case 2:
-			{
-				isNil163, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil163 {
-					v.Text = nil
-				} else {
-					v164, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.Text = &v164
-				}
+			if v.Text, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 3:
 			{
@@ -1556,20 +1316,8 @@ func xmlDocDecodeAppointmentNote(data []byte) (v *AppointmentNote, err error) {
 		if err := r.root("AppointmentNote", xmlNS3); err != nil {
 			return err
 		}
-		{
-			isNil167, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil167 {
-				v = nil
-			} else {
-				v168 := new(AppointmentNote)
-				if err := v168.readXML(r); err != nil {
-					return err
-				}
-				v = v168
-			}
+		if v, err = rtXMLRef[AppointmentNote](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -1660,11 +1408,11 @@ func (v *AppointmentSummary) writeXML(w *rtXMLWriter) {
 	w.dateTime(v.Start)
 	w.end()
 	w.open("Status", xmlNS3)
-	t169, ok170 := v.Status.xmlText()
-	if !ok170 {
+	t148, ok149 := v.Status.xmlText()
+	if !ok149 {
 		w.fail(rtErr("value of AppointmentStatus", strconv.AppendInt(nil, int64(v.Status), 10)))
 	}
-	w.str(t169)
+	w.str(t148)
 	w.end()
 	w.open("TravelDistanceKm", xmlNS3)
 	if v.TravelDistanceKm == nil {
@@ -1690,52 +1438,28 @@ func (v *AppointmentSummary) readXML(r *rtXMLReader) error {
 				}
 			}
 		case 1:
-			{
-				isNil173, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil173 {
-					v.ClinicianName = nil
-				} else {
-					v174, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.ClinicianName = &v174
-				}
+			if v.ClinicianName, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 2:
 			{
-				v176, err := r.int(32)
+				v154, err := r.int(32)
 				if err != nil {
 					return err
 				}
-				v.DurationMinutes = int32(v176)
+				v.DurationMinutes = int32(v154)
 			}
 		case 3:
-			{
-				isNil177, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil177 {
-					v.PatientDisplayName = nil
-				} else {
-					v178, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.PatientDisplayName = &v178
-				}
+			if v.PatientDisplayName, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 4:
 			{
-				v180, err := r.int(32)
+				v157, err := r.int(32)
 				if err != nil {
 					return err
 				}
-				v.SortRank = int32(v180)
+				v.SortRank = int32(v157)
 			}
 		case 5:
 			{
@@ -1745,31 +1469,31 @@ func (v *AppointmentSummary) readXML(r *rtXMLReader) error {
 			}
 		case 6:
 			{
-				t184, err := r.text()
+				t161, err := r.text()
 				if err != nil {
 					return err
 				}
-				v185, err := parseXMLAppointmentStatus(t184)
+				v162, err := parseXMLAppointmentStatus(t161)
 				if err != nil {
 					return err
 				}
-				v.Status = v185
+				v.Status = v162
 			}
 		case 7:
 			{
-				isNil186, err := r.null()
+				isNil163, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil186 {
+				if isNil163 {
 					v.TravelDistanceKm = nil
 				} else {
 					{
-						var v187 float64
-						if v187, err = r.double(); err != nil {
+						var v164 float64
+						if v164, err = r.double(); err != nil {
 							return err
 						}
-						v.TravelDistanceKm = &v187
+						v.TravelDistanceKm = &v164
 					}
 				}
 			}
@@ -1820,20 +1544,8 @@ func xmlDocDecodeAppointmentSummary(data []byte) (v *AppointmentSummary, err err
 		if err := r.root("AppointmentSummary", xmlNS3); err != nil {
 			return err
 		}
-		{
-			isNil189, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil189 {
-				v = nil
-			} else {
-				v190 := new(AppointmentSummary)
-				if err := v190.readXML(r); err != nil {
-					return err
-				}
-				v = v190
-			}
+		if v, err = rtXMLRef[AppointmentSummary](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -1911,9 +1623,9 @@ func (v *BookAppointmentCommand) writeXML(w *rtXMLWriter) {
 	if v.CorrelationIds == nil {
 		w.nil()
 	} else {
-		for _, e191 := range v.CorrelationIds {
+		for _, e167 := range v.CorrelationIds {
 			w.open("string", rtNSArrays)
-			w.strPtr(e191)
+			w.strPtr(e167)
 		}
 		w.end()
 	}
@@ -1954,11 +1666,11 @@ func (v *BookAppointmentCommand) writeXML(w *rtXMLWriter) {
 	w.open("ReasonForVisit", xmlNS3)
 	w.strPtr(v.ReasonForVisit)
 	w.open("Reminders", xmlNS3)
-	t192, ok193 := v.Reminders.xmlText()
-	if !ok193 {
+	t168, ok169 := v.Reminders.xmlText()
+	if !ok169 {
 		w.fail(rtErr("value of ReminderChannel", strconv.AppendInt(nil, int64(v.Reminders), 10)))
 	}
-	w.str(t192)
+	w.str(t168)
 	w.end()
 	w.open("Repeat", xmlNS3)
 	w.declare(xmlNS4)
@@ -1981,18 +1693,18 @@ func (v *BookAppointmentCommand) writeXML(w *rtXMLWriter) {
 	if v.Symptoms == nil {
 		w.nil()
 	} else {
-		for _, e194 := range v.Symptoms {
+		for _, e170 := range v.Symptoms {
 			w.open("string", rtNSArrays)
-			w.strPtr(e194)
+			w.strPtr(e170)
 		}
 		w.end()
 	}
 	w.open("Urgency", xmlNS3)
-	t195, ok196 := v.Urgency.xmlText()
-	if !ok196 {
+	t171, ok172 := v.Urgency.xmlText()
+	if !ok172 {
 		w.fail(rtErr("value of UrgencyLevel", strconv.AppendInt(nil, int64(v.Urgency), 10)))
 	}
-	w.str(t195)
+	w.str(t171)
 	w.end()
 	w.open("channelHint", xmlNS3)
 	w.strPtr(v.ChannelHint)
@@ -2015,41 +1727,29 @@ func (v *BookAppointmentCommand) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				isNil197, err := r.null()
+				isNil173, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil197 {
+				if isNil173 {
 					v.CorrelationIds = nil
 				} else {
-					s198 := make([]*string, 0, 4)
+					s174 := make([]*string, 0, 4)
 					for {
-						more200, err := r.item("string", rtNSArrays)
+						more176, err := r.item("string", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more200 {
+						if !more176 {
 							break
 						}
-						var e199 *string
-						{
-							isNil201, err := r.null()
-							if err != nil {
-								return err
-							}
-							if isNil201 {
-								e199 = nil
-							} else {
-								v202, err := r.str()
-								if err != nil {
-									return err
-								}
-								e199 = &v202
-							}
+						var e175 *string
+						if e175, err = r.strPtr(); err != nil {
+							return err
 						}
-						s198 = append(s198, e199)
+						s174 = append(s174, e175)
 					}
-					v.CorrelationIds = s198
+					v.CorrelationIds = s174
 				}
 			}
 		case 1:
@@ -2059,20 +1759,8 @@ func (v *BookAppointmentCommand) readXML(r *rtXMLReader) error {
 				}
 			}
 		case 2:
-			{
-				isNil205, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil205 {
-					v.Source = nil
-				} else {
-					v206, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.Source = &v206
-				}
+			if v.Source, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 3:
 			{
@@ -2081,52 +1769,16 @@ func (v *BookAppointmentCommand) readXML(r *rtXMLReader) error {
 				}
 			}
 		case 4:
-			{
-				isNil209, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil209 {
-					v.RequestedBy = nil
-				} else {
-					v210, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.RequestedBy = &v210
-				}
+			if v.RequestedBy, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 5:
-			{
-				isNil211, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil211 {
-					v.Workstation = nil
-				} else {
-					v212, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.Workstation = &v212
-				}
+			if v.Workstation, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 6:
-			{
-				isNil213, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil213 {
-					v.ClientReference = nil
-				} else {
-					v214, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.ClientReference = &v214
-				}
+			if v.ClientReference, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 7:
 			{
@@ -2136,11 +1788,11 @@ func (v *BookAppointmentCommand) readXML(r *rtXMLReader) error {
 			}
 		case 8:
 			{
-				v218, err := r.int(32)
+				v189, err := r.int(32)
 				if err != nil {
 					return err
 				}
-				v.DurationMinutes = int32(v218)
+				v.DurationMinutes = int32(v189)
 			}
 		case 9:
 			{
@@ -2150,21 +1802,21 @@ func (v *BookAppointmentCommand) readXML(r *rtXMLReader) error {
 			}
 		case 10:
 			{
-				isNil221, err := r.null()
+				isNil192, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil221 {
+				if isNil192 {
 					v.FollowupIntervalDays = nil
 				} else {
 					{
-						var v222 int32
-						v223, err := r.int(32)
+						var v193 int32
+						v194, err := r.int(32)
 						if err != nil {
 							return err
 						}
-						v222 = int32(v223)
-						v.FollowupIntervalDays = &v222
+						v193 = int32(v194)
+						v.FollowupIntervalDays = &v193
 					}
 				}
 			}
@@ -2175,147 +1827,87 @@ func (v *BookAppointmentCommand) readXML(r *rtXMLReader) error {
 				}
 			}
 		case 12:
-			{
-				isNil226, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil226 {
-					v.ReasonForVisit = nil
-				} else {
-					v227, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.ReasonForVisit = &v227
-				}
+			if v.ReasonForVisit, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 13:
 			{
-				t229, err := r.text()
+				t199, err := r.text()
 				if err != nil {
 					return err
 				}
-				v230, err := parseXMLReminderChannel(t229)
+				v200, err := parseXMLReminderChannel(t199)
 				if err != nil {
 					return err
 				}
-				v.Reminders = v230
+				v.Reminders = v200
 			}
 		case 14:
-			{
-				isNil231, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil231 {
-					v.Repeat = nil
-				} else {
-					v232 := new(Recurrence)
-					if err := v232.readXML(r); err != nil {
-						return err
-					}
-					v.Repeat = v232
-				}
+			if v.Repeat, err = rtXMLRef[Recurrence](r); err != nil {
+				return err
 			}
 		case 15:
-			{
-				isNil233, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil233 {
-					v.Slot = nil
-				} else {
-					v234 := new(TimeWindow)
-					if err := v234.readXML(r); err != nil {
-						return err
-					}
-					v.Slot = v234
-				}
+			if v.Slot, err = rtXMLRef[TimeWindow](r); err != nil {
+				return err
 			}
 		case 16:
 			{
-				isNil235, err := r.null()
+				isNil203, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil235 {
+				if isNil203 {
 					v.Symptoms = nil
 				} else {
-					s236 := make([]*string, 0, 4)
+					s204 := make([]*string, 0, 4)
 					for {
-						more238, err := r.item("string", rtNSArrays)
+						more206, err := r.item("string", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more238 {
+						if !more206 {
 							break
 						}
-						var e237 *string
-						{
-							isNil239, err := r.null()
-							if err != nil {
-								return err
-							}
-							if isNil239 {
-								e237 = nil
-							} else {
-								v240, err := r.str()
-								if err != nil {
-									return err
-								}
-								e237 = &v240
-							}
+						var e205 *string
+						if e205, err = r.strPtr(); err != nil {
+							return err
 						}
-						s236 = append(s236, e237)
+						s204 = append(s204, e205)
 					}
-					v.Symptoms = s236
+					v.Symptoms = s204
 				}
 			}
 		case 17:
 			{
-				t242, err := r.text()
+				t209, err := r.text()
 				if err != nil {
 					return err
 				}
-				v243, err := parseXMLUrgencyLevel(t242)
+				v210, err := parseXMLUrgencyLevel(t209)
 				if err != nil {
 					return err
 				}
-				v.Urgency = v243
+				v.Urgency = v210
 			}
 		case 18:
-			{
-				isNil244, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil244 {
-					v.ChannelHint = nil
-				} else {
-					v245, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.ChannelHint = &v245
-				}
+			if v.ChannelHint, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 19:
 			{
-				isNil246, err := r.null()
+				isNil212, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil246 {
+				if isNil212 {
 					v.DepositAmount = nil
 				} else {
 					{
-						var v247 Decimal
-						if v247, err = r.decimal(); err != nil {
+						var v213 Decimal
+						if v213, err = r.decimal(); err != nil {
 							return err
 						}
-						v.DepositAmount = &v247
+						v.DepositAmount = &v213
 					}
 				}
 			}
@@ -2366,20 +1958,8 @@ func xmlDocDecodeBookAppointmentCommand(data []byte) (v *BookAppointmentCommand,
 		if err := r.root("BookAppointmentCommand", xmlNS3); err != nil {
 			return err
 		}
-		{
-			isNil249, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil249 {
-				v = nil
-			} else {
-				v250 := new(BookAppointmentCommand)
-				if err := v250.readXML(r); err != nil {
-					return err
-				}
-				v = v250
-			}
+		if v, err = rtXMLRef[BookAppointmentCommand](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -2430,9 +2010,9 @@ func (v *ClinicLocation) writeXML(w *rtXMLWriter) {
 	if v.Services == nil {
 		w.nil()
 	} else {
-		for _, e251 := range v.Services {
+		for _, e216 := range v.Services {
 			w.open("string", rtNSArrays)
-			w.strPtr(e251)
+			w.strPtr(e216)
 		}
 		w.end()
 	}
@@ -2447,20 +2027,8 @@ func (v *ClinicLocation) readXML(r *rtXMLReader) error {
 		}
 		switch i {
 		case 0:
-			{
-				isNil252, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil252 {
-					v.FrontDesk = nil
-				} else {
-					v253 := new(ContactPoint)
-					if err := v253.readXML(r); err != nil {
-						return err
-					}
-					v.FrontDesk = v253
-				}
+			if v.FrontDesk, err = rtXMLRef[ContactPoint](r); err != nil {
+				return err
 			}
 		case 1:
 			{
@@ -2469,74 +2037,38 @@ func (v *ClinicLocation) readXML(r *rtXMLReader) error {
 				}
 			}
 		case 2:
-			{
-				isNil256, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil256 {
-					v.Name = nil
-				} else {
-					v257, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.Name = &v257
-				}
+			if v.Name, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 3:
-			{
-				isNil258, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil258 {
-					v.ParentLocation = nil
-				} else {
-					v259 := new(ClinicLocation)
-					if err := v259.readXML(r); err != nil {
-						return err
-					}
-					v.ParentLocation = v259
-				}
+			if v.ParentLocation, err = rtXMLRef[ClinicLocation](r); err != nil {
+				return err
 			}
 		case 4:
 			{
-				isNil260, err := r.null()
+				isNil222, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil260 {
+				if isNil222 {
 					v.Services = nil
 				} else {
-					s261 := make([]*string, 0, 4)
+					s223 := make([]*string, 0, 4)
 					for {
-						more263, err := r.item("string", rtNSArrays)
+						more225, err := r.item("string", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more263 {
+						if !more225 {
 							break
 						}
-						var e262 *string
-						{
-							isNil264, err := r.null()
-							if err != nil {
-								return err
-							}
-							if isNil264 {
-								e262 = nil
-							} else {
-								v265, err := r.str()
-								if err != nil {
-									return err
-								}
-								e262 = &v265
-							}
+						var e224 *string
+						if e224, err = r.strPtr(); err != nil {
+							return err
 						}
-						s261 = append(s261, e262)
+						s223 = append(s223, e224)
 					}
-					v.Services = s261
+					v.Services = s223
 				}
 			}
 		}
@@ -2586,20 +2118,8 @@ func xmlDocDecodeClinicLocation(data []byte) (v *ClinicLocation, err error) {
 		if err := r.root("ClinicLocation", xmlNS3); err != nil {
 			return err
 		}
-		{
-			isNil266, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil266 {
-				v = nil
-			} else {
-				v267 := new(ClinicLocation)
-				if err := v267.readXML(r); err != nil {
-					return err
-				}
-				v = v267
-			}
+		if v, err = rtXMLRef[ClinicLocation](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -2647,36 +2167,12 @@ func (v *ContactPoint) readXML(r *rtXMLReader) error {
 		}
 		switch i {
 		case 0:
-			{
-				isNil268, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil268 {
-					v.CountryCode = nil
-				} else {
-					v269, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.CountryCode = &v269
-				}
+			if v.CountryCode, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 1:
-			{
-				isNil270, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil270 {
-					v.Email = nil
-				} else {
-					v271, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.Email = &v271
-				}
+			if v.Email, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 2:
 			{
@@ -2685,36 +2181,12 @@ func (v *ContactPoint) readXML(r *rtXMLReader) error {
 				}
 			}
 		case 3:
-			{
-				isNil274, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil274 {
-					v.SmsNumber = nil
-				} else {
-					v275, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.SmsNumber = &v275
-				}
+			if v.SmsNumber, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 4:
-			{
-				isNil276, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil276 {
-					v.Website = nil
-				} else {
-					v277, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.Website = &v277
-				}
+			if v.Website, err = r.strPtr(); err != nil {
+				return err
 			}
 		}
 	}
@@ -2763,20 +2235,8 @@ func xmlDocDecodeContactPoint(data []byte) (v *ContactPoint, err error) {
 		if err := r.root("ContactPoint", xmlNS4); err != nil {
 			return err
 		}
-		{
-			isNil278, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil278 {
-				v = nil
-			} else {
-				v279 := new(ContactPoint)
-				if err := v279.readXML(r); err != nil {
-					return err
-				}
-				v = v279
-			}
+		if v, err = rtXMLRef[ContactPoint](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -2827,11 +2287,11 @@ func (v *DeliveryAttempt) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				v281, err := r.int(32)
+				v236, err := r.int(32)
 				if err != nil {
 					return err
 				}
-				v.AttemptNumber = int32(v281)
+				v.AttemptNumber = int32(v236)
 			}
 		case 1:
 			{
@@ -2840,36 +2300,12 @@ func (v *DeliveryAttempt) readXML(r *rtXMLReader) error {
 				}
 			}
 		case 2:
-			{
-				isNil284, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil284 {
-					v.Error = nil
-				} else {
-					v285, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.Error = &v285
-				}
+			if v.Error, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 3:
-			{
-				isNil286, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil286 {
-					v.Provider = nil
-				} else {
-					v287, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.Provider = &v287
-				}
+			if v.Provider, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 4:
 			{
@@ -2924,20 +2360,8 @@ func xmlDocDecodeDeliveryAttempt(data []byte) (v *DeliveryAttempt, err error) {
 		if err := r.root("DeliveryAttempt", xmlNS7); err != nil {
 			return err
 		}
-		{
-			isNil290, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil290 {
-				v = nil
-			} else {
-				v291 := new(DeliveryAttempt)
-				if err := v291.readXML(r); err != nil {
-					return err
-				}
-				v = v291
-			}
+		if v, err = rtXMLRef[DeliveryAttempt](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -3006,12 +2430,12 @@ func (v *MessageDeliveryReport) writeXML(w *rtXMLWriter) {
 	if v.Attempts == nil {
 		w.nil()
 	} else {
-		for _, e292 := range v.Attempts {
+		for _, e244 := range v.Attempts {
 			w.open("DeliveryAttempt", xmlNS7)
-			if e292 == nil {
+			if e244 == nil {
 				w.nil()
 			} else {
-				e292.writeXML(w)
+				e244.writeXML(w)
 				w.end()
 			}
 		}
@@ -3022,25 +2446,25 @@ func (v *MessageDeliveryReport) writeXML(w *rtXMLWriter) {
 	if v.AttemptsByProvider == nil {
 		w.nil()
 	} else {
-		keys293 := slices.SortedFunc(maps.Keys(v.AttemptsByProvider), cmp.Compare[string])
-		for _, k294 := range keys293 {
+		keys245 := slices.SortedFunc(maps.Keys(v.AttemptsByProvider), cmp.Compare[string])
+		for _, k246 := range keys245 {
 			w.open("KeyValueOfstringint", rtNSArrays)
 			w.open("Key", rtNSArrays)
-			w.str(k294)
+			w.str(k246)
 			w.end()
 			w.open("Value", rtNSArrays)
-			w.int(int64(v.AttemptsByProvider[k294]))
+			w.int(int64(v.AttemptsByProvider[k246]))
 			w.end()
 			w.end()
 		}
 		w.end()
 	}
 	w.open("Channel", xmlNS7)
-	t295, ok296 := v.Channel.xmlText()
-	if !ok296 {
+	t247, ok248 := v.Channel.xmlText()
+	if !ok248 {
 		w.fail(rtErr("value of MessageChannel", strconv.AppendInt(nil, int64(v.Channel), 10)))
 	}
-	w.str(t295)
+	w.str(t247)
 	w.end()
 	w.open("Cost", xmlNS7)
 	w.decimal(v.Cost)
@@ -3054,19 +2478,19 @@ func (v *MessageDeliveryReport) writeXML(w *rtXMLWriter) {
 	if v.FailureReasons == nil {
 		w.nil()
 	} else {
-		keys297 := slices.SortedFunc(maps.Keys(v.FailureReasons), cmp.Compare[string])
-		for _, k298 := range keys297 {
+		keys249 := slices.SortedFunc(maps.Keys(v.FailureReasons), cmp.Compare[string])
+		for _, k250 := range keys249 {
 			w.open("KeyValueOfstringArrayOfstringty7Ep6D1", rtNSArrays)
 			w.open("Key", rtNSArrays)
-			w.str(k298)
+			w.str(k250)
 			w.end()
 			w.open("Value", rtNSArrays)
-			if v.FailureReasons[k298] == nil {
+			if v.FailureReasons[k250] == nil {
 				w.nil()
 			} else {
-				for _, e299 := range v.FailureReasons[k298] {
+				for _, e251 := range v.FailureReasons[k250] {
 					w.open("string", rtNSArrays)
-					w.strPtr(e299)
+					w.strPtr(e251)
 				}
 				w.end()
 			}
@@ -3101,65 +2525,53 @@ func (v *MessageDeliveryReport) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				isNil300, err := r.null()
+				isNil252, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil300 {
+				if isNil252 {
 					v.Attempts = nil
 				} else {
-					s301 := make([]*DeliveryAttempt, 0, 4)
+					s253 := make([]*DeliveryAttempt, 0, 4)
 					for {
-						more303, err := r.item("DeliveryAttempt", xmlNS7)
+						more255, err := r.item("DeliveryAttempt", xmlNS7)
 						if err != nil {
 							return err
 						}
-						if !more303 {
+						if !more255 {
 							break
 						}
-						var e302 *DeliveryAttempt
-						{
-							isNil304, err := r.null()
-							if err != nil {
-								return err
-							}
-							if isNil304 {
-								e302 = nil
-							} else {
-								v305 := new(DeliveryAttempt)
-								if err := v305.readXML(r); err != nil {
-									return err
-								}
-								e302 = v305
-							}
+						var e254 *DeliveryAttempt
+						if e254, err = rtXMLRef[DeliveryAttempt](r); err != nil {
+							return err
 						}
-						s301 = append(s301, e302)
+						s253 = append(s253, e254)
 					}
-					v.Attempts = s301
+					v.Attempts = s253
 				}
 			}
 		case 1:
 			{
-				isNil306, err := r.null()
+				isNil257, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil306 {
+				if isNil257 {
 					v.AttemptsByProvider = nil
 				} else {
-					m307 := map[string]int32{}
+					m258 := map[string]int32{}
 					for {
-						more308, err := r.item("KeyValueOfstringint", rtNSArrays)
+						more259, err := r.item("KeyValueOfstringint", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more308 {
+						if !more259 {
 							break
 						}
-						var k309 string
-						var val310 int32
-						for last311 := -1; ; {
-							i312, err := r.next([]rtXMLMember{{
+						var k260 string
+						var val261 int32
+						for last262 := -1; ; {
+							i263, err := r.next([]rtXMLMember{{
 								NS:       rtNSArrays,
 								Name:     "Key",
 								Required: true,
@@ -3167,45 +2579,45 @@ func (v *MessageDeliveryReport) readXML(r *rtXMLReader) error {
 								NS:       rtNSArrays,
 								Name:     "Value",
 								Required: true,
-							}}, &last311)
+							}}, &last262)
 							if err != nil {
 								return err
 							}
-							if i312 < 0 {
+							if i263 < 0 {
 								break
 							}
-							if i312 == 0 {
+							if i263 == 0 {
 								{
-									if k309, err = r.str(); err != nil {
+									if k260, err = r.str(); err != nil {
 										return err
 									}
 								}
 							} else {
 								{
-									v316, err := r.int(32)
+									v267, err := r.int(32)
 									if err != nil {
 										return err
 									}
-									val310 = int32(v316)
+									val261 = int32(v267)
 								}
 							}
 						}
-						m307[k309] = val310
+						m258[k260] = val261
 					}
-					v.AttemptsByProvider = m307
+					v.AttemptsByProvider = m258
 				}
 			}
 		case 2:
 			{
-				t318, err := r.text()
+				t269, err := r.text()
 				if err != nil {
 					return err
 				}
-				v319, err := parseXMLMessageChannel(t318)
+				v270, err := parseXMLMessageChannel(t269)
 				if err != nil {
 					return err
 				}
-				v.Channel = v319
+				v.Channel = v270
 			}
 		case 3:
 			{
@@ -3221,26 +2633,26 @@ func (v *MessageDeliveryReport) readXML(r *rtXMLReader) error {
 			}
 		case 5:
 			{
-				isNil324, err := r.null()
+				isNil275, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil324 {
+				if isNil275 {
 					v.FailureReasons = nil
 				} else {
-					m325 := map[string][]*string{}
+					m276 := map[string][]*string{}
 					for {
-						more326, err := r.item("KeyValueOfstringArrayOfstringty7Ep6D1", rtNSArrays)
+						more277, err := r.item("KeyValueOfstringArrayOfstringty7Ep6D1", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more326 {
+						if !more277 {
 							break
 						}
-						var k327 string
-						var val328 []*string
-						for last329 := -1; ; {
-							i330, err := r.next([]rtXMLMember{{
+						var k278 string
+						var val279 []*string
+						for last280 := -1; ; {
+							i281, err := r.next([]rtXMLMember{{
 								NS:       rtNSArrays,
 								Name:     "Key",
 								Required: true,
@@ -3248,69 +2660,57 @@ func (v *MessageDeliveryReport) readXML(r *rtXMLReader) error {
 								NS:       rtNSArrays,
 								Name:     "Value",
 								Required: true,
-							}}, &last329)
+							}}, &last280)
 							if err != nil {
 								return err
 							}
-							if i330 < 0 {
+							if i281 < 0 {
 								break
 							}
-							if i330 == 0 {
+							if i281 == 0 {
 								{
-									if k327, err = r.str(); err != nil {
+									if k278, err = r.str(); err != nil {
 										return err
 									}
 								}
 							} else {
 								{
-									isNil333, err := r.null()
+									isNil284, err := r.null()
 									if err != nil {
 										return err
 									}
-									if isNil333 {
-										val328 = nil
+									if isNil284 {
+										val279 = nil
 									} else {
-										s334 := make([]*string, 0, 4)
+										s285 := make([]*string, 0, 4)
 										for {
-											more336, err := r.item("string", rtNSArrays)
+											more287, err := r.item("string", rtNSArrays)
 											if err != nil {
 												return err
 											}
-											if !more336 {
+											if !more287 {
 												break
 											}
-											var e335 *string
-											{
-												isNil337, err := r.null()
-												if err != nil {
-													return err
-												}
-												if isNil337 {
-													e335 = nil
-												} else {
-													v338, err := r.str()
-													if err != nil {
-														return err
-													}
-													e335 = &v338
-												}
+											var e286 *string
+											if e286, err = r.strPtr(); err != nil {
+												return err
 											}
-											s334 = append(s334, e335)
+											s285 = append(s285, e286)
 										}
-										val328 = s334
+										val279 = s285
 									}
 								}
 							}
 						}
-						m325[k327] = val328
+						m276[k278] = val279
 					}
-					v.FailureReasons = m325
+					v.FailureReasons = m276
 				}
 			}
 		case 6:
 			{
-				for last340 := -1; ; {
-					i341, err := r.next([]rtXMLMember{{
+				for last290 := -1; ; {
+					i291, err := r.next([]rtXMLMember{{
 						NS:       xmlNS8,
 						Name:     "key",
 						Required: true,
@@ -3318,36 +2718,24 @@ func (v *MessageDeliveryReport) readXML(r *rtXMLReader) error {
 						NS:       xmlNS8,
 						Name:     "value",
 						Required: true,
-					}}, &last340)
+					}}, &last290)
 					if err != nil {
 						return err
 					}
-					if i341 < 0 {
+					if i291 < 0 {
 						break
 					}
-					if i341 == 0 {
-						{
-							isNil342, err := r.null()
-							if err != nil {
-								return err
-							}
-							if isNil342 {
-								v.LastProviderResponse.Key = nil
-							} else {
-								v343, err := r.str()
-								if err != nil {
-									return err
-								}
-								v.LastProviderResponse.Key = &v343
-							}
+					if i291 == 0 {
+						if v.LastProviderResponse.Key, err = r.strPtr(); err != nil {
+							return err
 						}
 					} else {
 						{
-							v345, err := r.int(32)
+							v294, err := r.int(32)
 							if err != nil {
 								return err
 							}
-							v.LastProviderResponse.Value = int32(v345)
+							v.LastProviderResponse.Value = int32(v294)
 						}
 					}
 				}
@@ -3411,20 +2799,8 @@ func xmlDocDecodeMessageDeliveryReport(data []byte) (v *MessageDeliveryReport, e
 		if err := r.root("MessageDeliveryReport", xmlNS7); err != nil {
 			return err
 		}
-		{
-			isNil350, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil350 {
-				v = nil
-			} else {
-				v351 := new(MessageDeliveryReport)
-				if err := v351.readXML(r); err != nil {
-					return err
-				}
-				v = v351
-			}
+		if v, err = rtXMLRef[MessageDeliveryReport](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -3463,11 +2839,11 @@ func (v *MessageTemplate) writeXML(w *rtXMLWriter) {
 	w.open("Body", xmlNS7)
 	w.strPtr(v.Body)
 	w.open("Channels", xmlNS7)
-	t352, ok353 := v.Channels.xmlText()
-	if !ok353 {
+	t300, ok301 := v.Channels.xmlText()
+	if !ok301 {
 		w.fail(rtErr("value of ReminderChannel", strconv.AppendInt(nil, int64(v.Channels), 10)))
 	}
-	w.str(t352)
+	w.str(t300)
 	w.end()
 	w.open("Code", xmlNS7)
 	w.strPtr(v.Code)
@@ -3479,9 +2855,9 @@ func (v *MessageTemplate) writeXML(w *rtXMLWriter) {
 	if v.Placeholders == nil {
 		w.nil()
 	} else {
-		for _, e354 := range v.Placeholders {
+		for _, e302 := range v.Placeholders {
 			w.open("string", rtNSArrays)
-			w.strPtr(e354)
+			w.strPtr(e302)
 		}
 		w.end()
 	}
@@ -3504,48 +2880,24 @@ func (v *MessageTemplate) readXML(r *rtXMLReader) error {
 		}
 		switch i {
 		case 0:
-			{
-				isNil355, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil355 {
-					v.Body = nil
-				} else {
-					v356, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.Body = &v356
-				}
+			if v.Body, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 1:
 			{
-				t358, err := r.text()
+				t305, err := r.text()
 				if err != nil {
 					return err
 				}
-				v359, err := parseXMLReminderChannel(t358)
+				v306, err := parseXMLReminderChannel(t305)
 				if err != nil {
 					return err
 				}
-				v.Channels = v359
+				v.Channels = v306
 			}
 		case 2:
-			{
-				isNil360, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil360 {
-					v.Code = nil
-				} else {
-					v361, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.Code = &v361
-				}
+			if v.Code, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 3:
 			{
@@ -3555,58 +2907,34 @@ func (v *MessageTemplate) readXML(r *rtXMLReader) error {
 			}
 		case 4:
 			{
-				isNil364, err := r.null()
+				isNil310, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil364 {
+				if isNil310 {
 					v.Placeholders = nil
 				} else {
-					s365 := make([]*string, 0, 4)
+					s311 := make([]*string, 0, 4)
 					for {
-						more367, err := r.item("string", rtNSArrays)
+						more313, err := r.item("string", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more367 {
+						if !more313 {
 							break
 						}
-						var e366 *string
-						{
-							isNil368, err := r.null()
-							if err != nil {
-								return err
-							}
-							if isNil368 {
-								e366 = nil
-							} else {
-								v369, err := r.str()
-								if err != nil {
-									return err
-								}
-								e366 = &v369
-							}
+						var e312 *string
+						if e312, err = r.strPtr(); err != nil {
+							return err
 						}
-						s365 = append(s365, e366)
+						s311 = append(s311, e312)
 					}
-					v.Placeholders = s365
+					v.Placeholders = s311
 				}
 			}
 		case 5:
-			{
-				isNil370, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil370 {
-					v.Title = nil
-				} else {
-					v371, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.Title = &v371
-				}
+			if v.Title, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 6:
 			{
@@ -3616,11 +2944,11 @@ func (v *MessageTemplate) readXML(r *rtXMLReader) error {
 			}
 		case 7:
 			{
-				v375, err := r.int(32)
+				v319, err := r.int(32)
 				if err != nil {
 					return err
 				}
-				v.Version = int32(v375)
+				v.Version = int32(v319)
 			}
 		}
 	}
@@ -3669,20 +2997,8 @@ func xmlDocDecodeMessageTemplate(data []byte) (v *MessageTemplate, err error) {
 		if err := r.root("MessageTemplate", xmlNS7); err != nil {
 			return err
 		}
-		{
-			isNil376, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil376 {
-				v = nil
-			} else {
-				v377 := new(MessageTemplate)
-				if err := v377.readXML(r); err != nil {
-					return err
-				}
-				v = v377
-			}
+		if v, err = rtXMLRef[MessageTemplate](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -3716,12 +3032,12 @@ func (v *PagedListOfAppointmentSummary) writeXML(w *rtXMLWriter) {
 	if v.Items == nil {
 		w.nil()
 	} else {
-		for _, e378 := range v.Items {
+		for _, e321 := range v.Items {
 			w.open("AppointmentSummary", xmlNS3)
-			if e378 == nil {
+			if e321 == nil {
 				w.nil()
 			} else {
-				e378.writeXML(w)
+				e321.writeXML(w)
 				w.end()
 			}
 		}
@@ -3754,66 +3070,54 @@ func (v *PagedListOfAppointmentSummary) readXML(r *rtXMLReader) error {
 			}
 		case 1:
 			{
-				isNil381, err := r.null()
+				isNil324, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil381 {
+				if isNil324 {
 					v.Items = nil
 				} else {
-					s382 := make([]*AppointmentSummary, 0, 4)
+					s325 := make([]*AppointmentSummary, 0, 4)
 					for {
-						more384, err := r.item("AppointmentSummary", xmlNS3)
+						more327, err := r.item("AppointmentSummary", xmlNS3)
 						if err != nil {
 							return err
 						}
-						if !more384 {
+						if !more327 {
 							break
 						}
-						var e383 *AppointmentSummary
-						{
-							isNil385, err := r.null()
-							if err != nil {
-								return err
-							}
-							if isNil385 {
-								e383 = nil
-							} else {
-								v386 := new(AppointmentSummary)
-								if err := v386.readXML(r); err != nil {
-									return err
-								}
-								e383 = v386
-							}
+						var e326 *AppointmentSummary
+						if e326, err = rtXMLRef[AppointmentSummary](r); err != nil {
+							return err
 						}
-						s382 = append(s382, e383)
+						s325 = append(s325, e326)
 					}
-					v.Items = s382
+					v.Items = s325
 				}
 			}
 		case 2:
 			{
-				v388, err := r.int(32)
+				v330, err := r.int(32)
 				if err != nil {
 					return err
 				}
-				v.Page = int32(v388)
+				v.Page = int32(v330)
 			}
 		case 3:
 			{
-				v390, err := r.int(32)
+				v332, err := r.int(32)
 				if err != nil {
 					return err
 				}
-				v.PageSize = int32(v390)
+				v.PageSize = int32(v332)
 			}
 		case 4:
 			{
-				v392, err := r.int(32)
+				v334, err := r.int(32)
 				if err != nil {
 					return err
 				}
-				v.TotalCount = int32(v392)
+				v.TotalCount = int32(v334)
 			}
 		}
 	}
@@ -3862,20 +3166,8 @@ func xmlDocDecodePagedListOfAppointmentSummary(data []byte) (v *PagedListOfAppoi
 		if err := r.root("PagedListOfAppointmentSummaryh5tyuF52", xmlNS9); err != nil {
 			return err
 		}
-		{
-			isNil393, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil393 {
-				v = nil
-			} else {
-				v394 := new(PagedListOfAppointmentSummary)
-				if err := v394.readXML(r); err != nil {
-					return err
-				}
-				v = v394
-			}
+		if v, err = rtXMLRef[PagedListOfAppointmentSummary](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -3937,11 +3229,11 @@ func (v *PatientPhotoUpload) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				isNil395, err := r.null()
+				isNil336, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil395 {
+				if isNil336 {
 					v.Content = nil
 				} else {
 					if v.Content, err = r.base64(); err != nil {
@@ -3950,36 +3242,12 @@ func (v *PatientPhotoUpload) readXML(r *rtXMLReader) error {
 				}
 			}
 		case 1:
-			{
-				isNil397, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil397 {
-					v.ContentType = nil
-				} else {
-					v398, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.ContentType = &v398
-				}
+			if v.ContentType, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 2:
-			{
-				isNil399, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil399 {
-					v.FileName = nil
-				} else {
-					v400, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.FileName = &v400
-				}
+			if v.FileName, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 3:
 			{
@@ -3989,27 +3257,15 @@ func (v *PatientPhotoUpload) readXML(r *rtXMLReader) error {
 			}
 		case 4:
 			{
-				v404, err := r.int(32)
+				v343, err := r.int(32)
 				if err != nil {
 					return err
 				}
-				v.SizeBytes = int32(v404)
+				v.SizeBytes = int32(v343)
 			}
 		case 5:
-			{
-				isNil405, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil405 {
-					v.SourceUrl = nil
-				} else {
-					v406, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.SourceUrl = &v406
-				}
+			if v.SourceUrl, err = r.strPtr(); err != nil {
+				return err
 			}
 		}
 	}
@@ -4058,20 +3314,8 @@ func xmlDocDecodePatientPhotoUpload(data []byte) (v *PatientPhotoUpload, err err
 		if err := r.root("PatientPhotoUpload", xmlNS2); err != nil {
 			return err
 		}
-		{
-			isNil407, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil407 {
-				v = nil
-			} else {
-				v408 := new(PatientPhotoUpload)
-				if err := v408.readXML(r); err != nil {
-					return err
-				}
-				v = v408
-			}
+		if v, err = rtXMLRef[PatientPhotoUpload](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -4119,9 +3363,9 @@ func (v *PatientProfile) writeXML(w *rtXMLWriter) {
 	if v.Allergies == nil {
 		w.nil()
 	} else {
-		for _, e409 := range v.Allergies {
+		for _, e346 := range v.Allergies {
 			w.open("string", rtNSArrays)
-			w.strPtr(e409)
+			w.strPtr(e346)
 		}
 		w.end()
 	}
@@ -4166,58 +3410,34 @@ func (v *PatientProfile) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				isNil410, err := r.null()
+				isNil347, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil410 {
+				if isNil347 {
 					v.Allergies = nil
 				} else {
-					s411 := make([]*string, 0, 4)
+					s348 := make([]*string, 0, 4)
 					for {
-						more413, err := r.item("string", rtNSArrays)
+						more350, err := r.item("string", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more413 {
+						if !more350 {
 							break
 						}
-						var e412 *string
-						{
-							isNil414, err := r.null()
-							if err != nil {
-								return err
-							}
-							if isNil414 {
-								e412 = nil
-							} else {
-								v415, err := r.str()
-								if err != nil {
-									return err
-								}
-								e412 = &v415
-							}
+						var e349 *string
+						if e349, err = r.strPtr(); err != nil {
+							return err
 						}
-						s411 = append(s411, e412)
+						s348 = append(s348, e349)
 					}
-					v.Allergies = s411
+					v.Allergies = s348
 				}
 			}
 		case 1:
-			{
-				isNil416, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil416 {
-					v.Contact = nil
-				} else {
-					v417 := new(ContactPoint)
-					if err := v417.readXML(r); err != nil {
-						return err
-					}
-					v.Contact = v417
-				}
+			if v.Contact, err = rtXMLRef[ContactPoint](r); err != nil {
+				return err
 			}
 		case 2:
 			{
@@ -4226,52 +3446,16 @@ func (v *PatientProfile) readXML(r *rtXMLReader) error {
 				}
 			}
 		case 3:
-			{
-				isNil420, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil420 {
-					v.FamilyName = nil
-				} else {
-					v421, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.FamilyName = &v421
-				}
+			if v.FamilyName, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 4:
-			{
-				isNil422, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil422 {
-					v.GivenName = nil
-				} else {
-					v423, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.GivenName = &v423
-				}
+			if v.GivenName, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 5:
-			{
-				isNil424, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil424 {
-					v.ID = nil
-				} else {
-					v425, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.ID = &v425
-				}
+			if v.ID, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 6:
 			{
@@ -4293,11 +3477,11 @@ func (v *PatientProfile) readXML(r *rtXMLReader) error {
 			}
 		case 9:
 			{
-				v433, err := r.int(32)
+				v365, err := r.int(32)
 				if err != nil {
 					return err
 				}
-				v.RecordVersion = int32(v433)
+				v.RecordVersion = int32(v365)
 			}
 		}
 	}
@@ -4346,20 +3530,8 @@ func xmlDocDecodePatientProfile(data []byte) (v *PatientProfile, err error) {
 		if err := r.root("PatientProfile", xmlNS2); err != nil {
 			return err
 		}
-		{
-			isNil434, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil434 {
-				v = nil
-			} else {
-				v435 := new(PatientProfile)
-				if err := v435.readXML(r); err != nil {
-					return err
-				}
-				v = v435
-			}
+		if v, err = rtXMLRef[PatientProfile](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -4410,20 +3582,8 @@ func (v *PatientSummary) readXML(r *rtXMLReader) error {
 				}
 			}
 		case 1:
-			{
-				isNil438, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil438 {
-					v.DisplayName = nil
-				} else {
-					v439, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.DisplayName = &v439
-				}
+			if v.DisplayName, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 2:
 			{
@@ -4484,20 +3644,8 @@ func xmlDocDecodePatientSummary(data []byte) (v *PatientSummary, err error) {
 		if err := r.root("PatientSummary", xmlNS2); err != nil {
 			return err
 		}
-		{
-			isNil444, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil444 {
-				v = nil
-			} else {
-				v445 := new(PatientSummary)
-				if err := v445.readXML(r); err != nil {
-					return err
-				}
-				v = v445
-			}
+		if v, err = rtXMLRef[PatientSummary](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -4538,19 +3686,19 @@ func (v *Recurrence) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				v447, err := r.int(32)
+				v376, err := r.int(32)
 				if err != nil {
 					return err
 				}
-				v.IntervalDays = int32(v447)
+				v.IntervalDays = int32(v376)
 			}
 		case 1:
 			{
-				v449, err := r.int(32)
+				v378, err := r.int(32)
 				if err != nil {
 					return err
 				}
-				v.Occurrences = int32(v449)
+				v.Occurrences = int32(v378)
 			}
 		case 2:
 			{
@@ -4605,20 +3753,8 @@ func xmlDocDecodeRecurrence(data []byte) (v *Recurrence, err error) {
 		if err := r.root("Recurrence", xmlNS4); err != nil {
 			return err
 		}
-		{
-			isNil452, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil452 {
-				v = nil
-			} else {
-				v453 := new(Recurrence)
-				if err := v453.readXML(r); err != nil {
-					return err
-				}
-				v = v453
-			}
+		if v, err = rtXMLRef[Recurrence](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -4724,9 +3860,9 @@ func (v *RescheduleAppointmentCommand) writeXML(w *rtXMLWriter) {
 	if v.CorrelationIds == nil {
 		w.nil()
 	} else {
-		for _, e454 := range v.CorrelationIds {
+		for _, e382 := range v.CorrelationIds {
 			w.open("string", rtNSArrays)
-			w.strPtr(e454)
+			w.strPtr(e382)
 		}
 		w.end()
 	}
@@ -4775,41 +3911,29 @@ func (v *RescheduleAppointmentCommand) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				isNil455, err := r.null()
+				isNil383, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil455 {
+				if isNil383 {
 					v.CorrelationIds = nil
 				} else {
-					s456 := make([]*string, 0, 4)
+					s384 := make([]*string, 0, 4)
 					for {
-						more458, err := r.item("string", rtNSArrays)
+						more386, err := r.item("string", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more458 {
+						if !more386 {
 							break
 						}
-						var e457 *string
-						{
-							isNil459, err := r.null()
-							if err != nil {
-								return err
-							}
-							if isNil459 {
-								e457 = nil
-							} else {
-								v460, err := r.str()
-								if err != nil {
-									return err
-								}
-								e457 = &v460
-							}
+						var e385 *string
+						if e385, err = r.strPtr(); err != nil {
+							return err
 						}
-						s456 = append(s456, e457)
+						s384 = append(s384, e385)
 					}
-					v.CorrelationIds = s456
+					v.CorrelationIds = s384
 				}
 			}
 		case 1:
@@ -4819,20 +3943,8 @@ func (v *RescheduleAppointmentCommand) readXML(r *rtXMLReader) error {
 				}
 			}
 		case 2:
-			{
-				isNil463, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil463 {
-					v.Source = nil
-				} else {
-					v464, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.Source = &v464
-				}
+			if v.Source, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 3:
 			{
@@ -4841,52 +3953,16 @@ func (v *RescheduleAppointmentCommand) readXML(r *rtXMLReader) error {
 				}
 			}
 		case 4:
-			{
-				isNil467, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil467 {
-					v.RequestedBy = nil
-				} else {
-					v468, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.RequestedBy = &v468
-				}
+			if v.RequestedBy, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 5:
-			{
-				isNil469, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil469 {
-					v.Workstation = nil
-				} else {
-					v470, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.Workstation = &v470
-				}
+			if v.Workstation, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 6:
-			{
-				isNil471, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil471 {
-					v.NewSlot = nil
-				} else {
-					v472 := new(TimeWindow)
-					if err := v472.readXML(r); err != nil {
-						return err
-					}
-					v.NewSlot = v472
-				}
+			if v.NewSlot, err = rtXMLRef[TimeWindow](r); err != nil {
+				return err
 			}
 		case 7:
 			{
@@ -4896,37 +3972,25 @@ func (v *RescheduleAppointmentCommand) readXML(r *rtXMLReader) error {
 			}
 		case 8:
 			{
-				isNil475, err := r.null()
+				isNil398, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil475 {
+				if isNil398 {
 					v.PreviousStart = nil
 				} else {
 					{
-						var v476 DateTime
-						if v476, err = r.dateTime(); err != nil {
+						var v399 DateTime
+						if v399, err = r.dateTime(); err != nil {
 							return err
 						}
-						v.PreviousStart = &v476
+						v.PreviousStart = &v399
 					}
 				}
 			}
 		case 9:
-			{
-				isNil478, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil478 {
-					v.RescheduleReason = nil
-				} else {
-					v479, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.RescheduleReason = &v479
-				}
+			if v.RescheduleReason, err = r.strPtr(); err != nil {
+				return err
 			}
 		}
 	}
@@ -4975,20 +4039,8 @@ func xmlDocDecodeRescheduleAppointmentCommand(data []byte) (v *RescheduleAppoint
 		if err := r.root("RescheduleAppointmentCommand", xmlNS3); err != nil {
 			return err
 		}
-		{
-			isNil480, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil480 {
-				v = nil
-			} else {
-				v481 := new(RescheduleAppointmentCommand)
-				if err := v481.readXML(r); err != nil {
-					return err
-				}
-				v = v481
-			}
+		if v, err = rtXMLRef[RescheduleAppointmentCommand](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -5025,52 +4077,16 @@ func (v *ResultLink) readXML(r *rtXMLReader) error {
 		}
 		switch i {
 		case 0:
-			{
-				isNil482, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil482 {
-					v.Href = nil
-				} else {
-					v483, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.Href = &v483
-				}
+			if v.Href, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 1:
-			{
-				isNil484, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil484 {
-					v.Method = nil
-				} else {
-					v485, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.Method = &v485
-				}
+			if v.Method, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 2:
-			{
-				isNil486, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil486 {
-					v.Rel = nil
-				} else {
-					v487, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.Rel = &v487
-				}
+			if v.Rel, err = r.strPtr(); err != nil {
+				return err
 			}
 		}
 	}
@@ -5119,20 +4135,8 @@ func xmlDocDecodeResultLink(data []byte) (v *ResultLink, err error) {
 		if err := r.root("ResultLink", xmlNS1); err != nil {
 			return err
 		}
-		{
-			isNil488, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil488 {
-				v = nil
-			} else {
-				v489 := new(ResultLink)
-				if err := v489.readXML(r); err != nil {
-					return err
-				}
-				v = v489
-			}
+		if v, err = rtXMLRef[ResultLink](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -5176,9 +4180,9 @@ func (v *SendPatientMessageCommand) writeXML(w *rtXMLWriter) {
 	if v.CorrelationIds == nil {
 		w.nil()
 	} else {
-		for _, e490 := range v.CorrelationIds {
+		for _, e407 := range v.CorrelationIds {
 			w.open("string", rtNSArrays)
-			w.strPtr(e490)
+			w.strPtr(e407)
 		}
 		w.end()
 	}
@@ -5188,11 +4192,11 @@ func (v *SendPatientMessageCommand) writeXML(w *rtXMLWriter) {
 	w.open("source", xmlNS5)
 	w.strPtr(v.Source)
 	w.open("Channel", xmlNS7)
-	t491, ok492 := v.Channel.xmlText()
-	if !ok492 {
+	t408, ok409 := v.Channel.xmlText()
+	if !ok409 {
 		w.fail(rtErr("value of MessageChannel", strconv.AppendInt(nil, int64(v.Channel), 10)))
 	}
-	w.str(t491)
+	w.str(t408)
 	w.end()
 	w.open("PatientId", xmlNS7)
 	w.guid(v.PatientId)
@@ -5202,24 +4206,24 @@ func (v *SendPatientMessageCommand) writeXML(w *rtXMLWriter) {
 	if v.Placeholders == nil {
 		w.nil()
 	} else {
-		keys493 := slices.SortedFunc(maps.Keys(v.Placeholders), cmp.Compare[string])
-		for _, k494 := range keys493 {
+		keys410 := slices.SortedFunc(maps.Keys(v.Placeholders), cmp.Compare[string])
+		for _, k411 := range keys410 {
 			w.open("KeyValueOfstringstring", rtNSArrays)
 			w.open("Key", rtNSArrays)
-			w.str(k494)
+			w.str(k411)
 			w.end()
 			w.open("Value", rtNSArrays)
-			w.strPtr(v.Placeholders[k494])
+			w.strPtr(v.Placeholders[k411])
 			w.end()
 		}
 		w.end()
 	}
 	w.open("Priority", xmlNS7)
-	t495, ok496 := v.Priority.xmlText()
-	if !ok496 {
+	t412, ok413 := v.Priority.xmlText()
+	if !ok413 {
 		w.fail(rtErr("value of UrgencyLevel", strconv.AppendInt(nil, int64(v.Priority), 10)))
 	}
-	w.str(t495)
+	w.str(t412)
 	w.end()
 	w.open("SendAfter", xmlNS7)
 	if v.SendAfter == nil {
@@ -5242,41 +4246,29 @@ func (v *SendPatientMessageCommand) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				isNil497, err := r.null()
+				isNil414, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil497 {
+				if isNil414 {
 					v.CorrelationIds = nil
 				} else {
-					s498 := make([]*string, 0, 4)
+					s415 := make([]*string, 0, 4)
 					for {
-						more500, err := r.item("string", rtNSArrays)
+						more417, err := r.item("string", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more500 {
+						if !more417 {
 							break
 						}
-						var e499 *string
-						{
-							isNil501, err := r.null()
-							if err != nil {
-								return err
-							}
-							if isNil501 {
-								e499 = nil
-							} else {
-								v502, err := r.str()
-								if err != nil {
-									return err
-								}
-								e499 = &v502
-							}
+						var e416 *string
+						if e416, err = r.strPtr(); err != nil {
+							return err
 						}
-						s498 = append(s498, e499)
+						s415 = append(s415, e416)
 					}
-					v.CorrelationIds = s498
+					v.CorrelationIds = s415
 				}
 			}
 		case 1:
@@ -5286,32 +4278,20 @@ func (v *SendPatientMessageCommand) readXML(r *rtXMLReader) error {
 				}
 			}
 		case 2:
-			{
-				isNil505, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil505 {
-					v.Source = nil
-				} else {
-					v506, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.Source = &v506
-				}
+			if v.Source, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 3:
 			{
-				t508, err := r.text()
+				t423, err := r.text()
 				if err != nil {
 					return err
 				}
-				v509, err := parseXMLMessageChannel(t508)
+				v424, err := parseXMLMessageChannel(t423)
 				if err != nil {
 					return err
 				}
-				v.Channel = v509
+				v.Channel = v424
 			}
 		case 4:
 			{
@@ -5321,26 +4301,26 @@ func (v *SendPatientMessageCommand) readXML(r *rtXMLReader) error {
 			}
 		case 5:
 			{
-				isNil512, err := r.null()
+				isNil427, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil512 {
+				if isNil427 {
 					v.Placeholders = nil
 				} else {
-					m513 := map[string]*string{}
+					m428 := map[string]*string{}
 					for {
-						more514, err := r.item("KeyValueOfstringstring", rtNSArrays)
+						more429, err := r.item("KeyValueOfstringstring", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more514 {
+						if !more429 {
 							break
 						}
-						var k515 string
-						var val516 *string
-						for last517 := -1; ; {
-							i518, err := r.next([]rtXMLMember{{
+						var k430 string
+						var val431 *string
+						for last432 := -1; ; {
+							i433, err := r.next([]rtXMLMember{{
 								NS:       rtNSArrays,
 								Name:     "Key",
 								Required: true,
@@ -5348,87 +4328,63 @@ func (v *SendPatientMessageCommand) readXML(r *rtXMLReader) error {
 								NS:       rtNSArrays,
 								Name:     "Value",
 								Required: true,
-							}}, &last517)
+							}}, &last432)
 							if err != nil {
 								return err
 							}
-							if i518 < 0 {
+							if i433 < 0 {
 								break
 							}
-							if i518 == 0 {
+							if i433 == 0 {
 								{
-									if k515, err = r.str(); err != nil {
+									if k430, err = r.str(); err != nil {
 										return err
 									}
 								}
 							} else {
-								{
-									isNil521, err := r.null()
-									if err != nil {
-										return err
-									}
-									if isNil521 {
-										val516 = nil
-									} else {
-										v522, err := r.str()
-										if err != nil {
-											return err
-										}
-										val516 = &v522
-									}
+								if val431, err = r.strPtr(); err != nil {
+									return err
 								}
 							}
 						}
-						m513[k515] = val516
+						m428[k430] = val431
 					}
-					v.Placeholders = m513
+					v.Placeholders = m428
 				}
 			}
 		case 6:
 			{
-				t524, err := r.text()
+				t438, err := r.text()
 				if err != nil {
 					return err
 				}
-				v525, err := parseXMLUrgencyLevel(t524)
+				v439, err := parseXMLUrgencyLevel(t438)
 				if err != nil {
 					return err
 				}
-				v.Priority = v525
+				v.Priority = v439
 			}
 		case 7:
 			{
-				isNil526, err := r.null()
+				isNil440, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil526 {
+				if isNil440 {
 					v.SendAfter = nil
 				} else {
 					{
-						var v527 DateTime
-						if v527, err = r.dateTime(); err != nil {
+						var v441 DateTime
+						if v441, err = r.dateTime(); err != nil {
 							return err
 						}
-						v.SendAfter = &v527
+						v.SendAfter = &v441
 					}
 				}
 			}
 		case 8:
-			{
-				isNil529, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil529 {
-					v.TemplateCode = nil
-				} else {
-					v530, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.TemplateCode = &v530
-				}
+			if v.TemplateCode, err = r.strPtr(); err != nil {
+				return err
 			}
 		}
 	}
@@ -5477,20 +4433,8 @@ func xmlDocDecodeSendPatientMessageCommand(data []byte) (v *SendPatientMessageCo
 		if err := r.root("SendPatientMessageCommand", xmlNS7); err != nil {
 			return err
 		}
-		{
-			isNil531, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil531 {
-				v = nil
-			} else {
-				v532 := new(SendPatientMessageCommand)
-				if err := v532.readXML(r); err != nil {
-					return err
-				}
-				v = v532
-			}
+		if v, err = rtXMLRef[SendPatientMessageCommand](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -5553,20 +4497,8 @@ func (v *TimeWindow) readXML(r *rtXMLReader) error {
 				}
 			}
 		case 3:
-			{
-				isNil539, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil539 {
-					v.TimeZoneId = nil
-				} else {
-					v540, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.TimeZoneId = &v540
-				}
+			if v.TimeZoneId, err = r.strPtr(); err != nil {
+				return err
 			}
 		}
 	}
@@ -5615,20 +4547,8 @@ func xmlDocDecodeTimeWindow(data []byte) (v *TimeWindow, err error) {
 		if err := r.root("TimeWindow", xmlNS4); err != nil {
 			return err
 		}
-		{
-			isNil541, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil541 {
-				v = nil
-			} else {
-				v542 := new(TimeWindow)
-				if err := v542.readXML(r); err != nil {
-					return err
-				}
-				v = v542
-			}
+		if v, err = rtXMLRef[TimeWindow](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -5682,20 +4602,8 @@ func xmlDecodeApiResultOfBoolean(data []byte) (v *ApiResultOfBoolean, err error)
 		if err := r.root("ApiResultOfboolean", xmlNS1); err != nil {
 			return err
 		}
-		{
-			isNil543, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil543 {
-				v = nil
-			} else {
-				v544 := new(ApiResultOfBoolean)
-				if err := v544.readXML(r); err != nil {
-					return err
-				}
-				v = v544
-			}
+		if v, err = rtXMLRef[ApiResultOfBoolean](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -5722,20 +4630,8 @@ func xmlDecodeApiResultOfGuid(data []byte) (v *ApiResultOfGuid, err error) {
 		if err := r.root("ApiResultOfguid", xmlNS1); err != nil {
 			return err
 		}
-		{
-			isNil545, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil545 {
-				v = nil
-			} else {
-				v546 := new(ApiResultOfGuid)
-				if err := v546.readXML(r); err != nil {
-					return err
-				}
-				v = v546
-			}
+		if v, err = rtXMLRef[ApiResultOfGuid](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -5762,20 +4658,8 @@ func xmlDecodeApiResultOfListOfPatientSummary(data []byte) (v *ApiResultOfListOf
 		if err := r.root("ApiResultOfArrayOfPatientSummarySEJ_PQIRx", xmlNS1); err != nil {
 			return err
 		}
-		{
-			isNil547, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil547 {
-				v = nil
-			} else {
-				v548 := new(ApiResultOfListOfPatientSummary)
-				if err := v548.readXML(r); err != nil {
-					return err
-				}
-				v = v548
-			}
+		if v, err = rtXMLRef[ApiResultOfListOfPatientSummary](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -5802,20 +4686,8 @@ func xmlDecodeAppointmentDetail(data []byte) (v *AppointmentDetail, err error) {
 		if err := r.root("AppointmentDetail", xmlNS3); err != nil {
 			return err
 		}
-		{
-			isNil549, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil549 {
-				v = nil
-			} else {
-				v550 := new(AppointmentDetail)
-				if err := v550.readXML(r); err != nil {
-					return err
-				}
-				v = v550
-			}
+		if v, err = rtXMLRef[AppointmentDetail](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -5842,20 +4714,8 @@ func xmlDecodeBookAppointmentCommand(data []byte) (v *BookAppointmentCommand, er
 		if err := r.root("BookAppointmentCommand", xmlNS3); err != nil {
 			return err
 		}
-		{
-			isNil551, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil551 {
-				v = nil
-			} else {
-				v552 := new(BookAppointmentCommand)
-				if err := v552.readXML(r); err != nil {
-					return err
-				}
-				v = v552
-			}
+		if v, err = rtXMLRef[BookAppointmentCommand](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -5882,20 +4742,8 @@ func xmlDecodeClinicLocation(data []byte) (v *ClinicLocation, err error) {
 		if err := r.root("ClinicLocation", xmlNS3); err != nil {
 			return err
 		}
-		{
-			isNil553, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil553 {
-				v = nil
-			} else {
-				v554 := new(ClinicLocation)
-				if err := v554.readXML(r); err != nil {
-					return err
-				}
-				v = v554
-			}
+		if v, err = rtXMLRef[ClinicLocation](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -5922,20 +4770,8 @@ func xmlDecodeContactPoint(data []byte) (v *ContactPoint, err error) {
 		if err := r.root("ContactPoint", xmlNS4); err != nil {
 			return err
 		}
-		{
-			isNil555, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil555 {
-				v = nil
-			} else {
-				v556 := new(ContactPoint)
-				if err := v556.readXML(r); err != nil {
-					return err
-				}
-				v = v556
-			}
+		if v, err = rtXMLRef[ContactPoint](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -5975,12 +4811,12 @@ func xmlAppendListOfMessageTemplate(dst []byte, v []*MessageTemplate) []byte {
 	if v == nil {
 		w.nil()
 	} else {
-		for _, e559 := range v {
+		for _, e462 := range v {
 			w.open("MessageTemplate", xmlNS7)
-			if e559 == nil {
+			if e462 == nil {
 				w.nil()
 			} else {
-				e559.writeXML(w)
+				e462.writeXML(w)
 				w.end()
 			}
 		}
@@ -5997,41 +4833,29 @@ func xmlDecodeListOfMessageTemplate(data []byte) (v []*MessageTemplate, err erro
 			return err
 		}
 		{
-			isNil560, err := r.null()
+			isNil463, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil560 {
+			if isNil463 {
 				v = nil
 			} else {
-				s561 := make([]*MessageTemplate, 0, 4)
+				s464 := make([]*MessageTemplate, 0, 4)
 				for {
-					more563, err := r.item("MessageTemplate", xmlNS7)
+					more466, err := r.item("MessageTemplate", xmlNS7)
 					if err != nil {
 						return err
 					}
-					if !more563 {
+					if !more466 {
 						break
 					}
-					var e562 *MessageTemplate
-					{
-						isNil564, err := r.null()
-						if err != nil {
-							return err
-						}
-						if isNil564 {
-							e562 = nil
-						} else {
-							v565 := new(MessageTemplate)
-							if err := v565.readXML(r); err != nil {
-								return err
-							}
-							e562 = v565
-						}
+					var e465 *MessageTemplate
+					if e465, err = rtXMLRef[MessageTemplate](r); err != nil {
+						return err
 					}
-					s561 = append(s561, e562)
+					s464 = append(s464, e465)
 				}
-				v = s561
+				v = s464
 			}
 		}
 		return r.end()
@@ -6046,12 +4870,12 @@ func xmlAppendListOfTimeWindow(dst []byte, v []*TimeWindow) []byte {
 	if v == nil {
 		w.nil()
 	} else {
-		for _, e566 := range v {
+		for _, e468 := range v {
 			w.open("TimeWindow", xmlNS4)
-			if e566 == nil {
+			if e468 == nil {
 				w.nil()
 			} else {
-				e566.writeXML(w)
+				e468.writeXML(w)
 				w.end()
 			}
 		}
@@ -6068,41 +4892,29 @@ func xmlDecodeListOfTimeWindow(data []byte) (v []*TimeWindow, err error) {
 			return err
 		}
 		{
-			isNil567, err := r.null()
+			isNil469, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil567 {
+			if isNil469 {
 				v = nil
 			} else {
-				s568 := make([]*TimeWindow, 0, 4)
+				s470 := make([]*TimeWindow, 0, 4)
 				for {
-					more570, err := r.item("TimeWindow", xmlNS4)
+					more472, err := r.item("TimeWindow", xmlNS4)
 					if err != nil {
 						return err
 					}
-					if !more570 {
+					if !more472 {
 						break
 					}
-					var e569 *TimeWindow
-					{
-						isNil571, err := r.null()
-						if err != nil {
-							return err
-						}
-						if isNil571 {
-							e569 = nil
-						} else {
-							v572 := new(TimeWindow)
-							if err := v572.readXML(r); err != nil {
-								return err
-							}
-							e569 = v572
-						}
+					var e471 *TimeWindow
+					if e471, err = rtXMLRef[TimeWindow](r); err != nil {
+						return err
 					}
-					s568 = append(s568, e569)
+					s470 = append(s470, e471)
 				}
-				v = s568
+				v = s470
 			}
 		}
 		return r.end()
@@ -6130,20 +4942,8 @@ func xmlDecodeMessageDeliveryReport(data []byte) (v *MessageDeliveryReport, err 
 		if err := r.root("MessageDeliveryReport", xmlNS7); err != nil {
 			return err
 		}
-		{
-			isNil573, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil573 {
-				v = nil
-			} else {
-				v574 := new(MessageDeliveryReport)
-				if err := v574.readXML(r); err != nil {
-					return err
-				}
-				v = v574
-			}
+		if v, err = rtXMLRef[MessageDeliveryReport](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -6170,20 +4970,8 @@ func xmlDecodeMessageTemplate(data []byte) (v *MessageTemplate, err error) {
 		if err := r.root("MessageTemplate", xmlNS7); err != nil {
 			return err
 		}
-		{
-			isNil575, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil575 {
-				v = nil
-			} else {
-				v576 := new(MessageTemplate)
-				if err := v576.readXML(r); err != nil {
-					return err
-				}
-				v = v576
-			}
+		if v, err = rtXMLRef[MessageTemplate](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -6210,20 +4998,8 @@ func xmlDecodePagedListOfAppointmentSummary(data []byte) (v *PagedListOfAppointm
 		if err := r.root("PagedListOfAppointmentSummaryh5tyuF52", xmlNS9); err != nil {
 			return err
 		}
-		{
-			isNil577, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil577 {
-				v = nil
-			} else {
-				v578 := new(PagedListOfAppointmentSummary)
-				if err := v578.readXML(r); err != nil {
-					return err
-				}
-				v = v578
-			}
+		if v, err = rtXMLRef[PagedListOfAppointmentSummary](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -6250,20 +5026,8 @@ func xmlDecodePatientPhotoUpload(data []byte) (v *PatientPhotoUpload, err error)
 		if err := r.root("PatientPhotoUpload", xmlNS2); err != nil {
 			return err
 		}
-		{
-			isNil579, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil579 {
-				v = nil
-			} else {
-				v580 := new(PatientPhotoUpload)
-				if err := v580.readXML(r); err != nil {
-					return err
-				}
-				v = v580
-			}
+		if v, err = rtXMLRef[PatientPhotoUpload](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -6290,20 +5054,8 @@ func xmlDecodePatientProfile(data []byte) (v *PatientProfile, err error) {
 		if err := r.root("PatientProfile", xmlNS2); err != nil {
 			return err
 		}
-		{
-			isNil581, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil581 {
-				v = nil
-			} else {
-				v582 := new(PatientProfile)
-				if err := v582.readXML(r); err != nil {
-					return err
-				}
-				v = v582
-			}
+		if v, err = rtXMLRef[PatientProfile](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -6330,20 +5082,8 @@ func xmlDecodeRescheduleAppointmentCommand(data []byte) (v *RescheduleAppointmen
 		if err := r.root("RescheduleAppointmentCommand", xmlNS3); err != nil {
 			return err
 		}
-		{
-			isNil583, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil583 {
-				v = nil
-			} else {
-				v584 := new(RescheduleAppointmentCommand)
-				if err := v584.readXML(r); err != nil {
-					return err
-				}
-				v = v584
-			}
+		if v, err = rtXMLRef[RescheduleAppointmentCommand](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -6370,20 +5110,8 @@ func xmlDecodeSendPatientMessageCommand(data []byte) (v *SendPatientMessageComma
 		if err := r.root("SendPatientMessageCommand", xmlNS7); err != nil {
 			return err
 		}
-		{
-			isNil585, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil585 {
-				v = nil
-			} else {
-				v586 := new(SendPatientMessageCommand)
-				if err := v586.readXML(r); err != nil {
-					return err
-				}
-				v = v586
-			}
+		if v, err = rtXMLRef[SendPatientMessageCommand](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -6410,20 +5138,8 @@ func xmlDecodeString(data []byte) (v *string, err error) {
 		if err := r.root("string", rtNSSer); err != nil {
 			return err
 		}
-		{
-			isNil587, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil587 {
-				v = nil
-			} else {
-				v588, err := r.str()
-				if err != nil {
-					return err
-				}
-				v = &v588
-			}
+		if v, err = r.strPtr(); err != nil {
+			return err
 		}
 		return r.end()
 	}()

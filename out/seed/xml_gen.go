@@ -68,36 +68,12 @@ func (v *PatientCommunicationVo) readXML(r *rtXMLReader) error {
 		}
 		switch i {
 		case 0:
-			{
-				isNil1, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil1 {
-					v.CommunicationText = nil
-				} else {
-					v2, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.CommunicationText = &v2
-				}
+			if v.CommunicationText, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 1:
-			{
-				isNil3, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil3 {
-					v.DoctorName = nil
-				} else {
-					v4, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.DoctorName = &v4
-				}
+			if v.DoctorName, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 2:
 			{
@@ -106,20 +82,8 @@ func (v *PatientCommunicationVo) readXML(r *rtXMLReader) error {
 				}
 			}
 		case 3:
-			{
-				isNil7, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil7 {
-					v.PatientCellphone = nil
-				} else {
-					v8, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.PatientCellphone = &v8
-				}
+			if v.PatientCellphone, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 4:
 			{
@@ -134,36 +98,12 @@ func (v *PatientCommunicationVo) readXML(r *rtXMLReader) error {
 				}
 			}
 		case 6:
-			{
-				isNil13, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil13 {
-					v.PatientName = nil
-				} else {
-					v14, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.PatientName = &v14
-				}
+			if v.PatientName, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 7:
-			{
-				isNil15, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil15 {
-					v.PatientSurname = nil
-				} else {
-					v16, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.PatientSurname = &v16
-				}
+			if v.PatientSurname, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 8:
 			{
@@ -218,20 +158,8 @@ func xmlDocDecodePatientCommunicationVo(data []byte) (v *PatientCommunicationVo,
 		if err := r.root("PatientCommunicationVo", xmlNS1); err != nil {
 			return err
 		}
-		{
-			isNil19, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil19 {
-				v = nil
-			} else {
-				v20 := new(PatientCommunicationVo)
-				if err := v20.readXML(r); err != nil {
-					return err
-				}
-				v = v20
-			}
+		if v, err = rtXMLRef[PatientCommunicationVo](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -263,36 +191,12 @@ func (v *RestApiLink) readXML(r *rtXMLReader) error {
 		}
 		switch i {
 		case 0:
-			{
-				isNil21, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil21 {
-					v.HRef = nil
-				} else {
-					v22, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.HRef = &v22
-				}
+			if v.HRef, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 1:
-			{
-				isNil23, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil23 {
-					v.Rel = nil
-				} else {
-					v24, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.Rel = &v24
-				}
+			if v.Rel, err = r.strPtr(); err != nil {
+				return err
 			}
 		}
 	}
@@ -341,20 +245,8 @@ func xmlDocDecodeRestApiLink(data []byte) (v *RestApiLink, err error) {
 		if err := r.root("RestApiLink", xmlNS2); err != nil {
 			return err
 		}
-		{
-			isNil25, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil25 {
-				v = nil
-			} else {
-				v26 := new(RestApiLink)
-				if err := v26.readXML(r); err != nil {
-					return err
-				}
-				v = v26
-			}
+		if v, err = rtXMLRef[RestApiLink](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -387,12 +279,12 @@ func (v *RestApiResultOfGuid) writeXML(w *rtXMLWriter) {
 	if v.Links == nil {
 		w.nil()
 	} else {
-		for _, e27 := range v.Links {
+		for _, e18 := range v.Links {
 			w.open("RestApiLink", xmlNS2)
-			if e27 == nil {
+			if e18 == nil {
 				w.nil()
 			} else {
-				e27.writeXML(w)
+				e18.writeXML(w)
 				w.end()
 			}
 		}
@@ -424,66 +316,42 @@ func (v *RestApiResultOfGuid) readXML(r *rtXMLReader) error {
 			}
 		case 1:
 			{
-				isNil30, err := r.null()
+				isNil21, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil30 {
+				if isNil21 {
 					v.Links = nil
 				} else {
-					s31 := make([]*RestApiLink, 0, 4)
+					s22 := make([]*RestApiLink, 0, 4)
 					for {
-						more33, err := r.item("RestApiLink", xmlNS2)
+						more24, err := r.item("RestApiLink", xmlNS2)
 						if err != nil {
 							return err
 						}
-						if !more33 {
+						if !more24 {
 							break
 						}
-						var e32 *RestApiLink
-						{
-							isNil34, err := r.null()
-							if err != nil {
-								return err
-							}
-							if isNil34 {
-								e32 = nil
-							} else {
-								v35 := new(RestApiLink)
-								if err := v35.readXML(r); err != nil {
-									return err
-								}
-								e32 = v35
-							}
+						var e23 *RestApiLink
+						if e23, err = rtXMLRef[RestApiLink](r); err != nil {
+							return err
 						}
-						s31 = append(s31, e32)
+						s22 = append(s22, e23)
 					}
-					v.Links = s31
+					v.Links = s22
 				}
 			}
 		case 2:
 			{
-				v37, err := r.int(32)
+				v27, err := r.int(32)
 				if err != nil {
 					return err
 				}
-				v.ResponseCode = int32(v37)
+				v.ResponseCode = int32(v27)
 			}
 		case 3:
-			{
-				isNil38, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil38 {
-					v.ResponseMessage = nil
-				} else {
-					v39, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.ResponseMessage = &v39
-				}
+			if v.ResponseMessage, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 4:
 			{
@@ -538,20 +406,8 @@ func xmlDocDecodeRestApiResultOfGuid(data []byte) (v *RestApiResultOfGuid, err e
 		if err := r.root("RestApiResultOfguid", xmlNS2); err != nil {
 			return err
 		}
-		{
-			isNil42, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil42 {
-				v = nil
-			} else {
-				v43 := new(RestApiResultOfGuid)
-				if err := v43.readXML(r); err != nil {
-					return err
-				}
-				v = v43
-			}
+		if v, err = rtXMLRef[RestApiResultOfGuid](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -585,9 +441,9 @@ func (v *SendEncounterRequireFollowupPatientSms) writeXML(w *rtXMLWriter) {
 	if v.CorrelationIds == nil {
 		w.nil()
 	} else {
-		for _, e44 := range v.CorrelationIds {
+		for _, e32 := range v.CorrelationIds {
 			w.open("string", rtNSArrays)
-			w.strPtr(e44)
+			w.strPtr(e32)
 		}
 		w.end()
 	}
@@ -601,9 +457,9 @@ func (v *SendEncounterRequireFollowupPatientSms) writeXML(w *rtXMLWriter) {
 	if v.FollowUpReasons == nil {
 		w.nil()
 	} else {
-		for _, e45 := range v.FollowUpReasons {
+		for _, e33 := range v.FollowUpReasons {
 			w.open("string", rtNSArrays)
-			w.strPtr(e45)
+			w.strPtr(e33)
 		}
 		w.end()
 	}
@@ -630,58 +486,34 @@ func (v *SendEncounterRequireFollowupPatientSms) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				isNil46, err := r.null()
+				isNil34, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil46 {
+				if isNil34 {
 					v.CorrelationIds = nil
 				} else {
-					s47 := make([]*string, 0, 4)
+					s35 := make([]*string, 0, 4)
 					for {
-						more49, err := r.item("string", rtNSArrays)
+						more37, err := r.item("string", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more49 {
+						if !more37 {
 							break
 						}
-						var e48 *string
-						{
-							isNil50, err := r.null()
-							if err != nil {
-								return err
-							}
-							if isNil50 {
-								e48 = nil
-							} else {
-								v51, err := r.str()
-								if err != nil {
-									return err
-								}
-								e48 = &v51
-							}
+						var e36 *string
+						if e36, err = r.strPtr(); err != nil {
+							return err
 						}
-						s47 = append(s47, e48)
+						s35 = append(s35, e36)
 					}
-					v.CorrelationIds = s47
+					v.CorrelationIds = s35
 				}
 			}
 		case 1:
-			{
-				isNil52, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil52 {
-					v.OriginatedSystem = nil
-				} else {
-					v53, err := r.str()
-					if err != nil {
-						return err
-					}
-					v.OriginatedSystem = &v53
-				}
+			if v.OriginatedSystem, err = r.strPtr(); err != nil {
+				return err
 			}
 		case 2:
 			{
@@ -691,41 +523,29 @@ func (v *SendEncounterRequireFollowupPatientSms) readXML(r *rtXMLReader) error {
 			}
 		case 3:
 			{
-				isNil56, err := r.null()
+				isNil42, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil56 {
+				if isNil42 {
 					v.FollowUpReasons = nil
 				} else {
-					s57 := make([]*string, 0, 4)
+					s43 := make([]*string, 0, 4)
 					for {
-						more59, err := r.item("string", rtNSArrays)
+						more45, err := r.item("string", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more59 {
+						if !more45 {
 							break
 						}
-						var e58 *string
-						{
-							isNil60, err := r.null()
-							if err != nil {
-								return err
-							}
-							if isNil60 {
-								e58 = nil
-							} else {
-								v61, err := r.str()
-								if err != nil {
-									return err
-								}
-								e58 = &v61
-							}
+						var e44 *string
+						if e44, err = r.strPtr(); err != nil {
+							return err
 						}
-						s57 = append(s57, e58)
+						s43 = append(s43, e44)
 					}
-					v.FollowUpReasons = s57
+					v.FollowUpReasons = s43
 				}
 			}
 		case 4:
@@ -735,20 +555,8 @@ func (v *SendEncounterRequireFollowupPatientSms) readXML(r *rtXMLReader) error {
 				}
 			}
 		case 5:
-			{
-				isNil64, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil64 {
-					v.PatientCommunication = nil
-				} else {
-					v65 := new(PatientCommunicationVo)
-					if err := v65.readXML(r); err != nil {
-						return err
-					}
-					v.PatientCommunication = v65
-				}
+			if v.PatientCommunication, err = rtXMLRef[PatientCommunicationVo](r); err != nil {
+				return err
 			}
 		}
 	}
@@ -797,20 +605,8 @@ func xmlDocDecodeSendEncounterRequireFollowupPatientSms(data []byte) (v *SendEnc
 		if err := r.root("SendEncounterRequireFollowupPatientSms", xmlNS4); err != nil {
 			return err
 		}
-		{
-			isNil66, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil66 {
-				v = nil
-			} else {
-				v67 := new(SendEncounterRequireFollowupPatientSms)
-				if err := v67.readXML(r); err != nil {
-					return err
-				}
-				v = v67
-			}
+		if v, err = rtXMLRef[SendEncounterRequireFollowupPatientSms](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -837,20 +633,8 @@ func xmlDecodeRestApiResultOfGuid(data []byte) (v *RestApiResultOfGuid, err erro
 		if err := r.root("RestApiResultOfguid", xmlNS2); err != nil {
 			return err
 		}
-		{
-			isNil68, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil68 {
-				v = nil
-			} else {
-				v69 := new(RestApiResultOfGuid)
-				if err := v69.readXML(r); err != nil {
-					return err
-				}
-				v = v69
-			}
+		if v, err = rtXMLRef[RestApiResultOfGuid](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()
@@ -877,20 +661,8 @@ func xmlDecodeSendEncounterRequireFollowupPatientSms(data []byte) (v *SendEncoun
 		if err := r.root("SendEncounterRequireFollowupPatientSms", xmlNS4); err != nil {
 			return err
 		}
-		{
-			isNil70, err := r.null()
-			if err != nil {
-				return err
-			}
-			if isNil70 {
-				v = nil
-			} else {
-				v71 := new(SendEncounterRequireFollowupPatientSms)
-				if err := v71.readXML(r); err != nil {
-					return err
-				}
-				v = v71
-			}
+		if v, err = rtXMLRef[SendEncounterRequireFollowupPatientSms](r); err != nil {
+			return err
 		}
 		return r.end()
 	}()

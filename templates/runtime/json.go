@@ -286,10 +286,8 @@ type rtJSONReader struct {
 	pos   int
 	depth int
 	buf   []byte
-	arena *rtStrArena // stringPtr's values: see boxBytes
-	boxes int         // arena.s used
-	bytes int         // arena.b used
-	chars []byte      // the strings' bytes: see intern
+	boxes rtStrBoxes // stringPtr's values
+	chars []byte     // the strings' bytes: see intern
 }
 
 func (r *rtJSONReader) reset(data []byte) {
@@ -686,7 +684,7 @@ func (r *rtJSONReader) stringPtr() (*string, error) {
 		if err != nil {
 			return nil, err
 		}
-		return r.boxBytes(b), nil
+		return r.boxes.box(b), nil
 	}
 	if r.null() {
 		return nil, nil
@@ -695,7 +693,22 @@ func (r *rtJSONReader) stringPtr() (*string, error) {
 	if err != nil {
 		return nil, err
 	}
-	return r.boxBytes(b), nil
+	return r.boxes.box(b), nil
+}
+
+// rtJSONRef reads a reference to a data contract: nil for null.
+func rtJSONRef[T any, P interface {
+	*T
+	decodeJSON(*rtJSONReader) error
+}](r *rtJSONReader) (*T, error) {
+	if r.null() {
+		return nil, nil
+	}
+	v := P(new(T))
+	if err := v.decodeJSON(r); err != nil {
+		return nil, err
+	}
+	return v, nil
 }
 
 // rtStrArena holds *string values and their bytes in one allocation: a
@@ -707,22 +720,29 @@ type rtStrArena struct {
 	b [320]byte
 }
 
-// boxBytes returns a pointer to a string holding a copy of b.
-func (r *rtJSONReader) boxBytes(b []byte) *string {
-	a := r.arena
-	if a == nil || r.boxes == len(a.s) || len(b) <= 64 && len(b) > len(a.b)-r.bytes {
+// rtStrBoxes carves *string values from arenas.
+type rtStrBoxes struct {
+	arena *rtStrArena
+	n     int // arena.s used
+	used  int // arena.b used
+}
+
+// box returns a pointer to a string holding a copy of b.
+func (s *rtStrBoxes) box(b []byte) *string {
+	a := s.arena
+	if a == nil || s.n == len(a.s) || len(b) <= 64 && len(b) > len(a.b)-s.used {
 		a = new(rtStrArena)
-		r.arena, r.boxes, r.bytes = a, 0, 0
+		s.arena, s.n, s.used = a, 0, 0
 	}
-	p := &a.s[r.boxes]
-	r.boxes++
+	p := &a.s[s.n]
+	s.n++
 	switch {
 	case len(b) > 64:
 		*p = string(b)
 	case len(b) > 0:
-		n := copy(a.b[r.bytes:], b)
-		*p = rtUnsafeString(a.b[r.bytes : r.bytes+n])
-		r.bytes += n
+		n := copy(a.b[s.used:], b)
+		*p = rtUnsafeString(a.b[s.used : s.used+n])
+		s.used += n
 	}
 	return p
 }

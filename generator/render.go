@@ -1,0 +1,186 @@
+package generator
+
+import (
+	"bytes"
+	"fmt"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// Rendering. Generated files for a large API run to megabytes, and gofmt
+// (inside jennifer's Render) is most of generate's time; formatting a file
+// in one piece also holds its whole syntax tree in memory. So emitters hand
+// over their output in chunks (a few types each): a pool of GOMAXPROCS
+// workers renders chunks while emitters build the next ones, and a file is
+// its chunks' declarations joined under one header and import block. gofmt
+// formats each top-level declaration on its own, so the joined file is
+// what formatting it whole would give (TestChunkedRenderIsGofmt checks).
+
+// chunkTypes is how many next calls share one chunk: enough to amortize a
+// render's fixed cost, few enough to keep chunks small.
+const chunkTypes = 8
+
+type chunk struct {
+	f    *jen.File
+	data []byte
+	err  error
+}
+
+func renderFiles(m *Model, es []emitter) ([][]byte, error) {
+	work := make(chan *chunk, 2*runtime.GOMAXPROCS(0))
+	var workers sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		workers.Add(1)
+		go func() {
+			defer workers.Done()
+			for c := range work {
+				var buf bytes.Buffer
+				if err := c.f.Render(&buf); err != nil {
+					c.err = firstLine(err)
+				}
+				c.data, c.f = buf.Bytes(), nil
+			}
+		}()
+	}
+	chunks := make([][]*chunk, len(es))
+	errs := make([]error, len(es))
+	var emitting sync.WaitGroup
+	for i, e := range es {
+		emitting.Add(1)
+		go func() {
+			defer emitting.Done()
+			var cur *chunk
+			calls := 0
+			next := func() *jen.File {
+				if cur != nil && calls%chunkTypes != 0 {
+					calls++
+					return cur.f
+				}
+				if cur != nil {
+					work <- cur
+				}
+				calls++
+				f := jen.NewFile(m.Package)
+				f.ImportName("github.com/google/uuid", "uuid")
+				cur = &chunk{f: f}
+				chunks[i] = append(chunks[i], cur)
+				return f
+			}
+			errs[i] = e.emit(m, next)
+			if cur != nil {
+				work <- cur
+			}
+		}()
+	}
+	emitting.Wait()
+	close(work)
+	workers.Wait()
+	files := make([][]byte, len(es))
+	for i, e := range es {
+		if errs[i] != nil {
+			return nil, fmt.Errorf("%s: %w", e.file, errs[i])
+		}
+		data, err := joinChunks(m.Package, !WriteOnce[e.file], chunks[i])
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", e.file, err)
+		}
+		files[i] = data
+	}
+	return files, nil
+}
+
+// joinChunks assembles a file from its rendered chunks: the first chunk's
+// header comment (the generated-code header when header is set), the
+// package clause, the union of the chunks' imports, their declarations.
+func joinChunks(pkg string, header bool, chunks []*chunk) ([]byte, error) {
+	var prefix string
+	imports := map[string]bool{}
+	var bodies [][]byte
+	for i, c := range chunks {
+		if c.err != nil {
+			return nil, c.err
+		}
+		p, imps, body, err := splitRendered(c.data)
+		if err != nil {
+			return nil, err
+		}
+		if i == 0 {
+			prefix = p
+		}
+		for _, imp := range imps {
+			imports[imp] = true
+		}
+		if len(body) > 0 {
+			bodies = append(bodies, body)
+		}
+	}
+	var b bytes.Buffer
+	if header {
+		b.WriteString("// " + Header + "\n\n")
+	}
+	b.WriteString(prefix)
+	b.WriteString("package " + pkg + "\n")
+	if len(imports) > 0 {
+		specs := make([]string, 0, len(imports))
+		for imp := range imports {
+			specs = append(specs, imp)
+		}
+		// gofmt's order: by path, then by name.
+		path := func(spec string) string { return spec[strings.IndexByte(spec, '"'):] }
+		sort.Slice(specs, func(i, j int) bool {
+			if pi, pj := path(specs[i]), path(specs[j]); pi != pj {
+				return pi < pj
+			}
+			return specs[i] < specs[j]
+		})
+		if len(specs) == 1 {
+			b.WriteString("\nimport " + specs[0] + "\n")
+		} else {
+			b.WriteString("\nimport (\n")
+			for _, s := range specs {
+				b.WriteString("\t" + s + "\n")
+			}
+			b.WriteString(")\n")
+		}
+	}
+	for _, body := range bodies {
+		b.WriteByte('\n')
+		b.Write(body)
+	}
+	return b.Bytes(), nil
+}
+
+// splitRendered splits a formatted file into what precedes its package
+// clause, its import specs and the declarations after them.
+func splitRendered(src []byte) (prefix string, imports []string, body []byte, err error) {
+	s := string(src)
+	i := strings.Index(s, "package ")
+	if i < 0 || i > 0 && s[i-1] != '\n' {
+		return "", nil, nil, fmt.Errorf("rendered chunk has no package clause")
+	}
+	prefix, s = s[:i], s[i:]
+	s = s[strings.IndexByte(s, '\n')+1:]
+	s = strings.TrimLeft(s, "\n")
+	switch {
+	case strings.HasPrefix(s, "import ("):
+		end := strings.Index(s, "\n)\n")
+		if end < 0 {
+			return "", nil, nil, fmt.Errorf("rendered chunk has an unterminated import block")
+		}
+		for _, line := range strings.Split(s[len("import ("):end], "\n") {
+			if line = strings.TrimSpace(line); line != "" {
+				imports = append(imports, line)
+			}
+		}
+		s = s[end+3:]
+	case strings.HasPrefix(s, "import "):
+		end := strings.IndexByte(s, '\n')
+		imports = append(imports, s[len("import "):end])
+		s = s[end+1:]
+	}
+	return prefix, imports, []byte(strings.TrimLeft(s, "\n")), nil
+}
