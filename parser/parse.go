@@ -6,8 +6,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/helpgen/helpgen/spec"
 )
@@ -132,15 +135,29 @@ func pageFile(name string) bool {
 func Parse(inputs []Input) *spec.Spec {
 	in := append([]Input(nil), inputs...)
 	sort.SliceStable(in, func(i, j int) bool { return in[i].Source < in[j].Source })
+	// Pages parse independently, on every core; results keep input order.
+	parsed := make([]*Page, len(in))
+	failed := make([]error, len(in))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(in)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := int(next.Add(1)) - 1; k < len(in); k = int(next.Add(1)) - 1 {
+				parsed[k], failed[k] = ParsePage(in[k].Source, in[k].Data)
+			}
+		}()
+	}
+	wg.Wait()
 	var pages []*Page
 	var errs []*spec.Diagnostic
-	for _, i := range in {
-		p, err := ParsePage(i.Source, i.Data)
-		if err != nil {
-			errs = append(errs, &spec.Diagnostic{Severity: spec.Error, Source: i.Source, Message: err.Error()})
+	for k, i := range in {
+		if failed[k] != nil {
+			errs = append(errs, &spec.Diagnostic{Severity: spec.Error, Source: i.Source, Message: failed[k].Error()})
 			continue
 		}
-		pages = append(pages, p)
+		pages = append(pages, parsed[k])
 	}
 	s := Build(pages)
 	if len(s.Endpoints) == 0 && len(s.Types) == 0 {
