@@ -100,8 +100,10 @@ func rootZero(r *Root) jen.Code {
 	return jen.Id("zero")
 }
 
-func emitClient(m *Model, f *jen.File) error {
+func emitClient(m *Model, next func() *jen.File) error {
+	f := next()
 	for _, op := range m.Ops {
+		f = next()
 		e := op.Endpoint
 		// The client's signature is the service's: ctx, path, query, body.
 		params, results := serviceMethodParams(op), serviceMethodResults(op)
@@ -206,6 +208,7 @@ func emitClient(m *Model, f *jen.File) error {
 		f.Line()
 	}
 	// One response decoder per response type.
+	f = next()
 	seen := map[string]bool{}
 	for _, op := range m.Ops {
 		r := op.Response
@@ -221,4 +224,4 @@ func emitClient(m *Model, f *jen.File) error {
 	return nil
 }
 
-func init() { registerPart(PartClient, "client_gen.go", emitClient) }
+func init() { registerPartChunked(PartClient, "client_gen.go", emitClient) }

@@ -22,7 +22,7 @@ import (
 
 // chunkTypes is how many next calls share one chunk: enough to amortize a
 // render's fixed cost, few enough to keep chunks small.
-const chunkTypes = 8
+var chunkTypes = 8
 
 type chunk struct {
 	f    *jen.File
@@ -48,11 +48,16 @@ func renderFiles(m *Model, es []emitter) ([][]byte, error) {
 	}
 	chunks := make([][]*chunk, len(es))
 	errs := make([]error, len(es))
+	// GOMAXPROCS emitters build at a time: a file that is one declaration
+	// (a test function over every sample, say) holds its whole tree.
+	building := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var emitting sync.WaitGroup
 	for i, e := range es {
 		emitting.Add(1)
 		go func() {
 			defer emitting.Done()
+			building <- struct{}{}
+			defer func() { <-building }()
 			var cur *chunk
 			calls := 0
 			next := func() *jen.File {

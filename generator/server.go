@@ -108,7 +108,9 @@ func emitServer(m *Model, next func() *jen.File) error {
 		g.Return(jen.Id("rtCaseInsensitive").Call(jen.Id("mux")))
 	})
 	for _, op := range m.Ops {
-		emitServeOp(m, next(), op)
+		f = next()
+		f.Line()
+		emitServeOp(m, f, op)
 	}
 	return nil
 }

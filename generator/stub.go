@@ -11,14 +11,15 @@ const StubFile = "service_impl.go"
 
 func init() {
 	WriteOnce[StubFile] = true
-	registerPart(PartStub, StubFile, emitStub)
-	registerPart(PartSample, "sample_gen.go", emitSample)
+	registerPartChunked(PartStub, StubFile, emitStub)
+	registerPartChunked(PartSample, "sample_gen.go", emitSample)
 }
 
 // emitStub writes ServiceImpl with one method per endpoint answering 501.
 // It carries no "generated" header: it is the user's file from then on,
 // so generate never overwrites or deletes it and check only wants it to exist.
-func emitStub(m *Model, f *jen.File) error {
+func emitStub(m *Model, next func() *jen.File) error {
+	f := next()
 	f.HeaderComment("This file was written once by helpgen generate and is yours to edit: helpgen never\noverwrites it. Methods of endpoints added later come from the embedded UnimplementedService\nuntil you write them (helpgen check lists none of this file's content).")
 	f.Comment("ServiceImpl implements Service. Every method answers 501 Not Implemented until written.")
 	f.Type().Id("ServiceImpl").Struct(jen.Id("UnimplementedService"))
@@ -26,6 +27,7 @@ func emitStub(m *Model, f *jen.File) error {
 	f.Var().Id("_").Id("Service").Op("=").Id("ServiceImpl").Values()
 	f.Line()
 	for _, op := range m.Ops {
+		f = next()
 		e := op.Endpoint
 		f.Comment(op.GoName + " handles " + e.Method + " " + e.RelativePath + ".")
 		f.Func().Params(jen.Id("s").Id("ServiceImpl")).Id(op.GoName).Params(serviceMethodParams(op)...).Params(serviceMethodResults(op)...).Block(
@@ -39,13 +41,15 @@ func emitStub(m *Model, f *jen.File) error {
 
 // emitSample writes SampleService: every endpoint answers its documented
 // response sample (JSON preferred, else XML), for demos and downstream tests.
-func emitSample(m *Model, f *jen.File) error {
+func emitSample(m *Model, next func() *jen.File) error {
+	f := next()
 	f.Comment("SampleService answers every endpoint with the response sample documented on its Help Page\n(decoded on every call, so callers may modify the result). Endpoints without a sample answer the zero value.")
 	f.Type().Id("SampleService").Struct()
 	f.Line()
 	f.Var().Id("_").Id("Service").Op("=").Id("SampleService").Values()
 	f.Line()
 	for _, op := range m.Ops {
+		f = next()
 		e := op.Endpoint
 		if op.Response == nil {
 			f.Func().Params(jen.Id("SampleService")).Id(op.GoName).Params(serviceMethodParams(op)...).Params(serviceMethodResults(op)...).Block(jen.Return(jen.Nil()))

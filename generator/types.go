@@ -8,12 +8,14 @@ import (
 	"github.com/helpgen/helpgen/spec"
 )
 
-func init() { register("types_gen.go", emitTypes) }
+func init() { registerChunked("types_gen.go", emitTypes) }
 
 // emitTypes writes one struct per complex type (fields in DCS/spec order)
 // and one named integer type per enum, with its constants and String.
-func emitTypes(m *Model, f *jen.File) error {
+func emitTypes(m *Model, next func() *jen.File) error {
+	next() // a file with no types is still a file
 	for _, t := range m.Types {
+		f := next()
 		if t.IsEnum() {
 			if err := emitEnum(f, t); err != nil {
 				return err

@@ -11,7 +11,7 @@ import (
 )
 
 func init() {
-	register("validate_gen.go", emitValidate)
+	registerChunked("validate_gen.go", emitValidate)
 	register("params_gen.go", emitParams)
 }
 
@@ -19,14 +19,16 @@ func init() {
 // the Help Page's "Additional information" column documents (Required,
 // lengths, Range, RegularExpression), with Web API's messages, recursing
 // into nested contracts. The server runs it on every decoded body.
-func emitValidate(m *Model, f *jen.File) error {
+func emitValidate(m *Model, next func() *jen.File) error {
 	c := &codeGen{m: m}
 	patterns := map[string]string{}
 	var patternOrder []string
+	f := next()
 	for _, t := range m.Types {
 		if t.IsEnum() {
 			continue
 		}
+		f = next()
 		f.Comment("validate records the documented constraints v breaks, under path.")
 		f.Func().Params(jen.Id("v").Op("*").Id(t.GoName)).Id("validate").Params(
 			jen.Id("verr").Op("*").Id("ValidationError"), jen.Id("path").String(),

@@ -45,6 +45,7 @@ func NewHandler(s Service, opts ...ServerOption) http.Handler {
 	}))
 	return rtCaseInsensitive(mux)
 }
+
 func servePostClinicalEncountersFollowupSend(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
 	rf, ok := rtResponseFormat(r)
 	if !ok {
