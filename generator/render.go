@@ -101,10 +101,12 @@ func renderFiles(m *Model, es []emitter) ([][]byte, error) {
 // joinChunks assembles a file from its rendered chunks: the first chunk's
 // header comment (the generated-code header when header is set), the
 // package clause, the union of the chunks' imports, their declarations.
+// It drops each chunk's bytes once copied.
 func joinChunks(pkg string, header bool, chunks []*chunk) ([]byte, error) {
-	var prefix string
+	var prefix []byte
 	imports := map[string]bool{}
-	var bodies [][]byte
+	bodies := make([][]byte, 0, len(chunks))
+	size := 0
 	for i, c := range chunks {
 		if c.err != nil {
 			return nil, c.err
@@ -121,71 +123,75 @@ func joinChunks(pkg string, header bool, chunks []*chunk) ([]byte, error) {
 		}
 		if len(body) > 0 {
 			bodies = append(bodies, body)
+			size += len(body) + 1
 		}
 	}
-	var b bytes.Buffer
+	specs := make([]string, 0, len(imports))
+	for imp := range imports {
+		specs = append(specs, imp)
+		size += len(imp) + 2
+	}
+	// gofmt's order: by path, then by name.
+	path := func(spec string) string { return spec[strings.IndexByte(spec, '"'):] }
+	sort.Slice(specs, func(i, j int) bool {
+		if pi, pj := path(specs[i]), path(specs[j]); pi != pj {
+			return pi < pj
+		}
+		return specs[i] < specs[j]
+	})
+	b := bytes.NewBuffer(make([]byte, 0, size+len(prefix)+len(pkg)+len(Header)+32))
 	if header {
 		b.WriteString("// " + Header + "\n\n")
 	}
-	b.WriteString(prefix)
+	b.Write(prefix)
 	b.WriteString("package " + pkg + "\n")
-	if len(imports) > 0 {
-		specs := make([]string, 0, len(imports))
-		for imp := range imports {
-			specs = append(specs, imp)
+	switch len(specs) {
+	case 0:
+	case 1:
+		b.WriteString("\nimport " + specs[0] + "\n")
+	default:
+		b.WriteString("\nimport (\n")
+		for _, s := range specs {
+			b.WriteString("\t" + s + "\n")
 		}
-		// gofmt's order: by path, then by name.
-		path := func(spec string) string { return spec[strings.IndexByte(spec, '"'):] }
-		sort.Slice(specs, func(i, j int) bool {
-			if pi, pj := path(specs[i]), path(specs[j]); pi != pj {
-				return pi < pj
-			}
-			return specs[i] < specs[j]
-		})
-		if len(specs) == 1 {
-			b.WriteString("\nimport " + specs[0] + "\n")
-		} else {
-			b.WriteString("\nimport (\n")
-			for _, s := range specs {
-				b.WriteString("\t" + s + "\n")
-			}
-			b.WriteString(")\n")
-		}
+		b.WriteString(")\n")
 	}
 	for _, body := range bodies {
 		b.WriteByte('\n')
 		b.Write(body)
 	}
+	for _, c := range chunks {
+		c.data = nil
+	}
 	return b.Bytes(), nil
 }
 
 // splitRendered splits a formatted file into what precedes its package
-// clause, its import specs and the declarations after them.
-func splitRendered(src []byte) (prefix string, imports []string, body []byte, err error) {
-	s := string(src)
-	i := strings.Index(s, "package ")
-	if i < 0 || i > 0 && s[i-1] != '\n' {
-		return "", nil, nil, fmt.Errorf("rendered chunk has no package clause")
+// clause, its import specs and the declarations after them (views of src).
+func splitRendered(src []byte) (prefix []byte, imports []string, body []byte, err error) {
+	i := bytes.Index(src, []byte("package "))
+	if i < 0 || i > 0 && src[i-1] != '\n' {
+		return nil, nil, nil, fmt.Errorf("rendered chunk has no package clause")
 	}
-	prefix, s = s[:i], s[i:]
-	s = s[strings.IndexByte(s, '\n')+1:]
-	s = strings.TrimLeft(s, "\n")
+	prefix, s := src[:i], src[i:]
+	s = s[bytes.IndexByte(s, '\n')+1:]
+	s = bytes.TrimLeft(s, "\n")
 	switch {
-	case strings.HasPrefix(s, "import ("):
-		end := strings.Index(s, "\n)\n")
+	case bytes.HasPrefix(s, []byte("import (")):
+		end := bytes.Index(s, []byte("\n)\n"))
 		if end < 0 {
-			return "", nil, nil, fmt.Errorf("rendered chunk has an unterminated import block")
+			return nil, nil, nil, fmt.Errorf("rendered chunk has an unterminated import block")
 		}
-		for _, line := range strings.Split(s[len("import ("):end], "\n") {
+		for _, line := range strings.Split(string(s[len("import ("):end]), "\n") {
 			if line = strings.TrimSpace(line); line != "" {
 				imports = append(imports, line)
 			}
 		}
 		s = s[end+3:]
-	case strings.HasPrefix(s, "import "):
-		end := strings.IndexByte(s, '\n')
-		imports = append(imports, s[len("import "):end])
+	case bytes.HasPrefix(s, []byte("import ")):
+		end := bytes.IndexByte(s, '\n')
+		imports = append(imports, string(s[len("import "):end]))
 		s = s[end+1:]
 	}
-	return prefix, imports, []byte(strings.TrimLeft(s, "\n")), nil
+	return prefix, imports, bytes.TrimLeft(s, "\n"), nil
 }
