@@ -192,6 +192,19 @@ func TestScaledCorpus(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// HELPGEN_SCALED_PAGES=DIR writes the scaled site's pages, to time the
+	// command itself: helpgen generate -o OUT DIR (see the README).
+	if dir := os.Getenv("HELPGEN_SCALED_PAGES"); dir != "" {
+		for _, i := range in {
+			path := filepath.Join(dir, filepath.FromSlash(i.Source))
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, i.Data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 	ids := map[string]bool{}
 	for _, e := range s.Endpoints {
 		ids[e.ID] = true
