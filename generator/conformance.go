@@ -76,7 +76,8 @@ func emitConformance(m *Model, f *jen.File) error {
 				if c.xml {
 					b.List(jen.Id("v"), jen.Err()).Op(":=").Id("xmlDecode" + c.root.Name).Call(jen.Index().Byte().Parens(jen.Id("sample")))
 					b.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("decode: %v"), jen.Err()))
-					b.Id("got").Op(":=").Id("xmlAppend"+c.root.Name).Call(jen.Nil(), jen.Id("v"))
+					b.List(jen.Id("got"), jen.Err()).Op(":=").Id("xmlAppend"+c.root.Name).Call(jen.Nil(), jen.Id("v"))
+					b.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("encode: %v"), jen.Err()))
 					b.If(jen.List(jen.Id("want")).Op(":=").Id("conformanceUnindentXML").Call(jen.Id("sample")), jen.String().Parens(jen.Id("got")).Op("!=").Id("want")).Block(
 						jen.Id("t").Dot("Errorf").Call(jen.Lit("re-encoded XML differs\n got: %s\nwant: %s"), jen.Id("got"), jen.Id("want")),
 					)

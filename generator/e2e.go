@@ -66,7 +66,12 @@ func emitE2E(m *Model, next func() *jen.File) error {
 			g.Var().Id("out").Add(GoTypeCode(r.Type))
 			g.Var().Err().Error()
 			g.Switch().Block(
-				jen.Case(jen.Id("format").Op("==").Id("FormatXML")).Block(jen.List(jen.Id("out"), jen.Err()).Op("=").Id("xmlDecode"+r.Name).Call(jen.Id("xmlAppend"+r.Name).Call(jen.Nil(), jen.Id("v")))),
+				jen.Case(jen.Id("format").Op("==").Id("FormatXML")).Block(
+					jen.Var().Id("doc").Index().Byte(),
+					jen.If(jen.List(jen.Id("doc"), jen.Err()).Op("=").Id("xmlAppend"+r.Name).Call(jen.Nil(), jen.Id("v")), jen.Err().Op("==").Nil()).Block(
+						jen.List(jen.Id("out"), jen.Err()).Op("=").Id("xmlDecode"+r.Name).Call(jen.Id("doc")),
+					),
+				),
 				jen.Case(jen.Id("format").Op("==").Id("FormatForm").Op("&&").Id("request")).Block(jen.List(jen.Id("out"), jen.Err()).Op("=").Id("formDecode"+r.Name).Call(jen.Id("formAppend"+r.Name).Call(jen.Nil(), jen.Id("v")))),
 				jen.Default().Block(jen.List(jen.Id("out"), jen.Err()).Op("=").Id("jsonDecode"+r.Name).Call(jen.Id("jsonAppend"+r.Name).Call(jen.Nil(), jen.Id("v"), jen.Id("e2eDates").Call(jen.Id("request"))))),
 			)

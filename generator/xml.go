@@ -263,7 +263,9 @@ func (c *codeGen) emitStructXML(f *jen.File, t *Type) {
 	f.Line()
 	f.Comment("MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.")
 	f.Func().Params(recv).Id("MarshalXML").Params(jen.Id("e").Op("*").Qual("encoding/xml", "Encoder"), jen.Id("_").Qual("encoding/xml", "StartElement")).Error().Block(
-		jen.Return(jen.Id("rtXMLMarshal").Call(jen.Id("e"), jen.Id("xmlDocAppend"+t.GoName).Call(jen.Nil(), jen.Id("v")))),
+		jen.List(jen.Id("doc"), jen.Err()).Op(":=").Id("xmlDocAppend"+t.GoName).Call(jen.Nil(), jen.Id("v")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.Return(jen.Id("rtXMLMarshal").Call(jen.Id("e"), jen.Id("doc"))),
 	)
 	f.Line()
 	f.Comment("UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.")
@@ -562,7 +564,9 @@ func (c *codeGen) emitRootXMLNamed(f *jen.File, r *Root, appendName, decodeName 
 	if simple {
 		rootOpen = "open"
 	}
-	f.Func().Id(appendName+r.Name).Params(jen.Id("dst").Index().Byte(), jen.Id("v").Add(GoTypeCode(g))).Index().Byte().BlockFunc(func(b *jen.Group) {
+	// The error is DataContractSerializer's refusal: an enum value with no
+	// name, or JSON-only content (an Object read from JSON).
+	f.Func().Id(appendName+r.Name).Params(jen.Id("dst").Index().Byte(), jen.Id("v").Add(GoTypeCode(g))).Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(b *jen.Group) {
 		b.Id("w").Op(":=").Op("&").Id("rtXMLWriter").Values()
 		b.Id("w").Dot("reset").Call(jen.Id("dst"))
 		open := jen.Id("w").Dot(rootOpen).Call(jen.Lit(name), c.ns(ns))
@@ -575,7 +579,7 @@ func (c *codeGen) emitRootXMLNamed(f *jen.File, r *Root, appendName, decodeName 
 			addAll(b, content)
 			b.Id("w").Dot("end").Call()
 		}
-		b.Return(jen.Id("w").Dot("b"))
+		b.Return(jen.Id("w").Dot("b"), jen.Id("w").Dot("err"))
 	})
 	f.Line()
 	f.Func().Id(decodeName+r.Name).Params(jen.Id("data").Index().Byte()).Params(jen.Id("v").Add(GoTypeCode(g)), jen.Err().Error()).BlockFunc(func(b *jen.Group) {

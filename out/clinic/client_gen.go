@@ -338,7 +338,10 @@ func (c *Client) PostClinicsAppointments(ctx context.Context, clinicId uuid.UUID
 	}
 	switch c.format {
 	case FormatXML:
-		call.body = xmlAppendBookAppointmentCommand(nil, body)
+		var err error
+		if call.body, err = xmlAppendBookAppointmentCommand(nil, body); err != nil {
+			return nil, err
+		}
 	case FormatForm:
 		call.body = formAppendBookAppointmentCommand(nil, body)
 	default:
@@ -372,7 +375,10 @@ func (c *Client) PostClinicsAppointmentsNotes(ctx context.Context, clinicId uuid
 	}
 	switch c.format {
 	case FormatXML:
-		call.body = xmlAppendString(nil, body)
+		var err error
+		if call.body, err = xmlAppendString(nil, body); err != nil {
+			return nil, err
+		}
 	case FormatForm:
 		call.body = formAppendString(nil, body)
 	default:
@@ -406,7 +412,10 @@ func (c *Client) PostMessages(ctx context.Context, body *SendPatientMessageComma
 	}
 	switch c.format {
 	case FormatXML:
-		call.body = xmlAppendSendPatientMessageCommand(nil, body)
+		var err error
+		if call.body, err = xmlAppendSendPatientMessageCommand(nil, body); err != nil {
+			return nil, err
+		}
 	case FormatForm:
 		call.body = formAppendSendPatientMessageCommand(nil, body)
 	default:
@@ -440,7 +449,10 @@ func (c *Client) PostPatientsPhoto(ctx context.Context, patientId uuid.UUID, bod
 	}
 	switch c.format {
 	case FormatXML:
-		call.body = xmlAppendPatientPhotoUpload(nil, body)
+		var err error
+		if call.body, err = xmlAppendPatientPhotoUpload(nil, body); err != nil {
+			return nil, err
+		}
 	case FormatForm:
 		call.body = formAppendPatientPhotoUpload(nil, body)
 	default:
@@ -474,7 +486,10 @@ func (c *Client) PutClinicsAppointmentsByAppointmentId(ctx context.Context, clin
 	}
 	switch c.format {
 	case FormatXML:
-		call.body = xmlAppendRescheduleAppointmentCommand(nil, body)
+		var err error
+		if call.body, err = xmlAppendRescheduleAppointmentCommand(nil, body); err != nil {
+			return nil, err
+		}
 	case FormatForm:
 		call.body = formAppendRescheduleAppointmentCommand(nil, body)
 	default:
@@ -508,7 +523,10 @@ func (c *Client) PutMessagesTemplatesByTemplateCode(ctx context.Context, templat
 	}
 	switch c.format {
 	case FormatXML:
-		call.body = xmlAppendMessageTemplate(nil, body)
+		var err error
+		if call.body, err = xmlAppendMessageTemplate(nil, body); err != nil {
+			return err
+		}
 	case FormatForm:
 		call.body = formAppendMessageTemplate(nil, body)
 	default:
@@ -537,7 +555,10 @@ func (c *Client) PutPatientsContact(ctx context.Context, patientId uuid.UUID, bo
 	}
 	switch c.format {
 	case FormatXML:
-		call.body = xmlAppendContactPoint(nil, body)
+		var err error
+		if call.body, err = xmlAppendContactPoint(nil, body); err != nil {
+			return nil, err
+		}
 	case FormatForm:
 		call.body = formAppendContactPoint(nil, body)
 	default:

@@ -32,7 +32,10 @@ func TestDocumentedSamples(t *testing.T) {
 		if err != nil {
 			t.Fatalf("decode: %v", err)
 		}
-		got := xmlAppendApiResultOfBoolean(nil, v)
+		got, err := xmlAppendApiResultOfBoolean(nil, v)
+		if err != nil {
+			t.Fatalf("encode: %v", err)
+		}
 		if want := conformanceUnindentXML(sample); string(got) != want {
 			t.Errorf("re-encoded XML differs\n got: %s\nwant: %s", got, want)
 		}
@@ -58,7 +61,10 @@ func TestDocumentedSamples(t *testing.T) {
 		if err != nil {
 			t.Fatalf("decode: %v", err)
 		}
-		got := xmlAppendPagedListOfAppointmentSummary(nil, v)
+		got, err := xmlAppendPagedListOfAppointmentSummary(nil, v)
+		if err != nil {
+			t.Fatalf("encode: %v", err)
+		}
 		if want := conformanceUnindentXML(sample); string(got) != want {
 			t.Errorf("re-encoded XML differs\n got: %s\nwant: %s", got, want)
 		}
@@ -84,7 +90,10 @@ func TestDocumentedSamples(t *testing.T) {
 		if err != nil {
 			t.Fatalf("decode: %v", err)
 		}
-		got := xmlAppendAppointmentDetail(nil, v)
+		got, err := xmlAppendAppointmentDetail(nil, v)
+		if err != nil {
+			t.Fatalf("encode: %v", err)
+		}
 		if want := conformanceUnindentXML(sample); string(got) != want {
 			t.Errorf("re-encoded XML differs\n got: %s\nwant: %s", got, want)
 		}
@@ -110,7 +119,10 @@ func TestDocumentedSamples(t *testing.T) {
 		if err != nil {
 			t.Fatalf("decode: %v", err)
 		}
-		got := xmlAppendListOfTimeWindow(nil, v)
+		got, err := xmlAppendListOfTimeWindow(nil, v)
+		if err != nil {
+			t.Fatalf("encode: %v", err)
+		}
 		if want := conformanceUnindentXML(sample); string(got) != want {
 			t.Errorf("re-encoded XML differs\n got: %s\nwant: %s", got, want)
 		}
@@ -136,7 +148,10 @@ func TestDocumentedSamples(t *testing.T) {
 		if err != nil {
 			t.Fatalf("decode: %v", err)
 		}
-		got := xmlAppendMessageDeliveryReport(nil, v)
+		got, err := xmlAppendMessageDeliveryReport(nil, v)
+		if err != nil {
+			t.Fatalf("encode: %v", err)
+		}
 		if want := conformanceUnindentXML(sample); string(got) != want {
 			t.Errorf("re-encoded XML differs\n got: %s\nwant: %s", got, want)
 		}
@@ -162,7 +177,10 @@ func TestDocumentedSamples(t *testing.T) {
 		if err != nil {
 			t.Fatalf("decode: %v", err)
 		}
-		got := xmlAppendListOfMessageTemplate(nil, v)
+		got, err := xmlAppendListOfMessageTemplate(nil, v)
+		if err != nil {
+			t.Fatalf("encode: %v", err)
+		}
 		if want := conformanceUnindentXML(sample); string(got) != want {
 			t.Errorf("re-encoded XML differs\n got: %s\nwant: %s", got, want)
 		}
@@ -188,7 +206,10 @@ func TestDocumentedSamples(t *testing.T) {
 		if err != nil {
 			t.Fatalf("decode: %v", err)
 		}
-		got := xmlAppendPatientProfile(nil, v)
+		got, err := xmlAppendPatientProfile(nil, v)
+		if err != nil {
+			t.Fatalf("encode: %v", err)
+		}
 		if want := conformanceUnindentXML(sample); string(got) != want {
 			t.Errorf("re-encoded XML differs\n got: %s\nwant: %s", got, want)
 		}
@@ -214,7 +235,10 @@ func TestDocumentedSamples(t *testing.T) {
 		if err != nil {
 			t.Fatalf("decode: %v", err)
 		}
-		got := xmlAppendApiResultOfListOfPatientSummary(nil, v)
+		got, err := xmlAppendApiResultOfListOfPatientSummary(nil, v)
+		if err != nil {
+			t.Fatalf("encode: %v", err)
+		}
 		if want := conformanceUnindentXML(sample); string(got) != want {
 			t.Errorf("re-encoded XML differs\n got: %s\nwant: %s", got, want)
 		}
@@ -240,7 +264,10 @@ func TestDocumentedSamples(t *testing.T) {
 		if err != nil {
 			t.Fatalf("decode: %v", err)
 		}
-		got := xmlAppendDateTimeOffset(nil, v)
+		got, err := xmlAppendDateTimeOffset(nil, v)
+		if err != nil {
+			t.Fatalf("encode: %v", err)
+		}
 		if want := conformanceUnindentXML(sample); string(got) != want {
 			t.Errorf("re-encoded XML differs\n got: %s\nwant: %s", got, want)
 		}
@@ -266,7 +293,10 @@ func TestDocumentedSamples(t *testing.T) {
 		if err != nil {
 			t.Fatalf("decode: %v", err)
 		}
-		got := xmlAppendBookAppointmentCommand(nil, v)
+		got, err := xmlAppendBookAppointmentCommand(nil, v)
+		if err != nil {
+			t.Fatalf("encode: %v", err)
+		}
 		if want := conformanceUnindentXML(sample); string(got) != want {
 			t.Errorf("re-encoded XML differs\n got: %s\nwant: %s", got, want)
 		}
@@ -292,7 +322,10 @@ func TestDocumentedSamples(t *testing.T) {
 		if err != nil {
 			t.Fatalf("decode: %v", err)
 		}
-		got := xmlAppendApiResultOfGuid(nil, v)
+		got, err := xmlAppendApiResultOfGuid(nil, v)
+		if err != nil {
+			t.Fatalf("encode: %v", err)
+		}
 		if want := conformanceUnindentXML(sample); string(got) != want {
 			t.Errorf("re-encoded XML differs\n got: %s\nwant: %s", got, want)
 		}
@@ -318,7 +351,10 @@ func TestDocumentedSamples(t *testing.T) {
 		if err != nil {
 			t.Fatalf("decode: %v", err)
 		}
-		got := xmlAppendString(nil, v)
+		got, err := xmlAppendString(nil, v)
+		if err != nil {
+			t.Fatalf("encode: %v", err)
+		}
 		if want := conformanceUnindentXML(sample); string(got) != want {
 			t.Errorf("re-encoded XML differs\n got: %s\nwant: %s", got, want)
 		}
@@ -344,7 +380,10 @@ func TestDocumentedSamples(t *testing.T) {
 		if err != nil {
 			t.Fatalf("decode: %v", err)
 		}
-		got := xmlAppendApiResultOfGuid(nil, v)
+		got, err := xmlAppendApiResultOfGuid(nil, v)
+		if err != nil {
+			t.Fatalf("encode: %v", err)
+		}
 		if want := conformanceUnindentXML(sample); string(got) != want {
 			t.Errorf("re-encoded XML differs\n got: %s\nwant: %s", got, want)
 		}
@@ -370,7 +409,10 @@ func TestDocumentedSamples(t *testing.T) {
 		if err != nil {
 			t.Fatalf("decode: %v", err)
 		}
-		got := xmlAppendSendPatientMessageCommand(nil, v)
+		got, err := xmlAppendSendPatientMessageCommand(nil, v)
+		if err != nil {
+			t.Fatalf("encode: %v", err)
+		}
 		if want := conformanceUnindentXML(sample); string(got) != want {
 			t.Errorf("re-encoded XML differs\n got: %s\nwant: %s", got, want)
 		}
@@ -396,7 +438,10 @@ func TestDocumentedSamples(t *testing.T) {
 		if err != nil {
 			t.Fatalf("decode: %v", err)
 		}
-		got := xmlAppendApiResultOfGuid(nil, v)
+		got, err := xmlAppendApiResultOfGuid(nil, v)
+		if err != nil {
+			t.Fatalf("encode: %v", err)
+		}
 		if want := conformanceUnindentXML(sample); string(got) != want {
 			t.Errorf("re-encoded XML differs\n got: %s\nwant: %s", got, want)
 		}
@@ -422,7 +467,10 @@ func TestDocumentedSamples(t *testing.T) {
 		if err != nil {
 			t.Fatalf("decode: %v", err)
 		}
-		got := xmlAppendPatientPhotoUpload(nil, v)
+		got, err := xmlAppendPatientPhotoUpload(nil, v)
+		if err != nil {
+			t.Fatalf("encode: %v", err)
+		}
 		if want := conformanceUnindentXML(sample); string(got) != want {
 			t.Errorf("re-encoded XML differs\n got: %s\nwant: %s", got, want)
 		}
@@ -448,7 +496,10 @@ func TestDocumentedSamples(t *testing.T) {
 		if err != nil {
 			t.Fatalf("decode: %v", err)
 		}
-		got := xmlAppendApiResultOfGuid(nil, v)
+		got, err := xmlAppendApiResultOfGuid(nil, v)
+		if err != nil {
+			t.Fatalf("encode: %v", err)
+		}
 		if want := conformanceUnindentXML(sample); string(got) != want {
 			t.Errorf("re-encoded XML differs\n got: %s\nwant: %s", got, want)
 		}
@@ -474,7 +525,10 @@ func TestDocumentedSamples(t *testing.T) {
 		if err != nil {
 			t.Fatalf("decode: %v", err)
 		}
-		got := xmlAppendRescheduleAppointmentCommand(nil, v)
+		got, err := xmlAppendRescheduleAppointmentCommand(nil, v)
+		if err != nil {
+			t.Fatalf("encode: %v", err)
+		}
 		if want := conformanceUnindentXML(sample); string(got) != want {
 			t.Errorf("re-encoded XML differs\n got: %s\nwant: %s", got, want)
 		}
@@ -500,7 +554,10 @@ func TestDocumentedSamples(t *testing.T) {
 		if err != nil {
 			t.Fatalf("decode: %v", err)
 		}
-		got := xmlAppendMessageTemplate(nil, v)
+		got, err := xmlAppendMessageTemplate(nil, v)
+		if err != nil {
+			t.Fatalf("encode: %v", err)
+		}
 		if want := conformanceUnindentXML(sample); string(got) != want {
 			t.Errorf("re-encoded XML differs\n got: %s\nwant: %s", got, want)
 		}
@@ -526,7 +583,10 @@ func TestDocumentedSamples(t *testing.T) {
 		if err != nil {
 			t.Fatalf("decode: %v", err)
 		}
-		got := xmlAppendContactPoint(nil, v)
+		got, err := xmlAppendContactPoint(nil, v)
+		if err != nil {
+			t.Fatalf("encode: %v", err)
+		}
 		if want := conformanceUnindentXML(sample); string(got) != want {
 			t.Errorf("re-encoded XML differs\n got: %s\nwant: %s", got, want)
 		}

@@ -206,7 +206,10 @@ func e2eRoundTripApiResultOfBoolean(format Format, v *ApiResultOfBoolean, reques
 	var err error
 	switch {
 	case format == FormatXML:
-		out, err = xmlDecodeApiResultOfBoolean(xmlAppendApiResultOfBoolean(nil, v))
+		var doc []byte
+		if doc, err = xmlAppendApiResultOfBoolean(nil, v); err == nil {
+			out, err = xmlDecodeApiResultOfBoolean(doc)
+		}
 	case format == FormatForm && request:
 		out, err = formDecodeApiResultOfBoolean(formAppendApiResultOfBoolean(nil, v))
 	default:
@@ -224,7 +227,10 @@ func e2eRoundTripApiResultOfGuid(format Format, v *ApiResultOfGuid, request bool
 	var err error
 	switch {
 	case format == FormatXML:
-		out, err = xmlDecodeApiResultOfGuid(xmlAppendApiResultOfGuid(nil, v))
+		var doc []byte
+		if doc, err = xmlAppendApiResultOfGuid(nil, v); err == nil {
+			out, err = xmlDecodeApiResultOfGuid(doc)
+		}
 	case format == FormatForm && request:
 		out, err = formDecodeApiResultOfGuid(formAppendApiResultOfGuid(nil, v))
 	default:
@@ -242,7 +248,10 @@ func e2eRoundTripApiResultOfListOfPatientSummary(format Format, v *ApiResultOfLi
 	var err error
 	switch {
 	case format == FormatXML:
-		out, err = xmlDecodeApiResultOfListOfPatientSummary(xmlAppendApiResultOfListOfPatientSummary(nil, v))
+		var doc []byte
+		if doc, err = xmlAppendApiResultOfListOfPatientSummary(nil, v); err == nil {
+			out, err = xmlDecodeApiResultOfListOfPatientSummary(doc)
+		}
 	case format == FormatForm && request:
 		out, err = formDecodeApiResultOfListOfPatientSummary(formAppendApiResultOfListOfPatientSummary(nil, v))
 	default:
@@ -260,7 +269,10 @@ func e2eRoundTripAppointmentDetail(format Format, v *AppointmentDetail, request 
 	var err error
 	switch {
 	case format == FormatXML:
-		out, err = xmlDecodeAppointmentDetail(xmlAppendAppointmentDetail(nil, v))
+		var doc []byte
+		if doc, err = xmlAppendAppointmentDetail(nil, v); err == nil {
+			out, err = xmlDecodeAppointmentDetail(doc)
+		}
 	case format == FormatForm && request:
 		out, err = formDecodeAppointmentDetail(formAppendAppointmentDetail(nil, v))
 	default:
@@ -278,7 +290,10 @@ func e2eRoundTripBookAppointmentCommand(format Format, v *BookAppointmentCommand
 	var err error
 	switch {
 	case format == FormatXML:
-		out, err = xmlDecodeBookAppointmentCommand(xmlAppendBookAppointmentCommand(nil, v))
+		var doc []byte
+		if doc, err = xmlAppendBookAppointmentCommand(nil, v); err == nil {
+			out, err = xmlDecodeBookAppointmentCommand(doc)
+		}
 	case format == FormatForm && request:
 		out, err = formDecodeBookAppointmentCommand(formAppendBookAppointmentCommand(nil, v))
 	default:
@@ -296,7 +311,10 @@ func e2eRoundTripClinicLocation(format Format, v *ClinicLocation, request bool) 
 	var err error
 	switch {
 	case format == FormatXML:
-		out, err = xmlDecodeClinicLocation(xmlAppendClinicLocation(nil, v))
+		var doc []byte
+		if doc, err = xmlAppendClinicLocation(nil, v); err == nil {
+			out, err = xmlDecodeClinicLocation(doc)
+		}
 	case format == FormatForm && request:
 		out, err = formDecodeClinicLocation(formAppendClinicLocation(nil, v))
 	default:
@@ -314,7 +332,10 @@ func e2eRoundTripContactPoint(format Format, v *ContactPoint, request bool) *Con
 	var err error
 	switch {
 	case format == FormatXML:
-		out, err = xmlDecodeContactPoint(xmlAppendContactPoint(nil, v))
+		var doc []byte
+		if doc, err = xmlAppendContactPoint(nil, v); err == nil {
+			out, err = xmlDecodeContactPoint(doc)
+		}
 	case format == FormatForm && request:
 		out, err = formDecodeContactPoint(formAppendContactPoint(nil, v))
 	default:
@@ -332,7 +353,10 @@ func e2eRoundTripDateTimeOffset(format Format, v time.Time, request bool) time.T
 	var err error
 	switch {
 	case format == FormatXML:
-		out, err = xmlDecodeDateTimeOffset(xmlAppendDateTimeOffset(nil, v))
+		var doc []byte
+		if doc, err = xmlAppendDateTimeOffset(nil, v); err == nil {
+			out, err = xmlDecodeDateTimeOffset(doc)
+		}
 	case format == FormatForm && request:
 		out, err = formDecodeDateTimeOffset(formAppendDateTimeOffset(nil, v))
 	default:
@@ -350,7 +374,10 @@ func e2eRoundTripListOfMessageTemplate(format Format, v []*MessageTemplate, requ
 	var err error
 	switch {
 	case format == FormatXML:
-		out, err = xmlDecodeListOfMessageTemplate(xmlAppendListOfMessageTemplate(nil, v))
+		var doc []byte
+		if doc, err = xmlAppendListOfMessageTemplate(nil, v); err == nil {
+			out, err = xmlDecodeListOfMessageTemplate(doc)
+		}
 	case format == FormatForm && request:
 		out, err = formDecodeListOfMessageTemplate(formAppendListOfMessageTemplate(nil, v))
 	default:
@@ -368,7 +395,10 @@ func e2eRoundTripListOfTimeWindow(format Format, v []*TimeWindow, request bool) 
 	var err error
 	switch {
 	case format == FormatXML:
-		out, err = xmlDecodeListOfTimeWindow(xmlAppendListOfTimeWindow(nil, v))
+		var doc []byte
+		if doc, err = xmlAppendListOfTimeWindow(nil, v); err == nil {
+			out, err = xmlDecodeListOfTimeWindow(doc)
+		}
 	case format == FormatForm && request:
 		out, err = formDecodeListOfTimeWindow(formAppendListOfTimeWindow(nil, v))
 	default:
@@ -386,7 +416,10 @@ func e2eRoundTripMessageDeliveryReport(format Format, v *MessageDeliveryReport, 
 	var err error
 	switch {
 	case format == FormatXML:
-		out, err = xmlDecodeMessageDeliveryReport(xmlAppendMessageDeliveryReport(nil, v))
+		var doc []byte
+		if doc, err = xmlAppendMessageDeliveryReport(nil, v); err == nil {
+			out, err = xmlDecodeMessageDeliveryReport(doc)
+		}
 	case format == FormatForm && request:
 		out, err = formDecodeMessageDeliveryReport(formAppendMessageDeliveryReport(nil, v))
 	default:
@@ -404,7 +437,10 @@ func e2eRoundTripMessageTemplate(format Format, v *MessageTemplate, request bool
 	var err error
 	switch {
 	case format == FormatXML:
-		out, err = xmlDecodeMessageTemplate(xmlAppendMessageTemplate(nil, v))
+		var doc []byte
+		if doc, err = xmlAppendMessageTemplate(nil, v); err == nil {
+			out, err = xmlDecodeMessageTemplate(doc)
+		}
 	case format == FormatForm && request:
 		out, err = formDecodeMessageTemplate(formAppendMessageTemplate(nil, v))
 	default:
@@ -422,7 +458,10 @@ func e2eRoundTripPagedListOfAppointmentSummary(format Format, v *PagedListOfAppo
 	var err error
 	switch {
 	case format == FormatXML:
-		out, err = xmlDecodePagedListOfAppointmentSummary(xmlAppendPagedListOfAppointmentSummary(nil, v))
+		var doc []byte
+		if doc, err = xmlAppendPagedListOfAppointmentSummary(nil, v); err == nil {
+			out, err = xmlDecodePagedListOfAppointmentSummary(doc)
+		}
 	case format == FormatForm && request:
 		out, err = formDecodePagedListOfAppointmentSummary(formAppendPagedListOfAppointmentSummary(nil, v))
 	default:
@@ -440,7 +479,10 @@ func e2eRoundTripPatientPhotoUpload(format Format, v *PatientPhotoUpload, reques
 	var err error
 	switch {
 	case format == FormatXML:
-		out, err = xmlDecodePatientPhotoUpload(xmlAppendPatientPhotoUpload(nil, v))
+		var doc []byte
+		if doc, err = xmlAppendPatientPhotoUpload(nil, v); err == nil {
+			out, err = xmlDecodePatientPhotoUpload(doc)
+		}
 	case format == FormatForm && request:
 		out, err = formDecodePatientPhotoUpload(formAppendPatientPhotoUpload(nil, v))
 	default:
@@ -458,7 +500,10 @@ func e2eRoundTripPatientProfile(format Format, v *PatientProfile, request bool) 
 	var err error
 	switch {
 	case format == FormatXML:
-		out, err = xmlDecodePatientProfile(xmlAppendPatientProfile(nil, v))
+		var doc []byte
+		if doc, err = xmlAppendPatientProfile(nil, v); err == nil {
+			out, err = xmlDecodePatientProfile(doc)
+		}
 	case format == FormatForm && request:
 		out, err = formDecodePatientProfile(formAppendPatientProfile(nil, v))
 	default:
@@ -476,7 +521,10 @@ func e2eRoundTripRescheduleAppointmentCommand(format Format, v *RescheduleAppoin
 	var err error
 	switch {
 	case format == FormatXML:
-		out, err = xmlDecodeRescheduleAppointmentCommand(xmlAppendRescheduleAppointmentCommand(nil, v))
+		var doc []byte
+		if doc, err = xmlAppendRescheduleAppointmentCommand(nil, v); err == nil {
+			out, err = xmlDecodeRescheduleAppointmentCommand(doc)
+		}
 	case format == FormatForm && request:
 		out, err = formDecodeRescheduleAppointmentCommand(formAppendRescheduleAppointmentCommand(nil, v))
 	default:
@@ -494,7 +542,10 @@ func e2eRoundTripSendPatientMessageCommand(format Format, v *SendPatientMessageC
 	var err error
 	switch {
 	case format == FormatXML:
-		out, err = xmlDecodeSendPatientMessageCommand(xmlAppendSendPatientMessageCommand(nil, v))
+		var doc []byte
+		if doc, err = xmlAppendSendPatientMessageCommand(nil, v); err == nil {
+			out, err = xmlDecodeSendPatientMessageCommand(doc)
+		}
 	case format == FormatForm && request:
 		out, err = formDecodeSendPatientMessageCommand(formAppendSendPatientMessageCommand(nil, v))
 	default:
@@ -512,7 +563,10 @@ func e2eRoundTripString(format Format, v *string, request bool) *string {
 	var err error
 	switch {
 	case format == FormatXML:
-		out, err = xmlDecodeString(xmlAppendString(nil, v))
+		var doc []byte
+		if doc, err = xmlAppendString(nil, v); err == nil {
+			out, err = xmlDecodeString(doc)
+		}
 	case format == FormatForm && request:
 		out, err = formDecodeString(formAppendString(nil, v))
 	default:

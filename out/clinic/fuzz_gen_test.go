@@ -39,7 +39,8 @@ func FuzzDecodeJSON(f *testing.F) {
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := jsonAppendApiResultOfBoolean(nil, v2, jsonDates); string(b1) != string(b2) {
+			b2 := jsonAppendApiResultOfBoolean(nil, v2, jsonDates)
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		case 1:
@@ -52,7 +53,8 @@ func FuzzDecodeJSON(f *testing.F) {
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := jsonAppendApiResultOfGuid(nil, v2, jsonDates); string(b1) != string(b2) {
+			b2 := jsonAppendApiResultOfGuid(nil, v2, jsonDates)
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		case 2:
@@ -65,7 +67,8 @@ func FuzzDecodeJSON(f *testing.F) {
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := jsonAppendApiResultOfListOfPatientSummary(nil, v2, jsonDates); string(b1) != string(b2) {
+			b2 := jsonAppendApiResultOfListOfPatientSummary(nil, v2, jsonDates)
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		case 3:
@@ -78,7 +81,8 @@ func FuzzDecodeJSON(f *testing.F) {
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := jsonAppendAppointmentDetail(nil, v2, jsonDates); string(b1) != string(b2) {
+			b2 := jsonAppendAppointmentDetail(nil, v2, jsonDates)
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		case 4:
@@ -91,7 +95,8 @@ func FuzzDecodeJSON(f *testing.F) {
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := jsonAppendBookAppointmentCommand(nil, v2, jsonDates); string(b1) != string(b2) {
+			b2 := jsonAppendBookAppointmentCommand(nil, v2, jsonDates)
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		case 5:
@@ -104,7 +109,8 @@ func FuzzDecodeJSON(f *testing.F) {
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := jsonAppendClinicLocation(nil, v2, jsonDates); string(b1) != string(b2) {
+			b2 := jsonAppendClinicLocation(nil, v2, jsonDates)
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		case 6:
@@ -117,7 +123,8 @@ func FuzzDecodeJSON(f *testing.F) {
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := jsonAppendContactPoint(nil, v2, jsonDates); string(b1) != string(b2) {
+			b2 := jsonAppendContactPoint(nil, v2, jsonDates)
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		case 7:
@@ -130,7 +137,8 @@ func FuzzDecodeJSON(f *testing.F) {
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := jsonAppendDateTimeOffset(nil, v2, jsonDates); string(b1) != string(b2) {
+			b2 := jsonAppendDateTimeOffset(nil, v2, jsonDates)
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		case 8:
@@ -143,7 +151,8 @@ func FuzzDecodeJSON(f *testing.F) {
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := jsonAppendListOfMessageTemplate(nil, v2, jsonDates); string(b1) != string(b2) {
+			b2 := jsonAppendListOfMessageTemplate(nil, v2, jsonDates)
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		case 9:
@@ -156,7 +165,8 @@ func FuzzDecodeJSON(f *testing.F) {
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := jsonAppendListOfTimeWindow(nil, v2, jsonDates); string(b1) != string(b2) {
+			b2 := jsonAppendListOfTimeWindow(nil, v2, jsonDates)
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		case 10:
@@ -169,7 +179,8 @@ func FuzzDecodeJSON(f *testing.F) {
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := jsonAppendMessageDeliveryReport(nil, v2, jsonDates); string(b1) != string(b2) {
+			b2 := jsonAppendMessageDeliveryReport(nil, v2, jsonDates)
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		case 11:
@@ -182,7 +193,8 @@ func FuzzDecodeJSON(f *testing.F) {
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := jsonAppendMessageTemplate(nil, v2, jsonDates); string(b1) != string(b2) {
+			b2 := jsonAppendMessageTemplate(nil, v2, jsonDates)
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		case 12:
@@ -195,7 +207,8 @@ func FuzzDecodeJSON(f *testing.F) {
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := jsonAppendPagedListOfAppointmentSummary(nil, v2, jsonDates); string(b1) != string(b2) {
+			b2 := jsonAppendPagedListOfAppointmentSummary(nil, v2, jsonDates)
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		case 13:
@@ -208,7 +221,8 @@ func FuzzDecodeJSON(f *testing.F) {
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := jsonAppendPatientPhotoUpload(nil, v2, jsonDates); string(b1) != string(b2) {
+			b2 := jsonAppendPatientPhotoUpload(nil, v2, jsonDates)
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		case 14:
@@ -221,7 +235,8 @@ func FuzzDecodeJSON(f *testing.F) {
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := jsonAppendPatientProfile(nil, v2, jsonDates); string(b1) != string(b2) {
+			b2 := jsonAppendPatientProfile(nil, v2, jsonDates)
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		case 15:
@@ -234,7 +249,8 @@ func FuzzDecodeJSON(f *testing.F) {
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := jsonAppendRescheduleAppointmentCommand(nil, v2, jsonDates); string(b1) != string(b2) {
+			b2 := jsonAppendRescheduleAppointmentCommand(nil, v2, jsonDates)
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		case 16:
@@ -247,7 +263,8 @@ func FuzzDecodeJSON(f *testing.F) {
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := jsonAppendSendPatientMessageCommand(nil, v2, jsonDates); string(b1) != string(b2) {
+			b2 := jsonAppendSendPatientMessageCommand(nil, v2, jsonDates)
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		case 17:
@@ -260,7 +277,8 @@ func FuzzDecodeJSON(f *testing.F) {
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := jsonAppendString(nil, v2, jsonDates); string(b1) != string(b2) {
+			b2 := jsonAppendString(nil, v2, jsonDates)
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		}
@@ -297,12 +315,19 @@ func FuzzDecodeXML(f *testing.F) {
 			if err != nil {
 				return
 			}
-			b1 := xmlAppendApiResultOfBoolean(nil, v)
+			b1, err := xmlAppendApiResultOfBoolean(nil, v)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
 			v2, err := xmlDecodeApiResultOfBoolean(b1)
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := xmlAppendApiResultOfBoolean(nil, v2); string(b1) != string(b2) {
+			b2, err := xmlAppendApiResultOfBoolean(nil, v2)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		case 1:
@@ -310,12 +335,19 @@ func FuzzDecodeXML(f *testing.F) {
 			if err != nil {
 				return
 			}
-			b1 := xmlAppendApiResultOfGuid(nil, v)
+			b1, err := xmlAppendApiResultOfGuid(nil, v)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
 			v2, err := xmlDecodeApiResultOfGuid(b1)
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := xmlAppendApiResultOfGuid(nil, v2); string(b1) != string(b2) {
+			b2, err := xmlAppendApiResultOfGuid(nil, v2)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		case 2:
@@ -323,12 +355,19 @@ func FuzzDecodeXML(f *testing.F) {
 			if err != nil {
 				return
 			}
-			b1 := xmlAppendApiResultOfListOfPatientSummary(nil, v)
+			b1, err := xmlAppendApiResultOfListOfPatientSummary(nil, v)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
 			v2, err := xmlDecodeApiResultOfListOfPatientSummary(b1)
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := xmlAppendApiResultOfListOfPatientSummary(nil, v2); string(b1) != string(b2) {
+			b2, err := xmlAppendApiResultOfListOfPatientSummary(nil, v2)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		case 3:
@@ -336,12 +375,19 @@ func FuzzDecodeXML(f *testing.F) {
 			if err != nil {
 				return
 			}
-			b1 := xmlAppendAppointmentDetail(nil, v)
+			b1, err := xmlAppendAppointmentDetail(nil, v)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
 			v2, err := xmlDecodeAppointmentDetail(b1)
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := xmlAppendAppointmentDetail(nil, v2); string(b1) != string(b2) {
+			b2, err := xmlAppendAppointmentDetail(nil, v2)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		case 4:
@@ -349,12 +395,19 @@ func FuzzDecodeXML(f *testing.F) {
 			if err != nil {
 				return
 			}
-			b1 := xmlAppendBookAppointmentCommand(nil, v)
+			b1, err := xmlAppendBookAppointmentCommand(nil, v)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
 			v2, err := xmlDecodeBookAppointmentCommand(b1)
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := xmlAppendBookAppointmentCommand(nil, v2); string(b1) != string(b2) {
+			b2, err := xmlAppendBookAppointmentCommand(nil, v2)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		case 5:
@@ -362,12 +415,19 @@ func FuzzDecodeXML(f *testing.F) {
 			if err != nil {
 				return
 			}
-			b1 := xmlAppendClinicLocation(nil, v)
+			b1, err := xmlAppendClinicLocation(nil, v)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
 			v2, err := xmlDecodeClinicLocation(b1)
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := xmlAppendClinicLocation(nil, v2); string(b1) != string(b2) {
+			b2, err := xmlAppendClinicLocation(nil, v2)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		case 6:
@@ -375,12 +435,19 @@ func FuzzDecodeXML(f *testing.F) {
 			if err != nil {
 				return
 			}
-			b1 := xmlAppendContactPoint(nil, v)
+			b1, err := xmlAppendContactPoint(nil, v)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
 			v2, err := xmlDecodeContactPoint(b1)
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := xmlAppendContactPoint(nil, v2); string(b1) != string(b2) {
+			b2, err := xmlAppendContactPoint(nil, v2)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		case 7:
@@ -388,12 +455,19 @@ func FuzzDecodeXML(f *testing.F) {
 			if err != nil {
 				return
 			}
-			b1 := xmlAppendDateTimeOffset(nil, v)
+			b1, err := xmlAppendDateTimeOffset(nil, v)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
 			v2, err := xmlDecodeDateTimeOffset(b1)
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := xmlAppendDateTimeOffset(nil, v2); string(b1) != string(b2) {
+			b2, err := xmlAppendDateTimeOffset(nil, v2)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		case 8:
@@ -401,12 +475,19 @@ func FuzzDecodeXML(f *testing.F) {
 			if err != nil {
 				return
 			}
-			b1 := xmlAppendListOfMessageTemplate(nil, v)
+			b1, err := xmlAppendListOfMessageTemplate(nil, v)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
 			v2, err := xmlDecodeListOfMessageTemplate(b1)
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := xmlAppendListOfMessageTemplate(nil, v2); string(b1) != string(b2) {
+			b2, err := xmlAppendListOfMessageTemplate(nil, v2)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		case 9:
@@ -414,12 +495,19 @@ func FuzzDecodeXML(f *testing.F) {
 			if err != nil {
 				return
 			}
-			b1 := xmlAppendListOfTimeWindow(nil, v)
+			b1, err := xmlAppendListOfTimeWindow(nil, v)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
 			v2, err := xmlDecodeListOfTimeWindow(b1)
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := xmlAppendListOfTimeWindow(nil, v2); string(b1) != string(b2) {
+			b2, err := xmlAppendListOfTimeWindow(nil, v2)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		case 10:
@@ -427,12 +515,19 @@ func FuzzDecodeXML(f *testing.F) {
 			if err != nil {
 				return
 			}
-			b1 := xmlAppendMessageDeliveryReport(nil, v)
+			b1, err := xmlAppendMessageDeliveryReport(nil, v)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
 			v2, err := xmlDecodeMessageDeliveryReport(b1)
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := xmlAppendMessageDeliveryReport(nil, v2); string(b1) != string(b2) {
+			b2, err := xmlAppendMessageDeliveryReport(nil, v2)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		case 11:
@@ -440,12 +535,19 @@ func FuzzDecodeXML(f *testing.F) {
 			if err != nil {
 				return
 			}
-			b1 := xmlAppendMessageTemplate(nil, v)
+			b1, err := xmlAppendMessageTemplate(nil, v)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
 			v2, err := xmlDecodeMessageTemplate(b1)
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := xmlAppendMessageTemplate(nil, v2); string(b1) != string(b2) {
+			b2, err := xmlAppendMessageTemplate(nil, v2)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		case 12:
@@ -453,12 +555,19 @@ func FuzzDecodeXML(f *testing.F) {
 			if err != nil {
 				return
 			}
-			b1 := xmlAppendPagedListOfAppointmentSummary(nil, v)
+			b1, err := xmlAppendPagedListOfAppointmentSummary(nil, v)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
 			v2, err := xmlDecodePagedListOfAppointmentSummary(b1)
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := xmlAppendPagedListOfAppointmentSummary(nil, v2); string(b1) != string(b2) {
+			b2, err := xmlAppendPagedListOfAppointmentSummary(nil, v2)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		case 13:
@@ -466,12 +575,19 @@ func FuzzDecodeXML(f *testing.F) {
 			if err != nil {
 				return
 			}
-			b1 := xmlAppendPatientPhotoUpload(nil, v)
+			b1, err := xmlAppendPatientPhotoUpload(nil, v)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
 			v2, err := xmlDecodePatientPhotoUpload(b1)
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := xmlAppendPatientPhotoUpload(nil, v2); string(b1) != string(b2) {
+			b2, err := xmlAppendPatientPhotoUpload(nil, v2)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		case 14:
@@ -479,12 +595,19 @@ func FuzzDecodeXML(f *testing.F) {
 			if err != nil {
 				return
 			}
-			b1 := xmlAppendPatientProfile(nil, v)
+			b1, err := xmlAppendPatientProfile(nil, v)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
 			v2, err := xmlDecodePatientProfile(b1)
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := xmlAppendPatientProfile(nil, v2); string(b1) != string(b2) {
+			b2, err := xmlAppendPatientProfile(nil, v2)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		case 15:
@@ -492,12 +615,19 @@ func FuzzDecodeXML(f *testing.F) {
 			if err != nil {
 				return
 			}
-			b1 := xmlAppendRescheduleAppointmentCommand(nil, v)
+			b1, err := xmlAppendRescheduleAppointmentCommand(nil, v)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
 			v2, err := xmlDecodeRescheduleAppointmentCommand(b1)
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := xmlAppendRescheduleAppointmentCommand(nil, v2); string(b1) != string(b2) {
+			b2, err := xmlAppendRescheduleAppointmentCommand(nil, v2)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		case 16:
@@ -505,12 +635,19 @@ func FuzzDecodeXML(f *testing.F) {
 			if err != nil {
 				return
 			}
-			b1 := xmlAppendSendPatientMessageCommand(nil, v)
+			b1, err := xmlAppendSendPatientMessageCommand(nil, v)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
 			v2, err := xmlDecodeSendPatientMessageCommand(b1)
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := xmlAppendSendPatientMessageCommand(nil, v2); string(b1) != string(b2) {
+			b2, err := xmlAppendSendPatientMessageCommand(nil, v2)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		case 17:
@@ -518,12 +655,19 @@ func FuzzDecodeXML(f *testing.F) {
 			if err != nil {
 				return
 			}
-			b1 := xmlAppendString(nil, v)
+			b1, err := xmlAppendString(nil, v)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
 			v2, err := xmlDecodeString(b1)
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := xmlAppendString(nil, v2); string(b1) != string(b2) {
+			b2, err := xmlAppendString(nil, v2)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		}

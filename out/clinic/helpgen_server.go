@@ -425,11 +425,16 @@ func rtDecodeBody[T any](w http.ResponseWriter, r *http.Request, cfg *rtServerCo
 }
 
 // rtWriteResponse answers 200 with v in the negotiated format.
-func rtWriteResponse[T any](w http.ResponseWriter, rf rtFormat, v T, xml func([]byte, T) []byte, json func([]byte, T, *rtJSONDates) []byte, dates *rtJSONDates) {
+func rtWriteResponse[T any](w http.ResponseWriter, rf rtFormat, v T, xml func([]byte, T) ([]byte, error), json func([]byte, T, *rtJSONDates) []byte, dates *rtJSONDates) {
 	var out []byte
 	if rf == rtXML {
+		var err error
+		if out, err = xml(nil, v); err != nil {
+			// What Web API answers when DataContractSerializer throws.
+			rtWriteError(w, rf, http.StatusInternalServerError, "An error has occurred.", nil)
+			return
+		}
 		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
-		out = xml(nil, v)
 	} else {
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		out = json(nil, v, dates)

@@ -31,7 +31,7 @@ type contract interface {
 
 type codec[P contract] struct {
 	model     string // the Help Page model name the oracle knows
-	xmlAppend func([]byte, P) []byte
+	xmlAppend func([]byte, P) ([]byte, error)
 	xmlDecode func([]byte) (P, error)
 }
 
@@ -76,10 +76,14 @@ func (c codec[P]) decode(format string, data []byte) (P, error) {
 	return c.fromJSON(data)
 }
 
-func (c codec[P]) encode(format string, v P) []byte {
+func (c codec[P]) encode(t *testing.T, format string, v P) []byte {
 	switch format {
 	case "xml":
-		return c.xmlAppend(nil, v)
+		b, err := c.xmlAppend(nil, v)
+		if err != nil {
+			t.Fatalf("xml encode: %v", err)
+		}
+		return b
 	case "form":
 		return c.toForm(v)
 	}
@@ -89,7 +93,7 @@ func (c codec[P]) encode(format string, v P) []byte {
 // through is what a trip through one format keeps of v (a JSON-only member
 // is lost in XML, a form cannot tell an empty list from none, ...).
 func (c codec[P]) through(t *testing.T, format string, v P) P {
-	out, err := c.decode(format, c.encode(format, v))
+	out, err := c.decode(format, c.encode(t, format, v))
 	if err != nil {
 		t.Fatalf("%s round trip in Go: %v", format, err)
 	}
@@ -131,7 +135,7 @@ func (c codec[P]) run(t *testing.T, s *oracletest.Server) {
 				continue
 			}
 			for _, out := range []string{"json", "xml"} {
-				sent := c.encode(in, value)
+				sent := c.encode(t, in, value)
 				st, h, body, err := s.Do("POST", "/_oracle/echo"+q, mediaType(in), mediaType(out), sent)
 				if err != nil || st != 200 {
 					t.Errorf("%s→%s: %d %v\n%s\nsent: %s", in, out, st, err, body, sent)

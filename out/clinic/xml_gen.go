@@ -230,7 +230,11 @@ func (v *ApiResultOfBoolean) readXML(r *rtXMLReader) error {
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *ApiResultOfBoolean) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtXMLMarshal(e, xmlDocAppendApiResultOfBoolean(nil, v))
+	doc, err := xmlDocAppendApiResultOfBoolean(nil, v)
+	if err != nil {
+		return err
+	}
+	return rtXMLMarshal(e, doc)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
@@ -251,7 +255,7 @@ func (v *ApiResultOfBoolean) UnmarshalXML(d *xml.Decoder, start xml.StartElement
 	return nil
 }
 
-func xmlDocAppendApiResultOfBoolean(dst []byte, v *ApiResultOfBoolean) []byte {
+func xmlDocAppendApiResultOfBoolean(dst []byte, v *ApiResultOfBoolean) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("ApiResultOfboolean", xmlNS1)
@@ -261,7 +265,7 @@ func xmlDocAppendApiResultOfBoolean(dst []byte, v *ApiResultOfBoolean) []byte {
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDocDecodeApiResultOfBoolean(data []byte) (v *ApiResultOfBoolean, err error) {
@@ -495,7 +499,11 @@ func (v *ApiResultOfGuid) readXML(r *rtXMLReader) error {
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *ApiResultOfGuid) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtXMLMarshal(e, xmlDocAppendApiResultOfGuid(nil, v))
+	doc, err := xmlDocAppendApiResultOfGuid(nil, v)
+	if err != nil {
+		return err
+	}
+	return rtXMLMarshal(e, doc)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
@@ -516,7 +524,7 @@ func (v *ApiResultOfGuid) UnmarshalXML(d *xml.Decoder, start xml.StartElement) e
 	return nil
 }
 
-func xmlDocAppendApiResultOfGuid(dst []byte, v *ApiResultOfGuid) []byte {
+func xmlDocAppendApiResultOfGuid(dst []byte, v *ApiResultOfGuid) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("ApiResultOfguid", xmlNS1)
@@ -526,7 +534,7 @@ func xmlDocAppendApiResultOfGuid(dst []byte, v *ApiResultOfGuid) []byte {
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDocDecodeApiResultOfGuid(data []byte) (v *ApiResultOfGuid, err error) {
@@ -794,7 +802,11 @@ func (v *ApiResultOfListOfPatientSummary) readXML(r *rtXMLReader) error {
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *ApiResultOfListOfPatientSummary) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtXMLMarshal(e, xmlDocAppendApiResultOfListOfPatientSummary(nil, v))
+	doc, err := xmlDocAppendApiResultOfListOfPatientSummary(nil, v)
+	if err != nil {
+		return err
+	}
+	return rtXMLMarshal(e, doc)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
@@ -815,7 +827,7 @@ func (v *ApiResultOfListOfPatientSummary) UnmarshalXML(d *xml.Decoder, start xml
 	return nil
 }
 
-func xmlDocAppendApiResultOfListOfPatientSummary(dst []byte, v *ApiResultOfListOfPatientSummary) []byte {
+func xmlDocAppendApiResultOfListOfPatientSummary(dst []byte, v *ApiResultOfListOfPatientSummary) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("ApiResultOfArrayOfPatientSummarySEJ_PQIRx", xmlNS1)
@@ -825,7 +837,7 @@ func xmlDocAppendApiResultOfListOfPatientSummary(dst []byte, v *ApiResultOfListO
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDocDecodeApiResultOfListOfPatientSummary(data []byte) (v *ApiResultOfListOfPatientSummary, err error) {
@@ -1164,7 +1176,11 @@ func (v *AppointmentDetail) readXML(r *rtXMLReader) error {
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *AppointmentDetail) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtXMLMarshal(e, xmlDocAppendAppointmentDetail(nil, v))
+	doc, err := xmlDocAppendAppointmentDetail(nil, v)
+	if err != nil {
+		return err
+	}
+	return rtXMLMarshal(e, doc)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
@@ -1185,7 +1201,7 @@ func (v *AppointmentDetail) UnmarshalXML(d *xml.Decoder, start xml.StartElement)
 	return nil
 }
 
-func xmlDocAppendAppointmentDetail(dst []byte, v *AppointmentDetail) []byte {
+func xmlDocAppendAppointmentDetail(dst []byte, v *AppointmentDetail) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("AppointmentDetail", xmlNS3)
@@ -1195,7 +1211,7 @@ func xmlDocAppendAppointmentDetail(dst []byte, v *AppointmentDetail) []byte {
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDocDecodeAppointmentDetail(data []byte) (v *AppointmentDetail, err error) {
@@ -1275,7 +1291,11 @@ func (v *AppointmentNote) readXML(r *rtXMLReader) error {
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *AppointmentNote) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtXMLMarshal(e, xmlDocAppendAppointmentNote(nil, v))
+	doc, err := xmlDocAppendAppointmentNote(nil, v)
+	if err != nil {
+		return err
+	}
+	return rtXMLMarshal(e, doc)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
@@ -1296,7 +1316,7 @@ func (v *AppointmentNote) UnmarshalXML(d *xml.Decoder, start xml.StartElement) e
 	return nil
 }
 
-func xmlDocAppendAppointmentNote(dst []byte, v *AppointmentNote) []byte {
+func xmlDocAppendAppointmentNote(dst []byte, v *AppointmentNote) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("AppointmentNote", xmlNS3)
@@ -1306,7 +1326,7 @@ func xmlDocAppendAppointmentNote(dst []byte, v *AppointmentNote) []byte {
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDocDecodeAppointmentNote(data []byte) (v *AppointmentNote, err error) {
@@ -1503,7 +1523,11 @@ func (v *AppointmentSummary) readXML(r *rtXMLReader) error {
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *AppointmentSummary) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtXMLMarshal(e, xmlDocAppendAppointmentSummary(nil, v))
+	doc, err := xmlDocAppendAppointmentSummary(nil, v)
+	if err != nil {
+		return err
+	}
+	return rtXMLMarshal(e, doc)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
@@ -1524,7 +1548,7 @@ func (v *AppointmentSummary) UnmarshalXML(d *xml.Decoder, start xml.StartElement
 	return nil
 }
 
-func xmlDocAppendAppointmentSummary(dst []byte, v *AppointmentSummary) []byte {
+func xmlDocAppendAppointmentSummary(dst []byte, v *AppointmentSummary) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("AppointmentSummary", xmlNS3)
@@ -1534,7 +1558,7 @@ func xmlDocAppendAppointmentSummary(dst []byte, v *AppointmentSummary) []byte {
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDocDecodeAppointmentSummary(data []byte) (v *AppointmentSummary, err error) {
@@ -1917,7 +1941,11 @@ func (v *BookAppointmentCommand) readXML(r *rtXMLReader) error {
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *BookAppointmentCommand) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtXMLMarshal(e, xmlDocAppendBookAppointmentCommand(nil, v))
+	doc, err := xmlDocAppendBookAppointmentCommand(nil, v)
+	if err != nil {
+		return err
+	}
+	return rtXMLMarshal(e, doc)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
@@ -1938,7 +1966,7 @@ func (v *BookAppointmentCommand) UnmarshalXML(d *xml.Decoder, start xml.StartEle
 	return nil
 }
 
-func xmlDocAppendBookAppointmentCommand(dst []byte, v *BookAppointmentCommand) []byte {
+func xmlDocAppendBookAppointmentCommand(dst []byte, v *BookAppointmentCommand) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("BookAppointmentCommand", xmlNS3)
@@ -1948,7 +1976,7 @@ func xmlDocAppendBookAppointmentCommand(dst []byte, v *BookAppointmentCommand) [
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDocDecodeBookAppointmentCommand(data []byte) (v *BookAppointmentCommand, err error) {
@@ -2077,7 +2105,11 @@ func (v *ClinicLocation) readXML(r *rtXMLReader) error {
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *ClinicLocation) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtXMLMarshal(e, xmlDocAppendClinicLocation(nil, v))
+	doc, err := xmlDocAppendClinicLocation(nil, v)
+	if err != nil {
+		return err
+	}
+	return rtXMLMarshal(e, doc)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
@@ -2098,7 +2130,7 @@ func (v *ClinicLocation) UnmarshalXML(d *xml.Decoder, start xml.StartElement) er
 	return nil
 }
 
-func xmlDocAppendClinicLocation(dst []byte, v *ClinicLocation) []byte {
+func xmlDocAppendClinicLocation(dst []byte, v *ClinicLocation) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("ClinicLocation", xmlNS3)
@@ -2108,7 +2140,7 @@ func xmlDocAppendClinicLocation(dst []byte, v *ClinicLocation) []byte {
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDocDecodeClinicLocation(data []byte) (v *ClinicLocation, err error) {
@@ -2194,7 +2226,11 @@ func (v *ContactPoint) readXML(r *rtXMLReader) error {
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *ContactPoint) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtXMLMarshal(e, xmlDocAppendContactPoint(nil, v))
+	doc, err := xmlDocAppendContactPoint(nil, v)
+	if err != nil {
+		return err
+	}
+	return rtXMLMarshal(e, doc)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
@@ -2215,7 +2251,7 @@ func (v *ContactPoint) UnmarshalXML(d *xml.Decoder, start xml.StartElement) erro
 	return nil
 }
 
-func xmlDocAppendContactPoint(dst []byte, v *ContactPoint) []byte {
+func xmlDocAppendContactPoint(dst []byte, v *ContactPoint) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("ContactPoint", xmlNS4)
@@ -2225,7 +2261,7 @@ func xmlDocAppendContactPoint(dst []byte, v *ContactPoint) []byte {
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDocDecodeContactPoint(data []byte) (v *ContactPoint, err error) {
@@ -2319,7 +2355,11 @@ func (v *DeliveryAttempt) readXML(r *rtXMLReader) error {
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *DeliveryAttempt) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtXMLMarshal(e, xmlDocAppendDeliveryAttempt(nil, v))
+	doc, err := xmlDocAppendDeliveryAttempt(nil, v)
+	if err != nil {
+		return err
+	}
+	return rtXMLMarshal(e, doc)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
@@ -2340,7 +2380,7 @@ func (v *DeliveryAttempt) UnmarshalXML(d *xml.Decoder, start xml.StartElement) e
 	return nil
 }
 
-func xmlDocAppendDeliveryAttempt(dst []byte, v *DeliveryAttempt) []byte {
+func xmlDocAppendDeliveryAttempt(dst []byte, v *DeliveryAttempt) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("DeliveryAttempt", xmlNS7)
@@ -2350,7 +2390,7 @@ func xmlDocAppendDeliveryAttempt(dst []byte, v *DeliveryAttempt) []byte {
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDocDecodeDeliveryAttempt(data []byte) (v *DeliveryAttempt, err error) {
@@ -2758,7 +2798,11 @@ func (v *MessageDeliveryReport) readXML(r *rtXMLReader) error {
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *MessageDeliveryReport) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtXMLMarshal(e, xmlDocAppendMessageDeliveryReport(nil, v))
+	doc, err := xmlDocAppendMessageDeliveryReport(nil, v)
+	if err != nil {
+		return err
+	}
+	return rtXMLMarshal(e, doc)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
@@ -2779,7 +2823,7 @@ func (v *MessageDeliveryReport) UnmarshalXML(d *xml.Decoder, start xml.StartElem
 	return nil
 }
 
-func xmlDocAppendMessageDeliveryReport(dst []byte, v *MessageDeliveryReport) []byte {
+func xmlDocAppendMessageDeliveryReport(dst []byte, v *MessageDeliveryReport) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("MessageDeliveryReport", xmlNS7)
@@ -2789,7 +2833,7 @@ func xmlDocAppendMessageDeliveryReport(dst []byte, v *MessageDeliveryReport) []b
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDocDecodeMessageDeliveryReport(data []byte) (v *MessageDeliveryReport, err error) {
@@ -2956,7 +3000,11 @@ func (v *MessageTemplate) readXML(r *rtXMLReader) error {
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *MessageTemplate) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtXMLMarshal(e, xmlDocAppendMessageTemplate(nil, v))
+	doc, err := xmlDocAppendMessageTemplate(nil, v)
+	if err != nil {
+		return err
+	}
+	return rtXMLMarshal(e, doc)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
@@ -2977,7 +3025,7 @@ func (v *MessageTemplate) UnmarshalXML(d *xml.Decoder, start xml.StartElement) e
 	return nil
 }
 
-func xmlDocAppendMessageTemplate(dst []byte, v *MessageTemplate) []byte {
+func xmlDocAppendMessageTemplate(dst []byte, v *MessageTemplate) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("MessageTemplate", xmlNS7)
@@ -2987,7 +3035,7 @@ func xmlDocAppendMessageTemplate(dst []byte, v *MessageTemplate) []byte {
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDocDecodeMessageTemplate(data []byte) (v *MessageTemplate, err error) {
@@ -3125,7 +3173,11 @@ func (v *PagedListOfAppointmentSummary) readXML(r *rtXMLReader) error {
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *PagedListOfAppointmentSummary) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtXMLMarshal(e, xmlDocAppendPagedListOfAppointmentSummary(nil, v))
+	doc, err := xmlDocAppendPagedListOfAppointmentSummary(nil, v)
+	if err != nil {
+		return err
+	}
+	return rtXMLMarshal(e, doc)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
@@ -3146,7 +3198,7 @@ func (v *PagedListOfAppointmentSummary) UnmarshalXML(d *xml.Decoder, start xml.S
 	return nil
 }
 
-func xmlDocAppendPagedListOfAppointmentSummary(dst []byte, v *PagedListOfAppointmentSummary) []byte {
+func xmlDocAppendPagedListOfAppointmentSummary(dst []byte, v *PagedListOfAppointmentSummary) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("PagedListOfAppointmentSummaryh5tyuF52", xmlNS9)
@@ -3156,7 +3208,7 @@ func xmlDocAppendPagedListOfAppointmentSummary(dst []byte, v *PagedListOfAppoint
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDocDecodePagedListOfAppointmentSummary(data []byte) (v *PagedListOfAppointmentSummary, err error) {
@@ -3273,7 +3325,11 @@ func (v *PatientPhotoUpload) readXML(r *rtXMLReader) error {
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *PatientPhotoUpload) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtXMLMarshal(e, xmlDocAppendPatientPhotoUpload(nil, v))
+	doc, err := xmlDocAppendPatientPhotoUpload(nil, v)
+	if err != nil {
+		return err
+	}
+	return rtXMLMarshal(e, doc)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
@@ -3294,7 +3350,7 @@ func (v *PatientPhotoUpload) UnmarshalXML(d *xml.Decoder, start xml.StartElement
 	return nil
 }
 
-func xmlDocAppendPatientPhotoUpload(dst []byte, v *PatientPhotoUpload) []byte {
+func xmlDocAppendPatientPhotoUpload(dst []byte, v *PatientPhotoUpload) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("PatientPhotoUpload", xmlNS2)
@@ -3304,7 +3360,7 @@ func xmlDocAppendPatientPhotoUpload(dst []byte, v *PatientPhotoUpload) []byte {
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDocDecodePatientPhotoUpload(data []byte) (v *PatientPhotoUpload, err error) {
@@ -3489,7 +3545,11 @@ func (v *PatientProfile) readXML(r *rtXMLReader) error {
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *PatientProfile) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtXMLMarshal(e, xmlDocAppendPatientProfile(nil, v))
+	doc, err := xmlDocAppendPatientProfile(nil, v)
+	if err != nil {
+		return err
+	}
+	return rtXMLMarshal(e, doc)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
@@ -3510,7 +3570,7 @@ func (v *PatientProfile) UnmarshalXML(d *xml.Decoder, start xml.StartElement) er
 	return nil
 }
 
-func xmlDocAppendPatientProfile(dst []byte, v *PatientProfile) []byte {
+func xmlDocAppendPatientProfile(dst []byte, v *PatientProfile) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("PatientProfile", xmlNS2)
@@ -3520,7 +3580,7 @@ func xmlDocAppendPatientProfile(dst []byte, v *PatientProfile) []byte {
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDocDecodePatientProfile(data []byte) (v *PatientProfile, err error) {
@@ -3603,7 +3663,11 @@ func (v *PatientSummary) readXML(r *rtXMLReader) error {
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *PatientSummary) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtXMLMarshal(e, xmlDocAppendPatientSummary(nil, v))
+	doc, err := xmlDocAppendPatientSummary(nil, v)
+	if err != nil {
+		return err
+	}
+	return rtXMLMarshal(e, doc)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
@@ -3624,7 +3688,7 @@ func (v *PatientSummary) UnmarshalXML(d *xml.Decoder, start xml.StartElement) er
 	return nil
 }
 
-func xmlDocAppendPatientSummary(dst []byte, v *PatientSummary) []byte {
+func xmlDocAppendPatientSummary(dst []byte, v *PatientSummary) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("PatientSummary", xmlNS2)
@@ -3634,7 +3698,7 @@ func xmlDocAppendPatientSummary(dst []byte, v *PatientSummary) []byte {
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDocDecodePatientSummary(data []byte) (v *PatientSummary, err error) {
@@ -3712,7 +3776,11 @@ func (v *Recurrence) readXML(r *rtXMLReader) error {
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *Recurrence) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtXMLMarshal(e, xmlDocAppendRecurrence(nil, v))
+	doc, err := xmlDocAppendRecurrence(nil, v)
+	if err != nil {
+		return err
+	}
+	return rtXMLMarshal(e, doc)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
@@ -3733,7 +3801,7 @@ func (v *Recurrence) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error 
 	return nil
 }
 
-func xmlDocAppendRecurrence(dst []byte, v *Recurrence) []byte {
+func xmlDocAppendRecurrence(dst []byte, v *Recurrence) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("Recurrence", xmlNS4)
@@ -3743,7 +3811,7 @@ func xmlDocAppendRecurrence(dst []byte, v *Recurrence) []byte {
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDocDecodeRecurrence(data []byte) (v *Recurrence, err error) {
@@ -3998,7 +4066,11 @@ func (v *RescheduleAppointmentCommand) readXML(r *rtXMLReader) error {
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *RescheduleAppointmentCommand) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtXMLMarshal(e, xmlDocAppendRescheduleAppointmentCommand(nil, v))
+	doc, err := xmlDocAppendRescheduleAppointmentCommand(nil, v)
+	if err != nil {
+		return err
+	}
+	return rtXMLMarshal(e, doc)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
@@ -4019,7 +4091,7 @@ func (v *RescheduleAppointmentCommand) UnmarshalXML(d *xml.Decoder, start xml.St
 	return nil
 }
 
-func xmlDocAppendRescheduleAppointmentCommand(dst []byte, v *RescheduleAppointmentCommand) []byte {
+func xmlDocAppendRescheduleAppointmentCommand(dst []byte, v *RescheduleAppointmentCommand) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("RescheduleAppointmentCommand", xmlNS3)
@@ -4029,7 +4101,7 @@ func xmlDocAppendRescheduleAppointmentCommand(dst []byte, v *RescheduleAppointme
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDocDecodeRescheduleAppointmentCommand(data []byte) (v *RescheduleAppointmentCommand, err error) {
@@ -4094,7 +4166,11 @@ func (v *ResultLink) readXML(r *rtXMLReader) error {
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *ResultLink) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtXMLMarshal(e, xmlDocAppendResultLink(nil, v))
+	doc, err := xmlDocAppendResultLink(nil, v)
+	if err != nil {
+		return err
+	}
+	return rtXMLMarshal(e, doc)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
@@ -4115,7 +4191,7 @@ func (v *ResultLink) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error 
 	return nil
 }
 
-func xmlDocAppendResultLink(dst []byte, v *ResultLink) []byte {
+func xmlDocAppendResultLink(dst []byte, v *ResultLink) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("ResultLink", xmlNS1)
@@ -4125,7 +4201,7 @@ func xmlDocAppendResultLink(dst []byte, v *ResultLink) []byte {
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDocDecodeResultLink(data []byte) (v *ResultLink, err error) {
@@ -4392,7 +4468,11 @@ func (v *SendPatientMessageCommand) readXML(r *rtXMLReader) error {
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *SendPatientMessageCommand) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtXMLMarshal(e, xmlDocAppendSendPatientMessageCommand(nil, v))
+	doc, err := xmlDocAppendSendPatientMessageCommand(nil, v)
+	if err != nil {
+		return err
+	}
+	return rtXMLMarshal(e, doc)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
@@ -4413,7 +4493,7 @@ func (v *SendPatientMessageCommand) UnmarshalXML(d *xml.Decoder, start xml.Start
 	return nil
 }
 
-func xmlDocAppendSendPatientMessageCommand(dst []byte, v *SendPatientMessageCommand) []byte {
+func xmlDocAppendSendPatientMessageCommand(dst []byte, v *SendPatientMessageCommand) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("SendPatientMessageCommand", xmlNS7)
@@ -4423,7 +4503,7 @@ func xmlDocAppendSendPatientMessageCommand(dst []byte, v *SendPatientMessageComm
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDocDecodeSendPatientMessageCommand(data []byte) (v *SendPatientMessageCommand, err error) {
@@ -4506,7 +4586,11 @@ func (v *TimeWindow) readXML(r *rtXMLReader) error {
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *TimeWindow) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtXMLMarshal(e, xmlDocAppendTimeWindow(nil, v))
+	doc, err := xmlDocAppendTimeWindow(nil, v)
+	if err != nil {
+		return err
+	}
+	return rtXMLMarshal(e, doc)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
@@ -4527,7 +4611,7 @@ func (v *TimeWindow) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error 
 	return nil
 }
 
-func xmlDocAppendTimeWindow(dst []byte, v *TimeWindow) []byte {
+func xmlDocAppendTimeWindow(dst []byte, v *TimeWindow) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("TimeWindow", xmlNS4)
@@ -4537,7 +4621,7 @@ func xmlDocAppendTimeWindow(dst []byte, v *TimeWindow) []byte {
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDocDecodeTimeWindow(data []byte) (v *TimeWindow, err error) {
@@ -4582,7 +4666,7 @@ func parseXMLUrgencyLevel(b []byte) (UrgencyLevel, error) {
 	}
 }
 
-func xmlAppendApiResultOfBoolean(dst []byte, v *ApiResultOfBoolean) []byte {
+func xmlAppendApiResultOfBoolean(dst []byte, v *ApiResultOfBoolean) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("ApiResultOfboolean", xmlNS1)
@@ -4592,7 +4676,7 @@ func xmlAppendApiResultOfBoolean(dst []byte, v *ApiResultOfBoolean) []byte {
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDecodeApiResultOfBoolean(data []byte) (v *ApiResultOfBoolean, err error) {
@@ -4610,7 +4694,7 @@ func xmlDecodeApiResultOfBoolean(data []byte) (v *ApiResultOfBoolean, err error)
 	return v, err
 }
 
-func xmlAppendApiResultOfGuid(dst []byte, v *ApiResultOfGuid) []byte {
+func xmlAppendApiResultOfGuid(dst []byte, v *ApiResultOfGuid) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("ApiResultOfguid", xmlNS1)
@@ -4620,7 +4704,7 @@ func xmlAppendApiResultOfGuid(dst []byte, v *ApiResultOfGuid) []byte {
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDecodeApiResultOfGuid(data []byte) (v *ApiResultOfGuid, err error) {
@@ -4638,7 +4722,7 @@ func xmlDecodeApiResultOfGuid(data []byte) (v *ApiResultOfGuid, err error) {
 	return v, err
 }
 
-func xmlAppendApiResultOfListOfPatientSummary(dst []byte, v *ApiResultOfListOfPatientSummary) []byte {
+func xmlAppendApiResultOfListOfPatientSummary(dst []byte, v *ApiResultOfListOfPatientSummary) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("ApiResultOfArrayOfPatientSummarySEJ_PQIRx", xmlNS1)
@@ -4648,7 +4732,7 @@ func xmlAppendApiResultOfListOfPatientSummary(dst []byte, v *ApiResultOfListOfPa
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDecodeApiResultOfListOfPatientSummary(data []byte) (v *ApiResultOfListOfPatientSummary, err error) {
@@ -4666,7 +4750,7 @@ func xmlDecodeApiResultOfListOfPatientSummary(data []byte) (v *ApiResultOfListOf
 	return v, err
 }
 
-func xmlAppendAppointmentDetail(dst []byte, v *AppointmentDetail) []byte {
+func xmlAppendAppointmentDetail(dst []byte, v *AppointmentDetail) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("AppointmentDetail", xmlNS3)
@@ -4676,7 +4760,7 @@ func xmlAppendAppointmentDetail(dst []byte, v *AppointmentDetail) []byte {
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDecodeAppointmentDetail(data []byte) (v *AppointmentDetail, err error) {
@@ -4694,7 +4778,7 @@ func xmlDecodeAppointmentDetail(data []byte) (v *AppointmentDetail, err error) {
 	return v, err
 }
 
-func xmlAppendBookAppointmentCommand(dst []byte, v *BookAppointmentCommand) []byte {
+func xmlAppendBookAppointmentCommand(dst []byte, v *BookAppointmentCommand) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("BookAppointmentCommand", xmlNS3)
@@ -4704,7 +4788,7 @@ func xmlAppendBookAppointmentCommand(dst []byte, v *BookAppointmentCommand) []by
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDecodeBookAppointmentCommand(data []byte) (v *BookAppointmentCommand, err error) {
@@ -4722,7 +4806,7 @@ func xmlDecodeBookAppointmentCommand(data []byte) (v *BookAppointmentCommand, er
 	return v, err
 }
 
-func xmlAppendClinicLocation(dst []byte, v *ClinicLocation) []byte {
+func xmlAppendClinicLocation(dst []byte, v *ClinicLocation) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("ClinicLocation", xmlNS3)
@@ -4732,7 +4816,7 @@ func xmlAppendClinicLocation(dst []byte, v *ClinicLocation) []byte {
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDecodeClinicLocation(data []byte) (v *ClinicLocation, err error) {
@@ -4750,7 +4834,7 @@ func xmlDecodeClinicLocation(data []byte) (v *ClinicLocation, err error) {
 	return v, err
 }
 
-func xmlAppendContactPoint(dst []byte, v *ContactPoint) []byte {
+func xmlAppendContactPoint(dst []byte, v *ContactPoint) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("ContactPoint", xmlNS4)
@@ -4760,7 +4844,7 @@ func xmlAppendContactPoint(dst []byte, v *ContactPoint) []byte {
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDecodeContactPoint(data []byte) (v *ContactPoint, err error) {
@@ -4778,13 +4862,13 @@ func xmlDecodeContactPoint(data []byte) (v *ContactPoint, err error) {
 	return v, err
 }
 
-func xmlAppendDateTimeOffset(dst []byte, v time.Time) []byte {
+func xmlAppendDateTimeOffset(dst []byte, v time.Time) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("DateTimeOffset", rtNSSystem)
 	w.dateTimeOffset(v)
 	w.end()
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDecodeDateTimeOffset(data []byte) (v time.Time, err error) {
@@ -4804,7 +4888,7 @@ func xmlDecodeDateTimeOffset(data []byte) (v time.Time, err error) {
 	return v, err
 }
 
-func xmlAppendListOfMessageTemplate(dst []byte, v []*MessageTemplate) []byte {
+func xmlAppendListOfMessageTemplate(dst []byte, v []*MessageTemplate) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("ArrayOfMessageTemplate", xmlNS7)
@@ -4822,7 +4906,7 @@ func xmlAppendListOfMessageTemplate(dst []byte, v []*MessageTemplate) []byte {
 		}
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDecodeListOfMessageTemplate(data []byte) (v []*MessageTemplate, err error) {
@@ -4863,7 +4947,7 @@ func xmlDecodeListOfMessageTemplate(data []byte) (v []*MessageTemplate, err erro
 	return v, err
 }
 
-func xmlAppendListOfTimeWindow(dst []byte, v []*TimeWindow) []byte {
+func xmlAppendListOfTimeWindow(dst []byte, v []*TimeWindow) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("ArrayOfTimeWindow", xmlNS4)
@@ -4881,7 +4965,7 @@ func xmlAppendListOfTimeWindow(dst []byte, v []*TimeWindow) []byte {
 		}
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDecodeListOfTimeWindow(data []byte) (v []*TimeWindow, err error) {
@@ -4922,7 +5006,7 @@ func xmlDecodeListOfTimeWindow(data []byte) (v []*TimeWindow, err error) {
 	return v, err
 }
 
-func xmlAppendMessageDeliveryReport(dst []byte, v *MessageDeliveryReport) []byte {
+func xmlAppendMessageDeliveryReport(dst []byte, v *MessageDeliveryReport) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("MessageDeliveryReport", xmlNS7)
@@ -4932,7 +5016,7 @@ func xmlAppendMessageDeliveryReport(dst []byte, v *MessageDeliveryReport) []byte
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDecodeMessageDeliveryReport(data []byte) (v *MessageDeliveryReport, err error) {
@@ -4950,7 +5034,7 @@ func xmlDecodeMessageDeliveryReport(data []byte) (v *MessageDeliveryReport, err 
 	return v, err
 }
 
-func xmlAppendMessageTemplate(dst []byte, v *MessageTemplate) []byte {
+func xmlAppendMessageTemplate(dst []byte, v *MessageTemplate) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("MessageTemplate", xmlNS7)
@@ -4960,7 +5044,7 @@ func xmlAppendMessageTemplate(dst []byte, v *MessageTemplate) []byte {
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDecodeMessageTemplate(data []byte) (v *MessageTemplate, err error) {
@@ -4978,7 +5062,7 @@ func xmlDecodeMessageTemplate(data []byte) (v *MessageTemplate, err error) {
 	return v, err
 }
 
-func xmlAppendPagedListOfAppointmentSummary(dst []byte, v *PagedListOfAppointmentSummary) []byte {
+func xmlAppendPagedListOfAppointmentSummary(dst []byte, v *PagedListOfAppointmentSummary) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("PagedListOfAppointmentSummaryh5tyuF52", xmlNS9)
@@ -4988,7 +5072,7 @@ func xmlAppendPagedListOfAppointmentSummary(dst []byte, v *PagedListOfAppointmen
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDecodePagedListOfAppointmentSummary(data []byte) (v *PagedListOfAppointmentSummary, err error) {
@@ -5006,7 +5090,7 @@ func xmlDecodePagedListOfAppointmentSummary(data []byte) (v *PagedListOfAppointm
 	return v, err
 }
 
-func xmlAppendPatientPhotoUpload(dst []byte, v *PatientPhotoUpload) []byte {
+func xmlAppendPatientPhotoUpload(dst []byte, v *PatientPhotoUpload) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("PatientPhotoUpload", xmlNS2)
@@ -5016,7 +5100,7 @@ func xmlAppendPatientPhotoUpload(dst []byte, v *PatientPhotoUpload) []byte {
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDecodePatientPhotoUpload(data []byte) (v *PatientPhotoUpload, err error) {
@@ -5034,7 +5118,7 @@ func xmlDecodePatientPhotoUpload(data []byte) (v *PatientPhotoUpload, err error)
 	return v, err
 }
 
-func xmlAppendPatientProfile(dst []byte, v *PatientProfile) []byte {
+func xmlAppendPatientProfile(dst []byte, v *PatientProfile) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("PatientProfile", xmlNS2)
@@ -5044,7 +5128,7 @@ func xmlAppendPatientProfile(dst []byte, v *PatientProfile) []byte {
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDecodePatientProfile(data []byte) (v *PatientProfile, err error) {
@@ -5062,7 +5146,7 @@ func xmlDecodePatientProfile(data []byte) (v *PatientProfile, err error) {
 	return v, err
 }
 
-func xmlAppendRescheduleAppointmentCommand(dst []byte, v *RescheduleAppointmentCommand) []byte {
+func xmlAppendRescheduleAppointmentCommand(dst []byte, v *RescheduleAppointmentCommand) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("RescheduleAppointmentCommand", xmlNS3)
@@ -5072,7 +5156,7 @@ func xmlAppendRescheduleAppointmentCommand(dst []byte, v *RescheduleAppointmentC
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDecodeRescheduleAppointmentCommand(data []byte) (v *RescheduleAppointmentCommand, err error) {
@@ -5090,7 +5174,7 @@ func xmlDecodeRescheduleAppointmentCommand(data []byte) (v *RescheduleAppointmen
 	return v, err
 }
 
-func xmlAppendSendPatientMessageCommand(dst []byte, v *SendPatientMessageCommand) []byte {
+func xmlAppendSendPatientMessageCommand(dst []byte, v *SendPatientMessageCommand) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("SendPatientMessageCommand", xmlNS7)
@@ -5100,7 +5184,7 @@ func xmlAppendSendPatientMessageCommand(dst []byte, v *SendPatientMessageCommand
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDecodeSendPatientMessageCommand(data []byte) (v *SendPatientMessageCommand, err error) {
@@ -5118,7 +5202,7 @@ func xmlDecodeSendPatientMessageCommand(data []byte) (v *SendPatientMessageComma
 	return v, err
 }
 
-func xmlAppendString(dst []byte, v *string) []byte {
+func xmlAppendString(dst []byte, v *string) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.open("string", rtNSSer)
@@ -5128,7 +5212,7 @@ func xmlAppendString(dst []byte, v *string) []byte {
 		w.str(*v)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDecodeString(data []byte) (v *string, err error) {

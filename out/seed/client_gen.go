@@ -19,7 +19,10 @@ func (c *Client) PostClinicalEncountersFollowupSend(ctx context.Context, practic
 	}
 	switch c.format {
 	case FormatXML:
-		call.body = xmlAppendSendEncounterRequireFollowupPatientSms(nil, body)
+		var err error
+		if call.body, err = xmlAppendSendEncounterRequireFollowupPatientSms(nil, body); err != nil {
+			return nil, err
+		}
 	case FormatForm:
 		call.body = formAppendSendEncounterRequireFollowupPatientSms(nil, body)
 	default:

@@ -32,7 +32,10 @@ func TestDocumentedSamples(t *testing.T) {
 		if err != nil {
 			t.Fatalf("decode: %v", err)
 		}
-		got := xmlAppendSendEncounterRequireFollowupPatientSms(nil, v)
+		got, err := xmlAppendSendEncounterRequireFollowupPatientSms(nil, v)
+		if err != nil {
+			t.Fatalf("encode: %v", err)
+		}
 		if want := conformanceUnindentXML(sample); string(got) != want {
 			t.Errorf("re-encoded XML differs\n got: %s\nwant: %s", got, want)
 		}
@@ -58,7 +61,10 @@ func TestDocumentedSamples(t *testing.T) {
 		if err != nil {
 			t.Fatalf("decode: %v", err)
 		}
-		got := xmlAppendRestApiResultOfGuid(nil, v)
+		got, err := xmlAppendRestApiResultOfGuid(nil, v)
+		if err != nil {
+			t.Fatalf("encode: %v", err)
+		}
 		if want := conformanceUnindentXML(sample); string(got) != want {
 			t.Errorf("re-encoded XML differs\n got: %s\nwant: %s", got, want)
 		}

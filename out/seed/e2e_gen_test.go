@@ -37,7 +37,10 @@ func e2eRoundTripRestApiResultOfGuid(format Format, v *RestApiResultOfGuid, requ
 	var err error
 	switch {
 	case format == FormatXML:
-		out, err = xmlDecodeRestApiResultOfGuid(xmlAppendRestApiResultOfGuid(nil, v))
+		var doc []byte
+		if doc, err = xmlAppendRestApiResultOfGuid(nil, v); err == nil {
+			out, err = xmlDecodeRestApiResultOfGuid(doc)
+		}
 	case format == FormatForm && request:
 		out, err = formDecodeRestApiResultOfGuid(formAppendRestApiResultOfGuid(nil, v))
 	default:
@@ -55,7 +58,10 @@ func e2eRoundTripSendEncounterRequireFollowupPatientSms(format Format, v *SendEn
 	var err error
 	switch {
 	case format == FormatXML:
-		out, err = xmlDecodeSendEncounterRequireFollowupPatientSms(xmlAppendSendEncounterRequireFollowupPatientSms(nil, v))
+		var doc []byte
+		if doc, err = xmlAppendSendEncounterRequireFollowupPatientSms(nil, v); err == nil {
+			out, err = xmlDecodeSendEncounterRequireFollowupPatientSms(doc)
+		}
 	case format == FormatForm && request:
 		out, err = formDecodeSendEncounterRequireFollowupPatientSms(formAppendSendEncounterRequireFollowupPatientSms(nil, v))
 	default:

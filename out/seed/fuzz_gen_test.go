@@ -21,7 +21,8 @@ func FuzzDecodeJSON(f *testing.F) {
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := jsonAppendRestApiResultOfGuid(nil, v2, jsonDates); string(b1) != string(b2) {
+			b2 := jsonAppendRestApiResultOfGuid(nil, v2, jsonDates)
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		case 1:
@@ -34,7 +35,8 @@ func FuzzDecodeJSON(f *testing.F) {
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := jsonAppendSendEncounterRequireFollowupPatientSms(nil, v2, jsonDates); string(b1) != string(b2) {
+			b2 := jsonAppendSendEncounterRequireFollowupPatientSms(nil, v2, jsonDates)
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		}
@@ -53,12 +55,19 @@ func FuzzDecodeXML(f *testing.F) {
 			if err != nil {
 				return
 			}
-			b1 := xmlAppendRestApiResultOfGuid(nil, v)
+			b1, err := xmlAppendRestApiResultOfGuid(nil, v)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
 			v2, err := xmlDecodeRestApiResultOfGuid(b1)
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := xmlAppendRestApiResultOfGuid(nil, v2); string(b1) != string(b2) {
+			b2, err := xmlAppendRestApiResultOfGuid(nil, v2)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		case 1:
@@ -66,12 +75,19 @@ func FuzzDecodeXML(f *testing.F) {
 			if err != nil {
 				return
 			}
-			b1 := xmlAppendSendEncounterRequireFollowupPatientSms(nil, v)
+			b1, err := xmlAppendSendEncounterRequireFollowupPatientSms(nil, v)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
 			v2, err := xmlDecodeSendEncounterRequireFollowupPatientSms(b1)
 			if err != nil {
 				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
 			}
-			if b2 := xmlAppendSendEncounterRequireFollowupPatientSms(nil, v2); string(b1) != string(b2) {
+			b2, err := xmlAppendSendEncounterRequireFollowupPatientSms(nil, v2)
+			if err != nil {
+				t.Fatalf("a decoded value does not encode: %v", err)
+			}
+			if string(b1) != string(b2) {
 				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
 			}
 		}

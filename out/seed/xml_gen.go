@@ -117,7 +117,11 @@ func (v *PatientCommunicationVo) readXML(r *rtXMLReader) error {
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *PatientCommunicationVo) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtXMLMarshal(e, xmlDocAppendPatientCommunicationVo(nil, v))
+	doc, err := xmlDocAppendPatientCommunicationVo(nil, v)
+	if err != nil {
+		return err
+	}
+	return rtXMLMarshal(e, doc)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
@@ -138,7 +142,7 @@ func (v *PatientCommunicationVo) UnmarshalXML(d *xml.Decoder, start xml.StartEle
 	return nil
 }
 
-func xmlDocAppendPatientCommunicationVo(dst []byte, v *PatientCommunicationVo) []byte {
+func xmlDocAppendPatientCommunicationVo(dst []byte, v *PatientCommunicationVo) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("PatientCommunicationVo", xmlNS1)
@@ -148,7 +152,7 @@ func xmlDocAppendPatientCommunicationVo(dst []byte, v *PatientCommunicationVo) [
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDocDecodePatientCommunicationVo(data []byte) (v *PatientCommunicationVo, err error) {
@@ -204,7 +208,11 @@ func (v *RestApiLink) readXML(r *rtXMLReader) error {
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *RestApiLink) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtXMLMarshal(e, xmlDocAppendRestApiLink(nil, v))
+	doc, err := xmlDocAppendRestApiLink(nil, v)
+	if err != nil {
+		return err
+	}
+	return rtXMLMarshal(e, doc)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
@@ -225,7 +233,7 @@ func (v *RestApiLink) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error
 	return nil
 }
 
-func xmlDocAppendRestApiLink(dst []byte, v *RestApiLink) []byte {
+func xmlDocAppendRestApiLink(dst []byte, v *RestApiLink) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("RestApiLink", xmlNS2)
@@ -235,7 +243,7 @@ func xmlDocAppendRestApiLink(dst []byte, v *RestApiLink) []byte {
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDocDecodeRestApiLink(data []byte) (v *RestApiLink, err error) {
@@ -365,7 +373,11 @@ func (v *RestApiResultOfGuid) readXML(r *rtXMLReader) error {
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *RestApiResultOfGuid) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtXMLMarshal(e, xmlDocAppendRestApiResultOfGuid(nil, v))
+	doc, err := xmlDocAppendRestApiResultOfGuid(nil, v)
+	if err != nil {
+		return err
+	}
+	return rtXMLMarshal(e, doc)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
@@ -386,7 +398,7 @@ func (v *RestApiResultOfGuid) UnmarshalXML(d *xml.Decoder, start xml.StartElemen
 	return nil
 }
 
-func xmlDocAppendRestApiResultOfGuid(dst []byte, v *RestApiResultOfGuid) []byte {
+func xmlDocAppendRestApiResultOfGuid(dst []byte, v *RestApiResultOfGuid) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("RestApiResultOfguid", xmlNS2)
@@ -396,7 +408,7 @@ func xmlDocAppendRestApiResultOfGuid(dst []byte, v *RestApiResultOfGuid) []byte 
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDocDecodeRestApiResultOfGuid(data []byte) (v *RestApiResultOfGuid, err error) {
@@ -564,7 +576,11 @@ func (v *SendEncounterRequireFollowupPatientSms) readXML(r *rtXMLReader) error {
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *SendEncounterRequireFollowupPatientSms) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtXMLMarshal(e, xmlDocAppendSendEncounterRequireFollowupPatientSms(nil, v))
+	doc, err := xmlDocAppendSendEncounterRequireFollowupPatientSms(nil, v)
+	if err != nil {
+		return err
+	}
+	return rtXMLMarshal(e, doc)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
@@ -585,7 +601,7 @@ func (v *SendEncounterRequireFollowupPatientSms) UnmarshalXML(d *xml.Decoder, st
 	return nil
 }
 
-func xmlDocAppendSendEncounterRequireFollowupPatientSms(dst []byte, v *SendEncounterRequireFollowupPatientSms) []byte {
+func xmlDocAppendSendEncounterRequireFollowupPatientSms(dst []byte, v *SendEncounterRequireFollowupPatientSms) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("SendEncounterRequireFollowupPatientSms", xmlNS4)
@@ -595,7 +611,7 @@ func xmlDocAppendSendEncounterRequireFollowupPatientSms(dst []byte, v *SendEncou
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDocDecodeSendEncounterRequireFollowupPatientSms(data []byte) (v *SendEncounterRequireFollowupPatientSms, err error) {
@@ -613,7 +629,7 @@ func xmlDocDecodeSendEncounterRequireFollowupPatientSms(data []byte) (v *SendEnc
 	return v, err
 }
 
-func xmlAppendRestApiResultOfGuid(dst []byte, v *RestApiResultOfGuid) []byte {
+func xmlAppendRestApiResultOfGuid(dst []byte, v *RestApiResultOfGuid) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("RestApiResultOfguid", xmlNS2)
@@ -623,7 +639,7 @@ func xmlAppendRestApiResultOfGuid(dst []byte, v *RestApiResultOfGuid) []byte {
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDecodeRestApiResultOfGuid(data []byte) (v *RestApiResultOfGuid, err error) {
@@ -641,7 +657,7 @@ func xmlDecodeRestApiResultOfGuid(data []byte) (v *RestApiResultOfGuid, err erro
 	return v, err
 }
 
-func xmlAppendSendEncounterRequireFollowupPatientSms(dst []byte, v *SendEncounterRequireFollowupPatientSms) []byte {
+func xmlAppendSendEncounterRequireFollowupPatientSms(dst []byte, v *SendEncounterRequireFollowupPatientSms) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
 	w.root("SendEncounterRequireFollowupPatientSms", xmlNS4)
@@ -651,7 +667,7 @@ func xmlAppendSendEncounterRequireFollowupPatientSms(dst []byte, v *SendEncounte
 		v.writeXML(w)
 		w.end()
 	}
-	return w.b
+	return w.b, w.err
 }
 
 func xmlDecodeSendEncounterRequireFollowupPatientSms(data []byte) (v *SendEncounterRequireFollowupPatientSms, err error) {
