@@ -125,7 +125,7 @@ type hostileCase struct {
 	field      string   // want this ModelState key (400)
 	contains   []string // want these in the error body
 	xmlError   bool     // want the error in XML (<Error>)
-	plainError bool     // answered by net/http's ServeMux, text/plain (404, 405)
+	noRoute    bool     // no route takes it: 404 with no body, 405 with Web API's message (rtNoRoute)
 }
 
 func TestServerHostileInput(t *testing.T) {
@@ -179,10 +179,10 @@ func TestServerHostileInput(t *testing.T) {
 			body: xmlRoot(""), status: 400, xmlError: true, contains: []string{"<Field>command.PatientCommunication.PatientCellphone</Field>"}},
 
 		// 404: no route. (Web API 4.0 self-host: 404 with an empty body.)
-		{name: "404/unknown route", path: "/api/v2/nothing", contentType: "application/json", body: "{}", status: 404, plainError: true},
-		{name: "404/other version", path: strings.Replace(hostilePath, "/v2/", "/v3/", 1), contentType: "application/json", body: "{}", status: 404, plainError: true},
-		{name: "404/extra segment", path: hostilePath + "/more", contentType: "application/json", body: "{}", status: 404, plainError: true},
-		{name: "404/root", path: "/", status: 404, plainError: true},
+		{name: "404/unknown route", path: "/api/v2/nothing", contentType: "application/json", body: "{}", status: 404, noRoute: true},
+		{name: "404/other version", path: strings.Replace(hostilePath, "/v2/", "/v3/", 1), contentType: "application/json", body: "{}", status: 404, noRoute: true},
+		{name: "404/extra segment", path: hostilePath + "/more", contentType: "application/json", body: "{}", status: 404, noRoute: true},
+		{name: "404/root", path: "/", status: 404, noRoute: true},
 
 		// A trailing slash still matches the route, as in Web API.
 		{name: "200/trailing slash", path: hostilePath + "/", contentType: "application/json", body: sampleJSON, status: 200},
@@ -190,10 +190,10 @@ func TestServerHostileInput(t *testing.T) {
 		// 405: the route exists for POST only. Web API answers 405 too ("The
 		// requested resource does not support http method 'GET'.", verified on
 		// the seed oracle); net/http's ServeMux adds Allow.
-		{name: "405/GET", method: "GET", status: 405, allow: "POST", plainError: true},
-		{name: "405/PUT", method: "PUT", contentType: "application/json", body: sampleJSON, status: 405, allow: "POST", plainError: true},
-		{name: "405/DELETE", method: "DELETE", status: 405, allow: "POST", plainError: true},
-		{name: "405/PATCH", method: "PATCH", contentType: "application/json", body: "{}", status: 405, allow: "POST", plainError: true},
+		{name: "405/GET", method: "GET", status: 405, allow: "POST", noRoute: true},
+		{name: "405/PUT", method: "PUT", contentType: "application/json", body: sampleJSON, status: 405, allow: "POST", noRoute: true},
+		{name: "405/DELETE", method: "DELETE", status: 405, allow: "POST", noRoute: true},
+		{name: "405/PATCH", method: "PATCH", contentType: "application/json", body: "{}", status: 405, allow: "POST", noRoute: true},
 
 		// 406: nothing in Accept fits (documented by NewHandler; Web API 4.0
 		// falls back to JSON with 200 instead).
@@ -345,9 +345,18 @@ func hostileCheckErrorBody(t *testing.T, c hostileCase, resp *http.Response, dat
 	}
 	mt := hostileMediaType(resp)
 	switch {
-	case c.plainError:
-		if mt != "text/plain" {
-			t.Errorf("Content-Type %q, want text/plain (net/http's answer)", mt)
+	case c.noRoute && c.status == http.StatusNotFound:
+		if mt != "" || len(data) != 0 {
+			t.Errorf("404: Content-Type %q, body %q; want neither, as Web API answers", mt, data)
+		}
+		return
+	case c.noRoute:
+		method := c.method
+		if method == "" {
+			method = "POST"
+		}
+		if want := `"The requested resource does not support http method '` + method + `'."`; mt != "application/json" || text != want {
+			t.Errorf("405: Content-Type %q, body %s; want application/json, %s", mt, text, want)
 		}
 		return
 	case c.xmlError:

@@ -331,16 +331,65 @@ func rtCaseInsensitive(mux *http.ServeMux) http.Handler {
 				lower = "/"
 			}
 		}
-		if lower == r.URL.Path {
-			mux.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), rtPathKey{}, orig)))
+		r2 := r.WithContext(context.WithValue(r.Context(), rtPathKey{}, orig))
+		if lower != r.URL.Path {
+			u := *r.URL
+			u.Path, u.RawPath = lower, ""
+			r2.URL = &u
+		}
+		h, pattern := mux.Handler(r2)
+		if pattern == "" {
+			rtNoRoute(w, r2, h)
 			return
 		}
-		r2 := r.WithContext(context.WithValue(r.Context(), rtPathKey{}, orig))
-		u := *r.URL
-		u.Path, u.RawPath = lower, ""
-		r2.URL = &u
-		mux.ServeHTTP(w, r2)
+		h.ServeHTTP(w, r2)
 	})
+}
+
+// rtNoRoute answers a request no route takes as Web API does: 404 with no
+// body, or 405 when a route matches the path but not the method, with the
+// message as a serialized string (and, unlike Web API, the Allow header
+// HTTP asks for). h is the mux's own answer, run only to learn which.
+func rtNoRoute(w http.ResponseWriter, r *http.Request, h http.Handler) {
+	probe := &rtStatusProbe{header: http.Header{}}
+	h.ServeHTTP(probe, r)
+	if probe.status != http.StatusMethodNotAllowed {
+		w.WriteHeader(http.StatusNotFound)
+		return
+	}
+	if allow := probe.header.Get("Allow"); allow != "" {
+		w.Header().Set("Allow", allow)
+	}
+	msg := "The requested resource does not support http method '" + r.Method + "'."
+	var b []byte
+	if f, _ := rtResponseFormat(r); f == rtXML {
+		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
+		b = append(b, `<string xmlns="http://schemas.microsoft.com/2003/10/Serialization/">`...)
+		b = rtXMLEscapeText(b, msg)
+		b = append(b, "</string>"...)
+	} else {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		b = rtAppendJSONString(b, msg)
+	}
+	w.WriteHeader(http.StatusMethodNotAllowed)
+	w.Write(b)
+}
+
+// rtStatusProbe records the status a handler writes and drops the rest.
+type rtStatusProbe struct {
+	header http.Header
+	status int
+}
+
+func (p *rtStatusProbe) Header() http.Header { return p.header }
+func (p *rtStatusProbe) WriteHeader(status int) {
+	if p.status == 0 {
+		p.status = status
+	}
+}
+func (p *rtStatusProbe) Write(b []byte) (int, error) {
+	p.WriteHeader(http.StatusOK)
+	return len(b), nil
 }
 
 // rtPathSegment returns segment i of the original request path, unescaped.
