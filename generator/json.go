@@ -402,9 +402,16 @@ func (c *codeGen) decodeJSON(g *GoType, x *jen.Statement, what string) []jen.Cod
 				b.Add(x.Clone()).Op("=").Id(g.Named.GoName).Parens(jen.Id(v))
 			})}
 		}
-		// A reference to a contract: nil for null (one runtime helper
-		// instead of the same six lines per member).
-		return []jen.Code{jen.If(jen.List(x.Clone(), jen.Err()).Op("=").Id("rtJSONRef").Index(jen.Id(g.Named.GoName)).Call(jen.Id("r")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))}
+		// (Not a generic helper: calling decodeJSON through a type
+		// parameter's dictionary makes the reader escape to the heap.)
+		v := c.tmp("v")
+		return []jen.Code{jen.If(jen.Id("r").Dot("null").Call()).Block(
+			x.Clone().Op("=").Nil(),
+		).Else().Block(
+			jen.Id(v).Op(":=").New(jen.Id(g.Named.GoName)),
+			jen.If(jen.Err().Op(":=").Id(v).Dot("decodeJSON").Call(jen.Id("r")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+			x.Clone().Op("=").Id(v),
+		)}
 	case spec.RefNullable:
 		v := c.tmp("v")
 		return []jen.Code{jen.If(jen.Id("r").Dot("null").Call()).Block(

@@ -178,8 +178,14 @@ func (v *ApiResultOfBoolean) decodeJSON(r *rtJSONReader) error {
 						break
 					}
 					var e14 *ResultLink
-					if e14, err = rtJSONRef[ResultLink](r); err != nil {
-						return err
+					if r.null() {
+						e14 = nil
+					} else {
+						v15 := new(ResultLink)
+						if err := v15.decodeJSON(r); err != nil {
+							return err
+						}
+						e14 = v15
 					}
 					s12 = append(s12, e14)
 				}
@@ -192,46 +198,46 @@ func (v *ApiResultOfBoolean) decodeJSON(r *rtJSONReader) error {
 				if err := r.enterObject(); err != nil {
 					return err
 				}
-				m15 := map[string][]*string{}
-				for i16 := 0; ; i16++ {
-					k, err := r.key(i16)
+				m16 := map[string][]*string{}
+				for i17 := 0; ; i17++ {
+					k, err := r.key(i17)
 					if err != nil {
 						return err
 					}
 					if k == nil {
 						break
 					}
-					key17, err := string(k), error(nil)
+					key18, err := string(k), error(nil)
 					if err != nil {
 						return r.errorf("bad dictionary key: " + err.Error())
 					}
-					var val18 []*string
+					var val19 []*string
 					if r.null() {
-						val18 = nil
+						val19 = nil
 					} else {
 						if err := r.enterArray(); err != nil {
 							return err
 						}
-						s19 := make([]*string, 0, 4)
-						for i20 := 0; ; i20++ {
-							more, err := r.item(i20)
+						s20 := make([]*string, 0, 4)
+						for i21 := 0; ; i21++ {
+							more, err := r.item(i21)
 							if err != nil {
 								return err
 							}
 							if !more {
 								break
 							}
-							var e21 *string
-							if e21, err = r.stringPtr(); err != nil {
+							var e22 *string
+							if e22, err = r.stringPtr(); err != nil {
 								return err
 							}
-							s19 = append(s19, e21)
+							s20 = append(s20, e22)
 						}
-						val18 = s19
+						val19 = s20
 					}
-					m15[key17] = val18
+					m16[key18] = val19
 				}
-				v.ValidationErrors = m15
+				v.ValidationErrors = m16
 			}
 		default:
 			if err := r.skip(); err != nil {
@@ -263,11 +269,11 @@ func (v *ApiResultOfGuid) appendJSON(dst []byte, d *rtJSONDates) []byte {
 		dst = append(dst, "null"...)
 	} else {
 		dst = append(dst, '[')
-		for i24, e23 := range v.Links {
-			if i24 > 0 {
+		for i25, e24 := range v.Links {
+			if i25 > 0 {
 				dst = append(dst, ',')
 			}
-			dst = e23.appendJSON(dst, d)
+			dst = e24.appendJSON(dst, d)
 		}
 		dst = append(dst, ']')
 	}
@@ -275,23 +281,23 @@ func (v *ApiResultOfGuid) appendJSON(dst []byte, d *rtJSONDates) []byte {
 	if v.ValidationErrors == nil {
 		dst = append(dst, "null"...)
 	} else {
-		keys25 := slices.SortedFunc(maps.Keys(v.ValidationErrors), cmp.Compare[string])
+		keys26 := slices.SortedFunc(maps.Keys(v.ValidationErrors), cmp.Compare[string])
 		dst = append(dst, '{')
-		for i27, k26 := range keys25 {
-			if i27 > 0 {
+		for i28, k27 := range keys26 {
+			if i28 > 0 {
 				dst = append(dst, ',')
 			}
-			dst = rtAppendJSONString(dst, k26)
+			dst = rtAppendJSONString(dst, k27)
 			dst = append(dst, ':')
-			if v.ValidationErrors[k26] == nil {
+			if v.ValidationErrors[k27] == nil {
 				dst = append(dst, "null"...)
 			} else {
 				dst = append(dst, '[')
-				for i29, e28 := range v.ValidationErrors[k26] {
-					if i29 > 0 {
+				for i30, e29 := range v.ValidationErrors[k27] {
+					if i30 > 0 {
 						dst = append(dst, ',')
 					}
-					dst = rtAppendJSONStringPtr(dst, e28)
+					dst = rtAppendJSONStringPtr(dst, e29)
 				}
 				dst = append(dst, ']')
 			}
@@ -364,11 +370,11 @@ func (v *ApiResultOfGuid) decodeJSON(r *rtJSONReader) error {
 				return r.errNull("StatusCode")
 			}
 			{
-				v31, err := r.intN(32)
+				v32, err := r.intN(32)
 				if err != nil {
 					return err
 				}
-				v.StatusCode = int32(v31)
+				v.StatusCode = int32(v32)
 			}
 		case 2:
 			if v.Message, err = r.stringPtr(); err != nil {
@@ -388,22 +394,28 @@ func (v *ApiResultOfGuid) decodeJSON(r *rtJSONReader) error {
 				if err := r.enterArray(); err != nil {
 					return err
 				}
-				s34 := make([]*ResultLink, 0, 4)
-				for i35 := 0; ; i35++ {
-					more, err := r.item(i35)
+				s35 := make([]*ResultLink, 0, 4)
+				for i36 := 0; ; i36++ {
+					more, err := r.item(i36)
 					if err != nil {
 						return err
 					}
 					if !more {
 						break
 					}
-					var e36 *ResultLink
-					if e36, err = rtJSONRef[ResultLink](r); err != nil {
-						return err
+					var e37 *ResultLink
+					if r.null() {
+						e37 = nil
+					} else {
+						v38 := new(ResultLink)
+						if err := v38.decodeJSON(r); err != nil {
+							return err
+						}
+						e37 = v38
 					}
-					s34 = append(s34, e36)
+					s35 = append(s35, e37)
 				}
-				v.Links = s34
+				v.Links = s35
 			}
 		case 5:
 			if r.null() {
@@ -412,46 +424,46 @@ func (v *ApiResultOfGuid) decodeJSON(r *rtJSONReader) error {
 				if err := r.enterObject(); err != nil {
 					return err
 				}
-				m37 := map[string][]*string{}
-				for i38 := 0; ; i38++ {
-					k, err := r.key(i38)
+				m39 := map[string][]*string{}
+				for i40 := 0; ; i40++ {
+					k, err := r.key(i40)
 					if err != nil {
 						return err
 					}
 					if k == nil {
 						break
 					}
-					key39, err := string(k), error(nil)
+					key41, err := string(k), error(nil)
 					if err != nil {
 						return r.errorf("bad dictionary key: " + err.Error())
 					}
-					var val40 []*string
+					var val42 []*string
 					if r.null() {
-						val40 = nil
+						val42 = nil
 					} else {
 						if err := r.enterArray(); err != nil {
 							return err
 						}
-						s41 := make([]*string, 0, 4)
-						for i42 := 0; ; i42++ {
-							more, err := r.item(i42)
+						s43 := make([]*string, 0, 4)
+						for i44 := 0; ; i44++ {
+							more, err := r.item(i44)
 							if err != nil {
 								return err
 							}
 							if !more {
 								break
 							}
-							var e43 *string
-							if e43, err = r.stringPtr(); err != nil {
+							var e45 *string
+							if e45, err = r.stringPtr(); err != nil {
 								return err
 							}
-							s41 = append(s41, e43)
+							s43 = append(s43, e45)
 						}
-						val40 = s41
+						val42 = s43
 					}
-					m37[key39] = val40
+					m39[key41] = val42
 				}
-				v.ValidationErrors = m37
+				v.ValidationErrors = m39
 			}
 		default:
 			if err := r.skip(); err != nil {
@@ -481,11 +493,11 @@ func (v *ApiResultOfListOfPatientSummary) appendJSON(dst []byte, d *rtJSONDates)
 		dst = append(dst, "null"...)
 	} else {
 		dst = append(dst, '[')
-		for i46, e45 := range v.Data {
-			if i46 > 0 {
+		for i48, e47 := range v.Data {
+			if i48 > 0 {
 				dst = append(dst, ',')
 			}
-			dst = e45.appendJSON(dst, d)
+			dst = e47.appendJSON(dst, d)
 		}
 		dst = append(dst, ']')
 	}
@@ -494,11 +506,11 @@ func (v *ApiResultOfListOfPatientSummary) appendJSON(dst []byte, d *rtJSONDates)
 		dst = append(dst, "null"...)
 	} else {
 		dst = append(dst, '[')
-		for i48, e47 := range v.Links {
-			if i48 > 0 {
+		for i50, e49 := range v.Links {
+			if i50 > 0 {
 				dst = append(dst, ',')
 			}
-			dst = e47.appendJSON(dst, d)
+			dst = e49.appendJSON(dst, d)
 		}
 		dst = append(dst, ']')
 	}
@@ -506,23 +518,23 @@ func (v *ApiResultOfListOfPatientSummary) appendJSON(dst []byte, d *rtJSONDates)
 	if v.ValidationErrors == nil {
 		dst = append(dst, "null"...)
 	} else {
-		keys49 := slices.SortedFunc(maps.Keys(v.ValidationErrors), cmp.Compare[string])
+		keys51 := slices.SortedFunc(maps.Keys(v.ValidationErrors), cmp.Compare[string])
 		dst = append(dst, '{')
-		for i51, k50 := range keys49 {
-			if i51 > 0 {
+		for i53, k52 := range keys51 {
+			if i53 > 0 {
 				dst = append(dst, ',')
 			}
-			dst = rtAppendJSONString(dst, k50)
+			dst = rtAppendJSONString(dst, k52)
 			dst = append(dst, ':')
-			if v.ValidationErrors[k50] == nil {
+			if v.ValidationErrors[k52] == nil {
 				dst = append(dst, "null"...)
 			} else {
 				dst = append(dst, '[')
-				for i53, e52 := range v.ValidationErrors[k50] {
-					if i53 > 0 {
+				for i55, e54 := range v.ValidationErrors[k52] {
+					if i55 > 0 {
 						dst = append(dst, ',')
 					}
-					dst = rtAppendJSONStringPtr(dst, e52)
+					dst = rtAppendJSONStringPtr(dst, e54)
 				}
 				dst = append(dst, ']')
 			}
@@ -595,11 +607,11 @@ func (v *ApiResultOfListOfPatientSummary) decodeJSON(r *rtJSONReader) error {
 				return r.errNull("StatusCode")
 			}
 			{
-				v55, err := r.intN(32)
+				v57, err := r.intN(32)
 				if err != nil {
 					return err
 				}
-				v.StatusCode = int32(v55)
+				v.StatusCode = int32(v57)
 			}
 		case 2:
 			if v.Message, err = r.stringPtr(); err != nil {
@@ -612,22 +624,28 @@ func (v *ApiResultOfListOfPatientSummary) decodeJSON(r *rtJSONReader) error {
 				if err := r.enterArray(); err != nil {
 					return err
 				}
-				s57 := make([]*PatientSummary, 0, 4)
-				for i58 := 0; ; i58++ {
-					more, err := r.item(i58)
+				s59 := make([]*PatientSummary, 0, 4)
+				for i60 := 0; ; i60++ {
+					more, err := r.item(i60)
 					if err != nil {
 						return err
 					}
 					if !more {
 						break
 					}
-					var e59 *PatientSummary
-					if e59, err = rtJSONRef[PatientSummary](r); err != nil {
-						return err
+					var e61 *PatientSummary
+					if r.null() {
+						e61 = nil
+					} else {
+						v62 := new(PatientSummary)
+						if err := v62.decodeJSON(r); err != nil {
+							return err
+						}
+						e61 = v62
 					}
-					s57 = append(s57, e59)
+					s59 = append(s59, e61)
 				}
-				v.Data = s57
+				v.Data = s59
 			}
 		case 4:
 			if r.null() {
@@ -636,22 +654,28 @@ func (v *ApiResultOfListOfPatientSummary) decodeJSON(r *rtJSONReader) error {
 				if err := r.enterArray(); err != nil {
 					return err
 				}
-				s60 := make([]*ResultLink, 0, 4)
-				for i61 := 0; ; i61++ {
-					more, err := r.item(i61)
+				s63 := make([]*ResultLink, 0, 4)
+				for i64 := 0; ; i64++ {
+					more, err := r.item(i64)
 					if err != nil {
 						return err
 					}
 					if !more {
 						break
 					}
-					var e62 *ResultLink
-					if e62, err = rtJSONRef[ResultLink](r); err != nil {
-						return err
+					var e65 *ResultLink
+					if r.null() {
+						e65 = nil
+					} else {
+						v66 := new(ResultLink)
+						if err := v66.decodeJSON(r); err != nil {
+							return err
+						}
+						e65 = v66
 					}
-					s60 = append(s60, e62)
+					s63 = append(s63, e65)
 				}
-				v.Links = s60
+				v.Links = s63
 			}
 		case 5:
 			if r.null() {
@@ -660,46 +684,46 @@ func (v *ApiResultOfListOfPatientSummary) decodeJSON(r *rtJSONReader) error {
 				if err := r.enterObject(); err != nil {
 					return err
 				}
-				m63 := map[string][]*string{}
-				for i64 := 0; ; i64++ {
-					k, err := r.key(i64)
+				m67 := map[string][]*string{}
+				for i68 := 0; ; i68++ {
+					k, err := r.key(i68)
 					if err != nil {
 						return err
 					}
 					if k == nil {
 						break
 					}
-					key65, err := string(k), error(nil)
+					key69, err := string(k), error(nil)
 					if err != nil {
 						return r.errorf("bad dictionary key: " + err.Error())
 					}
-					var val66 []*string
+					var val70 []*string
 					if r.null() {
-						val66 = nil
+						val70 = nil
 					} else {
 						if err := r.enterArray(); err != nil {
 							return err
 						}
-						s67 := make([]*string, 0, 4)
-						for i68 := 0; ; i68++ {
-							more, err := r.item(i68)
+						s71 := make([]*string, 0, 4)
+						for i72 := 0; ; i72++ {
+							more, err := r.item(i72)
 							if err != nil {
 								return err
 							}
 							if !more {
 								break
 							}
-							var e69 *string
-							if e69, err = r.stringPtr(); err != nil {
+							var e73 *string
+							if e73, err = r.stringPtr(); err != nil {
 								return err
 							}
-							s67 = append(s67, e69)
+							s71 = append(s71, e73)
 						}
-						val66 = s67
+						val70 = s71
 					}
-					m63[key65] = val66
+					m67[key69] = val70
 				}
-				v.ValidationErrors = m63
+				v.ValidationErrors = m67
 			}
 		default:
 			if err := r.skip(); err != nil {
@@ -731,11 +755,11 @@ func (v *AppointmentDetail) appendJSON(dst []byte, d *rtJSONDates) []byte {
 		dst = append(dst, "null"...)
 	} else {
 		dst = append(dst, '[')
-		for i72, e71 := range v.Notes {
-			if i72 > 0 {
+		for i76, e75 := range v.Notes {
+			if i76 > 0 {
 				dst = append(dst, ',')
 			}
-			dst = e71.appendJSON(dst, d)
+			dst = e75.appendJSON(dst, d)
 		}
 		dst = append(dst, ']')
 	}
@@ -859,19 +883,31 @@ func (v *AppointmentDetail) decodeJSON(r *rtJSONReader) error {
 				if r.null() {
 					return r.errNull("Status")
 				}
-				v74, err := r.enum(jsonNamesAppointmentStatus, 32, false)
+				v78, err := r.enum(jsonNamesAppointmentStatus, 32, false)
 				if err != nil {
 					return err
 				}
-				v.Status = AppointmentStatus(v74)
+				v.Status = AppointmentStatus(v78)
 			}
 		case 2:
-			if v.Slot, err = rtJSONRef[TimeWindow](r); err != nil {
-				return err
+			if r.null() {
+				v.Slot = nil
+			} else {
+				v79 := new(TimeWindow)
+				if err := v79.decodeJSON(r); err != nil {
+					return err
+				}
+				v.Slot = v79
 			}
 		case 3:
-			if v.PatientContact, err = rtJSONRef[ContactPoint](r); err != nil {
-				return err
+			if r.null() {
+				v.PatientContact = nil
+			} else {
+				v80 := new(ContactPoint)
+				if err := v80.decodeJSON(r); err != nil {
+					return err
+				}
+				v.PatientContact = v80
 			}
 		case 4:
 			if r.null() {
@@ -880,22 +916,28 @@ func (v *AppointmentDetail) decodeJSON(r *rtJSONReader) error {
 				if err := r.enterArray(); err != nil {
 					return err
 				}
-				s75 := make([]*AppointmentNote, 0, 4)
-				for i76 := 0; ; i76++ {
-					more, err := r.item(i76)
+				s81 := make([]*AppointmentNote, 0, 4)
+				for i82 := 0; ; i82++ {
+					more, err := r.item(i82)
 					if err != nil {
 						return err
 					}
 					if !more {
 						break
 					}
-					var e77 *AppointmentNote
-					if e77, err = rtJSONRef[AppointmentNote](r); err != nil {
-						return err
+					var e83 *AppointmentNote
+					if r.null() {
+						e83 = nil
+					} else {
+						v84 := new(AppointmentNote)
+						if err := v84.decodeJSON(r); err != nil {
+							return err
+						}
+						e83 = v84
 					}
-					s75 = append(s75, e77)
+					s81 = append(s81, e83)
 				}
-				v.Notes = s75
+				v.Notes = s81
 			}
 		case 5:
 			if r.null() {
@@ -908,55 +950,55 @@ func (v *AppointmentDetail) decodeJSON(r *rtJSONReader) error {
 			if r.null() {
 				v.DepositPaid = nil
 			} else {
-				var v79 Decimal
+				var v86 Decimal
 				if r.null() {
 					return r.errNull("DepositPaid")
 				}
-				if v79, err = r.decimal(); err != nil {
+				if v86, err = r.decimal(); err != nil {
 					return err
 				}
-				v.DepositPaid = &v79
+				v.DepositPaid = &v86
 			}
 		case 7:
 			if r.null() {
 				v.ReferralId = nil
 			} else {
-				var v81 uuid.UUID
+				var v88 uuid.UUID
 				if r.null() {
 					return r.errNull("ReferralId")
 				}
-				if v81, err = r.guid(); err != nil {
+				if v88, err = r.guid(); err != nil {
 					return err
 				}
-				v.ReferralId = &v81
+				v.ReferralId = &v88
 			}
 		case 8:
 			if r.null() {
 				v.RoomNumber = nil
 			} else {
-				var v83 int32
+				var v90 int32
 				if r.null() {
 					return r.errNull("RoomNumber")
 				}
 				{
-					v84, err := r.intN(32)
+					v91, err := r.intN(32)
 					if err != nil {
 						return err
 					}
-					v83 = int32(v84)
+					v90 = int32(v91)
 				}
-				v.RoomNumber = &v83
+				v.RoomNumber = &v90
 			}
 		case 9:
 			if r.null() {
 				return r.errNull("Version")
 			}
 			{
-				v85, err := r.intN(32)
+				v92, err := r.intN(32)
 				if err != nil {
 					return err
 				}
-				v.Version = int32(v85)
+				v.Version = int32(v92)
 			}
 		case 10:
 			if r.null() {
@@ -991,11 +1033,11 @@ func (v *AppointmentDetail) decodeJSON(r *rtJSONReader) error {
 				if r.null() {
 					return r.errNull("Urgency")
 				}
-				v90, err := r.enum(jsonNamesUrgencyLevel, 32, false)
+				v97, err := r.enum(jsonNamesUrgencyLevel, 32, false)
 				if err != nil {
 					return err
 				}
-				v.Urgency = UrgencyLevel(v90)
+				v.Urgency = UrgencyLevel(v97)
 			}
 		case 15:
 			if v.AuditTrail, err = r.stringPtr(); err != nil {
@@ -1217,22 +1259,22 @@ func (v *AppointmentSummary) decodeJSON(r *rtJSONReader) error {
 				return r.errNull("DurationMinutes")
 			}
 			{
-				v98, err := r.intN(32)
+				v105, err := r.intN(32)
 				if err != nil {
 					return err
 				}
-				v.DurationMinutes = int32(v98)
+				v.DurationMinutes = int32(v105)
 			}
 		case 3:
 			{
 				if r.null() {
 					return r.errNull("Status")
 				}
-				v99, err := r.enum(jsonNamesAppointmentStatus, 32, false)
+				v106, err := r.enum(jsonNamesAppointmentStatus, 32, false)
 				if err != nil {
 					return err
 				}
-				v.Status = AppointmentStatus(v99)
+				v.Status = AppointmentStatus(v106)
 			}
 		case 4:
 			if v.ClinicianName, err = r.stringPtr(); err != nil {
@@ -1246,14 +1288,14 @@ func (v *AppointmentSummary) decodeJSON(r *rtJSONReader) error {
 			if r.null() {
 				v.TravelDistanceKm = nil
 			} else {
-				var v102 float64
+				var v109 float64
 				if r.null() {
 					return r.errNull("TravelDistanceKm")
 				}
-				if v102, err = r.double(); err != nil {
+				if v109, err = r.double(); err != nil {
 					return err
 				}
-				v.TravelDistanceKm = &v102
+				v.TravelDistanceKm = &v109
 			}
 		case 7:
 			if v.Label, err = r.stringPtr(); err != nil {
@@ -1305,11 +1347,11 @@ func (v *BookAppointmentCommand) appendJSON(dst []byte, d *rtJSONDates) []byte {
 		dst = append(dst, "null"...)
 	} else {
 		dst = append(dst, '[')
-		for i106, e105 := range v.Symptoms {
-			if i106 > 0 {
+		for i113, e112 := range v.Symptoms {
+			if i113 > 0 {
 				dst = append(dst, ',')
 			}
-			dst = rtAppendJSONStringPtr(dst, e105)
+			dst = rtAppendJSONStringPtr(dst, e112)
 		}
 		dst = append(dst, ']')
 	}
@@ -1328,11 +1370,11 @@ func (v *BookAppointmentCommand) appendJSON(dst []byte, d *rtJSONDates) []byte {
 		dst = append(dst, "null"...)
 	} else {
 		dst = append(dst, '[')
-		for i108, e107 := range v.CorrelationIds {
-			if i108 > 0 {
+		for i115, e114 := range v.CorrelationIds {
+			if i115 > 0 {
 				dst = append(dst, ',')
 			}
-			dst = rtAppendJSONStringPtr(dst, e107)
+			dst = rtAppendJSONStringPtr(dst, e114)
 		}
 		dst = append(dst, ']')
 	}
@@ -1451,41 +1493,47 @@ func (v *BookAppointmentCommand) decodeJSON(r *rtJSONReader) error {
 				return err
 			}
 		case 4:
-			if v.Slot, err = rtJSONRef[TimeWindow](r); err != nil {
-				return err
+			if r.null() {
+				v.Slot = nil
+			} else {
+				v120 := new(TimeWindow)
+				if err := v120.decodeJSON(r); err != nil {
+					return err
+				}
+				v.Slot = v120
 			}
 		case 5:
 			if r.null() {
 				return r.errNull("DurationMinutes")
 			}
 			{
-				v113, err := r.intN(32)
+				v121, err := r.intN(32)
 				if err != nil {
 					return err
 				}
-				v.DurationMinutes = int32(v113)
+				v.DurationMinutes = int32(v121)
 			}
 		case 6:
 			{
 				if r.null() {
 					return r.errNull("Urgency")
 				}
-				v114, err := r.enum(jsonNamesUrgencyLevel, 32, false)
+				v122, err := r.enum(jsonNamesUrgencyLevel, 32, false)
 				if err != nil {
 					return err
 				}
-				v.Urgency = UrgencyLevel(v114)
+				v.Urgency = UrgencyLevel(v122)
 			}
 		case 7:
 			{
 				if r.null() {
 					return r.errNull("Reminders")
 				}
-				v115, err := r.enum(jsonNamesReminderChannel, 32, false)
+				v123, err := r.enum(jsonNamesReminderChannel, 32, false)
 				if err != nil {
 					return err
 				}
-				v.Reminders = ReminderChannel(v115)
+				v.Reminders = ReminderChannel(v123)
 			}
 		case 8:
 			if r.null() {
@@ -1498,18 +1546,18 @@ func (v *BookAppointmentCommand) decodeJSON(r *rtJSONReader) error {
 			if r.null() {
 				v.FollowupIntervalDays = nil
 			} else {
-				var v117 int32
+				var v125 int32
 				if r.null() {
 					return r.errNull("FollowupIntervalDays")
 				}
 				{
-					v118, err := r.intN(32)
+					v126, err := r.intN(32)
 					if err != nil {
 						return err
 					}
-					v117 = int32(v118)
+					v125 = int32(v126)
 				}
-				v.FollowupIntervalDays = &v117
+				v.FollowupIntervalDays = &v125
 			}
 		case 10:
 			if r.null() {
@@ -1518,30 +1566,36 @@ func (v *BookAppointmentCommand) decodeJSON(r *rtJSONReader) error {
 				if err := r.enterArray(); err != nil {
 					return err
 				}
-				s119 := make([]*string, 0, 4)
-				for i120 := 0; ; i120++ {
-					more, err := r.item(i120)
+				s127 := make([]*string, 0, 4)
+				for i128 := 0; ; i128++ {
+					more, err := r.item(i128)
 					if err != nil {
 						return err
 					}
 					if !more {
 						break
 					}
-					var e121 *string
-					if e121, err = r.stringPtr(); err != nil {
+					var e129 *string
+					if e129, err = r.stringPtr(); err != nil {
 						return err
 					}
-					s119 = append(s119, e121)
+					s127 = append(s127, e129)
 				}
-				v.Symptoms = s119
+				v.Symptoms = s127
 			}
 		case 11:
 			if v.ChannelHint, err = r.stringPtr(); err != nil {
 				return err
 			}
 		case 12:
-			if v.Repeat, err = rtJSONRef[Recurrence](r); err != nil {
-				return err
+			if r.null() {
+				v.Repeat = nil
+			} else {
+				v132 := new(Recurrence)
+				if err := v132.decodeJSON(r); err != nil {
+					return err
+				}
+				v.Repeat = v132
 			}
 		case 13:
 			if v.RequestedBy, err = r.stringPtr(); err != nil {
@@ -1565,22 +1619,22 @@ func (v *BookAppointmentCommand) decodeJSON(r *rtJSONReader) error {
 				if err := r.enterArray(); err != nil {
 					return err
 				}
-				s127 := make([]*string, 0, 4)
-				for i128 := 0; ; i128++ {
-					more, err := r.item(i128)
+				s136 := make([]*string, 0, 4)
+				for i137 := 0; ; i137++ {
+					more, err := r.item(i137)
 					if err != nil {
 						return err
 					}
 					if !more {
 						break
 					}
-					var e129 *string
-					if e129, err = r.stringPtr(); err != nil {
+					var e138 *string
+					if e138, err = r.stringPtr(); err != nil {
 						return err
 					}
-					s127 = append(s127, e129)
+					s136 = append(s136, e138)
 				}
-				v.CorrelationIds = s127
+				v.CorrelationIds = s136
 			}
 		case 17:
 			if r.null() {
@@ -1597,14 +1651,14 @@ func (v *BookAppointmentCommand) decodeJSON(r *rtJSONReader) error {
 			if r.null() {
 				v.DepositAmount = nil
 			} else {
-				var v133 Decimal
+				var v142 Decimal
 				if r.null() {
 					return r.errNull("DepositAmount")
 				}
-				if v133, err = r.decimal(); err != nil {
+				if v142, err = r.decimal(); err != nil {
 					return err
 				}
-				v.DepositAmount = &v133
+				v.DepositAmount = &v142
 			}
 		default:
 			if err := r.skip(); err != nil {
@@ -1634,11 +1688,11 @@ func (v *ClinicLocation) appendJSON(dst []byte, d *rtJSONDates) []byte {
 		dst = append(dst, "null"...)
 	} else {
 		dst = append(dst, '[')
-		for i136, e135 := range v.Services {
-			if i136 > 0 {
+		for i145, e144 := range v.Services {
+			if i145 > 0 {
 				dst = append(dst, ',')
 			}
-			dst = rtAppendJSONStringPtr(dst, e135)
+			dst = rtAppendJSONStringPtr(dst, e144)
 		}
 		dst = append(dst, ']')
 	}
@@ -1708,8 +1762,14 @@ func (v *ClinicLocation) decodeJSON(r *rtJSONReader) error {
 				return err
 			}
 		case 2:
-			if v.ParentLocation, err = rtJSONRef[ClinicLocation](r); err != nil {
-				return err
+			if r.null() {
+				v.ParentLocation = nil
+			} else {
+				v148 := new(ClinicLocation)
+				if err := v148.decodeJSON(r); err != nil {
+					return err
+				}
+				v.ParentLocation = v148
 			}
 		case 3:
 			if r.null() {
@@ -1718,26 +1778,32 @@ func (v *ClinicLocation) decodeJSON(r *rtJSONReader) error {
 				if err := r.enterArray(); err != nil {
 					return err
 				}
-				s139 := make([]*string, 0, 4)
-				for i140 := 0; ; i140++ {
-					more, err := r.item(i140)
+				s149 := make([]*string, 0, 4)
+				for i150 := 0; ; i150++ {
+					more, err := r.item(i150)
 					if err != nil {
 						return err
 					}
 					if !more {
 						break
 					}
-					var e141 *string
-					if e141, err = r.stringPtr(); err != nil {
+					var e151 *string
+					if e151, err = r.stringPtr(); err != nil {
 						return err
 					}
-					s139 = append(s139, e141)
+					s149 = append(s149, e151)
 				}
-				v.Services = s139
+				v.Services = s149
 			}
 		case 4:
-			if v.FrontDesk, err = rtJSONRef[ContactPoint](r); err != nil {
-				return err
+			if r.null() {
+				v.FrontDesk = nil
+			} else {
+				v153 := new(ContactPoint)
+				if err := v153.decodeJSON(r); err != nil {
+					return err
+				}
+				v.FrontDesk = v153
 			}
 		default:
 			if err := r.skip(); err != nil {
@@ -1925,11 +1991,11 @@ func (v *DeliveryAttempt) decodeJSON(r *rtJSONReader) error {
 				return r.errNull("AttemptNumber")
 			}
 			{
-				v148, err := r.intN(32)
+				v159, err := r.intN(32)
 				if err != nil {
 					return err
 				}
-				v.AttemptNumber = int32(v148)
+				v.AttemptNumber = int32(v159)
 			}
 		case 1:
 			if r.null() {
@@ -1983,15 +2049,15 @@ func (v *MessageDeliveryReport) appendJSON(dst []byte, d *rtJSONDates) []byte {
 	if v.AttemptsByProvider == nil {
 		dst = append(dst, "null"...)
 	} else {
-		keys153 := slices.SortedFunc(maps.Keys(v.AttemptsByProvider), cmp.Compare[string])
+		keys164 := slices.SortedFunc(maps.Keys(v.AttemptsByProvider), cmp.Compare[string])
 		dst = append(dst, '{')
-		for i155, k154 := range keys153 {
-			if i155 > 0 {
+		for i166, k165 := range keys164 {
+			if i166 > 0 {
 				dst = append(dst, ',')
 			}
-			dst = rtAppendJSONString(dst, k154)
+			dst = rtAppendJSONString(dst, k165)
 			dst = append(dst, ':')
-			dst = strconv.AppendInt(dst, int64(v.AttemptsByProvider[k154]), 10)
+			dst = strconv.AppendInt(dst, int64(v.AttemptsByProvider[k165]), 10)
 		}
 		dst = append(dst, '}')
 	}
@@ -1999,23 +2065,23 @@ func (v *MessageDeliveryReport) appendJSON(dst []byte, d *rtJSONDates) []byte {
 	if v.FailureReasons == nil {
 		dst = append(dst, "null"...)
 	} else {
-		keys156 := slices.SortedFunc(maps.Keys(v.FailureReasons), cmp.Compare[string])
+		keys167 := slices.SortedFunc(maps.Keys(v.FailureReasons), cmp.Compare[string])
 		dst = append(dst, '{')
-		for i158, k157 := range keys156 {
-			if i158 > 0 {
+		for i169, k168 := range keys167 {
+			if i169 > 0 {
 				dst = append(dst, ',')
 			}
-			dst = rtAppendJSONString(dst, k157)
+			dst = rtAppendJSONString(dst, k168)
 			dst = append(dst, ':')
-			if v.FailureReasons[k157] == nil {
+			if v.FailureReasons[k168] == nil {
 				dst = append(dst, "null"...)
 			} else {
 				dst = append(dst, '[')
-				for i160, e159 := range v.FailureReasons[k157] {
-					if i160 > 0 {
+				for i171, e170 := range v.FailureReasons[k168] {
+					if i171 > 0 {
 						dst = append(dst, ',')
 					}
-					dst = rtAppendJSONStringPtr(dst, e159)
+					dst = rtAppendJSONStringPtr(dst, e170)
 				}
 				dst = append(dst, ']')
 			}
@@ -2041,11 +2107,11 @@ func (v *MessageDeliveryReport) appendJSON(dst []byte, d *rtJSONDates) []byte {
 		dst = append(dst, "null"...)
 	} else {
 		dst = append(dst, '[')
-		for i162, e161 := range v.Attempts {
-			if i162 > 0 {
+		for i173, e172 := range v.Attempts {
+			if i173 > 0 {
 				dst = append(dst, ',')
 			}
-			dst = e161.appendJSON(dst, d)
+			dst = e172.appendJSON(dst, d)
 		}
 		dst = append(dst, ']')
 	}
@@ -2121,11 +2187,11 @@ func (v *MessageDeliveryReport) decodeJSON(r *rtJSONReader) error {
 				if r.null() {
 					return r.errNull("Channel")
 				}
-				v164, err := r.enum(jsonNamesMessageChannel, 32, false)
+				v175, err := r.enum(jsonNamesMessageChannel, 32, false)
 				if err != nil {
 					return err
 				}
-				v.Channel = MessageChannel(v164)
+				v.Channel = MessageChannel(v175)
 			}
 		case 2:
 			if r.null() {
@@ -2134,33 +2200,33 @@ func (v *MessageDeliveryReport) decodeJSON(r *rtJSONReader) error {
 				if err := r.enterObject(); err != nil {
 					return err
 				}
-				m165 := map[string]int32{}
-				for i166 := 0; ; i166++ {
-					k, err := r.key(i166)
+				m176 := map[string]int32{}
+				for i177 := 0; ; i177++ {
+					k, err := r.key(i177)
 					if err != nil {
 						return err
 					}
 					if k == nil {
 						break
 					}
-					key167, err := string(k), error(nil)
+					key178, err := string(k), error(nil)
 					if err != nil {
 						return r.errorf("bad dictionary key: " + err.Error())
 					}
-					var val168 int32
+					var val179 int32
 					if r.null() {
 						return r.errNull("AttemptsByProvider")
 					}
 					{
-						v169, err := r.intN(32)
+						v180, err := r.intN(32)
 						if err != nil {
 							return err
 						}
-						val168 = int32(v169)
+						val179 = int32(v180)
 					}
-					m165[key167] = val168
+					m176[key178] = val179
 				}
-				v.AttemptsByProvider = m165
+				v.AttemptsByProvider = m176
 			}
 		case 3:
 			if r.null() {
@@ -2169,54 +2235,54 @@ func (v *MessageDeliveryReport) decodeJSON(r *rtJSONReader) error {
 				if err := r.enterObject(); err != nil {
 					return err
 				}
-				m170 := map[string][]*string{}
-				for i171 := 0; ; i171++ {
-					k, err := r.key(i171)
+				m181 := map[string][]*string{}
+				for i182 := 0; ; i182++ {
+					k, err := r.key(i182)
 					if err != nil {
 						return err
 					}
 					if k == nil {
 						break
 					}
-					key172, err := string(k), error(nil)
+					key183, err := string(k), error(nil)
 					if err != nil {
 						return r.errorf("bad dictionary key: " + err.Error())
 					}
-					var val173 []*string
+					var val184 []*string
 					if r.null() {
-						val173 = nil
+						val184 = nil
 					} else {
 						if err := r.enterArray(); err != nil {
 							return err
 						}
-						s174 := make([]*string, 0, 4)
-						for i175 := 0; ; i175++ {
-							more, err := r.item(i175)
+						s185 := make([]*string, 0, 4)
+						for i186 := 0; ; i186++ {
+							more, err := r.item(i186)
 							if err != nil {
 								return err
 							}
 							if !more {
 								break
 							}
-							var e176 *string
-							if e176, err = r.stringPtr(); err != nil {
+							var e187 *string
+							if e187, err = r.stringPtr(); err != nil {
 								return err
 							}
-							s174 = append(s174, e176)
+							s185 = append(s185, e187)
 						}
-						val173 = s174
+						val184 = s185
 					}
-					m170[key172] = val173
+					m181[key183] = val184
 				}
-				v.FailureReasons = m170
+				v.FailureReasons = m181
 			}
 		case 4:
 			{
 				if err := r.enterObject(); err != nil {
 					return err
 				}
-				for i178 := 0; ; i178++ {
-					k, err := r.key(i178)
+				for i189 := 0; ; i189++ {
+					k, err := r.key(i189)
 					if err != nil {
 						return err
 					}
@@ -2233,11 +2299,11 @@ func (v *MessageDeliveryReport) decodeJSON(r *rtJSONReader) error {
 							return r.errNull("LastProviderResponse.Value")
 						}
 						{
-							v180, err := r.intN(32)
+							v191, err := r.intN(32)
 							if err != nil {
 								return err
 							}
-							v.LastProviderResponse.Value = int32(v180)
+							v.LastProviderResponse.Value = int32(v191)
 						}
 					default:
 						if err := r.skip(); err != nil {
@@ -2274,22 +2340,28 @@ func (v *MessageDeliveryReport) decodeJSON(r *rtJSONReader) error {
 				if err := r.enterArray(); err != nil {
 					return err
 				}
-				s184 := make([]*DeliveryAttempt, 0, 4)
-				for i185 := 0; ; i185++ {
-					more, err := r.item(i185)
+				s195 := make([]*DeliveryAttempt, 0, 4)
+				for i196 := 0; ; i196++ {
+					more, err := r.item(i196)
 					if err != nil {
 						return err
 					}
 					if !more {
 						break
 					}
-					var e186 *DeliveryAttempt
-					if e186, err = rtJSONRef[DeliveryAttempt](r); err != nil {
-						return err
+					var e197 *DeliveryAttempt
+					if r.null() {
+						e197 = nil
+					} else {
+						v198 := new(DeliveryAttempt)
+						if err := v198.decodeJSON(r); err != nil {
+							return err
+						}
+						e197 = v198
 					}
-					s184 = append(s184, e186)
+					s195 = append(s195, e197)
 				}
-				v.Attempts = s184
+				v.Attempts = s195
 			}
 		default:
 			if err := r.skip(); err != nil {
@@ -2325,11 +2397,11 @@ func (v *MessageTemplate) appendJSON(dst []byte, d *rtJSONDates) []byte {
 		dst = append(dst, "null"...)
 	} else {
 		dst = append(dst, '[')
-		for i188, e187 := range v.Placeholders {
-			if i188 > 0 {
+		for i200, e199 := range v.Placeholders {
+			if i200 > 0 {
 				dst = append(dst, ',')
 			}
-			dst = rtAppendJSONStringPtr(dst, e187)
+			dst = rtAppendJSONStringPtr(dst, e199)
 		}
 		dst = append(dst, ']')
 	}
@@ -2410,22 +2482,22 @@ func (v *MessageTemplate) decodeJSON(r *rtJSONReader) error {
 				if r.null() {
 					return r.errNull("Channels")
 				}
-				v192, err := r.enum(jsonNamesReminderChannel, 32, false)
+				v204, err := r.enum(jsonNamesReminderChannel, 32, false)
 				if err != nil {
 					return err
 				}
-				v.Channels = ReminderChannel(v192)
+				v.Channels = ReminderChannel(v204)
 			}
 		case 4:
 			if r.null() {
 				return r.errNull("Version")
 			}
 			{
-				v193, err := r.intN(32)
+				v205, err := r.intN(32)
 				if err != nil {
 					return err
 				}
-				v.Version = int32(v193)
+				v.Version = int32(v205)
 			}
 		case 5:
 			if r.null() {
@@ -2441,22 +2513,22 @@ func (v *MessageTemplate) decodeJSON(r *rtJSONReader) error {
 				if err := r.enterArray(); err != nil {
 					return err
 				}
-				s195 := make([]*string, 0, 4)
-				for i196 := 0; ; i196++ {
-					more, err := r.item(i196)
+				s207 := make([]*string, 0, 4)
+				for i208 := 0; ; i208++ {
+					more, err := r.item(i208)
 					if err != nil {
 						return err
 					}
 					if !more {
 						break
 					}
-					var e197 *string
-					if e197, err = r.stringPtr(); err != nil {
+					var e209 *string
+					if e209, err = r.stringPtr(); err != nil {
 						return err
 					}
-					s195 = append(s195, e197)
+					s207 = append(s207, e209)
 				}
-				v.Placeholders = s195
+				v.Placeholders = s207
 			}
 		case 7:
 			if r.null() {
@@ -2487,11 +2559,11 @@ func (v *PagedListOfAppointmentSummary) appendJSON(dst []byte, d *rtJSONDates) [
 		dst = append(dst, "null"...)
 	} else {
 		dst = append(dst, '[')
-		for i201, e200 := range v.Items {
-			if i201 > 0 {
+		for i213, e212 := range v.Items {
+			if i213 > 0 {
 				dst = append(dst, ',')
 			}
-			dst = e200.appendJSON(dst, d)
+			dst = e212.appendJSON(dst, d)
 		}
 		dst = append(dst, ']')
 	}
@@ -2562,55 +2634,61 @@ func (v *PagedListOfAppointmentSummary) decodeJSON(r *rtJSONReader) error {
 				if err := r.enterArray(); err != nil {
 					return err
 				}
-				s202 := make([]*AppointmentSummary, 0, 4)
-				for i203 := 0; ; i203++ {
-					more, err := r.item(i203)
+				s214 := make([]*AppointmentSummary, 0, 4)
+				for i215 := 0; ; i215++ {
+					more, err := r.item(i215)
 					if err != nil {
 						return err
 					}
 					if !more {
 						break
 					}
-					var e204 *AppointmentSummary
-					if e204, err = rtJSONRef[AppointmentSummary](r); err != nil {
-						return err
+					var e216 *AppointmentSummary
+					if r.null() {
+						e216 = nil
+					} else {
+						v217 := new(AppointmentSummary)
+						if err := v217.decodeJSON(r); err != nil {
+							return err
+						}
+						e216 = v217
 					}
-					s202 = append(s202, e204)
+					s214 = append(s214, e216)
 				}
-				v.Items = s202
+				v.Items = s214
 			}
 		case 1:
 			if r.null() {
 				return r.errNull("Page")
 			}
 			{
-				v205, err := r.intN(32)
+				v218, err := r.intN(32)
 				if err != nil {
 					return err
 				}
-				v.Page = int32(v205)
+				v.Page = int32(v218)
 			}
 		case 2:
 			if r.null() {
 				return r.errNull("PageSize")
 			}
 			{
-				v206, err := r.intN(32)
+				v219, err := r.intN(32)
 				if err != nil {
 					return err
 				}
-				v.PageSize = int32(v206)
+				v.PageSize = int32(v219)
 			}
 		case 3:
 			if r.null() {
 				return r.errNull("TotalCount")
 			}
 			{
-				v207, err := r.intN(32)
+				v220, err := r.intN(32)
 				if err != nil {
 					return err
 				}
-				v.TotalCount = int32(v207)
+				v.TotalCount = int32(v220)
 			}
 		case 4:
 			if r.null() {
@@ -2715,11 +2793,11 @@ func (v *PatientPhotoUpload) decodeJSON(r *rtJSONReader) error {
 				return r.errNull("SizeBytes")
 			}
 			{
-				v211, err := r.intN(32)
+				v224, err := r.intN(32)
 				if err != nil {
 					return err
 				}
-				v.SizeBytes = int32(v211)
+				v.SizeBytes = int32(v224)
 			}
 		case 3:
 			if v.FileName, err = r.stringPtr(); err != nil {
@@ -2772,11 +2850,11 @@ func (v *PatientProfile) appendJSON(dst []byte, d *rtJSONDates) []byte {
 		dst = append(dst, "null"...)
 	} else {
 		dst = append(dst, '[')
-		for i216, e215 := range v.Allergies {
-			if i216 > 0 {
+		for i229, e228 := range v.Allergies {
+			if i229 > 0 {
 				dst = append(dst, ',')
 			}
-			dst = rtAppendJSONStringPtr(dst, e215)
+			dst = rtAppendJSONStringPtr(dst, e228)
 		}
 		dst = append(dst, ']')
 	}
@@ -2880,8 +2958,14 @@ func (v *PatientProfile) decodeJSON(r *rtJSONReader) error {
 				return err
 			}
 		case 6:
-			if v.Contact, err = rtJSONRef[ContactPoint](r); err != nil {
-				return err
+			if r.null() {
+				v.Contact = nil
+			} else {
+				v236 := new(ContactPoint)
+				if err := v236.decodeJSON(r); err != nil {
+					return err
+				}
+				v.Contact = v236
 			}
 		case 7:
 			if r.null() {
@@ -2890,22 +2974,22 @@ func (v *PatientProfile) decodeJSON(r *rtJSONReader) error {
 				if err := r.enterArray(); err != nil {
 					return err
 				}
-				s223 := make([]*string, 0, 4)
-				for i224 := 0; ; i224++ {
-					more, err := r.item(i224)
+				s237 := make([]*string, 0, 4)
+				for i238 := 0; ; i238++ {
+					more, err := r.item(i238)
 					if err != nil {
 						return err
 					}
 					if !more {
 						break
 					}
-					var e225 *string
-					if e225, err = r.stringPtr(); err != nil {
+					var e239 *string
+					if e239, err = r.stringPtr(); err != nil {
 						return err
 					}
-					s223 = append(s223, e225)
+					s237 = append(s237, e239)
 				}
-				v.Allergies = s223
+				v.Allergies = s237
 			}
 		case 8:
 			if r.null() {
@@ -2919,11 +3003,11 @@ func (v *PatientProfile) decodeJSON(r *rtJSONReader) error {
 				return r.errNull("RecordVersion")
 			}
 			{
-				v228, err := r.intN(32)
+				v242, err := r.intN(32)
 				if err != nil {
 					return err
 				}
-				v.RecordVersion = int32(v228)
+				v.RecordVersion = int32(v242)
 			}
 		default:
 			if err := r.skip(); err != nil {
@@ -3101,22 +3185,22 @@ func (v *Recurrence) decodeJSON(r *rtJSONReader) error {
 				return r.errNull("IntervalDays")
 			}
 			{
-				v233, err := r.intN(32)
+				v247, err := r.intN(32)
 				if err != nil {
 					return err
 				}
-				v.IntervalDays = int32(v233)
+				v.IntervalDays = int32(v247)
 			}
 		case 1:
 			if r.null() {
 				return r.errNull("Occurrences")
 			}
 			{
-				v234, err := r.intN(32)
+				v248, err := r.intN(32)
 				if err != nil {
 					return err
 				}
-				v.Occurrences = int32(v234)
+				v.Occurrences = int32(v248)
 			}
 		case 2:
 			if r.null() {
@@ -3170,11 +3254,11 @@ func (v *RescheduleAppointmentCommand) appendJSON(dst []byte, d *rtJSONDates) []
 		dst = append(dst, "null"...)
 	} else {
 		dst = append(dst, '[')
-		for i237, e236 := range v.CorrelationIds {
-			if i237 > 0 {
+		for i251, e250 := range v.CorrelationIds {
+			if i251 > 0 {
 				dst = append(dst, ',')
 			}
-			dst = rtAppendJSONStringPtr(dst, e236)
+			dst = rtAppendJSONStringPtr(dst, e250)
 		}
 		dst = append(dst, ']')
 	}
@@ -3245,21 +3329,27 @@ func (v *RescheduleAppointmentCommand) decodeJSON(r *rtJSONReader) error {
 		}
 		switch f {
 		case 0:
-			if v.NewSlot, err = rtJSONRef[TimeWindow](r); err != nil {
-				return err
+			if r.null() {
+				v.NewSlot = nil
+			} else {
+				v252 := new(TimeWindow)
+				if err := v252.decodeJSON(r); err != nil {
+					return err
+				}
+				v.NewSlot = v252
 			}
 		case 1:
 			if r.null() {
 				v.PreviousStart = nil
 			} else {
-				var v238 DateTime
+				var v253 DateTime
 				if r.null() {
 					return r.errNull("PreviousStart")
 				}
-				if v238, err = r.dateTime(); err != nil {
+				if v253, err = r.dateTime(); err != nil {
 					return err
 				}
-				v.PreviousStart = &v238
+				v.PreviousStart = &v253
 			}
 		case 2:
 			if v.RescheduleReason, err = r.stringPtr(); err != nil {
@@ -3294,22 +3384,22 @@ func (v *RescheduleAppointmentCommand) decodeJSON(r *rtJSONReader) error {
 				if err := r.enterArray(); err != nil {
 					return err
 				}
-				s245 := make([]*string, 0, 4)
-				for i246 := 0; ; i246++ {
-					more, err := r.item(i246)
+				s260 := make([]*string, 0, 4)
+				for i261 := 0; ; i261++ {
+					more, err := r.item(i261)
 					if err != nil {
 						return err
 					}
 					if !more {
 						break
 					}
-					var e247 *string
-					if e247, err = r.stringPtr(); err != nil {
+					var e262 *string
+					if e262, err = r.stringPtr(); err != nil {
 						return err
 					}
-					s245 = append(s245, e247)
+					s260 = append(s260, e262)
 				}
-				v.CorrelationIds = s245
+				v.CorrelationIds = s260
 			}
 		case 8:
 			if r.null() {
@@ -3432,15 +3522,15 @@ func (v *SendPatientMessageCommand) appendJSON(dst []byte, d *rtJSONDates) []byt
 	if v.Placeholders == nil {
 		dst = append(dst, "null"...)
 	} else {
-		keys254 := slices.SortedFunc(maps.Keys(v.Placeholders), cmp.Compare[string])
+		keys269 := slices.SortedFunc(maps.Keys(v.Placeholders), cmp.Compare[string])
 		dst = append(dst, '{')
-		for i256, k255 := range keys254 {
-			if i256 > 0 {
+		for i271, k270 := range keys269 {
+			if i271 > 0 {
 				dst = append(dst, ',')
 			}
-			dst = rtAppendJSONString(dst, k255)
+			dst = rtAppendJSONString(dst, k270)
 			dst = append(dst, ':')
-			dst = rtAppendJSONStringPtr(dst, v.Placeholders[k255])
+			dst = rtAppendJSONStringPtr(dst, v.Placeholders[k270])
 		}
 		dst = append(dst, '}')
 	}
@@ -3457,11 +3547,11 @@ func (v *SendPatientMessageCommand) appendJSON(dst []byte, d *rtJSONDates) []byt
 		dst = append(dst, "null"...)
 	} else {
 		dst = append(dst, '[')
-		for i258, e257 := range v.CorrelationIds {
-			if i258 > 0 {
+		for i273, e272 := range v.CorrelationIds {
+			if i273 > 0 {
 				dst = append(dst, ',')
 			}
-			dst = rtAppendJSONStringPtr(dst, e257)
+			dst = rtAppendJSONStringPtr(dst, e272)
 		}
 		dst = append(dst, ']')
 	}
@@ -3541,11 +3631,11 @@ func (v *SendPatientMessageCommand) decodeJSON(r *rtJSONReader) error {
 				if r.null() {
 					return r.errNull("Channel")
 				}
-				v260, err := r.enum(jsonNamesMessageChannel, 32, false)
+				v275, err := r.enum(jsonNamesMessageChannel, 32, false)
 				if err != nil {
 					return err
 				}
-				v.Channel = MessageChannel(v260)
+				v.Channel = MessageChannel(v275)
 			}
 		case 2:
 			if v.TemplateCode, err = r.stringPtr(); err != nil {
@@ -3558,50 +3648,50 @@ func (v *SendPatientMessageCommand) decodeJSON(r *rtJSONReader) error {
 				if err := r.enterObject(); err != nil {
 					return err
 				}
-				m262 := map[string]*string{}
-				for i263 := 0; ; i263++ {
-					k, err := r.key(i263)
+				m277 := map[string]*string{}
+				for i278 := 0; ; i278++ {
+					k, err := r.key(i278)
 					if err != nil {
 						return err
 					}
 					if k == nil {
 						break
 					}
-					key264, err := string(k), error(nil)
+					key279, err := string(k), error(nil)
 					if err != nil {
 						return r.errorf("bad dictionary key: " + err.Error())
 					}
-					var val265 *string
-					if val265, err = r.stringPtr(); err != nil {
+					var val280 *string
+					if val280, err = r.stringPtr(); err != nil {
 						return err
 					}
-					m262[key264] = val265
+					m277[key279] = val280
 				}
-				v.Placeholders = m262
+				v.Placeholders = m277
 			}
 		case 4:
 			if r.null() {
 				v.SendAfter = nil
 			} else {
-				var v267 DateTime
+				var v282 DateTime
 				if r.null() {
 					return r.errNull("SendAfter")
 				}
-				if v267, err = r.dateTime(); err != nil {
+				if v282, err = r.dateTime(); err != nil {
 					return err
 				}
-				v.SendAfter = &v267
+				v.SendAfter = &v282
 			}
 		case 5:
 			{
 				if r.null() {
 					return r.errNull("Priority")
 				}
-				v269, err := r.enum(jsonNamesUrgencyLevel, 32, false)
+				v284, err := r.enum(jsonNamesUrgencyLevel, 32, false)
 				if err != nil {
 					return err
 				}
-				v.Priority = UrgencyLevel(v269)
+				v.Priority = UrgencyLevel(v284)
 			}
 		case 6:
 			if r.null() {
@@ -3610,22 +3700,22 @@ func (v *SendPatientMessageCommand) decodeJSON(r *rtJSONReader) error {
 				if err := r.enterArray(); err != nil {
 					return err
 				}
-				s270 := make([]*string, 0, 4)
-				for i271 := 0; ; i271++ {
-					more, err := r.item(i271)
+				s285 := make([]*string, 0, 4)
+				for i286 := 0; ; i286++ {
+					more, err := r.item(i286)
 					if err != nil {
 						return err
 					}
 					if !more {
 						break
 					}
-					var e272 *string
-					if e272, err = r.stringPtr(); err != nil {
+					var e287 *string
+					if e287, err = r.stringPtr(); err != nil {
 						return err
 					}
-					s270 = append(s270, e272)
+					s285 = append(s285, e287)
 				}
-				v.CorrelationIds = s270
+				v.CorrelationIds = s285
 			}
 		case 7:
 			if r.null() {
@@ -3764,8 +3854,14 @@ func jsonDecodeApiResultOfBoolean(data []byte) (v *ApiResultOfBoolean, err error
 	r := &rtJSONReader{}
 	r.reset(data)
 	err = func() error {
-		if v, err = rtJSONRef[ApiResultOfBoolean](r); err != nil {
-			return err
+		if r.null() {
+			v = nil
+		} else {
+			v295 := new(ApiResultOfBoolean)
+			if err := v295.decodeJSON(r); err != nil {
+				return err
+			}
+			v = v295
 		}
 		return r.end()
 	}()
@@ -3785,8 +3881,14 @@ func jsonDecodeApiResultOfGuid(data []byte) (v *ApiResultOfGuid, err error) {
 	r := &rtJSONReader{}
 	r.reset(data)
 	err = func() error {
-		if v, err = rtJSONRef[ApiResultOfGuid](r); err != nil {
-			return err
+		if r.null() {
+			v = nil
+		} else {
+			v296 := new(ApiResultOfGuid)
+			if err := v296.decodeJSON(r); err != nil {
+				return err
+			}
+			v = v296
 		}
 		return r.end()
 	}()
@@ -3806,8 +3908,14 @@ func jsonDecodeApiResultOfListOfPatientSummary(data []byte) (v *ApiResultOfListO
 	r := &rtJSONReader{}
 	r.reset(data)
 	err = func() error {
-		if v, err = rtJSONRef[ApiResultOfListOfPatientSummary](r); err != nil {
-			return err
+		if r.null() {
+			v = nil
+		} else {
+			v297 := new(ApiResultOfListOfPatientSummary)
+			if err := v297.decodeJSON(r); err != nil {
+				return err
+			}
+			v = v297
 		}
 		return r.end()
 	}()
@@ -3827,8 +3935,14 @@ func jsonDecodeAppointmentDetail(data []byte) (v *AppointmentDetail, err error) 
 	r := &rtJSONReader{}
 	r.reset(data)
 	err = func() error {
-		if v, err = rtJSONRef[AppointmentDetail](r); err != nil {
-			return err
+		if r.null() {
+			v = nil
+		} else {
+			v298 := new(AppointmentDetail)
+			if err := v298.decodeJSON(r); err != nil {
+				return err
+			}
+			v = v298
 		}
 		return r.end()
 	}()
@@ -3848,8 +3962,14 @@ func jsonDecodeBookAppointmentCommand(data []byte) (v *BookAppointmentCommand, e
 	r := &rtJSONReader{}
 	r.reset(data)
 	err = func() error {
-		if v, err = rtJSONRef[BookAppointmentCommand](r); err != nil {
-			return err
+		if r.null() {
+			v = nil
+		} else {
+			v299 := new(BookAppointmentCommand)
+			if err := v299.decodeJSON(r); err != nil {
+				return err
+			}
+			v = v299
 		}
 		return r.end()
 	}()
@@ -3869,8 +3989,14 @@ func jsonDecodeClinicLocation(data []byte) (v *ClinicLocation, err error) {
 	r := &rtJSONReader{}
 	r.reset(data)
 	err = func() error {
-		if v, err = rtJSONRef[ClinicLocation](r); err != nil {
-			return err
+		if r.null() {
+			v = nil
+		} else {
+			v300 := new(ClinicLocation)
+			if err := v300.decodeJSON(r); err != nil {
+				return err
+			}
+			v = v300
 		}
 		return r.end()
 	}()
@@ -3890,8 +4016,14 @@ func jsonDecodeContactPoint(data []byte) (v *ContactPoint, err error) {
 	r := &rtJSONReader{}
 	r.reset(data)
 	err = func() error {
-		if v, err = rtJSONRef[ContactPoint](r); err != nil {
-			return err
+		if r.null() {
+			v = nil
+		} else {
+			v301 := new(ContactPoint)
+			if err := v301.decodeJSON(r); err != nil {
+				return err
+			}
+			v = v301
 		}
 		return r.end()
 	}()
@@ -3931,11 +4063,11 @@ func jsonAppendListOfMessageTemplate(dst []byte, v []*MessageTemplate, d *rtJSON
 		dst = append(dst, "null"...)
 	} else {
 		dst = append(dst, '[')
-		for i282, e281 := range v {
-			if i282 > 0 {
+		for i304, e303 := range v {
+			if i304 > 0 {
 				dst = append(dst, ',')
 			}
-			dst = e281.appendJSON(dst, d)
+			dst = e303.appendJSON(dst, d)
 		}
 		dst = append(dst, ']')
 	}
@@ -3952,22 +4084,28 @@ func jsonDecodeListOfMessageTemplate(data []byte) (v []*MessageTemplate, err err
 			if err := r.enterArray(); err != nil {
 				return err
 			}
-			s283 := make([]*MessageTemplate, 0, 4)
-			for i284 := 0; ; i284++ {
-				more, err := r.item(i284)
+			s305 := make([]*MessageTemplate, 0, 4)
+			for i306 := 0; ; i306++ {
+				more, err := r.item(i306)
 				if err != nil {
 					return err
 				}
 				if !more {
 					break
 				}
-				var e285 *MessageTemplate
-				if e285, err = rtJSONRef[MessageTemplate](r); err != nil {
-					return err
+				var e307 *MessageTemplate
+				if r.null() {
+					e307 = nil
+				} else {
+					v308 := new(MessageTemplate)
+					if err := v308.decodeJSON(r); err != nil {
+						return err
+					}
+					e307 = v308
 				}
-				s283 = append(s283, e285)
+				s305 = append(s305, e307)
 			}
-			v = s283
+			v = s305
 		}
 		return r.end()
 	}()
@@ -3983,11 +4121,11 @@ func jsonAppendListOfTimeWindow(dst []byte, v []*TimeWindow, d *rtJSONDates) []b
 		dst = append(dst, "null"...)
 	} else {
 		dst = append(dst, '[')
-		for i287, e286 := range v {
-			if i287 > 0 {
+		for i310, e309 := range v {
+			if i310 > 0 {
 				dst = append(dst, ',')
 			}
-			dst = e286.appendJSON(dst, d)
+			dst = e309.appendJSON(dst, d)
 		}
 		dst = append(dst, ']')
 	}
@@ -4004,22 +4142,28 @@ func jsonDecodeListOfTimeWindow(data []byte) (v []*TimeWindow, err error) {
 			if err := r.enterArray(); err != nil {
 				return err
 			}
-			s288 := make([]*TimeWindow, 0, 4)
-			for i289 := 0; ; i289++ {
-				more, err := r.item(i289)
+			s311 := make([]*TimeWindow, 0, 4)
+			for i312 := 0; ; i312++ {
+				more, err := r.item(i312)
 				if err != nil {
 					return err
 				}
 				if !more {
 					break
 				}
-				var e290 *TimeWindow
-				if e290, err = rtJSONRef[TimeWindow](r); err != nil {
-					return err
+				var e313 *TimeWindow
+				if r.null() {
+					e313 = nil
+				} else {
+					v314 := new(TimeWindow)
+					if err := v314.decodeJSON(r); err != nil {
+						return err
+					}
+					e313 = v314
 				}
-				s288 = append(s288, e290)
+				s311 = append(s311, e313)
 			}
-			v = s288
+			v = s311
 		}
 		return r.end()
 	}()
@@ -4039,8 +4183,14 @@ func jsonDecodeMessageDeliveryReport(data []byte) (v *MessageDeliveryReport, err
 	r := &rtJSONReader{}
 	r.reset(data)
 	err = func() error {
-		if v, err = rtJSONRef[MessageDeliveryReport](r); err != nil {
-			return err
+		if r.null() {
+			v = nil
+		} else {
+			v315 := new(MessageDeliveryReport)
+			if err := v315.decodeJSON(r); err != nil {
+				return err
+			}
+			v = v315
 		}
 		return r.end()
 	}()
@@ -4060,8 +4210,14 @@ func jsonDecodeMessageTemplate(data []byte) (v *MessageTemplate, err error) {
 	r := &rtJSONReader{}
 	r.reset(data)
 	err = func() error {
-		if v, err = rtJSONRef[MessageTemplate](r); err != nil {
-			return err
+		if r.null() {
+			v = nil
+		} else {
+			v316 := new(MessageTemplate)
+			if err := v316.decodeJSON(r); err != nil {
+				return err
+			}
+			v = v316
 		}
 		return r.end()
 	}()
@@ -4081,8 +4237,14 @@ func jsonDecodePagedListOfAppointmentSummary(data []byte) (v *PagedListOfAppoint
 	r := &rtJSONReader{}
 	r.reset(data)
 	err = func() error {
-		if v, err = rtJSONRef[PagedListOfAppointmentSummary](r); err != nil {
-			return err
+		if r.null() {
+			v = nil
+		} else {
+			v317 := new(PagedListOfAppointmentSummary)
+			if err := v317.decodeJSON(r); err != nil {
+				return err
+			}
+			v = v317
 		}
 		return r.end()
 	}()
@@ -4102,8 +4264,14 @@ func jsonDecodePatientPhotoUpload(data []byte) (v *PatientPhotoUpload, err error
 	r := &rtJSONReader{}
 	r.reset(data)
 	err = func() error {
-		if v, err = rtJSONRef[PatientPhotoUpload](r); err != nil {
-			return err
+		if r.null() {
+			v = nil
+		} else {
+			v318 := new(PatientPhotoUpload)
+			if err := v318.decodeJSON(r); err != nil {
+				return err
+			}
+			v = v318
 		}
 		return r.end()
 	}()
@@ -4123,8 +4291,14 @@ func jsonDecodePatientProfile(data []byte) (v *PatientProfile, err error) {
 	r := &rtJSONReader{}
 	r.reset(data)
 	err = func() error {
-		if v, err = rtJSONRef[PatientProfile](r); err != nil {
-			return err
+		if r.null() {
+			v = nil
+		} else {
+			v319 := new(PatientProfile)
+			if err := v319.decodeJSON(r); err != nil {
+				return err
+			}
+			v = v319
 		}
 		return r.end()
 	}()
@@ -4144,8 +4318,14 @@ func jsonDecodeRescheduleAppointmentCommand(data []byte) (v *RescheduleAppointme
 	r := &rtJSONReader{}
 	r.reset(data)
 	err = func() error {
-		if v, err = rtJSONRef[RescheduleAppointmentCommand](r); err != nil {
-			return err
+		if r.null() {
+			v = nil
+		} else {
+			v320 := new(RescheduleAppointmentCommand)
+			if err := v320.decodeJSON(r); err != nil {
+				return err
+			}
+			v = v320
 		}
 		return r.end()
 	}()
@@ -4165,8 +4345,14 @@ func jsonDecodeSendPatientMessageCommand(data []byte) (v *SendPatientMessageComm
 	r := &rtJSONReader{}
 	r.reset(data)
 	err = func() error {
-		if v, err = rtJSONRef[SendPatientMessageCommand](r); err != nil {
-			return err
+		if r.null() {
+			v = nil
+		} else {
+			v321 := new(SendPatientMessageCommand)
+			if err := v321.decodeJSON(r); err != nil {
+				return err
+			}
+			v = v321
 		}
 		return r.end()
 	}()

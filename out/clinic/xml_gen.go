@@ -122,8 +122,20 @@ func (v *ApiResultOfBoolean) readXML(r *rtXMLReader) error {
 							break
 						}
 						var e9 *ResultLink
-						if e9, err = rtXMLRef[ResultLink](r); err != nil {
-							return err
+						{
+							isNil11, err := r.null()
+							if err != nil {
+								return err
+							}
+							if isNil11 {
+								e9 = nil
+							} else {
+								v12 := new(ResultLink)
+								if err := v12.readXML(r); err != nil {
+									return err
+								}
+								e9 = v12
+							}
 						}
 						s8 = append(s8, e9)
 					}
@@ -136,11 +148,11 @@ func (v *ApiResultOfBoolean) readXML(r *rtXMLReader) error {
 			}
 		case 3:
 			{
-				v14, err := r.int(32)
+				v15, err := r.int(32)
 				if err != nil {
 					return err
 				}
-				v.StatusCode = int32(v14)
+				v.StatusCode = int32(v15)
 			}
 		case 4:
 			{
@@ -150,26 +162,26 @@ func (v *ApiResultOfBoolean) readXML(r *rtXMLReader) error {
 			}
 		case 5:
 			{
-				isNil17, err := r.null()
+				isNil18, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil17 {
+				if isNil18 {
 					v.ValidationErrors = nil
 				} else {
-					m18 := map[string][]*string{}
+					m19 := map[string][]*string{}
 					for {
-						more19, err := r.item("KeyValueOfstringArrayOfstringty7Ep6D1", rtNSArrays)
+						more20, err := r.item("KeyValueOfstringArrayOfstringty7Ep6D1", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more19 {
+						if !more20 {
 							break
 						}
-						var k20 string
-						var val21 []*string
-						for last22 := -1; ; {
-							i23, err := r.next([]rtXMLMember{{
+						var k21 string
+						var val22 []*string
+						for last23 := -1; ; {
+							i24, err := r.next([]rtXMLMember{{
 								NS:       rtNSArrays,
 								Name:     "Key",
 								Required: true,
@@ -177,51 +189,51 @@ func (v *ApiResultOfBoolean) readXML(r *rtXMLReader) error {
 								NS:       rtNSArrays,
 								Name:     "Value",
 								Required: true,
-							}}, &last22)
+							}}, &last23)
 							if err != nil {
 								return err
 							}
-							if i23 < 0 {
+							if i24 < 0 {
 								break
 							}
-							if i23 == 0 {
+							if i24 == 0 {
 								{
-									if k20, err = r.str(); err != nil {
+									if k21, err = r.str(); err != nil {
 										return err
 									}
 								}
 							} else {
 								{
-									isNil26, err := r.null()
+									isNil27, err := r.null()
 									if err != nil {
 										return err
 									}
-									if isNil26 {
-										val21 = nil
+									if isNil27 {
+										val22 = nil
 									} else {
-										s27 := make([]*string, 0, 4)
+										s28 := make([]*string, 0, 4)
 										for {
-											more29, err := r.item("string", rtNSArrays)
+											more30, err := r.item("string", rtNSArrays)
 											if err != nil {
 												return err
 											}
-											if !more29 {
+											if !more30 {
 												break
 											}
-											var e28 *string
-											if e28, err = r.strPtr(); err != nil {
+											var e29 *string
+											if e29, err = r.strPtr(); err != nil {
 												return err
 											}
-											s27 = append(s27, e28)
+											s28 = append(s28, e29)
 										}
-										val21 = s27
+										val22 = s28
 									}
 								}
 							}
 						}
-						m18[k20] = val21
+						m19[k21] = val22
 					}
-					v.ValidationErrors = m18
+					v.ValidationErrors = m19
 				}
 			}
 		}
@@ -275,8 +287,20 @@ func xmlDocDecodeApiResultOfBoolean(data []byte) (v *ApiResultOfBoolean, err err
 		if err := r.root("ApiResultOfboolean", xmlNS1); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[ApiResultOfBoolean](r); err != nil {
-			return err
+		{
+			isNil32, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil32 {
+				v = nil
+			} else {
+				v33 := new(ApiResultOfBoolean)
+				if err := v33.readXML(r); err != nil {
+					return err
+				}
+				v = v33
+			}
 		}
 		return r.end()
 	}()
@@ -312,12 +336,12 @@ func (v *ApiResultOfGuid) writeXML(w *rtXMLWriter) {
 	if v.Links == nil {
 		w.nil()
 	} else {
-		for _, e32 := range v.Links {
+		for _, e34 := range v.Links {
 			w.open("ResultLink", xmlNS1)
-			if e32 == nil {
+			if e34 == nil {
 				w.nil()
 			} else {
-				e32.writeXML(w)
+				e34.writeXML(w)
 				w.end()
 			}
 		}
@@ -336,19 +360,19 @@ func (v *ApiResultOfGuid) writeXML(w *rtXMLWriter) {
 	if v.ValidationErrors == nil {
 		w.nil()
 	} else {
-		keys33 := slices.SortedFunc(maps.Keys(v.ValidationErrors), cmp.Compare[string])
-		for _, k34 := range keys33 {
+		keys35 := slices.SortedFunc(maps.Keys(v.ValidationErrors), cmp.Compare[string])
+		for _, k36 := range keys35 {
 			w.open("KeyValueOfstringArrayOfstringty7Ep6D1", rtNSArrays)
 			w.open("Key", rtNSArrays)
-			w.str(k34)
+			w.str(k36)
 			w.end()
 			w.open("Value", rtNSArrays)
-			if v.ValidationErrors[k34] == nil {
+			if v.ValidationErrors[k36] == nil {
 				w.nil()
 			} else {
-				for _, e35 := range v.ValidationErrors[k34] {
+				for _, e37 := range v.ValidationErrors[k36] {
 					w.open("string", rtNSArrays)
-					w.strPtr(e35)
+					w.strPtr(e37)
 				}
 				w.end()
 			}
@@ -374,29 +398,41 @@ func (v *ApiResultOfGuid) readXML(r *rtXMLReader) error {
 			}
 		case 1:
 			{
-				isNil38, err := r.null()
+				isNil40, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil38 {
+				if isNil40 {
 					v.Links = nil
 				} else {
-					s39 := make([]*ResultLink, 0, 4)
+					s41 := make([]*ResultLink, 0, 4)
 					for {
-						more41, err := r.item("ResultLink", xmlNS1)
+						more43, err := r.item("ResultLink", xmlNS1)
 						if err != nil {
 							return err
 						}
-						if !more41 {
+						if !more43 {
 							break
 						}
-						var e40 *ResultLink
-						if e40, err = rtXMLRef[ResultLink](r); err != nil {
-							return err
+						var e42 *ResultLink
+						{
+							isNil44, err := r.null()
+							if err != nil {
+								return err
+							}
+							if isNil44 {
+								e42 = nil
+							} else {
+								v45 := new(ResultLink)
+								if err := v45.readXML(r); err != nil {
+									return err
+								}
+								e42 = v45
+							}
 						}
-						s39 = append(s39, e40)
+						s41 = append(s41, e42)
 					}
-					v.Links = s39
+					v.Links = s41
 				}
 			}
 		case 2:
@@ -405,11 +441,11 @@ func (v *ApiResultOfGuid) readXML(r *rtXMLReader) error {
 			}
 		case 3:
 			{
-				v45, err := r.int(32)
+				v48, err := r.int(32)
 				if err != nil {
 					return err
 				}
-				v.StatusCode = int32(v45)
+				v.StatusCode = int32(v48)
 			}
 		case 4:
 			{
@@ -419,26 +455,26 @@ func (v *ApiResultOfGuid) readXML(r *rtXMLReader) error {
 			}
 		case 5:
 			{
-				isNil48, err := r.null()
+				isNil51, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil48 {
+				if isNil51 {
 					v.ValidationErrors = nil
 				} else {
-					m49 := map[string][]*string{}
+					m52 := map[string][]*string{}
 					for {
-						more50, err := r.item("KeyValueOfstringArrayOfstringty7Ep6D1", rtNSArrays)
+						more53, err := r.item("KeyValueOfstringArrayOfstringty7Ep6D1", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more50 {
+						if !more53 {
 							break
 						}
-						var k51 string
-						var val52 []*string
-						for last53 := -1; ; {
-							i54, err := r.next([]rtXMLMember{{
+						var k54 string
+						var val55 []*string
+						for last56 := -1; ; {
+							i57, err := r.next([]rtXMLMember{{
 								NS:       rtNSArrays,
 								Name:     "Key",
 								Required: true,
@@ -446,51 +482,51 @@ func (v *ApiResultOfGuid) readXML(r *rtXMLReader) error {
 								NS:       rtNSArrays,
 								Name:     "Value",
 								Required: true,
-							}}, &last53)
+							}}, &last56)
 							if err != nil {
 								return err
 							}
-							if i54 < 0 {
+							if i57 < 0 {
 								break
 							}
-							if i54 == 0 {
+							if i57 == 0 {
 								{
-									if k51, err = r.str(); err != nil {
+									if k54, err = r.str(); err != nil {
 										return err
 									}
 								}
 							} else {
 								{
-									isNil57, err := r.null()
+									isNil60, err := r.null()
 									if err != nil {
 										return err
 									}
-									if isNil57 {
-										val52 = nil
+									if isNil60 {
+										val55 = nil
 									} else {
-										s58 := make([]*string, 0, 4)
+										s61 := make([]*string, 0, 4)
 										for {
-											more60, err := r.item("string", rtNSArrays)
+											more63, err := r.item("string", rtNSArrays)
 											if err != nil {
 												return err
 											}
-											if !more60 {
+											if !more63 {
 												break
 											}
-											var e59 *string
-											if e59, err = r.strPtr(); err != nil {
+											var e62 *string
+											if e62, err = r.strPtr(); err != nil {
 												return err
 											}
-											s58 = append(s58, e59)
+											s61 = append(s61, e62)
 										}
-										val52 = s58
+										val55 = s61
 									}
 								}
 							}
 						}
-						m49[k51] = val52
+						m52[k54] = val55
 					}
-					v.ValidationErrors = m49
+					v.ValidationErrors = m52
 				}
 			}
 		}
@@ -544,8 +580,20 @@ func xmlDocDecodeApiResultOfGuid(data []byte) (v *ApiResultOfGuid, err error) {
 		if err := r.root("ApiResultOfguid", xmlNS1); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[ApiResultOfGuid](r); err != nil {
-			return err
+		{
+			isNil65, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil65 {
+				v = nil
+			} else {
+				v66 := new(ApiResultOfGuid)
+				if err := v66.readXML(r); err != nil {
+					return err
+				}
+				v = v66
+			}
 		}
 		return r.end()
 	}()
@@ -579,12 +627,12 @@ func (v *ApiResultOfListOfPatientSummary) writeXML(w *rtXMLWriter) {
 	if v.Data == nil {
 		w.nil()
 	} else {
-		for _, e63 := range v.Data {
+		for _, e67 := range v.Data {
 			w.open("PatientSummary", xmlNS2)
-			if e63 == nil {
+			if e67 == nil {
 				w.nil()
 			} else {
-				e63.writeXML(w)
+				e67.writeXML(w)
 				w.end()
 			}
 		}
@@ -594,12 +642,12 @@ func (v *ApiResultOfListOfPatientSummary) writeXML(w *rtXMLWriter) {
 	if v.Links == nil {
 		w.nil()
 	} else {
-		for _, e64 := range v.Links {
+		for _, e68 := range v.Links {
 			w.open("ResultLink", xmlNS1)
-			if e64 == nil {
+			if e68 == nil {
 				w.nil()
 			} else {
-				e64.writeXML(w)
+				e68.writeXML(w)
 				w.end()
 			}
 		}
@@ -618,19 +666,19 @@ func (v *ApiResultOfListOfPatientSummary) writeXML(w *rtXMLWriter) {
 	if v.ValidationErrors == nil {
 		w.nil()
 	} else {
-		keys65 := slices.SortedFunc(maps.Keys(v.ValidationErrors), cmp.Compare[string])
-		for _, k66 := range keys65 {
+		keys69 := slices.SortedFunc(maps.Keys(v.ValidationErrors), cmp.Compare[string])
+		for _, k70 := range keys69 {
 			w.open("KeyValueOfstringArrayOfstringty7Ep6D1", rtNSArrays)
 			w.open("Key", rtNSArrays)
-			w.str(k66)
+			w.str(k70)
 			w.end()
 			w.open("Value", rtNSArrays)
-			if v.ValidationErrors[k66] == nil {
+			if v.ValidationErrors[k70] == nil {
 				w.nil()
 			} else {
-				for _, e67 := range v.ValidationErrors[k66] {
+				for _, e71 := range v.ValidationErrors[k70] {
 					w.open("string", rtNSArrays)
-					w.strPtr(e67)
+					w.strPtr(e71)
 				}
 				w.end()
 			}
@@ -650,56 +698,80 @@ func (v *ApiResultOfListOfPatientSummary) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				isNil68, err := r.null()
+				isNil72, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil68 {
+				if isNil72 {
 					v.Data = nil
 				} else {
-					s69 := make([]*PatientSummary, 0, 4)
+					s73 := make([]*PatientSummary, 0, 4)
 					for {
-						more71, err := r.item("PatientSummary", xmlNS2)
+						more75, err := r.item("PatientSummary", xmlNS2)
 						if err != nil {
 							return err
 						}
-						if !more71 {
+						if !more75 {
 							break
 						}
-						var e70 *PatientSummary
-						if e70, err = rtXMLRef[PatientSummary](r); err != nil {
-							return err
+						var e74 *PatientSummary
+						{
+							isNil76, err := r.null()
+							if err != nil {
+								return err
+							}
+							if isNil76 {
+								e74 = nil
+							} else {
+								v77 := new(PatientSummary)
+								if err := v77.readXML(r); err != nil {
+									return err
+								}
+								e74 = v77
+							}
 						}
-						s69 = append(s69, e70)
+						s73 = append(s73, e74)
 					}
-					v.Data = s69
+					v.Data = s73
 				}
 			}
 		case 1:
 			{
-				isNil73, err := r.null()
+				isNil78, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil73 {
+				if isNil78 {
 					v.Links = nil
 				} else {
-					s74 := make([]*ResultLink, 0, 4)
+					s79 := make([]*ResultLink, 0, 4)
 					for {
-						more76, err := r.item("ResultLink", xmlNS1)
+						more81, err := r.item("ResultLink", xmlNS1)
 						if err != nil {
 							return err
 						}
-						if !more76 {
+						if !more81 {
 							break
 						}
-						var e75 *ResultLink
-						if e75, err = rtXMLRef[ResultLink](r); err != nil {
-							return err
+						var e80 *ResultLink
+						{
+							isNil82, err := r.null()
+							if err != nil {
+								return err
+							}
+							if isNil82 {
+								e80 = nil
+							} else {
+								v83 := new(ResultLink)
+								if err := v83.readXML(r); err != nil {
+									return err
+								}
+								e80 = v83
+							}
 						}
-						s74 = append(s74, e75)
+						s79 = append(s79, e80)
 					}
-					v.Links = s74
+					v.Links = s79
 				}
 			}
 		case 2:
@@ -708,11 +780,11 @@ func (v *ApiResultOfListOfPatientSummary) readXML(r *rtXMLReader) error {
 			}
 		case 3:
 			{
-				v80, err := r.int(32)
+				v86, err := r.int(32)
 				if err != nil {
 					return err
 				}
-				v.StatusCode = int32(v80)
+				v.StatusCode = int32(v86)
 			}
 		case 4:
 			{
@@ -722,26 +794,26 @@ func (v *ApiResultOfListOfPatientSummary) readXML(r *rtXMLReader) error {
 			}
 		case 5:
 			{
-				isNil83, err := r.null()
+				isNil89, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil83 {
+				if isNil89 {
 					v.ValidationErrors = nil
 				} else {
-					m84 := map[string][]*string{}
+					m90 := map[string][]*string{}
 					for {
-						more85, err := r.item("KeyValueOfstringArrayOfstringty7Ep6D1", rtNSArrays)
+						more91, err := r.item("KeyValueOfstringArrayOfstringty7Ep6D1", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more85 {
+						if !more91 {
 							break
 						}
-						var k86 string
-						var val87 []*string
-						for last88 := -1; ; {
-							i89, err := r.next([]rtXMLMember{{
+						var k92 string
+						var val93 []*string
+						for last94 := -1; ; {
+							i95, err := r.next([]rtXMLMember{{
 								NS:       rtNSArrays,
 								Name:     "Key",
 								Required: true,
@@ -749,51 +821,51 @@ func (v *ApiResultOfListOfPatientSummary) readXML(r *rtXMLReader) error {
 								NS:       rtNSArrays,
 								Name:     "Value",
 								Required: true,
-							}}, &last88)
+							}}, &last94)
 							if err != nil {
 								return err
 							}
-							if i89 < 0 {
+							if i95 < 0 {
 								break
 							}
-							if i89 == 0 {
+							if i95 == 0 {
 								{
-									if k86, err = r.str(); err != nil {
+									if k92, err = r.str(); err != nil {
 										return err
 									}
 								}
 							} else {
 								{
-									isNil92, err := r.null()
+									isNil98, err := r.null()
 									if err != nil {
 										return err
 									}
-									if isNil92 {
-										val87 = nil
+									if isNil98 {
+										val93 = nil
 									} else {
-										s93 := make([]*string, 0, 4)
+										s99 := make([]*string, 0, 4)
 										for {
-											more95, err := r.item("string", rtNSArrays)
+											more101, err := r.item("string", rtNSArrays)
 											if err != nil {
 												return err
 											}
-											if !more95 {
+											if !more101 {
 												break
 											}
-											var e94 *string
-											if e94, err = r.strPtr(); err != nil {
+											var e100 *string
+											if e100, err = r.strPtr(); err != nil {
 												return err
 											}
-											s93 = append(s93, e94)
+											s99 = append(s99, e100)
 										}
-										val87 = s93
+										val93 = s99
 									}
 								}
 							}
 						}
-						m84[k86] = val87
+						m90[k92] = val93
 					}
-					v.ValidationErrors = m84
+					v.ValidationErrors = m90
 				}
 			}
 		}
@@ -847,8 +919,20 @@ func xmlDocDecodeApiResultOfListOfPatientSummary(data []byte) (v *ApiResultOfLis
 		if err := r.root("ApiResultOfArrayOfPatientSummarySEJ_PQIRx", xmlNS1); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[ApiResultOfListOfPatientSummary](r); err != nil {
-			return err
+		{
+			isNil103, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil103 {
+				v = nil
+			} else {
+				v104 := new(ApiResultOfListOfPatientSummary)
+				if err := v104.readXML(r); err != nil {
+					return err
+				}
+				v = v104
+			}
 		}
 		return r.end()
 	}()
@@ -939,12 +1023,12 @@ func (v *AppointmentDetail) writeXML(w *rtXMLWriter) {
 	if v.Notes == nil {
 		w.nil()
 	} else {
-		for _, e98 := range v.Notes {
+		for _, e105 := range v.Notes {
 			w.open("AppointmentNote", xmlNS3)
-			if e98 == nil {
+			if e105 == nil {
 				w.nil()
 			} else {
-				e98.writeXML(w)
+				e105.writeXML(w)
 				w.end()
 			}
 		}
@@ -981,18 +1065,18 @@ func (v *AppointmentDetail) writeXML(w *rtXMLWriter) {
 		w.end()
 	}
 	w.open("Status", xmlNS3)
-	t99, ok100 := v.Status.xmlText()
-	if !ok100 {
+	t106, ok107 := v.Status.xmlText()
+	if !ok107 {
 		w.fail(rtErr("value of AppointmentStatus", strconv.AppendInt(nil, int64(v.Status), 10)))
 	}
-	w.str(t99)
+	w.str(t106)
 	w.end()
 	w.open("Urgency", xmlNS3)
-	t101, ok102 := v.Urgency.xmlText()
-	if !ok102 {
+	t108, ok109 := v.Urgency.xmlText()
+	if !ok109 {
 		w.fail(rtErr("value of UrgencyLevel", strconv.AppendInt(nil, int64(v.Urgency), 10)))
 	}
-	w.str(t101)
+	w.str(t108)
 	w.end()
 	w.open("Version", xmlNS3)
 	w.int(int64(v.Version))
@@ -1025,19 +1109,19 @@ func (v *AppointmentDetail) readXML(r *rtXMLReader) error {
 			}
 		case 3:
 			{
-				isNil108, err := r.null()
+				isNil115, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil108 {
+				if isNil115 {
 					v.DepositPaid = nil
 				} else {
 					{
-						var v109 Decimal
-						if v109, err = r.decimal(); err != nil {
+						var v116 Decimal
+						if v116, err = r.decimal(); err != nil {
 							return err
 						}
-						v.DepositPaid = &v109
+						v.DepositPaid = &v116
 					}
 				}
 			}
@@ -1067,108 +1151,144 @@ func (v *AppointmentDetail) readXML(r *rtXMLReader) error {
 			}
 		case 8:
 			{
-				isNil119, err := r.null()
+				isNil126, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil119 {
+				if isNil126 {
 					v.Notes = nil
 				} else {
-					s120 := make([]*AppointmentNote, 0, 4)
+					s127 := make([]*AppointmentNote, 0, 4)
 					for {
-						more122, err := r.item("AppointmentNote", xmlNS3)
+						more129, err := r.item("AppointmentNote", xmlNS3)
 						if err != nil {
 							return err
 						}
-						if !more122 {
+						if !more129 {
 							break
 						}
-						var e121 *AppointmentNote
-						if e121, err = rtXMLRef[AppointmentNote](r); err != nil {
-							return err
+						var e128 *AppointmentNote
+						{
+							isNil130, err := r.null()
+							if err != nil {
+								return err
+							}
+							if isNil130 {
+								e128 = nil
+							} else {
+								v131 := new(AppointmentNote)
+								if err := v131.readXML(r); err != nil {
+									return err
+								}
+								e128 = v131
+							}
 						}
-						s120 = append(s120, e121)
+						s127 = append(s127, e128)
 					}
-					v.Notes = s120
+					v.Notes = s127
 				}
 			}
 		case 9:
-			if v.PatientContact, err = rtXMLRef[ContactPoint](r); err != nil {
-				return err
-			}
-		case 10:
 			{
-				isNil125, err := r.null()
+				isNil132, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil125 {
+				if isNil132 {
+					v.PatientContact = nil
+				} else {
+					v133 := new(ContactPoint)
+					if err := v133.readXML(r); err != nil {
+						return err
+					}
+					v.PatientContact = v133
+				}
+			}
+		case 10:
+			{
+				isNil134, err := r.null()
+				if err != nil {
+					return err
+				}
+				if isNil134 {
 					v.ReferralId = nil
 				} else {
 					{
-						var v126 uuid.UUID
-						if v126, err = r.guid(); err != nil {
+						var v135 uuid.UUID
+						if v135, err = r.guid(); err != nil {
 							return err
 						}
-						v.ReferralId = &v126
+						v.ReferralId = &v135
 					}
 				}
 			}
 		case 11:
 			{
-				isNil128, err := r.null()
+				isNil137, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil128 {
+				if isNil137 {
 					v.RoomNumber = nil
 				} else {
 					{
-						var v129 int32
-						v130, err := r.int(32)
+						var v138 int32
+						v139, err := r.int(32)
 						if err != nil {
 							return err
 						}
-						v129 = int32(v130)
-						v.RoomNumber = &v129
+						v138 = int32(v139)
+						v.RoomNumber = &v138
 					}
 				}
 			}
 		case 12:
-			if v.Slot, err = rtXMLRef[TimeWindow](r); err != nil {
-				return err
+			{
+				isNil140, err := r.null()
+				if err != nil {
+					return err
+				}
+				if isNil140 {
+					v.Slot = nil
+				} else {
+					v141 := new(TimeWindow)
+					if err := v141.readXML(r); err != nil {
+						return err
+					}
+					v.Slot = v141
+				}
 			}
 		case 13:
 			{
-				t133, err := r.text()
+				t143, err := r.text()
 				if err != nil {
 					return err
 				}
-				v134, err := parseXMLAppointmentStatus(t133)
+				v144, err := parseXMLAppointmentStatus(t143)
 				if err != nil {
 					return err
 				}
-				v.Status = v134
+				v.Status = v144
 			}
 		case 14:
 			{
-				t136, err := r.text()
+				t146, err := r.text()
 				if err != nil {
 					return err
 				}
-				v137, err := parseXMLUrgencyLevel(t136)
+				v147, err := parseXMLUrgencyLevel(t146)
 				if err != nil {
 					return err
 				}
-				v.Urgency = v137
+				v.Urgency = v147
 			}
 		case 15:
 			{
-				v139, err := r.int(32)
+				v149, err := r.int(32)
 				if err != nil {
 					return err
 				}
-				v.Version = int32(v139)
+				v.Version = int32(v149)
 			}
 		}
 	}
@@ -1221,8 +1341,20 @@ func xmlDocDecodeAppointmentDetail(data []byte) (v *AppointmentDetail, err error
 		if err := r.root("AppointmentDetail", xmlNS3); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[AppointmentDetail](r); err != nil {
-			return err
+		{
+			isNil150, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil150 {
+				v = nil
+			} else {
+				v151 := new(AppointmentDetail)
+				if err := v151.readXML(r); err != nil {
+					return err
+				}
+				v = v151
+			}
 		}
 		return r.end()
 	}()
@@ -1336,8 +1468,20 @@ func xmlDocDecodeAppointmentNote(data []byte) (v *AppointmentNote, err error) {
 		if err := r.root("AppointmentNote", xmlNS3); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[AppointmentNote](r); err != nil {
-			return err
+		{
+			isNil158, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil158 {
+				v = nil
+			} else {
+				v159 := new(AppointmentNote)
+				if err := v159.readXML(r); err != nil {
+					return err
+				}
+				v = v159
+			}
 		}
 		return r.end()
 	}()
@@ -1428,11 +1572,11 @@ func (v *AppointmentSummary) writeXML(w *rtXMLWriter) {
 	w.dateTime(v.Start)
 	w.end()
 	w.open("Status", xmlNS3)
-	t148, ok149 := v.Status.xmlText()
-	if !ok149 {
+	t160, ok161 := v.Status.xmlText()
+	if !ok161 {
 		w.fail(rtErr("value of AppointmentStatus", strconv.AppendInt(nil, int64(v.Status), 10)))
 	}
-	w.str(t148)
+	w.str(t160)
 	w.end()
 	w.open("TravelDistanceKm", xmlNS3)
 	if v.TravelDistanceKm == nil {
@@ -1463,11 +1607,11 @@ func (v *AppointmentSummary) readXML(r *rtXMLReader) error {
 			}
 		case 2:
 			{
-				v154, err := r.int(32)
+				v166, err := r.int(32)
 				if err != nil {
 					return err
 				}
-				v.DurationMinutes = int32(v154)
+				v.DurationMinutes = int32(v166)
 			}
 		case 3:
 			if v.PatientDisplayName, err = r.strPtr(); err != nil {
@@ -1475,11 +1619,11 @@ func (v *AppointmentSummary) readXML(r *rtXMLReader) error {
 			}
 		case 4:
 			{
-				v157, err := r.int(32)
+				v169, err := r.int(32)
 				if err != nil {
 					return err
 				}
-				v.SortRank = int32(v157)
+				v.SortRank = int32(v169)
 			}
 		case 5:
 			{
@@ -1489,31 +1633,31 @@ func (v *AppointmentSummary) readXML(r *rtXMLReader) error {
 			}
 		case 6:
 			{
-				t161, err := r.text()
+				t173, err := r.text()
 				if err != nil {
 					return err
 				}
-				v162, err := parseXMLAppointmentStatus(t161)
+				v174, err := parseXMLAppointmentStatus(t173)
 				if err != nil {
 					return err
 				}
-				v.Status = v162
+				v.Status = v174
 			}
 		case 7:
 			{
-				isNil163, err := r.null()
+				isNil175, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil163 {
+				if isNil175 {
 					v.TravelDistanceKm = nil
 				} else {
 					{
-						var v164 float64
-						if v164, err = r.double(); err != nil {
+						var v176 float64
+						if v176, err = r.double(); err != nil {
 							return err
 						}
-						v.TravelDistanceKm = &v164
+						v.TravelDistanceKm = &v176
 					}
 				}
 			}
@@ -1568,8 +1712,20 @@ func xmlDocDecodeAppointmentSummary(data []byte) (v *AppointmentSummary, err err
 		if err := r.root("AppointmentSummary", xmlNS3); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[AppointmentSummary](r); err != nil {
-			return err
+		{
+			isNil178, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil178 {
+				v = nil
+			} else {
+				v179 := new(AppointmentSummary)
+				if err := v179.readXML(r); err != nil {
+					return err
+				}
+				v = v179
+			}
 		}
 		return r.end()
 	}()
@@ -1647,9 +1803,9 @@ func (v *BookAppointmentCommand) writeXML(w *rtXMLWriter) {
 	if v.CorrelationIds == nil {
 		w.nil()
 	} else {
-		for _, e167 := range v.CorrelationIds {
+		for _, e180 := range v.CorrelationIds {
 			w.open("string", rtNSArrays)
-			w.strPtr(e167)
+			w.strPtr(e180)
 		}
 		w.end()
 	}
@@ -1690,11 +1846,11 @@ func (v *BookAppointmentCommand) writeXML(w *rtXMLWriter) {
 	w.open("ReasonForVisit", xmlNS3)
 	w.strPtr(v.ReasonForVisit)
 	w.open("Reminders", xmlNS3)
-	t168, ok169 := v.Reminders.xmlText()
-	if !ok169 {
+	t181, ok182 := v.Reminders.xmlText()
+	if !ok182 {
 		w.fail(rtErr("value of ReminderChannel", strconv.AppendInt(nil, int64(v.Reminders), 10)))
 	}
-	w.str(t168)
+	w.str(t181)
 	w.end()
 	w.open("Repeat", xmlNS3)
 	w.declare(xmlNS4)
@@ -1717,18 +1873,18 @@ func (v *BookAppointmentCommand) writeXML(w *rtXMLWriter) {
 	if v.Symptoms == nil {
 		w.nil()
 	} else {
-		for _, e170 := range v.Symptoms {
+		for _, e183 := range v.Symptoms {
 			w.open("string", rtNSArrays)
-			w.strPtr(e170)
+			w.strPtr(e183)
 		}
 		w.end()
 	}
 	w.open("Urgency", xmlNS3)
-	t171, ok172 := v.Urgency.xmlText()
-	if !ok172 {
+	t184, ok185 := v.Urgency.xmlText()
+	if !ok185 {
 		w.fail(rtErr("value of UrgencyLevel", strconv.AppendInt(nil, int64(v.Urgency), 10)))
 	}
-	w.str(t171)
+	w.str(t184)
 	w.end()
 	w.open("channelHint", xmlNS3)
 	w.strPtr(v.ChannelHint)
@@ -1751,29 +1907,29 @@ func (v *BookAppointmentCommand) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				isNil173, err := r.null()
+				isNil186, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil173 {
+				if isNil186 {
 					v.CorrelationIds = nil
 				} else {
-					s174 := make([]*string, 0, 4)
+					s187 := make([]*string, 0, 4)
 					for {
-						more176, err := r.item("string", rtNSArrays)
+						more189, err := r.item("string", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more176 {
+						if !more189 {
 							break
 						}
-						var e175 *string
-						if e175, err = r.strPtr(); err != nil {
+						var e188 *string
+						if e188, err = r.strPtr(); err != nil {
 							return err
 						}
-						s174 = append(s174, e175)
+						s187 = append(s187, e188)
 					}
-					v.CorrelationIds = s174
+					v.CorrelationIds = s187
 				}
 			}
 		case 1:
@@ -1812,11 +1968,11 @@ func (v *BookAppointmentCommand) readXML(r *rtXMLReader) error {
 			}
 		case 8:
 			{
-				v189, err := r.int(32)
+				v202, err := r.int(32)
 				if err != nil {
 					return err
 				}
-				v.DurationMinutes = int32(v189)
+				v.DurationMinutes = int32(v202)
 			}
 		case 9:
 			{
@@ -1826,21 +1982,21 @@ func (v *BookAppointmentCommand) readXML(r *rtXMLReader) error {
 			}
 		case 10:
 			{
-				isNil192, err := r.null()
+				isNil205, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil192 {
+				if isNil205 {
 					v.FollowupIntervalDays = nil
 				} else {
 					{
-						var v193 int32
-						v194, err := r.int(32)
+						var v206 int32
+						v207, err := r.int(32)
 						if err != nil {
 							return err
 						}
-						v193 = int32(v194)
-						v.FollowupIntervalDays = &v193
+						v206 = int32(v207)
+						v.FollowupIntervalDays = &v206
 					}
 				}
 			}
@@ -1856,62 +2012,86 @@ func (v *BookAppointmentCommand) readXML(r *rtXMLReader) error {
 			}
 		case 13:
 			{
-				t199, err := r.text()
+				t212, err := r.text()
 				if err != nil {
 					return err
 				}
-				v200, err := parseXMLReminderChannel(t199)
+				v213, err := parseXMLReminderChannel(t212)
 				if err != nil {
 					return err
 				}
-				v.Reminders = v200
+				v.Reminders = v213
 			}
 		case 14:
-			if v.Repeat, err = rtXMLRef[Recurrence](r); err != nil {
-				return err
+			{
+				isNil214, err := r.null()
+				if err != nil {
+					return err
+				}
+				if isNil214 {
+					v.Repeat = nil
+				} else {
+					v215 := new(Recurrence)
+					if err := v215.readXML(r); err != nil {
+						return err
+					}
+					v.Repeat = v215
+				}
 			}
 		case 15:
-			if v.Slot, err = rtXMLRef[TimeWindow](r); err != nil {
-				return err
+			{
+				isNil216, err := r.null()
+				if err != nil {
+					return err
+				}
+				if isNil216 {
+					v.Slot = nil
+				} else {
+					v217 := new(TimeWindow)
+					if err := v217.readXML(r); err != nil {
+						return err
+					}
+					v.Slot = v217
+				}
 			}
 		case 16:
 			{
-				isNil203, err := r.null()
+				isNil218, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil203 {
+				if isNil218 {
 					v.Symptoms = nil
 				} else {
-					s204 := make([]*string, 0, 4)
+					s219 := make([]*string, 0, 4)
 					for {
-						more206, err := r.item("string", rtNSArrays)
+						more221, err := r.item("string", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more206 {
+						if !more221 {
 							break
 						}
-						var e205 *string
-						if e205, err = r.strPtr(); err != nil {
+						var e220 *string
+						if e220, err = r.strPtr(); err != nil {
 							return err
 						}
-						s204 = append(s204, e205)
+						s219 = append(s219, e220)
 					}
-					v.Symptoms = s204
+					v.Symptoms = s219
 				}
 			}
 		case 17:
 			{
-				t209, err := r.text()
+				t224, err := r.text()
 				if err != nil {
 					return err
 				}
-				v210, err := parseXMLUrgencyLevel(t209)
+				v225, err := parseXMLUrgencyLevel(t224)
 				if err != nil {
 					return err
 				}
-				v.Urgency = v210
+				v.Urgency = v225
 			}
 		case 18:
 			if v.ChannelHint, err = r.strPtr(); err != nil {
@@ -1919,19 +2099,19 @@ func (v *BookAppointmentCommand) readXML(r *rtXMLReader) error {
 			}
 		case 19:
 			{
-				isNil212, err := r.null()
+				isNil227, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil212 {
+				if isNil227 {
 					v.DepositAmount = nil
 				} else {
 					{
-						var v213 Decimal
-						if v213, err = r.decimal(); err != nil {
+						var v228 Decimal
+						if v228, err = r.decimal(); err != nil {
 							return err
 						}
-						v.DepositAmount = &v213
+						v.DepositAmount = &v228
 					}
 				}
 			}
@@ -1986,8 +2166,20 @@ func xmlDocDecodeBookAppointmentCommand(data []byte) (v *BookAppointmentCommand,
 		if err := r.root("BookAppointmentCommand", xmlNS3); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[BookAppointmentCommand](r); err != nil {
-			return err
+		{
+			isNil230, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil230 {
+				v = nil
+			} else {
+				v231 := new(BookAppointmentCommand)
+				if err := v231.readXML(r); err != nil {
+					return err
+				}
+				v = v231
+			}
 		}
 		return r.end()
 	}()
@@ -2038,9 +2230,9 @@ func (v *ClinicLocation) writeXML(w *rtXMLWriter) {
 	if v.Services == nil {
 		w.nil()
 	} else {
-		for _, e216 := range v.Services {
+		for _, e232 := range v.Services {
 			w.open("string", rtNSArrays)
-			w.strPtr(e216)
+			w.strPtr(e232)
 		}
 		w.end()
 	}
@@ -2055,8 +2247,20 @@ func (v *ClinicLocation) readXML(r *rtXMLReader) error {
 		}
 		switch i {
 		case 0:
-			if v.FrontDesk, err = rtXMLRef[ContactPoint](r); err != nil {
-				return err
+			{
+				isNil233, err := r.null()
+				if err != nil {
+					return err
+				}
+				if isNil233 {
+					v.FrontDesk = nil
+				} else {
+					v234 := new(ContactPoint)
+					if err := v234.readXML(r); err != nil {
+						return err
+					}
+					v.FrontDesk = v234
+				}
 			}
 		case 1:
 			{
@@ -2069,34 +2273,46 @@ func (v *ClinicLocation) readXML(r *rtXMLReader) error {
 				return err
 			}
 		case 3:
-			if v.ParentLocation, err = rtXMLRef[ClinicLocation](r); err != nil {
-				return err
-			}
-		case 4:
 			{
-				isNil222, err := r.null()
+				isNil238, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil222 {
+				if isNil238 {
+					v.ParentLocation = nil
+				} else {
+					v239 := new(ClinicLocation)
+					if err := v239.readXML(r); err != nil {
+						return err
+					}
+					v.ParentLocation = v239
+				}
+			}
+		case 4:
+			{
+				isNil240, err := r.null()
+				if err != nil {
+					return err
+				}
+				if isNil240 {
 					v.Services = nil
 				} else {
-					s223 := make([]*string, 0, 4)
+					s241 := make([]*string, 0, 4)
 					for {
-						more225, err := r.item("string", rtNSArrays)
+						more243, err := r.item("string", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more225 {
+						if !more243 {
 							break
 						}
-						var e224 *string
-						if e224, err = r.strPtr(); err != nil {
+						var e242 *string
+						if e242, err = r.strPtr(); err != nil {
 							return err
 						}
-						s223 = append(s223, e224)
+						s241 = append(s241, e242)
 					}
-					v.Services = s223
+					v.Services = s241
 				}
 			}
 		}
@@ -2150,8 +2366,20 @@ func xmlDocDecodeClinicLocation(data []byte) (v *ClinicLocation, err error) {
 		if err := r.root("ClinicLocation", xmlNS3); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[ClinicLocation](r); err != nil {
-			return err
+		{
+			isNil245, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil245 {
+				v = nil
+			} else {
+				v246 := new(ClinicLocation)
+				if err := v246.readXML(r); err != nil {
+					return err
+				}
+				v = v246
+			}
 		}
 		return r.end()
 	}()
@@ -2271,8 +2499,20 @@ func xmlDocDecodeContactPoint(data []byte) (v *ContactPoint, err error) {
 		if err := r.root("ContactPoint", xmlNS4); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[ContactPoint](r); err != nil {
-			return err
+		{
+			isNil253, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil253 {
+				v = nil
+			} else {
+				v254 := new(ContactPoint)
+				if err := v254.readXML(r); err != nil {
+					return err
+				}
+				v = v254
+			}
 		}
 		return r.end()
 	}()
@@ -2323,11 +2563,11 @@ func (v *DeliveryAttempt) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				v236, err := r.int(32)
+				v256, err := r.int(32)
 				if err != nil {
 					return err
 				}
-				v.AttemptNumber = int32(v236)
+				v.AttemptNumber = int32(v256)
 			}
 		case 1:
 			{
@@ -2400,8 +2640,20 @@ func xmlDocDecodeDeliveryAttempt(data []byte) (v *DeliveryAttempt, err error) {
 		if err := r.root("DeliveryAttempt", xmlNS7); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[DeliveryAttempt](r); err != nil {
-			return err
+		{
+			isNil263, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil263 {
+				v = nil
+			} else {
+				v264 := new(DeliveryAttempt)
+				if err := v264.readXML(r); err != nil {
+					return err
+				}
+				v = v264
+			}
 		}
 		return r.end()
 	}()
@@ -2470,12 +2722,12 @@ func (v *MessageDeliveryReport) writeXML(w *rtXMLWriter) {
 	if v.Attempts == nil {
 		w.nil()
 	} else {
-		for _, e244 := range v.Attempts {
+		for _, e265 := range v.Attempts {
 			w.open("DeliveryAttempt", xmlNS7)
-			if e244 == nil {
+			if e265 == nil {
 				w.nil()
 			} else {
-				e244.writeXML(w)
+				e265.writeXML(w)
 				w.end()
 			}
 		}
@@ -2486,25 +2738,25 @@ func (v *MessageDeliveryReport) writeXML(w *rtXMLWriter) {
 	if v.AttemptsByProvider == nil {
 		w.nil()
 	} else {
-		keys245 := slices.SortedFunc(maps.Keys(v.AttemptsByProvider), cmp.Compare[string])
-		for _, k246 := range keys245 {
+		keys266 := slices.SortedFunc(maps.Keys(v.AttemptsByProvider), cmp.Compare[string])
+		for _, k267 := range keys266 {
 			w.open("KeyValueOfstringint", rtNSArrays)
 			w.open("Key", rtNSArrays)
-			w.str(k246)
+			w.str(k267)
 			w.end()
 			w.open("Value", rtNSArrays)
-			w.int(int64(v.AttemptsByProvider[k246]))
+			w.int(int64(v.AttemptsByProvider[k267]))
 			w.end()
 			w.end()
 		}
 		w.end()
 	}
 	w.open("Channel", xmlNS7)
-	t247, ok248 := v.Channel.xmlText()
-	if !ok248 {
+	t268, ok269 := v.Channel.xmlText()
+	if !ok269 {
 		w.fail(rtErr("value of MessageChannel", strconv.AppendInt(nil, int64(v.Channel), 10)))
 	}
-	w.str(t247)
+	w.str(t268)
 	w.end()
 	w.open("Cost", xmlNS7)
 	w.decimal(v.Cost)
@@ -2518,19 +2770,19 @@ func (v *MessageDeliveryReport) writeXML(w *rtXMLWriter) {
 	if v.FailureReasons == nil {
 		w.nil()
 	} else {
-		keys249 := slices.SortedFunc(maps.Keys(v.FailureReasons), cmp.Compare[string])
-		for _, k250 := range keys249 {
+		keys270 := slices.SortedFunc(maps.Keys(v.FailureReasons), cmp.Compare[string])
+		for _, k271 := range keys270 {
 			w.open("KeyValueOfstringArrayOfstringty7Ep6D1", rtNSArrays)
 			w.open("Key", rtNSArrays)
-			w.str(k250)
+			w.str(k271)
 			w.end()
 			w.open("Value", rtNSArrays)
-			if v.FailureReasons[k250] == nil {
+			if v.FailureReasons[k271] == nil {
 				w.nil()
 			} else {
-				for _, e251 := range v.FailureReasons[k250] {
+				for _, e272 := range v.FailureReasons[k271] {
 					w.open("string", rtNSArrays)
-					w.strPtr(e251)
+					w.strPtr(e272)
 				}
 				w.end()
 			}
@@ -2565,53 +2817,65 @@ func (v *MessageDeliveryReport) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				isNil252, err := r.null()
+				isNil273, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil252 {
+				if isNil273 {
 					v.Attempts = nil
 				} else {
-					s253 := make([]*DeliveryAttempt, 0, 4)
+					s274 := make([]*DeliveryAttempt, 0, 4)
 					for {
-						more255, err := r.item("DeliveryAttempt", xmlNS7)
+						more276, err := r.item("DeliveryAttempt", xmlNS7)
 						if err != nil {
 							return err
 						}
-						if !more255 {
+						if !more276 {
 							break
 						}
-						var e254 *DeliveryAttempt
-						if e254, err = rtXMLRef[DeliveryAttempt](r); err != nil {
-							return err
+						var e275 *DeliveryAttempt
+						{
+							isNil277, err := r.null()
+							if err != nil {
+								return err
+							}
+							if isNil277 {
+								e275 = nil
+							} else {
+								v278 := new(DeliveryAttempt)
+								if err := v278.readXML(r); err != nil {
+									return err
+								}
+								e275 = v278
+							}
 						}
-						s253 = append(s253, e254)
+						s274 = append(s274, e275)
 					}
-					v.Attempts = s253
+					v.Attempts = s274
 				}
 			}
 		case 1:
 			{
-				isNil257, err := r.null()
+				isNil279, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil257 {
+				if isNil279 {
 					v.AttemptsByProvider = nil
 				} else {
-					m258 := map[string]int32{}
+					m280 := map[string]int32{}
 					for {
-						more259, err := r.item("KeyValueOfstringint", rtNSArrays)
+						more281, err := r.item("KeyValueOfstringint", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more259 {
+						if !more281 {
 							break
 						}
-						var k260 string
-						var val261 int32
-						for last262 := -1; ; {
-							i263, err := r.next([]rtXMLMember{{
+						var k282 string
+						var val283 int32
+						for last284 := -1; ; {
+							i285, err := r.next([]rtXMLMember{{
 								NS:       rtNSArrays,
 								Name:     "Key",
 								Required: true,
@@ -2619,45 +2883,45 @@ func (v *MessageDeliveryReport) readXML(r *rtXMLReader) error {
 								NS:       rtNSArrays,
 								Name:     "Value",
 								Required: true,
-							}}, &last262)
+							}}, &last284)
 							if err != nil {
 								return err
 							}
-							if i263 < 0 {
+							if i285 < 0 {
 								break
 							}
-							if i263 == 0 {
+							if i285 == 0 {
 								{
-									if k260, err = r.str(); err != nil {
+									if k282, err = r.str(); err != nil {
 										return err
 									}
 								}
 							} else {
 								{
-									v267, err := r.int(32)
+									v289, err := r.int(32)
 									if err != nil {
 										return err
 									}
-									val261 = int32(v267)
+									val283 = int32(v289)
 								}
 							}
 						}
-						m258[k260] = val261
+						m280[k282] = val283
 					}
-					v.AttemptsByProvider = m258
+					v.AttemptsByProvider = m280
 				}
 			}
 		case 2:
 			{
-				t269, err := r.text()
+				t291, err := r.text()
 				if err != nil {
 					return err
 				}
-				v270, err := parseXMLMessageChannel(t269)
+				v292, err := parseXMLMessageChannel(t291)
 				if err != nil {
 					return err
 				}
-				v.Channel = v270
+				v.Channel = v292
 			}
 		case 3:
 			{
@@ -2673,26 +2937,26 @@ func (v *MessageDeliveryReport) readXML(r *rtXMLReader) error {
 			}
 		case 5:
 			{
-				isNil275, err := r.null()
+				isNil297, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil275 {
+				if isNil297 {
 					v.FailureReasons = nil
 				} else {
-					m276 := map[string][]*string{}
+					m298 := map[string][]*string{}
 					for {
-						more277, err := r.item("KeyValueOfstringArrayOfstringty7Ep6D1", rtNSArrays)
+						more299, err := r.item("KeyValueOfstringArrayOfstringty7Ep6D1", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more277 {
+						if !more299 {
 							break
 						}
-						var k278 string
-						var val279 []*string
-						for last280 := -1; ; {
-							i281, err := r.next([]rtXMLMember{{
+						var k300 string
+						var val301 []*string
+						for last302 := -1; ; {
+							i303, err := r.next([]rtXMLMember{{
 								NS:       rtNSArrays,
 								Name:     "Key",
 								Required: true,
@@ -2700,57 +2964,57 @@ func (v *MessageDeliveryReport) readXML(r *rtXMLReader) error {
 								NS:       rtNSArrays,
 								Name:     "Value",
 								Required: true,
-							}}, &last280)
+							}}, &last302)
 							if err != nil {
 								return err
 							}
-							if i281 < 0 {
+							if i303 < 0 {
 								break
 							}
-							if i281 == 0 {
+							if i303 == 0 {
 								{
-									if k278, err = r.str(); err != nil {
+									if k300, err = r.str(); err != nil {
 										return err
 									}
 								}
 							} else {
 								{
-									isNil284, err := r.null()
+									isNil306, err := r.null()
 									if err != nil {
 										return err
 									}
-									if isNil284 {
-										val279 = nil
+									if isNil306 {
+										val301 = nil
 									} else {
-										s285 := make([]*string, 0, 4)
+										s307 := make([]*string, 0, 4)
 										for {
-											more287, err := r.item("string", rtNSArrays)
+											more309, err := r.item("string", rtNSArrays)
 											if err != nil {
 												return err
 											}
-											if !more287 {
+											if !more309 {
 												break
 											}
-											var e286 *string
-											if e286, err = r.strPtr(); err != nil {
+											var e308 *string
+											if e308, err = r.strPtr(); err != nil {
 												return err
 											}
-											s285 = append(s285, e286)
+											s307 = append(s307, e308)
 										}
-										val279 = s285
+										val301 = s307
 									}
 								}
 							}
 						}
-						m276[k278] = val279
+						m298[k300] = val301
 					}
-					v.FailureReasons = m276
+					v.FailureReasons = m298
 				}
 			}
 		case 6:
 			{
-				for last290 := -1; ; {
-					i291, err := r.next([]rtXMLMember{{
+				for last312 := -1; ; {
+					i313, err := r.next([]rtXMLMember{{
 						NS:       xmlNS8,
 						Name:     "key",
 						Required: true,
@@ -2758,24 +3022,24 @@ func (v *MessageDeliveryReport) readXML(r *rtXMLReader) error {
 						NS:       xmlNS8,
 						Name:     "value",
 						Required: true,
-					}}, &last290)
+					}}, &last312)
 					if err != nil {
 						return err
 					}
-					if i291 < 0 {
+					if i313 < 0 {
 						break
 					}
-					if i291 == 0 {
+					if i313 == 0 {
 						if v.LastProviderResponse.Key, err = r.strPtr(); err != nil {
 							return err
 						}
 					} else {
 						{
-							v294, err := r.int(32)
+							v316, err := r.int(32)
 							if err != nil {
 								return err
 							}
-							v.LastProviderResponse.Value = int32(v294)
+							v.LastProviderResponse.Value = int32(v316)
 						}
 					}
 				}
@@ -2843,8 +3107,20 @@ func xmlDocDecodeMessageDeliveryReport(data []byte) (v *MessageDeliveryReport, e
 		if err := r.root("MessageDeliveryReport", xmlNS7); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[MessageDeliveryReport](r); err != nil {
-			return err
+		{
+			isNil321, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil321 {
+				v = nil
+			} else {
+				v322 := new(MessageDeliveryReport)
+				if err := v322.readXML(r); err != nil {
+					return err
+				}
+				v = v322
+			}
 		}
 		return r.end()
 	}()
@@ -2883,11 +3159,11 @@ func (v *MessageTemplate) writeXML(w *rtXMLWriter) {
 	w.open("Body", xmlNS7)
 	w.strPtr(v.Body)
 	w.open("Channels", xmlNS7)
-	t300, ok301 := v.Channels.xmlText()
-	if !ok301 {
+	t323, ok324 := v.Channels.xmlText()
+	if !ok324 {
 		w.fail(rtErr("value of ReminderChannel", strconv.AppendInt(nil, int64(v.Channels), 10)))
 	}
-	w.str(t300)
+	w.str(t323)
 	w.end()
 	w.open("Code", xmlNS7)
 	w.strPtr(v.Code)
@@ -2899,9 +3175,9 @@ func (v *MessageTemplate) writeXML(w *rtXMLWriter) {
 	if v.Placeholders == nil {
 		w.nil()
 	} else {
-		for _, e302 := range v.Placeholders {
+		for _, e325 := range v.Placeholders {
 			w.open("string", rtNSArrays)
-			w.strPtr(e302)
+			w.strPtr(e325)
 		}
 		w.end()
 	}
@@ -2929,15 +3205,15 @@ func (v *MessageTemplate) readXML(r *rtXMLReader) error {
 			}
 		case 1:
 			{
-				t305, err := r.text()
+				t328, err := r.text()
 				if err != nil {
 					return err
 				}
-				v306, err := parseXMLReminderChannel(t305)
+				v329, err := parseXMLReminderChannel(t328)
 				if err != nil {
 					return err
 				}
-				v.Channels = v306
+				v.Channels = v329
 			}
 		case 2:
 			if v.Code, err = r.strPtr(); err != nil {
@@ -2951,29 +3227,29 @@ func (v *MessageTemplate) readXML(r *rtXMLReader) error {
 			}
 		case 4:
 			{
-				isNil310, err := r.null()
+				isNil333, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil310 {
+				if isNil333 {
 					v.Placeholders = nil
 				} else {
-					s311 := make([]*string, 0, 4)
+					s334 := make([]*string, 0, 4)
 					for {
-						more313, err := r.item("string", rtNSArrays)
+						more336, err := r.item("string", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more313 {
+						if !more336 {
 							break
 						}
-						var e312 *string
-						if e312, err = r.strPtr(); err != nil {
+						var e335 *string
+						if e335, err = r.strPtr(); err != nil {
 							return err
 						}
-						s311 = append(s311, e312)
+						s334 = append(s334, e335)
 					}
-					v.Placeholders = s311
+					v.Placeholders = s334
 				}
 			}
 		case 5:
@@ -2988,11 +3264,11 @@ func (v *MessageTemplate) readXML(r *rtXMLReader) error {
 			}
 		case 7:
 			{
-				v319, err := r.int(32)
+				v342, err := r.int(32)
 				if err != nil {
 					return err
 				}
-				v.Version = int32(v319)
+				v.Version = int32(v342)
 			}
 		}
 	}
@@ -3045,8 +3321,20 @@ func xmlDocDecodeMessageTemplate(data []byte) (v *MessageTemplate, err error) {
 		if err := r.root("MessageTemplate", xmlNS7); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[MessageTemplate](r); err != nil {
-			return err
+		{
+			isNil343, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil343 {
+				v = nil
+			} else {
+				v344 := new(MessageTemplate)
+				if err := v344.readXML(r); err != nil {
+					return err
+				}
+				v = v344
+			}
 		}
 		return r.end()
 	}()
@@ -3080,12 +3368,12 @@ func (v *PagedListOfAppointmentSummary) writeXML(w *rtXMLWriter) {
 	if v.Items == nil {
 		w.nil()
 	} else {
-		for _, e321 := range v.Items {
+		for _, e345 := range v.Items {
 			w.open("AppointmentSummary", xmlNS3)
-			if e321 == nil {
+			if e345 == nil {
 				w.nil()
 			} else {
-				e321.writeXML(w)
+				e345.writeXML(w)
 				w.end()
 			}
 		}
@@ -3118,54 +3406,66 @@ func (v *PagedListOfAppointmentSummary) readXML(r *rtXMLReader) error {
 			}
 		case 1:
 			{
-				isNil324, err := r.null()
+				isNil348, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil324 {
+				if isNil348 {
 					v.Items = nil
 				} else {
-					s325 := make([]*AppointmentSummary, 0, 4)
+					s349 := make([]*AppointmentSummary, 0, 4)
 					for {
-						more327, err := r.item("AppointmentSummary", xmlNS3)
+						more351, err := r.item("AppointmentSummary", xmlNS3)
 						if err != nil {
 							return err
 						}
-						if !more327 {
+						if !more351 {
 							break
 						}
-						var e326 *AppointmentSummary
-						if e326, err = rtXMLRef[AppointmentSummary](r); err != nil {
-							return err
+						var e350 *AppointmentSummary
+						{
+							isNil352, err := r.null()
+							if err != nil {
+								return err
+							}
+							if isNil352 {
+								e350 = nil
+							} else {
+								v353 := new(AppointmentSummary)
+								if err := v353.readXML(r); err != nil {
+									return err
+								}
+								e350 = v353
+							}
 						}
-						s325 = append(s325, e326)
+						s349 = append(s349, e350)
 					}
-					v.Items = s325
+					v.Items = s349
 				}
 			}
 		case 2:
 			{
-				v330, err := r.int(32)
+				v355, err := r.int(32)
 				if err != nil {
 					return err
 				}
-				v.Page = int32(v330)
+				v.Page = int32(v355)
 			}
 		case 3:
 			{
-				v332, err := r.int(32)
+				v357, err := r.int(32)
 				if err != nil {
 					return err
 				}
-				v.PageSize = int32(v332)
+				v.PageSize = int32(v357)
 			}
 		case 4:
 			{
-				v334, err := r.int(32)
+				v359, err := r.int(32)
 				if err != nil {
 					return err
 				}
-				v.TotalCount = int32(v334)
+				v.TotalCount = int32(v359)
 			}
 		}
 	}
@@ -3218,8 +3518,20 @@ func xmlDocDecodePagedListOfAppointmentSummary(data []byte) (v *PagedListOfAppoi
 		if err := r.root("PagedListOfAppointmentSummaryh5tyuF52", xmlNS9); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[PagedListOfAppointmentSummary](r); err != nil {
-			return err
+		{
+			isNil360, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil360 {
+				v = nil
+			} else {
+				v361 := new(PagedListOfAppointmentSummary)
+				if err := v361.readXML(r); err != nil {
+					return err
+				}
+				v = v361
+			}
 		}
 		return r.end()
 	}()
@@ -3281,11 +3593,11 @@ func (v *PatientPhotoUpload) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				isNil336, err := r.null()
+				isNil362, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil336 {
+				if isNil362 {
 					v.Content = nil
 				} else {
 					if v.Content, err = r.base64(); err != nil {
@@ -3309,11 +3621,11 @@ func (v *PatientPhotoUpload) readXML(r *rtXMLReader) error {
 			}
 		case 4:
 			{
-				v343, err := r.int(32)
+				v369, err := r.int(32)
 				if err != nil {
 					return err
 				}
-				v.SizeBytes = int32(v343)
+				v.SizeBytes = int32(v369)
 			}
 		case 5:
 			if v.SourceUrl, err = r.strPtr(); err != nil {
@@ -3370,8 +3682,20 @@ func xmlDocDecodePatientPhotoUpload(data []byte) (v *PatientPhotoUpload, err err
 		if err := r.root("PatientPhotoUpload", xmlNS2); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[PatientPhotoUpload](r); err != nil {
-			return err
+		{
+			isNil371, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil371 {
+				v = nil
+			} else {
+				v372 := new(PatientPhotoUpload)
+				if err := v372.readXML(r); err != nil {
+					return err
+				}
+				v = v372
+			}
 		}
 		return r.end()
 	}()
@@ -3419,9 +3743,9 @@ func (v *PatientProfile) writeXML(w *rtXMLWriter) {
 	if v.Allergies == nil {
 		w.nil()
 	} else {
-		for _, e346 := range v.Allergies {
+		for _, e373 := range v.Allergies {
 			w.open("string", rtNSArrays)
-			w.strPtr(e346)
+			w.strPtr(e373)
 		}
 		w.end()
 	}
@@ -3466,34 +3790,46 @@ func (v *PatientProfile) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				isNil347, err := r.null()
+				isNil374, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil347 {
+				if isNil374 {
 					v.Allergies = nil
 				} else {
-					s348 := make([]*string, 0, 4)
+					s375 := make([]*string, 0, 4)
 					for {
-						more350, err := r.item("string", rtNSArrays)
+						more377, err := r.item("string", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more350 {
+						if !more377 {
 							break
 						}
-						var e349 *string
-						if e349, err = r.strPtr(); err != nil {
+						var e376 *string
+						if e376, err = r.strPtr(); err != nil {
 							return err
 						}
-						s348 = append(s348, e349)
+						s375 = append(s375, e376)
 					}
-					v.Allergies = s348
+					v.Allergies = s375
 				}
 			}
 		case 1:
-			if v.Contact, err = rtXMLRef[ContactPoint](r); err != nil {
-				return err
+			{
+				isNil379, err := r.null()
+				if err != nil {
+					return err
+				}
+				if isNil379 {
+					v.Contact = nil
+				} else {
+					v380 := new(ContactPoint)
+					if err := v380.readXML(r); err != nil {
+						return err
+					}
+					v.Contact = v380
+				}
 			}
 		case 2:
 			{
@@ -3533,11 +3869,11 @@ func (v *PatientProfile) readXML(r *rtXMLReader) error {
 			}
 		case 9:
 			{
-				v365, err := r.int(32)
+				v393, err := r.int(32)
 				if err != nil {
 					return err
 				}
-				v.RecordVersion = int32(v365)
+				v.RecordVersion = int32(v393)
 			}
 		}
 	}
@@ -3590,8 +3926,20 @@ func xmlDocDecodePatientProfile(data []byte) (v *PatientProfile, err error) {
 		if err := r.root("PatientProfile", xmlNS2); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[PatientProfile](r); err != nil {
-			return err
+		{
+			isNil394, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil394 {
+				v = nil
+			} else {
+				v395 := new(PatientProfile)
+				if err := v395.readXML(r); err != nil {
+					return err
+				}
+				v = v395
+			}
 		}
 		return r.end()
 	}()
@@ -3708,8 +4056,20 @@ func xmlDocDecodePatientSummary(data []byte) (v *PatientSummary, err error) {
 		if err := r.root("PatientSummary", xmlNS2); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[PatientSummary](r); err != nil {
-			return err
+		{
+			isNil403, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil403 {
+				v = nil
+			} else {
+				v404 := new(PatientSummary)
+				if err := v404.readXML(r); err != nil {
+					return err
+				}
+				v = v404
+			}
 		}
 		return r.end()
 	}()
@@ -3750,19 +4110,19 @@ func (v *Recurrence) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				v376, err := r.int(32)
+				v406, err := r.int(32)
 				if err != nil {
 					return err
 				}
-				v.IntervalDays = int32(v376)
+				v.IntervalDays = int32(v406)
 			}
 		case 1:
 			{
-				v378, err := r.int(32)
+				v408, err := r.int(32)
 				if err != nil {
 					return err
 				}
-				v.Occurrences = int32(v378)
+				v.Occurrences = int32(v408)
 			}
 		case 2:
 			{
@@ -3821,8 +4181,20 @@ func xmlDocDecodeRecurrence(data []byte) (v *Recurrence, err error) {
 		if err := r.root("Recurrence", xmlNS4); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[Recurrence](r); err != nil {
-			return err
+		{
+			isNil411, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil411 {
+				v = nil
+			} else {
+				v412 := new(Recurrence)
+				if err := v412.readXML(r); err != nil {
+					return err
+				}
+				v = v412
+			}
 		}
 		return r.end()
 	}()
@@ -3928,9 +4300,9 @@ func (v *RescheduleAppointmentCommand) writeXML(w *rtXMLWriter) {
 	if v.CorrelationIds == nil {
 		w.nil()
 	} else {
-		for _, e382 := range v.CorrelationIds {
+		for _, e413 := range v.CorrelationIds {
 			w.open("string", rtNSArrays)
-			w.strPtr(e382)
+			w.strPtr(e413)
 		}
 		w.end()
 	}
@@ -3979,29 +4351,29 @@ func (v *RescheduleAppointmentCommand) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				isNil383, err := r.null()
+				isNil414, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil383 {
+				if isNil414 {
 					v.CorrelationIds = nil
 				} else {
-					s384 := make([]*string, 0, 4)
+					s415 := make([]*string, 0, 4)
 					for {
-						more386, err := r.item("string", rtNSArrays)
+						more417, err := r.item("string", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more386 {
+						if !more417 {
 							break
 						}
-						var e385 *string
-						if e385, err = r.strPtr(); err != nil {
+						var e416 *string
+						if e416, err = r.strPtr(); err != nil {
 							return err
 						}
-						s384 = append(s384, e385)
+						s415 = append(s415, e416)
 					}
-					v.CorrelationIds = s384
+					v.CorrelationIds = s415
 				}
 			}
 		case 1:
@@ -4029,8 +4401,20 @@ func (v *RescheduleAppointmentCommand) readXML(r *rtXMLReader) error {
 				return err
 			}
 		case 6:
-			if v.NewSlot, err = rtXMLRef[TimeWindow](r); err != nil {
-				return err
+			{
+				isNil426, err := r.null()
+				if err != nil {
+					return err
+				}
+				if isNil426 {
+					v.NewSlot = nil
+				} else {
+					v427 := new(TimeWindow)
+					if err := v427.readXML(r); err != nil {
+						return err
+					}
+					v.NewSlot = v427
+				}
 			}
 		case 7:
 			{
@@ -4040,19 +4424,19 @@ func (v *RescheduleAppointmentCommand) readXML(r *rtXMLReader) error {
 			}
 		case 8:
 			{
-				isNil398, err := r.null()
+				isNil430, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil398 {
+				if isNil430 {
 					v.PreviousStart = nil
 				} else {
 					{
-						var v399 DateTime
-						if v399, err = r.dateTime(); err != nil {
+						var v431 DateTime
+						if v431, err = r.dateTime(); err != nil {
 							return err
 						}
-						v.PreviousStart = &v399
+						v.PreviousStart = &v431
 					}
 				}
 			}
@@ -4111,8 +4495,20 @@ func xmlDocDecodeRescheduleAppointmentCommand(data []byte) (v *RescheduleAppoint
 		if err := r.root("RescheduleAppointmentCommand", xmlNS3); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[RescheduleAppointmentCommand](r); err != nil {
-			return err
+		{
+			isNil434, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil434 {
+				v = nil
+			} else {
+				v435 := new(RescheduleAppointmentCommand)
+				if err := v435.readXML(r); err != nil {
+					return err
+				}
+				v = v435
+			}
 		}
 		return r.end()
 	}()
@@ -4211,8 +4607,20 @@ func xmlDocDecodeResultLink(data []byte) (v *ResultLink, err error) {
 		if err := r.root("ResultLink", xmlNS1); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[ResultLink](r); err != nil {
-			return err
+		{
+			isNil439, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil439 {
+				v = nil
+			} else {
+				v440 := new(ResultLink)
+				if err := v440.readXML(r); err != nil {
+					return err
+				}
+				v = v440
+			}
 		}
 		return r.end()
 	}()
@@ -4256,9 +4664,9 @@ func (v *SendPatientMessageCommand) writeXML(w *rtXMLWriter) {
 	if v.CorrelationIds == nil {
 		w.nil()
 	} else {
-		for _, e407 := range v.CorrelationIds {
+		for _, e441 := range v.CorrelationIds {
 			w.open("string", rtNSArrays)
-			w.strPtr(e407)
+			w.strPtr(e441)
 		}
 		w.end()
 	}
@@ -4268,11 +4676,11 @@ func (v *SendPatientMessageCommand) writeXML(w *rtXMLWriter) {
 	w.open("source", xmlNS5)
 	w.strPtr(v.Source)
 	w.open("Channel", xmlNS7)
-	t408, ok409 := v.Channel.xmlText()
-	if !ok409 {
+	t442, ok443 := v.Channel.xmlText()
+	if !ok443 {
 		w.fail(rtErr("value of MessageChannel", strconv.AppendInt(nil, int64(v.Channel), 10)))
 	}
-	w.str(t408)
+	w.str(t442)
 	w.end()
 	w.open("PatientId", xmlNS7)
 	w.guid(v.PatientId)
@@ -4282,24 +4690,24 @@ func (v *SendPatientMessageCommand) writeXML(w *rtXMLWriter) {
 	if v.Placeholders == nil {
 		w.nil()
 	} else {
-		keys410 := slices.SortedFunc(maps.Keys(v.Placeholders), cmp.Compare[string])
-		for _, k411 := range keys410 {
+		keys444 := slices.SortedFunc(maps.Keys(v.Placeholders), cmp.Compare[string])
+		for _, k445 := range keys444 {
 			w.open("KeyValueOfstringstring", rtNSArrays)
 			w.open("Key", rtNSArrays)
-			w.str(k411)
+			w.str(k445)
 			w.end()
 			w.open("Value", rtNSArrays)
-			w.strPtr(v.Placeholders[k411])
+			w.strPtr(v.Placeholders[k445])
 			w.end()
 		}
 		w.end()
 	}
 	w.open("Priority", xmlNS7)
-	t412, ok413 := v.Priority.xmlText()
-	if !ok413 {
+	t446, ok447 := v.Priority.xmlText()
+	if !ok447 {
 		w.fail(rtErr("value of UrgencyLevel", strconv.AppendInt(nil, int64(v.Priority), 10)))
 	}
-	w.str(t412)
+	w.str(t446)
 	w.end()
 	w.open("SendAfter", xmlNS7)
 	if v.SendAfter == nil {
@@ -4322,29 +4730,29 @@ func (v *SendPatientMessageCommand) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				isNil414, err := r.null()
+				isNil448, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil414 {
+				if isNil448 {
 					v.CorrelationIds = nil
 				} else {
-					s415 := make([]*string, 0, 4)
+					s449 := make([]*string, 0, 4)
 					for {
-						more417, err := r.item("string", rtNSArrays)
+						more451, err := r.item("string", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more417 {
+						if !more451 {
 							break
 						}
-						var e416 *string
-						if e416, err = r.strPtr(); err != nil {
+						var e450 *string
+						if e450, err = r.strPtr(); err != nil {
 							return err
 						}
-						s415 = append(s415, e416)
+						s449 = append(s449, e450)
 					}
-					v.CorrelationIds = s415
+					v.CorrelationIds = s449
 				}
 			}
 		case 1:
@@ -4359,15 +4767,15 @@ func (v *SendPatientMessageCommand) readXML(r *rtXMLReader) error {
 			}
 		case 3:
 			{
-				t423, err := r.text()
+				t457, err := r.text()
 				if err != nil {
 					return err
 				}
-				v424, err := parseXMLMessageChannel(t423)
+				v458, err := parseXMLMessageChannel(t457)
 				if err != nil {
 					return err
 				}
-				v.Channel = v424
+				v.Channel = v458
 			}
 		case 4:
 			{
@@ -4377,26 +4785,26 @@ func (v *SendPatientMessageCommand) readXML(r *rtXMLReader) error {
 			}
 		case 5:
 			{
-				isNil427, err := r.null()
+				isNil461, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil427 {
+				if isNil461 {
 					v.Placeholders = nil
 				} else {
-					m428 := map[string]*string{}
+					m462 := map[string]*string{}
 					for {
-						more429, err := r.item("KeyValueOfstringstring", rtNSArrays)
+						more463, err := r.item("KeyValueOfstringstring", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more429 {
+						if !more463 {
 							break
 						}
-						var k430 string
-						var val431 *string
-						for last432 := -1; ; {
-							i433, err := r.next([]rtXMLMember{{
+						var k464 string
+						var val465 *string
+						for last466 := -1; ; {
+							i467, err := r.next([]rtXMLMember{{
 								NS:       rtNSArrays,
 								Name:     "Key",
 								Required: true,
@@ -4404,57 +4812,57 @@ func (v *SendPatientMessageCommand) readXML(r *rtXMLReader) error {
 								NS:       rtNSArrays,
 								Name:     "Value",
 								Required: true,
-							}}, &last432)
+							}}, &last466)
 							if err != nil {
 								return err
 							}
-							if i433 < 0 {
+							if i467 < 0 {
 								break
 							}
-							if i433 == 0 {
+							if i467 == 0 {
 								{
-									if k430, err = r.str(); err != nil {
+									if k464, err = r.str(); err != nil {
 										return err
 									}
 								}
 							} else {
-								if val431, err = r.strPtr(); err != nil {
+								if val465, err = r.strPtr(); err != nil {
 									return err
 								}
 							}
 						}
-						m428[k430] = val431
+						m462[k464] = val465
 					}
-					v.Placeholders = m428
+					v.Placeholders = m462
 				}
 			}
 		case 6:
 			{
-				t438, err := r.text()
+				t472, err := r.text()
 				if err != nil {
 					return err
 				}
-				v439, err := parseXMLUrgencyLevel(t438)
+				v473, err := parseXMLUrgencyLevel(t472)
 				if err != nil {
 					return err
 				}
-				v.Priority = v439
+				v.Priority = v473
 			}
 		case 7:
 			{
-				isNil440, err := r.null()
+				isNil474, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil440 {
+				if isNil474 {
 					v.SendAfter = nil
 				} else {
 					{
-						var v441 DateTime
-						if v441, err = r.dateTime(); err != nil {
+						var v475 DateTime
+						if v475, err = r.dateTime(); err != nil {
 							return err
 						}
-						v.SendAfter = &v441
+						v.SendAfter = &v475
 					}
 				}
 			}
@@ -4513,8 +4921,20 @@ func xmlDocDecodeSendPatientMessageCommand(data []byte) (v *SendPatientMessageCo
 		if err := r.root("SendPatientMessageCommand", xmlNS7); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[SendPatientMessageCommand](r); err != nil {
-			return err
+		{
+			isNil478, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil478 {
+				v = nil
+			} else {
+				v479 := new(SendPatientMessageCommand)
+				if err := v479.readXML(r); err != nil {
+					return err
+				}
+				v = v479
+			}
 		}
 		return r.end()
 	}()
@@ -4631,8 +5051,20 @@ func xmlDocDecodeTimeWindow(data []byte) (v *TimeWindow, err error) {
 		if err := r.root("TimeWindow", xmlNS4); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[TimeWindow](r); err != nil {
-			return err
+		{
+			isNil487, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil487 {
+				v = nil
+			} else {
+				v488 := new(TimeWindow)
+				if err := v488.readXML(r); err != nil {
+					return err
+				}
+				v = v488
+			}
 		}
 		return r.end()
 	}()
@@ -4686,8 +5118,20 @@ func xmlDecodeApiResultOfBoolean(data []byte) (v *ApiResultOfBoolean, err error)
 		if err := r.root("ApiResultOfboolean", xmlNS1); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[ApiResultOfBoolean](r); err != nil {
-			return err
+		{
+			isNil489, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil489 {
+				v = nil
+			} else {
+				v490 := new(ApiResultOfBoolean)
+				if err := v490.readXML(r); err != nil {
+					return err
+				}
+				v = v490
+			}
 		}
 		return r.end()
 	}()
@@ -4714,8 +5158,20 @@ func xmlDecodeApiResultOfGuid(data []byte) (v *ApiResultOfGuid, err error) {
 		if err := r.root("ApiResultOfguid", xmlNS1); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[ApiResultOfGuid](r); err != nil {
-			return err
+		{
+			isNil491, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil491 {
+				v = nil
+			} else {
+				v492 := new(ApiResultOfGuid)
+				if err := v492.readXML(r); err != nil {
+					return err
+				}
+				v = v492
+			}
 		}
 		return r.end()
 	}()
@@ -4742,8 +5198,20 @@ func xmlDecodeApiResultOfListOfPatientSummary(data []byte) (v *ApiResultOfListOf
 		if err := r.root("ApiResultOfArrayOfPatientSummarySEJ_PQIRx", xmlNS1); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[ApiResultOfListOfPatientSummary](r); err != nil {
-			return err
+		{
+			isNil493, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil493 {
+				v = nil
+			} else {
+				v494 := new(ApiResultOfListOfPatientSummary)
+				if err := v494.readXML(r); err != nil {
+					return err
+				}
+				v = v494
+			}
 		}
 		return r.end()
 	}()
@@ -4770,8 +5238,20 @@ func xmlDecodeAppointmentDetail(data []byte) (v *AppointmentDetail, err error) {
 		if err := r.root("AppointmentDetail", xmlNS3); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[AppointmentDetail](r); err != nil {
-			return err
+		{
+			isNil495, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil495 {
+				v = nil
+			} else {
+				v496 := new(AppointmentDetail)
+				if err := v496.readXML(r); err != nil {
+					return err
+				}
+				v = v496
+			}
 		}
 		return r.end()
 	}()
@@ -4798,8 +5278,20 @@ func xmlDecodeBookAppointmentCommand(data []byte) (v *BookAppointmentCommand, er
 		if err := r.root("BookAppointmentCommand", xmlNS3); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[BookAppointmentCommand](r); err != nil {
-			return err
+		{
+			isNil497, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil497 {
+				v = nil
+			} else {
+				v498 := new(BookAppointmentCommand)
+				if err := v498.readXML(r); err != nil {
+					return err
+				}
+				v = v498
+			}
 		}
 		return r.end()
 	}()
@@ -4826,8 +5318,20 @@ func xmlDecodeClinicLocation(data []byte) (v *ClinicLocation, err error) {
 		if err := r.root("ClinicLocation", xmlNS3); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[ClinicLocation](r); err != nil {
-			return err
+		{
+			isNil499, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil499 {
+				v = nil
+			} else {
+				v500 := new(ClinicLocation)
+				if err := v500.readXML(r); err != nil {
+					return err
+				}
+				v = v500
+			}
 		}
 		return r.end()
 	}()
@@ -4854,8 +5358,20 @@ func xmlDecodeContactPoint(data []byte) (v *ContactPoint, err error) {
 		if err := r.root("ContactPoint", xmlNS4); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[ContactPoint](r); err != nil {
-			return err
+		{
+			isNil501, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil501 {
+				v = nil
+			} else {
+				v502 := new(ContactPoint)
+				if err := v502.readXML(r); err != nil {
+					return err
+				}
+				v = v502
+			}
 		}
 		return r.end()
 	}()
@@ -4895,12 +5411,12 @@ func xmlAppendListOfMessageTemplate(dst []byte, v []*MessageTemplate) ([]byte, e
 	if v == nil {
 		w.nil()
 	} else {
-		for _, e462 := range v {
+		for _, e505 := range v {
 			w.open("MessageTemplate", xmlNS7)
-			if e462 == nil {
+			if e505 == nil {
 				w.nil()
 			} else {
-				e462.writeXML(w)
+				e505.writeXML(w)
 				w.end()
 			}
 		}
@@ -4917,29 +5433,41 @@ func xmlDecodeListOfMessageTemplate(data []byte) (v []*MessageTemplate, err erro
 			return err
 		}
 		{
-			isNil463, err := r.null()
+			isNil506, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil463 {
+			if isNil506 {
 				v = nil
 			} else {
-				s464 := make([]*MessageTemplate, 0, 4)
+				s507 := make([]*MessageTemplate, 0, 4)
 				for {
-					more466, err := r.item("MessageTemplate", xmlNS7)
+					more509, err := r.item("MessageTemplate", xmlNS7)
 					if err != nil {
 						return err
 					}
-					if !more466 {
+					if !more509 {
 						break
 					}
-					var e465 *MessageTemplate
-					if e465, err = rtXMLRef[MessageTemplate](r); err != nil {
-						return err
+					var e508 *MessageTemplate
+					{
+						isNil510, err := r.null()
+						if err != nil {
+							return err
+						}
+						if isNil510 {
+							e508 = nil
+						} else {
+							v511 := new(MessageTemplate)
+							if err := v511.readXML(r); err != nil {
+								return err
+							}
+							e508 = v511
+						}
 					}
-					s464 = append(s464, e465)
+					s507 = append(s507, e508)
 				}
-				v = s464
+				v = s507
 			}
 		}
 		return r.end()
@@ -4954,12 +5482,12 @@ func xmlAppendListOfTimeWindow(dst []byte, v []*TimeWindow) ([]byte, error) {
 	if v == nil {
 		w.nil()
 	} else {
-		for _, e468 := range v {
+		for _, e512 := range v {
 			w.open("TimeWindow", xmlNS4)
-			if e468 == nil {
+			if e512 == nil {
 				w.nil()
 			} else {
-				e468.writeXML(w)
+				e512.writeXML(w)
 				w.end()
 			}
 		}
@@ -4976,29 +5504,41 @@ func xmlDecodeListOfTimeWindow(data []byte) (v []*TimeWindow, err error) {
 			return err
 		}
 		{
-			isNil469, err := r.null()
+			isNil513, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil469 {
+			if isNil513 {
 				v = nil
 			} else {
-				s470 := make([]*TimeWindow, 0, 4)
+				s514 := make([]*TimeWindow, 0, 4)
 				for {
-					more472, err := r.item("TimeWindow", xmlNS4)
+					more516, err := r.item("TimeWindow", xmlNS4)
 					if err != nil {
 						return err
 					}
-					if !more472 {
+					if !more516 {
 						break
 					}
-					var e471 *TimeWindow
-					if e471, err = rtXMLRef[TimeWindow](r); err != nil {
-						return err
+					var e515 *TimeWindow
+					{
+						isNil517, err := r.null()
+						if err != nil {
+							return err
+						}
+						if isNil517 {
+							e515 = nil
+						} else {
+							v518 := new(TimeWindow)
+							if err := v518.readXML(r); err != nil {
+								return err
+							}
+							e515 = v518
+						}
 					}
-					s470 = append(s470, e471)
+					s514 = append(s514, e515)
 				}
-				v = s470
+				v = s514
 			}
 		}
 		return r.end()
@@ -5026,8 +5566,20 @@ func xmlDecodeMessageDeliveryReport(data []byte) (v *MessageDeliveryReport, err 
 		if err := r.root("MessageDeliveryReport", xmlNS7); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[MessageDeliveryReport](r); err != nil {
-			return err
+		{
+			isNil519, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil519 {
+				v = nil
+			} else {
+				v520 := new(MessageDeliveryReport)
+				if err := v520.readXML(r); err != nil {
+					return err
+				}
+				v = v520
+			}
 		}
 		return r.end()
 	}()
@@ -5054,8 +5606,20 @@ func xmlDecodeMessageTemplate(data []byte) (v *MessageTemplate, err error) {
 		if err := r.root("MessageTemplate", xmlNS7); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[MessageTemplate](r); err != nil {
-			return err
+		{
+			isNil521, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil521 {
+				v = nil
+			} else {
+				v522 := new(MessageTemplate)
+				if err := v522.readXML(r); err != nil {
+					return err
+				}
+				v = v522
+			}
 		}
 		return r.end()
 	}()
@@ -5082,8 +5646,20 @@ func xmlDecodePagedListOfAppointmentSummary(data []byte) (v *PagedListOfAppointm
 		if err := r.root("PagedListOfAppointmentSummaryh5tyuF52", xmlNS9); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[PagedListOfAppointmentSummary](r); err != nil {
-			return err
+		{
+			isNil523, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil523 {
+				v = nil
+			} else {
+				v524 := new(PagedListOfAppointmentSummary)
+				if err := v524.readXML(r); err != nil {
+					return err
+				}
+				v = v524
+			}
 		}
 		return r.end()
 	}()
@@ -5110,8 +5686,20 @@ func xmlDecodePatientPhotoUpload(data []byte) (v *PatientPhotoUpload, err error)
 		if err := r.root("PatientPhotoUpload", xmlNS2); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[PatientPhotoUpload](r); err != nil {
-			return err
+		{
+			isNil525, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil525 {
+				v = nil
+			} else {
+				v526 := new(PatientPhotoUpload)
+				if err := v526.readXML(r); err != nil {
+					return err
+				}
+				v = v526
+			}
 		}
 		return r.end()
 	}()
@@ -5138,8 +5726,20 @@ func xmlDecodePatientProfile(data []byte) (v *PatientProfile, err error) {
 		if err := r.root("PatientProfile", xmlNS2); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[PatientProfile](r); err != nil {
-			return err
+		{
+			isNil527, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil527 {
+				v = nil
+			} else {
+				v528 := new(PatientProfile)
+				if err := v528.readXML(r); err != nil {
+					return err
+				}
+				v = v528
+			}
 		}
 		return r.end()
 	}()
@@ -5166,8 +5766,20 @@ func xmlDecodeRescheduleAppointmentCommand(data []byte) (v *RescheduleAppointmen
 		if err := r.root("RescheduleAppointmentCommand", xmlNS3); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[RescheduleAppointmentCommand](r); err != nil {
-			return err
+		{
+			isNil529, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil529 {
+				v = nil
+			} else {
+				v530 := new(RescheduleAppointmentCommand)
+				if err := v530.readXML(r); err != nil {
+					return err
+				}
+				v = v530
+			}
 		}
 		return r.end()
 	}()
@@ -5194,8 +5806,20 @@ func xmlDecodeSendPatientMessageCommand(data []byte) (v *SendPatientMessageComma
 		if err := r.root("SendPatientMessageCommand", xmlNS7); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[SendPatientMessageCommand](r); err != nil {
-			return err
+		{
+			isNil531, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil531 {
+				v = nil
+			} else {
+				v532 := new(SendPatientMessageCommand)
+				if err := v532.readXML(r); err != nil {
+					return err
+				}
+				v = v532
+			}
 		}
 		return r.end()
 	}()

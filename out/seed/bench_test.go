@@ -287,3 +287,37 @@ func BenchmarkEncodeXML_stdlib(b *testing.B) {
 		benchSinkBytes = out
 	}
 }
+
+// TestCodecAllocations pins the allocation counts the benchmarks report, so
+// that a change which moves a reader or writer to the heap (calling its
+// methods through a generic helper does) fails here, not only in a
+// benchmark nobody reads: decoding allocates the values (and one arena for
+// every 16 strings), encoding into a reused buffer nothing.
+func TestCodecAllocations(t *testing.T) {
+	if testing.CoverMode() != "" || raceEnabled {
+		t.Skip("instrumented builds allocate differently")
+	}
+	x, err := xmlDecodeSendEncounterRequireFollowupPatientSms(benchSeedXML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 0, 4096)
+	for _, c := range []struct {
+		name string
+		max  float64
+		f    func()
+	}{
+		{"JSON decode", 5, func() { jsonDecodeSendEncounterRequireFollowupPatientSms(benchSeedJSON) }},
+		{"JSON Unmarshal", 4, func() {
+			var v SendEncounterRequireFollowupPatientSms
+			v.UnmarshalJSON(benchSeedJSON)
+		}},
+		{"XML decode", 6, func() { xmlDecodeSendEncounterRequireFollowupPatientSms(benchSeedXML) }},
+		{"JSON encode", 0, func() { jsonAppendSendEncounterRequireFollowupPatientSms(buf[:0], x, jsonDates) }},
+		{"XML encode", 0, func() { xmlAppendSendEncounterRequireFollowupPatientSms(buf[:0], x) }},
+	} {
+		if n := testing.AllocsPerRun(100, c.f); n > c.max {
+			t.Errorf("%s: %v allocations, want at most %v", c.name, n, c.max)
+		}
+	}
+}

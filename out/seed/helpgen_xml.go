@@ -1251,22 +1251,6 @@ func (r *rtXMLReader) strPtr() (*string, error) {
 	return r.boxes.box(b), nil
 }
 
-// rtXMLRef reads a nullable reference to a data contract: nil for i:nil.
-func rtXMLRef[T any, P interface {
-	*T
-	readXML(*rtXMLReader) error
-}](r *rtXMLReader) (*T, error) {
-	isNil, err := r.null()
-	if err != nil || isNil {
-		return nil, err
-	}
-	v := P(new(T))
-	if err := v.readXML(r); err != nil {
-		return nil, err
-	}
-	return v, nil
-}
-
 // scalar reads the content and parses it, wrapping errors with the
 // element and offset.
 func rtXMLScalar[T any](r *rtXMLReader, parse func([]byte) (T, error)) (T, error) {

@@ -360,8 +360,14 @@ func (v *RestApiResultOfGuid) decodeJSON(r *rtJSONReader) error {
 						break
 					}
 					var e20 *RestApiLink
-					if e20, err = rtJSONRef[RestApiLink](r); err != nil {
-						return err
+					if r.null() {
+						e20 = nil
+					} else {
+						v21 := new(RestApiLink)
+						if err := v21.decodeJSON(r); err != nil {
+							return err
+						}
+						e20 = v21
 					}
 					s18 = append(s18, e20)
 				}
@@ -395,11 +401,11 @@ func (v *SendEncounterRequireFollowupPatientSms) appendJSON(dst []byte, d *rtJSO
 		dst = append(dst, "null"...)
 	} else {
 		dst = append(dst, '[')
-		for i22, e21 := range v.FollowUpReasons {
-			if i22 > 0 {
+		for i23, e22 := range v.FollowUpReasons {
+			if i23 > 0 {
 				dst = append(dst, ',')
 			}
-			dst = rtAppendJSONStringPtr(dst, e21)
+			dst = rtAppendJSONStringPtr(dst, e22)
 		}
 		dst = append(dst, ']')
 	}
@@ -408,11 +414,11 @@ func (v *SendEncounterRequireFollowupPatientSms) appendJSON(dst []byte, d *rtJSO
 		dst = append(dst, "null"...)
 	} else {
 		dst = append(dst, '[')
-		for i24, e23 := range v.CorrelationIds {
-			if i24 > 0 {
+		for i25, e24 := range v.CorrelationIds {
+			if i25 > 0 {
 				dst = append(dst, ',')
 			}
-			dst = rtAppendJSONStringPtr(dst, e23)
+			dst = rtAppendJSONStringPtr(dst, e24)
 		}
 		dst = append(dst, ']')
 	}
@@ -487,8 +493,14 @@ func (v *SendEncounterRequireFollowupPatientSms) decodeJSON(r *rtJSONReader) err
 				return err
 			}
 		case 2:
-			if v.PatientCommunication, err = rtJSONRef[PatientCommunicationVo](r); err != nil {
-				return err
+			if r.null() {
+				v.PatientCommunication = nil
+			} else {
+				v28 := new(PatientCommunicationVo)
+				if err := v28.decodeJSON(r); err != nil {
+					return err
+				}
+				v.PatientCommunication = v28
 			}
 		case 3:
 			if r.null() {
@@ -497,22 +509,22 @@ func (v *SendEncounterRequireFollowupPatientSms) decodeJSON(r *rtJSONReader) err
 				if err := r.enterArray(); err != nil {
 					return err
 				}
-				s27 := make([]*string, 0, 4)
-				for i28 := 0; ; i28++ {
-					more, err := r.item(i28)
+				s29 := make([]*string, 0, 4)
+				for i30 := 0; ; i30++ {
+					more, err := r.item(i30)
 					if err != nil {
 						return err
 					}
 					if !more {
 						break
 					}
-					var e29 *string
-					if e29, err = r.stringPtr(); err != nil {
+					var e31 *string
+					if e31, err = r.stringPtr(); err != nil {
 						return err
 					}
-					s27 = append(s27, e29)
+					s29 = append(s29, e31)
 				}
-				v.FollowUpReasons = s27
+				v.FollowUpReasons = s29
 			}
 		case 4:
 			if r.null() {
@@ -521,22 +533,22 @@ func (v *SendEncounterRequireFollowupPatientSms) decodeJSON(r *rtJSONReader) err
 				if err := r.enterArray(); err != nil {
 					return err
 				}
-				s31 := make([]*string, 0, 4)
-				for i32 := 0; ; i32++ {
-					more, err := r.item(i32)
+				s33 := make([]*string, 0, 4)
+				for i34 := 0; ; i34++ {
+					more, err := r.item(i34)
 					if err != nil {
 						return err
 					}
 					if !more {
 						break
 					}
-					var e33 *string
-					if e33, err = r.stringPtr(); err != nil {
+					var e35 *string
+					if e35, err = r.stringPtr(); err != nil {
 						return err
 					}
-					s31 = append(s31, e33)
+					s33 = append(s33, e35)
 				}
-				v.CorrelationIds = s31
+				v.CorrelationIds = s33
 			}
 		case 5:
 			if v.OriginatedSystem, err = r.stringPtr(); err != nil {
@@ -563,8 +575,14 @@ func jsonDecodeRestApiResultOfGuid(data []byte) (v *RestApiResultOfGuid, err err
 	r := &rtJSONReader{}
 	r.reset(data)
 	err = func() error {
-		if v, err = rtJSONRef[RestApiResultOfGuid](r); err != nil {
-			return err
+		if r.null() {
+			v = nil
+		} else {
+			v38 := new(RestApiResultOfGuid)
+			if err := v38.decodeJSON(r); err != nil {
+				return err
+			}
+			v = v38
 		}
 		return r.end()
 	}()
@@ -584,8 +602,14 @@ func jsonDecodeSendEncounterRequireFollowupPatientSms(data []byte) (v *SendEncou
 	r := &rtJSONReader{}
 	r.reset(data)
 	err = func() error {
-		if v, err = rtJSONRef[SendEncounterRequireFollowupPatientSms](r); err != nil {
-			return err
+		if r.null() {
+			v = nil
+		} else {
+			v39 := new(SendEncounterRequireFollowupPatientSms)
+			if err := v39.decodeJSON(r); err != nil {
+				return err
+			}
+			v = v39
 		}
 		return r.end()
 	}()

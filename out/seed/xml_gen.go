@@ -162,8 +162,20 @@ func xmlDocDecodePatientCommunicationVo(data []byte) (v *PatientCommunicationVo,
 		if err := r.root("PatientCommunicationVo", xmlNS1); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[PatientCommunicationVo](r); err != nil {
-			return err
+		{
+			isNil14, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil14 {
+				v = nil
+			} else {
+				v15 := new(PatientCommunicationVo)
+				if err := v15.readXML(r); err != nil {
+					return err
+				}
+				v = v15
+			}
 		}
 		return r.end()
 	}()
@@ -253,8 +265,20 @@ func xmlDocDecodeRestApiLink(data []byte) (v *RestApiLink, err error) {
 		if err := r.root("RestApiLink", xmlNS2); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[RestApiLink](r); err != nil {
-			return err
+		{
+			isNil18, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil18 {
+				v = nil
+			} else {
+				v19 := new(RestApiLink)
+				if err := v19.readXML(r); err != nil {
+					return err
+				}
+				v = v19
+			}
 		}
 		return r.end()
 	}()
@@ -287,12 +311,12 @@ func (v *RestApiResultOfGuid) writeXML(w *rtXMLWriter) {
 	if v.Links == nil {
 		w.nil()
 	} else {
-		for _, e18 := range v.Links {
+		for _, e20 := range v.Links {
 			w.open("RestApiLink", xmlNS2)
-			if e18 == nil {
+			if e20 == nil {
 				w.nil()
 			} else {
-				e18.writeXML(w)
+				e20.writeXML(w)
 				w.end()
 			}
 		}
@@ -324,38 +348,50 @@ func (v *RestApiResultOfGuid) readXML(r *rtXMLReader) error {
 			}
 		case 1:
 			{
-				isNil21, err := r.null()
+				isNil23, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil21 {
+				if isNil23 {
 					v.Links = nil
 				} else {
-					s22 := make([]*RestApiLink, 0, 4)
+					s24 := make([]*RestApiLink, 0, 4)
 					for {
-						more24, err := r.item("RestApiLink", xmlNS2)
+						more26, err := r.item("RestApiLink", xmlNS2)
 						if err != nil {
 							return err
 						}
-						if !more24 {
+						if !more26 {
 							break
 						}
-						var e23 *RestApiLink
-						if e23, err = rtXMLRef[RestApiLink](r); err != nil {
-							return err
+						var e25 *RestApiLink
+						{
+							isNil27, err := r.null()
+							if err != nil {
+								return err
+							}
+							if isNil27 {
+								e25 = nil
+							} else {
+								v28 := new(RestApiLink)
+								if err := v28.readXML(r); err != nil {
+									return err
+								}
+								e25 = v28
+							}
 						}
-						s22 = append(s22, e23)
+						s24 = append(s24, e25)
 					}
-					v.Links = s22
+					v.Links = s24
 				}
 			}
 		case 2:
 			{
-				v27, err := r.int(32)
+				v30, err := r.int(32)
 				if err != nil {
 					return err
 				}
-				v.ResponseCode = int32(v27)
+				v.ResponseCode = int32(v30)
 			}
 		case 3:
 			if v.ResponseMessage, err = r.strPtr(); err != nil {
@@ -418,8 +454,20 @@ func xmlDocDecodeRestApiResultOfGuid(data []byte) (v *RestApiResultOfGuid, err e
 		if err := r.root("RestApiResultOfguid", xmlNS2); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[RestApiResultOfGuid](r); err != nil {
-			return err
+		{
+			isNil34, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil34 {
+				v = nil
+			} else {
+				v35 := new(RestApiResultOfGuid)
+				if err := v35.readXML(r); err != nil {
+					return err
+				}
+				v = v35
+			}
 		}
 		return r.end()
 	}()
@@ -453,9 +501,9 @@ func (v *SendEncounterRequireFollowupPatientSms) writeXML(w *rtXMLWriter) {
 	if v.CorrelationIds == nil {
 		w.nil()
 	} else {
-		for _, e32 := range v.CorrelationIds {
+		for _, e36 := range v.CorrelationIds {
 			w.open("string", rtNSArrays)
-			w.strPtr(e32)
+			w.strPtr(e36)
 		}
 		w.end()
 	}
@@ -469,9 +517,9 @@ func (v *SendEncounterRequireFollowupPatientSms) writeXML(w *rtXMLWriter) {
 	if v.FollowUpReasons == nil {
 		w.nil()
 	} else {
-		for _, e33 := range v.FollowUpReasons {
+		for _, e37 := range v.FollowUpReasons {
 			w.open("string", rtNSArrays)
-			w.strPtr(e33)
+			w.strPtr(e37)
 		}
 		w.end()
 	}
@@ -498,29 +546,29 @@ func (v *SendEncounterRequireFollowupPatientSms) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				isNil34, err := r.null()
+				isNil38, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil34 {
+				if isNil38 {
 					v.CorrelationIds = nil
 				} else {
-					s35 := make([]*string, 0, 4)
+					s39 := make([]*string, 0, 4)
 					for {
-						more37, err := r.item("string", rtNSArrays)
+						more41, err := r.item("string", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more37 {
+						if !more41 {
 							break
 						}
-						var e36 *string
-						if e36, err = r.strPtr(); err != nil {
+						var e40 *string
+						if e40, err = r.strPtr(); err != nil {
 							return err
 						}
-						s35 = append(s35, e36)
+						s39 = append(s39, e40)
 					}
-					v.CorrelationIds = s35
+					v.CorrelationIds = s39
 				}
 			}
 		case 1:
@@ -535,29 +583,29 @@ func (v *SendEncounterRequireFollowupPatientSms) readXML(r *rtXMLReader) error {
 			}
 		case 3:
 			{
-				isNil42, err := r.null()
+				isNil46, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil42 {
+				if isNil46 {
 					v.FollowUpReasons = nil
 				} else {
-					s43 := make([]*string, 0, 4)
+					s47 := make([]*string, 0, 4)
 					for {
-						more45, err := r.item("string", rtNSArrays)
+						more49, err := r.item("string", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more45 {
+						if !more49 {
 							break
 						}
-						var e44 *string
-						if e44, err = r.strPtr(); err != nil {
+						var e48 *string
+						if e48, err = r.strPtr(); err != nil {
 							return err
 						}
-						s43 = append(s43, e44)
+						s47 = append(s47, e48)
 					}
-					v.FollowUpReasons = s43
+					v.FollowUpReasons = s47
 				}
 			}
 		case 4:
@@ -567,8 +615,20 @@ func (v *SendEncounterRequireFollowupPatientSms) readXML(r *rtXMLReader) error {
 				}
 			}
 		case 5:
-			if v.PatientCommunication, err = rtXMLRef[PatientCommunicationVo](r); err != nil {
-				return err
+			{
+				isNil53, err := r.null()
+				if err != nil {
+					return err
+				}
+				if isNil53 {
+					v.PatientCommunication = nil
+				} else {
+					v54 := new(PatientCommunicationVo)
+					if err := v54.readXML(r); err != nil {
+						return err
+					}
+					v.PatientCommunication = v54
+				}
 			}
 		}
 	}
@@ -621,8 +681,20 @@ func xmlDocDecodeSendEncounterRequireFollowupPatientSms(data []byte) (v *SendEnc
 		if err := r.root("SendEncounterRequireFollowupPatientSms", xmlNS4); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[SendEncounterRequireFollowupPatientSms](r); err != nil {
-			return err
+		{
+			isNil55, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil55 {
+				v = nil
+			} else {
+				v56 := new(SendEncounterRequireFollowupPatientSms)
+				if err := v56.readXML(r); err != nil {
+					return err
+				}
+				v = v56
+			}
 		}
 		return r.end()
 	}()
@@ -649,8 +721,20 @@ func xmlDecodeRestApiResultOfGuid(data []byte) (v *RestApiResultOfGuid, err erro
 		if err := r.root("RestApiResultOfguid", xmlNS2); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[RestApiResultOfGuid](r); err != nil {
-			return err
+		{
+			isNil57, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil57 {
+				v = nil
+			} else {
+				v58 := new(RestApiResultOfGuid)
+				if err := v58.readXML(r); err != nil {
+					return err
+				}
+				v = v58
+			}
 		}
 		return r.end()
 	}()
@@ -677,8 +761,20 @@ func xmlDecodeSendEncounterRequireFollowupPatientSms(data []byte) (v *SendEncoun
 		if err := r.root("SendEncounterRequireFollowupPatientSms", xmlNS4); err != nil {
 			return err
 		}
-		if v, err = rtXMLRef[SendEncounterRequireFollowupPatientSms](r); err != nil {
-			return err
+		{
+			isNil59, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil59 {
+				v = nil
+			} else {
+				v60 := new(SendEncounterRequireFollowupPatientSms)
+				if err := v60.readXML(r); err != nil {
+					return err
+				}
+				v = v60
+			}
 		}
 		return r.end()
 	}()

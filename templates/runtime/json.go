@@ -696,21 +696,6 @@ func (r *rtJSONReader) stringPtr() (*string, error) {
 	return r.boxes.box(b), nil
 }
 
-// rtJSONRef reads a reference to a data contract: nil for null.
-func rtJSONRef[T any, P interface {
-	*T
-	decodeJSON(*rtJSONReader) error
-}](r *rtJSONReader) (*T, error) {
-	if r.null() {
-		return nil, nil
-	}
-	v := P(new(T))
-	if err := v.decodeJSON(r); err != nil {
-		return nil, err
-	}
-	return v, nil
-}
-
 // rtStrArena holds *string values and their bytes in one allocation: a
 // document's string members then cost one allocation per arena instead of
 // two each. The GC scans only the headers, which come first. A live
