@@ -28,6 +28,7 @@ type chunk struct {
 	f    *jen.File
 	data []byte
 	err  error
+	done *sync.WaitGroup // the file's chunks not yet rendered
 }
 
 func renderFiles(m *Model, es []emitter) ([][]byte, error) {
@@ -43,10 +44,11 @@ func renderFiles(m *Model, es []emitter) ([][]byte, error) {
 					c.err = firstLine(err)
 				}
 				c.data, c.f = buf.Bytes(), nil
+				c.done.Done()
 			}
 		}()
 	}
-	chunks := make([][]*chunk, len(es))
+	files := make([][]byte, len(es))
 	errs := make([]error, len(es))
 	// GOMAXPROCS emitters build at a time: a file that is one declaration
 	// (a test function over every sample, say) holds its whole tree.
@@ -57,43 +59,53 @@ func renderFiles(m *Model, es []emitter) ([][]byte, error) {
 		go func() {
 			defer emitting.Done()
 			building <- struct{}{}
-			defer func() { <-building }()
+			var chunks []*chunk
+			var rendered sync.WaitGroup
 			var cur *chunk
 			calls := 0
+			submit := func() {
+				rendered.Add(1)
+				cur.done = &rendered
+				work <- cur
+			}
 			next := func() *jen.File {
 				if cur != nil && calls%chunkTypes != 0 {
 					calls++
 					return cur.f
 				}
 				if cur != nil {
-					work <- cur
+					submit()
 				}
 				calls++
 				f := jen.NewFile(m.Package)
 				f.ImportName("github.com/google/uuid", "uuid")
 				cur = &chunk{f: f}
-				chunks[i] = append(chunks[i], cur)
+				chunks = append(chunks, cur)
 				return f
 			}
-			errs[i] = e.emit(m, next)
+			err := e.emit(m, next)
 			if cur != nil {
-				work <- cur
+				submit()
+			}
+			<-building
+			// Join as soon as this file's chunks are rendered, so their
+			// bytes are garbage before the other files are done.
+			rendered.Wait()
+			if err == nil {
+				files[i], err = joinChunks(m.Package, !WriteOnce[e.file], chunks)
+			}
+			if err != nil {
+				errs[i] = fmt.Errorf("%s: %w", e.file, err)
 			}
 		}()
 	}
 	emitting.Wait()
 	close(work)
 	workers.Wait()
-	files := make([][]byte, len(es))
-	for i, e := range es {
-		if errs[i] != nil {
-			return nil, fmt.Errorf("%s: %w", e.file, errs[i])
-		}
-		data, err := joinChunks(m.Package, !WriteOnce[e.file], chunks[i])
+	for _, err := range errs {
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", e.file, err)
+			return nil, err
 		}
-		files[i] = data
 	}
 	return files, nil
 }
