@@ -199,7 +199,11 @@ func TestCheckWriteOnceStub(t *testing.T) {
 func TestCheckCommittedExamples(t *testing.T) {
 	for _, ex := range []string{"seed", "clinic"} {
 		dir := filepath.Join("..", "..", "out", ex)
-		code, out, errOut := run(t, "check", "-o", dir, "-pkg", ex, "-spec", filepath.Join(dir, "spec.json"), filepath.Join("..", "..", "pages", ex))
+		args := []string{"check", "-o", dir, "-pkg", ex, "-spec", filepath.Join(dir, "spec.json")}
+		if _, err := os.Stat(filepath.Join(dir, "helpgen.json")); err == nil {
+			args = append(args, "-config", filepath.Join(dir, "helpgen.json"))
+		}
+		code, out, errOut := run(t, append(args, filepath.Join("..", "..", "pages", ex))...)
 		if code != 0 {
 			t.Errorf("out/%s is stale: run `cd out/%s && go generate ./...`\n%s%s", ex, ex, out, errOut)
 		}

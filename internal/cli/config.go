@@ -28,7 +28,8 @@ import (
 //	  "crawlDir": "pages/crawl",       // where URL inputs are crawled to (default: the user cache)
 //	  "emit": ["client", "server", "stub", "sample"],
 //	  "names": {"types": {...}, "fields": {...}, "operations": {...}},
-//	  "wire": {"jsonDateFormat": "yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "jsonDateTimeZoneHandling": "Utc", "serverUtcOffset": "+02:00"}
+//	  "wire": {"jsonDateFormat": "yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "jsonDateTimeZoneHandling": "Utc", "serverUtcOffset": "+02:00",
+//	           "clrNames": {"Ns.Type.member": "ClrPropertyName"}}
 //	}
 //
 // The file is read strictly: keys are case-sensitive, and unknown or
@@ -53,6 +54,10 @@ type WireConfig struct {
 	JSONDateFormat           string `json:"jsonDateFormat,omitempty"`
 	JSONDateTimeZoneHandling string `json:"jsonDateTimeZoneHandling,omitempty"`
 	ServerUTCOffset          string `json:"serverUtcOffset,omitempty"`
+	// CLRNames gives the CLR property name of a member whose page shows
+	// another name ([DataMember(Name=…)] or [JsonProperty]): form keys and
+	// ModelState keys use it. Keys are "<type full name>.<member>".
+	CLRNames map[string]string `json:"clrNames,omitempty"`
 }
 
 // configKeys is the config file's schema: a nil node takes any value
@@ -64,10 +69,22 @@ var anyKey = configKeys{"*": nil}
 var configSchema = configKeys{
 	"inputs": nil, "output": nil, "package": nil, "spec": nil, "crawlDir": nil, "emit": nil,
 	"names": {"types": anyKey, "fields": anyKey, "operations": anyKey},
-	"wire":  {"jsonDateFormat": nil, "jsonDateTimeZoneHandling": nil, "serverUtcOffset": nil},
+	"wire":  {"jsonDateFormat": nil, "jsonDateTimeZoneHandling": nil, "serverUtcOffset": nil, "clrNames": anyKey},
 }
 
 var utcOffset = regexp.MustCompile(`^[+-](0[0-9]|1[0-4]):[0-5][0-9]$`)
+
+// csharpIdentifier is a CLR property name as C# spells it (@ for keywords).
+var csharpIdentifier = regexp.MustCompile(`^@?[\p{L}_][\p{L}\p{Nd}_]*$`)
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
 
 // ReadConfig reads a config file strictly: unknown keys are errors that
 // name the key and its line.
@@ -114,6 +131,11 @@ func ReadConfig(path string) (*Config, error) {
 		}
 		if o := c.Wire.ServerUTCOffset; o != "" && !utcOffset.MatchString(o) {
 			return nil, c.errorf("wire.serverUtcOffset", "config key \"wire.serverUtcOffset\": %q is not an offset like +02:00 or -05:30", o)
+		}
+		for _, k := range sortedKeys(c.Wire.CLRNames) {
+			if v := c.Wire.CLRNames[k]; !csharpIdentifier.MatchString(v) {
+				return nil, c.errorf("wire.clrNames."+k, "config key \"wire.clrNames.%s\": %q is not a C# identifier", k, v)
+			}
 		}
 	}
 	if c.Package != "" && !validPackage(c.Package) {
@@ -317,6 +339,32 @@ func (c *Config) apply(s *spec.Spec) error {
 	}
 	if c.Wire.ServerUTCOffset != "" {
 		s.Wire.ServerUTCOffset = c.Wire.ServerUTCOffset
+	}
+	types := s.TypeMap()
+	for _, k := range sortedKeys(c.Wire.CLRNames) {
+		key := "wire.clrNames." + k
+		i := strings.LastIndexByte(k, '.')
+		if i < 0 || types[k[:i]] == nil {
+			return c.errorf(key, "config key \"%s\": want <type full name>.<member> of a type in the spec", key)
+		}
+		var decl *spec.Member
+		for _, m := range types[k[:i]].Members {
+			if m.Name == k[i+1:] {
+				decl = m
+			}
+		}
+		if decl == nil {
+			return c.errorf(key, "config key \"%s\": type %s has no member %s", key, k[:i], k[i+1:])
+		}
+		// The name belongs to the declaration: every type that inherits
+		// the member binds it by the same property.
+		for _, t := range s.Types {
+			for _, m := range t.Members {
+				if m == decl || m.Name == decl.Name && m.DeclaredIn != "" && m.DeclaredIn == decl.DeclaredIn {
+					m.CLRName = c.Wire.CLRNames[k]
+				}
+			}
+		}
 	}
 	return nil
 }

@@ -11,6 +11,7 @@ import (
 
 const (
 	noteType = "Harbourview.Clinic.Scheduling.Contracts.AppointmentNote"
+	bookType = "Harbourview.Clinic.Scheduling.Contracts.BookAppointmentCommand"
 	clockOp  = "GET-api-v1-system-clock"
 )
 
@@ -49,7 +50,8 @@ func TestConfigEveryKey(t *testing.T) {
   "wire": {
     "jsonDateFormat": "yyyy-MM-ddTHH:mm:ssK",
     "jsonDateTimeZoneHandling": "Utc",
-    "serverUtcOffset": "+05:30"
+    "serverUtcOffset": "+05:30",
+    "clrNames": {"`+bookType+`.source": "SourceSystem"}
   }
 }
 `)
@@ -80,6 +82,11 @@ func TestConfigEveryKey(t *testing.T) {
 		{"operation override", client, `(?m)^func \(c \*Client\) ServerTime\(`},
 		{"wire options", string(files["json_gen.go"]), `rtNewJSONDates\("yyyy-MM-ddTHH:mm:ssK", "Utc", "\+05:30"\)`},
 		{"wire options in the spec", string(files["spec.json"]), `"jsonDateTimeZoneHandling": "Utc"`},
+		// source is declared in a base: every command that inherits it
+		// binds it by its CLR name.
+		{"CLR name, the type named", string(files["form_gen.go"]), `(?s)func \(v \*BookAppointmentCommand\) writeForm.*?w\.str\("SourceSystem", \*v\.Source\)`},
+		{"CLR name, inherited", string(files["form_gen.go"]), `(?s)func \(v \*SendPatientMessageCommand\) writeForm.*?w\.str\("SourceSystem", \*v\.Source\)`},
+		{"CLR name in the spec", string(files["spec.json"]), `"clrName": "SourceSystem"`},
 	}
 	for _, c := range checks {
 		if !regexp.MustCompile(c.re).MatchString(c.text) {
@@ -133,6 +140,9 @@ func TestConfigErrors(t *testing.T) {
 		{"override of no type", "{\n  \"inputs\": [\"pages\"],\n  \"output\": \"api\",\n  \"names\": {\n    \"types\": {\n      \"Nope\": \"X\"\n    }\n  }\n}", 6, []string{`names.types["Nope"]`, "no such type"}},
 		{"override of no field", "{\n  \"inputs\": [\"pages\"],\n  \"output\": \"api\",\n  \"names\": {\n    \"fields\": {\n      \"" + noteType + ".Nope\": \"X\"\n    }\n  }\n}", 6, []string{`names.fields["` + noteType + `.Nope"]`, "no member Nope"}},
 		{"override of no operation", "{\n  \"inputs\": [\"pages\"],\n  \"output\": \"api\",\n  \"names\": {\n    \"operations\": {\n      \"GET-nope\": \"X\"\n    }\n  }\n}", 6, []string{`names.operations["GET-nope"]`, "no endpoint"}},
+		{"CLR name of no type", "{\n  \"inputs\": [\"pages\"],\n  \"output\": \"api\",\n  \"wire\": {\n    \"clrNames\": {\n      \"Nope.x\": \"X\"\n    }\n  }\n}", 6, []string{`"wire.clrNames.Nope.x"`, "of a type in the spec"}},
+		{"CLR name of no member", "{\n  \"inputs\": [\"pages\"],\n  \"output\": \"api\",\n  \"wire\": {\n    \"clrNames\": {\n      \"" + bookType + ".nope\": \"X\"\n    }\n  }\n}", 6, []string{`"wire.clrNames.` + bookType + `.nope"`, "has no member nope"}},
+		{"CLR name not an identifier", "{\n  \"inputs\": [\"pages\"],\n  \"output\": \"api\",\n  \"wire\": {\n    \"clrNames\": {\n      \"" + bookType + ".source\": \"Source System\"\n    }\n  }\n}", 6, []string{`"wire.clrNames.` + bookType + `.source"`, `"Source System" is not a C# identifier`}},
 		{"override to a bad name", "{\n  \"inputs\": [\"pages\"],\n  \"output\": \"api\",\n  \"names\": {\n    \"types\": {\n      \"" + noteType + "\": \"note\"\n    }\n  }\n}", 6, []string{`names.types["` + noteType + `"]`, `"note" is not`}},
 	}
 	for _, c := range cases {

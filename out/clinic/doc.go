@@ -6,4 +6,4 @@
 // Regenerate with go generate; CI runs helpgen check against it.
 package clinic
 
-//go:generate go run ../../cmd/helpgen generate -o . -pkg clinic -spec spec.json ../../pages/clinic
+//go:generate go run ../../cmd/helpgen generate -config helpgen.json -o . -pkg clinic -spec spec.json ../../pages/clinic

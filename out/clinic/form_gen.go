@@ -807,7 +807,7 @@ func (v *BookAppointmentCommand) writeForm(w *rtFormWriter) {
 	}
 	w.guid("IdempotencyKey", v.IdempotencyKey)
 	if v.Source != nil {
-		w.str("source", *v.Source)
+		w.str("SourceSystem", *v.Source)
 	}
 	w.dateTimeOffset("RequestedAt", v.RequestedAt)
 	if v.RequestedBy != nil {
@@ -849,7 +849,7 @@ func (v *BookAppointmentCommand) writeForm(w *rtFormWriter) {
 	}
 	w.str("Urgency", v.Urgency.String())
 	if v.ChannelHint != nil {
-		w.str("channelHint", *v.ChannelHint)
+		w.str("PreferredChannelHint", *v.ChannelHint)
 	}
 	if v.DepositAmount != nil {
 		w.decimal("DepositAmount", (*v.DepositAmount))
@@ -881,7 +881,7 @@ func (v *BookAppointmentCommand) readForm(f *rtFormData, n int) error {
 			v.IdempotencyKey = v180
 		}
 	}
-	if k181 := f.child(n, "source"); k181 >= 0 {
+	if k181 := f.child(n, "SourceSystem"); k181 >= 0 {
 		if f.null(k181) {
 			v.Source = nil
 		} else {
@@ -1046,7 +1046,7 @@ func (v *BookAppointmentCommand) readForm(f *rtFormData, n int) error {
 			v.Urgency = UrgencyLevel(v217)
 		}
 	}
-	if k218 := f.child(n, "channelHint"); k218 >= 0 {
+	if k218 := f.child(n, "PreferredChannelHint"); k218 >= 0 {
 		if f.null(k218) {
 			v.ChannelHint = nil
 		} else {
@@ -1791,7 +1791,7 @@ func (v *PatientProfile) writeForm(w *rtFormWriter) {
 		w.str("GivenName", *v.GivenName)
 	}
 	if v.ID != nil {
-		w.str("ID", *v.ID)
+		w.str("LegacyChartId", *v.ID)
 	}
 	w.guid("Id", v.Id)
 	w.bool("IsActive", v.IsActive)
@@ -1855,7 +1855,7 @@ func (v *PatientProfile) readForm(f *rtFormData, n int) error {
 			v.GivenName = &v374
 		}
 	}
-	if k375 := f.child(n, "ID"); k375 >= 0 {
+	if k375 := f.child(n, "LegacyChartId"); k375 >= 0 {
 		if f.null(k375) {
 			v.ID = nil
 		} else {
@@ -2008,7 +2008,7 @@ func (v *RescheduleAppointmentCommand) writeForm(w *rtFormWriter) {
 	}
 	w.guid("IdempotencyKey", v.IdempotencyKey)
 	if v.Source != nil {
-		w.str("source", *v.Source)
+		w.str("SourceSystem", *v.Source)
 	}
 	w.dateTimeOffset("RequestedAt", v.RequestedAt)
 	if v.RequestedBy != nil {
@@ -2056,7 +2056,7 @@ func (v *RescheduleAppointmentCommand) readForm(f *rtFormData, n int) error {
 			v.IdempotencyKey = v408
 		}
 	}
-	if k409 := f.child(n, "source"); k409 >= 0 {
+	if k409 := f.child(n, "SourceSystem"); k409 >= 0 {
 		if f.null(k409) {
 			v.Source = nil
 		} else {
@@ -2207,7 +2207,7 @@ func (v *SendPatientMessageCommand) writeForm(w *rtFormWriter) {
 	}
 	w.guid("IdempotencyKey", v.IdempotencyKey)
 	if v.Source != nil {
-		w.str("source", *v.Source)
+		w.str("SourceSystem", *v.Source)
 	}
 	w.str("Channel", v.Channel.String())
 	w.guid("PatientId", v.PatientId)
@@ -2254,7 +2254,7 @@ func (v *SendPatientMessageCommand) readForm(f *rtFormData, n int) error {
 			v.IdempotencyKey = v444
 		}
 	}
-	if k445 := f.child(n, "source"); k445 >= 0 {
+	if k445 := f.child(n, "SourceSystem"); k445 >= 0 {
 		if f.null(k445) {
 			v.Source = nil
 		} else {

@@ -222,7 +222,7 @@ type BookAppointmentCommand struct {
 	IdempotencyKey uuid.UUID
 	/*
 	   Name of the system that issued the command.
-	   Wire: JSON "source"; XML "source" in namespace http://schemas.harbourview-health.example/core/2019/envelope.
+	   Wire: JSON "source"; XML "source" in namespace http://schemas.harbourview-health.example/core/2019/envelope; form key "SourceSystem".
 	   Declared in EnvelopeBase.
 	*/
 	Source *string
@@ -271,7 +271,7 @@ type BookAppointmentCommand struct {
 	*/
 	Symptoms []*string
 	Urgency  UrgencyLevel
-	// Wire: JSON "channelHint"; XML "channelHint".
+	// Wire: JSON "channelHint"; XML "channelHint"; form key "PreferredChannelHint".
 	ChannelHint *string
 	// Deposit to collect at booking (ZAR).
 	DepositAmount *Decimal
@@ -469,7 +469,10 @@ type PatientProfile struct {
 	FamilyName *string
 	// Required. Annotated Required.
 	GivenName *string
-	// Chart number from the clinic's previous system.
+	/*
+	   Chart number from the clinic's previous system.
+	   Wire: form key "LegacyChartId".
+	*/
 	ID       *string
 	Id       uuid.UUID
 	IsActive bool
@@ -566,7 +569,7 @@ type RescheduleAppointmentCommand struct {
 	IdempotencyKey uuid.UUID
 	/*
 	   Name of the system that issued the command.
-	   Wire: JSON "source"; XML "source" in namespace http://schemas.harbourview-health.example/core/2019/envelope.
+	   Wire: JSON "source"; XML "source" in namespace http://schemas.harbourview-health.example/core/2019/envelope; form key "SourceSystem".
 	   Declared in EnvelopeBase.
 	*/
 	Source *string
@@ -629,7 +632,7 @@ type SendPatientMessageCommand struct {
 	IdempotencyKey uuid.UUID
 	/*
 	   Name of the system that issued the command.
-	   Wire: JSON "source"; XML "source" in namespace http://schemas.harbourview-health.example/core/2019/envelope.
+	   Wire: JSON "source"; XML "source" in namespace http://schemas.harbourview-health.example/core/2019/envelope; form key "SourceSystem".
 	   Declared in EnvelopeBase.
 	*/
 	Source    *string
