@@ -120,12 +120,12 @@ type hostileCase struct {
 	body        string
 	chunked     bool // send without Content-Length
 
-	status     int
-	allow      string   // want Allow header (405)
-	field      string   // want this ModelState key (400)
-	contains   []string // want these in the error body
-	xmlError   bool     // want the error in XML (<Error>)
-	noRoute    bool     // no route takes it: 404 with no body, 405 with Web API's message (rtNoRoute)
+	status   int
+	allow    string   // want Allow header (405)
+	field    string   // want this ModelState key (400)
+	contains []string // want these in the error body
+	xmlError bool     // want the error in XML (<Error>)
+	noRoute  bool     // no route takes it: 404 with no body, 405 with Web API's message (rtNoRoute)
 }
 
 func TestServerHostileInput(t *testing.T) {
