@@ -339,12 +339,13 @@ func rtCaseInsensitive(mux *http.ServeMux) http.Handler {
 			u.Path, u.RawPath = lower, ""
 			r2.URL = &u
 		}
-		h, pattern := mux.Handler(r2)
-		if pattern == "" {
+		if h, pattern := mux.Handler(r2); pattern == "" {
 			rtNoRoute(w, r2, h)
 			return
 		}
-		h.ServeHTTP(w, r2)
+		// ServeHTTP, not the handler Handler returned: it also sets the
+		// request's pattern and path values.
+		mux.ServeHTTP(w, r2)
 	})
 }
 

@@ -318,8 +318,8 @@ func (r *rtJSONReader) errUnexpected(want string) error {
 }
 
 // ws skips whitespace and comments and returns the next byte (0 at end).
-// It is small enough to inline: compact JSON, where the next byte is
-// already significant, never pays for a call.
+// (It is just over the inliner's budget; the hot paths test cur first, so
+// compact JSON, where the next byte is already significant, skips the call.)
 func (r *rtJSONReader) ws() byte {
 	if p := r.pos; p < len(r.data) && !rtJSONSkips[r.data[p]] {
 		return r.data[p]
