@@ -324,6 +324,9 @@ type rtPathKey struct{}
 // rtCaseInsensitive routes on the lower-cased path, as Web API matches
 // routes ignoring case; handlers read values from the original path.
 func rtCaseInsensitive(mux *http.ServeMux) http.Handler {
+	// What no route takes falls through to "/" (every route pattern names
+	// a method, so it is more specific): matching happens once per request.
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { rtNoRoute(w, r, mux) })
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		orig := r.URL.EscapedPath()
 		lower := strings.ToLower(r.URL.Path)
@@ -339,30 +342,28 @@ func rtCaseInsensitive(mux *http.ServeMux) http.Handler {
 			u.Path, u.RawPath = lower, ""
 			r2.URL = &u
 		}
-		if h, pattern := mux.Handler(r2); pattern == "" {
-			rtNoRoute(w, r2, h)
-			return
-		}
-		// ServeHTTP, not the handler Handler returned: it also sets the
-		// request's pattern and path values.
 		mux.ServeHTTP(w, r2)
 	})
 }
 
 // rtNoRoute answers a request no route takes as Web API does: 404 with no
-// body, or 405 when a route matches the path but not the method, with the
+// body, or 405 when a route matches the path with another method, with the
 // message as a serialized string (and, unlike Web API, the Allow header
-// HTTP asks for). h is the mux's own answer, run only to learn which.
-func rtNoRoute(w http.ResponseWriter, r *http.Request, h http.Handler) {
-	probe := &rtStatusProbe{header: http.Header{}}
-	h.ServeHTTP(probe, r)
-	if probe.status != http.StatusMethodNotAllowed {
+// HTTP asks for).
+func rtNoRoute(w http.ResponseWriter, r *http.Request, mux *http.ServeMux) {
+	var allow []string
+	for _, m := range []string{"DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"} {
+		probe := *r
+		probe.Method = m
+		if _, pattern := mux.Handler(&probe); pattern != "" && pattern != "/" {
+			allow = append(allow, m)
+		}
+	}
+	if len(allow) == 0 {
 		w.WriteHeader(http.StatusNotFound)
 		return
 	}
-	if allow := probe.header.Get("Allow"); allow != "" {
-		w.Header().Set("Allow", allow)
-	}
+	w.Header().Set("Allow", strings.Join(allow, ", "))
 	msg := "The requested resource does not support http method '" + r.Method + "'."
 	var b []byte
 	if f, _ := rtResponseFormat(r); f == rtXML {
@@ -376,23 +377,6 @@ func rtNoRoute(w http.ResponseWriter, r *http.Request, h http.Handler) {
 	}
 	w.WriteHeader(http.StatusMethodNotAllowed)
 	w.Write(b)
-}
-
-// rtStatusProbe records the status a handler writes and drops the rest.
-type rtStatusProbe struct {
-	header http.Header
-	status int
-}
-
-func (p *rtStatusProbe) Header() http.Header { return p.header }
-func (p *rtStatusProbe) WriteHeader(status int) {
-	if p.status == 0 {
-		p.status = status
-	}
-}
-func (p *rtStatusProbe) Write(b []byte) (int, error) {
-	p.WriteHeader(http.StatusOK)
-	return len(b), nil
 }
 
 // rtPathSegment returns segment i of the original request path, unescaped.
