@@ -418,8 +418,7 @@ func (c *codeGen) readXMLValue(g *GoType, x *jen.Statement, member bool) []jen.C
 	// A nullable string, the commonest member, reads with one call. (Not
 	// contract references through a generic helper: calling readXML through
 	// a type parameter's dictionary makes the reader escape to the heap.)
-	switch {
-	case g.Nilable && g.Kind == spec.RefPrimitive && (g.Prim == "string" || g.Prim == "anyURI"):
+	if g.Nilable && g.Kind == spec.RefPrimitive && (g.Prim == "string" || g.Prim == "anyURI") {
 		return []jen.Code{jen.If(jen.List(x.Clone(), jen.Err()).Op("=").Id("r").Dot("strPtr").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))}
 	}
 	if g.Nilable || g.Kind == spec.RefNullable {
