@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -39,11 +40,8 @@ func renderFiles(m *Model, es []emitter) ([][]byte, error) {
 		go func() {
 			defer workers.Done()
 			for c := range work {
-				var buf bytes.Buffer
-				if err := c.f.Render(&buf); err != nil {
-					c.err = firstLine(err)
-				}
-				c.data, c.f = buf.Bytes(), nil
+				c.data, c.err = renderChunk(c.f)
+				c.f = nil
 				c.done.Done()
 			}
 		}()
@@ -83,7 +81,7 @@ func renderFiles(m *Model, es []emitter) ([][]byte, error) {
 				chunks = append(chunks, cur)
 				return f
 			}
-			err := e.emit(m, next)
+			err := emitSafely(e, m, next)
 			if cur != nil {
 				submit()
 			}
@@ -108,6 +106,43 @@ func renderFiles(m *Model, es []emitter) ([][]byte, error) {
 		}
 	}
 	return files, nil
+}
+
+// PanicError is a panic inside an emitter or a render, returned as an error:
+// the emitters run on goroutines, where a panic would kill the process
+// before any caller could recover it. It is always a helpgen bug.
+type PanicError struct {
+	File  string
+	Value any
+	Stack []byte
+}
+
+func (e *PanicError) Error() string {
+	return fmt.Sprintf("internal error rendering %s: %v (a helpgen bug; please report it with the spec)", e.File, e.Value)
+}
+
+// emitSafely runs an emitter, turning a panic into a *PanicError.
+func emitSafely(e emitter, m *Model, next func() *jen.File) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = &PanicError{File: e.file, Value: r, Stack: debug.Stack()}
+		}
+	}()
+	return e.emit(m, next)
+}
+
+// renderChunk renders (and gofmts) one chunk, turning a panic into a *PanicError.
+func renderChunk(f *jen.File) (data []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = &PanicError{File: "chunk", Value: r, Stack: debug.Stack()}
+		}
+	}()
+	var buf bytes.Buffer
+	if err := f.Render(&buf); err != nil {
+		return nil, firstLine(err)
+	}
+	return buf.Bytes(), nil
 }
 
 // joinChunks assembles a file from its rendered chunks: the first chunk's
