@@ -93,6 +93,9 @@ func emitE2E(m *Model, next func() *jen.File) error {
 				b.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err()))
 				b.Id("ctx").Op(":=").Qual("context", "Background").Call()
 				b.Id("_").Op("=").Id("ctx")
+				if len(m.Ops) == 0 {
+					b.Id("_").Op("=").Id("c") // a models-only package: nothing to call
+				}
 				for _, op := range m.Ops {
 					emitE2ECase(b, op)
 				}

@@ -96,7 +96,10 @@ func emitServer(m *Model, next func() *jen.File) error {
 	f.Line()
 	f.Comment("NewHandler serves s with Web API's behaviour: routes matched ignoring case; path and query values\nparsed (400 when they do not parse); bodies read by Content-Type (JSON, XML, form; 415 otherwise)\nwithin a size limit (413); annotations validated (400 naming the field); responses in the format\nAccept asks for (JSON by default, XML; 406 when neither fits); a panic answers 500.")
 	f.Func().Id("NewHandler").Params(jen.Id("s").Id("Service"), jen.Id("opts").Op("...").Id("ServerOption")).Qual(pkgHTTP, "Handler").BlockFunc(func(g *jen.Group) {
-		g.Id("cfg").Op(":=").Id("rtNewServerConfig").Call(jen.Id("opts"))
+		if len(m.Ops) > 0 {
+			// A models-only package has no route to configure.
+			g.Id("cfg").Op(":=").Id("rtNewServerConfig").Call(jen.Id("opts"))
+		}
 		g.Id("mux").Op(":=").Qual(pkgHTTP, "NewServeMux").Call()
 		for _, op := range m.Ops {
 			pat := muxPattern(op)
@@ -121,6 +124,16 @@ func zeroOf(g *GoType) jen.Code {
 	}
 	if g.Kind == spec.RefNamed && g.Named.IsEnum() {
 		return jen.Lit(0)
+	}
+	if g.Kind == spec.RefPrimitive {
+		switch g.Prim {
+		case "boolean":
+			return jen.False()
+		case "decimal", "dateTime", "dateTimeOffset", "guid", "anyType":
+			// Structs and arrays: a composite literal.
+		default:
+			return jen.Lit(0) // numbers, char, TimeSpan
+		}
 	}
 	return valueTypeCode(g).(*jen.Statement).Clone().Values()
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime/debug"
 	"sort"
 	"strings"
@@ -156,6 +157,17 @@ func TestWildCorpus(t *testing.T) {
 	}
 	start := time.Now()
 	cs := cases(t, dir)
+	if re := os.Getenv("HELPGEN_WILD_RUN"); re != "" {
+		// Iterating on a few cases: HELPGEN_WILD_RUN=regexp of case names.
+		rx := regexp.MustCompile(re)
+		var keep []*wcase
+		for _, c := range cs {
+			if rx.MatchString(c.name) {
+				keep = append(keep, c)
+			}
+		}
+		cs = keep
+	}
 	for _, c := range cs {
 		c.generate()
 	}
