@@ -97,11 +97,21 @@ func emitConformance(m *Model, f *jen.File) error {
 		}
 	})
 	f.Line()
-	f.Comment("conformanceUnindentXML removes the whitespace the Help Page puts between elements.")
+	f.Comment("conformanceUnindentXML removes the whitespace the Help Page puts between elements: line breaks with\nthe next line's indentation, and the single spaces a text rendering leaves between tags (\"> <\").")
 	f.Func().Id("conformanceUnindentXML").Params(jen.Id("s").String()).String().Block(
 		jen.Var().Id("b").Qual("strings", "Builder"),
 		jen.For(jen.Id("i").Op(":=").Lit(0), jen.Id("i").Op("<").Len(jen.Id("s")), jen.Id("i").Op("++")).Block(
 			jen.Id("c").Op(":=").Id("s").Index(jen.Id("i")),
+			jen.If(jen.Id("c").Op("==").LitRune('>')).Block(
+				jen.Comment("Whitespace alone between two tags is layout, not content."),
+				jen.Id("j").Op(":=").Id("i").Op("+").Lit(1),
+				jen.For(jen.Id("j").Op("<").Len(jen.Id("s")).Op("&&").Qual("strings", "IndexByte").Call(jen.Lit(" \t\r\n"), jen.Id("s").Index(jen.Id("j"))).Op(">=").Lit(0)).Block(jen.Id("j").Op("++")),
+				jen.If(jen.Id("j").Op("<").Len(jen.Id("s")).Op("&&").Id("s").Index(jen.Id("j")).Op("==").LitRune('<')).Block(
+					jen.Id("b").Dot("WriteByte").Call(jen.Id("c")),
+					jen.Id("i").Op("=").Id("j").Op("-").Lit(1),
+					jen.Continue(),
+				),
+			),
 			jen.If(jen.Id("c").Op("==").LitRune('\n').Op("||").Id("c").Op("==").LitRune('\r')).Block(
 				jen.Comment("Drop the line break and the next line's indentation."),
 				jen.For(jen.Id("i").Op("+").Lit(1).Op("<").Len(jen.Id("s")).Op("&&").Parens(jen.Id("s").Index(jen.Id("i").Op("+").Lit(1)).Op("==").LitRune(' ').Op("||").Id("s").Index(jen.Id("i").Op("+").Lit(1)).Op("==").LitRune('\t'))).Block(jen.Id("i").Op("++")),

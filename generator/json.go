@@ -179,8 +179,10 @@ func isDefault(g *GoType, x *jen.Statement) jen.Code {
 		return x.Clone().Op("==").Nil()
 	}
 	switch g.Prim {
-	case "decimal", "dateTime", "anyType":
+	case "decimal", "dateTime":
 		return x.Clone().Dot("IsZero").Call()
+	case "anyType":
+		return x.Clone().Dot("IsNull").Call()
 	case "dateTimeOffset":
 		return x.Clone().Dot("IsZero").Call()
 	case "guid":

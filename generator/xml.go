@@ -296,6 +296,15 @@ func memberNS(fl *Field, typeNS string) string {
 // (a member, an item or a root's content).
 func (c *codeGen) writeXMLElem(g *GoType, x jen.Code, local, ns string, omitDefault bool) []jen.Code {
 	var out []jen.Code
+	if g.Kind == spec.RefPrimitive && g.Prim == "anyType" {
+		// An Object writes its whole element: raw XML as read, a JSON
+		// scalar xsi-typed, null as nil (the runtime's w.object).
+		obj := jen.Id("w").Dot("object").Call(jen.Lit(local), c.ns(ns), x)
+		if omitDefault {
+			return []jen.Code{jen.If(jen.Op("!").Add(x).Dot("IsNull").Call()).Block(obj)}
+		}
+		return []jen.Code{obj}
+	}
 	open := []jen.Code{jen.Id("w").Dot("open").Call(jen.Lit(local), c.ns(ns))}
 	if isContractValue(g) {
 		if _, cns := xmlContract(g); cns != ns {
@@ -570,7 +579,10 @@ func (c *codeGen) emitRootXMLNamed(f *jen.File, r *Root, appendName, decodeName 
 		b.Id("w").Dot("reset").Call(jen.Id("dst"))
 		open := jen.Id("w").Dot(rootOpen).Call(jen.Lit(name), c.ns(ns))
 		content := c.writeXMLContent(g, jen.Id("v"))
-		if g.Nilable || g.Kind == spec.RefNullable {
+		if g.Kind == spec.RefPrimitive && g.Prim == "anyType" {
+			// An opaque root: its raw XML as read, or a JSON scalar.
+			b.Id("w").Dot("object").Call(jen.Lit(name), c.ns(ns), jen.Id("v"))
+		} else if g.Nilable || g.Kind == spec.RefNullable {
 			b.Add(open)
 			b.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("w").Dot("nil").Call()).Else().Block(append(content, jen.Id("w").Dot("end").Call())...)
 		} else {

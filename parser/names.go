@@ -17,6 +17,29 @@ var simpleWords = map[string]string{
 	"boolean": "boolean", "URI": "anyURI", "Object": "anyType",
 }
 
+// typeWordVariants are the simple-type words of customised Help Pages
+// (seen on real sites): a template that prints "datetime", a generator that
+// adds the integer width, one that prints Type.FullName.
+var typeWordVariants = map[string]string{
+	"datetime": "dateTime", "date time": "dateTime", "date-time": "dateTime",
+	"integer (16 bits)": "short", "integer (32 bits)": "int", "integer (64 bits)": "long",
+	"unsigned integer (16 bits)": "unsignedShort", "unsigned integer (32 bits)": "unsignedInt", "unsigned integer (64 bits)": "unsignedLong",
+	"decimal number (single)": "float", "decimal number (double)": "double", "decimal number (decimal)": "decimal",
+	"guid": "guid", "uuid": "guid", "bool": "boolean", "int": "int", "long": "long",
+}
+
+// textTypeWord returns the primitive a customised simple-type spelling
+// stands for ("datetime", "integer (32 bits)", "System.Int32"), or "".
+func textTypeWord(s string) string {
+	if p, ok := typeWordVariants[s]; ok {
+		return p
+	}
+	if rest, ok := strings.CutPrefix(s, "System."); ok {
+		return clrPrimitives[rest]
+	}
+	return ""
+}
+
 // clrPrimitives maps CLR type names (as model names spell generic
 // arguments) to spec primitives.
 var clrPrimitives = map[string]string{
@@ -50,6 +73,9 @@ type displayRef struct {
 func parseDisplay(s string) *displayRef {
 	s = strings.TrimSpace(s)
 	if p, ok := simpleWords[s]; ok {
+		return &displayRef{kind: spec.RefPrimitive, name: p}
+	}
+	if p := textTypeWord(s); p != "" {
 		return &displayRef{kind: spec.RefPrimitive, name: p}
 	}
 	if rest, ok := strings.CutPrefix(s, "Collection of "); ok {

@@ -80,8 +80,12 @@ type Table struct {
 
 // Row is one table row.
 type Row struct {
-	Line        int
+	Line int
+	// Name is empty when the page lost the name cell (NameLost): a scraper
+	// dropped or emptied it. Build recovers it from the samples or drops
+	// the row with a warning.
 	Name        string
+	NameLost    bool
 	Doc         string
 	Type        TypeText
 	Annotations []string // "None." is dropped

@@ -431,9 +431,10 @@ func textSeparator(s string) bool {
 
 // textRow is one table row, its cells by column role.
 type textRow struct {
-	line  int
-	cells [8]string
-	has   [8]bool
+	line     int
+	cells    [8]string
+	has      [8]bool
+	nameLost bool // the name cell is empty or was dropped: a row to repair
 }
 
 // tableRows reads the rows of the table whose header is at line h; it
@@ -530,209 +531,110 @@ func (x *textParser) pipeRows(from, to int, roles []int, what string) []*textRow
 		cells, start, _ := textCells(strings.Join(pend, " "))
 		cls = append(cls, cellLine{line: pendLine + 1, cells: cells, start: start, open: true})
 	}
-
-	ncols := len(roles)
-	docCol := -1
-	for k, r := range roles {
-		if r == colDoc {
-			docCol = k
-		}
-	}
-	var rows []*textRow
-	for k := 0; k < len(cls); {
-		cl := cls[k]
-		k++
-		if len(cl.cells) == 1 && cl.cells[0] == "" {
-			continue // a stray empty cell
-		}
-		// The columns this row fills, in order: a first line with some but
-		// not all cells left out an empty documentation cell.
-		order := make([]int, 0, ncols)
-		skipDoc := len(cl.cells) >= 2 && len(cl.cells) < ncols && docCol > 0 && docCol < ncols-1
-		for c := 0; c < ncols; c++ {
-			if !(skipDoc && c == docCol) {
-				order = append(order, c)
+	// Units: one per non-empty cell. A line of empty cells ("|", "||": the
+	// empty documentation cell a row without documentation ends with, or an
+	// emptied name cell) marks where the next row starts.
+	var us []unit
+	hinted := false
+	next := false
+	for _, cl := range cls {
+		nonEmpty := 0
+		for _, c := range cl.cells {
+			if c != "" {
+				nonEmpty++
 			}
 		}
-		vals := make([]string, 0, ncols)
-		vals = append(vals, cl.cells...)
-		open := cl.open
-		for len(vals) < len(order) && k < len(cls) && !cls[k].start {
-			vals = append(vals, cls[k].cells...)
-			open = cls[k].open
-			k++
+		if nonEmpty == 0 {
+			next = true
+			continue
 		}
-		if len(vals) > len(order) {
-			extra := strings.Join(vals[len(order)-1:], " | ")
-			vals = append(vals[:len(order)-1], extra)
-		}
-		atEOF := k >= len(cls)
-		if skipDoc && len(vals) == len(order) && k < len(cls) && !cls[k].start && len(cls[k].cells) == 1 && cls[k].cells[0] == "" {
-			k++ // the lone "|" after a row without documentation
-		}
-		r := &textRow{line: cl.line}
-		for j, v := range vals {
-			r.cells[roles[order[j]]] = v
-			r.has[roles[order[j]]] = true
-		}
-		name := r.cells[roles[0]]
-		if atEOF && (open || len(vals) < len(order)) {
-			// The last row: complete when only a trailing documentation
-			// cell is missing (the lone "|" is left out at the end).
-			if open || len(vals) < len(order)-1 || order[len(order)-1] != docCol || len(vals) == 0 {
-				x.drop(fmt.Sprintf("%s row %q", what, name), cl.line)
+		first := true
+		for j, c := range cl.cells {
+			if c == "" {
 				continue
 			}
-		} else if len(vals) < len(order) {
-			x.warn(cl.line, "%s row %q has %d of its %d cells", what, name, len(vals), len(order))
+			u := unit{line: cl.line, text: c, block: len(us) + 1, start: first && (cl.start || next), boundary: first && next}
+			u.open = cl.open && j == len(cl.cells)-1
+			hinted = hinted || cl.start
+			us = append(us, u)
+			first = false
+		}
+		next = false
+	}
+	return x.rowsFrom(us, roles, hinted, to >= x.n, what)
+}
+
+// flatRows reads a flat table: every cell is a paragraph (and a scraper
+// that drops a blank line leaves two cells in one).
+func (x *textParser) flatRows(from, to int, roles []int, what string) []*textRow {
+	var us []unit
+	block := 0
+	for i := from; i < to; i++ {
+		if x.trim[i] == "" {
+			continue
+		}
+		if i == from || x.trim[i-1] == "" {
+			block++
+		}
+		us = append(us, unit{line: i + 1, text: htmlCollapse(x.trim[i]), block: block})
+	}
+	return x.rowsFrom(us, roles, false, to >= x.n, what)
+}
+
+// rowsFrom segments units into rows and drops a last row the cut went
+// through: an Api page does not end with a table, so a table that runs to
+// the end of the text ends where the text was cut.
+func (x *textParser) rowsFrom(us []unit, roles []int, hinted, atEOF bool, what string) []*textRow {
+	segs := segmentRows(us, roles, hinted)
+	var rows []*textRow
+	for k, sr := range segs {
+		r := &textRow{line: us[sr.first].line}
+		for _, role := range roles {
+			r.cells[role], r.has[role] = sr.text(us, role)
+		}
+		last := k == len(segs)-1
+		if last && atEOF && !x.rowComplete(sr, us, roles) {
+			x.drop(fmt.Sprintf("%s row %q", what, r.cells[roles[0]]), r.line)
+			continue
+		}
+		if last && atEOF && x.p.Kind == PageAPI {
+			x.lastKept = true
+		}
+		if roles[0] == colName && !r.has[colName] {
+			r.nameLost = true
 		}
 		rows = append(rows, r)
 	}
 	return rows
 }
 
-// flatRows reads a flat table: every cell is a paragraph. Rows are found
-// by what their cells look like (a name, a type rendering, annotations, an
-// integer value), the documentation cell being optional.
-func (x *textParser) flatRows(from, to int, roles []int, what string) []*textRow {
-	type para struct {
-		line int
-		text string
-	}
-	var ps []para
-	for i := from; i < to; {
-		if x.trim[i] == "" {
-			i++
-			continue
+// rowComplete reports whether the last row of a table that ends the text
+// has every cell the layout always shows: a name (or a lost one), a type
+// and annotations that end with a complete annotation; no cell cut open.
+func (x *textParser) rowComplete(sr *segRow, us []unit, roles []int) bool {
+	end := sr.first
+	for _, role := range roles {
+		for _, k := range sr.cells[role] {
+			end = max(end, k)
 		}
-		j := i
-		var idx []int
-		for j < to && x.trim[j] != "" {
-			idx = append(idx, j)
-			j++
-		}
-		ps = append(ps, para{line: i + 1, text: x.joinText(idx)})
-		i = j
 	}
-	n := len(ps)
-	if n == 0 {
-		return nil
+	if us[end].open {
+		return false
 	}
-	const maxMulti = 12
-	cost := func(role int, s string) int {
+	for _, role := range roles {
 		switch role {
-		case colName:
-			if s == "" || strings.ContainsAny(s, " \t") || s == htmlNone {
-				return 20
-			}
-		case colDoc:
-			if s == htmlNoDoc {
-				return 0
-			}
-			if textIsAnnotation(s) {
-				return 6
-			}
-			return 1
-		case colType:
-			if !textIsType(s) {
-				return 10
+		case colType, colValue, colAPI:
+			if len(sr.cells[role]) == 0 {
+				return false
 			}
 		case colAnn:
-			if !textIsAnnotation(s) {
-				return 4
+			anns := sr.cells[colAnn]
+			if x.p.Kind == PageAPI && (len(anns) == 0 || !textIsAnnotation(us[anns[len(anns)-1]].text)) {
+				return false
 			}
-		case colValue:
-			if !textIsInt(s) {
-				return 20
-			}
-		case colAPI:
-			if !htmlAPITitle(s) {
-				return 20
-			}
-		}
-		return 0
-	}
-	// choice[i]: the cell counts per column of the best row starting at i.
-	const inf = 1 << 30
-	best := make([]int, n+1)
-	choice := make([][]int, n+1)
-	counts := make([]int, len(roles))
-	for i := n - 1; i >= 0; i-- {
-		best[i] = inf
-		var try func(c, pos, acc int)
-		try = func(c, pos, acc int) {
-			if acc >= best[i] {
-				return
-			}
-			if c == len(roles) {
-				if pos > i && best[pos] < inf && acc+best[pos] < best[i] {
-					best[i] = acc + best[pos]
-					choice[i] = append(choice[i][:0], counts...)
-				}
-				return
-			}
-			r := roles[c]
-			lo, hi := 1, 1
-			switch r {
-			case colDoc:
-				lo = 0
-			case colAnn:
-				lo, hi = 0, maxMulti
-			}
-			for k := lo; k <= hi && pos+k <= n; k++ {
-				add := 0
-				if k == 0 && r == colAnn {
-					add = 6
-				}
-				for q := pos; q < pos+k; q++ {
-					add += cost(r, ps[q].text)
-				}
-				counts[c] = k
-				try(c+1, pos+k, acc+add)
-			}
-		}
-		try(0, i, 0)
-	}
-	var rows []*textRow
-	for i := 0; i < n && best[i] < inf; {
-		r := &textRow{line: ps[i].line}
-		pos := i
-		for c, k := range choice[i] {
-			role := roles[c]
-			var texts []string
-			for q := pos; q < pos+k; q++ {
-				texts = append(texts, ps[q].text)
-			}
-			if k > 0 {
-				r.cells[role] = strings.Join(texts, "\n")
-				r.has[role] = true
-			}
-			pos += k
-		}
-		i = pos
-		rows = append(rows, r)
-	}
-	if k := len(rows); k > 0 && to >= x.n && x.p.Kind == PageAPI {
-		// An Api page does not end with a table: the last row may be cut.
-		r := rows[k-1]
-		ok := r.has[roles[0]]
-		for _, role := range roles {
-			switch role {
-			case colType:
-				ok = ok && r.has[colType]
-			case colAnn:
-				anns := strings.Split(r.cells[colAnn], "\n")
-				ok = ok && r.has[colAnn] && textIsAnnotation(anns[len(anns)-1])
-			}
-		}
-		if ok {
-			x.lastKept = true
-		} else {
-			x.drop(fmt.Sprintf("%s row %q", what, r.cells[roles[0]]), r.line)
-			rows = rows[:k-1]
 		}
 	}
-	return rows
+	return true
 }
 
 // ---------------------------------------------------------------------------
@@ -871,10 +773,10 @@ func textSplitAnnotations(cell string) []string {
 func textParamTable(line int, rows []*textRow) *Table {
 	t := &Table{Line: line}
 	for _, r := range rows {
-		if r.cells[colName] == "" {
+		if r.cells[colName] == "" && !r.nameLost {
 			continue
 		}
-		row := &Row{Line: r.line, Name: htmlCollapse(r.cells[colName]), Type: TypeText{Text: htmlCollapse(r.cells[colType])}}
+		row := &Row{Line: r.line, Name: htmlCollapse(r.cells[colName]), NameLost: r.nameLost, Type: TypeText{Text: htmlCollapse(r.cells[colType])}}
 		if d := htmlCollapse(r.cells[colDoc]); d != htmlNoDoc {
 			row.Doc = d
 		}

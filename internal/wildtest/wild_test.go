@@ -102,6 +102,10 @@ func (c *wcase) generate() {
 		c.fail("parse", strings.Join(errs, "\n"))
 		return
 	}
+	if g := garbage(s); len(g) > 0 {
+		c.fail("garbage", strings.Join(g, "\n"))
+		return
+	}
 	data, err := spec.Marshal(s)
 	if err != nil {
 		c.fail("parse", "spec does not marshal: "+err.Error())
@@ -172,7 +176,19 @@ func TestWildCorpus(t *testing.T) {
 		c.generate()
 	}
 	genTime := time.Since(start)
+	if os.Getenv("HELPGEN_WILD_NOBUILD") != "" {
+		// Iterating on the parser: parse, lint and generate only.
+		report(t, cs)
+		return
+	}
 	mod := t.TempDir()
+	if keep := os.Getenv("HELPGEN_WILD_KEEP"); keep != "" {
+		// Debugging: keep the throwaway module in this directory.
+		mod = keep
+		if err := os.MkdirAll(mod, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
 	writeModule(t, mod, cs)
 	vetStart := time.Now()
 	vet(t, mod, cs)
@@ -347,4 +363,43 @@ func report(t *testing.T, cs []*wcase) {
 	t.Logf("wild corpus:\n%s", b.String())
 	t.Logf("pages %d/%d pass (%.1f%%), sites %d/%d pass, panics %d; by stage %v",
 		pagePass, pages, 100*float64(pagePass)/float64(pages), sitePass, sites, panics, stages)
+}
+
+var (
+	clrNameRE  = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*([.+][A-Za-z_][A-Za-z0-9_]*)*$`)
+	memberRE   = regexp.MustCompile(`^[\pL_$@][\pL\pN_$@.\-]*$`)
+	annotWords = regexp.MustCompile(`(?i)^(required|none|maxlength\d*|minlength\d*|range.*|string ?length.*|data ?type.*|default.*|collection|dictionary|of|and|integer|string|boolean|date|decimal)$`)
+)
+
+// garbage lists what in a spec cannot be what the pages meant: names that
+// are annotation or type-rendering text, members without a name, types
+// with no members that no page described as empty.
+func garbage(s *spec.Spec) []string {
+	var out []string
+	for _, t := range s.Types {
+		base := t.Name
+		if i := strings.IndexByte(base, '<'); i >= 0 {
+			base = base[:i]
+		}
+		simple := base[strings.LastIndexAny(base, ".+")+1:]
+		if !clrNameRE.MatchString(base) || annotWords.MatchString(simple) {
+			out = append(out, fmt.Sprintf("type %q: not a CLR type name", t.Name))
+		}
+		for _, m := range t.Members {
+			if !memberRE.MatchString(m.Name) || annotWords.MatchString(m.Name) {
+				out = append(out, fmt.Sprintf("type %s member %q: not a member name", t.Name, m.Name))
+			}
+		}
+		if t.Kind == spec.KindComplex && len(t.Members) == 0 && len(t.Sources) == 0 && len(t.TypeParams) == 0 && !t.Synthetic {
+			out = append(out, fmt.Sprintf("type %s: no members and no page describes it", t.Name))
+		}
+	}
+	for _, e := range s.Endpoints {
+		for _, p := range e.Params {
+			if !memberRE.MatchString(p.Name) {
+				out = append(out, fmt.Sprintf("endpoint %s param %q: not a parameter name", e.ID, p.Name))
+			}
+		}
+	}
+	return out
 }
