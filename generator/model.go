@@ -86,6 +86,10 @@ type GoType struct {
 	Elem, Key *GoType
 	// Nilable is true when nil stands for the .NET null: pointers, slices, maps.
 	Nilable bool
+	// Opaque is the contract of an opaque type (spec.Type.Opaque): the Go
+	// value is an Object (Kind primitive, Prim anyType), and XML needs the
+	// contract's namespace for DCS's declaration on a nil member.
+	Opaque *Type
 }
 
 // primGo maps spec primitives to Go types. Reference types of .NET (string,
@@ -162,6 +166,15 @@ func NewModelWith(s *spec.Spec, opts Options) (*Model, error) {
 	}
 	sort.Slice(types, func(i, j int) bool { return types[i].Name < types[j].Name })
 	m.nameTypes(types)
+	// Opaque types are Objects: no Go type of their own (byName keeps
+	// their contract for the XML codec).
+	kept := m.Types[:0]
+	for _, t := range m.Types {
+		if !t.Spec.Opaque {
+			kept = append(kept, t)
+		}
+	}
+	m.Types = kept
 	for _, t := range m.Types {
 		if err := m.resolveMembers(t); err != nil {
 			return nil, err
@@ -200,6 +213,10 @@ func (m *Model) goType(r *spec.Ref) (*GoType, error) {
 		g.Named = m.byName[r.Name]
 		if g.Named == nil {
 			return nil, fmt.Errorf("type %s is not emitted", r.Name)
+		}
+		if g.Named.Spec.Opaque {
+			// Kept raw: an Object that knows its contract.
+			return &GoType{Ref: r, Kind: spec.RefPrimitive, Prim: "anyType", Opaque: g.Named}, nil
 		}
 		g.Nilable = !g.Named.IsEnum()
 	case spec.RefList, spec.RefNullable:

@@ -212,7 +212,7 @@ func emitParams(m *Model, f *jen.File) error {
 					b.List(jen.Id("n"), jen.Id("ok")).Op(":=").Id("jsonNames" + g.Named.GoName).Dot("parse").Call(jen.Index().Byte().Parens(jen.Id("s")))
 					b.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Lit(0), jen.Id("rtErr").Call(jen.Lit(g.Named.GoName), jen.Index().Byte().Parens(jen.Id("s")))))
 					b.Return(jen.Id(g.Named.GoName).Parens(jen.Id("n")), jen.Nil())
-				case g.Kind != spec.RefPrimitive:
+				case g.Kind != spec.RefPrimitive || g.Prim == "anyType":
 					b.Var().Id("zero").Add(valueTypeCode(g))
 					b.Return(jen.Id("zero"), jen.Qual("errors", "New").Call(jen.Lit("complex values cannot be URI parameters")))
 				case g.Prim == "string" || g.Prim == "anyURI":

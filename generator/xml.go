@@ -93,6 +93,9 @@ func contract(t *Type) (name, ns string) {
 func xmlContract(g *GoType) (name, ns string) {
 	switch g.Kind {
 	case spec.RefPrimitive:
+		if g.Opaque != nil {
+			return contract(g.Opaque)
+		}
 		if g.Prim == "stringValue" {
 			return spec.PrimitiveContract("string")
 		}
@@ -300,6 +303,17 @@ func (c *codeGen) writeXMLElem(g *GoType, x jen.Code, local, ns string, omitDefa
 		// An Object writes its whole element: raw XML as read, a JSON
 		// scalar xsi-typed, null as nil (the runtime's w.object).
 		obj := jen.Id("w").Dot("object").Call(jen.Lit(local), c.ns(ns), x)
+		if g.Opaque != nil {
+			// A nil member of a contract type declares the contract's
+			// namespace, as for any contract.
+			if _, cns := contract(g.Opaque); cns != ns {
+				obj = jen.If(jen.Add(x).Dot("IsNull").Call()).Block(
+					jen.Id("w").Dot("open").Call(jen.Lit(local), c.ns(ns)),
+					jen.Id("w").Dot("declare").Call(c.ns(cns)),
+					jen.Id("w").Dot("nil").Call(),
+				).Else().Block(obj)
+			}
+		}
 		if omitDefault {
 			return []jen.Code{jen.If(jen.Op("!").Add(x).Dot("IsNull").Call()).Block(obj)}
 		}
@@ -565,7 +579,7 @@ func (c *codeGen) emitRootXMLNamed(f *jen.File, r *Root, appendName, decodeName 
 	// Primitive and enum roots are simple elements: no xmlns:i, and
 	// primitives in the Serialization namespace.
 	simple := g.Kind == spec.RefPrimitive && g.Prim != "dateTimeOffset" || g.Kind == spec.RefNamed && g.Named.IsEnum()
-	if g.Kind == spec.RefPrimitive && g.Prim != "dateTimeOffset" {
+	if g.Kind == spec.RefPrimitive && g.Prim != "dateTimeOffset" && g.Opaque == nil {
 		ns = spec.NSSerialization
 	}
 	rootOpen := "root"
@@ -578,11 +592,14 @@ func (c *codeGen) emitRootXMLNamed(f *jen.File, r *Root, appendName, decodeName 
 		b.Id("w").Op(":=").Op("&").Id("rtXMLWriter").Values()
 		b.Id("w").Dot("reset").Call(jen.Id("dst"))
 		open := jen.Id("w").Dot(rootOpen).Call(jen.Lit(name), c.ns(ns))
-		content := c.writeXMLContent(g, jen.Id("v"))
 		if g.Kind == spec.RefPrimitive && g.Prim == "anyType" {
 			// An opaque root: its raw XML as read, or a JSON scalar.
 			b.Id("w").Dot("object").Call(jen.Lit(name), c.ns(ns), jen.Id("v"))
-		} else if g.Nilable || g.Kind == spec.RefNullable {
+			b.Return(jen.Id("w").Dot("b"), jen.Id("w").Dot("err"))
+			return
+		}
+		content := c.writeXMLContent(g, jen.Id("v"))
+		if g.Nilable || g.Kind == spec.RefNullable {
 			b.Add(open)
 			b.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("w").Dot("nil").Call()).Else().Block(append(content, jen.Id("w").Dot("end").Call())...)
 		} else {

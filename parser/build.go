@@ -146,6 +146,24 @@ type model struct {
 	levels    [][]*memberDraft
 	used      bool
 	src       string
+	// refSrc is where the model is first referenced (file:line of a row
+	// or section), for diagnostics about a model no page describes.
+	refSrc string
+	// Scalar observations of a model no page describes: JSON numbers and
+	// strings, XML leaf texts (an undocumented enum shows both).
+	scalars int
+	// nsHint is a contract namespace a sample declared for the model on an
+	// element without content (a nil member, an empty collection).
+	nsHint string
+	// opaque: nothing tells the model's shape; values are kept raw.
+	opaque bool
+}
+
+// referencedAt records where a model is first referenced.
+func (b *builder) referencedAt(name, src string) {
+	if m := b.model(name); m.refSrc == "" {
+		m.refSrc = src
+	}
 }
 
 type xobs struct {
@@ -229,7 +247,11 @@ func (b *builder) api(p *Page) {
 				b.warn(p.Source, r.Line, "parameter %s has no type on the page; assumed string", r.Name)
 				text = "string"
 			}
-			e.params = append(e.params, &paramDraft{row: r, ref: parseDisplay(text)})
+			pd := &paramDraft{row: r, ref: parseDisplay(text)}
+			for _, n := range pd.ref.modelNames(nil) {
+				b.referencedAt(n, fmt.Sprintf("%s:%d", p.Source, r.Line))
+			}
+			e.params = append(e.params, pd)
 		}
 	}
 	e.body, e.bodyDoc = b.section(p, p.Body, "Body Parameters")
@@ -338,6 +360,7 @@ func (b *builder) section(p *Page, s *Section, what string) (*displayRef, string
 	}
 	for _, n := range ref.modelNames(nil) {
 		b.model(n).used = true
+		b.referencedAt(n, fmt.Sprintf("%s:%d", p.Source, s.Line))
 	}
 	if s.Table != nil {
 		target := ref
@@ -353,10 +376,17 @@ func (b *builder) section(p *Page, s *Section, what string) (*displayRef, string
 }
 
 func (b *builder) setRows(m *model, rows []*Row, src string) {
+	file := src
+	if i := strings.LastIndexByte(src, ':'); i > 0 {
+		file = src[:i]
+	}
 	for _, r := range rows {
 		for _, n := range parseDisplay(r.Type.Text).modelNames(nil) {
-			b.model(n)
+			b.referencedAt(n, fmt.Sprintf("%s:%d", file, r.Line))
 		}
+	}
+	if rows == nil {
+		rows = []*Row{} // a table that says "None.": documented, no members
 	}
 	if m.rows == nil {
 		m.rows, m.rowsSrc = rows, src
@@ -411,7 +441,7 @@ func (e *endpointDraft) finish(b *builder) *spec.Endpoint {
 	}
 	for _, pd := range e.params {
 		r := pd.row
-		prm := &spec.Param{Name: r.Name, In: "query", Doc: r.Doc, Type: b.refString(pd.ref)}
+		prm := &spec.Param{Name: r.Name, In: "query", Doc: r.Doc, Type: b.paramType(pd, p.Source)}
 		if strings.Contains(e.route, "{"+r.Name+"}") {
 			prm.In = "path"
 		}
@@ -436,6 +466,35 @@ func (e *endpointDraft) finish(b *builder) *spec.Endpoint {
 		out.Response = &spec.Body{Type: refineRoot(b.refString(e.resp), e.samples, "response"), Doc: e.respDoc}
 	}
 	return out
+}
+
+// paramType is a URI parameter's type reference. Web API binds a URI
+// value from its text: a model that is no enum (an opaque type, a complex
+// type a customised page lists as one parameter) is sent as that text.
+func (b *builder) paramType(pd *paramDraft, src string) string {
+	ref := pd.ref
+	list := false
+	if ref.kind == spec.RefList {
+		ref, list = ref.args[0], true
+	}
+	if ref.kind == "model" {
+		m := b.model(ref.name)
+		if !m.inferred {
+			b.infer(m)
+		}
+		if m.kind != spec.KindEnum {
+			why := "no page describes it"
+			if !m.opaque {
+				why = "it is a complex type"
+			}
+			b.warn(src, pd.row.Line, "parameter %s: type %s cannot be read from a URI (%s); sent as text", pd.row.Name, ref.name, why)
+			if list {
+				return spec.List("string")
+			}
+			return "string"
+		}
+	}
+	return b.refString(pd.ref)
 }
 
 // refineRoot tells DateTime from DateTimeOffset for a body or response:

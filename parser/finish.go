@@ -101,21 +101,21 @@ func (b *builder) types() []*spec.Type {
 		b.nameModel(m)
 	}
 	for _, m := range models {
-		if m.kind == "" || (m.page == nil && m.rows == nil && len(m.jsons) == 0 && len(m.xmls) == 0) {
-			if m.kind == "" || !strings.ContainsAny(m.specName, "<") || m.generic != nil {
-				if m.specName == m.name && m.page == nil && !isWrapperRef(m.specName) {
-					b.warn("", 0, "model %s is referenced but no page, table or sample describes it; emitted without members", m.name)
-				} else {
-					continue
-				}
-			}
-		}
 		if isWrapperRef(m.specName) {
-			continue
+			continue // a wrapper name such as ListOfX: a reference, not a contract
+		}
+		if m.kind == "" {
+			b.infer(m) // first named after inference (a parameter's type)
 		}
 		t := &spec.Type{Name: m.specName, Kind: m.kind, ModelName: m.name, Doc: m.doc, Generic: m.generic}
-		if t.Kind == "" {
-			t.Kind = spec.KindComplex
+		if m.opaque {
+			t.Opaque = true
+			t.XML = &spec.XMLName{Name: b.contractName(m), Namespace: m.xmlNS}
+			if byName[t.Name] == nil {
+				byName[t.Name] = t
+				out = append(out, t)
+			}
+			continue
 		}
 		if m.page != nil {
 			t.Sources = []string{m.page.Source}

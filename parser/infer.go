@@ -29,8 +29,11 @@ func (b *builder) observeJSON(ref *displayRef, n *jnode) {
 	switch ref.kind {
 	case "model":
 		m := b.model(ref.name)
-		if n.kind == 'o' {
+		switch n.kind {
+		case 'o':
 			m.jsons = append(m.jsons, n)
+		case 's', 'n', 'b':
+			m.scalars++
 		}
 	case spec.RefList:
 		for _, it := range n.items {
@@ -81,12 +84,23 @@ func (b *builder) observeXMLItem(ref *displayRef, el *xnode, src string) {
 
 // observeXMLMember records a member element's content for the member's type.
 func (b *builder) observeXMLMember(ref *displayRef, el *xnode, src string) {
-	if el == nil || el.nil {
+	if el == nil {
 		return
+	}
+	if el.nil || len(el.children) == 0 && strings.TrimSpace(el.text) == "" {
+		// No content, but DCS declares a contract's namespace on the member
+		// element (xmlns:d2p1) even for nil and empty collections.
+		b.observeNSHint(ref, el)
+		if el.nil {
+			return
+		}
 	}
 	switch ref.kind {
 	case "model":
 		m := b.model(ref.name)
+		if el.leaf() && strings.TrimSpace(el.text) != "" {
+			m.scalars++
+		}
 		m.xmls = append(m.xmls, xobs{el: el, src: src})
 	case spec.RefList:
 		for _, it := range el.children {
@@ -108,6 +122,26 @@ func (b *builder) observeXMLMember(ref *displayRef, el *xnode, src string) {
 		}
 	case spec.RefNullable:
 		b.observeXMLMember(ref.args[0], el, src)
+	}
+}
+
+// observeNSHint records the namespace a member element without content
+// declares for its type's contract: the one prefix it declares, for a
+// contract or a collection of contracts.
+func (b *builder) observeNSHint(ref *displayRef, el *xnode) {
+	if len(el.prefixes) != 1 {
+		return
+	}
+	for ref.kind == spec.RefList || ref.kind == spec.RefNullable {
+		ref = ref.args[0]
+	}
+	if ref.kind != "model" {
+		return
+	}
+	for _, ns := range el.prefixes {
+		if m := b.model(ref.name); m.nsHint == "" && ns != spec.NSArrays {
+			m.nsHint = ns
+		}
 	}
 }
 
@@ -157,6 +191,10 @@ func (b *builder) infer(m *model) {
 	}
 	m.inferred = true
 	m.src = m.rowsSrc
+	if runtimeShaped[lastDot(m.name)] {
+		b.inferRuntimeShaped(m)
+		return
+	}
 	if m.page != nil {
 		m.src = fmt.Sprintf("%s:%d", m.page.Source, m.page.Line)
 		if m.page.IsEnum {
@@ -164,10 +202,8 @@ func (b *builder) infer(m *model) {
 			return
 		}
 	}
-	if m.page == nil && m.rows == nil && len(m.jsons) == 0 && len(m.xmls) == 0 {
-		// A name with no page, no table and no sample: a wrapper name such as
-		// ListOfX, or a page the crawl missed.
-		m.kind = spec.KindComplex
+	if m.page == nil && m.rows == nil {
+		b.inferUndocumented(m)
 		return
 	}
 	m.kind = spec.KindComplex
@@ -265,6 +301,7 @@ func (b *builder) inferComplex(m *model) {
 		}
 	}
 	// Help rows name the members (JsonProperty > DataMember > CLR name).
+	m.rows = b.recoverNames(m, m.rows, js, xo)
 	for _, r := range m.rows {
 		var d *memberDraft
 		for _, x := range drafts {
@@ -650,8 +687,8 @@ func (b *builder) observeEnum(d *memberDraft) {
 		return
 	}
 	em := b.model(r.name)
-	if em.page == nil || !em.page.IsEnum {
-		return
+	if em.page != nil && !em.page.IsEnum || em.rows != nil {
+		return // a complex type (an undocumented type's pairs make it an enum)
 	}
 	v, err := strconv.ParseInt(d.jv.text, 10, 64)
 	if err != nil {

@@ -79,7 +79,9 @@ func spanOf(role int) roleSpan {
 	case colName:
 		return roleSpan{max: 1, absent: costNameLost, lines: 1}
 	case colDoc:
-		return roleSpan{max: 1, absent: 0, lines: 8}
+		// A documentation paragraph may run over many lines (a list of
+		// codes); a cell never spans a blank line, which bounds the work.
+		return roleSpan{max: 1, absent: 0, lines: 64}
 	case colAnn, colSource:
 		return roleSpan{max: 12, absent: 6, lines: 1}
 	}
@@ -159,9 +161,22 @@ func segmentRows(us []unit, roles []int, hinted bool) []*segRow {
 	for k, r := range roles {
 		spans[k] = spanOf(r)
 	}
+	// Single-unit costs, computed once per role and unit.
+	memo := make([][8]int32, n)
+	for i := range memo {
+		for r := range memo[i] {
+			memo[i][r] = -1
+		}
+	}
 	// cell cost of units [a, b) read as one cell of role r (flat: lines of
 	// one block), inf when they cannot be one cell.
 	cell := func(r, a, b int) int {
+		if b-a == 1 {
+			if memo[a][r] < 0 {
+				memo[a][r] = int32(cellCost(r, us[a].text))
+			}
+			return int(memo[a][r])
+		}
 		if b-a > 1 {
 			for q := a + 1; q < b; q++ {
 				if us[q].block != us[a].block {
@@ -174,7 +189,7 @@ func segmentRows(us []unit, roles []int, hinted bool) []*segRow {
 			}
 			return cellCost(r, strings.Join(parts, " "))
 		}
-		return cellCost(r, us[a].text)
+		return inf
 	}
 	// take[c] = units per cell of role c in the row being tried (flattened).
 	var take [][]int

@@ -540,8 +540,8 @@ func (x *textParser) pipeRows(from, to int, roles []int, what string) []*textRow
 	for _, cl := range cls {
 		nonEmpty := 0
 		for _, c := range cl.cells {
-			if c != "" {
-				nonEmpty++
+			if strings.Trim(c, "| \t") != "" {
+				nonEmpty++ // "||" is two empty cells, not a value
 			}
 		}
 		if nonEmpty == 0 {

@@ -120,6 +120,11 @@ type Type struct {
 	XML       *XMLName `json:"xml,omitempty"`
 	// Generic is set on generic instances.
 	Generic *GenericInstance `json:"generic,omitempty"`
+	// Opaque is set when the pages name the type but nothing shows its
+	// shape (no model page, no table, no sample with content): its values
+	// are kept raw (the JSON value, the XML element) and XML carries its
+	// contract name and namespace. It has no members.
+	Opaque bool `json:"opaque,omitempty"`
 	// TypeParams is set on generic definitions (Name<T>), whose members use
 	// the parameters as type references.
 	TypeParams []string  `json:"typeParams,omitempty"`

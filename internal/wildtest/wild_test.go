@@ -368,7 +368,9 @@ func report(t *testing.T, cs []*wcase) {
 var (
 	clrNameRE  = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*([.+][A-Za-z_][A-Za-z0-9_]*)*$`)
 	memberRE   = regexp.MustCompile(`^[\pL_$@][\pL\pN_$@.\-]*$`)
-	annotWords = regexp.MustCompile(`(?i)^(required|none|maxlength\d*|minlength\d*|range.*|string ?length.*|data ?type.*|default.*|collection|dictionary|of|and|integer|string|boolean|date|decimal)$`)
+	// annotWords are annotation and type-rendering words: a type or member
+	// named so comes from a shifted row.
+	annotWords = regexp.MustCompile(`^(Required|None\.?|MaxLength\d+|MinLength\d+|Collection|Dictionary|string|integer|boolean|decimal number|globally unique identifier)$`)
 )
 
 // garbage lists what in a spec cannot be what the pages meant: names that
@@ -390,7 +392,7 @@ func garbage(s *spec.Spec) []string {
 				out = append(out, fmt.Sprintf("type %s member %q: not a member name", t.Name, m.Name))
 			}
 		}
-		if t.Kind == spec.KindComplex && len(t.Members) == 0 && len(t.Sources) == 0 && len(t.TypeParams) == 0 && !t.Synthetic {
+		if t.Kind == spec.KindComplex && len(t.Members) == 0 && len(t.Sources) == 0 && len(t.TypeParams) == 0 && !t.Synthetic && !t.Opaque {
 			out = append(out, fmt.Sprintf("type %s: no members and no page describes it", t.Name))
 		}
 	}
