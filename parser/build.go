@@ -345,10 +345,22 @@ func appendUnique(list []string, s string) []string {
 // section reads a body or response section: its type and the table that
 // documents the type's members.
 func (b *builder) section(p *Page, s *Section, what string) (*displayRef, string) {
-	if s == nil || s.None || strings.TrimSpace(s.Type.Text) == "" {
-		if s != nil && !s.None && s.Table != nil {
-			b.warn(p.Source, s.Line, "%s: a table without a type name", what)
+	if s != nil && !s.None && s.Table != nil && strings.TrimSpace(s.Type.Text) == "" {
+		// The page lost the type's name (a scraper dropped the link): the
+		// XML sample's root element is the contract's name.
+		dir := "request"
+		if what == "Resource Description" {
+			dir = "response"
 		}
+		if name := xmlRootName(p.Samples, dir); name != "" {
+			b.warn(p.Source, s.Line, "%s: the page lost the type's name; named %s after the XML sample's root element", what, name)
+			s.Type.Text = name
+		} else {
+			b.warn(p.Source, s.Line, "%s: the page lost the type's name and no XML sample names it; kept as a raw value", what)
+			return &displayRef{kind: spec.RefPrimitive, name: "anyType"}, s.Doc
+		}
+	}
+	if s == nil || s.None || strings.TrimSpace(s.Type.Text) == "" {
 		if s == nil {
 			return nil, ""
 		}
@@ -373,6 +385,25 @@ func (b *builder) section(p *Page, s *Section, what string) (*displayRef, string
 		}
 	}
 	return ref, s.Doc
+}
+
+// xmlRootName is the root element name of the first XML sample of a
+// direction ("ArrayOfX" for a collection: then "Collection of X").
+func xmlRootName(samples []*Sample, dir string) string {
+	for _, s := range samples {
+		if s.Direction != dir || s.Kind != "text" || !anyMedia(s.MediaTypes, isXMLMedia) {
+			continue
+		}
+		n, err := parseXMLSample(s.Text)
+		if err != nil || !textIsIdent(n.name) {
+			continue
+		}
+		if item, ok := strings.CutPrefix(n.name, "ArrayOf"); ok && len(n.children) > 0 && n.children[0].name == item {
+			return "Collection of " + item
+		}
+		return n.name
+	}
+	return ""
 }
 
 func (b *builder) setRows(m *model, rows []*Row, src string) {
@@ -538,6 +569,22 @@ func valueType(prim string) bool {
 	return true
 }
 
+// keyRef reports whether a dictionary key rendering is a simple value or
+// an enum (see spec.Validate).
+func (b *builder) keyRef(d *displayRef) bool {
+	switch d.kind {
+	case spec.RefPrimitive:
+		return d.name != "anyType" && d.name != "base64Binary"
+	case "model":
+		m := b.model(d.name)
+		if !m.inferred {
+			b.infer(m)
+		}
+		return m.kind == spec.KindEnum
+	}
+	return false
+}
+
 // refString resolves a display reference to a spec type reference.
 func (b *builder) refString(d *displayRef) string {
 	switch d.kind {
@@ -546,6 +593,9 @@ func (b *builder) refString(d *displayRef) string {
 	case spec.RefList:
 		return spec.List(b.refString(d.args[0]))
 	case spec.RefDict:
+		if !b.keyRef(d.args[0]) {
+			return "anyType" // keyed by something Json.NET cannot name a member after: kept raw
+		}
 		return spec.Dict(b.refString(d.args[0]), b.refString(d.args[1]))
 	case spec.RefPair:
 		return spec.Pair(b.refString(d.args[0]), b.refString(d.args[1]))

@@ -34,6 +34,18 @@ func (b *builder) nameModel(m *model) {
 	}
 	refs := make([]string, len(args))
 	for i, a := range args {
+		if a.hasUnknown() {
+			// The name leaves out the argument's own arguments: the one
+			// member of the table whose type fits the pattern tells them.
+			d := b.resolveArg(m, a)
+			if d == nil {
+				b.warn(m.refSrc, 0, "model %s: the name does not say the type arguments and no member's type tells them; kept as a non-generic type", m.name)
+				m.specName = b.qualify(m, sanitizeModelName(m.name))
+				return
+			}
+			refs[i] = b.refString(d)
+			continue
+		}
 		refs[i] = b.argRef(a)
 	}
 	full := b.qualify(m, def)
@@ -46,6 +58,35 @@ func (b *builder) nameModel(m *model) {
 	}
 	m.generic = &spec.GenericInstance{Definition: full + "<" + strings.Join(params, ",") + ">", Args: refs}
 	m.specName = full + "<" + strings.Join(refs, ",") + ">"
+}
+
+// resolveArg finds the one table row whose rendering fits an argument
+// pattern with unknown parts.
+func (b *builder) resolveArg(m *model, a *modelArg) *displayRef {
+	var found *displayRef
+	for _, r := range m.rows {
+		d := parseDisplay(r.Type.Text)
+		if a.matches(d) {
+			if found != nil && d.modelNamesKey() != found.modelNamesKey() {
+				return nil // two members fit: ambiguous
+			}
+			found = d
+		}
+	}
+	return found
+}
+
+// sanitizeModelName keeps the identifier characters of a model name
+// ("ResponseOfKeyValuePair`2[]" → "ResponseOfKeyValuePair2Array").
+func sanitizeModelName(s string) string {
+	s = strings.ReplaceAll(s, "[]", "Array")
+	var out strings.Builder
+	for _, r := range s {
+		if r == '.' || r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= 0x80 {
+			out.WriteRune(r)
+		}
+	}
+	return out.String()
 }
 
 func lastDot(s string) string {

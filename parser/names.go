@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/helpgen/helpgen/spec"
@@ -22,20 +23,41 @@ var simpleWords = map[string]string{
 // adds the integer width, one that prints Type.FullName.
 var typeWordVariants = map[string]string{
 	"datetime": "dateTime", "date time": "dateTime", "date-time": "dateTime",
-	"integer (16 bits)": "short", "integer (32 bits)": "int", "integer (64 bits)": "long",
-	"unsigned integer (16 bits)": "unsignedShort", "unsigned integer (32 bits)": "unsignedInt", "unsigned integer (64 bits)": "unsignedLong",
-	"decimal number (single)": "float", "decimal number (double)": "double", "decimal number (decimal)": "decimal",
 	"guid": "guid", "uuid": "guid", "bool": "boolean", "int": "int", "long": "long",
 }
 
+// bitWidths are the "(N bits)" qualifiers of integer words.
+var bitWidths = map[string][2]string{ // signed, unsigned
+	"8": {"byte", "unsignedByte"}, "16": {"short", "unsignedShort"}, "32": {"int", "unsignedInt"}, "64": {"long", "unsignedLong"},
+}
+
 // textTypeWord returns the primitive a customised simple-type spelling
-// stands for ("datetime", "integer (32 bits)", "System.Int32"), or "".
+// stands for, or "": "datetime", "System.Int32", and a stock word with the
+// CLR type or width in parentheses ("integer (Int64)", "integer (32 bits)",
+// "decimal number (Double)").
 func textTypeWord(s string) string {
 	if p, ok := typeWordVariants[s]; ok {
 		return p
 	}
 	if rest, ok := strings.CutPrefix(s, "System."); ok {
 		return clrPrimitives[rest]
+	}
+	word, q, ok := strings.Cut(s, " (")
+	q, ok2 := strings.CutSuffix(q, ")")
+	base, ok3 := simpleWords[word]
+	if !ok || !ok2 || !ok3 {
+		return ""
+	}
+	if p, ok := clrPrimitives[strings.TrimPrefix(q, "System.")]; ok {
+		return p
+	}
+	if n, ok := strings.CutSuffix(q, " bits"); ok && (base == "int" || base == "unsignedInt") {
+		if w, ok := bitWidths[n]; ok {
+			if base == "unsignedInt" {
+				return w[1]
+			}
+			return w[0]
+		}
 	}
 	return ""
 }
@@ -94,9 +116,23 @@ func parseDisplay(s string) *displayRef {
 		if !ok {
 			continue
 		}
+		if kind == spec.RefDict && strings.TrimSpace(k) == "Object" {
+			// A non-generic dictionary (Hashtable, IDictionary): keys of any
+			// type, which Json.NET writes as text and DCS xsi-typed. Kept raw.
+			return &displayRef{kind: spec.RefPrimitive, name: "anyType"}
+		}
 		return &displayRef{kind: kind, args: []*displayRef{parseDisplay(k), parseDisplay(v)}}
 	}
 	return &displayRef{kind: "model", name: s}
+}
+
+// modelNamesKey is a rendering's canonical text, to compare two.
+func (d *displayRef) modelNamesKey() string {
+	s := d.kind + ":" + d.name
+	for _, a := range d.args {
+		s += "(" + a.modelNamesKey() + ")"
+	}
+	return s
 }
 
 // modelNames returns the model names a rendering mentions.
@@ -116,6 +152,43 @@ type modelArg struct {
 	kind  string      // list, dict, nullable, pair for wrappers
 	args  []*modelArg // wrapper arguments
 	model string      // a model name
+	// unknown: the name does not say (an array of a generic, "X`2[]");
+	// resolved from the model's table (resolveArgs).
+	unknown bool
+}
+
+// hasUnknown reports whether an argument has a part the name does not say.
+func (a *modelArg) hasUnknown() bool {
+	if a.unknown {
+		return true
+	}
+	for _, x := range a.args {
+		if x.hasUnknown() {
+			return true
+		}
+	}
+	return false
+}
+
+// matches reports whether a table rendering fits an argument pattern.
+func (a *modelArg) matches(d *displayRef) bool {
+	switch {
+	case a.unknown:
+		return true
+	case a.prim != "":
+		return d.kind == spec.RefPrimitive && d.name == a.prim
+	case a.model != "":
+		return d.kind == "model" && d.name == a.model
+	}
+	if d.kind != a.kind || len(d.args) != len(a.args) {
+		return false
+	}
+	for i := range a.args {
+		if !a.args[i].matches(d.args[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // splitGenericModelName parses "ApiResultOfListOfPatientSummary" (stock
@@ -164,6 +237,28 @@ func parseModelArgs(s string, known func(string) bool, depth int) ([]*modelArg, 
 }
 
 func parseModelArg(s string, known func(string) bool, depth int) (*modelArg, bool) {
+	if elem, ok := strings.CutSuffix(s, "[]"); ok && elem != "" {
+		// An array's Type.Name ("KeyValuePair`2[]"): ModelNameHelper keeps it.
+		a, ok := parseModelArg(elem, known, depth+1)
+		if !ok {
+			return nil, false
+		}
+		return &modelArg{kind: spec.RefList, args: []*modelArg{a}}, true
+	}
+	if def, n, ok := strings.Cut(s, "`"); ok {
+		// A generic Type.Name with its arity ("KeyValuePair`2", inside an
+		// array): the arguments are not in the name; the table tells them.
+		kind := genericWrappers[def]
+		arity := map[string]int{spec.RefList: 1, spec.RefNullable: 1, spec.RefDict: 2, spec.RefPair: 2}[kind]
+		if kind == "" || n != fmt.Sprint(arity) {
+			return nil, false
+		}
+		a := &modelArg{kind: kind}
+		for range arity {
+			a.args = append(a.args, &modelArg{unknown: true})
+		}
+		return a, true
+	}
 	simple := s
 	if i := strings.LastIndexByte(s, '.'); i >= 0 && strings.HasPrefix(s, "System.") {
 		simple = s[i+1:]

@@ -124,7 +124,9 @@ func cellCost(role int, s string) int {
 			}
 			return 1
 		}
-		return 10
+		// Text that is no type rendering is never a type: losing the cell
+		// (a cut row, dropped later) reads better.
+		return 2 * costCellLost
 	case colAnn, colSource:
 		switch {
 		case textIsAnnotation(s):

@@ -368,9 +368,12 @@ func textTableHeader(s string) (textHdr, bool) {
 		return textHdr{}, false
 	}
 	if !strings.Contains(s, "|") {
+		// Sites spell the header their own way ("Additional Information",
+		// words separated by spaces): compare letters only, ignoring case.
+		low := strings.ToLower(s)
 		for k, h := range textFlatHeaders {
-			if strings.HasSuffix(s, h) {
-				return textHdr{prefix: strings.TrimSpace(s[:len(s)-len(h)]), roles: textHeaderSets[k], flat: true}, true
+			if i := suffixIgnoringSpace(low, strings.ReplaceAll(strings.ToLower(h), " ", "")); i >= 0 {
+				return textHdr{prefix: strings.TrimSpace(s[:i]), roles: textHeaderSets[k], flat: true}, true
 			}
 		}
 		return textHdr{}, false
@@ -410,6 +413,27 @@ func textTableHeader(s string) (textHdr, bool) {
 		return textHdr{prefix: strings.TrimSpace(prefix), roles: textHeaderSets[k]}, true
 	}
 	return textHdr{}, false
+}
+
+// suffixIgnoringSpace returns where suffix starts in s when s ends with it,
+// white space in s not counted (suffix has none), else -1.
+func suffixIgnoringSpace(s, suffix string) int {
+	i, j := len(s), len(suffix)
+	for j > 0 {
+		if i == 0 {
+			return -1
+		}
+		c := s[i-1]
+		if c == ' ' || c == '\t' {
+			i--
+			continue
+		}
+		if c != suffix[j-1] {
+			return -1
+		}
+		i, j = i-1, j-1
+	}
+	return i
 }
 
 func textSeparator(s string) bool {
@@ -914,7 +938,7 @@ func (x *textParser) section(h int, what string) (*Section, int) {
 		if hd, ok := textTableHeader(t); ok && hd.roles[0] == colName {
 			if hd.prefix != "" {
 				s.Type.Text = htmlCollapse(hd.prefix)
-			} else if len(pre) > 0 && (len(pre) > 1 || textIsType(x.trim[pre[0]])) {
+			} else if len(pre) > 0 && textIsType(htmlCollapse(x.trim[pre[len(pre)-1]])) {
 				typeFromPre()
 			}
 			s.Doc = x.joinText(pre)
@@ -951,7 +975,7 @@ func (x *textParser) section(h int, what string) (*Section, int) {
 		pre = append(pre, i)
 	}
 	// No table and no "None.": the type is the last line.
-	if len(pre) > 0 && (len(pre) > 1 || textIsType(x.trim[pre[0]])) {
+	if len(pre) > 0 && textIsType(htmlCollapse(x.trim[pre[len(pre)-1]])) {
 		typeFromPre()
 	}
 	s.Doc = x.joinText(pre)

@@ -92,6 +92,11 @@ func (s *Spec) Validate() error {
 			if r.Kind == RefNamed && types[r.Name] == nil && !params[r.Name] {
 				return fmt.Errorf("spec: %s: unknown type %q", where, r.Name)
 			}
+			if r.Kind == RefDict && !validKey(r.Key(), types, params) {
+				// Json.NET writes a key as its text: a dictionary keyed by
+				// anything else is a non-generic one, kept as anyType.
+				return fmt.Errorf("spec: %s: dictionary key %s is not a simple value or enum", where, r.Key())
+			}
 			for _, a := range r.Args {
 				if err := walk(a); err != nil {
 					return err
@@ -137,6 +142,19 @@ func (s *Spec) Validate() error {
 		}
 	}
 	return nil
+}
+
+// validKey reports whether a dictionary key type is a simple value or an
+// enum (or a type parameter, checked on the instances).
+func validKey(k *Ref, types map[string]*Type, params map[string]bool) bool {
+	switch k.Kind {
+	case RefPrimitive:
+		return k.Name != "anyType" && k.Name != "base64Binary"
+	case RefNamed:
+		t := types[k.Name]
+		return params[k.Name] || t != nil && t.Kind == KindEnum
+	}
+	return false
 }
 
 // TypeMap indexes the types by name.
