@@ -164,6 +164,16 @@ func emitClient(m *Model, next func() *jen.File) error {
 			if len(op.QueryParams) > 0 {
 				g.Id("q").Op(":=").Qual(pkgURL, "Values").Values()
 				for _, p := range op.QueryParams {
+					if p.Type.Kind == spec.RefList {
+						// Web API binds a collection from repeated keys.
+						add := jen.Id("q").Dot("Add").Call(jen.Lit(p.Spec.Name), jen.Id("rtParam").Call(jen.Id("x")))
+						if p.Type.Elem.Nilable {
+							// A null item: no value to send.
+							add = jen.If(jen.Id("x").Op("!=").Nil()).Block(jen.Id("q").Dot("Add").Call(jen.Lit(p.Spec.Name), jen.Id("rtParam").Call(jen.Op("*").Id("x"))))
+						}
+						g.For(jen.List(jen.Id("_"), jen.Id("x")).Op(":=").Range().Id(p.GoName)).Block(add)
+						continue
+					}
 					if paramIsPointer(p) {
 						g.If(jen.Id(p.GoName).Op("!=").Nil()).Block(
 							jen.Id("q").Dot("Set").Call(jen.Lit(p.Spec.Name), jen.Id("rtParam").Call(jen.Op("*").Id(p.GoName))),

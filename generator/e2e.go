@@ -275,7 +275,15 @@ func emitE2ECase(b *jen.Group, op *Op) {
 // paramSample is a value for a URI parameter that exercises escaping.
 func paramSample(p *Param) jen.Code {
 	g := p.Type
-	ptr := paramIsPointer(p)
+	if g.Kind == spec.RefList {
+		// A collection in the query string: two items, repeated keys.
+		item := paramSampleOf(g.Elem, g.Elem.Nilable && g.Elem.Kind == spec.RefPrimitive)
+		return jen.Add(GoTypeCode(g)).Values(item, item)
+	}
+	return paramSampleOf(g, paramIsPointer(p))
+}
+
+func paramSampleOf(g *GoType, ptr bool) jen.Code {
 	if g.Kind == spec.RefNullable {
 		g = g.Elem
 	}

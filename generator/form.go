@@ -46,7 +46,7 @@ func (c *codeGen) emitStructForm(f *jen.File, t *Type) {
 	f.Comment("readForm reads v's members from the children of node n.")
 	f.Func().Params(recv).Id("readForm").Params(jen.Id("f").Op("*").Id("rtFormData"), jen.Id("n").Int()).Error().BlockFunc(func(g *jen.Group) {
 		for _, fl := range t.Fields {
-			if fl.Type.Kind == spec.RefPrimitive && fl.Type.Prim == "anyType" {
+			if formless(fl.Type) {
 				continue // an object cannot be bound from a form
 			}
 			k := c.tmp("k")
@@ -62,6 +62,9 @@ func (c *codeGen) emitStructForm(f *jen.File, t *Type) {
 // writeFormValue writes x under key segment name ("" for the current key).
 func (c *codeGen) writeFormValue(g *GoType, x jen.Code, name string) []jen.Code {
 	w := jen.Id("w")
+	if formless(g) {
+		return nil // not bindable from a form (an Object, or collections of them)
+	}
 	switch g.Kind {
 	case spec.RefPrimitive:
 		if g.Prim == "anyType" {
@@ -116,6 +119,19 @@ func (c *codeGen) writeFormValue(g *GoType, x jen.Code, name string) []jen.Code 
 	return nil
 }
 
+// formless reports whether a form cannot carry values of g: an Object
+// (its shape is only known at run time), and collections, dictionaries and
+// pairs of Objects.
+func formless(g *GoType) bool {
+	switch g.Kind {
+	case spec.RefPrimitive:
+		return g.Prim == "anyType"
+	case spec.RefList, spec.RefNullable, spec.RefDict, spec.RefPair:
+		return formless(g.Elem)
+	}
+	return false
+}
+
 // keyAsValue is a dictionary key type as a value (string keys are not
 // pointers).
 func keyAsValue(g *GoType) *GoType {
@@ -161,11 +177,11 @@ func primFormWrite(prim, name string, x jen.Code) jen.Code {
 func (c *codeGen) readFormValue(g *GoType, x *jen.Statement, k jen.Code) []jen.Code {
 	ret := jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 	f := jen.Id("f")
+	if formless(g) {
+		return nil
+	}
 	switch g.Kind {
 	case spec.RefPrimitive:
-		if g.Prim == "anyType" {
-			return nil
-		}
 		v := c.tmp("v")
 		if g.Prim == "string" || g.Prim == "anyURI" || g.Prim == "base64Binary" {
 			// The binder turns an empty value into null.

@@ -118,6 +118,15 @@ func emitServer(m *Model, next func() *jen.File) error {
 	return nil
 }
 
+// listItem is a parsed value as an item of a collection of g (strings are
+// *string items).
+func listItem(g *GoType, v jen.Code) jen.Code {
+	if g.Nilable && g.Kind == spec.RefPrimitive {
+		return jen.Op("&").Add(v)
+	}
+	return v
+}
+
 func zeroOf(g *GoType) jen.Code {
 	if g.Nilable || g.Kind == spec.RefNullable {
 		return jen.Nil()
@@ -167,6 +176,16 @@ func emitServeOp(m *Model, f *jen.File, op *Op) {
 		}
 		for _, p := range op.QueryParams {
 			g.Var().Id(p.GoName).Add(paramTypeCode(p))
+			if p.Type.Kind == spec.RefList {
+				// Every value of a repeated key, in order.
+				g.For(jen.List(jen.Id("_"), jen.Id("raw")).Op(":=").Range().Id("rtQueryValues").Call(jen.Id("r"), jen.Lit(p.Spec.Name))).Block(
+					jen.If(jen.List(jen.Id("v"), jen.Err()).Op(":=").Id("parseParam"+m.RefName(p.Type.Elem)).Call(jen.Id("raw")), jen.Err().Op("!=").Nil()).Block(
+						jen.Id("verr").Dot("add").Call(jen.Lit(p.Spec.Name), jen.Err().Dot("Error").Call()),
+					).Else().Block(jen.Id(p.GoName).Op("=").Append(jen.Id(p.GoName), listItem(p.Type.Elem, jen.Id("v")))),
+				)
+				args = append(args, jen.Id(p.GoName))
+				continue
+			}
 			missing := jen.Null()
 			if p.Spec.Required {
 				// Web API's action selection needs every required value: a missing one is 404 there;

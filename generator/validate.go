@@ -198,8 +198,8 @@ func emitParams(m *Model, f *jen.File) error {
 	for _, op := range m.Ops {
 		for _, p := range append(append([]*Param(nil), op.PathParams...), op.QueryParams...) {
 			g := p.Type
-			if g.Kind == spec.RefNullable {
-				g = g.Elem
+			if g.Kind == spec.RefNullable || g.Kind == spec.RefList {
+				g = g.Elem // a collection's items parse one by one
 			}
 			name := m.RefName(g)
 			if seen[name] {

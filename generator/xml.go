@@ -594,7 +594,7 @@ func (c *codeGen) emitRootXMLNamed(f *jen.File, r *Root, appendName, decodeName 
 		open := jen.Id("w").Dot(rootOpen).Call(jen.Lit(name), c.ns(ns))
 		if g.Kind == spec.RefPrimitive && g.Prim == "anyType" {
 			// An opaque root: its raw XML as read, or a JSON scalar.
-			b.Id("w").Dot("object").Call(jen.Lit(name), c.ns(ns), jen.Id("v"))
+			b.Id("w").Dot("rootObject").Call(jen.Lit(name), c.ns(ns), jen.Id("v"))
 			b.Return(jen.Id("w").Dot("b"), jen.Id("w").Dot("err"))
 			return
 		}

@@ -143,7 +143,12 @@ func TestFormKeys(t *testing.T) {
 	if err := f.unused(); !errors.As(err, &fe) || fe.Key != "M[3].P" {
 		t.Fatal(err)
 	}
-	for _, bad := range []string{"a[=1", ".a=1", "a..b=1", "[0]=1", "a]=1", "a[0]b=1"} {
+	// A key may start with an index (the items of a collection body, bound
+	// with an empty prefix), not with a name in brackets.
+	if f, err := rtParseForm([]byte("[0].Id=1&[1]=2")); err != nil || f.child(f.index(0, 0), "Id") < 0 || f.index(0, 1) < 0 {
+		t.Errorf("[0].Id=1&[1]=2: %v", err)
+	}
+	for _, bad := range []string{"a[=1", ".a=1", "a..b=1", "[a]=1", "[]=1", "a]=1", "a[0]b=1"} {
 		if _, err := rtParseForm([]byte(bad)); err == nil {
 			t.Errorf("%s: no error", bad)
 		}
