@@ -132,9 +132,19 @@ func emitClient(m *Model, next func() *jen.File) error {
 				if i > 0 {
 					lit += "/"
 				}
-				if strings.HasPrefix(s, "{") {
+				// A segment is text and parameters ("{id}", "Car({id})").
+				for s != "" {
+					open := strings.IndexByte(s, '{')
+					end := strings.IndexByte(s, '}')
+					if open < 0 || end < open {
+						lit += s
+						break
+					}
+					lit += s[:open]
+					name := s[open+1 : end]
+					s = s[end+1:]
 					for _, p := range op.PathParams {
-						if p.Index == i {
+						if p.Index == i && strings.EqualFold(p.Spec.Name, name) {
 							if lit != "" {
 								path = append(path, jen.Lit(lit))
 							}
@@ -142,9 +152,7 @@ func emitClient(m *Model, next func() *jen.File) error {
 							path = append(path, jen.Id("rtPathEscape").Call(jen.Id("rtParam").Call(jen.Id(p.GoName))))
 						}
 					}
-					continue
 				}
-				lit += s
 			}
 			if lit != "" {
 				path = append(path, jen.Lit(lit))

@@ -95,7 +95,8 @@ func (m *Model) resolveOps(overrides map[string]string) error {
 			if p.In == "path" {
 				prm.Index = -1
 				for i, s := range op.Segments {
-					if strings.EqualFold(s, "{"+p.Name+"}") {
+					// A whole segment, or part of one ("Car({id})").
+					if strings.Contains(strings.ToLower(s), "{"+strings.ToLower(p.Name)+"}") {
 						prm.Index = i
 					}
 				}

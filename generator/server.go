@@ -9,36 +9,6 @@ import (
 
 const pkgHTTP = "net/http"
 
-// muxPattern is the ServeMux pattern of an operation: lower-case literals
-// (routing is case-insensitive, as in Web API: the handler lower-cases the
-// path it routes on) and positional wildcards (values are read from the
-// original path by segment index, so their case is kept).
-func muxPattern(op *Op) string {
-	var b strings.Builder
-	b.WriteString(op.Endpoint.Method + " /")
-	n := 0
-	for i, s := range op.Segments {
-		if i > 0 {
-			b.WriteString("/")
-		}
-		if strings.HasPrefix(s, "{") {
-			b.WriteString("{p" + itoa(n) + "}")
-			n++
-			continue
-		}
-		b.WriteString(strings.ToLower(s))
-	}
-	return b.String()
-}
-
-func itoa(i int) string {
-	const digits = "0123456789"
-	if i < 10 {
-		return digits[i : i+1]
-	}
-	return itoa(i/10) + digits[i%10:i%10+1]
-}
-
 func serviceMethodParams(op *Op) []jen.Code {
 	params := []jen.Code{jen.Id("ctx").Qual(pkgContext, "Context")}
 	for _, p := range op.PathParams {
@@ -100,15 +70,15 @@ func emitServer(m *Model, next func() *jen.File) error {
 			// A models-only package has no route to configure.
 			g.Id("cfg").Op(":=").Id("rtNewServerConfig").Call(jen.Id("opts"))
 		}
-		g.Id("mux").Op(":=").Qual(pkgHTTP, "NewServeMux").Call()
+		// Web API's routing, not ServeMux's: see helpgen_route.go.
+		g.Id("rt").Op(":=").Op("&").Id("rtRouter").Values()
 		for _, op := range m.Ops {
-			pat := muxPattern(op)
-			g.Id("mux").Dot("HandleFunc").Call(jen.Lit(pat), jen.Id("rtWrap").Call(jen.Id("cfg"), jen.Lit(op.Endpoint.Method+" "+op.Endpoint.Route),
+			g.Id("rt").Dot("handle").Call(jen.Lit(op.Endpoint.Method), jen.Lit(op.Endpoint.Route), jen.Id("rtWrap").Call(jen.Id("cfg"), jen.Lit(op.Endpoint.Method+" "+op.Endpoint.Route),
 				jen.Func().Params(jen.Id("w").Qual(pkgHTTP, "ResponseWriter"), jen.Id("r").Op("*").Qual(pkgHTTP, "Request")).Block(
 					jen.Id("serve"+op.GoName).Call(jen.Id("cfg"), jen.Id("s"), jen.Id("w"), jen.Id("r")),
 				)))
 		}
-		g.Return(jen.Id("rtCaseInsensitive").Call(jen.Id("mux")))
+		g.Return(jen.Id("rt"))
 	})
 	for _, op := range m.Ops {
 		f = next()
@@ -165,7 +135,7 @@ func emitServeOp(m *Model, f *jen.File, op *Op) {
 				g.Id(p.GoName).Op(":=").Id("rtPathParam").Call(jen.Id("r"), jen.Lit(p.Index), jen.Lit(p.Spec.Name), jen.Op("&").Id("verr"), jen.Id("parseParam"+m.RefName(p.Type)))
 			} else {
 				g.Var().Id(p.GoName).Add(paramTypeCode(p))
-				g.If(jen.List(jen.Id("raw"), jen.Id("ok")).Op(":=").Id("rtPathSegment").Call(jen.Id("r"), jen.Lit(p.Index)), jen.Id("ok")).Block(
+				g.If(jen.List(jen.Id("raw"), jen.Id("ok")).Op(":=").Id("rtPathSegment").Call(jen.Id("r"), jen.Lit(p.Index), jen.Lit(p.Spec.Name)), jen.Id("ok")).Block(
 					parseInto(m, p, jen.Id("raw")),
 				).Else().Block(jen.Id("verr").Dot("add").Call(jen.Lit(p.Spec.Name), jen.Lit("missing")))
 			}

@@ -162,15 +162,18 @@ func (c *Client) rtDo(ctx context.Context, call *rtCall) (int, string, []byte, e
 	if len(call.query) > 0 {
 		target += "?" + call.query.Encode()
 	}
+	// A body is sent whenever the call has a content type, also when it is
+	// empty (a nil form body): without Content-Type Web API answers 415, and
+	// without Content-Length a server may wait for a body that never comes.
 	var body io.Reader
-	if call.body != nil {
+	if call.body != nil || call.contentType != "" {
 		body = bytes.NewReader(call.body)
 	}
 	req, err := http.NewRequestWithContext(ctx, call.method, target, body)
 	if err != nil {
 		return 0, "", nil, err
 	}
-	if call.body != nil {
+	if call.contentType != "" {
 		req.Header.Set("Content-Type", call.contentType)
 	}
 	req.Header.Set("Accept", c.rtAccept())

@@ -5,7 +5,9 @@ package clinic
 import (
 	"fmt"
 	"math"
+	"net/http"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -58,4 +60,16 @@ func rtFormatFloatParam(f float64, bits int) string {
 		return "NaN"
 	}
 	return strconv.FormatFloat(f, 'g', -1, bits)
+}
+
+// rtQueryValues returns every value of a query key, its case ignored, in
+// order: Web API binds a collection parameter from repeated keys.
+func rtQueryValues(r *http.Request, key string) []string {
+	var out []string
+	for k, vs := range r.URL.Query() {
+		if strings.EqualFold(k, key) {
+			out = append(out, vs...)
+		}
+	}
+	return out
 }

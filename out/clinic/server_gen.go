@@ -224,62 +224,62 @@ Accept asks for (JSON by default, XML; 406 when neither fits); a panic answers 5
 */
 func NewHandler(s Service, opts ...ServerOption) http.Handler {
 	cfg := rtNewServerConfig(opts)
-	mux := http.NewServeMux()
-	mux.HandleFunc("DELETE /api/v1/clinics/{p0}/appointments/{p1}", rtWrap(cfg, "DELETE api/v1/clinics/{clinicId}/appointments/{appointmentId}", func(w http.ResponseWriter, r *http.Request) {
+	rt := &rtRouter{}
+	rt.handle("DELETE", "api/v1/clinics/{clinicId}/appointments/{appointmentId}", rtWrap(cfg, "DELETE api/v1/clinics/{clinicId}/appointments/{appointmentId}", func(w http.ResponseWriter, r *http.Request) {
 		serveDeleteClinicsAppointmentsByAppointmentId(cfg, s, w, r)
 	}))
-	mux.HandleFunc("DELETE /api/v1/patients/{p0}/photo", rtWrap(cfg, "DELETE api/v1/patients/{patientId}/photo", func(w http.ResponseWriter, r *http.Request) {
+	rt.handle("DELETE", "api/v1/patients/{patientId}/photo", rtWrap(cfg, "DELETE api/v1/patients/{patientId}/photo", func(w http.ResponseWriter, r *http.Request) {
 		serveDeletePatientsPhoto(cfg, s, w, r)
 	}))
-	mux.HandleFunc("GET /api/v1/clinics/{p0}/appointments", rtWrap(cfg, "GET api/v1/clinics/{clinicId}/appointments", func(w http.ResponseWriter, r *http.Request) {
+	rt.handle("GET", "api/v1/clinics/{clinicId}/appointments", rtWrap(cfg, "GET api/v1/clinics/{clinicId}/appointments", func(w http.ResponseWriter, r *http.Request) {
 		serveGetClinicsAppointments(cfg, s, w, r)
 	}))
-	mux.HandleFunc("GET /api/v1/clinics/{p0}/appointments/{p1}", rtWrap(cfg, "GET api/v1/clinics/{clinicId}/appointments/{appointmentId}", func(w http.ResponseWriter, r *http.Request) {
+	rt.handle("GET", "api/v1/clinics/{clinicId}/appointments/{appointmentId}", rtWrap(cfg, "GET api/v1/clinics/{clinicId}/appointments/{appointmentId}", func(w http.ResponseWriter, r *http.Request) {
 		serveGetClinicsAppointmentsByAppointmentId(cfg, s, w, r)
 	}))
-	mux.HandleFunc("GET /api/v1/clinics/{p0}/slots", rtWrap(cfg, "GET api/v1/clinics/{clinicId}/slots", func(w http.ResponseWriter, r *http.Request) {
+	rt.handle("GET", "api/v1/clinics/{clinicId}/slots", rtWrap(cfg, "GET api/v1/clinics/{clinicId}/slots", func(w http.ResponseWriter, r *http.Request) {
 		serveGetClinicsSlots(cfg, s, w, r)
 	}))
-	mux.HandleFunc("GET /api/v1/locations/{p0}", rtWrap(cfg, "GET api/v1/locations/{locationId}", func(w http.ResponseWriter, r *http.Request) {
+	rt.handle("GET", "api/v1/locations/{locationId}", rtWrap(cfg, "GET api/v1/locations/{locationId}", func(w http.ResponseWriter, r *http.Request) {
 		serveGetLocationsByLocationId(cfg, s, w, r)
 	}))
-	mux.HandleFunc("GET /api/v1/messages/{p0}/delivery", rtWrap(cfg, "GET api/v1/messages/{messageId}/delivery", func(w http.ResponseWriter, r *http.Request) {
+	rt.handle("GET", "api/v1/messages/{messageId}/delivery", rtWrap(cfg, "GET api/v1/messages/{messageId}/delivery", func(w http.ResponseWriter, r *http.Request) {
 		serveGetMessagesDelivery(cfg, s, w, r)
 	}))
-	mux.HandleFunc("GET /api/v1/messages/templates", rtWrap(cfg, "GET api/v1/messages/templates", func(w http.ResponseWriter, r *http.Request) {
+	rt.handle("GET", "api/v1/messages/templates", rtWrap(cfg, "GET api/v1/messages/templates", func(w http.ResponseWriter, r *http.Request) {
 		serveGetMessagesTemplates(cfg, s, w, r)
 	}))
-	mux.HandleFunc("GET /api/v1/patients/{p0}", rtWrap(cfg, "GET api/v1/patients/{patientId}", func(w http.ResponseWriter, r *http.Request) {
+	rt.handle("GET", "api/v1/patients/{patientId}", rtWrap(cfg, "GET api/v1/patients/{patientId}", func(w http.ResponseWriter, r *http.Request) {
 		serveGetPatientsByPatientId(cfg, s, w, r)
 	}))
-	mux.HandleFunc("GET /api/v1/patients/search", rtWrap(cfg, "GET api/v1/patients/search", func(w http.ResponseWriter, r *http.Request) {
+	rt.handle("GET", "api/v1/patients/search", rtWrap(cfg, "GET api/v1/patients/search", func(w http.ResponseWriter, r *http.Request) {
 		serveGetPatientsSearch(cfg, s, w, r)
 	}))
-	mux.HandleFunc("GET /api/v1/system/clock", rtWrap(cfg, "GET api/v1/system/clock", func(w http.ResponseWriter, r *http.Request) {
+	rt.handle("GET", "api/v1/system/clock", rtWrap(cfg, "GET api/v1/system/clock", func(w http.ResponseWriter, r *http.Request) {
 		serveGetSystemClock(cfg, s, w, r)
 	}))
-	mux.HandleFunc("POST /api/v1/clinics/{p0}/appointments", rtWrap(cfg, "POST api/v1/clinics/{clinicId}/appointments", func(w http.ResponseWriter, r *http.Request) {
+	rt.handle("POST", "api/v1/clinics/{clinicId}/appointments", rtWrap(cfg, "POST api/v1/clinics/{clinicId}/appointments", func(w http.ResponseWriter, r *http.Request) {
 		servePostClinicsAppointments(cfg, s, w, r)
 	}))
-	mux.HandleFunc("POST /api/v1/clinics/{p0}/appointments/{p1}/notes", rtWrap(cfg, "POST api/v1/clinics/{clinicId}/appointments/{appointmentId}/notes", func(w http.ResponseWriter, r *http.Request) {
+	rt.handle("POST", "api/v1/clinics/{clinicId}/appointments/{appointmentId}/notes", rtWrap(cfg, "POST api/v1/clinics/{clinicId}/appointments/{appointmentId}/notes", func(w http.ResponseWriter, r *http.Request) {
 		servePostClinicsAppointmentsNotes(cfg, s, w, r)
 	}))
-	mux.HandleFunc("POST /api/v1/messages", rtWrap(cfg, "POST api/v1/messages", func(w http.ResponseWriter, r *http.Request) {
+	rt.handle("POST", "api/v1/messages", rtWrap(cfg, "POST api/v1/messages", func(w http.ResponseWriter, r *http.Request) {
 		servePostMessages(cfg, s, w, r)
 	}))
-	mux.HandleFunc("POST /api/v1/patients/{p0}/photo", rtWrap(cfg, "POST api/v1/patients/{patientId}/photo", func(w http.ResponseWriter, r *http.Request) {
+	rt.handle("POST", "api/v1/patients/{patientId}/photo", rtWrap(cfg, "POST api/v1/patients/{patientId}/photo", func(w http.ResponseWriter, r *http.Request) {
 		servePostPatientsPhoto(cfg, s, w, r)
 	}))
-	mux.HandleFunc("PUT /api/v1/clinics/{p0}/appointments/{p1}", rtWrap(cfg, "PUT api/v1/clinics/{clinicId}/appointments/{appointmentId}", func(w http.ResponseWriter, r *http.Request) {
+	rt.handle("PUT", "api/v1/clinics/{clinicId}/appointments/{appointmentId}", rtWrap(cfg, "PUT api/v1/clinics/{clinicId}/appointments/{appointmentId}", func(w http.ResponseWriter, r *http.Request) {
 		servePutClinicsAppointmentsByAppointmentId(cfg, s, w, r)
 	}))
-	mux.HandleFunc("PUT /api/v1/messages/templates/{p0}", rtWrap(cfg, "PUT api/v1/messages/templates/{templateCode}", func(w http.ResponseWriter, r *http.Request) {
+	rt.handle("PUT", "api/v1/messages/templates/{templateCode}", rtWrap(cfg, "PUT api/v1/messages/templates/{templateCode}", func(w http.ResponseWriter, r *http.Request) {
 		servePutMessagesTemplatesByTemplateCode(cfg, s, w, r)
 	}))
-	mux.HandleFunc("PUT /api/v1/patients/{p0}/contact", rtWrap(cfg, "PUT api/v1/patients/{patientId}/contact", func(w http.ResponseWriter, r *http.Request) {
+	rt.handle("PUT", "api/v1/patients/{patientId}/contact", rtWrap(cfg, "PUT api/v1/patients/{patientId}/contact", func(w http.ResponseWriter, r *http.Request) {
 		servePutPatientsContact(cfg, s, w, r)
 	}))
-	return rtCaseInsensitive(mux)
+	return rt
 }
 
 func serveDeleteClinicsAppointmentsByAppointmentId(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {

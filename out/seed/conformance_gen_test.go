@@ -71,11 +71,26 @@ func TestDocumentedSamples(t *testing.T) {
 	})
 }
 
-// conformanceUnindentXML removes the whitespace the Help Page puts between elements.
+/*
+conformanceUnindentXML removes the whitespace the Help Page puts between elements: line breaks with
+the next line's indentation, and the single spaces a text rendering leaves between tags ("> <").
+*/
 func conformanceUnindentXML(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if c == '>' {
+			// Whitespace alone between two tags is layout, not content.
+			j := i + 1
+			for j < len(s) && strings.IndexByte(" \t\r\n", s[j]) >= 0 {
+				j++
+			}
+			if j < len(s) && s[j] == '<' {
+				b.WriteByte(c)
+				i = j - 1
+				continue
+			}
+		}
 		if c == '\n' || c == '\r' {
 			// Drop the line break and the next line's indentation.
 			for i+1 < len(s) && (s[i+1] == ' ' || s[i+1] == '\t') {

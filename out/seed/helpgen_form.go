@@ -306,7 +306,9 @@ func (f *rtFormData) path(key string) (int, error) {
 		c := key[i]
 		if c == '[' {
 			end := strings.IndexByte(key[i:], ']')
-			if i == 0 || end < 0 {
+			if end < 0 || i == 0 && !rtFormIsIndex(key[1:end]) {
+				// A key may start with an index only: the items of a body
+				// that is a collection ("[0].Id", bound with an empty prefix).
 				return bad()
 			}
 			inner := key[i+1 : i+end]

@@ -22,6 +22,7 @@ package seed
 //	w.str(s) w.text(b) w.int(v) w.uint(v) w.bool(v) w.double(v) w.float(v) w.decimal(v) w.guid(v)
 //	w.dateTime(v) w.duration(v) w.char(r) w.base64(v) w.dateTimeOffset(t)   element content
 //	w.object(local, ns, o)             a whole Object member (it opens and ends the element itself)
+//	w.rootObject(local, ns, o)         the same for an Object that is the document's root
 //	w.err                              first error (invalid Object); DCS throws in those cases
 //
 // Content writers always close the start tag, so an empty string is
@@ -432,14 +433,24 @@ func (w *rtXMLWriter) dateTimeOffset(t time.Time) {
 // object writes an Object member: its XML verbatim, a JSON scalar as an
 // xsi-typed element (string, long, double, boolean), null as nil.
 // Objects and arrays read from JSON cannot be written (w.err).
-func (w *rtXMLWriter) object(local, ns string, o Object) {
+func (w *rtXMLWriter) object(local, ns string, o Object) { w.objectAt(local, ns, o, false) }
+
+// rootObject writes an Object as the document's root: its XML verbatim,
+// else a root element (which declares xmlns:i for i:nil and i:type).
+func (w *rtXMLWriter) rootObject(local, ns string, o Object) { w.objectAt(local, ns, o, true) }
+
+func (w *rtXMLWriter) objectAt(local, ns string, o Object, root bool) {
 	if o.XML != nil {
 		w.flush()
 		w.b = append(w.b, o.XML...)
 		return
 	}
 	j := rtTrimSpace(o.JSON)
-	w.open(local, ns)
+	if root {
+		w.root(local, ns)
+	} else {
+		w.open(local, ns)
+	}
 	if len(j) == 0 || string(j) == "null" {
 		w.nil()
 		return

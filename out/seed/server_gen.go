@@ -39,11 +39,11 @@ Accept asks for (JSON by default, XML; 406 when neither fits); a panic answers 5
 */
 func NewHandler(s Service, opts ...ServerOption) http.Handler {
 	cfg := rtNewServerConfig(opts)
-	mux := http.NewServeMux()
-	mux.HandleFunc("POST /api/v2/{p0}/clinical/encounters/{p1}/followup/send", rtWrap(cfg, "POST api/v2/{practiceId}/clinical/encounters/{encounterId}/followup/send", func(w http.ResponseWriter, r *http.Request) {
+	rt := &rtRouter{}
+	rt.handle("POST", "api/v2/{practiceId}/clinical/encounters/{encounterId}/followup/send", rtWrap(cfg, "POST api/v2/{practiceId}/clinical/encounters/{encounterId}/followup/send", func(w http.ResponseWriter, r *http.Request) {
 		servePostClinicalEncountersFollowupSend(cfg, s, w, r)
 	}))
-	return rtCaseInsensitive(mux)
+	return rt
 }
 
 func servePostClinicalEncountersFollowupSend(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {

@@ -1,7 +1,6 @@
 package wire
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -317,50 +316,16 @@ func rtServiceError(w http.ResponseWriter, f rtFormat, err error) {
 	}
 }
 
-type rtPathKey struct{}
-
-// rtCaseInsensitive routes on the lower-cased path, as Web API matches
-// routes ignoring case; handlers read values from the original path.
-func rtCaseInsensitive(mux *http.ServeMux) http.Handler {
-	// What no route takes falls through to "/" (every route pattern names
-	// a method, so it is more specific): matching happens once per request.
-	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { rtNoRoute(w, r, mux) })
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		orig := r.URL.EscapedPath()
-		lower := strings.ToLower(r.URL.Path)
-		// Web API's routes also match with a trailing slash.
-		if len(lower) > 1 && strings.HasSuffix(lower, "/") {
-			if lower = strings.TrimRight(lower, "/"); lower == "" {
-				lower = "/"
-			}
-		}
-		r2 := r.WithContext(context.WithValue(r.Context(), rtPathKey{}, orig))
-		if lower != r.URL.Path {
-			u := *r.URL
-			u.Path, u.RawPath = lower, ""
-			r2.URL = &u
-		}
-		mux.ServeHTTP(w, r2)
-	})
-}
-
-// rtNoRoute answers a request no route takes as Web API does: 404 with no
-// body, or 405 when a route matches the path with another method, with the
-// message as a serialized string (and, unlike Web API, the Allow header
-// HTTP asks for).
-func rtNoRoute(w http.ResponseWriter, r *http.Request, mux *http.ServeMux) {
-	var allow []string
-	for _, m := range []string{"DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"} {
-		probe := *r
-		probe.Method = m
-		if _, pattern := mux.Handler(&probe); pattern != "" && pattern != "/" {
-			allow = append(allow, m)
-		}
-	}
+// rtNoRouteAllow answers a request no route takes as Web API does: 404 with
+// no body, or 405 when routes match the path with other methods (allow),
+// with the message as a serialized string (and, unlike Web API, the Allow
+// header HTTP asks for).
+func rtNoRouteAllow(w http.ResponseWriter, r *http.Request, allow []string) {
 	if len(allow) == 0 {
 		w.WriteHeader(http.StatusNotFound)
 		return
 	}
+	sort.Strings(allow)
 	w.Header().Set("Allow", strings.Join(allow, ", "))
 	msg := "The requested resource does not support http method '" + r.Method + "'."
 	var b []byte
@@ -377,13 +342,14 @@ func rtNoRoute(w http.ResponseWriter, r *http.Request, mux *http.ServeMux) {
 	w.Write(b)
 }
 
-// rtPathSegment returns segment i of the original request path, unescaped.
-func rtPathSegment(r *http.Request, i int) (string, bool) {
-	p, _ := r.Context().Value(rtPathKey{}).(string)
-	if p == "" {
-		p = r.URL.EscapedPath()
+// rtPathSegment returns the path parameter name, which the route has in
+// segment i: the value the router matched (rtRouteValue), else segment i of
+// the request path, unescaped.
+func rtPathSegment(r *http.Request, i int, name string) (string, bool) {
+	if v, ok := rtRouteValue(r, name); ok {
+		return v, true
 	}
-	segs := strings.Split(strings.Trim(p, "/"), "/")
+	segs := strings.Split(strings.Trim(r.URL.EscapedPath(), "/"), "/")
 	if i >= len(segs) {
 		return "", false
 	}
@@ -408,7 +374,7 @@ func rtQuery(r *http.Request) map[string]string {
 // unparsable value under name.
 func rtPathParam[T any](r *http.Request, i int, name string, verr *ValidationError, parse func(string) (T, error)) T {
 	var zero T
-	raw, ok := rtPathSegment(r, i)
+	raw, ok := rtPathSegment(r, i, name)
 	if !ok {
 		verr.add(name, "missing")
 		return zero
