@@ -59,7 +59,7 @@ func (r *segRow) text(us []unit, role int) (string, bool) {
 type roleSpan struct {
 	max    int
 	absent int // cost when the role takes no cell (min == 0)
-	lines    int // flat layout: how many lines of one block a cell may join
+	lines  int // flat layout: how many lines of one block a cell may join
 }
 
 // Costs. A cell that does not read as its role costs; the cheapest reading

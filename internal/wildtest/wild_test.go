@@ -366,8 +366,8 @@ func report(t *testing.T, cs []*wcase) {
 }
 
 var (
-	clrNameRE  = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*([.+][A-Za-z_][A-Za-z0-9_]*)*$`)
-	memberRE   = regexp.MustCompile(`^[\pL_$@][\pL\pN_$@.\-]*$`)
+	clrNameRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*([.+][A-Za-z_][A-Za-z0-9_]*)*$`)
+	memberRE  = regexp.MustCompile(`^[\pL_$@][\pL\pN_$@.\-]*$`)
 	// annotWords are annotation and type-rendering words: a type or member
 	// named so comes from a shifted row.
 	annotWords = regexp.MustCompile(`^(Required|None\.?|MaxLength\d+|MinLength\d+|Collection|Dictionary|string|integer|boolean|decimal number|globally unique identifier)$`)
