@@ -44,6 +44,7 @@ func Build(pages []*Page) *spec.Spec {
 		case PageIndex:
 			for _, e := range p.Index {
 				b.index = append(b.index, e)
+				b.indexSrc = append(b.indexSrc, p.Source)
 			}
 		case PageError:
 			b.warn(p.Source, p.Line, "the host's error page (a Help look-up miss): nothing to read")
@@ -73,6 +74,7 @@ func Build(pages []*Page) *spec.Spec {
 	for _, id := range apiOrder {
 		b.api(apis[id])
 	}
+	b.indexOnly(apis)
 	b.inferAll()
 	s := &spec.Spec{Schema: spec.Schema, Wire: b.wire()}
 	s.Site = &spec.Site{ModelNaming: b.naming()}
@@ -91,6 +93,7 @@ type builder struct {
 	order     []*model
 	endpoints []*endpointDraft
 	index     []*IndexEntry
+	indexSrc  []string // the page of each index entry
 	diags     []*spec.Diagnostic
 	// enumWire records XML texts seen for enum values: enum → value → text.
 	enumWire map[*model]map[int64]string
@@ -231,11 +234,20 @@ func richer(a, b *Page) bool {
 }
 
 func (b *builder) api(p *Page) {
+	e := b.apiDraft(p)
+	if e == nil {
+		return
+	}
+	b.apiSections(p, e)
+}
+
+// apiDraft starts an endpoint: method, route and URI parameters.
+func (b *builder) apiDraft(p *Page) *endpointDraft {
 	e := &endpointDraft{page: p}
 	e.relPath = strings.TrimPrefix(strings.TrimSpace(p.RelativePath), "/")
 	if !methodRE.MatchString(p.Method) || e.relPath == "" {
 		b.warn(p.Source, p.Line, "API page without a METHOD and route in its title: skipped")
-		return
+		return nil
 	}
 	e.route, _, _ = strings.Cut(e.relPath, "?")
 	e.id = apiID(p.Method, e.relPath)
@@ -254,8 +266,23 @@ func (b *builder) api(p *Page) {
 			e.params = append(e.params, pd)
 		}
 	}
+	return e
+}
+
+// apiSections reads an Api page's body and response sections and samples.
+func (b *builder) apiSections(p *Page, e *endpointDraft) {
 	e.body, e.bodyDoc = b.section(p, p.Body, "Body Parameters")
 	e.resp, e.respDoc = b.section(p, p.Response, "Resource Description")
+	// A section the page does not have (cut off, or a customised template)
+	// says nothing: kept raw rather than read as "none".
+	if p.Body == nil && e.body == nil && bodyMethod(p.Method) {
+		b.warn(p.Source, p.Line, "%s %s: the page has no Body Parameters section; a body, if any, is kept raw", p.Method, e.relPath)
+		e.body = &displayRef{kind: spec.RefPrimitive, name: "anyType"}
+	}
+	if p.Response == nil && e.resp == nil {
+		b.warn(p.Source, p.Line, "%s %s: the page has no Resource Description section; the response, if any, is kept raw", p.Method, e.relPath)
+		e.resp = &displayRef{kind: spec.RefPrimitive, name: "anyType"}
+	}
 	for _, s := range p.Samples {
 		e.samples = append(e.samples, &spec.Sample{Direction: s.Direction, MediaTypes: s.MediaTypes, Kind: s.Kind, Text: s.Text})
 		for _, mt := range s.MediaTypes {
@@ -302,6 +329,68 @@ func (b *builder) api(p *Page) {
 	b.endpoints = append(b.endpoints, e)
 }
 
+// bodyMethod reports whether requests of a method carry a body.
+func bodyMethod(m string) bool { return m == "POST" || m == "PUT" || m == "PATCH" }
+
+// indexOnly adds the endpoints the Help index lists whose Api page is not
+// among the inputs: method, route and documentation from the index; URI
+// parameters from the route template, typed string (their text: the page
+// that types them is missing); body (for methods that carry one) and
+// response kept raw. Each is reported where the index lists it.
+func (b *builder) indexOnly(apis map[string]*Page) {
+	done := map[string]bool{}
+	for k, ie := range b.index {
+		if ie.Method == "" || ie.RelativePath == "" {
+			continue
+		}
+		rel := strings.TrimPrefix(strings.TrimSpace(ie.RelativePath), "/")
+		id := apiID(ie.Method, rel)
+		if apis[id] != nil || done[id] {
+			continue
+		}
+		done[id] = true
+		src := b.indexSrc[k]
+		p := &Page{Kind: PageAPI, Source: src, Line: ie.Line, Method: ie.Method, RelativePath: rel, Doc: ie.Doc,
+			URIParams: &Section{Line: ie.Line, Table: &Table{Line: ie.Line}}}
+		for _, name := range routeParams(rel) {
+			p.URIParams.Table.Rows = append(p.URIParams.Table.Rows, &Row{Line: ie.Line, Name: name, Type: TypeText{Text: "string"}})
+		}
+		b.warn(src, ie.Line, "%s %s: its Api page is not among the inputs; URI parameters typed string from the route, body and response kept raw", ie.Method, rel)
+		e := b.apiDraft(p)
+		if e == nil {
+			continue
+		}
+		if bodyMethod(ie.Method) {
+			e.body = &displayRef{kind: spec.RefPrimitive, name: "anyType"}
+		}
+		e.resp = &displayRef{kind: spec.RefPrimitive, name: "anyType"}
+		b.endpoints = append(b.endpoints, e)
+	}
+}
+
+// routeParams lists the {names} of a RelativePath, path then query.
+func routeParams(rel string) []string {
+	var out []string
+	for s := rel; ; {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			return out
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			return out
+		}
+		name := strings.TrimPrefix(strings.TrimSuffix(s[i+1:i+j], "?"), "*")
+		if c := strings.IndexByte(name, ':'); c >= 0 {
+			name = name[:c]
+		}
+		if name != "" {
+			out = append(out, name)
+		}
+		s = s[i+j+1:]
+	}
+}
+
 // clrTypeRE finds the CLR full names the serializers' exception messages
 // quote: "Self referencing loop detected for type 'Ns.X'." (Json.NET),
 // "Object graph for type 'Ns.X' contains cycles ..." (DCS).
@@ -345,13 +434,19 @@ func appendUnique(list []string, s string) []string {
 // section reads a body or response section: its type and the table that
 // documents the type's members.
 func (b *builder) section(p *Page, s *Section, what string) (*displayRef, string) {
-	if s != nil && !s.None && s.Table != nil && strings.TrimSpace(s.Type.Text) == "" {
-		// The page lost the type's name (a scraper dropped the link): the
-		// XML sample's root element is the contract's name.
-		dir := "request"
-		if what == "Resource Description" {
-			dir = "response"
-		}
+	dir := "request"
+	if what == "Resource Description" {
+		dir = "response"
+	}
+	if s == nil && dir == "response" && hasTextSample(p.Samples, dir) {
+		// A pre-5.1 page has no "Resource Description" but shows response
+		// samples: their type is the response's.
+		s = &Section{Line: p.Line}
+	}
+	if s != nil && !s.None && strings.TrimSpace(s.Type.Text) == "" && (s.Table != nil || hasTextSample(p.Samples, dir)) {
+		// The page lost the type's name (a scraper dropped the link), or a
+		// pre-5.1 page never showed it: the XML sample's root element is
+		// the contract's name.
 		if name := xmlRootName(p.Samples, dir); name != "" {
 			b.warn(p.Source, s.Line, "%s: the page lost the type's name; named %s after the XML sample's root element", what, name)
 			s.Type.Text = name
@@ -385,6 +480,16 @@ func (b *builder) section(p *Page, s *Section, what string) (*displayRef, string
 		}
 	}
 	return ref, s.Doc
+}
+
+// hasTextSample reports whether a page shows a sample for a direction.
+func hasTextSample(samples []*Sample, dir string) bool {
+	for _, s := range samples {
+		if s.Direction == dir && s.Kind == "text" {
+			return true
+		}
+	}
+	return false
 }
 
 // xmlRootName is the root element name of the first XML sample of a

@@ -406,6 +406,15 @@ func (b *builder) inferComplex(m *model) {
 	m.drafts = drafts
 }
 
+// where is the best location of a model for diagnostics: where it is
+// first referenced, else its page or table.
+func (b *builder) where(m *model) string {
+	if m.refSrc != "" {
+		return m.refSrc
+	}
+	return srcOf(m)
+}
+
 func srcOf(m *model) string {
 	if m.page != nil {
 		return m.page.Source
@@ -535,7 +544,13 @@ func (b *builder) guessType(m *model, d *memberDraft, complexDate bool) *display
 	case (v == nil || v.kind == 'z') && (d.xv == nil || d.xv.nil):
 		b.warn(srcOf(m), 0, "%s.%s is not in the help table and its samples are null: type unknown, assumed string", m.name, d.m.Name)
 		return prim("string")
-	case v != nil && (v.kind == 'o' || v.kind == 'a'):
+	case v != nil && v.kind == 'a' || v == nil && d.xv != nil && len(d.xv.children) > 0 && sameChildNames(d.xv):
+		if l := b.guessList(m, d); l != nil {
+			return l
+		}
+		b.warn(srcOf(m), 0, "%s.%s is not in the help table: its structured type cannot be named, kept as Object", m.name, d.m.Name)
+		return prim("anyType")
+	case v != nil && v.kind == 'o':
 		b.warn(srcOf(m), 0, "%s.%s is not in the help table: its structured type cannot be named, kept as Object", m.name, d.m.Name)
 		return prim("anyType")
 	case v == nil && d.xv != nil && d.xv.leaf() && !d.xv.nil:
@@ -551,6 +566,98 @@ func (b *builder) guessType(m *model, d *memberDraft, complexDate bool) *display
 		}
 	}
 	return prim("string")
+}
+
+// sameChildNames reports whether an element's children all have one name
+// (a collection's items).
+func sameChildNames(el *xnode) bool {
+	for _, c := range el.children {
+		if c.name != el.children[0].name {
+			return false
+		}
+	}
+	return len(el.children) > 0
+}
+
+// arrayItemPrims maps the item element names of primitive collections
+// (Serialization/Arrays) to spec primitives.
+var arrayItemPrims = map[string]string{
+	"string": "string", "int": "int", "long": "long", "short": "short", "double": "double", "float": "float",
+	"decimal": "decimal", "boolean": "boolean", "guid": "guid", "dateTime": "dateTime", "unsignedByte": "unsignedByte",
+	"char": "char", "duration": "duration", "anyURI": "anyURI",
+}
+
+// guessList types a collection member no table shows from its samples:
+// the XML item element names the item contract (a primitive, or a model
+// whose items the samples describe: an enum when JSON shows numbers and XML
+// names, a complex type when they show objects); without XML, JSON strings
+// are strings and integers ints. Nil when the samples do not tell.
+func (b *builder) guessList(m *model, d *memberDraft) *displayRef {
+	list := func(e *displayRef) *displayRef { return &displayRef{kind: spec.RefList, args: []*displayRef{e}} }
+	prim := func(p string) *displayRef { return list(&displayRef{kind: spec.RefPrimitive, name: p}) }
+	var jitems []*jnode
+	if d.jv != nil {
+		jitems = d.jv.items
+	}
+	kinds := map[byte]bool{}
+	for _, it := range jitems {
+		kinds[it.kind] = true
+	}
+	if d.xv != nil && sameChildNames(d.xv) {
+		item := d.xv.children[0]
+		if p, ok := arrayItemPrims[item.name]; ok && item.ns == spec.NSArrays {
+			return prim(p)
+		}
+		if !textIsIdent(item.name) {
+			return nil
+		}
+		ref := &displayRef{kind: "model", name: item.name}
+		im := b.model(item.name)
+		if im.refSrc == "" {
+			im.refSrc = b.where(m)
+		}
+		switch {
+		case len(kinds) == 1 && kinds['n'] && item.leaf():
+			// An enum: each JSON number pairs with the XML name at its place.
+			for k, c := range d.xv.children {
+				if k < len(jitems) {
+					if v, err := strconv.ParseInt(jitems[k].text, 10, 64); err == nil && strings.TrimSpace(c.value()) != "" {
+						if b.enumWire[im] == nil {
+							b.enumWire[im] = map[int64]string{}
+						}
+						b.enumWire[im][v] = strings.TrimSpace(c.value())
+					}
+				}
+			}
+			if im.nsHint == "" {
+				im.nsHint = item.ns
+			}
+			return list(ref)
+		case !item.leaf():
+			if d.jv != nil {
+				b.observeJSON(list(ref), d.jv)
+			}
+			for _, c := range d.xv.children {
+				b.observeXMLItem(ref, c, srcOf(m))
+			}
+			return list(ref)
+		}
+		return nil
+	}
+	switch {
+	case len(kinds) == 1 && kinds['s']:
+		return prim("string")
+	case len(kinds) == 1 && kinds['n']:
+		for _, it := range jitems {
+			if !intRE.MatchString(it.text) {
+				return prim("double")
+			}
+		}
+		return prim("int")
+	case len(kinds) == 1 && kinds['b']:
+		return prim("boolean")
+	}
+	return nil
 }
 
 // counterKind says how a member's sample value relates to the sample

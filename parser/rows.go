@@ -36,9 +36,19 @@ type unit struct {
 type segRow struct {
 	cells [8][]int
 	first int // the row's first unit
+	// merged: the name cell's unit holds the name and the documentation
+	// run together ("id The id of the user"): the first word is the name.
+	merged bool
 }
 
 func (r *segRow) text(us []unit, role int) (string, bool) {
+	if r.merged && (role == colName || role == colDoc) {
+		name, doc, _ := strings.Cut(us[r.cells[colName][0]].text, " ")
+		if role == colName {
+			return name, true
+		}
+		return doc, true
+	}
 	idx := r.cells[role]
 	if len(idx) == 0 {
 		return "", false
@@ -72,7 +82,18 @@ const (
 	costSplitBlock = 1  // two cells in one flat paragraph (the scraper dropped a blank line)
 	costBoundary   = 3  // a row running on past a line of empty cells
 	costCellLost   = 30 // no type (value, API title) in a row
+	costMerged     = 3  // a name cell run together with the documentation
 )
+
+// mergedUnit is the choice marker of a name cell read as name + documentation.
+const mergedUnit = 1 << 20
+
+// mergedNameDoc reports whether s reads as a name and its documentation
+// run together: an identifier, a space, then text.
+func mergedNameDoc(s string) bool {
+	name, doc, ok := strings.Cut(s, " ")
+	return ok && doc != "" && cellCost(colName, name) == 0 && !textIsAnnotation(s)
+}
 
 func spanOf(role int) roleSpan {
 	switch role {
@@ -247,6 +268,17 @@ func segmentRows(us []unit, roles []int, hinted bool) []*segRow {
 			}
 		}
 		cells(0, pos, acc)
+		// The name and the documentation in one unit.
+		if roles[c] == colName && c+1 < len(roles) && roles[c+1] == colDoc && pos < n && mergedNameDoc(us[pos].text) {
+			add := costMerged
+			if pos > i && us[pos].start && hinted {
+				add += costStartHint
+			}
+			take[c] = append(take[c][:0], mergedUnit)
+			take[c+1] = take[c+1][:0]
+			rec(i, c+2, pos+1, acc+add)
+			take[c] = take[c][:0]
+		}
 	}
 	for i := n - 1; i >= 0; i-- {
 		best[i] = inf
@@ -274,6 +306,10 @@ func segmentRows(us []unit, roles []int, hinted bool) []*segRow {
 			if l < 0 {
 				c++
 				continue
+			}
+			if l == mergedUnit {
+				r.merged = true
+				l = 1
 			}
 			for q := pos; q < pos+l; q++ {
 				r.cells[roles[c]] = append(r.cells[roles[c]], q)

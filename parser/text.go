@@ -128,8 +128,11 @@ const (
 )
 
 func textHeading(s string) int {
-	if len(s) < 10 || len(s) > 24 {
+	if len(s) < 10 || len(s) > 26 {
 		return thNone
+	}
+	if t, ok := strings.CutSuffix(s, ":"); ok {
+		s = strings.TrimSpace(t) // a customised template's "URI Parameters :"
 	}
 	switch s {
 	case "Request Information":
@@ -267,9 +270,23 @@ func (x *textParser) run() (*Page, error) {
 // textAPITitle reports whether s reads "{METHOD} {RelativePath}" (a
 // route has no white space, which tells it from a sentence).
 func textAPITitle(s string) bool {
+	_, _, ok := textAPITitleParts(s)
+	return ok
+}
+
+// textAPITitleParts splits an Api page title: "{METHOD} {RelativePath}",
+// or a customised template's "{RelativePath} ({METHOD})".
+func textAPITitleParts(s string) (method, rel string, ok bool) {
 	m, rest, ok := strings.Cut(s, " ")
 	rest = strings.TrimSpace(rest)
-	return ok && rest != "" && htmlIsMethod(m) && !strings.ContainsAny(rest, " \t|")
+	if ok && rest != "" && htmlIsMethod(m) && !strings.ContainsAny(rest, " \t|") {
+		return m, rest, true
+	}
+	if r, m, ok := strings.Cut(s, " ("); ok && strings.HasSuffix(m, ")") && htmlIsMethod(strings.TrimSuffix(m, ")")) &&
+		r != "" && !strings.ContainsAny(r, " \t|") && strings.ContainsAny(r, "/{") {
+		return strings.TrimSuffix(m, ")"), r, true
+	}
+	return "", "", false
 }
 
 // apiHeadings reports whether the text has a heading only Api pages have.
@@ -627,6 +644,9 @@ func (x *textParser) rowsFrom(us []unit, roles []int, hinted, atEOF bool, what s
 		if roles[0] == colName && !r.has[colName] {
 			r.nameLost = true
 		}
+		if sr.merged {
+			x.warn(r.line, "%s row: the name and description cells run together; %q read as the name", what, r.cells[colName])
+		}
 		rows = append(rows, r)
 	}
 	return rows
@@ -819,16 +839,15 @@ func (x *textParser) api(title, head int) {
 	if title >= 0 {
 		p.Line = title + 1
 		t := htmlCollapse(x.trim[title])
-		if m, rest, ok := strings.Cut(t, " "); ok && htmlIsMethod(m) {
-			p.Method, p.RelativePath = m, strings.TrimSpace(rest)
+		if m, rest, ok := textAPITitleParts(t); ok {
+			p.Method, p.RelativePath = m, rest
 		} else {
 			p.RelativePath = t
 		}
 		i = title + 1
 	} else {
 		p.Line = head + 1
-		i = head
-		x.warn(head+1, "Api page text without a \"METHOD route\" title")
+		i = x.nb(0) // the documentation may still come first
 	}
 	// The documentation: the lines before the first heading.
 	var doc []int
@@ -893,6 +912,67 @@ func (x *textParser) api(title, head int) {
 			p.URIParams.None = true
 		}
 	}
+	if p.Method == "" {
+		x.routeFromSource()
+	}
+}
+
+// routeFromSource recovers the method and route of an Api page whose text
+// lost its "METHOD route" title from the page's file name or URL, which is
+// its ApiId ("PUT-users-id", "GET-api-Car(id)", "GET-api-Invoice_invoiceId";
+// a customised template's route-first "api-Security-Logout-POST"): the
+// method is the first (or last) dash-separated word, the route the others
+// joined by "/", and a word that names a URI parameter is that parameter.
+// A '-' inside a route segment cannot be told from a '/': said in the
+// warning.
+func (x *textParser) routeFromSource() {
+	p := x.p
+	id := p.Source
+	if i := strings.LastIndexAny(id, "/\\"); i >= 0 {
+		id = id[i+1:]
+	}
+	for _, ext := range []string{".txt", ".text", ".html", ".htm", ".md"} {
+		id = strings.TrimSuffix(id, ext)
+	}
+	path, query, _ := strings.Cut(id, "_")
+	words := strings.Split(path, "-")
+	if len(words) < 2 {
+		return
+	}
+	switch {
+	case htmlIsMethod(words[0]):
+		p.Method, words = words[0], words[1:]
+	case htmlIsMethod(words[len(words)-1]):
+		p.Method, words = words[len(words)-1], words[:len(words)-1]
+	default:
+		return
+	}
+	var params []string
+	if p.URIParams != nil && p.URIParams.Table != nil {
+		for _, r := range p.URIParams.Table.Rows {
+			params = append(params, r.Name)
+		}
+	}
+	for i, w := range words {
+		for _, prm := range params {
+			switch {
+			case strings.EqualFold(w, prm):
+				words[i] = "{" + prm + "}"
+			case strings.Contains(w, "("+prm+")"):
+				words[i] = strings.Replace(w, "("+prm+")", "({"+prm+"})", 1) // Car(id): an OData key
+			}
+		}
+	}
+	rel := strings.Join(words, "/")
+	if query != "" {
+		var kv []string
+		for _, k := range strings.Split(query, "_") {
+			kv = append(kv, k+"={"+k+"}")
+		}
+		rel += "?" + strings.Join(kv, "&")
+	}
+	p.RelativePath = rel
+	x.warn(p.Line, "Api page text without a \"METHOD route\" title: %s %s taken from its file name (an ApiId, where a '-' inside a route segment reads as '/')", p.Method, rel)
 }
 
 func (x *textParser) uriSection(h int) (*Section, int) {
