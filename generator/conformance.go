@@ -37,8 +37,8 @@ func conformanceCases(m *Model) []sampleCase {
 				isXML = isXML || strings.Contains(mt, "xml")
 				isJSON = isJSON || strings.Contains(mt, "json")
 			}
-			if isXML == isJSON {
-				continue
+			if isXML == isJSON || isXML && m.Spec.Wire.XMLFormatter == "XmlSerializer" {
+				continue // (XmlSerializer XML is not what the DCS codec writes)
 			}
 			key := root.Name + "\x00" + s.Text // map keys hash the text; no copy is made
 			if seen[key] {

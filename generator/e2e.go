@@ -72,7 +72,12 @@ func emitE2E(m *Model, next func() *jen.File) error {
 						jen.List(jen.Id("out"), jen.Err()).Op("=").Id("xmlDecode"+r.Name).Call(jen.Id("doc")),
 					),
 				),
-				jen.Case(jen.Id("format").Op("==").Id("FormatForm").Op("&&").Id("request")).Block(jen.List(jen.Id("out"), jen.Err()).Op("=").Id("formDecode"+r.Name).Call(jen.Id("formAppend"+r.Name).Call(jen.Nil(), jen.Id("v")))),
+				// An empty form is no value: Web API binds null, as the server does.
+				jen.Case(jen.Id("format").Op("==").Id("FormatForm").Op("&&").Id("request")).Block(
+					jen.If(jen.Id("data").Op(":=").Id("formAppend"+r.Name).Call(jen.Nil(), jen.Id("v")), jen.Len(jen.Id("data")).Op(">").Lit(0)).Block(
+						jen.List(jen.Id("out"), jen.Err()).Op("=").Id("formDecode"+r.Name).Call(jen.Id("data")),
+					),
+				),
 				jen.Default().Block(jen.List(jen.Id("out"), jen.Err()).Op("=").Id("jsonDecode"+r.Name).Call(jen.Id("jsonAppend"+r.Name).Call(jen.Nil(), jen.Id("v"), jen.Id("e2eDates").Call(jen.Id("request"))))),
 			)
 			g.If(jen.Err().Op("!=").Nil()).Block(jen.Panic(jen.Err()))
@@ -84,6 +89,12 @@ func emitE2E(m *Model, next func() *jen.File) error {
 	f.Func().Id("TestEndToEnd").Params(jen.Id("t").Op("*").Qual("testing", "T")).BlockFunc(func(g *jen.Group) {
 		g.For(jen.List(jen.Id("_"), jen.Id("format")).Op(":=").Range().Index().Id("Format").Values(jen.Id("FormatJSON"), jen.Id("FormatXML"), jen.Id("FormatForm"))).BlockFunc(func(l *jen.Group) {
 			l.Id("format").Op(":=").Id("format")
+			if m.Spec.Wire.XMLFormatter == "XmlSerializer" {
+				l.If(jen.Id("format").Op("==").Id("FormatXML")).Block(
+					jen.Id("t").Dot("Log").Call(jen.Lit("XML: the server's formatter is XmlSerializer, which the generated DataContractSerializer codec does not speak")),
+					jen.Continue(),
+				)
+			}
 			l.Id("t").Dot("Run").Call(jen.Index().String().Values(jen.Lit("JSON"), jen.Lit("XML"), jen.Lit("Form")).Index(jen.Id("format")), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).BlockFunc(func(b *jen.Group) {
 				b.Id("svc").Op(":=").Op("&").Id("e2eService").Values()
 				// The documented samples ignore the documented constraints; validation has its own test.
@@ -231,6 +242,19 @@ func emitSampleValue(m *Model, g *jen.Group, r *Root, text string, isXML bool) {
 // emitE2ECase calls one endpoint and checks what both sides saw.
 func emitE2ECase(b *jen.Group, op *Op) {
 	b.Id("t").Dot("Run").Call(jen.Lit(op.GoName), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).BlockFunc(func(g *jen.Group) {
+		for _, r := range []*Root{op.Body, op.Response} {
+			dir := "request"
+			if r == op.Response {
+				dir = "response"
+			}
+			if _, isXML := sampleText(op.Endpoint, dir); r != nil && !isXML && hasObject(r.Type, map[*Type]bool{}) {
+				// DataContractSerializer refuses such Objects (as the XML codec does).
+				g.If(jen.Id("format").Op("==").Id("FormatXML")).Block(
+					jen.Id("t").Dot("Skip").Call(jen.Lit("the " + dir + " sample is JSON, and XML cannot carry the Objects read from JSON")),
+				)
+				break
+			}
+		}
 		if op.Body != nil {
 			if clash := formClash(op.Body.Type, map[*Type]bool{}); clash != "" {
 				g.If(jen.Id("format").Op("==").Id("FormatForm")).Block(
@@ -270,6 +294,29 @@ func emitE2ECase(b *jen.Group, op *Op) {
 			)
 		}
 	}))
+}
+
+// hasObject reports whether values of g can hold an Object.
+func hasObject(g *GoType, seen map[*Type]bool) bool {
+	switch g.Kind {
+	case spec.RefPrimitive:
+		return g.Prim == "anyType"
+	case spec.RefNamed:
+		t := g.Named
+		if t.IsEnum() || seen[t] {
+			return false
+		}
+		seen[t] = true
+		for _, f := range t.Fields {
+			if hasObject(f.Type, seen) {
+				return true
+			}
+		}
+		return false
+	case spec.RefList, spec.RefNullable, spec.RefDict, spec.RefPair:
+		return hasObject(g.Elem, seen)
+	}
+	return false
 }
 
 // paramSample is a value for a URI parameter that exercises escaping.

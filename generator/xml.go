@@ -110,7 +110,9 @@ func xmlContract(g *GoType) (name, ns string) {
 			return "ArrayOf" + in, spec.NSArrays
 		}
 		if g.Elem.Kind == spec.RefNullable && g.Elem.Elem.Kind == spec.RefPrimitive {
-			return "ArrayOf" + in, spec.NSArrays
+			// List<long?>: <ArrayOfNullableOflong> in System, items <long>
+			// in System (verified on mono; a real server's sample agrees).
+			return "ArrayOfNullableOf" + in, spec.NSSystem
 		}
 		return "ArrayOf" + in, ins
 	case spec.RefDict:

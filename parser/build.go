@@ -77,6 +77,9 @@ func Build(pages []*Page) *spec.Spec {
 	b.indexOnly(apis)
 	b.inferAll()
 	s := &spec.Spec{Schema: spec.Schema, Wire: b.wire()}
+	if b.xmlSerializer {
+		s.Wire.XMLFormatter = "XmlSerializer"
+	}
 	s.Site = &spec.Site{ModelNaming: b.naming()}
 	for _, e := range b.endpoints {
 		s.Endpoints = append(s.Endpoints, e.finish(b))
@@ -93,12 +96,16 @@ type builder struct {
 	order     []*model
 	endpoints []*endpointDraft
 	index     []*IndexEntry
+	// xmlSerializer: an XML sample shows XmlSerializer's form.
+	xmlSerializer bool
 	indexSrc  []string // the page of each index entry
 	diags     []*spec.Diagnostic
 	// enumWire records XML texts seen for enum values: enum → value → text.
 	enumWire map[*model]map[int64]string
 	// dates are (JSON text, XML text) pairs of one DateTime value.
 	dates [][2]string
+	// jsonDates are the JSON texts of DateTime values.
+	jsonDates []string
 	// clrNS maps a simple CLR type name to the CLR namespace an exception
 	// message in an invalid sample showed for it.
 	clrNS map[string]string
@@ -316,12 +323,22 @@ func (b *builder) apiSections(p *Page, e *endpointDraft) {
 				b.warn(p.Source, s.Line, "%s sample: %v", s.Direction, err)
 				continue
 			}
+			if stripReferences(n) {
+				// Json.NET's PreserveReferencesHandling: "$id" on every
+				// object, {"$ref": id} for a repeat. Not members.
+				b.warn(p.Source, s.Line, "%s sample: the server writes Json.NET object references ($id/$ref); the generated JSON codec neither writes nor resolves them", s.Direction)
+			}
 			b.observeJSON(ref, n)
 		case anyMedia(s.MediaTypes, isXMLMedia):
 			n, err := parseXMLSample(s.Text)
 			if err != nil {
 				b.warn(p.Source, s.Line, "%s sample: %v", s.Direction, err)
 				continue
+			}
+			if n.prefixes["xsd"] == spec.NSSchema && n.prefixes["xsi"] == spec.NSInstance && n.defaultNS == "" && !b.xmlSerializer {
+				// XmlSerializer's root (UseXmlSerializer), not DCS's.
+				b.xmlSerializer = true
+				b.warn(p.Source, s.Line, "%s sample: the server's XML formatter is XmlSerializer, not DataContractSerializer; the generated XML codec writes DataContractSerializer XML, so use JSON with this API", s.Direction)
 			}
 			b.observeXMLRoot(ref, n, src)
 		}
@@ -480,6 +497,30 @@ func (b *builder) section(p *Page, s *Section, what string) (*displayRef, string
 		}
 	}
 	return ref, s.Doc
+}
+
+// stripReferences removes Json.NET's "$id" and "$ref" keys from a sample
+// and reports whether it had any.
+func stripReferences(n *jnode) bool {
+	found := false
+	if n.kind == 'o' {
+		keys, vals := n.keys[:0:0], n.vals[:0:0]
+		for i, k := range n.keys {
+			if k == "$id" || k == "$ref" {
+				found = true
+				continue
+			}
+			keys, vals = append(keys, k), append(vals, n.vals[i])
+		}
+		n.keys, n.vals = keys, vals
+	}
+	for _, v := range n.vals {
+		found = stripReferences(v) || found
+	}
+	for _, it := range n.items {
+		found = stripReferences(it) || found
+	}
+	return found
 }
 
 // hasTextSample reports whether a page shows a sample for a direction.

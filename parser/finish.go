@@ -260,6 +260,9 @@ func (b *builder) refContract(r *spec.Ref) (string, string) {
 		if r.Elem().Kind == spec.RefPrimitive && r.Elem().Name != "dateTimeOffset" {
 			ns = spec.NSArrays
 		}
+		if e := r.Elem(); e.Kind == spec.RefNullable && e.Elem().Kind == spec.RefPrimitive {
+			return "ArrayOfNullableOf" + n, spec.NSSystem // List<long?>
+		}
 		return "ArrayOf" + n, ns
 	case spec.RefNullable:
 		return b.refContract(r.Elem())
@@ -501,6 +504,14 @@ func (b *builder) wire() spec.Wire {
 		}
 	}
 	if len(b.dates) == 0 {
+		// No XML to compare with: only a JSON shape no Json.NET default
+		// writes ("2026-06-12 18:21:23", a DateFormatString) tells a format.
+		for _, j := range b.jsonDates {
+			if f := customDateFormat(j); f != "" {
+				w.JSONDateFormat, w.JSONDateSample = f, j
+				break
+			}
+		}
 		return w
 	}
 	j, x := b.dates[0][0], b.dates[0][1]
@@ -508,9 +519,14 @@ func (b *builder) wire() spec.Wire {
 	if j == x {
 		return w
 	}
+	format := "yyyy-MM-ddTHH:mm:ss"
+	if len(j) > 10 && j[10] == ' ' {
+		// A DateFormatString with a space between date and time.
+		format = "yyyy-MM-dd HH:mm:ss"
+		j = j[:10] + "T" + j[11:]
+	}
 	jw, jf, jz := splitDate(j)
 	xw, _, xz := splitDate(x)
-	format := "yyyy-MM-ddTHH:mm:ss"
 	if jf != "" {
 		format += "." + strings.Repeat("F", 7)
 	}
@@ -531,6 +547,23 @@ func (b *builder) wire() spec.Wire {
 		w.JSONDateTimeZoneHandling = "Local"
 	}
 	return w
+}
+
+// customDateFormat reads the .NET custom format of a JSON date that is not
+// ISO 8601 ("yyyy-MM-dd HH:mm:ss"), or "".
+func customDateFormat(j string) string {
+	if len(j) < 19 || j[10] != ' ' || !dateRE.MatchString(j[:10]+"T"+j[11:]) {
+		return ""
+	}
+	_, frac, zone := splitDate(j[:10] + "T" + j[11:])
+	f := "yyyy-MM-dd HH:mm:ss"
+	if frac != "" {
+		f += "." + strings.Repeat("f", len(frac))
+	}
+	if zone != "" {
+		f += "K"
+	}
+	return f
 }
 
 func offsetOf(s string) string {

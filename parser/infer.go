@@ -379,6 +379,9 @@ func (b *builder) inferComplex(m *model) {
 		}
 		if d.jv != nil {
 			b.observeJSON(d.ref, d.jv)
+			if d.ref.kind == spec.RefPrimitive && d.ref.name == "dateTime" && d.jv.kind == 's' {
+				b.jsonDates = append(b.jsonDates, d.jv.text)
+			}
 		}
 		if d.xv != nil {
 			b.observeXMLMember(d.ref, d.xv, srcOf(m))
@@ -485,6 +488,14 @@ func (b *builder) refineType(m *model, d *memberDraft) {
 		d.ref = b.guessType(m, d, xmlComplexDate)
 		return
 	}
+	if d.ref.kind == spec.RefList && d.xv != nil && sameChildNames(d.xv) {
+		b.refineListItems(d)
+		return
+	}
+	if isNullSample(d) && (d.ref.kind == spec.RefPrimitive && valueType(d.ref.name) || d.ref.kind == "model" && b.model(d.ref.name).page != nil && b.model(d.ref.name).page.IsEnum) {
+		// A value type the sample shows as null is Nullable<T>.
+		d.nullable = true
+	}
 	if d.ref.kind != spec.RefPrimitive {
 		return
 	}
@@ -506,6 +517,48 @@ func (b *builder) refineType(m *model, d *memberDraft) {
 			d.ref = &displayRef{kind: spec.RefList, args: []*displayRef{{kind: spec.RefPrimitive, name: "unsignedByte"}}}
 		}
 	}
+}
+
+// isNullSample reports whether a member's samples show null.
+func isNullSample(d *memberDraft) bool {
+	return d.jv != nil && d.jv.kind == 'z' || d.xv != nil && d.xv.nil
+}
+
+// refineListItems reads a collection's item type from its XML item
+// elements: "Collection of integer" shows no width, and Nullable<T> items
+// are DCS's System-namespace contracts (<d2p1:long> in .../System).
+func (b *builder) refineListItems(d *memberDraft) {
+	elem := d.ref.args[0]
+	if elem.kind != spec.RefPrimitive {
+		return
+	}
+	item := d.xv.children[0]
+	p, ok := arrayItemPrims[item.name]
+	if !ok || !sameIntFamily(elem.name, p) {
+		return
+	}
+	e := &displayRef{kind: spec.RefPrimitive, name: p}
+	if item.ns == spec.NSSystem {
+		e = &displayRef{kind: spec.RefNullable, args: []*displayRef{e}}
+	} else if item.ns != spec.NSArrays {
+		return
+	}
+	d.ref = &displayRef{kind: spec.RefList, args: []*displayRef{e}}
+}
+
+// sameIntFamily reports whether a sample's item type can be what the page's
+// word shows ("integer" is any width; otherwise the same primitive).
+func sameIntFamily(shown, seen string) bool {
+	if shown == seen {
+		return true
+	}
+	switch shown {
+	case "int":
+		return seen == "short" || seen == "long"
+	case "decimal":
+		return seen == "double" || seen == "float"
+	}
+	return false
 }
 
 // guessType types a member the help table does not show (a non-public

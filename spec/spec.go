@@ -44,6 +44,11 @@ type Wire struct {
 	// ServerUTCOffset is the offset of Local DateTime values in the samples
 	// ("+02:00"), empty when no Local value was seen.
 	ServerUTCOffset string `json:"serverUtcOffset,omitempty"`
+	// XMLFormatter is "XmlSerializer" when the XML samples show that the
+	// server's XML formatter is XmlSerializer (UseXmlSerializer: an
+	// xmlns:xsd/xmlns:xsi root without a contract namespace), whose XML the
+	// generated DataContractSerializer codec does not write; empty for DCS.
+	XMLFormatter string `json:"xmlFormatter,omitempty"`
 }
 
 // Endpoint is one Help Page Api page.

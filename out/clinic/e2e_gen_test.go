@@ -211,7 +211,9 @@ func e2eRoundTripApiResultOfBoolean(format Format, v *ApiResultOfBoolean, reques
 			out, err = xmlDecodeApiResultOfBoolean(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeApiResultOfBoolean(formAppendApiResultOfBoolean(nil, v))
+		if data := formAppendApiResultOfBoolean(nil, v); len(data) > 0 {
+			out, err = formDecodeApiResultOfBoolean(data)
+		}
 	default:
 		out, err = jsonDecodeApiResultOfBoolean(jsonAppendApiResultOfBoolean(nil, v, e2eDates(request)))
 	}
@@ -232,7 +234,9 @@ func e2eRoundTripApiResultOfGuid(format Format, v *ApiResultOfGuid, request bool
 			out, err = xmlDecodeApiResultOfGuid(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeApiResultOfGuid(formAppendApiResultOfGuid(nil, v))
+		if data := formAppendApiResultOfGuid(nil, v); len(data) > 0 {
+			out, err = formDecodeApiResultOfGuid(data)
+		}
 	default:
 		out, err = jsonDecodeApiResultOfGuid(jsonAppendApiResultOfGuid(nil, v, e2eDates(request)))
 	}
@@ -253,7 +257,9 @@ func e2eRoundTripApiResultOfListOfPatientSummary(format Format, v *ApiResultOfLi
 			out, err = xmlDecodeApiResultOfListOfPatientSummary(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeApiResultOfListOfPatientSummary(formAppendApiResultOfListOfPatientSummary(nil, v))
+		if data := formAppendApiResultOfListOfPatientSummary(nil, v); len(data) > 0 {
+			out, err = formDecodeApiResultOfListOfPatientSummary(data)
+		}
 	default:
 		out, err = jsonDecodeApiResultOfListOfPatientSummary(jsonAppendApiResultOfListOfPatientSummary(nil, v, e2eDates(request)))
 	}
@@ -274,7 +280,9 @@ func e2eRoundTripAppointmentDetail(format Format, v *AppointmentDetail, request 
 			out, err = xmlDecodeAppointmentDetail(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeAppointmentDetail(formAppendAppointmentDetail(nil, v))
+		if data := formAppendAppointmentDetail(nil, v); len(data) > 0 {
+			out, err = formDecodeAppointmentDetail(data)
+		}
 	default:
 		out, err = jsonDecodeAppointmentDetail(jsonAppendAppointmentDetail(nil, v, e2eDates(request)))
 	}
@@ -295,7 +303,9 @@ func e2eRoundTripBookAppointmentCommand(format Format, v *BookAppointmentCommand
 			out, err = xmlDecodeBookAppointmentCommand(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeBookAppointmentCommand(formAppendBookAppointmentCommand(nil, v))
+		if data := formAppendBookAppointmentCommand(nil, v); len(data) > 0 {
+			out, err = formDecodeBookAppointmentCommand(data)
+		}
 	default:
 		out, err = jsonDecodeBookAppointmentCommand(jsonAppendBookAppointmentCommand(nil, v, e2eDates(request)))
 	}
@@ -316,7 +326,9 @@ func e2eRoundTripClinicLocation(format Format, v *ClinicLocation, request bool) 
 			out, err = xmlDecodeClinicLocation(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeClinicLocation(formAppendClinicLocation(nil, v))
+		if data := formAppendClinicLocation(nil, v); len(data) > 0 {
+			out, err = formDecodeClinicLocation(data)
+		}
 	default:
 		out, err = jsonDecodeClinicLocation(jsonAppendClinicLocation(nil, v, e2eDates(request)))
 	}
@@ -337,7 +349,9 @@ func e2eRoundTripContactPoint(format Format, v *ContactPoint, request bool) *Con
 			out, err = xmlDecodeContactPoint(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeContactPoint(formAppendContactPoint(nil, v))
+		if data := formAppendContactPoint(nil, v); len(data) > 0 {
+			out, err = formDecodeContactPoint(data)
+		}
 	default:
 		out, err = jsonDecodeContactPoint(jsonAppendContactPoint(nil, v, e2eDates(request)))
 	}
@@ -358,7 +372,9 @@ func e2eRoundTripDateTimeOffset(format Format, v time.Time, request bool) time.T
 			out, err = xmlDecodeDateTimeOffset(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeDateTimeOffset(formAppendDateTimeOffset(nil, v))
+		if data := formAppendDateTimeOffset(nil, v); len(data) > 0 {
+			out, err = formDecodeDateTimeOffset(data)
+		}
 	default:
 		out, err = jsonDecodeDateTimeOffset(jsonAppendDateTimeOffset(nil, v, e2eDates(request)))
 	}
@@ -379,7 +395,9 @@ func e2eRoundTripListOfMessageTemplate(format Format, v []*MessageTemplate, requ
 			out, err = xmlDecodeListOfMessageTemplate(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeListOfMessageTemplate(formAppendListOfMessageTemplate(nil, v))
+		if data := formAppendListOfMessageTemplate(nil, v); len(data) > 0 {
+			out, err = formDecodeListOfMessageTemplate(data)
+		}
 	default:
 		out, err = jsonDecodeListOfMessageTemplate(jsonAppendListOfMessageTemplate(nil, v, e2eDates(request)))
 	}
@@ -400,7 +418,9 @@ func e2eRoundTripListOfTimeWindow(format Format, v []*TimeWindow, request bool) 
 			out, err = xmlDecodeListOfTimeWindow(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeListOfTimeWindow(formAppendListOfTimeWindow(nil, v))
+		if data := formAppendListOfTimeWindow(nil, v); len(data) > 0 {
+			out, err = formDecodeListOfTimeWindow(data)
+		}
 	default:
 		out, err = jsonDecodeListOfTimeWindow(jsonAppendListOfTimeWindow(nil, v, e2eDates(request)))
 	}
@@ -421,7 +441,9 @@ func e2eRoundTripMessageDeliveryReport(format Format, v *MessageDeliveryReport, 
 			out, err = xmlDecodeMessageDeliveryReport(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeMessageDeliveryReport(formAppendMessageDeliveryReport(nil, v))
+		if data := formAppendMessageDeliveryReport(nil, v); len(data) > 0 {
+			out, err = formDecodeMessageDeliveryReport(data)
+		}
 	default:
 		out, err = jsonDecodeMessageDeliveryReport(jsonAppendMessageDeliveryReport(nil, v, e2eDates(request)))
 	}
@@ -442,7 +464,9 @@ func e2eRoundTripMessageTemplate(format Format, v *MessageTemplate, request bool
 			out, err = xmlDecodeMessageTemplate(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeMessageTemplate(formAppendMessageTemplate(nil, v))
+		if data := formAppendMessageTemplate(nil, v); len(data) > 0 {
+			out, err = formDecodeMessageTemplate(data)
+		}
 	default:
 		out, err = jsonDecodeMessageTemplate(jsonAppendMessageTemplate(nil, v, e2eDates(request)))
 	}
@@ -463,7 +487,9 @@ func e2eRoundTripPagedListOfAppointmentSummary(format Format, v *PagedListOfAppo
 			out, err = xmlDecodePagedListOfAppointmentSummary(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodePagedListOfAppointmentSummary(formAppendPagedListOfAppointmentSummary(nil, v))
+		if data := formAppendPagedListOfAppointmentSummary(nil, v); len(data) > 0 {
+			out, err = formDecodePagedListOfAppointmentSummary(data)
+		}
 	default:
 		out, err = jsonDecodePagedListOfAppointmentSummary(jsonAppendPagedListOfAppointmentSummary(nil, v, e2eDates(request)))
 	}
@@ -484,7 +510,9 @@ func e2eRoundTripPatientPhotoUpload(format Format, v *PatientPhotoUpload, reques
 			out, err = xmlDecodePatientPhotoUpload(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodePatientPhotoUpload(formAppendPatientPhotoUpload(nil, v))
+		if data := formAppendPatientPhotoUpload(nil, v); len(data) > 0 {
+			out, err = formDecodePatientPhotoUpload(data)
+		}
 	default:
 		out, err = jsonDecodePatientPhotoUpload(jsonAppendPatientPhotoUpload(nil, v, e2eDates(request)))
 	}
@@ -505,7 +533,9 @@ func e2eRoundTripPatientProfile(format Format, v *PatientProfile, request bool) 
 			out, err = xmlDecodePatientProfile(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodePatientProfile(formAppendPatientProfile(nil, v))
+		if data := formAppendPatientProfile(nil, v); len(data) > 0 {
+			out, err = formDecodePatientProfile(data)
+		}
 	default:
 		out, err = jsonDecodePatientProfile(jsonAppendPatientProfile(nil, v, e2eDates(request)))
 	}
@@ -526,7 +556,9 @@ func e2eRoundTripRescheduleAppointmentCommand(format Format, v *RescheduleAppoin
 			out, err = xmlDecodeRescheduleAppointmentCommand(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeRescheduleAppointmentCommand(formAppendRescheduleAppointmentCommand(nil, v))
+		if data := formAppendRescheduleAppointmentCommand(nil, v); len(data) > 0 {
+			out, err = formDecodeRescheduleAppointmentCommand(data)
+		}
 	default:
 		out, err = jsonDecodeRescheduleAppointmentCommand(jsonAppendRescheduleAppointmentCommand(nil, v, e2eDates(request)))
 	}
@@ -547,7 +579,9 @@ func e2eRoundTripSendPatientMessageCommand(format Format, v *SendPatientMessageC
 			out, err = xmlDecodeSendPatientMessageCommand(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeSendPatientMessageCommand(formAppendSendPatientMessageCommand(nil, v))
+		if data := formAppendSendPatientMessageCommand(nil, v); len(data) > 0 {
+			out, err = formDecodeSendPatientMessageCommand(data)
+		}
 	default:
 		out, err = jsonDecodeSendPatientMessageCommand(jsonAppendSendPatientMessageCommand(nil, v, e2eDates(request)))
 	}
@@ -568,7 +602,9 @@ func e2eRoundTripString(format Format, v *string, request bool) *string {
 			out, err = xmlDecodeString(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeString(formAppendString(nil, v))
+		if data := formAppendString(nil, v); len(data) > 0 {
+			out, err = formDecodeString(data)
+		}
 	default:
 		out, err = jsonDecodeString(jsonAppendString(nil, v, e2eDates(request)))
 	}

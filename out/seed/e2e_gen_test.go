@@ -42,7 +42,9 @@ func e2eRoundTripRestApiResultOfGuid(format Format, v *RestApiResultOfGuid, requ
 			out, err = xmlDecodeRestApiResultOfGuid(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeRestApiResultOfGuid(formAppendRestApiResultOfGuid(nil, v))
+		if data := formAppendRestApiResultOfGuid(nil, v); len(data) > 0 {
+			out, err = formDecodeRestApiResultOfGuid(data)
+		}
 	default:
 		out, err = jsonDecodeRestApiResultOfGuid(jsonAppendRestApiResultOfGuid(nil, v, e2eDates(request)))
 	}
@@ -63,7 +65,9 @@ func e2eRoundTripSendEncounterRequireFollowupPatientSms(format Format, v *SendEn
 			out, err = xmlDecodeSendEncounterRequireFollowupPatientSms(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeSendEncounterRequireFollowupPatientSms(formAppendSendEncounterRequireFollowupPatientSms(nil, v))
+		if data := formAppendSendEncounterRequireFollowupPatientSms(nil, v); len(data) > 0 {
+			out, err = formDecodeSendEncounterRequireFollowupPatientSms(data)
+		}
 	default:
 		out, err = jsonDecodeSendEncounterRequireFollowupPatientSms(jsonAppendSendEncounterRequireFollowupPatientSms(nil, v, e2eDates(request)))
 	}

@@ -152,12 +152,32 @@ func rtAppendJSONBase64(dst []byte, v []byte) []byte {
 	return append(dst, '"')
 }
 
-// rtAppendJSONObject writes an Object's raw JSON, or null.
+// rtAppendJSONObject writes an Object's raw JSON, or null. Json.NET
+// writes a value it holds (a JToken) compact, whatever spacing it was read
+// with: so is the raw text here.
 func rtAppendJSONObject(dst []byte, o Object) []byte {
 	if o.JSON == nil {
 		return append(dst, "null"...)
 	}
-	return append(dst, o.JSON...)
+	in := false
+	for i := 0; i < len(o.JSON); i++ {
+		c := o.JSON[i]
+		switch {
+		case in:
+			if c == '\\' && i+1 < len(o.JSON) {
+				dst = append(dst, c, o.JSON[i+1])
+				i++
+				continue
+			}
+			in = c != '"'
+		case c == '"':
+			in = true
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			continue
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // rtAppendJSONBool writes true or false.
