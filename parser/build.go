@@ -98,8 +98,8 @@ type builder struct {
 	index     []*IndexEntry
 	// xmlSerializer: an XML sample shows XmlSerializer's form.
 	xmlSerializer bool
-	indexSrc  []string // the page of each index entry
-	diags     []*spec.Diagnostic
+	indexSrc      []string // the page of each index entry
+	diags         []*spec.Diagnostic
 	// enumWire records XML texts seen for enum values: enum → value → text.
 	enumWire map[*model]map[int64]string
 	// dates are (JSON text, XML text) pairs of one DateTime value.
