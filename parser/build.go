@@ -3,6 +3,7 @@ package parser
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -21,26 +22,7 @@ func Build(pages []*Page) *spec.Spec {
 		switch p.Kind {
 		case PageModel:
 			m := b.model(p.ModelName)
-			if m.page != nil {
-				// The richer page wins (a text rendering has no documentation
-				// or is cut off), else the first: the result must not depend
-				// on how the user named directories.
-				if richer(p, m.page) {
-					b.info(p.Source, p.Line, "model %s is described again; this page says more than %s and is used", p.ModelName, m.page.Source)
-					m.page, m.doc, m.rows = p, p.ModelDoc, nil
-					if p.Members != nil {
-						b.setRows(m, p.Members.Rows, fmt.Sprintf("%s:%d", p.Source, p.Members.Line))
-					}
-					continue
-				}
-				b.info(p.Source, p.Line, "model %s is described again (first in %s); the first page is used", p.ModelName, m.page.Source)
-				continue
-			}
-			m.page = p
-			m.doc = p.ModelDoc
-			if p.Members != nil {
-				b.setRows(m, p.Members.Rows, fmt.Sprintf("%s:%d", p.Source, p.Members.Line))
-			}
+			m.pages = append(m.pages, p)
 		case PageIndex:
 			for _, e := range p.Index {
 				b.index = append(b.index, e)
@@ -52,29 +34,38 @@ func Build(pages []*Page) *spec.Spec {
 			b.warn(p.Source, 1, "not a Help Page (no API, model or index content found): skipped")
 		}
 	}
+	b.chooseModelPages()
 	// One endpoint per ApiId: the same page saved twice (HTML and text, or
-	// two crawls) describes one endpoint; the richer copy is used.
+	// two crawls) describes one endpoint; the most complete copy is used.
 	apis := map[string]*Page{}
+	copies := map[string][]*Page{}
 	var apiOrder []string
 	for _, p := range pages {
 		if p.Kind != PageAPI {
 			continue
 		}
 		id := apiID(p.Method, strings.TrimPrefix(strings.TrimSpace(p.RelativePath), "/"))
-		if old, ok := apis[id]; ok {
-			if richer(p, old) {
-				apis[id] = p
-			}
-			b.info(p.Source, p.Line, "endpoint %s is described again (also in %s); one copy is used", id, old.Source)
-			continue
+		if copies[id] == nil {
+			apiOrder = append(apiOrder, id)
 		}
-		apis[id] = p
-		apiOrder = append(apiOrder, id)
+		copies[id] = append(copies[id], p)
+	}
+	sort.Strings(apiOrder)
+	for _, id := range apiOrder {
+		best := b.mostComplete(copies[id])
+		apis[id] = best
+		for _, c := range copies[id] {
+			if c != best {
+				b.info(c.Source, c.Line, "endpoint %s is described again; %s is more complete and is used", id, best.Source)
+			}
+		}
 	}
 	for _, id := range apiOrder {
 		b.api(apis[id])
 	}
 	b.indexOnly(apis)
+	b.chooseTables()
+	b.resolveCutNames()
 	b.inferAll()
 	s := &spec.Spec{Schema: spec.Schema, Wire: b.wire()}
 	if b.xmlSerializer {
@@ -167,6 +158,14 @@ type model struct {
 	nsHint string
 	// opaque: nothing tells the model's shape; values are kept raw.
 	opaque bool
+	// pages are the ResourceModel pages of the model; tables every table
+	// that documents its members (model pages, Api page sections).
+	pages  []*Page
+	tables []*tableObs
+	// cutAt is set when the name ends a cut text (file:line): it may be the
+	// beginning of a longer name; alias is the model it was resolved to.
+	cutAt string
+	alias *model
 }
 
 // referencedAt records where a model is first referenced.
@@ -227,18 +226,6 @@ type paramDraft struct {
 }
 
 var methodRE = regexp.MustCompile(`^[A-Z]+$`)
-
-// richer reports whether page a says more than page b: not cut off where b
-// is, documentation where b has none, more samples.
-func richer(a, b *Page) bool {
-	if a.Truncated != b.Truncated {
-		return !a.Truncated
-	}
-	if (a.ModelDoc != "" || a.Doc != "") != (b.ModelDoc != "" || b.Doc != "") {
-		return a.ModelDoc != "" || a.Doc != ""
-	}
-	return len(a.Samples) > len(b.Samples)
-}
 
 func (b *builder) api(p *Page) {
 	e := b.apiDraft(p)
@@ -482,6 +469,17 @@ func (b *builder) section(p *Page, s *Section, what string) (*displayRef, string
 	if len(s.Type.Links) == 1 && ref.kind == "model" {
 		ref.name = s.Type.Links[0]
 	}
+	if s.Type.Cut {
+		// The deepest model name is the end of the text: maybe cut short.
+		d := ref
+		for len(d.args) > 0 {
+			d = d.args[len(d.args)-1]
+		}
+		if d.kind == "model" {
+			m := b.model(d.name)
+			m.cutAt = fmt.Sprintf("%s:%d", p.Source, s.Line)
+		}
+	}
 	for _, n := range ref.modelNames(nil) {
 		b.model(n).used = true
 		b.referencedAt(n, fmt.Sprintf("%s:%d", p.Source, s.Line))
@@ -493,7 +491,7 @@ func (b *builder) section(p *Page, s *Section, what string) (*displayRef, string
 		}
 		if target.kind == "model" {
 			m := b.model(target.name)
-			b.setRows(m, s.Table.Rows, fmt.Sprintf("%s:%d", p.Source, s.Table.Line))
+			b.setRows(m, s.Table.Rows, fmt.Sprintf("%s:%d", p.Source, s.Table.Line), s.Table.AtEnd && p.Truncated)
 		}
 	}
 	return ref, s.Doc
@@ -552,7 +550,7 @@ func xmlRootName(samples []*Sample, dir string) string {
 	return ""
 }
 
-func (b *builder) setRows(m *model, rows []*Row, src string) {
+func (b *builder) setRows(m *model, rows []*Row, src string, cut bool) {
 	file := src
 	if i := strings.LastIndexByte(src, ':'); i > 0 {
 		file = src[:i]
@@ -565,13 +563,11 @@ func (b *builder) setRows(m *model, rows []*Row, src string) {
 	if rows == nil {
 		rows = []*Row{} // a table that says "None.": documented, no members
 	}
+	m.tables = append(m.tables, &tableObs{rows: rows, src: src, cut: cut})
 	if m.rows == nil {
+		// Provisional (Build chooses among all tables once every page is
+		// read): model names met in rows must resolve meanwhile.
 		m.rows, m.rowsSrc = rows, src
-		return
-	}
-	if rowsDiffer(m.rows, rows) {
-		b.diags = append(b.diags, &spec.Diagnostic{Severity: spec.Warning, Source: src,
-			Message: fmt.Sprintf("model %s: this table differs from the one in %s; the first is kept", m.name, m.rowsSrc)})
 	}
 }
 
@@ -756,6 +752,9 @@ func (b *builder) refString(d *displayRef) string {
 // reference of a wrapper it stands for (a model name like ListOfX used as a
 // type has no page of its own).
 func (b *builder) modelRef(m *model) string {
+	if m.alias != nil {
+		return b.modelRef(m.alias)
+	}
 	if m.specName == "" {
 		b.nameModel(m)
 	}

@@ -142,8 +142,8 @@ func (b *builder) types() []*spec.Type {
 		b.nameModel(m)
 	}
 	for _, m := range models {
-		if isWrapperRef(m.specName) {
-			continue // a wrapper name such as ListOfX: a reference, not a contract
+		if isWrapperRef(m.specName) || m.alias != nil {
+			continue // a wrapper name such as ListOfX (a reference, not a contract), or a cut name
 		}
 		if m.kind == "" {
 			b.infer(m) // first named after inference (a parameter's type)

@@ -1248,7 +1248,7 @@ func (x *htmlExtractor) tableRows(tbl *hnode, what string, f func(tr *hnode, cel
 }
 
 func (x *htmlExtractor) paramTable(tbl *hnode) *Table {
-	t := &Table{Line: int(tbl.line)}
+	t := &Table{Line: int(tbl.line), AtEnd: tbl.cut}
 	x.tableRows(tbl, "table", func(tr *hnode, c *[8]*hnode) {
 		if c[colName] == nil {
 			return

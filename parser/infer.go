@@ -190,6 +190,11 @@ func (b *builder) infer(m *model) {
 		return
 	}
 	m.inferred = true
+	if m.alias != nil {
+		b.infer(m.alias)
+		m.kind = m.alias.kind
+		return
+	}
 	m.src = m.rowsSrc
 	if runtimeShaped[lastDot(m.name)] {
 		b.inferRuntimeShaped(m)

@@ -70,12 +70,19 @@ type TypeText struct {
 	// Links are the modelName values of the ResourceModel links, in order
 	// (HTML only; text renderings have none).
 	Links []string
+	// Cut: the text ends with this rendering, so the cut may have gone
+	// through the name ("…RestApiRes"): Build resolves it against the
+	// names the other pages document.
+	Cut bool
 }
 
 // Table is a Parameters table.
 type Table struct {
 	Line int
 	Rows []*Row
+	// AtEnd: the table runs to the end of the input; on a truncated page
+	// (Page.Truncated) it may have lost rows.
+	AtEnd bool
 }
 
 // Row is one table row.

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -96,4 +97,36 @@ func sampleKeys(js *jnode, xo *xobs) []string {
 		return out
 	}
 	return nil
+}
+
+// resolveCutNames resolves model names a cut went through ("…RestApiRes",
+// "RestApiResultOfSy") against the names other pages document: a name
+// that begins exactly one documented model's name is that model. Others
+// stay as they are (and, undescribed, are kept raw) with a warning.
+func (b *builder) resolveCutNames() {
+	for _, m := range b.order {
+		if m.cutAt == "" || m.page != nil || m.rows != nil {
+			continue
+		}
+		var cands []*model
+		for _, o := range b.order {
+			if o != m && (o.page != nil || o.rows != nil) && strings.HasPrefix(o.name, m.name) {
+				cands = append(cands, o)
+			}
+		}
+		switch len(cands) {
+		case 1:
+			m.alias = cands[0]
+			b.warn(m.cutAt, 0, "the type name %s ends the cut text; read as %s, the only documented type whose name begins so", m.name, cands[0].name)
+		case 0:
+			b.warn(m.cutAt, 0, "the type name %s ends the cut text and may be cut short; no page documents a type whose name begins so", m.name)
+		default:
+			var names []string
+			for _, c := range cands {
+				names = append(names, c.name)
+			}
+			sort.Strings(names)
+			b.warn(m.cutAt, 0, "the type name %s ends the cut text; %s all begin so, and nothing tells which", m.name, strings.Join(names, ", "))
+		}
+	}
 }

@@ -627,6 +627,20 @@ func (x *textParser) flatRows(from, to int, roles []int, what string) []*textRow
 // the end of the text ends where the text was cut.
 func (x *textParser) rowsFrom(us []unit, roles []int, hinted, atEOF bool, what string) []*textRow {
 	segs := segmentRows(us, roles, hinted)
+	if n := len(segs); n > 0 && atEOF && x.p.Kind == PageAPI {
+		// The cut may leave the next row's name alone at the end, which
+		// reads as one more annotation of the last row: it is a row of its own.
+		last := segs[n-1]
+		if anns := last.cells[colAnn]; len(anns) > 1 {
+			k := anns[len(anns)-1]
+			if t := us[k].text; !textIsAnnotation(t) && cellCost(colName, t) == 0 {
+				last.cells[colAnn] = anns[:len(anns)-1]
+				cut := &segRow{first: k}
+				cut.cells[colName] = []int{k}
+				segs = append(segs, cut)
+			}
+		}
+	}
 	var rows []*textRow
 	for k, sr := range segs {
 		r := &textRow{line: us[sr.first].line}
@@ -1005,6 +1019,8 @@ func (x *textParser) section(h int, what string) (*Section, int) {
 	typeFromPre := func() {
 		k := len(pre) - 1
 		s.Type.Text = htmlCollapse(x.trim[pre[k]])
+		// The last line of the text may be cut inside the name.
+		s.Type.Cut = x.atEnd(pre[k])
 		pre = pre[:k]
 	}
 	for ; i < x.n; i++ {
@@ -1024,6 +1040,7 @@ func (x *textParser) section(h int, what string) (*Section, int) {
 			s.Doc = x.joinText(pre)
 			rows, end := x.tableRows(i, hd, what)
 			s.Table = textParamTable(i+1, rows)
+			s.Table.AtEnd = end >= x.n
 			if s.Type.Text == "" {
 				x.warn(i+1, "%s: a table without a type rendering", what)
 			}
@@ -1335,6 +1352,7 @@ func (x *textParser) model(first int) {
 				}
 			case !isEnum && p.Members == nil:
 				p.Members = textParamTable(i+1, rows)
+				p.Members.AtEnd = end >= x.n
 			}
 			i = end - 1
 			continue
