@@ -152,6 +152,9 @@ func (m *Model) RefName(g *GoType) string {
 	case spec.RefNamed:
 		return g.Named.GoName
 	case spec.RefPrimitive:
+		if g.Opaque != nil {
+			return g.Opaque.GoName // distinct from another opaque type's (and Object's) codecs
+		}
 		return primNames[g.Prim]
 	case spec.RefList:
 		return "ListOf" + m.RefName(g.Elem)

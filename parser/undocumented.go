@@ -29,6 +29,16 @@ func (b *builder) inferUndocumented(m *model) {
 	for _, x := range m.xmls {
 		structured = structured || len(x.el.children) > 0
 	}
+	if !structured {
+		if rows, from := b.siblingRows(m); rows != nil {
+			// Another instance of the same generic type documents the
+			// members: the same, with this instance's arguments.
+			b.warn(where, 0, "%s has no model page: its members are those of %s (the same generic type) with this instance's type arguments", m.name, from)
+			m.rows, m.rowsSrc = rows, where
+			b.inferComplex(m)
+			return
+		}
+	}
 	switch {
 	case structured:
 		b.warn(where, 0, "%s has no model page: its members are inferred from the samples", m.name)
@@ -82,4 +92,88 @@ func (b *builder) undocumentedEnum(m *model) {
 	}
 	b.warn(m.refSrc, 0, "%s has no model page; its samples show an enum (JSON %s, XML %s): %s; other values are unknown",
 		m.name, "numbers", "names", strings.Join(shown, ", "))
+}
+
+// siblingRows returns the table of another documented instance of the
+// generic type a model instantiates, with the members that are its type
+// arguments retyped to this model's arguments, and that instance's name.
+// An instance qualifies when each of its arguments is the type of exactly
+// one member.
+func (b *builder) siblingRows(m *model) ([]*Row, string) {
+	def, args, ok := splitGenericModelName(m.name, b.known)
+	if !ok {
+		return nil, ""
+	}
+	var best []*Row
+	from := ""
+	models := append([]*model(nil), b.order...)
+	sort.Slice(models, func(i, j int) bool { return models[i].name < models[j].name })
+	for _, o := range models {
+		if o == m || o.rows == nil || len(o.rows) <= len(best) {
+			continue
+		}
+		odef, oargs, ok := splitGenericModelName(o.name, b.known)
+		if !ok || odef != def || len(oargs) != len(args) {
+			continue
+		}
+		rows := make([]*Row, len(o.rows))
+		for i, r := range o.rows {
+			c := *r
+			rows[i] = &c
+		}
+		good := true
+		for i, a := range oargs {
+			var hit []*Row
+			for _, r := range rows {
+				if a.matches(parseDisplay(r.Type.Text)) {
+					hit = append(hit, r)
+				}
+			}
+			text := argDisplayText(args[i])
+			if len(hit) != 1 || text == "" {
+				good = false
+				break
+			}
+			hit[0].Type = TypeText{Text: text}
+		}
+		if good {
+			best, from = rows, o.name
+		}
+	}
+	return best, from
+}
+
+// argDisplayText renders a generic argument as a type rendering that
+// parseDisplay reads back exactly ("System.Int64", "Collection of X").
+func argDisplayText(a *modelArg) string {
+	switch {
+	case a.unknown:
+		return ""
+	case a.prim != "":
+		for clr, p := range clrPrimitives {
+			if p == a.prim && clr != "Byte[]" {
+				return "System." + clr
+			}
+		}
+		return ""
+	case a.model != "":
+		return a.model
+	}
+	parts := make([]string, len(a.args))
+	for i, x := range a.args {
+		if parts[i] = argDisplayText(x); parts[i] == "" {
+			return ""
+		}
+	}
+	switch a.kind {
+	case spec.RefList:
+		return "Collection of " + parts[0]
+	case spec.RefNullable:
+		return parts[0]
+	case spec.RefDict:
+		return "Dictionary of " + parts[0] + " [key] and " + parts[1] + " [value]"
+	case spec.RefPair:
+		return "Pair of " + parts[0] + " [key] and " + parts[1] + " [value]"
+	}
+	return ""
 }
