@@ -106,6 +106,9 @@ func xmlContract(g *GoType) (name, ns string) {
 		return xmlContract(g.Elem)
 	case spec.RefList:
 		in, ins := xmlContract(g.Elem)
+		if g.Elem.Opaque != nil {
+			return "ArrayOf" + in, ins // a contract's collection: in its namespace
+		}
 		if g.Elem.Kind == spec.RefPrimitive || g.Elem.Kind == spec.RefList && ins == spec.NSArrays || g.Elem.Kind == spec.RefDict {
 			return "ArrayOf" + in, spec.NSArrays
 		}

@@ -156,6 +156,9 @@ type model struct {
 	// nsHint is a contract namespace a sample declared for the model on an
 	// element without content (a nil member, an empty collection).
 	nsHint string
+	// nsSame is the namespace of a nil member element of the model that
+	// declares none: the model's, when it is a contract.
+	nsSame string
 	// opaque: nothing tells the model's shape; values are kept raw.
 	opaque bool
 	// pages are the ResourceModel pages of the model; tables every table

@@ -129,13 +129,21 @@ func (b *builder) observeXMLMember(ref *displayRef, el *xnode, src string) {
 // declares for its type's contract: the one prefix it declares, for a
 // contract or a collection of contracts.
 func (b *builder) observeNSHint(ref *displayRef, el *xnode) {
-	if len(el.prefixes) != 1 {
-		return
-	}
 	for ref.kind == spec.RefList || ref.kind == spec.RefNullable {
 		ref = ref.args[0]
 	}
 	if ref.kind != "model" {
+		return
+	}
+	if len(el.prefixes) == 0 && el.nil {
+		// No declaration: a contract in the declaring class's namespace
+		// (DCS declares one in any other). Enums get none: weaker.
+		if m := b.model(ref.name); m.nsSame == "" {
+			m.nsSame = el.ns
+		}
+		return
+	}
+	if len(el.prefixes) != 1 {
 		return
 	}
 	for _, ns := range el.prefixes {
@@ -356,7 +364,8 @@ func (b *builder) inferComplex(m *model) {
 		copy(names, drafts)
 		sort.SliceStable(names, func(i, j int) bool { return names[i].m.Name < names[j].m.Name })
 		for i, d := range names {
-			d.m.XML = &spec.XMLMember{Name: d.m.Name, Namespace: m.xmlNS, Order: i}
+			// DCS orders by the member name, and writes it encoded.
+			d.m.XML = &spec.XMLMember{Name: spec.EncodeLocalName(d.m.Name), Namespace: m.xmlNS, Order: i}
 		}
 	}
 	if js == nil {

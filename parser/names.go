@@ -36,8 +36,8 @@ var bitWidths = map[string][2]string{ // signed, unsigned
 // CLR type or width in parentheses ("integer (Int64)", "integer (32 bits)",
 // "decimal number (Double)").
 func textTypeWord(s string) string {
-	if p, ok := typeWordVariants[s]; ok {
-		return p
+	if p, ok := typeWordVariants[strings.ToLower(s)]; ok {
+		return p // "Datetime", "DateTime" as some templates print them
 	}
 	if rest, ok := strings.CutPrefix(s, "System."); ok {
 		return clrPrimitives[rest]

@@ -119,7 +119,7 @@ func (b *builder) resolveCutNames() {
 			m.alias = cands[0]
 			b.warn(m.cutAt, 0, "the type name %s ends the cut text; read as %s, the only documented type whose name begins so", m.name, cands[0].name)
 		case 0:
-			b.warn(m.cutAt, 0, "the type name %s ends the cut text and may be cut short; no page documents a type whose name begins so", m.name)
+			// Nothing to resolve against: the type is read as undocumented.
 		default:
 			var names []string
 			for _, c := range cands {

@@ -30,6 +30,10 @@ type unit struct {
 	open bool
 	// boundary: the unit follows a line of empty cells, which ends a row.
 	boundary bool
+	// lineStart: the unit is the first cell of a "| x" line (not a start
+	// inferred from an empty line before it): a name there may hold spaces
+	// (a JsonProperty name), since a pipe separates it from the next cell.
+	lineStart bool
 }
 
 // segRow is one row: the units each role took, as indexes into the units.
@@ -196,7 +200,11 @@ func segmentRows(us []unit, roles []int, hinted bool) []*segRow {
 	cell := func(r, a, b int) int {
 		if b-a == 1 {
 			if memo[a][r] < 0 {
-				memo[a][r] = int32(cellCost(r, us[a].text))
+				c := cellCost(r, us[a].text)
+				if r == colName && us[a].lineStart && hinted && c == 20 && us[a].text != "" && !textIsAnnotation(us[a].text) {
+					c = 5 // "| first name |": a pipe ends the cell, so the space is the name's
+				}
+				memo[a][r] = int32(c)
 			}
 			return int(memo[a][r])
 		}
@@ -268,8 +276,9 @@ func segmentRows(us []unit, roles []int, hinted bool) []*segRow {
 			}
 		}
 		cells(0, pos, acc)
-		// The name and the documentation in one unit.
-		if roles[c] == colName && c+1 < len(roles) && roles[c+1] == colDoc && pos < n && mergedNameDoc(us[pos].text) {
+		// The name and the documentation in one unit (flat layouts only: in
+		// a pipe table a pipe separates them).
+		if !hinted && roles[c] == colName && c+1 < len(roles) && roles[c+1] == colDoc && pos < n && us[pos].block > 0 && mergedNameDoc(us[pos].text) {
 			add := costMerged
 			if pos > i && us[pos].start && hinted {
 				add += costStartHint

@@ -594,7 +594,8 @@ func (x *textParser) pipeRows(from, to int, roles []int, what string) []*textRow
 			if c == "" {
 				continue
 			}
-			u := unit{line: cl.line, text: c, block: len(us) + 1, start: first && (cl.start || next), boundary: first && next}
+			// Each pipe cell is a block of its own (negative: no flat paragraph).
+			u := unit{line: cl.line, text: c, block: -(len(us) + 1), start: first && (cl.start || next), boundary: first && next, lineStart: first && cl.start}
 			u.open = cl.open && j == len(cl.cells)-1
 			hinted = hinted || cl.start
 			us = append(us, u)

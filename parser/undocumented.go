@@ -49,6 +49,9 @@ func (b *builder) inferUndocumented(m *model) {
 		m.opaque = true
 		m.xmlNS = m.nsHint
 		if m.xmlNS == "" {
+			m.xmlNS = m.nsSame
+		}
+		if m.xmlNS == "" {
 			m.xmlNS = b.defaultNS(m)
 		}
 		why := "no page, table or sample describes it"

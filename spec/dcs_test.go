@@ -19,3 +19,14 @@ func TestGenericContractName(t *testing.T) {
 		}
 	}
 }
+
+func TestEncodeLocalName(t *testing.T) {
+	for in, want := range map[string]string{
+		"Name": "Name", "first name": "first_x0020_name", "1st": "_x0031_st", "a:b": "a_x003A_b",
+		"a_x0020_b": "a_x005F_x0020_b", "é": "é", "$id": "_x0024_id", "a-b.c": "a-b.c", "": "",
+	} {
+		if got := EncodeLocalName(in); got != want {
+			t.Errorf("EncodeLocalName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -14,6 +14,7 @@ package buildcheck
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -22,8 +23,11 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime/debug"
+	"sort"
 	"strings"
 	"testing"
+
+	"golang.org/x/tools/txtar"
 
 	"github.com/helpgen/helpgen/generator"
 	"github.com/helpgen/helpgen/parser"
@@ -93,7 +97,9 @@ func (c *Case) Generate() {
 		c.fail(StageGenerate, "the spec parse wrote does not load: "+err.Error())
 		return
 	}
-	files, err := generator.Generate(s2, generator.Options{Package: c.Pkg})
+	// One package name for all (each has its own directory), so that cases
+	// with the same output are the same files.
+	files, err := generator.Generate(s2, generator.Options{Package: "api"})
 	var pe *generator.PanicError
 	if errors.As(err, &pe) {
 		c.fail(StagePanic, err.Error()+"\n"+helpgenFrames(pe.Stack))
@@ -138,6 +144,7 @@ func Run(t testing.TB, cases []*Case, o Options) {
 		}
 		c.Generate()
 	}
+
 	if o.NoBuild {
 		return
 	}
@@ -147,9 +154,44 @@ func Run(t testing.TB, cases []*Case, o Options) {
 	} else if err := os.MkdirAll(mod, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	writeModule(t, o.ModuleRoot, mod, cases)
-	vet(mod, cases)
-	goTest(mod, cases)
+	// Cases that generate the same files (a page and its other rendering)
+	// are built once.
+	first := map[string]*Case{}
+	var build []*Case
+	dups := map[*Case]*Case{}
+	for _, c := range cases {
+		if c.Files == nil {
+			continue
+		}
+		k := filesKey(c.Files)
+		if f := first[k]; f != nil {
+			dups[c] = f
+			continue
+		}
+		first[k] = c
+		build = append(build, c)
+	}
+	writeModule(t, o.ModuleRoot, mod, build)
+	vet(mod, build)
+	goTest(mod, build)
+	for c, f := range dups {
+		c.Stage, c.Detail = f.Stage, f.Detail
+	}
+}
+
+// filesKey identifies generated output by content.
+func filesKey(f generator.Files) string {
+	paths := make([]string, 0, len(f))
+	for p := range f {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	h := sha256.New()
+	for _, p := range paths {
+		fmt.Fprintf(h, "%s\x00%d\x00", p, len(f[p]))
+		h.Write(f[p])
+	}
+	return string(h.Sum(nil))
 }
 
 func writeModule(t testing.TB, root, mod string, cs []*Case) {
@@ -218,7 +260,7 @@ func vet(mod string, cs []*Case) {
 	for sc.Scan() {
 		l := sc.Text()
 		if h, ok := strings.CutPrefix(l, "# "); ok {
-			if c := pk[strings.Fields(strings.Trim(h, "[]")+" x")[0]]; c != nil {
+			if c := pk[strings.Fields(strings.Trim(h, "[]") + " x")[0]]; c != nil {
 				cur = c
 			}
 			continue
@@ -299,7 +341,8 @@ func goTest(mod string, cs []*Case) {
 
 var (
 	clrNameRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*([.+][A-Za-z_][A-Za-z0-9_]*)*$`)
-	memberRE  = regexp.MustCompile(`^[\pL_$@][\pL\pN_$@.\-]*$`)
+	// A member name may hold a space (a JsonProperty name), not a sentence.
+	memberRE = regexp.MustCompile(`^[\pL_$@][\pL\pN_$@.\-]*( [\pL\pN_$@.\-]+)?$`)
 	// shiftedWords are annotation and type-rendering words: a type or member
 	// named so comes from a row whose cells shifted.
 	shiftedWords = regexp.MustCompile(`^(Required|None\.?|MaxLength\d+|MinLength\d+|Collection|Dictionary|string|integer|boolean|decimal number|globally unique identifier)$`)
@@ -335,6 +378,49 @@ func Garbage(s *spec.Spec) []string {
 				out = append(out, fmt.Sprintf("endpoint %s param %q: not a parameter name", e.ID, p.Name))
 			}
 		}
+	}
+	return out
+}
+
+// TxtarCase is one archive of a case suite (parser/testdata/cases): its
+// comment says what the case shows and, on a line "stage: X", where a
+// build of it stops ("" when it passes); its "pages/" files are the inputs;
+// "want.spec.json" is the spec parse gives them.
+type TxtarCase struct {
+	Name    string
+	Path    string
+	Archive *txtar.Archive
+	Inputs  []parser.Input
+	Stage   string
+}
+
+// LoadCases reads every *.txtar archive of dir.
+func LoadCases(t testing.TB, dir string) []*TxtarCase {
+	files, err := filepath.Glob(filepath.Join(dir, "*.txtar"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no cases in %s (%v)", dir, err)
+	}
+	var out []*TxtarCase
+	for _, f := range files {
+		a, err := txtar.ParseFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := &TxtarCase{Name: strings.TrimSuffix(filepath.Base(f), ".txtar"), Path: f, Archive: a}
+		for _, l := range strings.Split(string(a.Comment), "\n") {
+			if st, ok := strings.CutPrefix(l, "stage: "); ok {
+				c.Stage = strings.TrimSpace(st)
+			}
+		}
+		for _, af := range a.Files {
+			if name, ok := strings.CutPrefix(af.Name, "pages/"); ok {
+				c.Inputs = append(c.Inputs, parser.Input{Source: name, Data: af.Data})
+			}
+		}
+		if len(c.Inputs) == 0 {
+			t.Fatalf("%s: no pages/ files", f)
+		}
+		out = append(out, c)
 	}
 	return out
 }
