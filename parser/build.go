@@ -653,6 +653,12 @@ func (b *builder) paramType(pd *paramDraft, src string) string {
 	if ref.kind == spec.RefList {
 		ref, list = ref.args[0], true
 	}
+	if ref.kind != "model" && !(ref.kind == spec.RefPrimitive && ref.name != "anyType" && !(list && ref.name == "base64Binary")) {
+		// A shape no URI carries (a collection of collections, a
+		// dictionary, Object): the parameter's text.
+		b.warn(src, pd.row.Line, "parameter %s: a %s cannot be read from a URI; sent as text", pd.row.Name, strings.TrimSpace(pd.row.Type.Text))
+		return "string"
+	}
 	if ref.kind == "model" {
 		m := b.model(ref.name)
 		if !m.inferred {

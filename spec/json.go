@@ -118,6 +118,9 @@ func (s *Spec) Validate() error {
 			if err := check("endpoint "+e.ID+" param "+p.Name, p.Type, nil); err != nil {
 				return err
 			}
+			if r := MustParseRefOrNamed(p.Type); !validParam(r, types) {
+				return fmt.Errorf("spec: endpoint %s param %s: type %s is not one a URI carries (a simple value or enum, nullable, or a collection of them)", e.ID, p.Name, p.Type)
+			}
 		}
 		for _, b := range []*Body{e.Body, e.Response} {
 			if b != nil {
@@ -142,6 +145,27 @@ func (s *Spec) Validate() error {
 		}
 	}
 	return nil
+}
+
+// validParam reports whether a URI parameter type is one Web API binds
+// from URI text: a simple value or an enum, Nullable of one, or a
+// collection of them (repeated query keys).
+func validParam(r *Ref, types map[string]*Type) bool {
+	simple := func(r *Ref) bool {
+		switch r.Kind {
+		case RefPrimitive:
+			return r.Name != "anyType"
+		case RefNamed:
+			t := types[r.Name]
+			return t != nil && t.Kind == KindEnum
+		}
+		return false
+	}
+	switch r.Kind {
+	case RefNullable, RefList:
+		return simple(r.Elem()) && !(r.Kind == RefList && r.Elem().Name == "base64Binary")
+	}
+	return simple(r)
 }
 
 // validKey reports whether a dictionary key type is a simple value or an
