@@ -53,3 +53,18 @@ func TestExported(t *testing.T) {
 		}
 	}
 }
+
+// Parameter names as real Help Pages spell them, and the Go locals a Go
+// reader expects (issue 15 saw eMRSystem, mRN and dOB).
+func TestArgNames(t *testing.T) {
+	for in, want := range map[string]string{
+		"EMRSystem": "emrSystem", "MRN": "mrn", "DOB": "dob", "PatientId": "patientId", "patientId": "patientId",
+		"EncounterId": "encounterId", "ID": "id", "id": "id", "ID2": "id2", "HTTPServer": "httpServer",
+		"URLs": "urLs", "practiceId": "practiceId", "Type": "type_", "f.Name": "fName", "NHSNumber": "nhsNumber",
+		"eMRSystem": "emrSystem", "EMR_System": "emr_System",
+	} {
+		if got := argName(in); got != want {
+			t.Errorf("argName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/helpgen/helpgen/spec"
 )
@@ -214,14 +215,35 @@ func isVersionSeg(s string) bool {
 // argName makes a parameter name a safe Go identifier (not a keyword, not
 // exported).
 func argName(s string) string {
-	e := Exported(s)
-	r := []rune(e)
-	r[0] = []rune(strings.ToLower(string(r[0])))[0]
-	n := string(r)
+	n := lowerInitialism(Exported(s))
 	if goKeywords[n] || predeclared[n] {
 		n += "_"
 	}
 	return n
+}
+
+// lowerInitialism lower-cases an exported name's leading capitals the way
+// a Go reader writes a local: the whole initialism, not just its first
+// letter ("MRN" → mrn, "EMRSystem" → emrSystem, "DOB" → dob, "PatientId" →
+// patientId, "ID2" → id2).
+func lowerInitialism(s string) string {
+	r := []rune(s)
+	n := 0
+	for n < len(r) && unicode.IsUpper(r[n]) {
+		n++
+	}
+	switch {
+	case n == 0:
+		return s
+	case n == len(r) || !unicode.IsLetter(r[n]):
+		// All capitals (up to a digit or the end): an initialism.
+	case n > 1:
+		n-- // "EMRSystem": the last capital starts the next word
+	}
+	for i := 0; i < n; i++ {
+		r[i] = unicode.ToLower(r[i])
+	}
+	return string(r)
 }
 
 var goKeywords = map[string]bool{
