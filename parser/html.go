@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"strconv"
 	"strings"
 
+	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -29,10 +31,10 @@ import (
 // data is not HTML or holds no recognisable help content; the Page is then
 // of kind PageUnknown. ParseHTML never panics.
 //
-// The markup is read with x/net/html's tokenizer into a small tree that
-// keeps each element's line: goquery's html.Parse keeps no source positions,
-// and on the clinic corpus html.Parse alone manages about 4,000 pages/s on
-// one core where this whole extraction does 7,000-8,700.
+// The markup is read by x/net/html's parser (through goquery, whose
+// selectors find the help content, sample blocks and table cells), so the
+// tree is the one a browser builds; see buildHTMLTree for line numbers and
+// for what a cut page left open.
 func ParseHTML(source string, data []byte) (*Page, error) {
 	p := &Page{Source: source}
 	t := buildHTMLTree(data)
@@ -41,12 +43,25 @@ func ParseHTML(source string, data []byte) (*Page, error) {
 }
 
 // ---------------------------------------------------------------------------
-// A small HTML tree with line numbers.
+// The tree: x/net/html's parser (through goquery), with line numbers and
+// what the cut left open.
+//
+// html.Parse builds the tree the HTML spec says a browser builds (implied
+// end tags, reconstructed formatting elements, table fostering) but keeps
+// no source positions. Two things are added around it:
+//   - lines: a tokenizer pass copies the input, giving every start tag a
+//     data-helpgen-line attribute with its line; the parser keeps it on the
+//     element (and copies it to elements it reconstructs); an element it
+//     implies (tbody) takes the line of its first child;
+//   - the cut: a marker comment is appended to the input, and the tree
+//     construction puts it inside the innermost element still open at the
+//     end: the marker's ancestors are what a cut page left open, and the
+//     text just before it is where the cut went through.
 
-// hnode is an element or a text node.
+// hnode is an element or a text node of the parsed tree, with its line.
 type hnode struct {
 	a    atom.Atom // element name; 0 for text and unknown elements
-	name string    // unknown elements only (for end-tag matching)
+	name string    // the element name
 	text bool
 	// cut is set on the elements still open at the end of the input (the
 	// page was cut inside them) and on the last text node of the input.
@@ -55,222 +70,208 @@ type hnode struct {
 	// data is the text of a text node; for elements, the attributes below.
 	data                 string
 	id, class, href, src string
+	// n is the parsed node, for goquery selections.
+	n *html.Node
 
 	parent, first, last, next *hnode
 }
 
 type htmlTree struct {
 	root     *hnode // the document
-	elements int
+	doc      *goquery.Document
+	byNode   map[*html.Node]*hnode
+	elements int      // start tags in the input
 	lastLine int      // line of the last byte
-	open     []*hnode // elements left open at the end of the input
+	open     []*hnode // elements left open at the end of the input, outermost first
 	lastText *hnode   // the last node, when it is a text node
 	err      error    // a tokenizer error other than EOF
 }
-
-const maxHTMLDepth = 512
 
 var (
 	htmlNL    = []byte{'\n'}
 	htmlSpace = " "
 )
 
-// htmlNodeSlab hands out nodes from chunks, to spare the allocator.
-type htmlNodeSlab struct{ buf []hnode }
+const (
+	// htmlEOFMarker is appended to the input to find what was open at its end.
+	htmlEOFMarker = "helpgen:end-of-input"
+	// htmlLineAttr carries a start tag's line through the parser.
+	htmlLineAttr = "data-helpgen-line"
+)
 
-func (s *htmlNodeSlab) new() *hnode {
-	if len(s.buf) == 0 {
-		s.buf = make([]hnode, 128)
+// htmlAnnotate copies the input token by token, adding the line attribute
+// to every start tag, and appends the end marker. It returns the copy, the
+// number of start tags and a tokenizer error other than EOF.
+func htmlAnnotate(data []byte) ([]byte, int, error) {
+	z := html.NewTokenizer(bytes.NewReader(data))
+	out := make([]byte, 0, len(data)+len(data)/8+64)
+	line, tags := 1, 0
+	var err error
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			if e := z.Err(); e != nil && !errors.Is(e, io.EOF) {
+				err = e
+			}
+			break
+		}
+		raw := z.Raw()
+		if tt == html.StartTagToken || tt == html.SelfClosingTagToken {
+			// "<name" then the attribute, then the rest as written.
+			end := 1
+			for end < len(raw) && !htmlSpaceByte(raw[end]) && raw[end] != '/' && raw[end] != '>' {
+				end++
+			}
+			out = append(out, raw[:end]...)
+			out = append(out, ' ')
+			out = append(out, htmlLineAttr...)
+			out = append(out, '=', '"')
+			out = strconv.AppendInt(out, int64(line), 10)
+			out = append(out, '"')
+			out = append(out, raw[end:]...)
+			tags++
+		} else {
+			out = append(out, raw...)
+		}
+		line += bytes.Count(raw, htmlNL)
 	}
-	n := &s.buf[0]
-	s.buf = s.buf[1:]
-	return n
+	out = append(out, "<!--"+htmlEOFMarker+"-->"...)
+	return out, tags, err
 }
 
 func buildHTMLTree(data []byte) *htmlTree {
-	t := &htmlTree{root: &hnode{line: 1}}
-	var slab htmlNodeSlab
-	z := html.NewTokenizer(bytes.NewReader(data))
-	line := 1
-	stack := []*hnode{t.root}
-	pre := 0     // open pre/textarea/listing elements
-	foreign := 0 // open svg/math elements
-	var lastNode *hnode
-
-	appendChild := func(n *hnode) {
-		par := stack[len(stack)-1]
-		n.parent = par
-		if par.last == nil {
-			par.first = n
+	t := &htmlTree{lastLine: htmlLastLine(data), byNode: map[*html.Node]*hnode{}}
+	in, tags, err := htmlAnnotate(data)
+	t.err, t.elements = err, tags
+	doc, perr := goquery.NewDocumentFromReader(bytes.NewReader(in))
+	if perr != nil { // html.Parse fails only on reader errors
+		doc = goquery.NewDocumentFromNode(&html.Node{Type: html.DocumentNode})
+	}
+	t.doc = doc
+	root := doc.Get(0)
+	// The marker is a comment, or part of one when the input ends in a
+	// half tag ("</" makes "</<!--…-->" a bogus comment), or text when it
+	// ends inside a script, a style or a textarea.
+	var eof *html.Node
+	var find func(n *html.Node)
+	find = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && eof == nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.CommentNode && strings.Contains(c.Data, htmlEOFMarker):
+				eof = c
+				return
+			case c.Type == html.TextNode && strings.HasSuffix(c.Data, "<!--"+htmlEOFMarker+"-->"):
+				c.Data = strings.TrimSuffix(c.Data, "<!--"+htmlEOFMarker+"-->")
+				eof = c
+				return
+			}
+			find(c)
+		}
+	}
+	find(root)
+	openSet := map[*html.Node]bool{}
+	var lastText *html.Node
+	if eof != nil {
+		for p := eof.Parent; p != nil && p.Type == html.ElementNode; p = p.Parent {
+			openSet[p] = true
+		}
+		if eof.Type == html.TextNode {
+			lastText = eof
 		} else {
-			par.last.next = n
-		}
-		par.last = n
-		lastNode = n
-	}
-	pop := func(i int) { // pops stack[i:]
-		for _, n := range stack[i:] {
-			switch n.a {
-			case atom.Pre, atom.Textarea, atom.Listing:
-				pre--
-			case atom.Svg, atom.Math:
-				foreign--
+			if prev := eof.PrevSibling; prev != nil && prev.Type == html.TextNode {
+				lastText = prev
 			}
-		}
-		stack = stack[:i]
-	}
-	// find returns the stack index of the innermost element matching
-	// want, searching down to (not past) a boundary; -1 when none.
-	find := func(want func(*hnode) bool, boundary func(atom.Atom) bool) int {
-		for i := len(stack) - 1; i > 0; i-- {
-			if want(stack[i]) {
-				return i
-			}
-			if boundary(stack[i].a) {
-				return -1
-			}
-		}
-		return -1
-	}
-	is := func(as ...atom.Atom) func(*hnode) bool {
-		return func(n *hnode) bool {
-			for _, a := range as {
-				if n.a == a {
-					return true
-				}
-			}
-			return false
+			eof.Parent.RemoveChild(eof)
 		}
 	}
+	t.root = &hnode{line: 1, n: root}
+	htmlMirror(t, root, t.root, 0, openSet, lastText)
+	return t
+}
 
-	for {
-		tt := z.Next()
-		raw := z.Raw()
-		start := line
-		line += bytes.Count(raw, htmlNL)
-		switch tt {
-		case html.ErrorToken:
-			if err := z.Err(); err != nil && !errors.Is(err, io.EOF) {
-				t.err = err
+// htmlFirstLine is the line of the first element below n that has one, 0
+// when none has.
+func htmlFirstLine(n *html.Node) int32 {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		for _, a := range c.Attr {
+			if a.Key == htmlLineAttr {
+				if l, err := strconv.Atoi(a.Val); err == nil {
+					return int32(l)
+				}
 			}
-			t.lastLine = htmlLastLine(data)
-			for _, n := range stack[1:] {
-				n.cut = true
-			}
-			t.open = append([]*hnode(nil), stack[1:]...)
-			if lastNode != nil && lastNode.text {
-				lastNode.cut = true
-				t.lastText = lastNode
-			}
-			return t
-		case html.TextToken:
-			txt := z.Text()
-			n := slab.new()
-			n.text = true
-			n.line = int32(start)
-			if pre == 0 && htmlAllSpace(txt) {
+		}
+		if l := htmlFirstLine(c); l > 0 {
+			return l
+		}
+	}
+	return 0
+}
+
+// htmlMirror builds the hnode tree under dst from src's children.
+func htmlMirror(t *htmlTree, src *html.Node, dst *hnode, pre int, open map[*html.Node]bool, lastText *html.Node) {
+	for c := src.FirstChild; c != nil; c = c.NextSibling {
+		var n *hnode
+		switch c.Type {
+		case html.TextNode:
+			n = &hnode{text: true, line: dst.line, n: c, data: c.Data}
+			if pre == 0 && htmlAllSpace([]byte(c.Data)) {
 				n.data = htmlSpace
-			} else {
-				n.data = string(txt)
 			}
-			appendChild(n)
-		case html.StartTagToken, html.SelfClosingTagToken:
-			t.elements++
-			name, more := z.TagName()
-			a := atom.Lookup(name)
-			n := slab.new()
-			n.a = a
-			n.line = int32(start)
-			if a == 0 {
-				n.name = string(name)
+			if c == lastText {
+				n.cut = true
+				t.lastText = n
 			}
-			for more {
-				var k, v []byte
-				k, v, more = z.TagAttr()
-				switch string(k) {
+		case html.ElementNode:
+			n = &hnode{a: c.DataAtom, name: c.Data, n: c, line: -1}
+			for _, a := range c.Attr {
+				switch a.Key {
+				case htmlLineAttr:
+					if l, err := strconv.Atoi(a.Val); err == nil {
+						n.line = int32(l)
+					}
 				case "id":
-					n.id = string(v)
+					n.id = a.Val
 				case "class":
-					n.class = string(v)
+					n.class = a.Val
 				case "href":
-					n.href = string(v)
+					n.href = a.Val
 				case "src":
-					n.src = string(v)
+					n.src = a.Val
 				}
 			}
-			// Implied end tags (a subset of the HTML tree construction rules).
-			switch a {
-			case atom.Tr:
-				if i := find(is(atom.Tr), htmlTableBoundary); i > 0 {
-					pop(i)
-				}
-			case atom.Td, atom.Th:
-				if i := find(is(atom.Td, atom.Th), func(b atom.Atom) bool { return b == atom.Tr || htmlTableBoundary(b) }); i > 0 {
-					pop(i)
-				}
-			case atom.Tbody, atom.Thead, atom.Tfoot:
-				if i := find(is(atom.Tbody, atom.Thead, atom.Tfoot), htmlTableBoundary); i > 0 {
-					pop(i)
-				}
-			case atom.Li:
-				if i := find(is(atom.Li), func(b atom.Atom) bool { return b == atom.Ul || b == atom.Ol || htmlScopeBoundary(b) }); i > 0 {
-					pop(i)
-				}
-			case atom.Dd, atom.Dt:
-				if i := find(is(atom.Dd, atom.Dt), func(b atom.Atom) bool { return b == atom.Dl || htmlScopeBoundary(b) }); i > 0 {
-					pop(i)
-				}
-			case atom.Option:
-				if stack[len(stack)-1].a == atom.Option {
-					pop(len(stack) - 1)
-				}
-			case atom.Body:
-				if i := find(is(atom.Head), htmlScopeBoundary); i > 0 {
-					pop(i)
+			if n.line < 0 {
+				// Implied by the parser (html, body, tbody): where its
+				// content starts, else where its parent is.
+				n.line = dst.line
+				if l := htmlFirstLine(c); l > 0 {
+					n.line = l
 				}
 			}
-			if htmlClosesP(a) {
-				if i := find(is(atom.P), htmlScopeBoundary); i > 0 {
-					pop(i)
-				}
+			if open[c] {
+				n.cut = true
+				t.open = append(t.open, n)
 			}
-			if htmlHeading(a) && htmlHeading(stack[len(stack)-1].a) {
-				pop(len(stack) - 1)
-			}
-			appendChild(n)
-			if htmlVoid(a) || (tt == html.SelfClosingTagToken && foreign > 0) || len(stack) >= maxHTMLDepth {
-				break
-			}
-			stack = append(stack, n)
-			switch a {
+		default:
+			continue
+		}
+		n.parent = dst
+		if dst.last == nil {
+			dst.first = n
+		} else {
+			dst.last.next = n
+		}
+		dst.last = n
+		t.byNode[c] = n
+		if c.Type == html.ElementNode {
+			p := pre
+			switch c.DataAtom {
 			case atom.Pre, atom.Textarea, atom.Listing:
-				pre++
-			case atom.Svg, atom.Math:
-				foreign++
+				p++
 			}
-		case html.EndTagToken:
-			name, _ := z.TagName()
-			a := atom.Lookup(name)
-			switch a {
-			case atom.Html, atom.Body, atom.Br:
-				// Content may follow </body>; </br> is a <br>.
-				continue
-			}
-			var want func(*hnode) bool
-			if a == 0 {
-				nm := string(name)
-				want = func(n *hnode) bool { return n.a == 0 && n.name == nm }
-			} else {
-				want = func(n *hnode) bool { return n.a == a }
-			}
-			boundary := htmlScopeBoundary
-			switch a {
-			case atom.Table, atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr, atom.Td, atom.Th, atom.Caption:
-				boundary = htmlTableBoundary
-			}
-			if i := find(want, boundary); i > 0 {
-				pop(i)
-			}
+			htmlMirror(t, c, n, p, open, lastText)
 		}
 	}
 }
@@ -293,48 +294,10 @@ func htmlAllSpace(b []byte) bool {
 	return true
 }
 
-func htmlVoid(a atom.Atom) bool {
-	switch a {
-	case atom.Area, atom.Base, atom.Br, atom.Col, atom.Embed, atom.Hr, atom.Img, atom.Input,
-		atom.Link, atom.Meta, atom.Param, atom.Source, atom.Track, atom.Wbr, atom.Keygen:
-		return true
-	}
-	return false
-}
 
-func htmlHeading(a atom.Atom) bool {
-	switch a {
-	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-		return true
-	}
-	return false
-}
 
-// htmlClosesP: start tags that close an open p.
-func htmlClosesP(a atom.Atom) bool {
-	switch a {
-	case atom.Address, atom.Article, atom.Aside, atom.Blockquote, atom.Center, atom.Details,
-		atom.Dialog, atom.Dir, atom.Div, atom.Dl, atom.Fieldset, atom.Figcaption, atom.Figure,
-		atom.Footer, atom.Header, atom.Hgroup, atom.Main, atom.Menu, atom.Nav, atom.Ol, atom.P,
-		atom.Section, atom.Summary, atom.Ul, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
-		atom.Pre, atom.Listing, atom.Form, atom.Table, atom.Hr, atom.Li, atom.Dd, atom.Dt, atom.Xmp:
-		return true
-	}
-	return false
-}
 
-func htmlScopeBoundary(a atom.Atom) bool {
-	switch a {
-	case atom.Td, atom.Th, atom.Table, atom.Caption, atom.Template, atom.Html, atom.Button,
-		atom.Object, atom.Marquee, atom.Applet:
-		return true
-	}
-	return false
-}
 
-func htmlTableBoundary(a atom.Atom) bool {
-	return a == atom.Table || a == atom.Template || a == atom.Html
-}
 
 // hasClass reports whether the class attribute lists c.
 func (n *hnode) hasClass(c string) bool {
@@ -551,38 +514,36 @@ func (x *htmlExtractor) run() (*Page, error) {
 // findRoot picks the help content: div#body.help-page, else the parent of
 // section.main-content, else the body, else the document.
 func (x *htmlExtractor) findRoot() {
-	doc := x.t.root
-	var body, main, helpBody *hnode
-	doc.walk(func(n *hnode) bool {
-		if n.text || helpBody != nil {
-			return false
-		}
-		switch {
-		case n.a == atom.Body && body == nil:
-			body = n
-		case n.id == "body" && n.hasClass("help-page"):
-			helpBody = n
-			return false
-		case main == nil && n.hasClass("main-content"):
-			main = n
-		}
-		return true
-	})
-	switch {
-	case helpBody != nil:
-		x.root = helpBody
-		x.main = helpBody.find(func(n *hnode) bool { return n.hasClass("main-content") })
-	case main != nil:
-		x.root, x.main = main, main
+	doc := x.t.doc
+	switch help, main := doc.Find("#body.help-page").First(), doc.Find(".main-content").First(); {
+	case help.Length() > 0:
+		x.root = x.node(help)
+		x.main = x.node(help.Find(".main-content").First())
+	case main.Length() > 0:
+		x.root = x.node(main)
+		x.main = x.root
 		// ResourceModel pages keep the h1 and summary next to the section.
-		if main.find(func(n *hnode) bool { return n.a == atom.H1 }) == nil && main.parent != nil {
-			x.root = main.parent
+		if main.Find("h1").Length() == 0 && x.root.parent != nil {
+			x.root = x.root.parent
 		}
-	case body != nil:
-		x.root = body
+	case doc.Find("body").Length() > 0:
+		x.root = x.node(doc.Find("body").First())
 	default:
-		x.root = doc
+		x.root = x.t.root
 	}
+}
+
+// node is the tree node of a selection's first node (nil when empty).
+func (x *htmlExtractor) node(sel *goquery.Selection) *hnode {
+	if sel.Length() == 0 {
+		return nil
+	}
+	return x.t.byNode[sel.Get(0)]
+}
+
+// sel is a node's selection.
+func (x *htmlExtractor) sel(n *hnode) *goquery.Selection {
+	return x.t.doc.FindNodes(n.n)
 }
 
 // flatten lists the block-level nodes below n in document order: headings,
@@ -629,7 +590,7 @@ func (x *htmlExtractor) flatten(n *hnode, out []*hnode) []*hnode {
 }
 
 func (x *htmlExtractor) hasIndexRows() bool {
-	return x.root.find(func(n *hnode) bool { return n.a == atom.Td && n.hasClass("api-name") }) != nil
+	return x.sel(x.root).Find("td.api-name").Length() > 0
 }
 
 // htmlAPITitle reports whether s reads "{METHOD} {RelativePath}".
@@ -1066,15 +1027,8 @@ func htmlMediaTypes(s string) []string {
 func (x *htmlExtractor) sampleFrom(s *Sample, n *hnode) {
 	var content *hnode
 	if n.a == atom.Div && n.hasClass("sample-content") {
-		content = n.find(func(c *hnode) bool {
-			switch c.a {
-			case atom.Pre, atom.Img, atom.P, atom.Textarea:
-				return true
-			case atom.Div:
-				return c.hasClass("warning-message-container")
-			}
-			return false
-		})
+		// The first of these in document order holds the sample.
+		content = x.node(x.sel(n).Find("pre, img, p, textarea, div.warning-message-container").First())
 		if content == nil {
 			return
 		}
@@ -1333,7 +1287,7 @@ func (x *htmlExtractor) model(h1 *hnode) {
 			}
 		case atom.Table:
 			docSeen = true
-			if it.find(func(n *hnode) bool { return n.a == atom.Td && n.hasClass("enum-name") }) != nil || p.IsEnum {
+			if x.sel(it).Find("td.enum-name").Length() > 0 || p.IsEnum {
 				p.IsEnum = true
 				x.enumTable(it)
 			} else if p.Members == nil {
@@ -1398,7 +1352,7 @@ func (x *htmlExtractor) index() {
 					return
 				}
 				e := &IndexEntry{Line: int(tr.line), Controller: controller, ControllerDoc: controllerDoc}
-				a := td.find(func(n *hnode) bool { return n.a == atom.A })
+				a := x.node(x.sel(td).Find("a").First())
 				title := td.textOf()
 				if a != nil {
 					e.ApiID = htmlAPIID(a.href)
