@@ -294,11 +294,6 @@ func htmlAllSpace(b []byte) bool {
 	return true
 }
 
-
-
-
-
-
 // hasClass reports whether the class attribute lists c.
 func (n *hnode) hasClass(c string) bool {
 	s := n.class
