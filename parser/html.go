@@ -936,18 +936,7 @@ func (x *htmlExtractor) api(h1 *hnode) {
 			s.None, s.Doc = true, ""
 		}
 	}
-	if oldParams || (p.URIParams == nil && p.Body == nil && p.Response == nil && !x.truncated) {
-		// Pre-5.1 page: no section means nothing to document.
-		if p.URIParams == nil {
-			p.URIParams = &Section{Line: p.Line, None: true}
-		}
-		if p.Body == nil {
-			p.Body = &Section{Line: p.Line, None: true}
-		}
-		if p.URIParams.Table == nil && !p.URIParams.None {
-			p.URIParams.None = true
-		}
-	}
+	finishOldPage(p, oldParams, x.truncated)
 }
 
 // cutInside reports whether the cut went through an element below n.
@@ -955,53 +944,11 @@ func (x *htmlExtractor) cutInside(n *hnode) bool {
 	return n.find(func(c *hnode) bool { return c.cut }) != nil
 }
 
-// oldParamTable reads a pre-5.1 "Parameters" table (Name | Description |
-// Additional information, the last saying where the parameter goes): URI
-// parameters go to URIParams, a body parameter to Body (its documentation;
-// those pages show no type).
+// oldParamTable reads a pre-5.1 "Parameters" table (see splitOldParams).
 func (x *htmlExtractor) oldParamTable(tbl *hnode) {
-	p := x.p
-	if p.URIParams != nil && (p.URIParams.Table != nil || p.URIParams.None) {
-		return // only the first "Parameters" table counts, as in text.go
-	}
-	t := x.paramTable(tbl)
-	var uri []*Row
-	for _, r := range t.Rows {
-		body := false
-		for _, a := range r.Annotations {
-			if strings.Contains(strings.ToLower(a), "request body") {
-				body = true
-			}
-		}
-		if body {
-			if p.Body == nil {
-				p.Body = &Section{Line: r.Line, Doc: r.Doc}
-			}
-			continue
-		}
-		r.Annotations = htmlDropSourceNotes(r.Annotations)
-		uri = append(uri, r)
-	}
-	if p.URIParams == nil {
-		p.URIParams = &Section{Line: t.Line}
-	}
-	if len(uri) > 0 {
-		p.URIParams.Table = &Table{Line: t.Line, Rows: uri}
-	} else {
-		p.URIParams.None = true
-	}
+	splitOldParams(x.p, x.paramTable(tbl))
 }
 
-func htmlDropSourceNotes(anns []string) []string {
-	var out []string
-	for _, a := range anns {
-		if strings.HasPrefix(a, "Define this parameter in the request") {
-			continue
-		}
-		out = append(out, a)
-	}
-	return out
-}
 
 func htmlMediaTypes(s string) []string {
 	if s == "" {

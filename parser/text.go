@@ -915,18 +915,7 @@ func (x *textParser) api(title, head int) {
 			x.cutBecause("missing: " + strings.Join(missing, ", "))
 		}
 	}
-	if oldParams || (p.URIParams == nil && p.Body == nil && p.Response == nil && !x.cut) {
-		// Pre-5.1 page: no section means nothing to document.
-		if p.URIParams == nil {
-			p.URIParams = &Section{Line: p.Line, None: true}
-		}
-		if p.Body == nil {
-			p.Body = &Section{Line: p.Line, None: true}
-		}
-		if p.URIParams.Table == nil && !p.URIParams.None {
-			p.URIParams.None = true
-		}
-	}
+	finishOldPage(p, oldParams, x.cut)
 	if p.Method == "" {
 		x.routeFromSource()
 	}
@@ -1107,32 +1096,7 @@ func (x *textParser) oldParams(h int) int {
 			if p.URIParams != nil && (p.URIParams.Table != nil || p.URIParams.None) {
 				return end // a second Parameters table: the first wins
 			}
-			tbl := textParamTable(i+1, rows)
-			var uri []*Row
-			for _, r := range tbl.Rows {
-				body := false
-				for _, a := range r.Annotations {
-					if strings.Contains(strings.ToLower(a), "request body") {
-						body = true
-					}
-				}
-				if body {
-					if p.Body == nil {
-						p.Body = &Section{Line: r.Line, Doc: r.Doc}
-					}
-					continue
-				}
-				r.Annotations = htmlDropSourceNotes(r.Annotations)
-				uri = append(uri, r)
-			}
-			if p.URIParams == nil {
-				p.URIParams = &Section{Line: tbl.Line}
-			}
-			if len(uri) > 0 {
-				p.URIParams.Table = &Table{Line: tbl.Line, Rows: uri}
-			} else {
-				p.URIParams.None = true
-			}
+			splitOldParams(p, textParamTable(i+1, rows))
 			return end
 		}
 		if t == htmlNone && p.URIParams == nil {
