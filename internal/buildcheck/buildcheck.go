@@ -240,14 +240,20 @@ func byPkg(cs []*Case) map[string]*Case {
 	return m
 }
 
-// vet runs one go vet over every package and gives each its findings.
-func vet(mod string, cs []*Case) {
+// pending lists the packages of the cases still passing.
+func pending(cs []*Case) []string {
 	var pkgs []string
 	for _, c := range cs {
 		if c.Stage == "" && c.Files != nil {
 			pkgs = append(pkgs, "./"+c.Pkg)
 		}
 	}
+	return pkgs
+}
+
+// vet runs one go vet over every package and gives each its findings.
+func vet(mod string, cs []*Case) {
+	pkgs := pending(cs)
 	if len(pkgs) == 0 {
 		return
 	}
@@ -284,12 +290,7 @@ type testEvent struct {
 
 // goTest runs one go test over the packages that vetted clean.
 func goTest(mod string, cs []*Case) {
-	var pkgs []string
-	for _, c := range cs {
-		if c.Stage == "" && c.Files != nil {
-			pkgs = append(pkgs, "./"+c.Pkg)
-		}
-	}
+	pkgs := pending(cs)
 	if len(pkgs) == 0 {
 		return
 	}
