@@ -789,6 +789,19 @@ func textAnnotationAt(s string, i int) int {
 	return -1
 }
 
+// siteAnnotations begin annotations customised Help Pages add (seen on
+// real sites), in no particular order: a pipe layout runs them together.
+var siteAnnotations = []string{"Default value: ", "Example value: ", "Unique items", "Max items: ", "Min items: "}
+
+func siteAnnotationAt(s string, i int) bool {
+	for _, a := range siteAnnotations {
+		if strings.HasPrefix(s[i:], a) {
+			return true
+		}
+	}
+	return false
+}
+
 func textIsAnnotation(s string) bool {
 	return s == htmlNone || textAnnotationAt(s, 0) >= 0 || strings.HasPrefix(s, "Define this parameter in the request")
 }
@@ -809,6 +822,14 @@ func textSplitAnnotations(cell string) []string {
 					continue
 				}
 				k := textAnnotationAt(para, i)
+				if siteAnnotationAt(para, i) {
+					// A site's own annotation starts here (any order).
+					if t := strings.TrimSpace(para[from:i]); t != "" && t != htmlNone {
+						out = append(out, t)
+					}
+					from = i
+					continue
+				}
 				if k <= 0 || k <= last {
 					continue
 				}
@@ -867,8 +888,8 @@ func (x *textParser) api(title, head int) {
 	// The documentation: the lines before the first heading.
 	var doc []int
 	for ; i < x.n && x.heading(i) == thNone; i++ {
-		if x.trim[i] != "" {
-			doc = append(doc, i)
+		if x.trim[i] != "" && !(title >= 0 && x.trim[i] == x.trim[title]) {
+			doc = append(doc, i) // (a scraper may repeat the title)
 		}
 	}
 	if i >= x.n && len(doc) > 0 {
