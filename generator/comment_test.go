@@ -83,13 +83,15 @@ func isIdent(e ast.Expr, name string) bool {
 }
 
 // injectText puts text wherever page text reaches a generated comment: type,
-// member, enum value, endpoint and parameter docs, and the relative path
+// member, enum value, endpoint and parameter docs, annotations the generator
+// does not interpret, and the relative path
 // (the stub's method comments quote it).
 func injectText(s *spec.Spec, text string) {
 	for _, t := range s.Types {
 		t.Doc = text
 		for _, m := range t.Members {
 			m.Doc = text
+			m.Annotations = &spec.Annotations{Other: []string{text}}
 		}
 		for _, v := range t.Values {
 			v.Doc = text
@@ -100,6 +102,7 @@ func injectText(s *spec.Spec, text string) {
 		e.RelativePath += "#" + text
 		for _, p := range e.Params {
 			p.Doc = text
+			p.Annotations = &spec.Annotations{Other: []string{text}}
 		}
 		if e.Body != nil {
 			e.Body.Doc = text
