@@ -171,7 +171,7 @@ func emitServeOp(m *Model, f *jen.File, op *Op) {
 				jen.Id("xmlDecode"+n), jen.Id("formDecode"+n), jen.Id("jsonDecode"+n))
 			g.If(jen.Op("!").Id("ok")).Block(jen.Return())
 			if op.Body.Type.Kind == spec.RefNamed && !op.Body.Type.Named.IsEnum() {
-				g.If(jen.Id("body").Op("!=").Nil().Op("&&").Op("!").Id("cfg").Dot("noValidate")).Block(jen.Id("body").Dot("validate").Call(jen.Op("&").Id("verr"), jen.Lit("")))
+				g.If(jen.Op("!").Id("cfg").Dot("noValidate")).Block(jen.Id("rtValidateRoot").Call(jen.Id("api"), jen.Op("&").Id("verr"), jen.Op("&").Id(rootVar(op.Body)), jen.Op("&").Id("body")))
 			}
 			args = append(args, jen.Id("body"))
 		}

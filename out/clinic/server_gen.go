@@ -615,8 +615,8 @@ func servePostClinicsAppointments(cfg *rtServerConfig, s Service, w http.Respons
 	if !ok {
 		return
 	}
-	if body != nil && !cfg.noValidate {
-		body.validate(&verr, "")
+	if !cfg.noValidate {
+		rtValidateRoot(api, &verr, &rootBookAppointmentCommand, &body)
 	}
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
@@ -666,8 +666,8 @@ func servePostMessages(cfg *rtServerConfig, s Service, w http.ResponseWriter, r 
 	if !ok {
 		return
 	}
-	if body != nil && !cfg.noValidate {
-		body.validate(&verr, "")
+	if !cfg.noValidate {
+		rtValidateRoot(api, &verr, &rootSendPatientMessageCommand, &body)
 	}
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
@@ -693,8 +693,8 @@ func servePostPatientsPhoto(cfg *rtServerConfig, s Service, w http.ResponseWrite
 	if !ok {
 		return
 	}
-	if body != nil && !cfg.noValidate {
-		body.validate(&verr, "")
+	if !cfg.noValidate {
+		rtValidateRoot(api, &verr, &rootPatientPhotoUpload, &body)
 	}
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
@@ -721,8 +721,8 @@ func servePutClinicsAppointmentsByAppointmentId(cfg *rtServerConfig, s Service, 
 	if !ok {
 		return
 	}
-	if body != nil && !cfg.noValidate {
-		body.validate(&verr, "")
+	if !cfg.noValidate {
+		rtValidateRoot(api, &verr, &rootRescheduleAppointmentCommand, &body)
 	}
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
@@ -748,8 +748,8 @@ func servePutMessagesTemplatesByTemplateCode(cfg *rtServerConfig, s Service, w h
 	if !ok {
 		return
 	}
-	if body != nil && !cfg.noValidate {
-		body.validate(&verr, "")
+	if !cfg.noValidate {
+		rtValidateRoot(api, &verr, &rootMessageTemplate, &body)
 	}
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
@@ -774,8 +774,8 @@ func servePutPatientsContact(cfg *rtServerConfig, s Service, w http.ResponseWrit
 	if !ok {
 		return
 	}
-	if body != nil && !cfg.noValidate {
-		body.validate(&verr, "")
+	if !cfg.noValidate {
+		rtValidateRoot(api, &verr, &rootContactPoint, &body)
 	}
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)

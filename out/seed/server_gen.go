@@ -53,8 +53,8 @@ func servePostClinicalEncountersFollowupSend(cfg *rtServerConfig, s Service, w h
 	if !ok {
 		return
 	}
-	if body != nil && !cfg.noValidate {
-		body.validate(&verr, "")
+	if !cfg.noValidate {
+		rtValidateRoot(api, &verr, &rootSendEncounterRequireFollowupPatientSms, &body)
 	}
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
