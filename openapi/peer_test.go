@@ -94,13 +94,10 @@ func TestPeerGenerators(t *testing.T) {
 		if err := os.MkdirAll(filepath.Join(dir, oapiPkg), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		// ogen v1.24.0 cannot yet generate form bodies with nested objects
-		// (the clinic's commands); it skips just those operations' forms.
-		cfg := filepath.Join(dir, "ogen.yml")
-		if err := os.WriteFile(cfg, []byte("generator:\n  ignore_not_implemented: [\"complex form schema\"]\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		run(t, goCmd(ctx, dir, "run", ogenTool, "-config", cfg, "-target", ogenPkg, "-package", ogenPkg, "-clean", doc))
+		// No ogen config: ogen reads ogen.yml from its working directory, and
+		// an ignore_not_implemented list there would hide exactly what
+		// -codegen promises to leave out.
+		run(t, goCmd(ctx, dir, "run", ogenTool, "-target", ogenPkg, "-package", ogenPkg, "-clean", doc))
 		run(t, goCmd(ctx, dir, "run", oapiTool, "-generate", "types,client", "-package", oapiPkg,
 			"-o", filepath.Join(oapiPkg, "api.gen.go"), doc))
 	}

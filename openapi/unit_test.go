@@ -235,6 +235,20 @@ func TestCodegenProfile(t *testing.T) {
 	if op.RequestBody.Value.Content["application/x-www-form-urlencoded"] == nil {
 		t.Error("flat form body dropped")
 	}
+	// A body that is not an object (a string, which Web API reads from
+	// "=value") has no form in the profile: ogen refuses such a schema.
+	for _, body := range []string{"string", "list<string>"} {
+		str := seed(t)
+		str.Endpoints[0].Body.Type = body
+		data, err = ExportWith(str, Options{Format: "json", Codegen: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		content := validate(t, data).Paths.Find("/api/v2/{practiceId}/clinical/encounters/{encounterId}/followup/send").Post.RequestBody.Value.Content
+		if content["application/x-www-form-urlencoded"] != nil || content["application/json"] == nil {
+			t.Errorf("%s body: media types %v, want JSON and XML but no form", body, keys(content))
+		}
+	}
 }
 
 func typ(s *spec.Spec, simple string) string {
