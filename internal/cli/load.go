@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -47,7 +48,7 @@ func loadInputs(inputs []string, crawlDir string, progress io.Writer) (*spec.Spe
 	}
 	in, err := parser.ReadInputs(paths)
 	if err != nil {
-		return nil, err
+		return nil, pathError(err)
 	}
 	if len(in) == 0 {
 		return nil, fmt.Errorf("no pages found in %s", strings.Join(paths, ", "))
@@ -87,7 +88,7 @@ func loadSpecJSON(inputs []string) (s *spec.Spec, ok bool, err error) {
 		}
 		data, isJSON, err := readIfJSON(in)
 		if err != nil {
-			return nil, false, err
+			return nil, false, pathError(err)
 		}
 		if !isJSON {
 			continue
@@ -143,6 +144,16 @@ func unmarshalSpec(path string, data []byte) (*spec.Spec, error) {
 		msg = "unexpected end of JSON"
 	}
 	return nil, fmt.Errorf("%s: not a helpgen spec: %s", where, msg)
+}
+
+// pathError says "PATH: what" rather than "stat PATH: what": the
+// operation is noise to the user, the path is what they typed.
+func pathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Path, pe.Err)
+	}
+	return err
 }
 
 // lineCol is "line:column" (1-based, columns in bytes) of the byte a JSON
