@@ -149,6 +149,9 @@ func runGenerate(c *invocation, args []string, check bool) int {
 	if cfg.Output == "" {
 		return c.usageError("no output directory: use -o DIR or \"output\" in the config")
 	}
+	if st, err := os.Stat(cfg.Output); err == nil && !st.IsDir() {
+		return c.usageError("%s is not a directory: -o names the package directory", cfg.Output)
+	}
 	if cfg.Package == "" {
 		cfg.Package = packageName(cfg.Output)
 	} else if !validPackage(cfg.Package) {

@@ -221,7 +221,7 @@ func crawlKey(u string) string {
 // cannot be (a diagnostic each, saying why).
 func helpPages(in []parser.Input) (pages []parser.Input, skipped []*spec.Diagnostic) {
 	for _, i := range in {
-		if why := notHelpPage(i.Data); why != "" {
+		if why := notHelpPage(i); why != "" {
 			skipped = append(skipped, &spec.Diagnostic{Source: i.Source, Message: why})
 			continue
 		}
@@ -274,9 +274,14 @@ var helpMarkers = [][]byte{
 	[]byte("web api help page"),
 }
 
-// notHelpPage says why data cannot be a Help Page, or "" when it may be.
-func notHelpPage(data []byte) string {
-	d := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
+// notHelpPage says why an input cannot be a Help Page, or "" when it may
+// be: it has one of the markers, or the parser reads it as an Api page, an
+// index or the host's error view (those need a "METHOD route" title or an
+// API table), or as a model page and it is text (a text model page needs a
+// member table). An HTML page with none of the markers is not one even if
+// the parser would read it as a model: for HTML, any h1 makes a model.
+func notHelpPage(in parser.Input) string {
+	d := bytes.TrimSpace(bytes.TrimPrefix(in.Data, []byte("\xef\xbb\xbf")))
 	switch {
 	case len(d) == 0:
 		return "empty"
@@ -289,6 +294,16 @@ func notHelpPage(data []byte) string {
 	for _, m := range helpMarkers {
 		if bytes.Contains(lower, m) {
 			return ""
+		}
+	}
+	if p, err := parser.ParsePage(in.Source, in.Data); err == nil {
+		switch p.Kind {
+		case parser.PageAPI, parser.PageIndex, parser.PageError:
+			return ""
+		case parser.PageModel:
+			if d[0] != '<' {
+				return ""
+			}
 		}
 	}
 	return "none of a Help Page's headings, tables or links"

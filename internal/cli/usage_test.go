@@ -71,6 +71,7 @@ func TestUsageAndInputErrors(t *testing.T) {
 		{[]string{"generate", "-o", filepath.Join(dir, "out"), "-pkg", "my-api", seed}, 2, "", `-pkg "my-api" is not a Go package name`},
 		{[]string{"generate", "-config", filepath.Join(dir, "nope.json"), seed}, 2, "", "nope.json"},
 		{[]string{"generate", "-o", filepath.Join(dir, "out"), specFile, pages}, 2, "", "must be the only input"},
+		{[]string{"generate", "-o", specFile, seed}, 2, "", specFile + " is not a directory"},
 
 		{[]string{"check"}, 2, "", "no output directory"},
 		{[]string{"check", "-h"}, 0, "usage: helpgen check", ""},
