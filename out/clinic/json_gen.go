@@ -14,11 +14,9 @@ import (
 // jsonDates is how the server writes dates: the format and zone handling observed on its Help Page samples.
 var jsonDates = rtNewJSONDates("yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "RoundtripKind", "+02:00")
 
-/*
-jsonClientDates is how the client writes dates: Json.NET's lossless round-trip form, which every
-Json.NET reader parses whatever its DateFormatString (a server's own format may drop the zone or
-the fraction, so sending it would change the value).
-*/
+// jsonClientDates is how the client writes dates: Json.NET's lossless round-trip form, which every
+// Json.NET reader parses whatever its DateFormatString (a server's own format may drop the zone or
+// the fraction, so sending it would change the value).
 var jsonClientDates = rtNewJSONDates("yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "RoundtripKind", "+02:00")
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
@@ -3841,10 +3839,8 @@ var jsonNamesUrgencyLevel = &rtEnumNames{
 	values: []int64{int64(1), int64(2), int64(3)},
 }
 
-/*
-jsonAppendApiResultOfBoolean writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendApiResultOfBoolean writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendApiResultOfBoolean(dst []byte, v *ApiResultOfBoolean, d *rtJSONDates) []byte {
 	dst = v.appendJSON(dst, d)
 	return dst
@@ -3868,10 +3864,8 @@ func jsonDecodeApiResultOfBoolean(data []byte) (v *ApiResultOfBoolean, err error
 	return v, err
 }
 
-/*
-jsonAppendApiResultOfGuid writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendApiResultOfGuid writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendApiResultOfGuid(dst []byte, v *ApiResultOfGuid, d *rtJSONDates) []byte {
 	dst = v.appendJSON(dst, d)
 	return dst
@@ -3895,10 +3889,8 @@ func jsonDecodeApiResultOfGuid(data []byte) (v *ApiResultOfGuid, err error) {
 	return v, err
 }
 
-/*
-jsonAppendApiResultOfListOfPatientSummary writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendApiResultOfListOfPatientSummary writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendApiResultOfListOfPatientSummary(dst []byte, v *ApiResultOfListOfPatientSummary, d *rtJSONDates) []byte {
 	dst = v.appendJSON(dst, d)
 	return dst
@@ -3922,10 +3914,8 @@ func jsonDecodeApiResultOfListOfPatientSummary(data []byte) (v *ApiResultOfListO
 	return v, err
 }
 
-/*
-jsonAppendAppointmentDetail writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendAppointmentDetail writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendAppointmentDetail(dst []byte, v *AppointmentDetail, d *rtJSONDates) []byte {
 	dst = v.appendJSON(dst, d)
 	return dst
@@ -3949,10 +3939,8 @@ func jsonDecodeAppointmentDetail(data []byte) (v *AppointmentDetail, err error) 
 	return v, err
 }
 
-/*
-jsonAppendBookAppointmentCommand writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendBookAppointmentCommand writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendBookAppointmentCommand(dst []byte, v *BookAppointmentCommand, d *rtJSONDates) []byte {
 	dst = v.appendJSON(dst, d)
 	return dst
@@ -3976,10 +3964,8 @@ func jsonDecodeBookAppointmentCommand(data []byte) (v *BookAppointmentCommand, e
 	return v, err
 }
 
-/*
-jsonAppendClinicLocation writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendClinicLocation writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendClinicLocation(dst []byte, v *ClinicLocation, d *rtJSONDates) []byte {
 	dst = v.appendJSON(dst, d)
 	return dst
@@ -4003,10 +3989,8 @@ func jsonDecodeClinicLocation(data []byte) (v *ClinicLocation, err error) {
 	return v, err
 }
 
-/*
-jsonAppendContactPoint writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendContactPoint writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendContactPoint(dst []byte, v *ContactPoint, d *rtJSONDates) []byte {
 	dst = v.appendJSON(dst, d)
 	return dst
@@ -4030,10 +4014,8 @@ func jsonDecodeContactPoint(data []byte) (v *ContactPoint, err error) {
 	return v, err
 }
 
-/*
-jsonAppendDateTimeOffset writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendDateTimeOffset writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendDateTimeOffset(dst []byte, v time.Time, d *rtJSONDates) []byte {
 	dst = d.appendOffset(dst, v)
 	return dst
@@ -4054,10 +4036,8 @@ func jsonDecodeDateTimeOffset(data []byte) (v time.Time, err error) {
 	return v, err
 }
 
-/*
-jsonAppendListOfMessageTemplate writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendListOfMessageTemplate writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendListOfMessageTemplate(dst []byte, v []*MessageTemplate, d *rtJSONDates) []byte {
 	if v == nil {
 		dst = append(dst, "null"...)
@@ -4112,10 +4092,8 @@ func jsonDecodeListOfMessageTemplate(data []byte) (v []*MessageTemplate, err err
 	return v, err
 }
 
-/*
-jsonAppendListOfTimeWindow writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendListOfTimeWindow writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendListOfTimeWindow(dst []byte, v []*TimeWindow, d *rtJSONDates) []byte {
 	if v == nil {
 		dst = append(dst, "null"...)
@@ -4170,10 +4148,8 @@ func jsonDecodeListOfTimeWindow(data []byte) (v []*TimeWindow, err error) {
 	return v, err
 }
 
-/*
-jsonAppendMessageDeliveryReport writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendMessageDeliveryReport writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendMessageDeliveryReport(dst []byte, v *MessageDeliveryReport, d *rtJSONDates) []byte {
 	dst = v.appendJSON(dst, d)
 	return dst
@@ -4197,10 +4173,8 @@ func jsonDecodeMessageDeliveryReport(data []byte) (v *MessageDeliveryReport, err
 	return v, err
 }
 
-/*
-jsonAppendMessageTemplate writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendMessageTemplate writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendMessageTemplate(dst []byte, v *MessageTemplate, d *rtJSONDates) []byte {
 	dst = v.appendJSON(dst, d)
 	return dst
@@ -4224,10 +4198,8 @@ func jsonDecodeMessageTemplate(data []byte) (v *MessageTemplate, err error) {
 	return v, err
 }
 
-/*
-jsonAppendPagedListOfAppointmentSummary writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendPagedListOfAppointmentSummary writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendPagedListOfAppointmentSummary(dst []byte, v *PagedListOfAppointmentSummary, d *rtJSONDates) []byte {
 	dst = v.appendJSON(dst, d)
 	return dst
@@ -4251,10 +4223,8 @@ func jsonDecodePagedListOfAppointmentSummary(data []byte) (v *PagedListOfAppoint
 	return v, err
 }
 
-/*
-jsonAppendPatientPhotoUpload writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendPatientPhotoUpload writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendPatientPhotoUpload(dst []byte, v *PatientPhotoUpload, d *rtJSONDates) []byte {
 	dst = v.appendJSON(dst, d)
 	return dst
@@ -4278,10 +4248,8 @@ func jsonDecodePatientPhotoUpload(data []byte) (v *PatientPhotoUpload, err error
 	return v, err
 }
 
-/*
-jsonAppendPatientProfile writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendPatientProfile writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendPatientProfile(dst []byte, v *PatientProfile, d *rtJSONDates) []byte {
 	dst = v.appendJSON(dst, d)
 	return dst
@@ -4305,10 +4273,8 @@ func jsonDecodePatientProfile(data []byte) (v *PatientProfile, err error) {
 	return v, err
 }
 
-/*
-jsonAppendRescheduleAppointmentCommand writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendRescheduleAppointmentCommand writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendRescheduleAppointmentCommand(dst []byte, v *RescheduleAppointmentCommand, d *rtJSONDates) []byte {
 	dst = v.appendJSON(dst, d)
 	return dst
@@ -4332,10 +4298,8 @@ func jsonDecodeRescheduleAppointmentCommand(data []byte) (v *RescheduleAppointme
 	return v, err
 }
 
-/*
-jsonAppendSendPatientMessageCommand writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendSendPatientMessageCommand writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendSendPatientMessageCommand(dst []byte, v *SendPatientMessageCommand, d *rtJSONDates) []byte {
 	dst = v.appendJSON(dst, d)
 	return dst
@@ -4359,10 +4323,8 @@ func jsonDecodeSendPatientMessageCommand(data []byte) (v *SendPatientMessageComm
 	return v, err
 }
 
-/*
-jsonAppendString writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendString writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendString(dst []byte, v *string, d *rtJSONDates) []byte {
 	dst = rtAppendJSONStringPtr(dst, v)
 	return dst
