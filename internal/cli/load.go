@@ -103,20 +103,27 @@ func loadSpecJSON(inputs []string) (s *spec.Spec, ok bool, err error) {
 }
 
 // readIfJSON returns a file's content when it is a file (not a directory)
-// whose first character is { or [: JSON, which no page starts with.
+// whose first character is { or [: JSON, which no page starts with. Only
+// the start of other files is read here.
 func readIfJSON(path string) ([]byte, bool, error) {
-	st, err := os.Stat(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, false, err
 	}
-	if st.IsDir() {
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || st.IsDir() {
+		return nil, false, err
+	}
+	head := make([]byte, 512)
+	n, err := io.ReadFull(f, head)
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+		return nil, false, err
+	}
+	if !looksLikeJSON(head[:n]) {
 		return nil, false, nil
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, false, err
-	}
-	return data, looksLikeJSON(data), nil
+	rest, err := io.ReadAll(f)
+	return append(head[:n], rest...), err == nil, err
 }
 
 func looksLikeJSON(data []byte) bool {
