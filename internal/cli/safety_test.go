@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/helpgen/helpgen/generator"
+	"github.com/helpgen/helpgen/spec"
 )
 
 const seedPageName = "POST-api-v2-practiceId-clinical-encounters-encounterId-followup-send.txt"
@@ -311,4 +313,54 @@ func TestMessagesNoDoubledPrefix(t *testing.T) {
 			t.Errorf("doubled prefix: %q", line)
 		}
 	}
+}
+
+// diff and openapi, as their packages' tests had them before their
+// command layers moved here: exit codes, formats and files.
+func TestDiffAndOpenAPICommands(t *testing.T) {
+	dir := t.TempDir()
+	base := filepath.Join(dir, "base.json")
+	mustRun(t, 0, "parse", "-spec", base, seedPage(t))
+	s, err := loadInputs([]string{base}, "", io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cut bool
+	for _, typ := range s.Types {
+		if len(typ.Members) > 1 && !cut {
+			typ.Members = typ.Members[:len(typ.Members)-1]
+			cut = true
+		}
+	}
+	data, err := spec.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	breaking := filepath.Join(dir, "breaking.json")
+	writeFile(t, breaking, string(data))
+
+	for _, c := range []struct {
+		args []string
+		code int
+		out  string
+	}{
+		{[]string{"diff", base, base}, 0, "no changes"},
+		{[]string{"diff", base, breaking}, 0, "member-removed"},
+		{[]string{"diff", "-fail-on-breaking", base, breaking}, 1, "member-removed"},
+		{[]string{"diff", "-fail-on-breaking", breaking, base}, 0, "member-added"},
+		{[]string{"diff", "-format", "markdown", base, breaking}, 0, "member-removed"},
+		{[]string{"openapi", "-codegen", base}, 0, `"openapi": "3.0.3"`},
+		{[]string{"openapi", "-format", "yaml", base}, 0, `openapi: "3.0.3"`},
+		{[]string{"openapi", "-o", filepath.Join(dir, "no", "such", "dir.json"), base}, 1, ""},
+	} {
+		code, out, errOut := run(t, c.args...)
+		if code != c.code || !strings.Contains(out, c.out) {
+			t.Errorf("helpgen %s: exit %d, want %d and %q on stdout\nstdout: %s\nstderr: %s", strings.Join(c.args, " "), code, c.code, c.out, clip(out), errOut)
+		}
+	}
+	yml := filepath.Join(dir, "api.yaml")
+	if out, _ := mustRun(t, 0, "openapi", "-o", yml, base); out != "" || !strings.HasPrefix(readFile(t, yml), "openapi: ") {
+		t.Errorf("openapi -o api.yaml: stdout %q, file starts %q", out, readFile(t, yml)[:min(20, len(readFile(t, yml)))])
+	}
+	mustRun(t, 0, "openapi", "-o", yml, base) // its own document: replaced without -force
 }
