@@ -108,7 +108,12 @@ func TestConfigEveryKey(t *testing.T) {
 		t.Error("-spec did not override the config's spec")
 	}
 	mustRun(t, 0, "check", "-config", cfg, "-o", other, "-pkg", "other", "-spec", filepath.Join(other, "s.json"))
-	mustRun(t, 1, "check", "-config", cfg, "-o", other)
+	// Without -pkg the config's package applies, which is not the one the
+	// directory holds (its service_impl.go is package other): check, like
+	// generate, refuses and says how to go on.
+	if _, errOut := mustRun(t, 2, "check", "-config", cfg, "-o", other); !strings.Contains(errOut, "pass -pkg other") {
+		t.Errorf("check into a directory of another package: %s", errOut)
+	}
 }
 
 // Config errors name the file, the line and the key.
