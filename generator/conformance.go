@@ -7,8 +7,6 @@ import (
 	"github.com/dave/jennifer/jen"
 )
 
-func init() { register("conformance_gen_test.go", emitConformance) }
-
 // sampleCase is one documented sample a root codec must reproduce.
 type sampleCase struct {
 	name string

@@ -7,8 +7,6 @@ import (
 	"github.com/helpgen/helpgen/spec"
 )
 
-func init() { registerChunked("e2e_gen_test.go", emitE2E) }
-
 // emitE2E writes an end-to-end test into the generated package: the
 // generated client calls the generated server (over real HTTP on loopback)
 // for every endpoint in JSON, XML and form, and every argument and the

@@ -6,8 +6,6 @@ import (
 	"github.com/dave/jennifer/jen"
 )
 
-func init() { register("fuzz_gen_test.go", emitFuzz) }
-
 // emitFuzz writes FuzzDecodeJSON and FuzzDecodeXML into the generated
 // package: any input to the root decoders (the first byte picks the root
 // type) must not panic, and whatever decodes must survive encode → decode

@@ -6,8 +6,6 @@ import (
 	"github.com/dave/jennifer/jen"
 )
 
-func init() { register("samples_gen_test.go", emitSamples) }
-
 // sampleNames numbers the documented sample texts once, in endpoint order,
 // so the generated tests (conformance, end to end, fuzz seeds) share one
 // constant per sample instead of repeating its text.

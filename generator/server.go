@@ -215,4 +215,3 @@ func parseInto(m *Model, p *Param, raw jen.Code) jen.Code {
 	).Else().Block(target.Add(val))
 }
 
-func init() { registerPartChunked(PartServer, "server_gen.go", emitServer) }

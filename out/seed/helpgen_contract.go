@@ -168,6 +168,7 @@ type rtCodec struct {
 type rtContractInfo struct {
 	*rtContract
 	typ     reflect.Type // the struct type
+	ptrType reflect.Type // *T
 	self    *rtCodec     // the codec of a *T holding it
 	fields  []rtField    // Members order
 	json    []*rtField   // JSON order
@@ -224,7 +225,7 @@ func (a *rtAPI) resolve() {
 	// Contracts first get their info (so references to them resolve,
 	// also cyclic ones), then their members.
 	for _, c := range a.Contracts {
-		c.info = &rtContractInfo{rtContract: c, typ: reflect.TypeOf(c.Go).Elem()}
+		c.info = &rtContractInfo{rtContract: c, typ: reflect.TypeOf(c.Go).Elem(), ptrType: reflect.TypeOf(c.Go)}
 	}
 	for _, c := range a.Contracts {
 		c.info.self = a.codec(rtGoName(c.Go), reflect.TypeOf(c.Go), "contract "+c.Name)
