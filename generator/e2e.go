@@ -43,16 +43,14 @@ func emitE2E(m *Model, next func() *jen.File) error {
 		})
 		f.Line()
 		if op.Response != nil {
-			text, isXML := sampleText(op.Endpoint, "response")
 			f.Func().Id("e2eResponse"+op.GoName).Params().Params(GoTypeCode(op.Response.Type), jen.Error()).BlockFunc(func(g *jen.Group) {
-				emitSampleValue(m, g, op.Response, text, isXML)
+				emitSampleValue(g, op.Response, sampleOf(m, op, "response"))
 			})
 			f.Line()
 		}
 		if op.Body != nil {
-			text, isXML := sampleText(op.Endpoint, "request")
 			f.Func().Id("e2eBody"+op.GoName).Params().Params(GoTypeCode(op.Body.Type), jen.Error()).BlockFunc(func(g *jen.Group) {
-				emitSampleValue(m, g, op.Body, text, isXML)
+				emitSampleValue(g, op.Body, sampleOf(m, op, "request"))
 			})
 			f.Line()
 		}
@@ -186,32 +184,10 @@ func e2eSameValue(a, b reflect.Value) bool {
 }
 `
 
-// sampleText is an endpoint's documented sample for a direction: JSON
-// preferred, else XML; "" when none.
-func sampleText(e *spec.Endpoint, dir string) (string, bool) {
-	text, isXML := "", false
-	for _, s := range e.Samples {
-		if s.Direction != dir || s.Kind != "text" || s.Text == "" {
-			continue
-		}
-		mts := strings.Join(s.MediaTypes, " ")
-		if strings.Contains(mts, "json") && (text == "" || isXML) {
-			text, isXML = s.Text, false
-		} else if strings.Contains(mts, "xml") && text == "" {
-			text, isXML = s.Text, true
-		}
-	}
-	return text, isXML
-}
-
 // emitSampleValue returns the decoded sample, or a non-nil empty value.
-func emitSampleValue(m *Model, g *jen.Group, r *Root, text string, isXML bool) {
-	if text != "" {
-		fn := "jsonDecode" + r.Name
-		if isXML {
-			fn = "xmlDecode" + r.Name
-		}
-		g.Return(jen.Id(fn).Call(jen.Index().Byte().Parens(sampleRef(m, text))))
+func emitSampleValue(g *jen.Group, r *Root, c *sampleCase) {
+	if c != nil {
+		g.Return(jen.Id(c.format + "Decode" + r.Name).Call(jen.Id("documentedSample").Call(jen.Lit(c.name))))
 		return
 	}
 	switch {

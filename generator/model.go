@@ -22,10 +22,6 @@ type Model struct {
 	Ops   []*Op
 	Roots []*Root
 	opts  Options
-	// sampleNames names the constants that hold the documented sample
-	// texts in the generated tests; sampleOrder is their order.
-	sampleNames map[string]string
-	sampleOrder []string
 	// Renames lists every Go name that is not the CLR simple name or the
 	// member name, with why; the generator reports them.
 	Renames []Rename
@@ -171,7 +167,6 @@ func NewModelWith(s *spec.Spec, opts Options) (*Model, error) {
 	if err := m.resolveOps(opts.Names.Operations); err != nil {
 		return nil, err
 	}
-	m.sampleNames, m.sampleOrder = sampleNames(m)
 	return m, nil
 }
 
@@ -557,11 +552,6 @@ func Exported(s string) string {
 		out = "X" + out
 	}
 	return out
-}
-
-// samples returns the documented sample texts' constant names and order.
-func (m *Model) samples() (map[string]string, []string) {
-	return m.sampleNames, m.sampleOrder
 }
 
 // hasPart reports whether an optional part is emitted.

@@ -772,3 +772,28 @@ func (a *rtAPI) parseEnum(e *rtEnum, s string) (int64, bool) {
 	a.ready()
 	return e.info.names.parse([]byte(s))
 }
+
+// reencode decodes a document of root's type in format ("json", "xml" or
+// "form") into a new value and encodes that again (JSON with the server's
+// dates): what the generated tests compare with the documented samples,
+// and what their fuzz targets run. decErr is the decoder's error, encErr the
+// encoder's (a value that decoded must encode).
+func (a *rtAPI) reencode(root *rtRoot, format string, data []byte) (out []byte, decErr, encErr error) {
+	a.ready()
+	p := rtNew(root.goType.Elem())
+	switch format {
+	case "xml":
+		if decErr = rtXMLDecodeDoc(data, root.codec, p); decErr == nil {
+			out, encErr = rtXMLAppendDoc(nil, root.codec, p)
+		}
+	case "form":
+		if decErr = rtFormDecodeDoc(data, root.codec, p); decErr == nil {
+			out = rtFormAppendDoc(nil, root.codec, p)
+		}
+	default:
+		if decErr = rtJSONDecodeDoc(data, root.codec, p); decErr == nil {
+			out = rtJSONAppend(nil, root.codec, p, a.Dates)
+		}
+	}
+	return out, decErr, encErr
+}
