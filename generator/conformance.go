@@ -10,14 +10,21 @@ import (
 // sampleCase is one documented sample a root codec must reproduce.
 type sampleCase struct {
 	name   string // operation/direction/format: the table's stable key
+	op     *Op
+	dir    string
 	root   *Root
 	format string // "json" or "xml"
 	text   string
 }
 
 // conformanceCases are the documented samples with a body or response type
-// to decode them as, once each, in operation order.
+// to decode them as, once each, in operation order (computed once).
 func conformanceCases(m *Model) []sampleCase {
+	m.samplesOnce.Do(func() { m.sampleCases = findSampleCases(m) })
+	return m.sampleCases
+}
+
+func findSampleCases(m *Model) []sampleCase {
 	var cases []sampleCase
 	seen := map[string]bool{}
 	for _, op := range m.Ops {
@@ -50,7 +57,7 @@ func conformanceCases(m *Model) []sampleCase {
 				continue
 			}
 			seen[key], seen[name] = true, true
-			cases = append(cases, sampleCase{name: name, root: root, format: format, text: s.Text})
+			cases = append(cases, sampleCase{name: name, op: op, dir: s.Direction, root: root, format: format, text: s.Text})
 		}
 	}
 	return cases
@@ -81,10 +88,11 @@ func emitSamples(m *Model, f *jen.File) error {
 // in the table, preferring JSON; nil when there is none.
 func sampleOf(m *Model, op *Op, dir string) *sampleCase {
 	var found *sampleCase
-	for _, c := range conformanceCases(m) {
-		if strings.HasPrefix(c.name, op.GoName+"/"+dir+"/") && (found == nil || c.format == "json" && found.format != "json") {
-			c := c
-			found = &c
+	cases := conformanceCases(m)
+	for i := range cases {
+		c := &cases[i]
+		if c.op == op && c.dir == dir && (found == nil || c.format == "json" && found.format != "json") {
+			found = c
 		}
 	}
 	return found

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/helpgen/helpgen/spec"
@@ -22,6 +23,9 @@ type Model struct {
 	Ops   []*Op
 	Roots []*Root
 	opts  Options
+	// sampleCases are the documented samples the generated tests read.
+	samplesOnce sync.Once
+	sampleCases []sampleCase
 	// Renames lists every Go name that is not the CLR simple name or the
 	// member name, with why; the generator reports them.
 	Renames []Rename
