@@ -261,35 +261,7 @@ func paramSample(p *Param) jen.Code {
 	case g.Kind != spec.RefPrimitive:
 		v = jen.Nil()
 	default:
-		switch g.Prim {
-		case "string", "anyURI":
-			v = jen.Lit("a b/c?d&e=f%")
-		case "guid":
-			v = jen.Qual(pkgUUID, "MustParse").Call(jen.Lit("6a9e0997-1a57-42fa-939e-563024574417"))
-		case "int", "long", "short", "unsignedInt", "unsignedLong", "unsignedShort":
-			v = jen.Lit(42)
-		case "byte", "unsignedByte":
-			v = jen.Lit(7)
-		case "boolean":
-			v = jen.True()
-		case "double", "float":
-			v = jen.Lit(1.5)
-		case "decimal":
-			v = jen.Id("DecimalFromInt").Call(jen.Lit(1250))
-		case "dateTime":
-			v = jen.Id("DateTime").Values(jen.Dict{
-				jen.Id("Time"): jen.Qual("time", "Date").Call(jen.Lit(2025), jen.Lit(1), jen.Lit(2), jen.Lit(3), jen.Lit(4), jen.Lit(5), jen.Lit(0), jen.Qual("time", "UTC")),
-				jen.Id("Kind"): jen.Id("DateTimeUtc"),
-			})
-		case "dateTimeOffset":
-			v = jen.Qual("time", "Date").Call(jen.Lit(2025), jen.Lit(1), jen.Lit(2), jen.Lit(3), jen.Lit(4), jen.Lit(5), jen.Lit(0), jen.Qual("time", "FixedZone").Call(jen.Lit(""), jen.Lit(7200)))
-		case "duration":
-			v = jen.Id("TimeSpanOf").Call(jen.Lit(90).Op("*").Qual("time", "Minute"))
-		case "char":
-			v = jen.LitRune('x')
-		default:
-			v = jen.Id("zeroOf").Call()
-		}
+		v = prims[g.Prim].sample()
 	}
 	if ptr {
 		return jen.Id("Ptr").Call(jen.Add(valueTypeCode(g)).Parens(v))
