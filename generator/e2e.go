@@ -7,8 +7,6 @@ import (
 	"github.com/helpgen/helpgen/spec"
 )
 
-func init() { registerChunked("e2e_gen_test.go", emitE2E) }
-
 // emitE2E writes an end-to-end test into the generated package: the
 // generated client calls the generated server (over real HTTP on loopback)
 // for every endpoint in JSON, XML and form, and every argument and the
@@ -18,7 +16,7 @@ func emitE2E(m *Model, next func() *jen.File) error {
 	if !m.hasPart(PartClient) || !m.hasPart(PartServer) {
 		return nil
 	}
-	f.Comment("e2eService records what the server decoded and answers the documented response samples.")
+	f.Add(comment("e2eService records what the server decoded and answers the documented response samples."))
 	f.Type().Id("e2eService").StructFunc(func(g *jen.Group) {
 		g.Id("got").Index().Any()
 	})
@@ -45,23 +43,21 @@ func emitE2E(m *Model, next func() *jen.File) error {
 		})
 		f.Line()
 		if op.Response != nil {
-			text, isXML := sampleText(op.Endpoint, "response")
 			f.Func().Id("e2eResponse"+op.GoName).Params().Params(GoTypeCode(op.Response.Type), jen.Error()).BlockFunc(func(g *jen.Group) {
-				emitSampleValue(m, g, op.Response, text, isXML)
+				emitSampleValue(g, op.Response, sampleOf(m, op, "response"))
 			})
 			f.Line()
 		}
 		if op.Body != nil {
-			text, isXML := sampleText(op.Endpoint, "request")
 			f.Func().Id("e2eBody"+op.GoName).Params().Params(GoTypeCode(op.Body.Type), jen.Error()).BlockFunc(func(g *jen.Group) {
-				emitSampleValue(m, g, op.Body, text, isXML)
+				emitSampleValue(g, op.Body, sampleOf(m, op, "request"))
 			})
 			f.Line()
 		}
 	}
 	for _, r := range m.Roots {
 		f = next()
-		f.Comment("e2eRoundTrip" + r.Name + " encodes and decodes v in the format a request (or response) uses.")
+		f.Add(comment("e2eRoundTrip" + r.Name + " encodes and decodes v in the format a request (or response) uses."))
 		f.Func().Id("e2eRoundTrip"+r.Name).Params(jen.Id("format").Id("Format"), jen.Id("v").Add(GoTypeCode(r.Type)), jen.Id("request").Bool()).Add(GoTypeCode(r.Type)).BlockFunc(func(g *jen.Group) {
 			g.Var().Id("out").Add(GoTypeCode(r.Type))
 			g.Var().Err().Error()
@@ -85,7 +81,7 @@ func emitE2E(m *Model, next func() *jen.File) error {
 		})
 		f.Line()
 	}
-	f.Comment("TestEndToEnd runs every endpoint through the generated client and server in each format.")
+	f.Add(comment("TestEndToEnd runs every endpoint through the generated client and server in each format."))
 	f.Func().Id("TestEndToEnd").Params(jen.Id("t").Op("*").Qual("testing", "T")).BlockFunc(func(g *jen.Group) {
 		g.For(jen.List(jen.Id("_"), jen.Id("format")).Op(":=").Range().Index().Id("Format").Values(jen.Id("FormatJSON"), jen.Id("FormatXML"), jen.Id("FormatForm"))).BlockFunc(func(l *jen.Group) {
 			l.Id("format").Op(":=").Id("format")
@@ -108,30 +104,30 @@ func emitE2E(m *Model, next func() *jen.File) error {
 					b.Id("_").Op("=").Id("c") // a models-only package: nothing to call
 				}
 				for _, op := range m.Ops {
-					emitE2ECase(b, op)
+					emitE2ECase(m, b, op)
 				}
 			}))
 		})
 	})
 	f.Line()
-	f.Comment("e2eSame compares decoded values: DateTime and DateTimeOffset by instant (the form binder\nturns zoned DateTimes into server-local ones, as Web API does), nil and empty collections alike\n(a form cannot tell them apart), everything else exactly.")
+	f.Add(comment("e2eSame compares decoded values: DateTime and DateTimeOffset by instant (the form binder\nturns zoned DateTimes into server-local ones, as Web API does), nil and empty collections alike\n(a form cannot tell them apart), everything else exactly."))
 	f.Func().Id("e2eSame").Params(jen.List(jen.Id("a"), jen.Id("b")).Qual("reflect", "Value")).Bool().Block(jen.Return(jen.Id("e2eSameValue").Call(jen.Id("a"), jen.Id("b"))))
 	f.Add(jen.Op(e2eSameSource))
 	f.Line()
-	f.Comment("e2eDump shows a value in its JSON form for failure messages.")
+	f.Add(comment("e2eDump shows a value in its JSON form for failure messages."))
 	f.Func().Id("e2eDump").Params(jen.Id("v").Any()).String().Block(
 		jen.List(jen.Id("b"), jen.Err()).Op(":=").Qual("encoding/json", "MarshalIndent").Call(jen.Id("v"), jen.Lit(""), jen.Lit("  ")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Qual("fmt", "Sprintf").Call(jen.Lit("%+v"), jen.Id("v")))),
 		jen.Return(jen.String().Parens(jen.Id("b"))),
 	)
 	f.Line()
-	f.Comment("e2eDates are the date settings of a request (client) or response (server).")
+	f.Add(comment("e2eDates are the date settings of a request (client) or response (server)."))
 	f.Func().Id("e2eDates").Params(jen.Id("request").Bool()).Op("*").Id("rtJSONDates").Block(
 		jen.If(jen.Id("request")).Block(jen.Return(jen.Id("jsonClientDates"))),
 		jen.Return(jen.Id("jsonDates")),
 	)
 	f.Line()
-	f.Comment("e2eSameValue uses time; keep the import when no other code of this file does.")
+	f.Add(comment("e2eSameValue uses time; keep the import when no other code of this file does."))
 	f.Var().Id("_").Qual("time", "Time")
 	return nil
 }
@@ -202,32 +198,10 @@ func e2eSameValue(a, b reflect.Value) bool {
 }
 `
 
-// sampleText is an endpoint's documented sample for a direction: JSON
-// preferred, else XML; "" when none.
-func sampleText(e *spec.Endpoint, dir string) (string, bool) {
-	text, isXML := "", false
-	for _, s := range e.Samples {
-		if s.Direction != dir || s.Kind != "text" || s.Text == "" {
-			continue
-		}
-		mts := strings.Join(s.MediaTypes, " ")
-		if strings.Contains(mts, "json") && (text == "" || isXML) {
-			text, isXML = s.Text, false
-		} else if strings.Contains(mts, "xml") && text == "" {
-			text, isXML = s.Text, true
-		}
-	}
-	return text, isXML
-}
-
 // emitSampleValue returns the decoded sample, or a non-nil empty value.
-func emitSampleValue(m *Model, g *jen.Group, r *Root, text string, isXML bool) {
-	if text != "" {
-		fn := "jsonDecode" + r.Name
-		if isXML {
-			fn = "xmlDecode" + r.Name
-		}
-		g.Return(jen.Id(fn).Call(jen.Index().Byte().Parens(sampleRef(m, text))))
+func emitSampleValue(g *jen.Group, r *Root, c *sampleCase) {
+	if c != nil {
+		g.Return(jen.Id(c.format + "Decode" + r.Name).Call(jen.Id("documentedSample").Call(jen.Lit(c.name))))
 		return
 	}
 	switch {
@@ -240,14 +214,14 @@ func emitSampleValue(m *Model, g *jen.Group, r *Root, text string, isXML bool) {
 }
 
 // emitE2ECase calls one endpoint and checks what both sides saw.
-func emitE2ECase(b *jen.Group, op *Op) {
+func emitE2ECase(m *Model, b *jen.Group, op *Op) {
 	b.Id("t").Dot("Run").Call(jen.Lit(op.GoName), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).BlockFunc(func(g *jen.Group) {
 		for _, r := range []*Root{op.Body, op.Response} {
 			dir := "request"
 			if r == op.Response {
 				dir = "response"
 			}
-			if _, isXML := sampleText(op.Endpoint, dir); r != nil && !isXML && hasObject(r.Type, map[*Type]bool{}) {
+			if c := sampleOf(m, op, dir); r != nil && c != nil && c.format == "json" && hasObject(r.Type, map[*Type]bool{}) {
 				// DataContractSerializer refuses such Objects (as the XML codec does).
 				g.If(jen.Id("format").Op("==").Id("FormatXML")).Block(
 					jen.Id("t").Dot("Skip").Call(jen.Lit("the " + dir + " sample is JSON, and XML cannot carry the Objects read from JSON")),
@@ -345,35 +319,7 @@ func paramSampleOf(g *GoType, ptr bool) jen.Code {
 	case g.Kind != spec.RefPrimitive:
 		v = jen.Nil()
 	default:
-		switch g.Prim {
-		case "string", "anyURI":
-			v = jen.Lit("a b/c?d&e=f%")
-		case "guid":
-			v = jen.Qual(pkgUUID, "MustParse").Call(jen.Lit("6a9e0997-1a57-42fa-939e-563024574417"))
-		case "int", "long", "short", "unsignedInt", "unsignedLong", "unsignedShort":
-			v = jen.Lit(42)
-		case "byte", "unsignedByte":
-			v = jen.Lit(7)
-		case "boolean":
-			v = jen.True()
-		case "double", "float":
-			v = jen.Lit(1.5)
-		case "decimal":
-			v = jen.Id("DecimalFromInt").Call(jen.Lit(1250))
-		case "dateTime":
-			v = jen.Id("DateTime").Values(jen.Dict{
-				jen.Id("Time"): jen.Qual("time", "Date").Call(jen.Lit(2025), jen.Lit(1), jen.Lit(2), jen.Lit(3), jen.Lit(4), jen.Lit(5), jen.Lit(0), jen.Qual("time", "UTC")),
-				jen.Id("Kind"): jen.Id("DateTimeUtc"),
-			})
-		case "dateTimeOffset":
-			v = jen.Qual("time", "Date").Call(jen.Lit(2025), jen.Lit(1), jen.Lit(2), jen.Lit(3), jen.Lit(4), jen.Lit(5), jen.Lit(0), jen.Qual("time", "FixedZone").Call(jen.Lit(""), jen.Lit(7200)))
-		case "duration":
-			v = jen.Id("TimeSpanOf").Call(jen.Lit(90).Op("*").Qual("time", "Minute"))
-		case "char":
-			v = jen.LitRune('x')
-		default:
-			v = jen.Id("zeroOf").Call()
-		}
+		v = prims[g.Prim].sample()
 	}
 	if ptr {
 		return jen.Id("Ptr").Call(jen.Add(valueTypeCode(g)).Parens(v))

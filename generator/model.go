@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/helpgen/helpgen/spec"
@@ -15,17 +16,18 @@ import (
 type Model struct {
 	Spec    *spec.Spec
 	Package string
-	// Types are the emitted types in a stable order (by Go name).
+	// Types are the emitted types in a stable order (by Go name); Opaque
+	// the opaque ones, which are Objects (no Go type), by spec name.
 	Types  []*Type
+	Opaque []*Type
 	byName map[string]*Type // by spec name
 	// Ops are the endpoints, by GoName; Roots the body and response types.
 	Ops   []*Op
 	Roots []*Root
 	opts  Options
-	// sampleNames names the constants that hold the documented sample
-	// texts in the generated tests; sampleOrder is their order.
-	sampleNames map[string]string
-	sampleOrder []string
+	// sampleCases are the documented samples the generated tests read.
+	samplesOnce sync.Once
+	sampleCases []sampleCase
 	// Renames lists every Go name that is not the CLR simple name or the
 	// member name, with why; the generator reports them.
 	Renames []Rename
@@ -92,29 +94,12 @@ type GoType struct {
 	Opaque *Type
 }
 
-// primGo maps spec primitives to Go types. Reference types of .NET (string,
-// Uri) become pointers so that null survives a round trip; byte[] is a slice.
-var primGo = map[string]struct {
-	expr    string // Go type expression; "rt." marks a runtime type
-	pointer bool
-}{
-	"string": {"string", true}, "anyURI": {"string", true},
-	"int": {"int32", false}, "long": {"int64", false}, "short": {"int16", false},
-	"unsignedByte": {"uint8", false}, "byte": {"int8", false},
-	"unsignedShort": {"uint16", false}, "unsignedInt": {"uint32", false}, "unsignedLong": {"uint64", false},
-	"float": {"float32", false}, "double": {"float64", false}, "boolean": {"bool", false},
-	"decimal": {"rt.Decimal", false}, "dateTime": {"rt.DateTime", false},
-	"dateTimeOffset": {"time.Time", false}, "duration": {"rt.TimeSpan", false},
-	"guid": {"uuid.UUID", false}, "char": {"rune", false},
-	"base64Binary": {"[]byte", false}, "anyType": {"rt.Object", false},
-}
-
 // PrimGoExpr returns the Go type expression of a primitive ("string",
 // "uuid.UUID", "rt.Decimal" for runtime types) and whether fields of it are
 // pointers.
-func PrimGoExpr(prim string) (expr string, pointer bool) {
-	p := primGo[prim]
-	return p.expr, p.pointer
+func PrimGoExpr(name string) (expr string, pointer bool) {
+	p := prims[name]
+	return p.goType, p.pointer
 }
 
 // ReservedNames are identifiers the runtime and the client/server emitters
@@ -170,7 +155,9 @@ func NewModelWith(s *spec.Spec, opts Options) (*Model, error) {
 	// their contract for the XML codec).
 	kept := m.Types[:0]
 	for _, t := range m.Types {
-		if !t.Spec.Opaque {
+		if t.Spec.Opaque {
+			m.Opaque = append(m.Opaque, t)
+		} else {
 			kept = append(kept, t)
 		}
 	}
@@ -184,7 +171,6 @@ func NewModelWith(s *spec.Spec, opts Options) (*Model, error) {
 	if err := m.resolveOps(opts.Names.Operations); err != nil {
 		return nil, err
 	}
-	m.sampleNames, m.sampleOrder = sampleNames(m)
 	return m, nil
 }
 
@@ -412,18 +398,10 @@ func simpleName(t *spec.Type) string {
 	return lastSegment(r.Name)
 }
 
-var primNames = map[string]string{
-	"string": "String", "int": "Int32", "long": "Int64", "short": "Int16", "unsignedByte": "Byte",
-	"byte": "SByte", "unsignedShort": "UInt16", "unsignedInt": "UInt32", "unsignedLong": "UInt64",
-	"float": "Single", "double": "Double", "decimal": "Decimal", "boolean": "Boolean",
-	"dateTime": "DateTime", "dateTimeOffset": "DateTimeOffset", "duration": "TimeSpan", "guid": "Guid",
-	"char": "Char", "anyURI": "Uri", "base64Binary": "ByteArray", "anyType": "Object",
-}
-
 func refName(r *spec.Ref) string {
 	switch r.Kind {
 	case spec.RefPrimitive:
-		return primNames[r.Name]
+		return prims[r.Name].name
 	case spec.RefNamed:
 		n := r.Name
 		if i := strings.IndexByte(n, '<'); i >= 0 {
@@ -574,11 +552,6 @@ func Exported(s string) string {
 		out = "X" + out
 	}
 	return out
-}
-
-// samples returns the documented sample texts' constant names and order.
-func (m *Model) samples() (map[string]string, []string) {
-	return m.sampleNames, m.sampleOrder
 }
 
 // hasPart reports whether an optional part is emitted.

@@ -7,7 +7,7 @@ import (
 	"github.com/helpgen/helpgen/spec"
 )
 
-func loadSpec(t *testing.T, path string) *spec.Spec {
+func loadSpec(t testing.TB, path string) *spec.Spec {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -21,7 +21,7 @@ func loadSpec(t *testing.T, path string) *spec.Spec {
 }
 
 func TestModelSeedNames(t *testing.T) {
-	m, err := NewModel(loadSpec(t, "../testdata/seed.spec.json"), "seed")
+	m, err := NewModel(loadSpec(t, "../out/seed/spec.json"), "seed")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -156,7 +156,7 @@ func (m *Model) RefName(g *GoType) string {
 		if g.Opaque != nil {
 			return g.Opaque.GoName // distinct from another opaque type's (and Object's) codecs
 		}
-		return primNames[g.Prim]
+		return prims[g.Prim].name
 	case spec.RefList:
 		return "ListOf" + m.RefName(g.Elem)
 	case spec.RefNullable:

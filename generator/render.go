@@ -32,7 +32,7 @@ type chunk struct {
 	done *sync.WaitGroup // the file's chunks not yet rendered
 }
 
-func renderFiles(m *Model, es []emitter) ([][]byte, error) {
+func renderFiles(m *Model, es []output) ([][]byte, error) {
 	work := make(chan *chunk, 2*runtime.GOMAXPROCS(0))
 	var workers sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
@@ -90,7 +90,7 @@ func renderFiles(m *Model, es []emitter) ([][]byte, error) {
 			// bytes are garbage before the other files are done.
 			rendered.Wait()
 			if err == nil {
-				files[i], err = joinChunks(m.Package, !WriteOnce[e.file], chunks)
+				files[i], err = joinChunks(m.Package, !e.once, chunks)
 			}
 			if err != nil {
 				errs[i] = fmt.Errorf("%s: %w", e.file, err)
@@ -122,7 +122,7 @@ func (e *PanicError) Error() string {
 }
 
 // emitSafely runs an emitter, turning a panic into a *PanicError.
-func emitSafely(e emitter, m *Model, next func() *jen.File) (err error) {
+func emitSafely(e output, m *Model, next func() *jen.File) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = &PanicError{File: e.file, Value: r, Stack: debug.Stack()}

@@ -45,7 +45,7 @@ func serviceMethodResults(op *Op) []jen.Code {
 
 func emitServer(m *Model, next func() *jen.File) error {
 	f := next()
-	f.Comment("Service is the server side of the API: one method per endpoint. Return an *HTTPError to choose\nthe status of a failure, a *ValidationError for 400 with field errors; any other error answers 500\nwithout details. Embed UnimplementedService to answer 501 for endpoints not implemented yet.")
+	f.Add(comment("Service is the server side of the API: one method per endpoint. Return an *HTTPError to choose\nthe status of a failure, a *ValidationError for 400 with field errors; any other error answers 500\nwithout details. Embed UnimplementedService to answer 501 for endpoints not implemented yet."))
 	f.Type().Id("Service").InterfaceFunc(func(g *jen.Group) {
 		for _, op := range m.Ops {
 			e := op.Endpoint
@@ -53,18 +53,18 @@ func emitServer(m *Model, next func() *jen.File) error {
 			if e.Doc != "" {
 				doc += "\n" + e.Doc
 			}
-			g.Comment(doc)
+			g.Add(comment(doc))
 			g.Id(op.GoName).Params(serviceMethodParams(op)...).Params(serviceMethodResults(op)...)
 		}
 	})
 	f.Line()
-	f.Comment("UnimplementedService answers 501 Not Implemented for every endpoint.")
+	f.Add(comment("UnimplementedService answers 501 Not Implemented for every endpoint."))
 	f.Type().Id("UnimplementedService").Struct()
 	for _, op := range m.Ops {
 		f.Func().Params(jen.Id("UnimplementedService")).Id(op.GoName).Params(serviceMethodParams(op)...).Params(serviceMethodResults(op)...).Block(notImplemented(op))
 	}
 	f.Line()
-	f.Comment("NewHandler serves s with Web API's behaviour: routes matched ignoring case; path and query values\nparsed (400 when they do not parse); bodies read by Content-Type (JSON, XML, form; 415 otherwise)\nwithin a size limit (413); annotations validated (400 naming the field); responses in the format\nAccept asks for (JSON by default, XML; 406 when neither fits); a panic answers 500.")
+	f.Add(comment("NewHandler serves s with Web API's behaviour: routes matched ignoring case; path and query values\nparsed (400 when they do not parse); bodies read by Content-Type (JSON, XML, form; 415 otherwise)\nwithin a size limit (413); annotations validated (400 naming the field); responses in the format\nAccept asks for (JSON by default, XML; 406 when neither fits); a panic answers 500."))
 	f.Func().Id("NewHandler").Params(jen.Id("s").Id("Service"), jen.Id("opts").Op("...").Id("ServerOption")).Qual(pkgHTTP, "Handler").BlockFunc(func(g *jen.Group) {
 		if len(m.Ops) > 0 {
 			// A models-only package has no route to configure.
@@ -173,7 +173,7 @@ func emitServeOp(m *Model, f *jen.File, op *Op) {
 				jen.Id("xmlDecode"+n), jen.Id("formDecode"+n), jen.Id("jsonDecode"+n))
 			g.If(jen.Op("!").Id("ok")).Block(jen.Return())
 			if op.Body.Type.Kind == spec.RefNamed && !op.Body.Type.Named.IsEnum() {
-				g.If(jen.Id("body").Op("!=").Nil().Op("&&").Op("!").Id("cfg").Dot("noValidate")).Block(jen.Id("body").Dot("validate").Call(jen.Op("&").Id("verr"), jen.Lit("")))
+				g.If(jen.Op("!").Id("cfg").Dot("noValidate")).Block(jen.Id("rtValidateRoot").Call(jen.Id("api"), jen.Op("&").Id("verr"), jen.Op("&").Id(rootVar(op.Body)), jen.Op("&").Id("body")))
 			}
 			args = append(args, jen.Id("body"))
 		}
@@ -216,5 +216,3 @@ func parseInto(m *Model, p *Param, raw jen.Code) jen.Code {
 		jen.Id("verr").Dot("add").Call(jen.Lit(p.Spec.Name), jen.Err().Dot("Error").Call()),
 	).Else().Block(target.Add(val))
 }
-
-func init() { registerPartChunked(PartServer, "server_gen.go", emitServer) }

@@ -8,8 +8,6 @@ import (
 	"github.com/helpgen/helpgen/spec"
 )
 
-func init() { registerChunked("types_gen.go", emitTypes) }
-
 // emitTypes writes one struct per complex type (fields in DCS/spec order)
 // and one named integer type per enum, with its constants and String.
 func emitTypes(m *Model, next func() *jen.File) error {
@@ -57,11 +55,11 @@ func typeDoc(t *Type) string {
 }
 
 func emitStruct(f *jen.File, t *Type) {
-	f.Comment(typeDoc(t))
+	f.Add(comment(typeDoc(t)))
 	f.Type().Id(t.GoName).StructFunc(func(g *jen.Group) {
 		for _, fl := range t.Fields {
 			if doc := fieldDoc(t, fl); doc != "" {
-				g.Comment(doc)
+				g.Add(comment(doc))
 			}
 			g.Id(fl.GoName).Add(GoTypeCode(fl.Type))
 		}
@@ -191,7 +189,7 @@ func enumUnderlying(t *Type) (goType string, bits int, unsigned bool) {
 
 func emitEnum(f *jen.File, t *Type) error {
 	under, bits, unsigned := enumUnderlying(t)
-	f.Comment(typeDoc(t))
+	f.Add(comment(typeDoc(t)))
 	f.Type().Id(t.GoName).Id(under)
 	f.Line()
 	if len(t.Values) > 0 {
@@ -205,33 +203,17 @@ func emitEnum(f *jen.File, t *Type) error {
 					doc += fmt.Sprintf("XML %q.", v.Value.Wire)
 				}
 				if doc != "" {
-					g.Comment(doc)
+					g.Add(comment(doc))
 				}
 				g.Id(v.GoName).Id(t.GoName).Op("=").Add(enumLit(v.Value.Value, bits, unsigned))
 			}
 		})
 		f.Line()
 	}
-	f.Comment("String returns the CLR name of v, or its number when v has no name.")
-	f.Func().Params(jen.Id("v").Id(t.GoName)).Id("String").Params().String().BlockFunc(func(g *jen.Group) {
-		seen := map[int64]bool{}
-		var cases []jen.Code
-		for _, v := range t.Values {
-			if seen[v.Value.Value] {
-				continue // an alias: .NET names the first declared
-			}
-			seen[v.Value.Value] = true
-			cases = append(cases, jen.Case(jen.Id(v.GoName)).Block(jen.Return(jen.Lit(v.Value.Name))))
-		}
-		if len(cases) > 0 {
-			g.Switch(jen.Id("v")).Block(cases...)
-		}
-		if unsigned {
-			g.Return(jen.Qual("strconv", "FormatUint").Call(jen.Uint64().Call(jen.Id("v")), jen.Lit(10)))
-		} else {
-			g.Return(jen.Qual("strconv", "FormatInt").Call(jen.Int64().Call(jen.Id("v")), jen.Lit(10)))
-		}
-	})
+	f.Add(comment("String returns the CLR name of v, or its number when v has no name."))
+	f.Func().Params(jen.Id("v").Id(t.GoName)).Id("String").Params().String().Block(
+		jen.Return(jen.Id("api").Dot("enumString").Call(jen.Op("&").Id(enumVar(t)), jen.Int64().Parens(jen.Id("v")))),
+	)
 	f.Line()
 	return nil
 }

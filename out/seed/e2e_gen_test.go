@@ -24,11 +24,11 @@ func (s *e2eService) PostClinicalEncountersFollowupSend(ctx context.Context, pra
 }
 
 func e2eResponsePostClinicalEncountersFollowupSend() (*RestApiResultOfGuid, error) {
-	return jsonDecodeRestApiResultOfGuid([]byte(docSample3))
+	return jsonDecodeRestApiResultOfGuid(documentedSample("PostClinicalEncountersFollowupSend/response/JSON"))
 }
 
 func e2eBodyPostClinicalEncountersFollowupSend() (*SendEncounterRequireFollowupPatientSms, error) {
-	return jsonDecodeSendEncounterRequireFollowupPatientSms([]byte(docSample1))
+	return jsonDecodeSendEncounterRequireFollowupPatientSms(documentedSample("PostClinicalEncountersFollowupSend/request/JSON"))
 }
 
 // e2eRoundTripRestApiResultOfGuid encodes and decodes v in the format a request (or response) uses.
@@ -115,11 +115,9 @@ func TestEndToEnd(t *testing.T) {
 	}
 }
 
-/*
-e2eSame compares decoded values: DateTime and DateTimeOffset by instant (the form binder
-turns zoned DateTimes into server-local ones, as Web API does), nil and empty collections alike
-(a form cannot tell them apart), everything else exactly.
-*/
+// e2eSame compares decoded values: DateTime and DateTimeOffset by instant (the form binder
+// turns zoned DateTimes into server-local ones, as Web API does), nil and empty collections alike
+// (a form cannot tell them apart), everything else exactly.
 func e2eSame(a, b reflect.Value) bool {
 	return e2eSameValue(a, b)
 }

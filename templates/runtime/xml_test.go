@@ -238,10 +238,10 @@ func seedValue() *seedCmd {
 
 var rtInterElementSpace = regexp.MustCompile(`>\s+<`)
 
-// seedSpecXML is the XML request sample of testdata/seed.spec.json as the
+// seedSpecXML is the XML request sample of out/seed/spec.json as the
 // Help Page shows it (indented).
 func seedSpecXML(t testing.TB) string {
-	data, err := os.ReadFile("../../testdata/seed.spec.json")
+	data, err := os.ReadFile("../../out/seed/spec.json")
 	if err != nil {
 		t.Skip("no seed spec:", err)
 	}
