@@ -73,7 +73,7 @@ func emitContracts(m *Model, next func() *jen.File) error {
 	var opaque []jen.Code
 	for _, t := range m.Opaque {
 		name, ns := contract(t)
-		opaque = append(opaque, jen.Values(oneLine([]kv{{"Name", jen.Lit(t.GoName)}, {"XML", jen.Lit(name)}, {"NS", jen.Lit(ns)}})))
+		opaque = append(opaque, oneLine([]kv{{"Name", jen.Lit(t.GoName)}, {"XML", jen.Lit(name)}, {"NS", jen.Lit(ns)}}))
 	}
 	if len(opaque) > 0 {
 		fields = append(fields, kv{"Opaque", jen.Index().Op("*").Id("rtOpaque").ValuesFunc(lines(opaque))})
