@@ -949,7 +949,6 @@ func (x *htmlExtractor) oldParamTable(tbl *hnode) {
 	splitOldParams(x.p, x.paramTable(tbl))
 }
 
-
 func htmlMediaTypes(s string) []string {
 	if s == "" {
 		return nil
