@@ -216,11 +216,11 @@ func emitSampleValue(g *jen.Group, r *Root, c *sampleCase) {
 // emitE2ECase calls one endpoint and checks what both sides saw.
 func emitE2ECase(m *Model, b *jen.Group, op *Op) {
 	b.Id("t").Dot("Run").Call(jen.Lit(op.GoName), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).BlockFunc(func(g *jen.Group) {
-		for _, r := range []*Root{op.Body, op.Response} {
-			dir := "request"
-			if r == op.Response {
-				dir = "response"
-			}
+		for _, side := range []struct {
+			r   *Root
+			dir string
+		}{{op.Body, "request"}, {op.Response, "response"}} {
+			r, dir := side.r, side.dir
 			if c := sampleOf(m, op, dir); r != nil && c != nil && c.format == "json" && hasObject(r.Type, map[*Type]bool{}) {
 				// DataContractSerializer refuses such Objects (as the XML codec does).
 				g.If(jen.Id("format").Op("==").Id("FormatXML")).Block(
