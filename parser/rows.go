@@ -222,10 +222,12 @@ func segmentRows(us []unit, roles []int, hinted bool) []*segRow {
 		}
 		return inf
 	}
-	// take[c] = units per cell of role c in the row being tried (flattened).
-	var take [][]int
+	// take[c] = the units (flat layout: lines) of each cell of role c in the
+	// row being tried; bestFlat is the best row's, roles separated by -1.
+	take := make([][]int, len(roles))
+	var bestFlat []int
 	var rec func(i, c, pos, acc int)
-	var bestTake [][]int
+	var cells func(i, c, k, p, a int)
 	rec = func(i, c, pos, acc int) {
 		if acc >= best[i] {
 			return
@@ -234,77 +236,71 @@ func segmentRows(us []unit, roles []int, hinted bool) []*segRow {
 			if pos == i || best[pos] >= inf {
 				return
 			}
-			total := acc + best[pos]
-			if total < best[i] {
+			if total := acc + best[pos]; total < best[i] {
 				best[i] = total
-				bestTake = bestTake[:0]
+				bestFlat = bestFlat[:0]
 				for _, t := range take {
-					bestTake = append(bestTake, append([]int(nil), t...))
+					bestFlat = append(append(bestFlat, t...), -1)
 				}
 			}
 			return
 		}
-		sp := spans[c]
 		// Zero cells.
 		take[c] = take[c][:0]
-		rec(i, c+1, pos, acc+sp.absent)
+		rec(i, c+1, pos, acc+spans[c].absent)
 		// One or more cells, each of one or more lines.
-		var cells func(k, p, a int)
-		cells = func(k, p, a int) {
-			if k >= sp.max {
-				return
-			}
-			for l := 1; l <= sp.lines && p+l <= n; l++ {
-				cc := cell(roles[c], p, p+l)
-				if cc >= inf {
-					break
-				}
-				add := cc
-				if p > i && us[p].start && hinted {
-					add += costStartHint // a line start inside the row
-				}
-				if p > i && us[p].block == us[p-1].block {
-					add += costSplitBlock
-				}
-				if p > i && us[p].boundary {
-					add += costBoundary
-				}
-				take[c] = append(take[c], l)
-				rec(i, c+1, p+l, a+add)
-				cells(k+1, p+l, a+add)
-				take[c] = take[c][:len(take[c])-1]
-			}
-		}
-		cells(0, pos, acc)
+		cells(i, c, 0, pos, acc)
 		// The name and the documentation in one unit (flat layouts only: in
 		// a pipe table a pipe separates them).
 		if !hinted && roles[c] == colName && c+1 < len(roles) && roles[c+1] == colDoc && pos < n && us[pos].block > 0 && mergedNameDoc(us[pos].text) {
-			add := costMerged
-			if pos > i && us[pos].start && hinted {
-				add += costStartHint
-			}
 			take[c] = append(take[c][:0], mergedUnit)
 			take[c+1] = take[c+1][:0]
-			rec(i, c+2, pos+1, acc+add)
+			rec(i, c+2, pos+1, acc+costMerged)
 			take[c] = take[c][:0]
+		}
+	}
+	// cells tries the k-th and further cells of role c from unit p.
+	cells = func(i, c, k, p, a int) {
+		sp := spans[c]
+		if k >= sp.max {
+			return
+		}
+		for l := 1; l <= sp.lines && p+l <= n; l++ {
+			cc := cell(roles[c], p, p+l)
+			if cc >= inf {
+				break
+			}
+			add := cc
+			if p > i && us[p].start && hinted {
+				add += costStartHint // a line start inside the row
+			}
+			if p > i && us[p].block == us[p-1].block {
+				add += costSplitBlock
+			}
+			if p > i && us[p].boundary {
+				add += costBoundary
+			}
+			if a+add >= best[i] {
+				continue // more lines only cost more
+			}
+			take[c] = append(take[c], l)
+			rec(i, c+1, p+l, a+add)
+			cells(i, c, k+1, p+l, a+add)
+			take[c] = take[c][:len(take[c])-1]
 		}
 	}
 	for i := n - 1; i >= 0; i-- {
 		best[i] = inf
-		take = make([][]int, len(roles))
-		bestTake = nil
+		for c := range take {
+			take[c] = take[c][:0]
+		}
 		start := 0
 		if hinted && !us[i].start {
 			start = costStartHint
 		}
 		rec(i, 0, i, start)
 		if best[i] < inf {
-			flat := []int{}
-			for _, t := range bestTake {
-				flat = append(flat, t...)
-				flat = append(flat, -1)
-			}
-			choice[i] = flat
+			choice[i] = append([]int(nil), bestFlat...)
 		}
 	}
 	var rows []*segRow

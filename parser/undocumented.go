@@ -41,7 +41,9 @@ func (b *builder) inferUndocumented(m *model) {
 	}
 	switch {
 	case structured:
-		b.warn(where, 0, "%s has no model page: its members are inferred from the samples", m.name)
+		// An info: the wire names and order are the samples'; what is guessed about a
+		// member's type (a null, a structure) is warned member by member.
+		b.info(where, 0, "%s has no model page: its members are inferred from the samples", m.name)
 		b.inferComplex(m)
 	case len(b.enumWire[m]) > 0:
 		b.undocumentedEnum(m)
