@@ -72,8 +72,8 @@ func FuzzParseText(f *testing.F) {
 			check(what+" table", tb.Line)
 			for _, r := range tb.Rows {
 				check(what+" row", r.Line)
-				if r.Name == "" {
-					t.Fatalf("%s row without a name", what)
+				if (r.Name == "") != r.NameLost {
+					t.Fatalf("%s row: name %q, NameLost %v (a row without a name is a lost name)", what, r.Name, r.NameLost)
 				}
 				oneLine(what+" row name", r.Name)
 				oneLine(what+" row doc", r.Doc)

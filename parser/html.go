@@ -1149,6 +1149,7 @@ func (x *htmlExtractor) paramTable(tbl *hnode) *Table {
 			return
 		}
 		r := &Row{Line: int(tr.line), Name: c[colName].textOf(), Type: htmlTypeText(c[colType])}
+		r.NameLost = r.Name == "" // an emptied name cell (e-mail obfuscation): Build recovers or drops it
 		if d := c[colDoc].textOf(); d != htmlNoDoc {
 			r.Doc = d
 		}
