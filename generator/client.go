@@ -181,7 +181,10 @@ func emitClient(m *Model, next func() *jen.File) error {
 						jen.Var().Err().Error(),
 						jen.If(jen.List(jen.Id("call").Dot("body"), jen.Err()).Op("=").Id("xmlAppend"+n).Call(jen.Nil(), jen.Id("body")), jen.Err().Op("!=").Nil()).Block(ret(jen.Err())),
 					),
-					jen.Case(jen.Id("FormatForm")).Block(jen.Id("call").Dot("body").Op("=").Id("formAppend"+n).Call(jen.Nil(), jen.Id("body"))),
+					jen.Case(jen.Id("FormatForm")).Block(
+						jen.Var().Err().Error(),
+						jen.If(jen.List(jen.Id("call").Dot("body"), jen.Err()).Op("=").Id("formAppend"+n).Call(jen.Nil(), jen.Id("body")), jen.Err().Op("!=").Nil()).Block(ret(jen.Err())),
+					),
 					jen.Default().Block(jen.Id("call").Dot("body").Op("=").Id("jsonAppend"+n).Call(jen.Nil(), jen.Id("body"), jen.Id("jsonClientDates"))),
 				)
 				g.Id("call").Dot("contentType").Op("=").Id("rtContentType").Call(jen.Id("c").Dot("format"))

@@ -72,7 +72,12 @@ func emitE2E(m *Model, next func() *jen.File) error {
 						jen.List(jen.Id("out"), jen.Err()).Op("=").Id("xmlDecode"+r.Name).Call(jen.Id("doc")),
 					),
 				),
-				jen.Case(jen.Id("format").Op("==").Id("FormatForm").Op("&&").Id("request")).Block(jen.List(jen.Id("out"), jen.Err()).Op("=").Id("formDecode"+r.Name).Call(jen.Id("formAppend"+r.Name).Call(jen.Nil(), jen.Id("v")))),
+				jen.Case(jen.Id("format").Op("==").Id("FormatForm").Op("&&").Id("request")).Block(
+					jen.Var().Id("form").Index().Byte(),
+					jen.If(jen.List(jen.Id("form"), jen.Err()).Op("=").Id("formAppend"+r.Name).Call(jen.Nil(), jen.Id("v")), jen.Err().Op("==").Nil()).Block(
+						jen.List(jen.Id("out"), jen.Err()).Op("=").Id("formDecode"+r.Name).Call(jen.Id("form")),
+					),
+				),
 				jen.Default().Block(jen.List(jen.Id("out"), jen.Err()).Op("=").Id("jsonDecode"+r.Name).Call(jen.Id("jsonAppend"+r.Name).Call(jen.Nil(), jen.Id("v"), jen.Id("e2eDates").Call(jen.Id("request"))))),
 			)
 			g.If(jen.Err().Op("!=").Nil()).Block(jen.Panic(jen.Err()))
@@ -232,6 +237,10 @@ func emitE2ECase(b *jen.Group, op *Op) {
 			if clash := formClash(op.Body.Type, map[*Type]bool{}); clash != "" {
 				g.If(jen.Id("format").Op("==").Id("FormatForm")).Block(
 					jen.Id("t").Dot("Skip").Call(jen.Lit("form keys collide ignoring case, as the model binder matches them: " + clash)),
+				)
+			} else if field := formFields(op.Body.Type, map[*Type]bool{}); field != "" {
+				g.If(jen.Id("format").Op("==").Id("FormatForm")).Block(
+					jen.Id("t").Dot("Skip").Call(jen.Lit("the sample sets a public field, which form binding does not set: " + field)),
 				)
 			}
 		}

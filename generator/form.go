@@ -39,6 +39,12 @@ func (c *codeGen) emitStructForm(f *jen.File, t *Type) {
 	f.Add(comment("writeForm writes v's members under the writer's current key."))
 	f.Func().Params(recv).Id("writeForm").Params(jen.Id("w").Op("*").Id("rtFormWriter")).BlockFunc(func(g *jen.Group) {
 		for _, fl := range t.Fields {
+			if why := formRefused(fl); why != "" {
+				if !(fl.Type.Kind == spec.RefPrimitive && fl.Type.Prim == "anyType") {
+					g.If(jen.Op("!").Parens(isDefault(fl.Type, jen.Id("v").Dot(fl.GoName)))).Block(jen.Id("w").Dot("refuse").Call(jen.Lit(formName(fl)), jen.Lit(why)))
+				}
+				continue
+			}
 			addAll(g, c.writeFormValue(fl.Type, jen.Id("v").Dot(fl.GoName), formName(fl)))
 		}
 	})
@@ -46,13 +52,15 @@ func (c *codeGen) emitStructForm(f *jen.File, t *Type) {
 	f.Add(comment("readForm reads v's members from the children of node n."))
 	f.Func().Params(recv).Id("readForm").Params(jen.Id("f").Op("*").Id("rtFormData"), jen.Id("n").Int()).Error().BlockFunc(func(g *jen.Group) {
 		for _, fl := range t.Fields {
-			if fl.Type.Kind == spec.RefPrimitive && fl.Type.Prim == "anyType" {
-				continue // an object cannot be bound from a form
+			if fl.Type.Kind == spec.RefPrimitive && fl.Type.Prim == "anyType" || formRefused(fl) != "" {
+				continue // an object cannot be bound from a form, nor a field
 			}
 			k := c.tmp("k")
-			g.If(jen.Id(k).Op(":=").Id("f").Dot("child").Call(jen.Id("n"), jen.Lit(formName(fl))), jen.Id(k).Op(">=").Lit(0)).Block(
-				c.readFormValue(fl.Type, jen.Id("v").Dot(fl.GoName), jen.Id(k))...,
-			)
+			read := c.readFormValue(fl.Type, jen.Id("v").Dot(fl.GoName), jen.Id(k))
+			if acceptsNull(fl) {
+				read = nullOr(jen.Id("f").Dot("null").Call(jen.Id(k)), fl.Type, jen.Id("v").Dot(fl.GoName), read)
+			}
+			g.If(jen.Id(k).Op(":=").Id("f").Dot("child").Call(jen.Id("n"), jen.Lit(formName(fl))), jen.Id(k).Op(">=").Lit(0)).Block(read...)
 		}
 		g.Return(jen.Nil())
 	})
@@ -80,9 +88,12 @@ func (c *codeGen) writeFormValue(g *GoType, x jen.Code, name string) []jen.Code 
 		if g.Named.IsEnum() {
 			return []jen.Code{w.Clone().Dot("str").Call(jen.Lit(name), jen.Add(x).Dot("String").Call())}
 		}
+		m := c.tmp("m")
 		return []jen.Code{jen.If(jen.Add(x).Op("!=").Nil()).Block(
 			w.Clone().Dot("push").Call(jen.Lit(name)),
+			jen.Id(m).Op(":=").Add(w.Clone()).Dot("mark").Call(),
 			jen.Add(x).Dot("writeForm").Call(jen.Id("w")),
+			w.Clone().Dot("ensureObject").Call(jen.Id(m)),
 			w.Clone().Dot("pop").Call(),
 		)}
 	case spec.RefNullable:
@@ -91,6 +102,7 @@ func (c *codeGen) writeFormValue(g *GoType, x jen.Code, name string) []jen.Code 
 		i, e := c.tmp("i"), c.tmp("e")
 		return []jen.Code{jen.For(jen.List(jen.Id(i), jen.Id(e)).Op(":=").Range().Add(x)).BlockFunc(func(b *jen.Group) {
 			b.Id("w").Dot("pushIndex").Call(jen.Lit(name), jen.Id(i))
+			addAll(b, c.writeFormNil(g.Elem, jen.Id(e), ""))
 			addAll(b, c.writeFormValue(g.Elem, jen.Id(e), ""))
 			b.Id("w").Dot("pop").Call()
 		})}
@@ -100,7 +112,12 @@ func (c *codeGen) writeFormValue(g *GoType, x jen.Code, name string) []jen.Code 
 			jen.Id(keys).Op(":=").Qual("slices", "SortedFunc").Call(jen.Qual("maps", "Keys").Call(x), compareFunc(g.Key)),
 			jen.For(jen.List(jen.Id(i), jen.Id(k)).Op(":=").Range().Id(keys)).BlockFunc(func(b *jen.Group) {
 				b.Id("w").Dot("pushIndex").Call(jen.Lit(name), jen.Id(i))
+				if kg := keyAsValue(g.Key); kg.Kind == spec.RefPrimitive && kg.Prim == "stringValue" {
+					// The binder drops an entry whose key is empty or white space.
+					b.Id("w").Dot("dictKey").Call(jen.Id(k))
+				}
 				addAll(b, c.writeFormValue(keyAsValue(g.Key), jen.Id(k), "Key"))
+				addAll(b, c.writeFormNil(g.Elem, jen.Add(x).Index(jen.Id(k)), "Value"))
 				addAll(b, c.writeFormValue(g.Elem, jen.Add(x).Index(jen.Id(k)), "Value"))
 				b.Id("w").Dot("pop").Call()
 			}),
@@ -108,12 +125,35 @@ func (c *codeGen) writeFormValue(g *GoType, x jen.Code, name string) []jen.Code 
 	case spec.RefPair:
 		return []jen.Code{jen.BlockFunc(func(b *jen.Group) {
 			b.Id("w").Dot("push").Call(jen.Lit(name))
+			// The binder drops a pair that lacks its Key or its Value.
+			addAll(b, c.writeFormNil(g.Key, jen.Add(x).Dot("Key"), "Key"))
 			addAll(b, c.writeFormValue(g.Key, jen.Add(x).Dot("Key"), "Key"))
+			addAll(b, c.writeFormNil(g.Elem, jen.Add(x).Dot("Value"), "Value"))
 			addAll(b, c.writeFormValue(g.Elem, jen.Add(x).Dot("Value"), "Value"))
 			b.Id("w").Dot("pop").Call()
 		})}
 	}
 	return nil
+}
+
+// writeFormNil handles a nil (or empty collection) item, dictionary value or
+// pair part x, which the binder cannot skip: a simple one is written as an
+// empty value (read as null), anything else refused (an empty value binds
+// an empty object, and a missing one ends a list or drops the entry).
+func (c *codeGen) writeFormNil(g *GoType, x jen.Code, name string) []jen.Code {
+	if !g.Nilable && g.Kind != spec.RefNullable || g.Kind == spec.RefPrimitive && g.Prim == "anyType" {
+		return nil
+	}
+	if isSimpleForm(g) {
+		return []jen.Code{jen.If(jen.Add(x).Op("==").Nil()).Block(jen.Id("w").Dot("str").Call(jen.Lit(name), jen.Lit("")))}
+	}
+	refuse := jen.If(jen.Add(x).Op("==").Nil()).Block(jen.Id("w").Dot("refuse").Call(jen.Lit(name), jen.Lit("null, which a form cannot carry here (Web API's binder reads an empty object or list, or drops it)")))
+	if g.Kind == spec.RefList || g.Kind == spec.RefDict {
+		// Nothing posted for an empty one: the binder drops the entry or
+		// ends the list there.
+		refuse = refuse.Else().If(jen.Len(x).Op("==").Lit(0)).Block(jen.Id("w").Dot("refuse").Call(jen.Lit(name), jen.Lit("an empty collection, which a form cannot carry here (nothing is posted for it)")))
+	}
+	return []jen.Code{refuse}
 }
 
 // keyAsValue is a dictionary key type as a value (string keys are not
@@ -207,6 +247,7 @@ func (c *codeGen) readFormValue(g *GoType, x *jen.Statement, k jen.Code) []jen.C
 			})}
 		}
 		return []jen.Code{jen.BlockFunc(func(b *jen.Group) {
+			b.Id("f").Dot("obj").Call(k)
 			b.Id(v).Op(":=").New(jen.Id(g.Named.GoName))
 			b.If(jen.Err().Op(":=").Id(v).Dot("readForm").Call(jen.Id("f"), k), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 			b.Add(x.Clone()).Op("=").Id(v)
@@ -249,21 +290,27 @@ func (c *codeGen) readFormValue(g *GoType, x *jen.Statement, k jen.Code) []jen.C
 			b.For(jen.List(jen.Id("_"), jen.Id(it)).Op(":=").Range().Add(f.Clone().Dot("items").Call(k))).BlockFunc(func(l *jen.Group) {
 				l.Var().Id(kv).Add(valueTypeCode(g.Key))
 				l.Var().Id(vv).Add(GoTypeCode(g.Elem))
-				addAll(l, c.readFormValue(keyAsValue(g.Key), jen.Id(kv), f.Clone().Dot("child").Call(jen.Id(it), jen.Lit("Key"))))
-				kc := c.tmp("vk")
-				l.If(jen.Id(kc).Op(":=").Id("f").Dot("child").Call(jen.Id(it), jen.Lit("Value")), jen.Id(kc).Op(">=").Lit(0)).Block(
-					c.readFormValue(g.Elem, jen.Id(vv), jen.Id(kc))...,
-				)
+				// The binder drops an entry without a Key or a Value, or
+				// with an empty key: refused rather than read otherwise.
+				// (A repeated key: the last value wins, as in the binder.)
+				kk, kc := c.tmp("kk"), c.tmp("vk")
+				l.List(jen.Id(kk), jen.Id(kc), jen.Err()).Op(":=").Id("f").Dot("entry").Call(jen.Id(it))
+				l.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+				addAll(l, c.readFormValue(keyAsValue(g.Key), jen.Id(kv), jen.Id(kk)))
+				addAll(l, c.readFormValue(g.Elem, jen.Id(vv), jen.Id(kc)))
 				l.Id(mv).Index(jen.Id(kv)).Op("=").Id(vv)
 			})
 			b.Add(x.Clone()).Op("=").Id(mv)
 		})}
 	case spec.RefPair:
+		// The binder sets a pair only when both Key and Value are posted.
 		kc, vc := c.tmp("kc"), c.tmp("vc")
-		return []jen.Code{
-			jen.If(jen.Id(kc).Op(":=").Id("f").Dot("child").Call(k, jen.Lit("Key")), jen.Id(kc).Op(">=").Lit(0)).Block(c.readFormValue(g.Key, x.Clone().Dot("Key"), jen.Id(kc))...),
-			jen.If(jen.Id(vc).Op(":=").Id("f").Dot("child").Call(k, jen.Lit("Value")), jen.Id(vc).Op(">=").Lit(0)).Block(c.readFormValue(g.Elem, x.Clone().Dot("Value"), jen.Id(vc))...),
-		}
+		return []jen.Code{jen.BlockFunc(func(b *jen.Group) {
+			b.List(jen.Id(kc), jen.Id(vc), jen.Err()).Op(":=").Id("f").Dot("pair").Call(k)
+			b.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+			addAll(b, c.readFormValue(g.Key, x.Clone().Dot("Key"), jen.Id(kc)))
+			addAll(b, c.readFormValue(g.Elem, x.Clone().Dot("Value"), jen.Id(vc)))
+		})}
 	}
 	return nil
 }
@@ -332,7 +379,8 @@ func (c *codeGen) parseFormText(g *GoType, x *jen.Statement, txt jen.Code, k jen
 // Web API reads a simple [FromBody] parameter; a list as [i] keys.
 func (c *codeGen) emitRootForm(f *jen.File, r *Root) {
 	g := r.Type
-	f.Func().Id("formAppend"+r.Name).Params(jen.Id("dst").Index().Byte(), jen.Id("v").Add(GoTypeCode(g))).Index().Byte().BlockFunc(func(b *jen.Group) {
+	f.Add(comment("formAppend" + r.Name + " appends v as a form; the error names a value Web API's binder would read otherwise."))
+	f.Func().Id("formAppend"+r.Name).Params(jen.Id("dst").Index().Byte(), jen.Id("v").Add(GoTypeCode(g))).Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(b *jen.Group) {
 		b.Id("w").Op(":=").Op("&").Id("rtFormWriter").Values()
 		b.Id("w").Dot("reset").Call(jen.Id("dst"))
 		if g.Kind == spec.RefNamed && !g.Named.IsEnum() {
@@ -340,7 +388,7 @@ func (c *codeGen) emitRootForm(f *jen.File, r *Root) {
 		} else {
 			addAll(b, c.writeFormValue(g, jen.Id("v"), ""))
 		}
-		b.Return(jen.Id("w").Dot("b"))
+		b.Return(jen.Id("w").Dot("done").Call())
 	})
 	f.Line()
 	f.Func().Id("formDecode"+r.Name).Params(jen.Id("data").Index().Byte()).Params(jen.Id("v").Add(GoTypeCode(g)), jen.Err().Error()).BlockFunc(func(b *jen.Group) {

@@ -162,7 +162,11 @@ func (c *codeGen) emitStructJSON(f *jen.File, t *Type) {
 			})
 			g.Switch(jen.Id("f")).BlockFunc(func(s *jen.Group) {
 				for i, fl := range t.JSONFields {
-					s.Case(jen.Lit(i)).Block(c.decodeJSON(fl.Type, jen.Id("v").Dot(fl.GoName), fl.Member.JSON.Name)...)
+					read := c.decodeJSON(fl.Type, jen.Id("v").Dot(fl.GoName), fl.Member.JSON.Name)
+					if acceptsNull(fl) {
+						read = nullOr(jen.Id("r").Dot("null").Call(), fl.Type, jen.Id("v").Dot(fl.GoName), read)
+					}
+					s.Case(jen.Lit(i)).Block(read...)
 				}
 				s.Default().Block(
 					jen.If(jen.Err().Op(":=").Id("r").Dot("skip").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
@@ -176,7 +180,7 @@ func (c *codeGen) emitStructJSON(f *jen.File, t *Type) {
 // isDefault is the test for a member's default value (EmitDefaultValue=false).
 func isDefault(g *GoType, x *jen.Statement) jen.Code {
 	if g.Nilable {
-		return x.Clone().Op("==").Nil()
+		return jen.Parens(x.Clone().Op("==").Nil())
 	}
 	switch g.Prim {
 	case "decimal", "dateTime", "anyType":

@@ -104,7 +104,9 @@ func (m *Model) resolveOps(overrides map[string]string) error {
 				}
 				op.PathParams = append(op.PathParams, prm)
 			} else {
-				prm.Optional = !p.Required && !gt.Nilable
+				// Optional query parameters are pointers: nil is not sent,
+				// and .NET binds null (strings too: "" is a value).
+				prm.Optional = !p.Required && (!gt.Nilable || gt.Kind == spec.RefPrimitive && (gt.Prim == "string" || gt.Prim == "anyURI"))
 				op.QueryParams = append(op.QueryParams, prm)
 			}
 		}

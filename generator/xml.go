@@ -230,7 +230,7 @@ func (c *codeGen) emitStructXML(f *jen.File, t *Type) {
 	f.Var().Id(table).Op("=").Index().Id("rtXMLMember").ValuesFunc(func(g *jen.Group) {
 		for _, fl := range t.XMLFields {
 			d := jen.Dict{jen.Id("Name"): jen.Lit(fl.Member.XML.Name), jen.Id("NS"): c.ns(memberNS(fl, tns))}
-			if fl.Member.Required {
+			if fl.Member.XML.IsRequired {
 				d[jen.Id("Required")] = jen.True()
 			}
 			g.Values(d)
@@ -242,6 +242,10 @@ func (c *codeGen) emitStructXML(f *jen.File, t *Type) {
 		for _, fl := range t.XMLFields {
 			mns := memberNS(fl, tns)
 			addAll(g, c.writeXMLElem(fl.Type, jen.Id("v").Dot(fl.GoName), fl.Member.XML.Name, mns, omittable(fl)))
+			if omittable(fl) && fl.Member.XML.IsRequired {
+				// DCS refuses to write it (and to read a document without it).
+				g.If(isDefault(fl.Type, jen.Id("v").Dot(fl.GoName))).Block(jen.Id("w").Dot("refuseDefault").Call(jen.Lit(fl.Member.XML.Name)))
+			}
 		}
 	})
 	f.Line()
@@ -255,7 +259,16 @@ func (c *codeGen) emitStructXML(f *jen.File, t *Type) {
 			}
 			l.Switch(jen.Id("i")).BlockFunc(func(s *jen.Group) {
 				for i, fl := range t.XMLFields {
-					s.Case(jen.Lit(i)).Block(c.readXMLValue(fl.Type, jen.Id("v").Dot(fl.GoName), true)...)
+					read := c.readXMLValue(fl.Type, jen.Id("v").Dot(fl.GoName), true)
+					if acceptsNull(fl) {
+						isNil := c.tmp("isNil")
+						read = []jen.Code{jen.BlockFunc(func(b *jen.Group) {
+							b.List(jen.Id(isNil), jen.Err()).Op(":=").Id("r").Dot("null").Call()
+							b.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+							addAll(b, nullOr(jen.Id(isNil), fl.Type, jen.Id("v").Dot(fl.GoName), c.readXMLContent(fl.Type, jen.Id("v").Dot(fl.GoName))))
+						})}
+					}
+					s.Case(jen.Lit(i)).Block(read...)
 				}
 			})
 		})

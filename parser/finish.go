@@ -25,7 +25,7 @@ func (b *builder) nameModel(m *model) {
 			return
 		}
 	}
-	if ok && m.xmlName != "" && !strings.HasPrefix(m.xmlName, lastDot(def)+"Of") {
+	if ok && m.xmlName != "" && !strings.HasPrefix(m.xmlName, lastDot(def)+"Of") && !b.customGenericName(m, def, args) {
 		ok = false // the contract name says it is not a generic instance
 	}
 	if !ok {
@@ -87,6 +87,8 @@ func (b *builder) memberType(d *memberDraft) string {
 	if d.nullable {
 		t = spec.Nullable(t)
 	}
+	d.m.Unknown = unknownOf(d.ref, d.maybeNull && !d.nullable)
+	d.m.Field = d.field
 	return t
 }
 
@@ -113,7 +115,7 @@ func (b *builder) types() []*spec.Type {
 		if isWrapperRef(m.specName) {
 			continue
 		}
-		t := &spec.Type{Name: m.specName, Kind: m.kind, ModelName: m.name, Doc: m.doc, Generic: m.generic}
+		t := &spec.Type{Name: m.specName, Kind: m.kind, ModelName: m.name, Doc: m.doc, Generic: m.generic, Unknown: m.unknown}
 		if t.Kind == "" {
 			t.Kind = spec.KindComplex
 		}
@@ -131,6 +133,9 @@ func (b *builder) types() []*spec.Type {
 			xmlName := m.xmlName
 			if xmlName == "" {
 				xmlName = b.contractName(m)
+				if !b.genericNameShown(m) {
+					t.Unknown = spec.Forget(t.Unknown, spec.UnknownXMLName)
+				}
 			}
 			t.XML = &spec.XMLName{Name: xmlName, Namespace: m.xmlNS}
 			for _, d := range m.drafts {
@@ -206,6 +211,9 @@ func (b *builder) contractName(m *model) string {
 		n, ns := b.refContract(spec.MustParseRefOrNamed(a))
 		names = append(names, n)
 		nss = append(nss, ns)
+	}
+	if g, ok := b.genericNames[b.genericDef(m)]; ok {
+		return g.name(names, nss)
 	}
 	return spec.GenericContractName(def, names, nss)
 }

@@ -16,9 +16,13 @@ type memberDraft struct {
 	m        *spec.Member
 	ref      *displayRef
 	nullable bool
-	jv       *jnode
-	xv       *xnode
-	row      *Row
+	// maybeNull: a value type whose nullability the samples do not show.
+	maybeNull bool
+	// field: a public field, not a property (detectFields).
+	field bool
+	jv    *jnode
+	xv    *xnode
+	row   *Row
 }
 
 // observeJSON records a JSON value of a type.
@@ -304,11 +308,12 @@ func (b *builder) inferComplex(m *model) {
 	}
 	// Wire defaults where samples are missing.
 	if xo == nil {
+		m.noXML = true
 		if m.xmlNS == "" {
 			m.xmlNS = b.defaultNS(m)
 		}
 		if len(drafts) > 0 {
-			b.info(m.src, 0, "%s: no XML sample; DataContract defaults assumed (members in namespace %s, ordinal name order)", m.name, m.xmlNS)
+			b.info(m.src, 0, "%s: no XML sample; DataContract defaults assumed (members in ordinal name order)", m.name)
 		}
 		names := make([]*memberDraft, len(drafts))
 		copy(names, drafts)
@@ -333,7 +338,8 @@ func (b *builder) inferComplex(m *model) {
 	for _, d := range drafts {
 		b.refineType(m, d)
 	}
-	b.inferNullable(m, drafts)
+	b.detectFields(m, drafts)
+	b.inferNullability(m, drafts)
 	b.inferLevels(m, drafts)
 	// Children observations.
 	for _, d := range drafts {
@@ -439,6 +445,7 @@ func (b *builder) refineType(m *model, d *memberDraft) {
 		d.ref = b.guessType(m, d, xmlComplexDate)
 		return
 	}
+	refineWidth(d.ref, d.xv)
 	if d.ref.kind != spec.RefPrimitive {
 		return
 	}
@@ -561,59 +568,6 @@ func counterValue(d *memberDraft) (int, bool) {
 		}
 	}
 	return 0, false
-}
-
-// inferNullable reads Nullable<T> from the sample generator's counter: every
-// simple property takes the next number, except Nullable<T>, which always
-// gets 1 (or 1.1) without advancing it. The walk follows the help table
-// (reflection order); only value types can be nullable.
-func (b *builder) inferNullable(m *model, drafts []*memberDraft) {
-	if len(m.rows) == 0 || (len(m.jsons) == 0 && len(m.xmls) == 0) {
-		return
-	}
-	byRow := map[*Row]*memberDraft{}
-	for _, d := range drafts {
-		if d.row != nil {
-			byRow[d.row] = d
-		}
-	}
-	expected := 1
-	var pending []*memberDraft
-	for _, r := range m.rows {
-		d := byRow[r]
-		if d == nil || (d.jv == nil && d.xv == nil) || (len(m.xmls) > 0 && d.m.XML == nil) {
-			continue // not set by the generator (get-only) or not sampled
-		}
-		switch counterKind(d.ref) {
-		case "hidden":
-			pending = append(pending, d)
-		case "reveal":
-			n, ok := counterValue(d)
-			if !ok {
-				continue
-			}
-			if n >= expected && n <= expected+len(pending) {
-				advanced := n - expected
-				if advanced < len(pending) {
-					if advanced == 0 {
-						for _, p := range pending {
-							p.nullable = true
-						}
-					} else {
-						b.info(srcOf(m), r.Line, "%s: %d of the members before %s are Nullable, but the samples do not say which; none marked", m.name, len(pending)-advanced, r.Name)
-					}
-				}
-				expected, pending = n+1, nil
-				continue
-			}
-			if n == 1 && valueType(d.ref.name) {
-				d.nullable = true
-				continue
-			}
-			b.info(srcOf(m), r.Line, "%s.%s: sample value %d does not follow the sample generator's counter (%d expected)", m.name, r.Name, n, expected)
-			expected, pending = n+1, nil
-		}
-	}
 }
 
 // inferLevels finds the class levels: DCS writes base class members first,

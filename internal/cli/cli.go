@@ -360,6 +360,8 @@ func Render(cfg *Config) (generator.Files, *spec.Spec, error) {
 	if err := cfg.apply(s); err != nil {
 		return nil, s, err
 	}
+	// What the pages cannot show and the config did not pin.
+	spec.RefreshAssumptions(s)
 	if hasErrors(s) {
 		return nil, s, nil
 	}

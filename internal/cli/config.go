@@ -58,6 +58,14 @@ type WireConfig struct {
 	// another name ([DataMember(Name=…)] or [JsonProperty]): form keys and
 	// ModelState keys use it. Keys are "<type full name>.<member>".
 	CLRNames map[string]string `json:"clrNames,omitempty"`
+	// Facts no page shows, pinned (see pins.go and docs/generated-code.md,
+	// "What the pages cannot show").
+	MemberTypes    map[string]string           `json:"memberTypes,omitempty"`
+	ParamTypes     map[string]string           `json:"paramTypes,omitempty"`
+	XMLNamespaces  map[string]string           `json:"xmlNamespaces,omitempty"`
+	XMLNames       map[string]string           `json:"xmlNames,omitempty"`
+	BodyParameters map[string]string           `json:"bodyParameters,omitempty"`
+	DataMembers    map[string]DataMemberConfig `json:"dataMembers,omitempty"`
 }
 
 // configKeys is the config file's schema: a nil node takes any value
@@ -69,7 +77,9 @@ var anyKey = configKeys{"*": nil}
 var configSchema = configKeys{
 	"inputs": nil, "output": nil, "package": nil, "spec": nil, "crawlDir": nil, "emit": nil,
 	"names": {"types": anyKey, "fields": anyKey, "operations": anyKey},
-	"wire":  {"jsonDateFormat": nil, "jsonDateTimeZoneHandling": nil, "serverUtcOffset": nil, "clrNames": anyKey},
+	"wire": {"jsonDateFormat": nil, "jsonDateTimeZoneHandling": nil, "serverUtcOffset": nil, "clrNames": anyKey,
+		"memberTypes": anyKey, "paramTypes": anyKey, "xmlNamespaces": anyKey, "xmlNames": anyKey, "bodyParameters": anyKey,
+		"dataMembers": {"*": {"isRequired": nil, "emitDefaultValue": nil}}},
 }
 
 var utcOffset = regexp.MustCompile(`^[+-](0[0-9]|1[0-4]):[0-5][0-9]$`)
@@ -135,6 +145,11 @@ func ReadConfig(path string) (*Config, error) {
 		for _, k := range sortedKeys(c.Wire.CLRNames) {
 			if v := c.Wire.CLRNames[k]; !csharpIdentifier.MatchString(v) {
 				return nil, c.errorf("wire.clrNames."+k, "config key \"wire.clrNames.%s\": %q is not a C# identifier", k, v)
+			}
+		}
+		for _, k := range sortedKeys(c.Wire.BodyParameters) {
+			if v := c.Wire.BodyParameters[k]; !csharpIdentifier.MatchString(v) {
+				return nil, c.errorf("wire.bodyParameters."+k, "config key \"wire.bodyParameters.%s\": %q is not a C# identifier", k, v)
 			}
 		}
 	}
@@ -339,6 +354,9 @@ func (c *Config) apply(s *spec.Spec) error {
 	}
 	if c.Wire.ServerUTCOffset != "" {
 		s.Wire.ServerUTCOffset = c.Wire.ServerUTCOffset
+	}
+	if err := c.applyPins(s); err != nil {
+		return err
 	}
 	types := s.TypeMap()
 	for _, k := range sortedKeys(c.Wire.CLRNames) {

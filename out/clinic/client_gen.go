@@ -59,7 +59,7 @@ func (c *Client) DeletePatientsPhoto(ctx context.Context, patientId uuid.UUID) (
 // GetClinicsAppointments calls GET api/v1/clinics/{clinicId}/appointments?from={from}&to={to}&status={status}&page={page}&pageSize={pageSize}.
 //
 // Lists the appointments of a clinic in a date range, earliest first.
-func (c *Client) GetClinicsAppointments(ctx context.Context, clinicId uuid.UUID, from DateTime, to *DateTime, status_ *AppointmentStatus, page *int32, pageSize *int32) (*PagedListOfAppointmentSummary, error) {
+func (c *Client) GetClinicsAppointments(ctx context.Context, clinicId uuid.UUID, from DateTime, to *DateTime, status_ *AppointmentStatus, page *int64, pageSize *int64) (*PagedListOfAppointmentSummary, error) {
 	call := &rtCall{
 		method: "GET",
 		path:   "api/v1/clinics/" + rtPathEscape(rtParam(clinicId)) + "/appointments",
@@ -120,7 +120,7 @@ func (c *Client) GetClinicsAppointmentsByAppointmentId(ctx context.Context, clin
 // GetClinicsSlots calls GET api/v1/clinics/{clinicId}/slots?date={date}&durationMinutes={durationMinutes}&clinicianId={clinicianId}.
 //
 // Finds free slots on a day.
-func (c *Client) GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, date DateTime, durationMinutes *int32, clinicianId *uuid.UUID) ([]*TimeWindow, error) {
+func (c *Client) GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, date DateTime, durationMinutes *int64, clinicianId *uuid.UUID) ([]*TimeWindow, error) {
 	call := &rtCall{
 		method: "GET",
 		path:   "api/v1/clinics/" + rtPathEscape(rtParam(clinicId)) + "/slots",
@@ -252,7 +252,7 @@ func (c *Client) GetPatientsByPatientId(ctx context.Context, patientId uuid.UUID
 // GetPatientsSearch calls GET api/v1/patients/search?name={name}&dateOfBirth={dateOfBirth}&includeInactive={includeInactive}&maxResults={maxResults}.
 //
 // Searches patients by name and date of birth.
-func (c *Client) GetPatientsSearch(ctx context.Context, name string, dateOfBirth *DateTime, includeInactive *bool, maxResults *int32) (*ApiResultOfListOfPatientSummary, error) {
+func (c *Client) GetPatientsSearch(ctx context.Context, name string, dateOfBirth *DateTime, includeInactive *bool, maxResults *int64) (*ApiResultOfListOfPatientSummary, error) {
 	call := &rtCall{
 		method: "GET",
 		path:   "api/v1/patients/search",
@@ -321,7 +321,10 @@ func (c *Client) PostClinicsAppointments(ctx context.Context, clinicId uuid.UUID
 			return nil, err
 		}
 	case FormatForm:
-		call.body = formAppendBookAppointmentCommand(nil, body)
+		var err error
+		if call.body, err = formAppendBookAppointmentCommand(nil, body); err != nil {
+			return nil, err
+		}
 	default:
 		call.body = jsonAppendBookAppointmentCommand(nil, body, jsonClientDates)
 	}
@@ -356,7 +359,10 @@ func (c *Client) PostClinicsAppointmentsNotes(ctx context.Context, clinicId uuid
 			return nil, err
 		}
 	case FormatForm:
-		call.body = formAppendString(nil, body)
+		var err error
+		if call.body, err = formAppendString(nil, body); err != nil {
+			return nil, err
+		}
 	default:
 		call.body = jsonAppendString(nil, body, jsonClientDates)
 	}
@@ -391,7 +397,10 @@ func (c *Client) PostMessages(ctx context.Context, body *SendPatientMessageComma
 			return nil, err
 		}
 	case FormatForm:
-		call.body = formAppendSendPatientMessageCommand(nil, body)
+		var err error
+		if call.body, err = formAppendSendPatientMessageCommand(nil, body); err != nil {
+			return nil, err
+		}
 	default:
 		call.body = jsonAppendSendPatientMessageCommand(nil, body, jsonClientDates)
 	}
@@ -426,7 +435,10 @@ func (c *Client) PostPatientsPhoto(ctx context.Context, patientId uuid.UUID, bod
 			return nil, err
 		}
 	case FormatForm:
-		call.body = formAppendPatientPhotoUpload(nil, body)
+		var err error
+		if call.body, err = formAppendPatientPhotoUpload(nil, body); err != nil {
+			return nil, err
+		}
 	default:
 		call.body = jsonAppendPatientPhotoUpload(nil, body, jsonClientDates)
 	}
@@ -461,7 +473,10 @@ func (c *Client) PutClinicsAppointmentsByAppointmentId(ctx context.Context, clin
 			return nil, err
 		}
 	case FormatForm:
-		call.body = formAppendRescheduleAppointmentCommand(nil, body)
+		var err error
+		if call.body, err = formAppendRescheduleAppointmentCommand(nil, body); err != nil {
+			return nil, err
+		}
 	default:
 		call.body = jsonAppendRescheduleAppointmentCommand(nil, body, jsonClientDates)
 	}
@@ -496,7 +511,10 @@ func (c *Client) PutMessagesTemplatesByTemplateCode(ctx context.Context, templat
 			return err
 		}
 	case FormatForm:
-		call.body = formAppendMessageTemplate(nil, body)
+		var err error
+		if call.body, err = formAppendMessageTemplate(nil, body); err != nil {
+			return err
+		}
 	default:
 		call.body = jsonAppendMessageTemplate(nil, body, jsonClientDates)
 	}
@@ -526,7 +544,10 @@ func (c *Client) PutPatientsContact(ctx context.Context, patientId uuid.UUID, bo
 			return nil, err
 		}
 	case FormatForm:
-		call.body = formAppendContactPoint(nil, body)
+		var err error
+		if call.body, err = formAppendContactPoint(nil, body); err != nil {
+			return nil, err
+		}
 	default:
 		call.body = jsonAppendContactPoint(nil, body, jsonClientDates)
 	}

@@ -107,7 +107,7 @@ func TestInteropClinicClient(t *testing.T) {
 		t.Run(fname, func(t *testing.T) {
 			t.Run("GetClinicsAppointments", func(t *testing.T) {
 				st := AppointmentStatus(1)
-				resp, err := c.GetClinicsAppointments(ctx, clinic, from, &to, &st, nil, Ptr(int32(50)))
+				resp, err := c.GetClinicsAppointments(ctx, clinic, from, &to, &st, nil, Ptr(int64(50)))
 				if err != nil || resp == nil {
 					t.Fatalf("%v %v", resp, err)
 				}

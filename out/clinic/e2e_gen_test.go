@@ -32,7 +32,7 @@ func e2eResponseDeletePatientsPhoto() (*ApiResultOfBoolean, error) {
 	return jsonDecodeApiResultOfBoolean([]byte(docSample1))
 }
 
-func (s *e2eService) GetClinicsAppointments(ctx context.Context, clinicId uuid.UUID, from DateTime, to *DateTime, status_ *AppointmentStatus, page *int32, pageSize *int32) (*PagedListOfAppointmentSummary, error) {
+func (s *e2eService) GetClinicsAppointments(ctx context.Context, clinicId uuid.UUID, from DateTime, to *DateTime, status_ *AppointmentStatus, page *int64, pageSize *int64) (*PagedListOfAppointmentSummary, error) {
 	s.got = []any{clinicId, from, to, status_, page, pageSize}
 	return e2eResponseGetClinicsAppointments()
 }
@@ -50,7 +50,7 @@ func e2eResponseGetClinicsAppointmentsByAppointmentId() (*AppointmentDetail, err
 	return jsonDecodeAppointmentDetail([]byte(docSample5))
 }
 
-func (s *e2eService) GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, date DateTime, durationMinutes *int32, clinicianId *uuid.UUID) ([]*TimeWindow, error) {
+func (s *e2eService) GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, date DateTime, durationMinutes *int64, clinicianId *uuid.UUID) ([]*TimeWindow, error) {
 	s.got = []any{clinicId, date, durationMinutes, clinicianId}
 	return e2eResponseGetClinicsSlots()
 }
@@ -95,7 +95,7 @@ func e2eResponseGetPatientsByPatientId() (*PatientProfile, error) {
 	return jsonDecodePatientProfile([]byte(docSample13))
 }
 
-func (s *e2eService) GetPatientsSearch(ctx context.Context, name string, dateOfBirth *DateTime, includeInactive *bool, maxResults *int32) (*ApiResultOfListOfPatientSummary, error) {
+func (s *e2eService) GetPatientsSearch(ctx context.Context, name string, dateOfBirth *DateTime, includeInactive *bool, maxResults *int64) (*ApiResultOfListOfPatientSummary, error) {
 	s.got = []any{name, dateOfBirth, includeInactive, maxResults}
 	return e2eResponseGetPatientsSearch()
 }
@@ -211,7 +211,10 @@ func e2eRoundTripApiResultOfBoolean(format Format, v *ApiResultOfBoolean, reques
 			out, err = xmlDecodeApiResultOfBoolean(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeApiResultOfBoolean(formAppendApiResultOfBoolean(nil, v))
+		var form []byte
+		if form, err = formAppendApiResultOfBoolean(nil, v); err == nil {
+			out, err = formDecodeApiResultOfBoolean(form)
+		}
 	default:
 		out, err = jsonDecodeApiResultOfBoolean(jsonAppendApiResultOfBoolean(nil, v, e2eDates(request)))
 	}
@@ -232,7 +235,10 @@ func e2eRoundTripApiResultOfGuid(format Format, v *ApiResultOfGuid, request bool
 			out, err = xmlDecodeApiResultOfGuid(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeApiResultOfGuid(formAppendApiResultOfGuid(nil, v))
+		var form []byte
+		if form, err = formAppendApiResultOfGuid(nil, v); err == nil {
+			out, err = formDecodeApiResultOfGuid(form)
+		}
 	default:
 		out, err = jsonDecodeApiResultOfGuid(jsonAppendApiResultOfGuid(nil, v, e2eDates(request)))
 	}
@@ -253,7 +259,10 @@ func e2eRoundTripApiResultOfListOfPatientSummary(format Format, v *ApiResultOfLi
 			out, err = xmlDecodeApiResultOfListOfPatientSummary(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeApiResultOfListOfPatientSummary(formAppendApiResultOfListOfPatientSummary(nil, v))
+		var form []byte
+		if form, err = formAppendApiResultOfListOfPatientSummary(nil, v); err == nil {
+			out, err = formDecodeApiResultOfListOfPatientSummary(form)
+		}
 	default:
 		out, err = jsonDecodeApiResultOfListOfPatientSummary(jsonAppendApiResultOfListOfPatientSummary(nil, v, e2eDates(request)))
 	}
@@ -274,7 +283,10 @@ func e2eRoundTripAppointmentDetail(format Format, v *AppointmentDetail, request 
 			out, err = xmlDecodeAppointmentDetail(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeAppointmentDetail(formAppendAppointmentDetail(nil, v))
+		var form []byte
+		if form, err = formAppendAppointmentDetail(nil, v); err == nil {
+			out, err = formDecodeAppointmentDetail(form)
+		}
 	default:
 		out, err = jsonDecodeAppointmentDetail(jsonAppendAppointmentDetail(nil, v, e2eDates(request)))
 	}
@@ -295,7 +307,10 @@ func e2eRoundTripBookAppointmentCommand(format Format, v *BookAppointmentCommand
 			out, err = xmlDecodeBookAppointmentCommand(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeBookAppointmentCommand(formAppendBookAppointmentCommand(nil, v))
+		var form []byte
+		if form, err = formAppendBookAppointmentCommand(nil, v); err == nil {
+			out, err = formDecodeBookAppointmentCommand(form)
+		}
 	default:
 		out, err = jsonDecodeBookAppointmentCommand(jsonAppendBookAppointmentCommand(nil, v, e2eDates(request)))
 	}
@@ -316,7 +331,10 @@ func e2eRoundTripClinicLocation(format Format, v *ClinicLocation, request bool) 
 			out, err = xmlDecodeClinicLocation(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeClinicLocation(formAppendClinicLocation(nil, v))
+		var form []byte
+		if form, err = formAppendClinicLocation(nil, v); err == nil {
+			out, err = formDecodeClinicLocation(form)
+		}
 	default:
 		out, err = jsonDecodeClinicLocation(jsonAppendClinicLocation(nil, v, e2eDates(request)))
 	}
@@ -337,7 +355,10 @@ func e2eRoundTripContactPoint(format Format, v *ContactPoint, request bool) *Con
 			out, err = xmlDecodeContactPoint(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeContactPoint(formAppendContactPoint(nil, v))
+		var form []byte
+		if form, err = formAppendContactPoint(nil, v); err == nil {
+			out, err = formDecodeContactPoint(form)
+		}
 	default:
 		out, err = jsonDecodeContactPoint(jsonAppendContactPoint(nil, v, e2eDates(request)))
 	}
@@ -358,7 +379,10 @@ func e2eRoundTripDateTimeOffset(format Format, v time.Time, request bool) time.T
 			out, err = xmlDecodeDateTimeOffset(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeDateTimeOffset(formAppendDateTimeOffset(nil, v))
+		var form []byte
+		if form, err = formAppendDateTimeOffset(nil, v); err == nil {
+			out, err = formDecodeDateTimeOffset(form)
+		}
 	default:
 		out, err = jsonDecodeDateTimeOffset(jsonAppendDateTimeOffset(nil, v, e2eDates(request)))
 	}
@@ -379,7 +403,10 @@ func e2eRoundTripListOfMessageTemplate(format Format, v []*MessageTemplate, requ
 			out, err = xmlDecodeListOfMessageTemplate(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeListOfMessageTemplate(formAppendListOfMessageTemplate(nil, v))
+		var form []byte
+		if form, err = formAppendListOfMessageTemplate(nil, v); err == nil {
+			out, err = formDecodeListOfMessageTemplate(form)
+		}
 	default:
 		out, err = jsonDecodeListOfMessageTemplate(jsonAppendListOfMessageTemplate(nil, v, e2eDates(request)))
 	}
@@ -400,7 +427,10 @@ func e2eRoundTripListOfTimeWindow(format Format, v []*TimeWindow, request bool) 
 			out, err = xmlDecodeListOfTimeWindow(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeListOfTimeWindow(formAppendListOfTimeWindow(nil, v))
+		var form []byte
+		if form, err = formAppendListOfTimeWindow(nil, v); err == nil {
+			out, err = formDecodeListOfTimeWindow(form)
+		}
 	default:
 		out, err = jsonDecodeListOfTimeWindow(jsonAppendListOfTimeWindow(nil, v, e2eDates(request)))
 	}
@@ -421,7 +451,10 @@ func e2eRoundTripMessageDeliveryReport(format Format, v *MessageDeliveryReport, 
 			out, err = xmlDecodeMessageDeliveryReport(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeMessageDeliveryReport(formAppendMessageDeliveryReport(nil, v))
+		var form []byte
+		if form, err = formAppendMessageDeliveryReport(nil, v); err == nil {
+			out, err = formDecodeMessageDeliveryReport(form)
+		}
 	default:
 		out, err = jsonDecodeMessageDeliveryReport(jsonAppendMessageDeliveryReport(nil, v, e2eDates(request)))
 	}
@@ -442,7 +475,10 @@ func e2eRoundTripMessageTemplate(format Format, v *MessageTemplate, request bool
 			out, err = xmlDecodeMessageTemplate(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeMessageTemplate(formAppendMessageTemplate(nil, v))
+		var form []byte
+		if form, err = formAppendMessageTemplate(nil, v); err == nil {
+			out, err = formDecodeMessageTemplate(form)
+		}
 	default:
 		out, err = jsonDecodeMessageTemplate(jsonAppendMessageTemplate(nil, v, e2eDates(request)))
 	}
@@ -463,7 +499,10 @@ func e2eRoundTripPagedListOfAppointmentSummary(format Format, v *PagedListOfAppo
 			out, err = xmlDecodePagedListOfAppointmentSummary(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodePagedListOfAppointmentSummary(formAppendPagedListOfAppointmentSummary(nil, v))
+		var form []byte
+		if form, err = formAppendPagedListOfAppointmentSummary(nil, v); err == nil {
+			out, err = formDecodePagedListOfAppointmentSummary(form)
+		}
 	default:
 		out, err = jsonDecodePagedListOfAppointmentSummary(jsonAppendPagedListOfAppointmentSummary(nil, v, e2eDates(request)))
 	}
@@ -484,7 +523,10 @@ func e2eRoundTripPatientPhotoUpload(format Format, v *PatientPhotoUpload, reques
 			out, err = xmlDecodePatientPhotoUpload(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodePatientPhotoUpload(formAppendPatientPhotoUpload(nil, v))
+		var form []byte
+		if form, err = formAppendPatientPhotoUpload(nil, v); err == nil {
+			out, err = formDecodePatientPhotoUpload(form)
+		}
 	default:
 		out, err = jsonDecodePatientPhotoUpload(jsonAppendPatientPhotoUpload(nil, v, e2eDates(request)))
 	}
@@ -505,7 +547,10 @@ func e2eRoundTripPatientProfile(format Format, v *PatientProfile, request bool) 
 			out, err = xmlDecodePatientProfile(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodePatientProfile(formAppendPatientProfile(nil, v))
+		var form []byte
+		if form, err = formAppendPatientProfile(nil, v); err == nil {
+			out, err = formDecodePatientProfile(form)
+		}
 	default:
 		out, err = jsonDecodePatientProfile(jsonAppendPatientProfile(nil, v, e2eDates(request)))
 	}
@@ -526,7 +571,10 @@ func e2eRoundTripRescheduleAppointmentCommand(format Format, v *RescheduleAppoin
 			out, err = xmlDecodeRescheduleAppointmentCommand(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeRescheduleAppointmentCommand(formAppendRescheduleAppointmentCommand(nil, v))
+		var form []byte
+		if form, err = formAppendRescheduleAppointmentCommand(nil, v); err == nil {
+			out, err = formDecodeRescheduleAppointmentCommand(form)
+		}
 	default:
 		out, err = jsonDecodeRescheduleAppointmentCommand(jsonAppendRescheduleAppointmentCommand(nil, v, e2eDates(request)))
 	}
@@ -547,7 +595,10 @@ func e2eRoundTripSendPatientMessageCommand(format Format, v *SendPatientMessageC
 			out, err = xmlDecodeSendPatientMessageCommand(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeSendPatientMessageCommand(formAppendSendPatientMessageCommand(nil, v))
+		var form []byte
+		if form, err = formAppendSendPatientMessageCommand(nil, v); err == nil {
+			out, err = formDecodeSendPatientMessageCommand(form)
+		}
 	default:
 		out, err = jsonDecodeSendPatientMessageCommand(jsonAppendSendPatientMessageCommand(nil, v, e2eDates(request)))
 	}
@@ -568,7 +619,10 @@ func e2eRoundTripString(format Format, v *string, request bool) *string {
 			out, err = xmlDecodeString(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeString(formAppendString(nil, v))
+		var form []byte
+		if form, err = formAppendString(nil, v); err == nil {
+			out, err = formDecodeString(form)
+		}
 	default:
 		out, err = jsonDecodeString(jsonAppendString(nil, v, e2eDates(request)))
 	}
@@ -631,8 +685,8 @@ func TestEndToEnd(t *testing.T) {
 					Time: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC),
 				}))
 				status_ := Ptr(AppointmentStatus(AppointmentStatusNoShow))
-				page := Ptr(int32(42))
-				pageSize := Ptr(int32(42))
+				page := Ptr(int64(42))
+				pageSize := Ptr(int64(42))
 				resp, err := c.GetClinicsAppointments(ctx, clinicId, from, to, status_, page, pageSize)
 				if err != nil {
 					t.Fatal(err)
@@ -668,7 +722,7 @@ func TestEndToEnd(t *testing.T) {
 					Kind: DateTimeUtc,
 					Time: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC),
 				})
-				durationMinutes := Ptr(int32(42))
+				durationMinutes := Ptr(int64(42))
 				clinicianId := Ptr(uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417")))
 				resp, err := c.GetClinicsSlots(ctx, clinicId, date, durationMinutes, clinicianId)
 				if err != nil {
@@ -751,7 +805,7 @@ func TestEndToEnd(t *testing.T) {
 					Time: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC),
 				}))
 				includeInactive := Ptr(bool(true))
-				maxResults := Ptr(int32(42))
+				maxResults := Ptr(int64(42))
 				resp, err := c.GetPatientsSearch(ctx, name, dateOfBirth, includeInactive, maxResults)
 				if err != nil {
 					t.Fatal(err)

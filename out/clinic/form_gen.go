@@ -16,9 +16,14 @@ func (v *ApiResultOfBoolean) writeForm(w *rtFormWriter) {
 	w.bool("Data", v.Data)
 	for i1, e2 := range v.Links {
 		w.pushIndex("Links", i1)
+		if e2 == nil {
+			w.refuse("", "null, which a form cannot carry here (Web API's binder reads an empty object or list, or drops it)")
+		}
 		if e2 != nil {
 			w.push("")
+			m3 := w.mark()
 			e2.writeForm(w)
+			w.ensureObject(m3)
 			w.pop()
 		}
 		w.pop()
@@ -28,14 +33,23 @@ func (v *ApiResultOfBoolean) writeForm(w *rtFormWriter) {
 	}
 	w.int("StatusCode", int64(v.StatusCode))
 	w.bool("Success", v.Success)
-	keys3 := slices.SortedFunc(maps.Keys(v.ValidationErrors), cmp.Compare[string])
-	for i4, k5 := range keys3 {
-		w.pushIndex("ValidationErrors", i4)
-		w.str("Key", k5)
-		for i6, e7 := range v.ValidationErrors[k5] {
-			w.pushIndex("Value", i6)
-			if e7 != nil {
-				w.str("", *e7)
+	keys4 := slices.SortedFunc(maps.Keys(v.ValidationErrors), cmp.Compare[string])
+	for i5, k6 := range keys4 {
+		w.pushIndex("ValidationErrors", i5)
+		w.dictKey(k6)
+		w.str("Key", k6)
+		if v.ValidationErrors[k6] == nil {
+			w.refuse("Value", "null, which a form cannot carry here (Web API's binder reads an empty object or list, or drops it)")
+		} else if len(v.ValidationErrors[k6]) == 0 {
+			w.refuse("Value", "an empty collection, which a form cannot carry here (nothing is posted for it)")
+		}
+		for i7, e8 := range v.ValidationErrors[k6] {
+			w.pushIndex("Value", i7)
+			if e8 == nil {
+				w.str("", "")
+			}
+			if e8 != nil {
+				w.str("", *e8)
 			}
 			w.pop()
 		}
@@ -45,91 +59,98 @@ func (v *ApiResultOfBoolean) writeForm(w *rtFormWriter) {
 
 // readForm reads v's members from the children of node n.
 func (v *ApiResultOfBoolean) readForm(f *rtFormData, n int) error {
-	if k8 := f.child(n, "Data"); k8 >= 0 {
-		{
-			v9, err := f.bool(k8)
-			if err != nil {
-				return err
+	if k9 := f.child(n, "Data"); k9 >= 0 {
+		if f.null(k9) {
+			v.Data = *new(bool)
+		} else {
+			{
+				v10, err := f.bool(k9)
+				if err != nil {
+					return err
+				}
+				v.Data = v10
 			}
-			v.Data = v9
 		}
 	}
-	if k10 := f.child(n, "Links"); k10 >= 0 {
+	if k11 := f.child(n, "Links"); k11 >= 0 {
 		{
-			s11 := []*ResultLink{}
-			for _, it12 := range f.items(k10) {
-				var e13 *ResultLink
+			s12 := []*ResultLink{}
+			for _, it13 := range f.items(k11) {
+				var e14 *ResultLink
 				{
-					v14 := new(ResultLink)
-					if err := v14.readForm(f, it12); err != nil {
+					f.obj(it13)
+					v15 := new(ResultLink)
+					if err := v15.readForm(f, it13); err != nil {
 						return err
 					}
-					e13 = v14
+					e14 = v15
 				}
-				s11 = append(s11, e13)
+				s12 = append(s12, e14)
 			}
-			v.Links = s11
+			v.Links = s12
 		}
 	}
-	if k15 := f.child(n, "Message"); k15 >= 0 {
-		if f.null(k15) {
+	if k16 := f.child(n, "Message"); k16 >= 0 {
+		if f.null(k16) {
 			v.Message = nil
 		} else {
-			v16, err := f.str(k15)
+			v17, err := f.str(k16)
 			if err != nil {
 				return err
 			}
-			v.Message = &v16
+			v.Message = &v17
 		}
 	}
-	if k17 := f.child(n, "StatusCode"); k17 >= 0 {
+	if k18 := f.child(n, "StatusCode"); k18 >= 0 {
 		{
-			v18, err := f.int(k17, 32)
+			v19, err := f.int(k18, 64)
 			if err != nil {
 				return err
 			}
-			v.StatusCode = int32(v18)
+			v.StatusCode = v19
 		}
 	}
-	if k19 := f.child(n, "Success"); k19 >= 0 {
+	if k20 := f.child(n, "Success"); k20 >= 0 {
 		{
-			v20, err := f.bool(k19)
+			v21, err := f.bool(k20)
 			if err != nil {
 				return err
 			}
-			v.Success = v20
+			v.Success = v21
 		}
 	}
-	if k21 := f.child(n, "ValidationErrors"); k21 >= 0 {
+	if k22 := f.child(n, "ValidationErrors"); k22 >= 0 {
 		{
-			m22 := map[string][]*string{}
-			for _, it23 := range f.items(k21) {
-				var key24 string
-				var val25 []*string
+			m23 := map[string][]*string{}
+			for _, it24 := range f.items(k22) {
+				var key25 string
+				var val26 []*string
+				kk27, vk28, err := f.entry(it24)
+				if err != nil {
+					return err
+				}
 				{
-					v26, err := f.str(f.child(it23, "Key"))
+					v29, err := f.str(kk27)
 					if err != nil {
 						return err
 					}
-					key24 = v26
+					key25 = v29
 				}
-				if vk27 := f.child(it23, "Value"); vk27 >= 0 {
-					{
-						s28 := []*string{}
-						for _, txt31 := range f.values(vk27) {
-							var e30 *string
-							if strings.TrimSpace(txt31) != "" {
-								v32 := txt31
-								e30 = &v32
-							}
-							s28 = append(s28, e30)
+				{
+					s30 := []*string{}
+					for _, txt33 := range f.values(vk28) {
+						var e32 *string
+						if strings.TrimSpace(txt33) != "" {
+							v34 := txt33
+							e32 = &v34
 						}
-						val25 = s28
+						s30 = append(s30, e32)
 					}
+					val26 = s30
 				}
-				m22[key24] = val25
+				m23[key25] = val26
 			}
-			v.ValidationErrors = m22
+			v.ValidationErrors = m23
 		}
 	}
 	return nil
@@ -138,11 +159,16 @@ func (v *ApiResultOfBoolean) readForm(f *rtFormData, n int) error {
 // writeForm writes v's members under the writer's current key.
 func (v *ApiResultOfGuid) writeForm(w *rtFormWriter) {
 	w.guid("Data", v.Data)
-	for i33, e34 := range v.Links {
-		w.pushIndex("Links", i33)
-		if e34 != nil {
+	for i35, e36 := range v.Links {
+		w.pushIndex("Links", i35)
+		if e36 == nil {
+			w.refuse("", "null, which a form cannot carry here (Web API's binder reads an empty object or list, or drops it)")
+		}
+		if e36 != nil {
 			w.push("")
-			e34.writeForm(w)
+			m37 := w.mark()
+			e36.writeForm(w)
+			w.ensureObject(m37)
 			w.pop()
 		}
 		w.pop()
@@ -152,14 +178,23 @@ func (v *ApiResultOfGuid) writeForm(w *rtFormWriter) {
 	}
 	w.int("StatusCode", int64(v.StatusCode))
 	w.bool("Success", v.Success)
-	keys35 := slices.SortedFunc(maps.Keys(v.ValidationErrors), cmp.Compare[string])
-	for i36, k37 := range keys35 {
-		w.pushIndex("ValidationErrors", i36)
-		w.str("Key", k37)
-		for i38, e39 := range v.ValidationErrors[k37] {
-			w.pushIndex("Value", i38)
-			if e39 != nil {
-				w.str("", *e39)
+	keys38 := slices.SortedFunc(maps.Keys(v.ValidationErrors), cmp.Compare[string])
+	for i39, k40 := range keys38 {
+		w.pushIndex("ValidationErrors", i39)
+		w.dictKey(k40)
+		w.str("Key", k40)
+		if v.ValidationErrors[k40] == nil {
+			w.refuse("Value", "null, which a form cannot carry here (Web API's binder reads an empty object or list, or drops it)")
+		} else if len(v.ValidationErrors[k40]) == 0 {
+			w.refuse("Value", "an empty collection, which a form cannot carry here (nothing is posted for it)")
+		}
+		for i41, e42 := range v.ValidationErrors[k40] {
+			w.pushIndex("Value", i41)
+			if e42 == nil {
+				w.str("", "")
+			}
+			if e42 != nil {
+				w.str("", *e42)
 			}
 			w.pop()
 		}
@@ -169,91 +204,98 @@ func (v *ApiResultOfGuid) writeForm(w *rtFormWriter) {
 
 // readForm reads v's members from the children of node n.
 func (v *ApiResultOfGuid) readForm(f *rtFormData, n int) error {
-	if k40 := f.child(n, "Data"); k40 >= 0 {
-		{
-			v41, err := f.guid(k40)
-			if err != nil {
-				return err
+	if k43 := f.child(n, "Data"); k43 >= 0 {
+		if f.null(k43) {
+			v.Data = *new(uuid.UUID)
+		} else {
+			{
+				v44, err := f.guid(k43)
+				if err != nil {
+					return err
+				}
+				v.Data = v44
 			}
-			v.Data = v41
 		}
 	}
-	if k42 := f.child(n, "Links"); k42 >= 0 {
+	if k45 := f.child(n, "Links"); k45 >= 0 {
 		{
-			s43 := []*ResultLink{}
-			for _, it44 := range f.items(k42) {
-				var e45 *ResultLink
+			s46 := []*ResultLink{}
+			for _, it47 := range f.items(k45) {
+				var e48 *ResultLink
 				{
-					v46 := new(ResultLink)
-					if err := v46.readForm(f, it44); err != nil {
+					f.obj(it47)
+					v49 := new(ResultLink)
+					if err := v49.readForm(f, it47); err != nil {
 						return err
 					}
-					e45 = v46
+					e48 = v49
 				}
-				s43 = append(s43, e45)
+				s46 = append(s46, e48)
 			}
-			v.Links = s43
+			v.Links = s46
 		}
 	}
-	if k47 := f.child(n, "Message"); k47 >= 0 {
-		if f.null(k47) {
+	if k50 := f.child(n, "Message"); k50 >= 0 {
+		if f.null(k50) {
 			v.Message = nil
 		} else {
-			v48, err := f.str(k47)
+			v51, err := f.str(k50)
 			if err != nil {
 				return err
 			}
-			v.Message = &v48
+			v.Message = &v51
 		}
 	}
-	if k49 := f.child(n, "StatusCode"); k49 >= 0 {
+	if k52 := f.child(n, "StatusCode"); k52 >= 0 {
 		{
-			v50, err := f.int(k49, 32)
+			v53, err := f.int(k52, 64)
 			if err != nil {
 				return err
 			}
-			v.StatusCode = int32(v50)
+			v.StatusCode = v53
 		}
 	}
-	if k51 := f.child(n, "Success"); k51 >= 0 {
+	if k54 := f.child(n, "Success"); k54 >= 0 {
 		{
-			v52, err := f.bool(k51)
+			v55, err := f.bool(k54)
 			if err != nil {
 				return err
 			}
-			v.Success = v52
+			v.Success = v55
 		}
 	}
-	if k53 := f.child(n, "ValidationErrors"); k53 >= 0 {
+	if k56 := f.child(n, "ValidationErrors"); k56 >= 0 {
 		{
-			m54 := map[string][]*string{}
-			for _, it55 := range f.items(k53) {
-				var key56 string
-				var val57 []*string
+			m57 := map[string][]*string{}
+			for _, it58 := range f.items(k56) {
+				var key59 string
+				var val60 []*string
+				kk61, vk62, err := f.entry(it58)
+				if err != nil {
+					return err
+				}
 				{
-					v58, err := f.str(f.child(it55, "Key"))
+					v63, err := f.str(kk61)
 					if err != nil {
 						return err
 					}
-					key56 = v58
+					key59 = v63
 				}
-				if vk59 := f.child(it55, "Value"); vk59 >= 0 {
-					{
-						s60 := []*string{}
-						for _, txt63 := range f.values(vk59) {
-							var e62 *string
-							if strings.TrimSpace(txt63) != "" {
-								v64 := txt63
-								e62 = &v64
-							}
-							s60 = append(s60, e62)
+				{
+					s64 := []*string{}
+					for _, txt67 := range f.values(vk62) {
+						var e66 *string
+						if strings.TrimSpace(txt67) != "" {
+							v68 := txt67
+							e66 = &v68
 						}
-						val57 = s60
+						s64 = append(s64, e66)
 					}
+					val60 = s64
 				}
-				m54[key56] = val57
+				m57[key59] = val60
 			}
-			v.ValidationErrors = m54
+			v.ValidationErrors = m57
 		}
 	}
 	return nil
@@ -261,20 +303,30 @@ func (v *ApiResultOfGuid) readForm(f *rtFormData, n int) error {
 
 // writeForm writes v's members under the writer's current key.
 func (v *ApiResultOfListOfPatientSummary) writeForm(w *rtFormWriter) {
-	for i65, e66 := range v.Data {
-		w.pushIndex("Data", i65)
-		if e66 != nil {
+	for i69, e70 := range v.Data {
+		w.pushIndex("Data", i69)
+		if e70 == nil {
+			w.refuse("", "null, which a form cannot carry here (Web API's binder reads an empty object or list, or drops it)")
+		}
+		if e70 != nil {
 			w.push("")
-			e66.writeForm(w)
+			m71 := w.mark()
+			e70.writeForm(w)
+			w.ensureObject(m71)
 			w.pop()
 		}
 		w.pop()
 	}
-	for i67, e68 := range v.Links {
-		w.pushIndex("Links", i67)
-		if e68 != nil {
+	for i72, e73 := range v.Links {
+		w.pushIndex("Links", i72)
+		if e73 == nil {
+			w.refuse("", "null, which a form cannot carry here (Web API's binder reads an empty object or list, or drops it)")
+		}
+		if e73 != nil {
 			w.push("")
-			e68.writeForm(w)
+			m74 := w.mark()
+			e73.writeForm(w)
+			w.ensureObject(m74)
 			w.pop()
 		}
 		w.pop()
@@ -284,14 +336,23 @@ func (v *ApiResultOfListOfPatientSummary) writeForm(w *rtFormWriter) {
 	}
 	w.int("StatusCode", int64(v.StatusCode))
 	w.bool("Success", v.Success)
-	keys69 := slices.SortedFunc(maps.Keys(v.ValidationErrors), cmp.Compare[string])
-	for i70, k71 := range keys69 {
-		w.pushIndex("ValidationErrors", i70)
-		w.str("Key", k71)
-		for i72, e73 := range v.ValidationErrors[k71] {
-			w.pushIndex("Value", i72)
-			if e73 != nil {
-				w.str("", *e73)
+	keys75 := slices.SortedFunc(maps.Keys(v.ValidationErrors), cmp.Compare[string])
+	for i76, k77 := range keys75 {
+		w.pushIndex("ValidationErrors", i76)
+		w.dictKey(k77)
+		w.str("Key", k77)
+		if v.ValidationErrors[k77] == nil {
+			w.refuse("Value", "null, which a form cannot carry here (Web API's binder reads an empty object or list, or drops it)")
+		} else if len(v.ValidationErrors[k77]) == 0 {
+			w.refuse("Value", "an empty collection, which a form cannot carry here (nothing is posted for it)")
+		}
+		for i78, e79 := range v.ValidationErrors[k77] {
+			w.pushIndex("Value", i78)
+			if e79 == nil {
+				w.str("", "")
+			}
+			if e79 != nil {
+				w.str("", *e79)
 			}
 			w.pop()
 		}
@@ -301,99 +362,103 @@ func (v *ApiResultOfListOfPatientSummary) writeForm(w *rtFormWriter) {
 
 // readForm reads v's members from the children of node n.
 func (v *ApiResultOfListOfPatientSummary) readForm(f *rtFormData, n int) error {
-	if k74 := f.child(n, "Data"); k74 >= 0 {
+	if k80 := f.child(n, "Data"); k80 >= 0 {
 		{
-			s75 := []*PatientSummary{}
-			for _, it76 := range f.items(k74) {
-				var e77 *PatientSummary
+			s81 := []*PatientSummary{}
+			for _, it82 := range f.items(k80) {
+				var e83 *PatientSummary
 				{
-					v78 := new(PatientSummary)
-					if err := v78.readForm(f, it76); err != nil {
+					f.obj(it82)
+					v84 := new(PatientSummary)
+					if err := v84.readForm(f, it82); err != nil {
 						return err
 					}
-					e77 = v78
+					e83 = v84
 				}
-				s75 = append(s75, e77)
+				s81 = append(s81, e83)
 			}
-			v.Data = s75
+			v.Data = s81
 		}
 	}
-	if k79 := f.child(n, "Links"); k79 >= 0 {
+	if k85 := f.child(n, "Links"); k85 >= 0 {
 		{
-			s80 := []*ResultLink{}
-			for _, it81 := range f.items(k79) {
-				var e82 *ResultLink
+			s86 := []*ResultLink{}
+			for _, it87 := range f.items(k85) {
+				var e88 *ResultLink
 				{
-					v83 := new(ResultLink)
-					if err := v83.readForm(f, it81); err != nil {
+					f.obj(it87)
+					v89 := new(ResultLink)
+					if err := v89.readForm(f, it87); err != nil {
 						return err
 					}
-					e82 = v83
+					e88 = v89
 				}
-				s80 = append(s80, e82)
+				s86 = append(s86, e88)
 			}
-			v.Links = s80
+			v.Links = s86
 		}
 	}
-	if k84 := f.child(n, "Message"); k84 >= 0 {
-		if f.null(k84) {
+	if k90 := f.child(n, "Message"); k90 >= 0 {
+		if f.null(k90) {
 			v.Message = nil
 		} else {
-			v85, err := f.str(k84)
+			v91, err := f.str(k90)
 			if err != nil {
 				return err
 			}
-			v.Message = &v85
+			v.Message = &v91
 		}
 	}
-	if k86 := f.child(n, "StatusCode"); k86 >= 0 {
+	if k92 := f.child(n, "StatusCode"); k92 >= 0 {
 		{
-			v87, err := f.int(k86, 32)
+			v93, err := f.int(k92, 64)
 			if err != nil {
 				return err
 			}
-			v.StatusCode = int32(v87)
+			v.StatusCode = v93
 		}
 	}
-	if k88 := f.child(n, "Success"); k88 >= 0 {
+	if k94 := f.child(n, "Success"); k94 >= 0 {
 		{
-			v89, err := f.bool(k88)
+			v95, err := f.bool(k94)
 			if err != nil {
 				return err
 			}
-			v.Success = v89
+			v.Success = v95
 		}
 	}
-	if k90 := f.child(n, "ValidationErrors"); k90 >= 0 {
+	if k96 := f.child(n, "ValidationErrors"); k96 >= 0 {
 		{
-			m91 := map[string][]*string{}
-			for _, it92 := range f.items(k90) {
-				var key93 string
-				var val94 []*string
+			m97 := map[string][]*string{}
+			for _, it98 := range f.items(k96) {
+				var key99 string
+				var val100 []*string
+				kk101, vk102, err := f.entry(it98)
+				if err != nil {
+					return err
+				}
 				{
-					v95, err := f.str(f.child(it92, "Key"))
+					v103, err := f.str(kk101)
 					if err != nil {
 						return err
 					}
-					key93 = v95
+					key99 = v103
 				}
-				if vk96 := f.child(it92, "Value"); vk96 >= 0 {
-					{
-						s97 := []*string{}
-						for _, txt100 := range f.values(vk96) {
-							var e99 *string
-							if strings.TrimSpace(txt100) != "" {
-								v101 := txt100
-								e99 = &v101
-							}
-							s97 = append(s97, e99)
+				{
+					s104 := []*string{}
+					for _, txt107 := range f.values(vk102) {
+						var e106 *string
+						if strings.TrimSpace(txt107) != "" {
+							v108 := txt107
+							e106 = &v108
 						}
-						val94 = s97
+						s104 = append(s104, e106)
 					}
+					val100 = s104
 				}
-				m91[key93] = val94
+				m97[key99] = val100
 			}
-			v.ValidationErrors = m91
+			v.ValidationErrors = m97
 		}
 	}
 	return nil
@@ -413,18 +478,25 @@ func (v *AppointmentDetail) writeForm(w *rtFormWriter) {
 	w.timeSpan("ExpectedDuration", v.ExpectedDuration)
 	w.decimal("Fee", v.Fee)
 	w.dateTimeOffset("LastModified", v.LastModified)
-	for i102, e103 := range v.Notes {
-		w.pushIndex("Notes", i102)
-		if e103 != nil {
+	for i109, e110 := range v.Notes {
+		w.pushIndex("Notes", i109)
+		if e110 == nil {
+			w.refuse("", "null, which a form cannot carry here (Web API's binder reads an empty object or list, or drops it)")
+		}
+		if e110 != nil {
 			w.push("")
-			e103.writeForm(w)
+			m111 := w.mark()
+			e110.writeForm(w)
+			w.ensureObject(m111)
 			w.pop()
 		}
 		w.pop()
 	}
 	if v.PatientContact != nil {
 		w.push("PatientContact")
+		m112 := w.mark()
 		v.PatientContact.writeForm(w)
+		w.ensureObject(m112)
 		w.pop()
 	}
 	if v.ReferralId != nil {
@@ -435,7 +507,9 @@ func (v *AppointmentDetail) writeForm(w *rtFormWriter) {
 	}
 	if v.Slot != nil {
 		w.push("Slot")
+		m113 := w.mark()
 		v.Slot.writeForm(w)
+		w.ensureObject(m113)
 		w.pop()
 	}
 	w.str("Status", v.Status.String())
@@ -445,176 +519,199 @@ func (v *AppointmentDetail) writeForm(w *rtFormWriter) {
 
 // readForm reads v's members from the children of node n.
 func (v *AppointmentDetail) readForm(f *rtFormData, n int) error {
-	if k104 := f.child(n, "AppointmentId"); k104 >= 0 {
+	if k114 := f.child(n, "AppointmentId"); k114 >= 0 {
 		{
-			v105, err := f.guid(k104)
+			v115, err := f.guid(k114)
 			if err != nil {
 				return err
 			}
-			v.AppointmentId = v105
+			v.AppointmentId = v115
 		}
 	}
-	if k106 := f.child(n, "AuditTrail"); k106 >= 0 {
-		if f.null(k106) {
+	if k116 := f.child(n, "AuditTrail"); k116 >= 0 {
+		if f.null(k116) {
 			v.AuditTrail = nil
 		} else {
-			v107, err := f.str(k106)
+			v117, err := f.str(k116)
 			if err != nil {
 				return err
 			}
-			v.AuditTrail = &v107
+			v.AuditTrail = &v117
 		}
 	}
-	if k108 := f.child(n, "CreatedUtc"); k108 >= 0 {
-		{
-			v109, err := f.dateTime(k108)
-			if err != nil {
-				return err
+	if k118 := f.child(n, "CreatedUtc"); k118 >= 0 {
+		if f.null(k118) {
+			v.CreatedUtc = *new(DateTime)
+		} else {
+			{
+				v119, err := f.dateTime(k118)
+				if err != nil {
+					return err
+				}
+				v.CreatedUtc = v119
 			}
-			v.CreatedUtc = v109
 		}
 	}
-	if k110 := f.child(n, "DepositPaid"); k110 >= 0 {
-		if f.null(k110) {
+	if k120 := f.child(n, "DepositPaid"); k120 >= 0 {
+		if f.null(k120) {
 			v.DepositPaid = nil
 		} else {
-			var v111 Decimal
+			var v121 Decimal
 			{
-				v112, err := f.decimal(k110)
+				v122, err := f.decimal(k120)
 				if err != nil {
 					return err
 				}
-				v111 = v112
+				v121 = v122
 			}
-			v.DepositPaid = &v111
+			v.DepositPaid = &v121
 		}
 	}
-	if k113 := f.child(n, "DistanceKm"); k113 >= 0 {
+	if k123 := f.child(n, "DistanceKm"); k123 >= 0 {
 		{
-			v114, err := f.double(k113)
+			v124, err := f.double(k123)
 			if err != nil {
 				return err
 			}
-			v.DistanceKm = v114
+			v.DistanceKm = v124
 		}
 	}
-	if k115 := f.child(n, "ExpectedDuration"); k115 >= 0 {
+	if k125 := f.child(n, "ExpectedDuration"); k125 >= 0 {
+		if f.null(k125) {
+			v.ExpectedDuration = *new(TimeSpan)
+		} else {
+			{
+				v126, err := f.timeSpan(k125)
+				if err != nil {
+					return err
+				}
+				v.ExpectedDuration = v126
+			}
+		}
+	}
+	if k127 := f.child(n, "Fee"); k127 >= 0 {
 		{
-			v116, err := f.timeSpan(k115)
+			v128, err := f.decimal(k127)
 			if err != nil {
 				return err
 			}
-			v.ExpectedDuration = v116
+			v.Fee = v128
 		}
 	}
-	if k117 := f.child(n, "Fee"); k117 >= 0 {
-		{
-			v118, err := f.decimal(k117)
-			if err != nil {
-				return err
+	if k129 := f.child(n, "LastModified"); k129 >= 0 {
+		if f.null(k129) {
+			v.LastModified = *new(time.Time)
+		} else {
+			{
+				v130, err := f.dateTimeOffset(k129)
+				if err != nil {
+					return err
+				}
+				v.LastModified = v130
 			}
-			v.Fee = v118
 		}
 	}
-	if k119 := f.child(n, "LastModified"); k119 >= 0 {
+	if k131 := f.child(n, "Notes"); k131 >= 0 {
 		{
-			v120, err := f.dateTimeOffset(k119)
-			if err != nil {
-				return err
-			}
-			v.LastModified = v120
-		}
-	}
-	if k121 := f.child(n, "Notes"); k121 >= 0 {
-		{
-			s122 := []*AppointmentNote{}
-			for _, it123 := range f.items(k121) {
-				var e124 *AppointmentNote
+			s132 := []*AppointmentNote{}
+			for _, it133 := range f.items(k131) {
+				var e134 *AppointmentNote
 				{
-					v125 := new(AppointmentNote)
-					if err := v125.readForm(f, it123); err != nil {
+					f.obj(it133)
+					v135 := new(AppointmentNote)
+					if err := v135.readForm(f, it133); err != nil {
 						return err
 					}
-					e124 = v125
+					e134 = v135
 				}
-				s122 = append(s122, e124)
+				s132 = append(s132, e134)
 			}
-			v.Notes = s122
+			v.Notes = s132
 		}
 	}
-	if k126 := f.child(n, "PatientContact"); k126 >= 0 {
+	if k136 := f.child(n, "PatientContact"); k136 >= 0 {
 		{
-			v127 := new(ContactPoint)
-			if err := v127.readForm(f, k126); err != nil {
+			f.obj(k136)
+			v137 := new(ContactPoint)
+			if err := v137.readForm(f, k136); err != nil {
 				return err
 			}
-			v.PatientContact = v127
+			v.PatientContact = v137
 		}
 	}
-	if k128 := f.child(n, "ReferralId"); k128 >= 0 {
-		if f.null(k128) {
+	if k138 := f.child(n, "ReferralId"); k138 >= 0 {
+		if f.null(k138) {
 			v.ReferralId = nil
 		} else {
-			var v129 uuid.UUID
+			var v139 uuid.UUID
 			{
-				v130, err := f.guid(k128)
+				v140, err := f.guid(k138)
 				if err != nil {
 					return err
 				}
-				v129 = v130
+				v139 = v140
 			}
-			v.ReferralId = &v129
+			v.ReferralId = &v139
 		}
 	}
-	if k131 := f.child(n, "RoomNumber"); k131 >= 0 {
-		if f.null(k131) {
+	if k141 := f.child(n, "RoomNumber"); k141 >= 0 {
+		if f.null(k141) {
 			v.RoomNumber = nil
 		} else {
-			var v132 int32
+			var v142 int64
 			{
-				v133, err := f.int(k131, 32)
+				v143, err := f.int(k141, 64)
 				if err != nil {
 					return err
 				}
-				v132 = int32(v133)
+				v142 = v143
 			}
-			v.RoomNumber = &v132
+			v.RoomNumber = &v142
 		}
 	}
-	if k134 := f.child(n, "Slot"); k134 >= 0 {
+	if k144 := f.child(n, "Slot"); k144 >= 0 {
 		{
-			v135 := new(TimeWindow)
-			if err := v135.readForm(f, k134); err != nil {
+			f.obj(k144)
+			v145 := new(TimeWindow)
+			if err := v145.readForm(f, k144); err != nil {
 				return err
 			}
-			v.Slot = v135
+			v.Slot = v145
 		}
 	}
-	if k136 := f.child(n, "Status"); k136 >= 0 {
+	if k146 := f.child(n, "Status"); k146 >= 0 {
+		if f.null(k146) {
+			v.Status = *new(AppointmentStatus)
+		} else {
+			{
+				v147, err := f.enum(k146, jsonNamesAppointmentStatus)
+				if err != nil {
+					return err
+				}
+				v.Status = AppointmentStatus(v147)
+			}
+		}
+	}
+	if k148 := f.child(n, "Urgency"); k148 >= 0 {
+		if f.null(k148) {
+			v.Urgency = *new(UrgencyLevel)
+		} else {
+			{
+				v149, err := f.enum(k148, jsonNamesUrgencyLevel)
+				if err != nil {
+					return err
+				}
+				v.Urgency = UrgencyLevel(v149)
+			}
+		}
+	}
+	if k150 := f.child(n, "Version"); k150 >= 0 {
 		{
-			v137, err := f.enum(k136, jsonNamesAppointmentStatus)
+			v151, err := f.int(k150, 64)
 			if err != nil {
 				return err
 			}
-			v.Status = AppointmentStatus(v137)
-		}
-	}
-	if k138 := f.child(n, "Urgency"); k138 >= 0 {
-		{
-			v139, err := f.enum(k138, jsonNamesUrgencyLevel)
-			if err != nil {
-				return err
-			}
-			v.Urgency = UrgencyLevel(v139)
-		}
-	}
-	if k140 := f.child(n, "Version"); k140 >= 0 {
-		{
-			v141, err := f.int(k140, 32)
-			if err != nil {
-				return err
-			}
-			v.Version = int32(v141)
+			v.Version = v151
 		}
 	}
 	return nil
@@ -634,44 +731,44 @@ func (v *AppointmentNote) writeForm(w *rtFormWriter) {
 
 // readForm reads v's members from the children of node n.
 func (v *AppointmentNote) readForm(f *rtFormData, n int) error {
-	if k142 := f.child(n, "Author"); k142 >= 0 {
-		if f.null(k142) {
+	if k152 := f.child(n, "Author"); k152 >= 0 {
+		if f.null(k152) {
 			v.Author = nil
 		} else {
-			v143, err := f.str(k142)
+			v153, err := f.str(k152)
 			if err != nil {
 				return err
 			}
-			v.Author = &v143
+			v.Author = &v153
 		}
 	}
-	if k144 := f.child(n, "NoteId"); k144 >= 0 {
+	if k154 := f.child(n, "NoteId"); k154 >= 0 {
 		{
-			v145, err := f.guid(k144)
+			v155, err := f.guid(k154)
 			if err != nil {
 				return err
 			}
-			v.NoteId = v145
+			v.NoteId = v155
 		}
 	}
-	if k146 := f.child(n, "Text"); k146 >= 0 {
-		if f.null(k146) {
+	if k156 := f.child(n, "Text"); k156 >= 0 {
+		if f.null(k156) {
 			v.Text = nil
 		} else {
-			v147, err := f.str(k146)
+			v157, err := f.str(k156)
 			if err != nil {
 				return err
 			}
-			v.Text = &v147
+			v.Text = &v157
 		}
 	}
-	if k148 := f.child(n, "WrittenAt"); k148 >= 0 {
+	if k158 := f.child(n, "WrittenAt"); k158 >= 0 {
 		{
-			v149, err := f.dateTime(k148)
+			v159, err := f.dateTime(k158)
 			if err != nil {
 				return err
 			}
-			v.WrittenAt = v149
+			v.WrittenAt = v159
 		}
 	}
 	return nil
@@ -700,97 +797,101 @@ func (v *AppointmentSummary) writeForm(w *rtFormWriter) {
 
 // readForm reads v's members from the children of node n.
 func (v *AppointmentSummary) readForm(f *rtFormData, n int) error {
-	if k150 := f.child(n, "AppointmentId"); k150 >= 0 {
+	if k160 := f.child(n, "AppointmentId"); k160 >= 0 {
 		{
-			v151, err := f.guid(k150)
+			v161, err := f.guid(k160)
 			if err != nil {
 				return err
 			}
-			v.AppointmentId = v151
+			v.AppointmentId = v161
 		}
 	}
-	if k152 := f.child(n, "ClinicianName"); k152 >= 0 {
-		if f.null(k152) {
+	if k162 := f.child(n, "ClinicianName"); k162 >= 0 {
+		if f.null(k162) {
 			v.ClinicianName = nil
 		} else {
-			v153, err := f.str(k152)
+			v163, err := f.str(k162)
 			if err != nil {
 				return err
 			}
-			v.ClinicianName = &v153
+			v.ClinicianName = &v163
 		}
 	}
-	if k154 := f.child(n, "DurationMinutes"); k154 >= 0 {
+	if k164 := f.child(n, "DurationMinutes"); k164 >= 0 {
 		{
-			v155, err := f.int(k154, 32)
+			v165, err := f.int(k164, 64)
 			if err != nil {
 				return err
 			}
-			v.DurationMinutes = int32(v155)
+			v.DurationMinutes = v165
 		}
 	}
-	if k156 := f.child(n, "PatientDisplayName"); k156 >= 0 {
-		if f.null(k156) {
+	if k166 := f.child(n, "PatientDisplayName"); k166 >= 0 {
+		if f.null(k166) {
 			v.PatientDisplayName = nil
 		} else {
-			v157, err := f.str(k156)
+			v167, err := f.str(k166)
 			if err != nil {
 				return err
 			}
-			v.PatientDisplayName = &v157
+			v.PatientDisplayName = &v167
 		}
 	}
-	if k158 := f.child(n, "SortRank"); k158 >= 0 {
+	if k168 := f.child(n, "SortRank"); k168 >= 0 {
 		{
-			v159, err := f.int(k158, 32)
+			v169, err := f.int(k168, 32)
 			if err != nil {
 				return err
 			}
-			v.SortRank = int32(v159)
+			v.SortRank = int32(v169)
 		}
 	}
-	if k160 := f.child(n, "Start"); k160 >= 0 {
+	if k170 := f.child(n, "Start"); k170 >= 0 {
 		{
-			v161, err := f.dateTime(k160)
+			v171, err := f.dateTime(k170)
 			if err != nil {
 				return err
 			}
-			v.Start = v161
+			v.Start = v171
 		}
 	}
-	if k162 := f.child(n, "Status"); k162 >= 0 {
-		{
-			v163, err := f.enum(k162, jsonNamesAppointmentStatus)
-			if err != nil {
-				return err
-			}
-			v.Status = AppointmentStatus(v163)
-		}
-	}
-	if k164 := f.child(n, "TravelDistanceKm"); k164 >= 0 {
-		if f.null(k164) {
-			v.TravelDistanceKm = nil
+	if k172 := f.child(n, "Status"); k172 >= 0 {
+		if f.null(k172) {
+			v.Status = *new(AppointmentStatus)
 		} else {
-			var v165 float64
 			{
-				v166, err := f.double(k164)
+				v173, err := f.enum(k172, jsonNamesAppointmentStatus)
 				if err != nil {
 					return err
 				}
-				v165 = v166
+				v.Status = AppointmentStatus(v173)
 			}
-			v.TravelDistanceKm = &v165
 		}
 	}
-	if k167 := f.child(n, "Label"); k167 >= 0 {
-		if f.null(k167) {
+	if k174 := f.child(n, "TravelDistanceKm"); k174 >= 0 {
+		if f.null(k174) {
+			v.TravelDistanceKm = nil
+		} else {
+			var v175 float64
+			{
+				v176, err := f.double(k174)
+				if err != nil {
+					return err
+				}
+				v175 = v176
+			}
+			v.TravelDistanceKm = &v175
+		}
+	}
+	if k177 := f.child(n, "Label"); k177 >= 0 {
+		if f.null(k177) {
 			v.Label = nil
 		} else {
-			v168, err := f.str(k167)
+			v178, err := f.str(k177)
 			if err != nil {
 				return err
 			}
-			v.Label = &v168
+			v.Label = &v178
 		}
 	}
 	return nil
@@ -798,10 +899,13 @@ func (v *AppointmentSummary) readForm(f *rtFormData, n int) error {
 
 // writeForm writes v's members under the writer's current key.
 func (v *BookAppointmentCommand) writeForm(w *rtFormWriter) {
-	for i169, e170 := range v.CorrelationIds {
-		w.pushIndex("CorrelationIds", i169)
-		if e170 != nil {
-			w.str("", *e170)
+	for i179, e180 := range v.CorrelationIds {
+		w.pushIndex("CorrelationIds", i179)
+		if e180 == nil {
+			w.str("", "")
+		}
+		if e180 != nil {
+			w.str("", *e180)
 		}
 		w.pop()
 	}
@@ -832,18 +936,25 @@ func (v *BookAppointmentCommand) writeForm(w *rtFormWriter) {
 	w.str("Reminders", v.Reminders.String())
 	if v.Repeat != nil {
 		w.push("Repeat")
+		m181 := w.mark()
 		v.Repeat.writeForm(w)
+		w.ensureObject(m181)
 		w.pop()
 	}
 	if v.Slot != nil {
 		w.push("Slot")
+		m182 := w.mark()
 		v.Slot.writeForm(w)
+		w.ensureObject(m182)
 		w.pop()
 	}
-	for i171, e172 := range v.Symptoms {
-		w.pushIndex("Symptoms", i171)
-		if e172 != nil {
-			w.str("", *e172)
+	for i183, e184 := range v.Symptoms {
+		w.pushIndex("Symptoms", i183)
+		if e184 == nil {
+			w.str("", "")
+		}
+		if e184 != nil {
+			w.str("", *e184)
 		}
 		w.pop()
 	}
@@ -858,218 +969,232 @@ func (v *BookAppointmentCommand) writeForm(w *rtFormWriter) {
 
 // readForm reads v's members from the children of node n.
 func (v *BookAppointmentCommand) readForm(f *rtFormData, n int) error {
-	if k173 := f.child(n, "CorrelationIds"); k173 >= 0 {
+	if k185 := f.child(n, "CorrelationIds"); k185 >= 0 {
 		{
-			s174 := []*string{}
-			for _, txt177 := range f.values(k173) {
-				var e176 *string
-				if strings.TrimSpace(txt177) != "" {
-					v178 := txt177
-					e176 = &v178
+			s186 := []*string{}
+			for _, txt189 := range f.values(k185) {
+				var e188 *string
+				if strings.TrimSpace(txt189) != "" {
+					v190 := txt189
+					e188 = &v190
 				}
-				s174 = append(s174, e176)
+				s186 = append(s186, e188)
 			}
-			v.CorrelationIds = s174
+			v.CorrelationIds = s186
 		}
 	}
-	if k179 := f.child(n, "IdempotencyKey"); k179 >= 0 {
-		{
-			v180, err := f.guid(k179)
-			if err != nil {
-				return err
+	if k191 := f.child(n, "IdempotencyKey"); k191 >= 0 {
+		if f.null(k191) {
+			v.IdempotencyKey = *new(uuid.UUID)
+		} else {
+			{
+				v192, err := f.guid(k191)
+				if err != nil {
+					return err
+				}
+				v.IdempotencyKey = v192
 			}
-			v.IdempotencyKey = v180
 		}
 	}
-	if k181 := f.child(n, "SourceSystem"); k181 >= 0 {
-		if f.null(k181) {
+	if k193 := f.child(n, "SourceSystem"); k193 >= 0 {
+		if f.null(k193) {
 			v.Source = nil
 		} else {
-			v182, err := f.str(k181)
+			v194, err := f.str(k193)
 			if err != nil {
 				return err
 			}
-			v.Source = &v182
+			v.Source = &v194
 		}
 	}
-	if k183 := f.child(n, "RequestedAt"); k183 >= 0 {
+	if k195 := f.child(n, "RequestedAt"); k195 >= 0 {
 		{
-			v184, err := f.dateTimeOffset(k183)
+			v196, err := f.dateTimeOffset(k195)
 			if err != nil {
 				return err
 			}
-			v.RequestedAt = v184
+			v.RequestedAt = v196
 		}
 	}
-	if k185 := f.child(n, "RequestedBy"); k185 >= 0 {
-		if f.null(k185) {
+	if k197 := f.child(n, "RequestedBy"); k197 >= 0 {
+		if f.null(k197) {
 			v.RequestedBy = nil
 		} else {
-			v186, err := f.str(k185)
+			v198, err := f.str(k197)
 			if err != nil {
 				return err
 			}
-			v.RequestedBy = &v186
+			v.RequestedBy = &v198
 		}
 	}
-	if k187 := f.child(n, "Workstation"); k187 >= 0 {
-		if f.null(k187) {
+	if k199 := f.child(n, "Workstation"); k199 >= 0 {
+		if f.null(k199) {
 			v.Workstation = nil
 		} else {
-			v188, err := f.str(k187)
+			v200, err := f.str(k199)
 			if err != nil {
 				return err
 			}
-			v.Workstation = &v188
+			v.Workstation = &v200
 		}
 	}
-	if k189 := f.child(n, "ClientReference"); k189 >= 0 {
-		if f.null(k189) {
+	if k201 := f.child(n, "ClientReference"); k201 >= 0 {
+		if f.null(k201) {
 			v.ClientReference = nil
 		} else {
-			v190, err := f.str(k189)
+			v202, err := f.str(k201)
 			if err != nil {
 				return err
 			}
-			v.ClientReference = &v190
+			v.ClientReference = &v202
 		}
 	}
-	if k191 := f.child(n, "ClinicianId"); k191 >= 0 {
+	if k203 := f.child(n, "ClinicianId"); k203 >= 0 {
 		{
-			v192, err := f.guid(k191)
+			v204, err := f.guid(k203)
 			if err != nil {
 				return err
 			}
-			v.ClinicianId = v192
+			v.ClinicianId = v204
 		}
 	}
-	if k193 := f.child(n, "DurationMinutes"); k193 >= 0 {
+	if k205 := f.child(n, "DurationMinutes"); k205 >= 0 {
 		{
-			v194, err := f.int(k193, 32)
+			v206, err := f.int(k205, 64)
 			if err != nil {
 				return err
 			}
-			v.DurationMinutes = int32(v194)
+			v.DurationMinutes = v206
 		}
 	}
-	if k195 := f.child(n, "FollowUpRequired"); k195 >= 0 {
+	if k207 := f.child(n, "FollowUpRequired"); k207 >= 0 {
 		{
-			v196, err := f.bool(k195)
+			v208, err := f.bool(k207)
 			if err != nil {
 				return err
 			}
-			v.FollowUpRequired = v196
+			v.FollowUpRequired = v208
 		}
 	}
-	if k197 := f.child(n, "FollowupIntervalDays"); k197 >= 0 {
-		if f.null(k197) {
+	if k209 := f.child(n, "FollowupIntervalDays"); k209 >= 0 {
+		if f.null(k209) {
 			v.FollowupIntervalDays = nil
 		} else {
-			var v198 int32
+			var v210 int64
 			{
-				v199, err := f.int(k197, 32)
+				v211, err := f.int(k209, 64)
 				if err != nil {
 					return err
 				}
-				v198 = int32(v199)
+				v210 = v211
 			}
-			v.FollowupIntervalDays = &v198
+			v.FollowupIntervalDays = &v210
 		}
 	}
-	if k200 := f.child(n, "PatientId"); k200 >= 0 {
+	if k212 := f.child(n, "PatientId"); k212 >= 0 {
 		{
-			v201, err := f.guid(k200)
+			v213, err := f.guid(k212)
 			if err != nil {
 				return err
 			}
-			v.PatientId = v201
+			v.PatientId = v213
 		}
 	}
-	if k202 := f.child(n, "ReasonForVisit"); k202 >= 0 {
-		if f.null(k202) {
+	if k214 := f.child(n, "ReasonForVisit"); k214 >= 0 {
+		if f.null(k214) {
 			v.ReasonForVisit = nil
 		} else {
-			v203, err := f.str(k202)
+			v215, err := f.str(k214)
 			if err != nil {
 				return err
 			}
-			v.ReasonForVisit = &v203
+			v.ReasonForVisit = &v215
 		}
 	}
-	if k204 := f.child(n, "Reminders"); k204 >= 0 {
-		{
-			v205, err := f.enum(k204, jsonNamesReminderChannel)
-			if err != nil {
-				return err
-			}
-			v.Reminders = ReminderChannel(v205)
-		}
-	}
-	if k206 := f.child(n, "Repeat"); k206 >= 0 {
-		{
-			v207 := new(Recurrence)
-			if err := v207.readForm(f, k206); err != nil {
-				return err
-			}
-			v.Repeat = v207
-		}
-	}
-	if k208 := f.child(n, "Slot"); k208 >= 0 {
-		{
-			v209 := new(TimeWindow)
-			if err := v209.readForm(f, k208); err != nil {
-				return err
-			}
-			v.Slot = v209
-		}
-	}
-	if k210 := f.child(n, "Symptoms"); k210 >= 0 {
-		{
-			s211 := []*string{}
-			for _, txt214 := range f.values(k210) {
-				var e213 *string
-				if strings.TrimSpace(txt214) != "" {
-					v215 := txt214
-					e213 = &v215
-				}
-				s211 = append(s211, e213)
-			}
-			v.Symptoms = s211
-		}
-	}
-	if k216 := f.child(n, "Urgency"); k216 >= 0 {
-		{
-			v217, err := f.enum(k216, jsonNamesUrgencyLevel)
-			if err != nil {
-				return err
-			}
-			v.Urgency = UrgencyLevel(v217)
-		}
-	}
-	if k218 := f.child(n, "PreferredChannelHint"); k218 >= 0 {
-		if f.null(k218) {
-			v.ChannelHint = nil
+	if k216 := f.child(n, "Reminders"); k216 >= 0 {
+		if f.null(k216) {
+			v.Reminders = *new(ReminderChannel)
 		} else {
-			v219, err := f.str(k218)
-			if err != nil {
-				return err
-			}
-			v.ChannelHint = &v219
-		}
-	}
-	if k220 := f.child(n, "DepositAmount"); k220 >= 0 {
-		if f.null(k220) {
-			v.DepositAmount = nil
-		} else {
-			var v221 Decimal
 			{
-				v222, err := f.decimal(k220)
+				v217, err := f.enum(k216, jsonNamesReminderChannel)
 				if err != nil {
 					return err
 				}
-				v221 = v222
+				v.Reminders = ReminderChannel(v217)
 			}
-			v.DepositAmount = &v221
+		}
+	}
+	if k218 := f.child(n, "Repeat"); k218 >= 0 {
+		{
+			f.obj(k218)
+			v219 := new(Recurrence)
+			if err := v219.readForm(f, k218); err != nil {
+				return err
+			}
+			v.Repeat = v219
+		}
+	}
+	if k220 := f.child(n, "Slot"); k220 >= 0 {
+		{
+			f.obj(k220)
+			v221 := new(TimeWindow)
+			if err := v221.readForm(f, k220); err != nil {
+				return err
+			}
+			v.Slot = v221
+		}
+	}
+	if k222 := f.child(n, "Symptoms"); k222 >= 0 {
+		{
+			s223 := []*string{}
+			for _, txt226 := range f.values(k222) {
+				var e225 *string
+				if strings.TrimSpace(txt226) != "" {
+					v227 := txt226
+					e225 = &v227
+				}
+				s223 = append(s223, e225)
+			}
+			v.Symptoms = s223
+		}
+	}
+	if k228 := f.child(n, "Urgency"); k228 >= 0 {
+		if f.null(k228) {
+			v.Urgency = *new(UrgencyLevel)
+		} else {
+			{
+				v229, err := f.enum(k228, jsonNamesUrgencyLevel)
+				if err != nil {
+					return err
+				}
+				v.Urgency = UrgencyLevel(v229)
+			}
+		}
+	}
+	if k230 := f.child(n, "PreferredChannelHint"); k230 >= 0 {
+		if f.null(k230) {
+			v.ChannelHint = nil
+		} else {
+			v231, err := f.str(k230)
+			if err != nil {
+				return err
+			}
+			v.ChannelHint = &v231
+		}
+	}
+	if k232 := f.child(n, "DepositAmount"); k232 >= 0 {
+		if f.null(k232) {
+			v.DepositAmount = nil
+		} else {
+			var v233 Decimal
+			{
+				v234, err := f.decimal(k232)
+				if err != nil {
+					return err
+				}
+				v233 = v234
+			}
+			v.DepositAmount = &v233
 		}
 	}
 	return nil
@@ -1079,7 +1204,9 @@ func (v *BookAppointmentCommand) readForm(f *rtFormData, n int) error {
 func (v *ClinicLocation) writeForm(w *rtFormWriter) {
 	if v.FrontDesk != nil {
 		w.push("FrontDesk")
+		m235 := w.mark()
 		v.FrontDesk.writeForm(w)
+		w.ensureObject(m235)
 		w.pop()
 	}
 	w.guid("LocationId", v.LocationId)
@@ -1088,13 +1215,18 @@ func (v *ClinicLocation) writeForm(w *rtFormWriter) {
 	}
 	if v.ParentLocation != nil {
 		w.push("ParentLocation")
+		m236 := w.mark()
 		v.ParentLocation.writeForm(w)
+		w.ensureObject(m236)
 		w.pop()
 	}
-	for i223, e224 := range v.Services {
-		w.pushIndex("Services", i223)
-		if e224 != nil {
-			w.str("", *e224)
+	for i237, e238 := range v.Services {
+		w.pushIndex("Services", i237)
+		if e238 == nil {
+			w.str("", "")
+		}
+		if e238 != nil {
+			w.str("", *e238)
 		}
 		w.pop()
 	}
@@ -1102,56 +1234,62 @@ func (v *ClinicLocation) writeForm(w *rtFormWriter) {
 
 // readForm reads v's members from the children of node n.
 func (v *ClinicLocation) readForm(f *rtFormData, n int) error {
-	if k225 := f.child(n, "FrontDesk"); k225 >= 0 {
+	if k239 := f.child(n, "FrontDesk"); k239 >= 0 {
 		{
-			v226 := new(ContactPoint)
-			if err := v226.readForm(f, k225); err != nil {
+			f.obj(k239)
+			v240 := new(ContactPoint)
+			if err := v240.readForm(f, k239); err != nil {
 				return err
 			}
-			v.FrontDesk = v226
+			v.FrontDesk = v240
 		}
 	}
-	if k227 := f.child(n, "LocationId"); k227 >= 0 {
-		{
-			v228, err := f.guid(k227)
-			if err != nil {
-				return err
+	if k241 := f.child(n, "LocationId"); k241 >= 0 {
+		if f.null(k241) {
+			v.LocationId = *new(uuid.UUID)
+		} else {
+			{
+				v242, err := f.guid(k241)
+				if err != nil {
+					return err
+				}
+				v.LocationId = v242
 			}
-			v.LocationId = v228
 		}
 	}
-	if k229 := f.child(n, "Name"); k229 >= 0 {
-		if f.null(k229) {
+	if k243 := f.child(n, "Name"); k243 >= 0 {
+		if f.null(k243) {
 			v.Name = nil
 		} else {
-			v230, err := f.str(k229)
+			v244, err := f.str(k243)
 			if err != nil {
 				return err
 			}
-			v.Name = &v230
+			v.Name = &v244
 		}
 	}
-	if k231 := f.child(n, "ParentLocation"); k231 >= 0 {
+	if k245 := f.child(n, "ParentLocation"); k245 >= 0 {
 		{
-			v232 := new(ClinicLocation)
-			if err := v232.readForm(f, k231); err != nil {
+			f.obj(k245)
+			v246 := new(ClinicLocation)
+			if err := v246.readForm(f, k245); err != nil {
 				return err
 			}
-			v.ParentLocation = v232
+			v.ParentLocation = v246
 		}
 	}
-	if k233 := f.child(n, "Services"); k233 >= 0 {
+	if k247 := f.child(n, "Services"); k247 >= 0 {
 		{
-			s234 := []*string{}
-			for _, txt237 := range f.values(k233) {
-				var e236 *string
-				if strings.TrimSpace(txt237) != "" {
-					v238 := txt237
-					e236 = &v238
+			s248 := []*string{}
+			for _, txt251 := range f.values(k247) {
+				var e250 *string
+				if strings.TrimSpace(txt251) != "" {
+					v252 := txt251
+					e250 = &v252
 				}
-				s234 = append(s234, e236)
+				s248 = append(s248, e250)
 			}
-			v.Services = s234
+			v.Services = s248
 		}
 	}
 	return nil
@@ -1176,57 +1314,57 @@ func (v *ContactPoint) writeForm(w *rtFormWriter) {
 
 // readForm reads v's members from the children of node n.
 func (v *ContactPoint) readForm(f *rtFormData, n int) error {
-	if k239 := f.child(n, "CountryCode"); k239 >= 0 {
-		if f.null(k239) {
+	if k253 := f.child(n, "CountryCode"); k253 >= 0 {
+		if f.null(k253) {
 			v.CountryCode = nil
 		} else {
-			v240, err := f.str(k239)
+			v254, err := f.str(k253)
 			if err != nil {
 				return err
 			}
-			v.CountryCode = &v240
+			v.CountryCode = &v254
 		}
 	}
-	if k241 := f.child(n, "Email"); k241 >= 0 {
-		if f.null(k241) {
+	if k255 := f.child(n, "Email"); k255 >= 0 {
+		if f.null(k255) {
 			v.Email = nil
 		} else {
-			v242, err := f.str(k241)
+			v256, err := f.str(k255)
 			if err != nil {
 				return err
 			}
-			v.Email = &v242
+			v.Email = &v256
 		}
 	}
-	if k243 := f.child(n, "SMSReminders"); k243 >= 0 {
+	if k257 := f.child(n, "SMSReminders"); k257 >= 0 {
 		{
-			v244, err := f.bool(k243)
+			v258, err := f.bool(k257)
 			if err != nil {
 				return err
 			}
-			v.SMSReminders = v244
+			v.SMSReminders = v258
 		}
 	}
-	if k245 := f.child(n, "SmsNumber"); k245 >= 0 {
-		if f.null(k245) {
+	if k259 := f.child(n, "SmsNumber"); k259 >= 0 {
+		if f.null(k259) {
 			v.SmsNumber = nil
 		} else {
-			v246, err := f.str(k245)
+			v260, err := f.str(k259)
 			if err != nil {
 				return err
 			}
-			v.SmsNumber = &v246
+			v.SmsNumber = &v260
 		}
 	}
-	if k247 := f.child(n, "Website"); k247 >= 0 {
-		if f.null(k247) {
+	if k261 := f.child(n, "Website"); k261 >= 0 {
+		if f.null(k261) {
 			v.Website = nil
 		} else {
-			v248, err := f.str(k247)
+			v262, err := f.str(k261)
 			if err != nil {
 				return err
 			}
-			v.Website = &v248
+			v.Website = &v262
 		}
 	}
 	return nil
@@ -1247,53 +1385,53 @@ func (v *DeliveryAttempt) writeForm(w *rtFormWriter) {
 
 // readForm reads v's members from the children of node n.
 func (v *DeliveryAttempt) readForm(f *rtFormData, n int) error {
-	if k249 := f.child(n, "AttemptNumber"); k249 >= 0 {
+	if k263 := f.child(n, "AttemptNumber"); k263 >= 0 {
 		{
-			v250, err := f.int(k249, 32)
+			v264, err := f.int(k263, 64)
 			if err != nil {
 				return err
 			}
-			v.AttemptNumber = int32(v250)
+			v.AttemptNumber = v264
 		}
 	}
-	if k251 := f.child(n, "AttemptedAt"); k251 >= 0 {
+	if k265 := f.child(n, "AttemptedAt"); k265 >= 0 {
 		{
-			v252, err := f.dateTime(k251)
+			v266, err := f.dateTime(k265)
 			if err != nil {
 				return err
 			}
-			v.AttemptedAt = v252
+			v.AttemptedAt = v266
 		}
 	}
-	if k253 := f.child(n, "Error"); k253 >= 0 {
-		if f.null(k253) {
+	if k267 := f.child(n, "Error"); k267 >= 0 {
+		if f.null(k267) {
 			v.Error = nil
 		} else {
-			v254, err := f.str(k253)
+			v268, err := f.str(k267)
 			if err != nil {
 				return err
 			}
-			v.Error = &v254
+			v.Error = &v268
 		}
 	}
-	if k255 := f.child(n, "Provider"); k255 >= 0 {
-		if f.null(k255) {
+	if k269 := f.child(n, "Provider"); k269 >= 0 {
+		if f.null(k269) {
 			v.Provider = nil
 		} else {
-			v256, err := f.str(k255)
+			v270, err := f.str(k269)
 			if err != nil {
 				return err
 			}
-			v.Provider = &v256
+			v.Provider = &v270
 		}
 	}
-	if k257 := f.child(n, "Succeeded"); k257 >= 0 {
+	if k271 := f.child(n, "Succeeded"); k271 >= 0 {
 		{
-			v258, err := f.bool(k257)
+			v272, err := f.bool(k271)
 			if err != nil {
 				return err
 			}
-			v.Succeeded = v258
+			v.Succeeded = v272
 		}
 	}
 	return nil
@@ -1301,33 +1439,48 @@ func (v *DeliveryAttempt) readForm(f *rtFormData, n int) error {
 
 // writeForm writes v's members under the writer's current key.
 func (v *MessageDeliveryReport) writeForm(w *rtFormWriter) {
-	for i259, e260 := range v.Attempts {
-		w.pushIndex("Attempts", i259)
-		if e260 != nil {
+	for i273, e274 := range v.Attempts {
+		w.pushIndex("Attempts", i273)
+		if e274 == nil {
+			w.refuse("", "null, which a form cannot carry here (Web API's binder reads an empty object or list, or drops it)")
+		}
+		if e274 != nil {
 			w.push("")
-			e260.writeForm(w)
+			m275 := w.mark()
+			e274.writeForm(w)
+			w.ensureObject(m275)
 			w.pop()
 		}
 		w.pop()
 	}
-	keys261 := slices.SortedFunc(maps.Keys(v.AttemptsByProvider), cmp.Compare[string])
-	for i262, k263 := range keys261 {
-		w.pushIndex("AttemptsByProvider", i262)
-		w.str("Key", k263)
-		w.int("Value", int64(v.AttemptsByProvider[k263]))
+	keys276 := slices.SortedFunc(maps.Keys(v.AttemptsByProvider), cmp.Compare[string])
+	for i277, k278 := range keys276 {
+		w.pushIndex("AttemptsByProvider", i277)
+		w.dictKey(k278)
+		w.str("Key", k278)
+		w.int("Value", int64(v.AttemptsByProvider[k278]))
 		w.pop()
 	}
 	w.str("Channel", v.Channel.String())
 	w.decimal("Cost", v.Cost)
 	w.dateTimeOffset("DeliveredAt", v.DeliveredAt)
-	keys264 := slices.SortedFunc(maps.Keys(v.FailureReasons), cmp.Compare[string])
-	for i265, k266 := range keys264 {
-		w.pushIndex("FailureReasons", i265)
-		w.str("Key", k266)
-		for i267, e268 := range v.FailureReasons[k266] {
-			w.pushIndex("Value", i267)
-			if e268 != nil {
-				w.str("", *e268)
+	keys279 := slices.SortedFunc(maps.Keys(v.FailureReasons), cmp.Compare[string])
+	for i280, k281 := range keys279 {
+		w.pushIndex("FailureReasons", i280)
+		w.dictKey(k281)
+		w.str("Key", k281)
+		if v.FailureReasons[k281] == nil {
+			w.refuse("Value", "null, which a form cannot carry here (Web API's binder reads an empty object or list, or drops it)")
+		} else if len(v.FailureReasons[k281]) == 0 {
+			w.refuse("Value", "an empty collection, which a form cannot carry here (nothing is posted for it)")
+		}
+		for i282, e283 := range v.FailureReasons[k281] {
+			w.pushIndex("Value", i282)
+			if e283 == nil {
+				w.str("", "")
+			}
+			if e283 != nil {
+				w.str("", *e283)
 			}
 			w.pop()
 		}
@@ -1335,6 +1488,9 @@ func (v *MessageDeliveryReport) writeForm(w *rtFormWriter) {
 	}
 	{
 		w.push("LastProviderResponse")
+		if v.LastProviderResponse.Key == nil {
+			w.str("Key", "")
+		}
 		if v.LastProviderResponse.Key != nil {
 			w.str("Key", *v.LastProviderResponse.Key)
 		}
@@ -1347,147 +1503,174 @@ func (v *MessageDeliveryReport) writeForm(w *rtFormWriter) {
 
 // readForm reads v's members from the children of node n.
 func (v *MessageDeliveryReport) readForm(f *rtFormData, n int) error {
-	if k269 := f.child(n, "Attempts"); k269 >= 0 {
+	if k284 := f.child(n, "Attempts"); k284 >= 0 {
 		{
-			s270 := []*DeliveryAttempt{}
-			for _, it271 := range f.items(k269) {
-				var e272 *DeliveryAttempt
+			s285 := []*DeliveryAttempt{}
+			for _, it286 := range f.items(k284) {
+				var e287 *DeliveryAttempt
 				{
-					v273 := new(DeliveryAttempt)
-					if err := v273.readForm(f, it271); err != nil {
+					f.obj(it286)
+					v288 := new(DeliveryAttempt)
+					if err := v288.readForm(f, it286); err != nil {
 						return err
 					}
-					e272 = v273
+					e287 = v288
 				}
-				s270 = append(s270, e272)
+				s285 = append(s285, e287)
 			}
-			v.Attempts = s270
+			v.Attempts = s285
 		}
 	}
-	if k274 := f.child(n, "AttemptsByProvider"); k274 >= 0 {
+	if k289 := f.child(n, "AttemptsByProvider"); k289 >= 0 {
 		{
-			m275 := map[string]int32{}
-			for _, it276 := range f.items(k274) {
-				var key277 string
-				var val278 int32
-				{
-					v279, err := f.str(f.child(it276, "Key"))
-					if err != nil {
-						return err
-					}
-					key277 = v279
-				}
-				if vk280 := f.child(it276, "Value"); vk280 >= 0 {
-					{
-						v281, err := f.int(vk280, 32)
-						if err != nil {
-							return err
-						}
-						val278 = int32(v281)
-					}
-				}
-				m275[key277] = val278
-			}
-			v.AttemptsByProvider = m275
-		}
-	}
-	if k282 := f.child(n, "Channel"); k282 >= 0 {
-		{
-			v283, err := f.enum(k282, jsonNamesMessageChannel)
-			if err != nil {
-				return err
-			}
-			v.Channel = MessageChannel(v283)
-		}
-	}
-	if k284 := f.child(n, "Cost"); k284 >= 0 {
-		{
-			v285, err := f.decimal(k284)
-			if err != nil {
-				return err
-			}
-			v.Cost = v285
-		}
-	}
-	if k286 := f.child(n, "DeliveredAt"); k286 >= 0 {
-		{
-			v287, err := f.dateTimeOffset(k286)
-			if err != nil {
-				return err
-			}
-			v.DeliveredAt = v287
-		}
-	}
-	if k288 := f.child(n, "FailureReasons"); k288 >= 0 {
-		{
-			m289 := map[string][]*string{}
-			for _, it290 := range f.items(k288) {
-				var key291 string
-				var val292 []*string
-				{
-					v293, err := f.str(f.child(it290, "Key"))
-					if err != nil {
-						return err
-					}
-					key291 = v293
-				}
-				if vk294 := f.child(it290, "Value"); vk294 >= 0 {
-					{
-						s295 := []*string{}
-						for _, txt298 := range f.values(vk294) {
-							var e297 *string
-							if strings.TrimSpace(txt298) != "" {
-								v299 := txt298
-								e297 = &v299
-							}
-							s295 = append(s295, e297)
-						}
-						val292 = s295
-					}
-				}
-				m289[key291] = val292
-			}
-			v.FailureReasons = m289
-		}
-	}
-	if k300 := f.child(n, "LastProviderResponse"); k300 >= 0 {
-		if kc301 := f.child(k300, "Key"); kc301 >= 0 {
-			if f.null(kc301) {
-				v.LastProviderResponse.Key = nil
-			} else {
-				v303, err := f.str(kc301)
+			m290 := map[string]int32{}
+			for _, it291 := range f.items(k289) {
+				var key292 string
+				var val293 int32
+				kk294, vk295, err := f.entry(it291)
 				if err != nil {
 					return err
 				}
-				v.LastProviderResponse.Key = &v303
+				{
+					v296, err := f.str(kk294)
+					if err != nil {
+						return err
+					}
+					key292 = v296
+				}
+				{
+					v297, err := f.int(vk295, 32)
+					if err != nil {
+						return err
+					}
+					val293 = int32(v297)
+				}
+				m290[key292] = val293
 			}
+			v.AttemptsByProvider = m290
 		}
-		if vc302 := f.child(k300, "Value"); vc302 >= 0 {
+	}
+	if k298 := f.child(n, "Channel"); k298 >= 0 {
+		if f.null(k298) {
+			v.Channel = *new(MessageChannel)
+		} else {
 			{
-				v304, err := f.int(vc302, 32)
+				v299, err := f.enum(k298, jsonNamesMessageChannel)
 				if err != nil {
 					return err
 				}
-				v.LastProviderResponse.Value = int32(v304)
+				v.Channel = MessageChannel(v299)
 			}
 		}
 	}
-	if k305 := f.child(n, "MessageId"); k305 >= 0 {
+	if k300 := f.child(n, "Cost"); k300 >= 0 {
 		{
-			v306, err := f.guid(k305)
+			v301, err := f.decimal(k300)
 			if err != nil {
 				return err
 			}
-			v.MessageId = v306
+			v.Cost = v301
 		}
 	}
-	if k307 := f.child(n, "QueuedAt"); k307 >= 0 {
-		{
-			v308, err := f.dateTimeOffset(k307)
-			if err != nil {
-				return err
+	if k302 := f.child(n, "DeliveredAt"); k302 >= 0 {
+		if f.null(k302) {
+			v.DeliveredAt = *new(time.Time)
+		} else {
+			{
+				v303, err := f.dateTimeOffset(k302)
+				if err != nil {
+					return err
+				}
+				v.DeliveredAt = v303
 			}
-			v.QueuedAt = v308
+		}
+	}
+	if k304 := f.child(n, "FailureReasons"); k304 >= 0 {
+		{
+			m305 := map[string][]*string{}
+			for _, it306 := range f.items(k304) {
+				var key307 string
+				var val308 []*string
+				kk309, vk310, err := f.entry(it306)
+				if err != nil {
+					return err
+				}
+				{
+					v311, err := f.str(kk309)
+					if err != nil {
+						return err
+					}
+					key307 = v311
+				}
+				{
+					s312 := []*string{}
+					for _, txt315 := range f.values(vk310) {
+						var e314 *string
+						if strings.TrimSpace(txt315) != "" {
+							v316 := txt315
+							e314 = &v316
+						}
+						s312 = append(s312, e314)
+					}
+					val308 = s312
+				}
+				m305[key307] = val308
+			}
+			v.FailureReasons = m305
+		}
+	}
+	if k317 := f.child(n, "LastProviderResponse"); k317 >= 0 {
+		if f.null(k317) {
+			v.LastProviderResponse = *new(KeyValuePair[*string, int64])
+		} else {
+			{
+				kc318, vc319, err := f.pair(k317)
+				if err != nil {
+					return err
+				}
+				if f.null(kc318) {
+					v.LastProviderResponse.Key = nil
+				} else {
+					v320, err := f.str(kc318)
+					if err != nil {
+						return err
+					}
+					v.LastProviderResponse.Key = &v320
+				}
+				{
+					v321, err := f.int(vc319, 64)
+					if err != nil {
+						return err
+					}
+					v.LastProviderResponse.Value = v321
+				}
+			}
+		}
+	}
+	if k322 := f.child(n, "MessageId"); k322 >= 0 {
+		if f.null(k322) {
+			v.MessageId = *new(uuid.UUID)
+		} else {
+			{
+				v323, err := f.guid(k322)
+				if err != nil {
+					return err
+				}
+				v.MessageId = v323
+			}
+		}
+	}
+	if k324 := f.child(n, "QueuedAt"); k324 >= 0 {
+		if f.null(k324) {
+			v.QueuedAt = *new(time.Time)
+		} else {
+			{
+				v325, err := f.dateTimeOffset(k324)
+				if err != nil {
+					return err
+				}
+				v.QueuedAt = v325
+			}
 		}
 	}
 	return nil
@@ -1503,10 +1686,13 @@ func (v *MessageTemplate) writeForm(w *rtFormWriter) {
 		w.str("Code", *v.Code)
 	}
 	w.bool("IsActive", v.IsActive)
-	for i309, e310 := range v.Placeholders {
-		w.pushIndex("Placeholders", i309)
-		if e310 != nil {
-			w.str("", *e310)
+	for i326, e327 := range v.Placeholders {
+		w.pushIndex("Placeholders", i326)
+		if e327 == nil {
+			w.str("", "")
+		}
+		if e327 != nil {
+			w.str("", *e327)
 		}
 		w.pop()
 	}
@@ -1519,87 +1705,99 @@ func (v *MessageTemplate) writeForm(w *rtFormWriter) {
 
 // readForm reads v's members from the children of node n.
 func (v *MessageTemplate) readForm(f *rtFormData, n int) error {
-	if k311 := f.child(n, "Body"); k311 >= 0 {
-		if f.null(k311) {
+	if k328 := f.child(n, "Body"); k328 >= 0 {
+		if f.null(k328) {
 			v.Body = nil
 		} else {
-			v312, err := f.str(k311)
+			v329, err := f.str(k328)
 			if err != nil {
 				return err
 			}
-			v.Body = &v312
+			v.Body = &v329
 		}
 	}
-	if k313 := f.child(n, "Channels"); k313 >= 0 {
-		{
-			v314, err := f.enum(k313, jsonNamesReminderChannel)
-			if err != nil {
-				return err
+	if k330 := f.child(n, "Channels"); k330 >= 0 {
+		if f.null(k330) {
+			v.Channels = *new(ReminderChannel)
+		} else {
+			{
+				v331, err := f.enum(k330, jsonNamesReminderChannel)
+				if err != nil {
+					return err
+				}
+				v.Channels = ReminderChannel(v331)
 			}
-			v.Channels = ReminderChannel(v314)
 		}
 	}
-	if k315 := f.child(n, "Code"); k315 >= 0 {
-		if f.null(k315) {
+	if k332 := f.child(n, "Code"); k332 >= 0 {
+		if f.null(k332) {
 			v.Code = nil
 		} else {
-			v316, err := f.str(k315)
+			v333, err := f.str(k332)
 			if err != nil {
 				return err
 			}
-			v.Code = &v316
+			v.Code = &v333
 		}
 	}
-	if k317 := f.child(n, "IsActive"); k317 >= 0 {
-		{
-			v318, err := f.bool(k317)
-			if err != nil {
-				return err
-			}
-			v.IsActive = v318
-		}
-	}
-	if k319 := f.child(n, "Placeholders"); k319 >= 0 {
-		{
-			s320 := []*string{}
-			for _, txt323 := range f.values(k319) {
-				var e322 *string
-				if strings.TrimSpace(txt323) != "" {
-					v324 := txt323
-					e322 = &v324
+	if k334 := f.child(n, "IsActive"); k334 >= 0 {
+		if f.null(k334) {
+			v.IsActive = *new(bool)
+		} else {
+			{
+				v335, err := f.bool(k334)
+				if err != nil {
+					return err
 				}
-				s320 = append(s320, e322)
+				v.IsActive = v335
 			}
-			v.Placeholders = s320
 		}
 	}
-	if k325 := f.child(n, "Title"); k325 >= 0 {
-		if f.null(k325) {
+	if k336 := f.child(n, "Placeholders"); k336 >= 0 {
+		{
+			s337 := []*string{}
+			for _, txt340 := range f.values(k336) {
+				var e339 *string
+				if strings.TrimSpace(txt340) != "" {
+					v341 := txt340
+					e339 = &v341
+				}
+				s337 = append(s337, e339)
+			}
+			v.Placeholders = s337
+		}
+	}
+	if k342 := f.child(n, "Title"); k342 >= 0 {
+		if f.null(k342) {
 			v.Title = nil
 		} else {
-			v326, err := f.str(k325)
+			v343, err := f.str(k342)
 			if err != nil {
 				return err
 			}
-			v.Title = &v326
+			v.Title = &v343
 		}
 	}
-	if k327 := f.child(n, "UpdatedAt"); k327 >= 0 {
-		{
-			v328, err := f.dateTime(k327)
-			if err != nil {
-				return err
+	if k344 := f.child(n, "UpdatedAt"); k344 >= 0 {
+		if f.null(k344) {
+			v.UpdatedAt = *new(DateTime)
+		} else {
+			{
+				v345, err := f.dateTime(k344)
+				if err != nil {
+					return err
+				}
+				v.UpdatedAt = v345
 			}
-			v.UpdatedAt = v328
 		}
 	}
-	if k329 := f.child(n, "Version"); k329 >= 0 {
+	if k346 := f.child(n, "Version"); k346 >= 0 {
 		{
-			v330, err := f.int(k329, 32)
+			v347, err := f.int(k346, 64)
 			if err != nil {
 				return err
 			}
-			v.Version = int32(v330)
+			v.Version = v347
 		}
 	}
 	return nil
@@ -1608,11 +1806,16 @@ func (v *MessageTemplate) readForm(f *rtFormData, n int) error {
 // writeForm writes v's members under the writer's current key.
 func (v *PagedListOfAppointmentSummary) writeForm(w *rtFormWriter) {
 	w.bool("HasMore", v.HasMore)
-	for i331, e332 := range v.Items {
-		w.pushIndex("Items", i331)
-		if e332 != nil {
+	for i348, e349 := range v.Items {
+		w.pushIndex("Items", i348)
+		if e349 == nil {
+			w.refuse("", "null, which a form cannot carry here (Web API's binder reads an empty object or list, or drops it)")
+		}
+		if e349 != nil {
 			w.push("")
-			e332.writeForm(w)
+			m350 := w.mark()
+			e349.writeForm(w)
+			w.ensureObject(m350)
 			w.pop()
 		}
 		w.pop()
@@ -1624,57 +1827,62 @@ func (v *PagedListOfAppointmentSummary) writeForm(w *rtFormWriter) {
 
 // readForm reads v's members from the children of node n.
 func (v *PagedListOfAppointmentSummary) readForm(f *rtFormData, n int) error {
-	if k333 := f.child(n, "HasMore"); k333 >= 0 {
-		{
-			v334, err := f.bool(k333)
-			if err != nil {
-				return err
+	if k351 := f.child(n, "HasMore"); k351 >= 0 {
+		if f.null(k351) {
+			v.HasMore = *new(bool)
+		} else {
+			{
+				v352, err := f.bool(k351)
+				if err != nil {
+					return err
+				}
+				v.HasMore = v352
 			}
-			v.HasMore = v334
 		}
 	}
-	if k335 := f.child(n, "Items"); k335 >= 0 {
+	if k353 := f.child(n, "Items"); k353 >= 0 {
 		{
-			s336 := []*AppointmentSummary{}
-			for _, it337 := range f.items(k335) {
-				var e338 *AppointmentSummary
+			s354 := []*AppointmentSummary{}
+			for _, it355 := range f.items(k353) {
+				var e356 *AppointmentSummary
 				{
-					v339 := new(AppointmentSummary)
-					if err := v339.readForm(f, it337); err != nil {
+					f.obj(it355)
+					v357 := new(AppointmentSummary)
+					if err := v357.readForm(f, it355); err != nil {
 						return err
 					}
-					e338 = v339
+					e356 = v357
 				}
-				s336 = append(s336, e338)
+				s354 = append(s354, e356)
 			}
-			v.Items = s336
+			v.Items = s354
 		}
 	}
-	if k340 := f.child(n, "Page"); k340 >= 0 {
+	if k358 := f.child(n, "Page"); k358 >= 0 {
 		{
-			v341, err := f.int(k340, 32)
+			v359, err := f.int(k358, 64)
 			if err != nil {
 				return err
 			}
-			v.Page = int32(v341)
+			v.Page = v359
 		}
 	}
-	if k342 := f.child(n, "PageSize"); k342 >= 0 {
+	if k360 := f.child(n, "PageSize"); k360 >= 0 {
 		{
-			v343, err := f.int(k342, 32)
+			v361, err := f.int(k360, 64)
 			if err != nil {
 				return err
 			}
-			v.PageSize = int32(v343)
+			v.PageSize = v361
 		}
 	}
-	if k344 := f.child(n, "TotalCount"); k344 >= 0 {
+	if k362 := f.child(n, "TotalCount"); k362 >= 0 {
 		{
-			v345, err := f.int(k344, 32)
+			v363, err := f.int(k362, 64)
 			if err != nil {
 				return err
 			}
-			v.TotalCount = int32(v345)
+			v.TotalCount = v363
 		}
 	}
 	return nil
@@ -1700,70 +1908,74 @@ func (v *PatientPhotoUpload) writeForm(w *rtFormWriter) {
 
 // readForm reads v's members from the children of node n.
 func (v *PatientPhotoUpload) readForm(f *rtFormData, n int) error {
-	if k346 := f.child(n, "Content"); k346 >= 0 {
-		if f.null(k346) {
+	if k364 := f.child(n, "Content"); k364 >= 0 {
+		if f.null(k364) {
 			v.Content = nil
 		} else {
-			v347, err := f.str(k346)
+			v365, err := f.str(k364)
 			if err != nil {
 				return err
 			}
-			b348, err := rtParseBase64([]byte(v347))
+			b366, err := rtParseBase64([]byte(v365))
 			if err != nil {
 				return err
 			}
-			v.Content = b348
+			v.Content = b366
 		}
 	}
-	if k349 := f.child(n, "ContentType"); k349 >= 0 {
-		if f.null(k349) {
+	if k367 := f.child(n, "ContentType"); k367 >= 0 {
+		if f.null(k367) {
 			v.ContentType = nil
 		} else {
-			v350, err := f.str(k349)
+			v368, err := f.str(k367)
 			if err != nil {
 				return err
 			}
-			v.ContentType = &v350
+			v.ContentType = &v368
 		}
 	}
-	if k351 := f.child(n, "FileName"); k351 >= 0 {
-		if f.null(k351) {
+	if k369 := f.child(n, "FileName"); k369 >= 0 {
+		if f.null(k369) {
 			v.FileName = nil
 		} else {
-			v352, err := f.str(k351)
+			v370, err := f.str(k369)
 			if err != nil {
 				return err
 			}
-			v.FileName = &v352
+			v.FileName = &v370
 		}
 	}
-	if k353 := f.child(n, "Orientation"); k353 >= 0 {
+	if k371 := f.child(n, "Orientation"); k371 >= 0 {
+		if f.null(k371) {
+			v.Orientation = *new(rune)
+		} else {
+			{
+				v372, err := f.char(k371)
+				if err != nil {
+					return err
+				}
+				v.Orientation = v372
+			}
+		}
+	}
+	if k373 := f.child(n, "SizeBytes"); k373 >= 0 {
 		{
-			v354, err := f.char(k353)
+			v374, err := f.int(k373, 64)
 			if err != nil {
 				return err
 			}
-			v.Orientation = v354
+			v.SizeBytes = v374
 		}
 	}
-	if k355 := f.child(n, "SizeBytes"); k355 >= 0 {
-		{
-			v356, err := f.int(k355, 32)
-			if err != nil {
-				return err
-			}
-			v.SizeBytes = int32(v356)
-		}
-	}
-	if k357 := f.child(n, "SourceUrl"); k357 >= 0 {
-		if f.null(k357) {
+	if k375 := f.child(n, "SourceUrl"); k375 >= 0 {
+		if f.null(k375) {
 			v.SourceUrl = nil
 		} else {
-			v358, err := f.str(k357)
+			v376, err := f.str(k375)
 			if err != nil {
 				return err
 			}
-			v.SourceUrl = &v358
+			v.SourceUrl = &v376
 		}
 	}
 	return nil
@@ -1771,16 +1983,21 @@ func (v *PatientPhotoUpload) readForm(f *rtFormData, n int) error {
 
 // writeForm writes v's members under the writer's current key.
 func (v *PatientProfile) writeForm(w *rtFormWriter) {
-	for i359, e360 := range v.Allergies {
-		w.pushIndex("Allergies", i359)
-		if e360 != nil {
-			w.str("", *e360)
+	for i377, e378 := range v.Allergies {
+		w.pushIndex("Allergies", i377)
+		if e378 == nil {
+			w.str("", "")
+		}
+		if e378 != nil {
+			w.str("", *e378)
 		}
 		w.pop()
 	}
 	if v.Contact != nil {
 		w.push("Contact")
+		m379 := w.mark()
 		v.Contact.writeForm(w)
+		w.ensureObject(m379)
 		w.pop()
 	}
 	w.dateTime("DateOfBirth", v.DateOfBirth)
@@ -1801,105 +2018,106 @@ func (v *PatientProfile) writeForm(w *rtFormWriter) {
 
 // readForm reads v's members from the children of node n.
 func (v *PatientProfile) readForm(f *rtFormData, n int) error {
-	if k361 := f.child(n, "Allergies"); k361 >= 0 {
+	if k380 := f.child(n, "Allergies"); k380 >= 0 {
 		{
-			s362 := []*string{}
-			for _, txt365 := range f.values(k361) {
-				var e364 *string
-				if strings.TrimSpace(txt365) != "" {
-					v366 := txt365
-					e364 = &v366
+			s381 := []*string{}
+			for _, txt384 := range f.values(k380) {
+				var e383 *string
+				if strings.TrimSpace(txt384) != "" {
+					v385 := txt384
+					e383 = &v385
 				}
-				s362 = append(s362, e364)
+				s381 = append(s381, e383)
 			}
-			v.Allergies = s362
+			v.Allergies = s381
 		}
 	}
-	if k367 := f.child(n, "Contact"); k367 >= 0 {
+	if k386 := f.child(n, "Contact"); k386 >= 0 {
 		{
-			v368 := new(ContactPoint)
-			if err := v368.readForm(f, k367); err != nil {
+			f.obj(k386)
+			v387 := new(ContactPoint)
+			if err := v387.readForm(f, k386); err != nil {
 				return err
 			}
-			v.Contact = v368
+			v.Contact = v387
 		}
 	}
-	if k369 := f.child(n, "DateOfBirth"); k369 >= 0 {
+	if k388 := f.child(n, "DateOfBirth"); k388 >= 0 {
 		{
-			v370, err := f.dateTime(k369)
+			v389, err := f.dateTime(k388)
 			if err != nil {
 				return err
 			}
-			v.DateOfBirth = v370
+			v.DateOfBirth = v389
 		}
 	}
-	if k371 := f.child(n, "FamilyName"); k371 >= 0 {
-		if f.null(k371) {
+	if k390 := f.child(n, "FamilyName"); k390 >= 0 {
+		if f.null(k390) {
 			v.FamilyName = nil
 		} else {
-			v372, err := f.str(k371)
+			v391, err := f.str(k390)
 			if err != nil {
 				return err
 			}
-			v.FamilyName = &v372
+			v.FamilyName = &v391
 		}
 	}
-	if k373 := f.child(n, "GivenName"); k373 >= 0 {
-		if f.null(k373) {
+	if k392 := f.child(n, "GivenName"); k392 >= 0 {
+		if f.null(k392) {
 			v.GivenName = nil
 		} else {
-			v374, err := f.str(k373)
+			v393, err := f.str(k392)
 			if err != nil {
 				return err
 			}
-			v.GivenName = &v374
+			v.GivenName = &v393
 		}
 	}
-	if k375 := f.child(n, "LegacyChartId"); k375 >= 0 {
-		if f.null(k375) {
+	if k394 := f.child(n, "LegacyChartId"); k394 >= 0 {
+		if f.null(k394) {
 			v.ID = nil
 		} else {
-			v376, err := f.str(k375)
+			v395, err := f.str(k394)
 			if err != nil {
 				return err
 			}
-			v.ID = &v376
+			v.ID = &v395
 		}
 	}
-	if k377 := f.child(n, "Id"); k377 >= 0 {
+	if k396 := f.child(n, "Id"); k396 >= 0 {
 		{
-			v378, err := f.guid(k377)
+			v397, err := f.guid(k396)
 			if err != nil {
 				return err
 			}
-			v.Id = v378
+			v.Id = v397
 		}
 	}
-	if k379 := f.child(n, "IsActive"); k379 >= 0 {
+	if k398 := f.child(n, "IsActive"); k398 >= 0 {
 		{
-			v380, err := f.bool(k379)
+			v399, err := f.bool(k398)
 			if err != nil {
 				return err
 			}
-			v.IsActive = v380
+			v.IsActive = v399
 		}
 	}
-	if k381 := f.child(n, "SexAtBirth"); k381 >= 0 {
+	if k400 := f.child(n, "SexAtBirth"); k400 >= 0 {
 		{
-			v382, err := f.char(k381)
+			v401, err := f.char(k400)
 			if err != nil {
 				return err
 			}
-			v.SexAtBirth = v382
+			v.SexAtBirth = v401
 		}
 	}
-	if k383 := f.child(n, "RecordVersion"); k383 >= 0 {
+	if k402 := f.child(n, "RecordVersion"); k402 >= 0 {
 		{
-			v384, err := f.int(k383, 32)
+			v403, err := f.int(k402, 64)
 			if err != nil {
 				return err
 			}
-			v.RecordVersion = int32(v384)
+			v.RecordVersion = v403
 		}
 	}
 	return nil
@@ -1917,42 +2135,50 @@ func (v *PatientSummary) writeForm(w *rtFormWriter) {
 
 // readForm reads v's members from the children of node n.
 func (v *PatientSummary) readForm(f *rtFormData, n int) error {
-	if k385 := f.child(n, "DateOfBirth"); k385 >= 0 {
-		{
-			v386, err := f.dateTime(k385)
-			if err != nil {
-				return err
+	if k404 := f.child(n, "DateOfBirth"); k404 >= 0 {
+		if f.null(k404) {
+			v.DateOfBirth = *new(DateTime)
+		} else {
+			{
+				v405, err := f.dateTime(k404)
+				if err != nil {
+					return err
+				}
+				v.DateOfBirth = v405
 			}
-			v.DateOfBirth = v386
 		}
 	}
-	if k387 := f.child(n, "DisplayName"); k387 >= 0 {
-		if f.null(k387) {
+	if k406 := f.child(n, "DisplayName"); k406 >= 0 {
+		if f.null(k406) {
 			v.DisplayName = nil
 		} else {
-			v388, err := f.str(k387)
+			v407, err := f.str(k406)
 			if err != nil {
 				return err
 			}
-			v.DisplayName = &v388
+			v.DisplayName = &v407
 		}
 	}
-	if k389 := f.child(n, "Id"); k389 >= 0 {
+	if k408 := f.child(n, "Id"); k408 >= 0 {
 		{
-			v390, err := f.guid(k389)
+			v409, err := f.guid(k408)
 			if err != nil {
 				return err
 			}
-			v.Id = v390
+			v.Id = v409
 		}
 	}
-	if k391 := f.child(n, "IsActive"); k391 >= 0 {
-		{
-			v392, err := f.bool(k391)
-			if err != nil {
-				return err
+	if k410 := f.child(n, "IsActive"); k410 >= 0 {
+		if f.null(k410) {
+			v.IsActive = *new(bool)
+		} else {
+			{
+				v411, err := f.bool(k410)
+				if err != nil {
+					return err
+				}
+				v.IsActive = v411
 			}
-			v.IsActive = v392
 		}
 	}
 	return nil
@@ -1967,31 +2193,35 @@ func (v *Recurrence) writeForm(w *rtFormWriter) {
 
 // readForm reads v's members from the children of node n.
 func (v *Recurrence) readForm(f *rtFormData, n int) error {
-	if k393 := f.child(n, "IntervalDays"); k393 >= 0 {
+	if k412 := f.child(n, "IntervalDays"); k412 >= 0 {
 		{
-			v394, err := f.int(k393, 32)
+			v413, err := f.int(k412, 64)
 			if err != nil {
 				return err
 			}
-			v.IntervalDays = int32(v394)
+			v.IntervalDays = v413
 		}
 	}
-	if k395 := f.child(n, "Occurrences"); k395 >= 0 {
+	if k414 := f.child(n, "Occurrences"); k414 >= 0 {
 		{
-			v396, err := f.int(k395, 32)
+			v415, err := f.int(k414, 64)
 			if err != nil {
 				return err
 			}
-			v.Occurrences = int32(v396)
+			v.Occurrences = v415
 		}
 	}
-	if k397 := f.child(n, "Until"); k397 >= 0 {
-		{
-			v398, err := f.dateTime(k397)
-			if err != nil {
-				return err
+	if k416 := f.child(n, "Until"); k416 >= 0 {
+		if f.null(k416) {
+			v.Until = *new(DateTime)
+		} else {
+			{
+				v417, err := f.dateTime(k416)
+				if err != nil {
+					return err
+				}
+				v.Until = v417
 			}
-			v.Until = v398
 		}
 	}
 	return nil
@@ -1999,10 +2229,13 @@ func (v *Recurrence) readForm(f *rtFormData, n int) error {
 
 // writeForm writes v's members under the writer's current key.
 func (v *RescheduleAppointmentCommand) writeForm(w *rtFormWriter) {
-	for i399, e400 := range v.CorrelationIds {
-		w.pushIndex("CorrelationIds", i399)
-		if e400 != nil {
-			w.str("", *e400)
+	for i418, e419 := range v.CorrelationIds {
+		w.pushIndex("CorrelationIds", i418)
+		if e419 == nil {
+			w.str("", "")
+		}
+		if e419 != nil {
+			w.str("", *e419)
 		}
 		w.pop()
 	}
@@ -2019,7 +2252,9 @@ func (v *RescheduleAppointmentCommand) writeForm(w *rtFormWriter) {
 	}
 	if v.NewSlot != nil {
 		w.push("NewSlot")
+		m420 := w.mark()
 		v.NewSlot.writeForm(w)
+		w.ensureObject(m420)
 		w.pop()
 	}
 	w.bool("NotifyPatient", v.NotifyPatient)
@@ -2033,113 +2268,118 @@ func (v *RescheduleAppointmentCommand) writeForm(w *rtFormWriter) {
 
 // readForm reads v's members from the children of node n.
 func (v *RescheduleAppointmentCommand) readForm(f *rtFormData, n int) error {
-	if k401 := f.child(n, "CorrelationIds"); k401 >= 0 {
+	if k421 := f.child(n, "CorrelationIds"); k421 >= 0 {
 		{
-			s402 := []*string{}
-			for _, txt405 := range f.values(k401) {
-				var e404 *string
-				if strings.TrimSpace(txt405) != "" {
-					v406 := txt405
-					e404 = &v406
+			s422 := []*string{}
+			for _, txt425 := range f.values(k421) {
+				var e424 *string
+				if strings.TrimSpace(txt425) != "" {
+					v426 := txt425
+					e424 = &v426
 				}
-				s402 = append(s402, e404)
+				s422 = append(s422, e424)
 			}
-			v.CorrelationIds = s402
+			v.CorrelationIds = s422
 		}
 	}
-	if k407 := f.child(n, "IdempotencyKey"); k407 >= 0 {
-		{
-			v408, err := f.guid(k407)
-			if err != nil {
-				return err
-			}
-			v.IdempotencyKey = v408
-		}
-	}
-	if k409 := f.child(n, "SourceSystem"); k409 >= 0 {
-		if f.null(k409) {
-			v.Source = nil
+	if k427 := f.child(n, "IdempotencyKey"); k427 >= 0 {
+		if f.null(k427) {
+			v.IdempotencyKey = *new(uuid.UUID)
 		} else {
-			v410, err := f.str(k409)
-			if err != nil {
-				return err
-			}
-			v.Source = &v410
-		}
-	}
-	if k411 := f.child(n, "RequestedAt"); k411 >= 0 {
-		{
-			v412, err := f.dateTimeOffset(k411)
-			if err != nil {
-				return err
-			}
-			v.RequestedAt = v412
-		}
-	}
-	if k413 := f.child(n, "RequestedBy"); k413 >= 0 {
-		if f.null(k413) {
-			v.RequestedBy = nil
-		} else {
-			v414, err := f.str(k413)
-			if err != nil {
-				return err
-			}
-			v.RequestedBy = &v414
-		}
-	}
-	if k415 := f.child(n, "Workstation"); k415 >= 0 {
-		if f.null(k415) {
-			v.Workstation = nil
-		} else {
-			v416, err := f.str(k415)
-			if err != nil {
-				return err
-			}
-			v.Workstation = &v416
-		}
-	}
-	if k417 := f.child(n, "NewSlot"); k417 >= 0 {
-		{
-			v418 := new(TimeWindow)
-			if err := v418.readForm(f, k417); err != nil {
-				return err
-			}
-			v.NewSlot = v418
-		}
-	}
-	if k419 := f.child(n, "NotifyPatient"); k419 >= 0 {
-		{
-			v420, err := f.bool(k419)
-			if err != nil {
-				return err
-			}
-			v.NotifyPatient = v420
-		}
-	}
-	if k421 := f.child(n, "PreviousStart"); k421 >= 0 {
-		if f.null(k421) {
-			v.PreviousStart = nil
-		} else {
-			var v422 DateTime
 			{
-				v423, err := f.dateTime(k421)
+				v428, err := f.guid(k427)
 				if err != nil {
 					return err
 				}
-				v422 = v423
+				v.IdempotencyKey = v428
 			}
-			v.PreviousStart = &v422
 		}
 	}
-	if k424 := f.child(n, "RescheduleReason"); k424 >= 0 {
-		if f.null(k424) {
-			v.RescheduleReason = nil
+	if k429 := f.child(n, "SourceSystem"); k429 >= 0 {
+		if f.null(k429) {
+			v.Source = nil
 		} else {
-			v425, err := f.str(k424)
+			v430, err := f.str(k429)
 			if err != nil {
 				return err
 			}
-			v.RescheduleReason = &v425
+			v.Source = &v430
+		}
+	}
+	if k431 := f.child(n, "RequestedAt"); k431 >= 0 {
+		{
+			v432, err := f.dateTimeOffset(k431)
+			if err != nil {
+				return err
+			}
+			v.RequestedAt = v432
+		}
+	}
+	if k433 := f.child(n, "RequestedBy"); k433 >= 0 {
+		if f.null(k433) {
+			v.RequestedBy = nil
+		} else {
+			v434, err := f.str(k433)
+			if err != nil {
+				return err
+			}
+			v.RequestedBy = &v434
+		}
+	}
+	if k435 := f.child(n, "Workstation"); k435 >= 0 {
+		if f.null(k435) {
+			v.Workstation = nil
+		} else {
+			v436, err := f.str(k435)
+			if err != nil {
+				return err
+			}
+			v.Workstation = &v436
+		}
+	}
+	if k437 := f.child(n, "NewSlot"); k437 >= 0 {
+		{
+			f.obj(k437)
+			v438 := new(TimeWindow)
+			if err := v438.readForm(f, k437); err != nil {
+				return err
+			}
+			v.NewSlot = v438
+		}
+	}
+	if k439 := f.child(n, "NotifyPatient"); k439 >= 0 {
+		{
+			v440, err := f.bool(k439)
+			if err != nil {
+				return err
+			}
+			v.NotifyPatient = v440
+		}
+	}
+	if k441 := f.child(n, "PreviousStart"); k441 >= 0 {
+		if f.null(k441) {
+			v.PreviousStart = nil
+		} else {
+			var v442 DateTime
+			{
+				v443, err := f.dateTime(k441)
+				if err != nil {
+					return err
+				}
+				v442 = v443
+			}
+			v.PreviousStart = &v442
+		}
+	}
+	if k444 := f.child(n, "RescheduleReason"); k444 >= 0 {
+		if f.null(k444) {
+			v.RescheduleReason = nil
+		} else {
+			v445, err := f.str(k444)
+			if err != nil {
+				return err
+			}
+			v.RescheduleReason = &v445
 		}
 	}
 	return nil
@@ -2160,37 +2400,37 @@ func (v *ResultLink) writeForm(w *rtFormWriter) {
 
 // readForm reads v's members from the children of node n.
 func (v *ResultLink) readForm(f *rtFormData, n int) error {
-	if k426 := f.child(n, "Href"); k426 >= 0 {
-		if f.null(k426) {
+	if k446 := f.child(n, "Href"); k446 >= 0 {
+		if f.null(k446) {
 			v.Href = nil
 		} else {
-			v427, err := f.str(k426)
+			v447, err := f.str(k446)
 			if err != nil {
 				return err
 			}
-			v.Href = &v427
+			v.Href = &v447
 		}
 	}
-	if k428 := f.child(n, "Method"); k428 >= 0 {
-		if f.null(k428) {
+	if k448 := f.child(n, "Method"); k448 >= 0 {
+		if f.null(k448) {
 			v.Method = nil
 		} else {
-			v429, err := f.str(k428)
+			v449, err := f.str(k448)
 			if err != nil {
 				return err
 			}
-			v.Method = &v429
+			v.Method = &v449
 		}
 	}
-	if k430 := f.child(n, "Rel"); k430 >= 0 {
-		if f.null(k430) {
+	if k450 := f.child(n, "Rel"); k450 >= 0 {
+		if f.null(k450) {
 			v.Rel = nil
 		} else {
-			v431, err := f.str(k430)
+			v451, err := f.str(k450)
 			if err != nil {
 				return err
 			}
-			v.Rel = &v431
+			v.Rel = &v451
 		}
 	}
 	return nil
@@ -2198,10 +2438,13 @@ func (v *ResultLink) readForm(f *rtFormData, n int) error {
 
 // writeForm writes v's members under the writer's current key.
 func (v *SendPatientMessageCommand) writeForm(w *rtFormWriter) {
-	for i432, e433 := range v.CorrelationIds {
-		w.pushIndex("CorrelationIds", i432)
-		if e433 != nil {
-			w.str("", *e433)
+	for i452, e453 := range v.CorrelationIds {
+		w.pushIndex("CorrelationIds", i452)
+		if e453 == nil {
+			w.str("", "")
+		}
+		if e453 != nil {
+			w.str("", *e453)
 		}
 		w.pop()
 	}
@@ -2211,12 +2454,16 @@ func (v *SendPatientMessageCommand) writeForm(w *rtFormWriter) {
 	}
 	w.str("Channel", v.Channel.String())
 	w.guid("PatientId", v.PatientId)
-	keys434 := slices.SortedFunc(maps.Keys(v.Placeholders), cmp.Compare[string])
-	for i435, k436 := range keys434 {
-		w.pushIndex("Placeholders", i435)
-		w.str("Key", k436)
-		if v.Placeholders[k436] != nil {
-			w.str("Value", *v.Placeholders[k436])
+	keys454 := slices.SortedFunc(maps.Keys(v.Placeholders), cmp.Compare[string])
+	for i455, k456 := range keys454 {
+		w.pushIndex("Placeholders", i455)
+		w.dictKey(k456)
+		w.str("Key", k456)
+		if v.Placeholders[k456] == nil {
+			w.str("Value", "")
+		}
+		if v.Placeholders[k456] != nil {
+			w.str("Value", *v.Placeholders[k456])
 		}
 		w.pop()
 	}
@@ -2231,120 +2478,134 @@ func (v *SendPatientMessageCommand) writeForm(w *rtFormWriter) {
 
 // readForm reads v's members from the children of node n.
 func (v *SendPatientMessageCommand) readForm(f *rtFormData, n int) error {
-	if k437 := f.child(n, "CorrelationIds"); k437 >= 0 {
+	if k457 := f.child(n, "CorrelationIds"); k457 >= 0 {
 		{
-			s438 := []*string{}
-			for _, txt441 := range f.values(k437) {
-				var e440 *string
-				if strings.TrimSpace(txt441) != "" {
-					v442 := txt441
-					e440 = &v442
+			s458 := []*string{}
+			for _, txt461 := range f.values(k457) {
+				var e460 *string
+				if strings.TrimSpace(txt461) != "" {
+					v462 := txt461
+					e460 = &v462
 				}
-				s438 = append(s438, e440)
+				s458 = append(s458, e460)
 			}
-			v.CorrelationIds = s438
+			v.CorrelationIds = s458
 		}
 	}
-	if k443 := f.child(n, "IdempotencyKey"); k443 >= 0 {
-		{
-			v444, err := f.guid(k443)
-			if err != nil {
-				return err
-			}
-			v.IdempotencyKey = v444
-		}
-	}
-	if k445 := f.child(n, "SourceSystem"); k445 >= 0 {
-		if f.null(k445) {
-			v.Source = nil
+	if k463 := f.child(n, "IdempotencyKey"); k463 >= 0 {
+		if f.null(k463) {
+			v.IdempotencyKey = *new(uuid.UUID)
 		} else {
-			v446, err := f.str(k445)
-			if err != nil {
-				return err
-			}
-			v.Source = &v446
-		}
-	}
-	if k447 := f.child(n, "Channel"); k447 >= 0 {
-		{
-			v448, err := f.enum(k447, jsonNamesMessageChannel)
-			if err != nil {
-				return err
-			}
-			v.Channel = MessageChannel(v448)
-		}
-	}
-	if k449 := f.child(n, "PatientId"); k449 >= 0 {
-		{
-			v450, err := f.guid(k449)
-			if err != nil {
-				return err
-			}
-			v.PatientId = v450
-		}
-	}
-	if k451 := f.child(n, "Placeholders"); k451 >= 0 {
-		{
-			m452 := map[string]*string{}
-			for _, it453 := range f.items(k451) {
-				var key454 string
-				var val455 *string
-				{
-					v456, err := f.str(f.child(it453, "Key"))
-					if err != nil {
-						return err
-					}
-					key454 = v456
-				}
-				if vk457 := f.child(it453, "Value"); vk457 >= 0 {
-					if f.null(vk457) {
-						val455 = nil
-					} else {
-						v458, err := f.str(vk457)
-						if err != nil {
-							return err
-						}
-						val455 = &v458
-					}
-				}
-				m452[key454] = val455
-			}
-			v.Placeholders = m452
-		}
-	}
-	if k459 := f.child(n, "Priority"); k459 >= 0 {
-		{
-			v460, err := f.enum(k459, jsonNamesUrgencyLevel)
-			if err != nil {
-				return err
-			}
-			v.Priority = UrgencyLevel(v460)
-		}
-	}
-	if k461 := f.child(n, "SendAfter"); k461 >= 0 {
-		if f.null(k461) {
-			v.SendAfter = nil
-		} else {
-			var v462 DateTime
 			{
-				v463, err := f.dateTime(k461)
+				v464, err := f.guid(k463)
 				if err != nil {
 					return err
 				}
-				v462 = v463
+				v.IdempotencyKey = v464
 			}
-			v.SendAfter = &v462
 		}
 	}
-	if k464 := f.child(n, "TemplateCode"); k464 >= 0 {
-		if f.null(k464) {
-			v.TemplateCode = nil
+	if k465 := f.child(n, "SourceSystem"); k465 >= 0 {
+		if f.null(k465) {
+			v.Source = nil
 		} else {
-			v465, err := f.str(k464)
+			v466, err := f.str(k465)
 			if err != nil {
 				return err
 			}
-			v.TemplateCode = &v465
+			v.Source = &v466
+		}
+	}
+	if k467 := f.child(n, "Channel"); k467 >= 0 {
+		if f.null(k467) {
+			v.Channel = *new(MessageChannel)
+		} else {
+			{
+				v468, err := f.enum(k467, jsonNamesMessageChannel)
+				if err != nil {
+					return err
+				}
+				v.Channel = MessageChannel(v468)
+			}
+		}
+	}
+	if k469 := f.child(n, "PatientId"); k469 >= 0 {
+		{
+			v470, err := f.guid(k469)
+			if err != nil {
+				return err
+			}
+			v.PatientId = v470
+		}
+	}
+	if k471 := f.child(n, "Placeholders"); k471 >= 0 {
+		{
+			m472 := map[string]*string{}
+			for _, it473 := range f.items(k471) {
+				var key474 string
+				var val475 *string
+				kk476, vk477, err := f.entry(it473)
+				if err != nil {
+					return err
+				}
+				{
+					v478, err := f.str(kk476)
+					if err != nil {
+						return err
+					}
+					key474 = v478
+				}
+				if f.null(vk477) {
+					val475 = nil
+				} else {
+					v479, err := f.str(vk477)
+					if err != nil {
+						return err
+					}
+					val475 = &v479
+				}
+				m472[key474] = val475
+			}
+			v.Placeholders = m472
+		}
+	}
+	if k480 := f.child(n, "Priority"); k480 >= 0 {
+		if f.null(k480) {
+			v.Priority = *new(UrgencyLevel)
+		} else {
+			{
+				v481, err := f.enum(k480, jsonNamesUrgencyLevel)
+				if err != nil {
+					return err
+				}
+				v.Priority = UrgencyLevel(v481)
+			}
+		}
+	}
+	if k482 := f.child(n, "SendAfter"); k482 >= 0 {
+		if f.null(k482) {
+			v.SendAfter = nil
+		} else {
+			var v483 DateTime
+			{
+				v484, err := f.dateTime(k482)
+				if err != nil {
+					return err
+				}
+				v483 = v484
+			}
+			v.SendAfter = &v483
+		}
+	}
+	if k485 := f.child(n, "TemplateCode"); k485 >= 0 {
+		if f.null(k485) {
+			v.TemplateCode = nil
+		} else {
+			v486, err := f.str(k485)
+			if err != nil {
+				return err
+			}
+			v.TemplateCode = &v486
 		}
 	}
 	return nil
@@ -2362,54 +2623,55 @@ func (v *TimeWindow) writeForm(w *rtFormWriter) {
 
 // readForm reads v's members from the children of node n.
 func (v *TimeWindow) readForm(f *rtFormData, n int) error {
-	if k466 := f.child(n, "Buffer"); k466 >= 0 {
+	if k487 := f.child(n, "Buffer"); k487 >= 0 {
 		{
-			v467, err := f.timeSpan(k466)
+			v488, err := f.timeSpan(k487)
 			if err != nil {
 				return err
 			}
-			v.Buffer = v467
+			v.Buffer = v488
 		}
 	}
-	if k468 := f.child(n, "End"); k468 >= 0 {
+	if k489 := f.child(n, "End"); k489 >= 0 {
 		{
-			v469, err := f.dateTime(k468)
+			v490, err := f.dateTime(k489)
 			if err != nil {
 				return err
 			}
-			v.End = v469
+			v.End = v490
 		}
 	}
-	if k470 := f.child(n, "Start"); k470 >= 0 {
+	if k491 := f.child(n, "Start"); k491 >= 0 {
 		{
-			v471, err := f.dateTime(k470)
+			v492, err := f.dateTime(k491)
 			if err != nil {
 				return err
 			}
-			v.Start = v471
+			v.Start = v492
 		}
 	}
-	if k472 := f.child(n, "TimeZoneId"); k472 >= 0 {
-		if f.null(k472) {
+	if k493 := f.child(n, "TimeZoneId"); k493 >= 0 {
+		if f.null(k493) {
 			v.TimeZoneId = nil
 		} else {
-			v473, err := f.str(k472)
+			v494, err := f.str(k493)
 			if err != nil {
 				return err
 			}
-			v.TimeZoneId = &v473
+			v.TimeZoneId = &v494
 		}
 	}
 	return nil
 }
 
-func formAppendApiResultOfBoolean(dst []byte, v *ApiResultOfBoolean) []byte {
+// formAppendApiResultOfBoolean appends v as a form; the error names a value Web API's binder would read otherwise.
+func formAppendApiResultOfBoolean(dst []byte, v *ApiResultOfBoolean) ([]byte, error) {
 	w := &rtFormWriter{}
 	w.reset(dst)
 	if v != nil {
 		v.writeForm(w)
 	}
-	return w.b
+	return w.done()
 }
 
 func formDecodeApiResultOfBoolean(data []byte) (v *ApiResultOfBoolean, err error) {
@@ -2419,330 +2681,8 @@ func formDecodeApiResultOfBoolean(data []byte) (v *ApiResultOfBoolean, err error
 	}
 	err = func() error {
 		{
-			v474 := new(ApiResultOfBoolean)
-			if err := v474.readForm(f, 0); err != nil {
-				return err
-			}
-			v = v474
-		}
-		return f.unused()
-	}()
-	return v, err
-}
-
-func formAppendApiResultOfGuid(dst []byte, v *ApiResultOfGuid) []byte {
-	w := &rtFormWriter{}
-	w.reset(dst)
-	if v != nil {
-		v.writeForm(w)
-	}
-	return w.b
-}
-
-func formDecodeApiResultOfGuid(data []byte) (v *ApiResultOfGuid, err error) {
-	f, err := rtParseForm(data)
-	if err != nil {
-		return v, err
-	}
-	err = func() error {
-		{
-			v475 := new(ApiResultOfGuid)
-			if err := v475.readForm(f, 0); err != nil {
-				return err
-			}
-			v = v475
-		}
-		return f.unused()
-	}()
-	return v, err
-}
-
-func formAppendApiResultOfListOfPatientSummary(dst []byte, v *ApiResultOfListOfPatientSummary) []byte {
-	w := &rtFormWriter{}
-	w.reset(dst)
-	if v != nil {
-		v.writeForm(w)
-	}
-	return w.b
-}
-
-func formDecodeApiResultOfListOfPatientSummary(data []byte) (v *ApiResultOfListOfPatientSummary, err error) {
-	f, err := rtParseForm(data)
-	if err != nil {
-		return v, err
-	}
-	err = func() error {
-		{
-			v476 := new(ApiResultOfListOfPatientSummary)
-			if err := v476.readForm(f, 0); err != nil {
-				return err
-			}
-			v = v476
-		}
-		return f.unused()
-	}()
-	return v, err
-}
-
-func formAppendAppointmentDetail(dst []byte, v *AppointmentDetail) []byte {
-	w := &rtFormWriter{}
-	w.reset(dst)
-	if v != nil {
-		v.writeForm(w)
-	}
-	return w.b
-}
-
-func formDecodeAppointmentDetail(data []byte) (v *AppointmentDetail, err error) {
-	f, err := rtParseForm(data)
-	if err != nil {
-		return v, err
-	}
-	err = func() error {
-		{
-			v477 := new(AppointmentDetail)
-			if err := v477.readForm(f, 0); err != nil {
-				return err
-			}
-			v = v477
-		}
-		return f.unused()
-	}()
-	return v, err
-}
-
-func formAppendBookAppointmentCommand(dst []byte, v *BookAppointmentCommand) []byte {
-	w := &rtFormWriter{}
-	w.reset(dst)
-	if v != nil {
-		v.writeForm(w)
-	}
-	return w.b
-}
-
-func formDecodeBookAppointmentCommand(data []byte) (v *BookAppointmentCommand, err error) {
-	f, err := rtParseForm(data)
-	if err != nil {
-		return v, err
-	}
-	err = func() error {
-		{
-			v478 := new(BookAppointmentCommand)
-			if err := v478.readForm(f, 0); err != nil {
-				return err
-			}
-			v = v478
-		}
-		return f.unused()
-	}()
-	return v, err
-}
-
-func formAppendClinicLocation(dst []byte, v *ClinicLocation) []byte {
-	w := &rtFormWriter{}
-	w.reset(dst)
-	if v != nil {
-		v.writeForm(w)
-	}
-	return w.b
-}
-
-func formDecodeClinicLocation(data []byte) (v *ClinicLocation, err error) {
-	f, err := rtParseForm(data)
-	if err != nil {
-		return v, err
-	}
-	err = func() error {
-		{
-			v479 := new(ClinicLocation)
-			if err := v479.readForm(f, 0); err != nil {
-				return err
-			}
-			v = v479
-		}
-		return f.unused()
-	}()
-	return v, err
-}
-
-func formAppendContactPoint(dst []byte, v *ContactPoint) []byte {
-	w := &rtFormWriter{}
-	w.reset(dst)
-	if v != nil {
-		v.writeForm(w)
-	}
-	return w.b
-}
-
-func formDecodeContactPoint(data []byte) (v *ContactPoint, err error) {
-	f, err := rtParseForm(data)
-	if err != nil {
-		return v, err
-	}
-	err = func() error {
-		{
-			v480 := new(ContactPoint)
-			if err := v480.readForm(f, 0); err != nil {
-				return err
-			}
-			v = v480
-		}
-		return f.unused()
-	}()
-	return v, err
-}
-
-func formAppendDateTimeOffset(dst []byte, v time.Time) []byte {
-	w := &rtFormWriter{}
-	w.reset(dst)
-	w.dateTimeOffset("", v)
-	return w.b
-}
-
-func formDecodeDateTimeOffset(data []byte) (v time.Time, err error) {
-	f, err := rtParseForm(data)
-	if err != nil {
-		return v, err
-	}
-	err = func() error {
-		{
-			v481, err := f.dateTimeOffset(0)
-			if err != nil {
-				return err
-			}
-			v = v481
-		}
-		return f.unused()
-	}()
-	return v, err
-}
-
-func formAppendListOfMessageTemplate(dst []byte, v []*MessageTemplate) []byte {
-	w := &rtFormWriter{}
-	w.reset(dst)
-	for i482, e483 := range v {
-		w.pushIndex("", i482)
-		if e483 != nil {
-			w.push("")
-			e483.writeForm(w)
-			w.pop()
-		}
-		w.pop()
-	}
-	return w.b
-}
-
-func formDecodeListOfMessageTemplate(data []byte) (v []*MessageTemplate, err error) {
-	f, err := rtParseForm(data)
-	if err != nil {
-		return v, err
-	}
-	err = func() error {
-		{
-			s484 := []*MessageTemplate{}
-			for _, it485 := range f.items(0) {
-				var e486 *MessageTemplate
-				{
-					v487 := new(MessageTemplate)
-					if err := v487.readForm(f, it485); err != nil {
-						return err
-					}
-					e486 = v487
-				}
-				s484 = append(s484, e486)
-			}
-			v = s484
-		}
-		return f.unused()
-	}()
-	return v, err
-}
-
-func formAppendListOfTimeWindow(dst []byte, v []*TimeWindow) []byte {
-	w := &rtFormWriter{}
-	w.reset(dst)
-	for i488, e489 := range v {
-		w.pushIndex("", i488)
-		if e489 != nil {
-			w.push("")
-			e489.writeForm(w)
-			w.pop()
-		}
-		w.pop()
-	}
-	return w.b
-}
-
-func formDecodeListOfTimeWindow(data []byte) (v []*TimeWindow, err error) {
-	f, err := rtParseForm(data)
-	if err != nil {
-		return v, err
-	}
-	err = func() error {
-		{
-			s490 := []*TimeWindow{}
-			for _, it491 := range f.items(0) {
-				var e492 *TimeWindow
-				{
-					v493 := new(TimeWindow)
-					if err := v493.readForm(f, it491); err != nil {
-						return err
-					}
-					e492 = v493
-				}
-				s490 = append(s490, e492)
-			}
-			v = s490
-		}
-		return f.unused()
-	}()
-	return v, err
-}
-
-func formAppendMessageDeliveryReport(dst []byte, v *MessageDeliveryReport) []byte {
-	w := &rtFormWriter{}
-	w.reset(dst)
-	if v != nil {
-		v.writeForm(w)
-	}
-	return w.b
-}
-
-func formDecodeMessageDeliveryReport(data []byte) (v *MessageDeliveryReport, err error) {
-	f, err := rtParseForm(data)
-	if err != nil {
-		return v, err
-	}
-	err = func() error {
-		{
-			v494 := new(MessageDeliveryReport)
-			if err := v494.readForm(f, 0); err != nil {
-				return err
-			}
-			v = v494
-		}
-		return f.unused()
-	}()
-	return v, err
-}
-
-func formAppendMessageTemplate(dst []byte, v *MessageTemplate) []byte {
-	w := &rtFormWriter{}
-	w.reset(dst)
-	if v != nil {
-		v.writeForm(w)
-	}
-	return w.b
-}
-
-func formDecodeMessageTemplate(data []byte) (v *MessageTemplate, err error) {
-	f, err := rtParseForm(data)
-	if err != nil {
-		return v, err
-	}
-	err = func() error {
-		{
-			v495 := new(MessageTemplate)
+			f.obj(0)
+			v495 := new(ApiResultOfBoolean)
 			if err := v495.readForm(f, 0); err != nil {
 				return err
 			}
@@ -2753,23 +2693,25 @@ func formDecodeMessageTemplate(data []byte) (v *MessageTemplate, err error) {
 	return v, err
 }
 
-func formAppendPagedListOfAppointmentSummary(dst []byte, v *PagedListOfAppointmentSummary) []byte {
+// formAppendApiResultOfGuid appends v as a form; the error names a value Web API's binder would read otherwise.
+func formAppendApiResultOfGuid(dst []byte, v *ApiResultOfGuid) ([]byte, error) {
 	w := &rtFormWriter{}
 	w.reset(dst)
 	if v != nil {
 		v.writeForm(w)
 	}
-	return w.b
+	return w.done()
 }
 
-func formDecodePagedListOfAppointmentSummary(data []byte) (v *PagedListOfAppointmentSummary, err error) {
+func formDecodeApiResultOfGuid(data []byte) (v *ApiResultOfGuid, err error) {
 	f, err := rtParseForm(data)
 	if err != nil {
 		return v, err
 	}
 	err = func() error {
 		{
-			v496 := new(PagedListOfAppointmentSummary)
+			f.obj(0)
+			v496 := new(ApiResultOfGuid)
 			if err := v496.readForm(f, 0); err != nil {
 				return err
 			}
@@ -2780,23 +2722,25 @@ func formDecodePagedListOfAppointmentSummary(data []byte) (v *PagedListOfAppoint
 	return v, err
 }
 
-func formAppendPatientPhotoUpload(dst []byte, v *PatientPhotoUpload) []byte {
+// formAppendApiResultOfListOfPatientSummary appends v as a form; the error names a value Web API's binder would read otherwise.
+func formAppendApiResultOfListOfPatientSummary(dst []byte, v *ApiResultOfListOfPatientSummary) ([]byte, error) {
 	w := &rtFormWriter{}
 	w.reset(dst)
 	if v != nil {
 		v.writeForm(w)
 	}
-	return w.b
+	return w.done()
 }
 
-func formDecodePatientPhotoUpload(data []byte) (v *PatientPhotoUpload, err error) {
+func formDecodeApiResultOfListOfPatientSummary(data []byte) (v *ApiResultOfListOfPatientSummary, err error) {
 	f, err := rtParseForm(data)
 	if err != nil {
 		return v, err
 	}
 	err = func() error {
 		{
-			v497 := new(PatientPhotoUpload)
+			f.obj(0)
+			v497 := new(ApiResultOfListOfPatientSummary)
 			if err := v497.readForm(f, 0); err != nil {
 				return err
 			}
@@ -2807,23 +2751,25 @@ func formDecodePatientPhotoUpload(data []byte) (v *PatientPhotoUpload, err error
 	return v, err
 }
 
-func formAppendPatientProfile(dst []byte, v *PatientProfile) []byte {
+// formAppendAppointmentDetail appends v as a form; the error names a value Web API's binder would read otherwise.
+func formAppendAppointmentDetail(dst []byte, v *AppointmentDetail) ([]byte, error) {
 	w := &rtFormWriter{}
 	w.reset(dst)
 	if v != nil {
 		v.writeForm(w)
 	}
-	return w.b
+	return w.done()
 }
 
-func formDecodePatientProfile(data []byte) (v *PatientProfile, err error) {
+func formDecodeAppointmentDetail(data []byte) (v *AppointmentDetail, err error) {
 	f, err := rtParseForm(data)
 	if err != nil {
 		return v, err
 	}
 	err = func() error {
 		{
-			v498 := new(PatientProfile)
+			f.obj(0)
+			v498 := new(AppointmentDetail)
 			if err := v498.readForm(f, 0); err != nil {
 				return err
 			}
@@ -2834,23 +2780,25 @@ func formDecodePatientProfile(data []byte) (v *PatientProfile, err error) {
 	return v, err
 }
 
-func formAppendRescheduleAppointmentCommand(dst []byte, v *RescheduleAppointmentCommand) []byte {
+// formAppendBookAppointmentCommand appends v as a form; the error names a value Web API's binder would read otherwise.
+func formAppendBookAppointmentCommand(dst []byte, v *BookAppointmentCommand) ([]byte, error) {
 	w := &rtFormWriter{}
 	w.reset(dst)
 	if v != nil {
 		v.writeForm(w)
 	}
-	return w.b
+	return w.done()
 }
 
-func formDecodeRescheduleAppointmentCommand(data []byte) (v *RescheduleAppointmentCommand, err error) {
+func formDecodeBookAppointmentCommand(data []byte) (v *BookAppointmentCommand, err error) {
 	f, err := rtParseForm(data)
 	if err != nil {
 		return v, err
 	}
 	err = func() error {
 		{
-			v499 := new(RescheduleAppointmentCommand)
+			f.obj(0)
+			v499 := new(BookAppointmentCommand)
 			if err := v499.readForm(f, 0); err != nil {
 				return err
 			}
@@ -2861,23 +2809,25 @@ func formDecodeRescheduleAppointmentCommand(data []byte) (v *RescheduleAppointme
 	return v, err
 }
 
-func formAppendSendPatientMessageCommand(dst []byte, v *SendPatientMessageCommand) []byte {
+// formAppendClinicLocation appends v as a form; the error names a value Web API's binder would read otherwise.
+func formAppendClinicLocation(dst []byte, v *ClinicLocation) ([]byte, error) {
 	w := &rtFormWriter{}
 	w.reset(dst)
 	if v != nil {
 		v.writeForm(w)
 	}
-	return w.b
+	return w.done()
 }
 
-func formDecodeSendPatientMessageCommand(data []byte) (v *SendPatientMessageCommand, err error) {
+func formDecodeClinicLocation(data []byte) (v *ClinicLocation, err error) {
 	f, err := rtParseForm(data)
 	if err != nil {
 		return v, err
 	}
 	err = func() error {
 		{
-			v500 := new(SendPatientMessageCommand)
+			f.obj(0)
+			v500 := new(ClinicLocation)
 			if err := v500.readForm(f, 0); err != nil {
 				return err
 			}
@@ -2888,13 +2838,368 @@ func formDecodeSendPatientMessageCommand(data []byte) (v *SendPatientMessageComm
 	return v, err
 }
 
-func formAppendString(dst []byte, v *string) []byte {
+// formAppendContactPoint appends v as a form; the error names a value Web API's binder would read otherwise.
+func formAppendContactPoint(dst []byte, v *ContactPoint) ([]byte, error) {
+	w := &rtFormWriter{}
+	w.reset(dst)
+	if v != nil {
+		v.writeForm(w)
+	}
+	return w.done()
+}
+
+func formDecodeContactPoint(data []byte) (v *ContactPoint, err error) {
+	f, err := rtParseForm(data)
+	if err != nil {
+		return v, err
+	}
+	err = func() error {
+		{
+			f.obj(0)
+			v501 := new(ContactPoint)
+			if err := v501.readForm(f, 0); err != nil {
+				return err
+			}
+			v = v501
+		}
+		return f.unused()
+	}()
+	return v, err
+}
+
+// formAppendDateTimeOffset appends v as a form; the error names a value Web API's binder would read otherwise.
+func formAppendDateTimeOffset(dst []byte, v time.Time) ([]byte, error) {
+	w := &rtFormWriter{}
+	w.reset(dst)
+	w.dateTimeOffset("", v)
+	return w.done()
+}
+
+func formDecodeDateTimeOffset(data []byte) (v time.Time, err error) {
+	f, err := rtParseForm(data)
+	if err != nil {
+		return v, err
+	}
+	err = func() error {
+		{
+			v502, err := f.dateTimeOffset(0)
+			if err != nil {
+				return err
+			}
+			v = v502
+		}
+		return f.unused()
+	}()
+	return v, err
+}
+
+// formAppendListOfMessageTemplate appends v as a form; the error names a value Web API's binder would read otherwise.
+func formAppendListOfMessageTemplate(dst []byte, v []*MessageTemplate) ([]byte, error) {
+	w := &rtFormWriter{}
+	w.reset(dst)
+	for i503, e504 := range v {
+		w.pushIndex("", i503)
+		if e504 == nil {
+			w.refuse("", "null, which a form cannot carry here (Web API's binder reads an empty object or list, or drops it)")
+		}
+		if e504 != nil {
+			w.push("")
+			m505 := w.mark()
+			e504.writeForm(w)
+			w.ensureObject(m505)
+			w.pop()
+		}
+		w.pop()
+	}
+	return w.done()
+}
+
+func formDecodeListOfMessageTemplate(data []byte) (v []*MessageTemplate, err error) {
+	f, err := rtParseForm(data)
+	if err != nil {
+		return v, err
+	}
+	err = func() error {
+		{
+			s506 := []*MessageTemplate{}
+			for _, it507 := range f.items(0) {
+				var e508 *MessageTemplate
+				{
+					f.obj(it507)
+					v509 := new(MessageTemplate)
+					if err := v509.readForm(f, it507); err != nil {
+						return err
+					}
+					e508 = v509
+				}
+				s506 = append(s506, e508)
+			}
+			v = s506
+		}
+		return f.unused()
+	}()
+	return v, err
+}
+
+// formAppendListOfTimeWindow appends v as a form; the error names a value Web API's binder would read otherwise.
+func formAppendListOfTimeWindow(dst []byte, v []*TimeWindow) ([]byte, error) {
+	w := &rtFormWriter{}
+	w.reset(dst)
+	for i510, e511 := range v {
+		w.pushIndex("", i510)
+		if e511 == nil {
+			w.refuse("", "null, which a form cannot carry here (Web API's binder reads an empty object or list, or drops it)")
+		}
+		if e511 != nil {
+			w.push("")
+			m512 := w.mark()
+			e511.writeForm(w)
+			w.ensureObject(m512)
+			w.pop()
+		}
+		w.pop()
+	}
+	return w.done()
+}
+
+func formDecodeListOfTimeWindow(data []byte) (v []*TimeWindow, err error) {
+	f, err := rtParseForm(data)
+	if err != nil {
+		return v, err
+	}
+	err = func() error {
+		{
+			s513 := []*TimeWindow{}
+			for _, it514 := range f.items(0) {
+				var e515 *TimeWindow
+				{
+					f.obj(it514)
+					v516 := new(TimeWindow)
+					if err := v516.readForm(f, it514); err != nil {
+						return err
+					}
+					e515 = v516
+				}
+				s513 = append(s513, e515)
+			}
+			v = s513
+		}
+		return f.unused()
+	}()
+	return v, err
+}
+
+// formAppendMessageDeliveryReport appends v as a form; the error names a value Web API's binder would read otherwise.
+func formAppendMessageDeliveryReport(dst []byte, v *MessageDeliveryReport) ([]byte, error) {
+	w := &rtFormWriter{}
+	w.reset(dst)
+	if v != nil {
+		v.writeForm(w)
+	}
+	return w.done()
+}
+
+func formDecodeMessageDeliveryReport(data []byte) (v *MessageDeliveryReport, err error) {
+	f, err := rtParseForm(data)
+	if err != nil {
+		return v, err
+	}
+	err = func() error {
+		{
+			f.obj(0)
+			v517 := new(MessageDeliveryReport)
+			if err := v517.readForm(f, 0); err != nil {
+				return err
+			}
+			v = v517
+		}
+		return f.unused()
+	}()
+	return v, err
+}
+
+// formAppendMessageTemplate appends v as a form; the error names a value Web API's binder would read otherwise.
+func formAppendMessageTemplate(dst []byte, v *MessageTemplate) ([]byte, error) {
+	w := &rtFormWriter{}
+	w.reset(dst)
+	if v != nil {
+		v.writeForm(w)
+	}
+	return w.done()
+}
+
+func formDecodeMessageTemplate(data []byte) (v *MessageTemplate, err error) {
+	f, err := rtParseForm(data)
+	if err != nil {
+		return v, err
+	}
+	err = func() error {
+		{
+			f.obj(0)
+			v518 := new(MessageTemplate)
+			if err := v518.readForm(f, 0); err != nil {
+				return err
+			}
+			v = v518
+		}
+		return f.unused()
+	}()
+	return v, err
+}
+
+// formAppendPagedListOfAppointmentSummary appends v as a form; the error names a value Web API's binder would read otherwise.
+func formAppendPagedListOfAppointmentSummary(dst []byte, v *PagedListOfAppointmentSummary) ([]byte, error) {
+	w := &rtFormWriter{}
+	w.reset(dst)
+	if v != nil {
+		v.writeForm(w)
+	}
+	return w.done()
+}
+
+func formDecodePagedListOfAppointmentSummary(data []byte) (v *PagedListOfAppointmentSummary, err error) {
+	f, err := rtParseForm(data)
+	if err != nil {
+		return v, err
+	}
+	err = func() error {
+		{
+			f.obj(0)
+			v519 := new(PagedListOfAppointmentSummary)
+			if err := v519.readForm(f, 0); err != nil {
+				return err
+			}
+			v = v519
+		}
+		return f.unused()
+	}()
+	return v, err
+}
+
+// formAppendPatientPhotoUpload appends v as a form; the error names a value Web API's binder would read otherwise.
+func formAppendPatientPhotoUpload(dst []byte, v *PatientPhotoUpload) ([]byte, error) {
+	w := &rtFormWriter{}
+	w.reset(dst)
+	if v != nil {
+		v.writeForm(w)
+	}
+	return w.done()
+}
+
+func formDecodePatientPhotoUpload(data []byte) (v *PatientPhotoUpload, err error) {
+	f, err := rtParseForm(data)
+	if err != nil {
+		return v, err
+	}
+	err = func() error {
+		{
+			f.obj(0)
+			v520 := new(PatientPhotoUpload)
+			if err := v520.readForm(f, 0); err != nil {
+				return err
+			}
+			v = v520
+		}
+		return f.unused()
+	}()
+	return v, err
+}
+
+// formAppendPatientProfile appends v as a form; the error names a value Web API's binder would read otherwise.
+func formAppendPatientProfile(dst []byte, v *PatientProfile) ([]byte, error) {
+	w := &rtFormWriter{}
+	w.reset(dst)
+	if v != nil {
+		v.writeForm(w)
+	}
+	return w.done()
+}
+
+func formDecodePatientProfile(data []byte) (v *PatientProfile, err error) {
+	f, err := rtParseForm(data)
+	if err != nil {
+		return v, err
+	}
+	err = func() error {
+		{
+			f.obj(0)
+			v521 := new(PatientProfile)
+			if err := v521.readForm(f, 0); err != nil {
+				return err
+			}
+			v = v521
+		}
+		return f.unused()
+	}()
+	return v, err
+}
+
+// formAppendRescheduleAppointmentCommand appends v as a form; the error names a value Web API's binder would read otherwise.
+func formAppendRescheduleAppointmentCommand(dst []byte, v *RescheduleAppointmentCommand) ([]byte, error) {
+	w := &rtFormWriter{}
+	w.reset(dst)
+	if v != nil {
+		v.writeForm(w)
+	}
+	return w.done()
+}
+
+func formDecodeRescheduleAppointmentCommand(data []byte) (v *RescheduleAppointmentCommand, err error) {
+	f, err := rtParseForm(data)
+	if err != nil {
+		return v, err
+	}
+	err = func() error {
+		{
+			f.obj(0)
+			v522 := new(RescheduleAppointmentCommand)
+			if err := v522.readForm(f, 0); err != nil {
+				return err
+			}
+			v = v522
+		}
+		return f.unused()
+	}()
+	return v, err
+}
+
+// formAppendSendPatientMessageCommand appends v as a form; the error names a value Web API's binder would read otherwise.
+func formAppendSendPatientMessageCommand(dst []byte, v *SendPatientMessageCommand) ([]byte, error) {
+	w := &rtFormWriter{}
+	w.reset(dst)
+	if v != nil {
+		v.writeForm(w)
+	}
+	return w.done()
+}
+
+func formDecodeSendPatientMessageCommand(data []byte) (v *SendPatientMessageCommand, err error) {
+	f, err := rtParseForm(data)
+	if err != nil {
+		return v, err
+	}
+	err = func() error {
+		{
+			f.obj(0)
+			v523 := new(SendPatientMessageCommand)
+			if err := v523.readForm(f, 0); err != nil {
+				return err
+			}
+			v = v523
+		}
+		return f.unused()
+	}()
+	return v, err
+}
+
+// formAppendString appends v as a form; the error names a value Web API's binder would read otherwise.
+func formAppendString(dst []byte, v *string) ([]byte, error) {
 	w := &rtFormWriter{}
 	w.reset(dst)
 	if v != nil {
 		w.str("", *v)
 	}
-	return w.b
+	return w.done()
 }
 
 func formDecodeString(data []byte) (v *string, err error) {
@@ -2906,11 +3211,11 @@ func formDecodeString(data []byte) (v *string, err error) {
 		if f.null(0) {
 			v = nil
 		} else {
-			v501, err := f.str(0)
+			v524, err := f.str(0)
 			if err != nil {
 				return err
 			}
-			v = &v501
+			v = &v524
 		}
 		return f.unused()
 	}()

@@ -118,8 +118,11 @@ func rtRequestFormat(r *http.Request) (rtFormat, bool) {
 }
 
 // rtResponseFormat picks JSON or XML from Accept (q-values honoured, JSON
-// first on ties as Web API's formatter order has it); ok is false when the
-// client accepts neither (406).
+// first on ties as Web API's formatter order has it). When the client
+// accepts neither (Accept: text/html, or JSON and XML with q=0) it is JSON,
+// as Web API answers: its content negotiation falls back to the first
+// formatter that can write the type (verified on the dispensary oracle). ok
+// is always true; it is kept for the generated handlers that check it.
 func rtResponseFormat(r *http.Request) (rtFormat, bool) {
 	accept := r.Header.Values("Accept")
 	if len(accept) == 0 {
@@ -162,7 +165,10 @@ func rtResponseFormat(r *http.Request) (rtFormat, bool) {
 			}
 		}
 	}
-	return best, bestQ >= 0
+	if bestQ < 0 {
+		return rtJSON, true
+	}
+	return best, true
 }
 
 // rtReadBody reads a request body within the limit; the status is 413 when

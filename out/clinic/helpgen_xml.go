@@ -56,9 +56,11 @@ package clinic
 // Text escaping (XmlWriter as Web API creates it, CheckCharacters=false):
 // & < > as &amp; &lt; &gt;; quotes and tabs raw; other characters below
 // U+0020 and U+FFFE/U+FFFF as &#xN; (upper-case hex); invalid UTF-8 as
-// U+FFFD. Newlines: NewLineHandling.Replace with Environment.NewLine, so
-// "\n", "\r" and "\r\n" are all written as rtXMLNewline ("\r\n", as on
-// Windows; mono on Linux writes "\n"). Readers normalize them back to "\n".
+// U+FFFD. Newlines: "\n" as rtXMLNewline (Environment.NewLine: "\r\n", as
+// on Windows; mono on Linux writes "\n"), which readers normalize back to
+// "\n"; "\r" as &#xD;, as DataContractSerializer's own writer does, so that
+// it is read back as "\r" (Web API's XmlWriter, NewLineHandling.Replace,
+// would write it as a new line: .NET's own answers cannot carry a CR).
 //
 // # Reading
 //
@@ -408,10 +410,16 @@ func (w *rtXMLWriter) double(v float64) {
 	w.flush()
 	w.b = rtAppendDouble(w.b, v)
 }
-func (w *rtXMLWriter) float(v float32)     { w.flush(); w.b = rtAppendFloat(w.b, v) }
-func (w *rtXMLWriter) decimal(v Decimal)   { w.flush(); w.b = rtAppendDecimal(w.b, v) }
-func (w *rtXMLWriter) guid(v uuid.UUID)    { w.flush(); w.b = rtAppendGUID(w.b, v) }
-func (w *rtXMLWriter) dateTime(v DateTime) { w.flush(); w.b = rtAppendDateTime(w.b, v) }
+func (w *rtXMLWriter) float(v float32)   { w.flush(); w.b = rtAppendFloat(w.b, v) }
+func (w *rtXMLWriter) decimal(v Decimal) { w.flush(); w.b = rtAppendDecimal(w.b, v) }
+func (w *rtXMLWriter) guid(v uuid.UUID)  { w.flush(); w.b = rtAppendGUID(w.b, v) }
+func (w *rtXMLWriter) dateTime(v DateTime) {
+	if y := v.Time.Year(); y < 1 || y > 9999 {
+		w.failHere("DateTime " + v.Time.Format(time.RFC3339Nano) + " is outside .NET's range (years 1-9999)")
+	}
+	w.flush()
+	w.b = rtAppendDateTime(w.b, v)
+}
 func (w *rtXMLWriter) duration(v TimeSpan) { w.flush(); w.b = rtAppendDuration(w.b, v) }
 func (w *rtXMLWriter) char(r rune)         { w.flush(); w.b = rtAppendCharCode(w.b, r) }
 func (w *rtXMLWriter) base64(v []byte)     { w.flush(); w.b = rtAppendBase64(w.b, v) }
@@ -420,6 +428,9 @@ func (w *rtXMLWriter) base64(v []byte)     { w.flush(); w.b = rtAppendBase64(w.b
 // instant, with Z) and OffsetMinutes, in the System namespace (declare
 // rtNSSystem on the member element first, as DCS does).
 func (w *rtXMLWriter) dateTimeOffset(t time.Time) {
+	if msg := rtDateTimeOffsetRange(t); msg != "" {
+		w.failHere(msg)
+	}
 	_, off := t.Zone()
 	w.open("DateTime", rtNSSystem)
 	w.dateTime(DateTime{Time: t.UTC(), Kind: DateTimeUtc})
@@ -486,6 +497,20 @@ func (w *rtXMLWriter) fail(err error) {
 	}
 }
 
+// failHere fails with msg about the element being written.
+func (w *rtXMLWriter) failHere(msg string) {
+	if w.nStack > 0 {
+		msg = "<" + w.top().local + ">: " + msg
+	}
+	w.fail(&rtXMLError{Msg: "cannot write " + msg})
+}
+
+// refuseDefault fails for a member DCS cannot write: IsRequired with
+// EmitDefaultValue=false holding its default value (null).
+func (w *rtXMLWriter) refuseDefault(local string) {
+	w.fail(&rtXMLError{Msg: "cannot write <" + local + ">: it is IsRequired with EmitDefaultValue=false and holds its default value, which DataContractSerializer refuses to write"})
+}
+
 // rtXMLEsc marks ASCII bytes written as themselves in text.
 var rtXMLEsc = func() (t [256]bool) {
 	for c := 0x20; c < 0x80; c++ {
@@ -533,10 +558,9 @@ func rtAppendXMLText[S ~string | ~[]byte](dst []byte, s S) []byte {
 		case '\n':
 			dst = append(dst, rtXMLNewline...)
 		case '\r':
-			dst = append(dst, rtXMLNewline...)
-			if i+1 < len(s) && s[i+1] == '\n' {
-				i++
-			}
+			// A raw CR would be read back as LF (XML end-of-line
+			// handling); the reference keeps it, as DCS writes it.
+			dst = append(dst, "&#xD;"...)
 		default:
 			dst = rtAppendCharRef(dst, rune(c))
 		}

@@ -141,12 +141,8 @@ func (v *ApiResultOfBoolean) decodeJSON(r *rtJSONReader) error {
 			if r.null() {
 				return r.errNull("StatusCode")
 			}
-			{
-				v9, err := r.intN(32)
-				if err != nil {
-					return err
-				}
-				v.StatusCode = int32(v9)
+			if v.StatusCode, err = r.intN(64); err != nil {
+				return err
 			}
 		case 2:
 			if v.Message, err = r.stringPtr(); err != nil {
@@ -154,10 +150,14 @@ func (v *ApiResultOfBoolean) decodeJSON(r *rtJSONReader) error {
 			}
 		case 3:
 			if r.null() {
-				return r.errNull("Data")
-			}
-			if v.Data, err = r.boolean(); err != nil {
-				return err
+				v.Data = *new(bool)
+			} else {
+				if r.null() {
+					return r.errNull("Data")
+				}
+				if v.Data, err = r.boolean(); err != nil {
+					return err
+				}
 			}
 		case 4:
 			if r.null() {
@@ -367,12 +367,8 @@ func (v *ApiResultOfGuid) decodeJSON(r *rtJSONReader) error {
 			if r.null() {
 				return r.errNull("StatusCode")
 			}
-			{
-				v32, err := r.intN(32)
-				if err != nil {
-					return err
-				}
-				v.StatusCode = int32(v32)
+			if v.StatusCode, err = r.intN(64); err != nil {
+				return err
 			}
 		case 2:
 			if v.Message, err = r.stringPtr(); err != nil {
@@ -380,10 +376,14 @@ func (v *ApiResultOfGuid) decodeJSON(r *rtJSONReader) error {
 			}
 		case 3:
 			if r.null() {
-				return r.errNull("Data")
-			}
-			if v.Data, err = r.guid(); err != nil {
-				return err
+				v.Data = *new(uuid.UUID)
+			} else {
+				if r.null() {
+					return r.errNull("Data")
+				}
+				if v.Data, err = r.guid(); err != nil {
+					return err
+				}
 			}
 		case 4:
 			if r.null() {
@@ -604,12 +604,8 @@ func (v *ApiResultOfListOfPatientSummary) decodeJSON(r *rtJSONReader) error {
 			if r.null() {
 				return r.errNull("StatusCode")
 			}
-			{
-				v57, err := r.intN(32)
-				if err != nil {
-					return err
-				}
-				v.StatusCode = int32(v57)
+			if v.StatusCode, err = r.intN(64); err != nil {
+				return err
 			}
 		case 2:
 			if v.Message, err = r.stringPtr(); err != nil {
@@ -877,15 +873,19 @@ func (v *AppointmentDetail) decodeJSON(r *rtJSONReader) error {
 				return err
 			}
 		case 1:
-			{
-				if r.null() {
-					return r.errNull("Status")
+			if r.null() {
+				v.Status = *new(AppointmentStatus)
+			} else {
+				{
+					if r.null() {
+						return r.errNull("Status")
+					}
+					v78, err := r.enum(jsonNamesAppointmentStatus, 32, false)
+					if err != nil {
+						return err
+					}
+					v.Status = AppointmentStatus(v78)
 				}
-				v78, err := r.enum(jsonNamesAppointmentStatus, 32, false)
-				if err != nil {
-					return err
-				}
-				v.Status = AppointmentStatus(v78)
 			}
 		case 2:
 			if r.null() {
@@ -974,16 +974,12 @@ func (v *AppointmentDetail) decodeJSON(r *rtJSONReader) error {
 			if r.null() {
 				v.RoomNumber = nil
 			} else {
-				var v90 int32
+				var v90 int64
 				if r.null() {
 					return r.errNull("RoomNumber")
 				}
-				{
-					v91, err := r.intN(32)
-					if err != nil {
-						return err
-					}
-					v90 = int32(v91)
+				if v90, err = r.intN(64); err != nil {
+					return err
 				}
 				v.RoomNumber = &v90
 			}
@@ -991,12 +987,8 @@ func (v *AppointmentDetail) decodeJSON(r *rtJSONReader) error {
 			if r.null() {
 				return r.errNull("Version")
 			}
-			{
-				v92, err := r.intN(32)
-				if err != nil {
-					return err
-				}
-				v.Version = int32(v92)
+			if v.Version, err = r.intN(64); err != nil {
+				return err
 			}
 		case 10:
 			if r.null() {
@@ -1007,35 +999,51 @@ func (v *AppointmentDetail) decodeJSON(r *rtJSONReader) error {
 			}
 		case 11:
 			if r.null() {
-				return r.errNull("ExpectedDuration")
-			}
-			if v.ExpectedDuration, err = r.timeSpan(); err != nil {
-				return err
+				v.ExpectedDuration = *new(TimeSpan)
+			} else {
+				if r.null() {
+					return r.errNull("ExpectedDuration")
+				}
+				if v.ExpectedDuration, err = r.timeSpan(); err != nil {
+					return err
+				}
 			}
 		case 12:
 			if r.null() {
-				return r.errNull("CreatedUtc")
-			}
-			if v.CreatedUtc, err = r.dateTime(); err != nil {
-				return err
+				v.CreatedUtc = *new(DateTime)
+			} else {
+				if r.null() {
+					return r.errNull("CreatedUtc")
+				}
+				if v.CreatedUtc, err = r.dateTime(); err != nil {
+					return err
+				}
 			}
 		case 13:
 			if r.null() {
-				return r.errNull("LastModified")
-			}
-			if v.LastModified, err = r.dateTimeOffset(); err != nil {
-				return err
-			}
-		case 14:
-			{
+				v.LastModified = *new(time.Time)
+			} else {
 				if r.null() {
-					return r.errNull("Urgency")
+					return r.errNull("LastModified")
 				}
-				v97, err := r.enum(jsonNamesUrgencyLevel, 32, false)
-				if err != nil {
+				if v.LastModified, err = r.dateTimeOffset(); err != nil {
 					return err
 				}
-				v.Urgency = UrgencyLevel(v97)
+			}
+		case 14:
+			if r.null() {
+				v.Urgency = *new(UrgencyLevel)
+			} else {
+				{
+					if r.null() {
+						return r.errNull("Urgency")
+					}
+					v97, err := r.enum(jsonNamesUrgencyLevel, 32, false)
+					if err != nil {
+						return err
+					}
+					v.Urgency = UrgencyLevel(v97)
+				}
 			}
 		case 15:
 			if v.AuditTrail, err = r.stringPtr(); err != nil {
@@ -1256,23 +1264,23 @@ func (v *AppointmentSummary) decodeJSON(r *rtJSONReader) error {
 			if r.null() {
 				return r.errNull("DurationMinutes")
 			}
-			{
-				v105, err := r.intN(32)
-				if err != nil {
-					return err
-				}
-				v.DurationMinutes = int32(v105)
+			if v.DurationMinutes, err = r.intN(64); err != nil {
+				return err
 			}
 		case 3:
-			{
-				if r.null() {
-					return r.errNull("Status")
+			if r.null() {
+				v.Status = *new(AppointmentStatus)
+			} else {
+				{
+					if r.null() {
+						return r.errNull("Status")
+					}
+					v106, err := r.enum(jsonNamesAppointmentStatus, 32, false)
+					if err != nil {
+						return err
+					}
+					v.Status = AppointmentStatus(v106)
 				}
-				v106, err := r.enum(jsonNamesAppointmentStatus, 32, false)
-				if err != nil {
-					return err
-				}
-				v.Status = AppointmentStatus(v106)
 			}
 		case 4:
 			if v.ClinicianName, err = r.stringPtr(); err != nil {
@@ -1504,34 +1512,38 @@ func (v *BookAppointmentCommand) decodeJSON(r *rtJSONReader) error {
 			if r.null() {
 				return r.errNull("DurationMinutes")
 			}
-			{
-				v121, err := r.intN(32)
-				if err != nil {
-					return err
-				}
-				v.DurationMinutes = int32(v121)
+			if v.DurationMinutes, err = r.intN(64); err != nil {
+				return err
 			}
 		case 6:
-			{
-				if r.null() {
-					return r.errNull("Urgency")
+			if r.null() {
+				v.Urgency = *new(UrgencyLevel)
+			} else {
+				{
+					if r.null() {
+						return r.errNull("Urgency")
+					}
+					v122, err := r.enum(jsonNamesUrgencyLevel, 32, false)
+					if err != nil {
+						return err
+					}
+					v.Urgency = UrgencyLevel(v122)
 				}
-				v122, err := r.enum(jsonNamesUrgencyLevel, 32, false)
-				if err != nil {
-					return err
-				}
-				v.Urgency = UrgencyLevel(v122)
 			}
 		case 7:
-			{
-				if r.null() {
-					return r.errNull("Reminders")
+			if r.null() {
+				v.Reminders = *new(ReminderChannel)
+			} else {
+				{
+					if r.null() {
+						return r.errNull("Reminders")
+					}
+					v123, err := r.enum(jsonNamesReminderChannel, 32, false)
+					if err != nil {
+						return err
+					}
+					v.Reminders = ReminderChannel(v123)
 				}
-				v123, err := r.enum(jsonNamesReminderChannel, 32, false)
-				if err != nil {
-					return err
-				}
-				v.Reminders = ReminderChannel(v123)
 			}
 		case 8:
 			if r.null() {
@@ -1544,16 +1556,12 @@ func (v *BookAppointmentCommand) decodeJSON(r *rtJSONReader) error {
 			if r.null() {
 				v.FollowupIntervalDays = nil
 			} else {
-				var v125 int32
+				var v125 int64
 				if r.null() {
 					return r.errNull("FollowupIntervalDays")
 				}
-				{
-					v126, err := r.intN(32)
-					if err != nil {
-						return err
-					}
-					v125 = int32(v126)
+				if v125, err = r.intN(64); err != nil {
+					return err
 				}
 				v.FollowupIntervalDays = &v125
 			}
@@ -1636,10 +1644,14 @@ func (v *BookAppointmentCommand) decodeJSON(r *rtJSONReader) error {
 			}
 		case 17:
 			if r.null() {
-				return r.errNull("IdempotencyKey")
-			}
-			if v.IdempotencyKey, err = r.guid(); err != nil {
-				return err
+				v.IdempotencyKey = *new(uuid.UUID)
+			} else {
+				if r.null() {
+					return r.errNull("IdempotencyKey")
+				}
+				if v.IdempotencyKey, err = r.guid(); err != nil {
+					return err
+				}
 			}
 		case 18:
 			if v.Source, err = r.stringPtr(); err != nil {
@@ -1750,10 +1762,14 @@ func (v *ClinicLocation) decodeJSON(r *rtJSONReader) error {
 		switch f {
 		case 0:
 			if r.null() {
-				return r.errNull("LocationId")
-			}
-			if v.LocationId, err = r.guid(); err != nil {
-				return err
+				v.LocationId = *new(uuid.UUID)
+			} else {
+				if r.null() {
+					return r.errNull("LocationId")
+				}
+				if v.LocationId, err = r.guid(); err != nil {
+					return err
+				}
 			}
 		case 1:
 			if v.Name, err = r.stringPtr(); err != nil {
@@ -1988,12 +2004,8 @@ func (v *DeliveryAttempt) decodeJSON(r *rtJSONReader) error {
 			if r.null() {
 				return r.errNull("AttemptNumber")
 			}
-			{
-				v159, err := r.intN(32)
-				if err != nil {
-					return err
-				}
-				v.AttemptNumber = int32(v159)
+			if v.AttemptNumber, err = r.intN(64); err != nil {
+				return err
 			}
 		case 1:
 			if r.null() {
@@ -2175,21 +2187,29 @@ func (v *MessageDeliveryReport) decodeJSON(r *rtJSONReader) error {
 		switch f {
 		case 0:
 			if r.null() {
-				return r.errNull("MessageId")
-			}
-			if v.MessageId, err = r.guid(); err != nil {
-				return err
-			}
-		case 1:
-			{
+				v.MessageId = *new(uuid.UUID)
+			} else {
 				if r.null() {
-					return r.errNull("Channel")
+					return r.errNull("MessageId")
 				}
-				v175, err := r.enum(jsonNamesMessageChannel, 32, false)
-				if err != nil {
+				if v.MessageId, err = r.guid(); err != nil {
 					return err
 				}
-				v.Channel = MessageChannel(v175)
+			}
+		case 1:
+			if r.null() {
+				v.Channel = *new(MessageChannel)
+			} else {
+				{
+					if r.null() {
+						return r.errNull("Channel")
+					}
+					v175, err := r.enum(jsonNamesMessageChannel, 32, false)
+					if err != nil {
+						return err
+					}
+					v.Channel = MessageChannel(v175)
+				}
 			}
 		case 2:
 			if r.null() {
@@ -2275,54 +2295,62 @@ func (v *MessageDeliveryReport) decodeJSON(r *rtJSONReader) error {
 				v.FailureReasons = m181
 			}
 		case 4:
-			{
-				if err := r.enterObject(); err != nil {
-					return err
-				}
-				for i189 := 0; ; i189++ {
-					k, err := r.key(i189)
-					if err != nil {
+			if r.null() {
+				v.LastProviderResponse = *new(KeyValuePair[*string, int64])
+			} else {
+				{
+					if err := r.enterObject(); err != nil {
 						return err
 					}
-					if k == nil {
-						break
-					}
-					switch rtFoldIndex(k, rtPairNames) {
-					case 0:
-						if v.LastProviderResponse.Key, err = r.stringPtr(); err != nil {
+					for i189 := 0; ; i189++ {
+						k, err := r.key(i189)
+						if err != nil {
 							return err
 						}
-					case 1:
-						if r.null() {
-							return r.errNull("LastProviderResponse.Value")
+						if k == nil {
+							break
 						}
-						{
-							v191, err := r.intN(32)
-							if err != nil {
+						switch rtFoldIndex(k, rtPairNames) {
+						case 0:
+							if v.LastProviderResponse.Key, err = r.stringPtr(); err != nil {
 								return err
 							}
-							v.LastProviderResponse.Value = int32(v191)
-						}
-					default:
-						if err := r.skip(); err != nil {
-							return err
+						case 1:
+							if r.null() {
+								return r.errNull("LastProviderResponse.Value")
+							}
+							if v.LastProviderResponse.Value, err = r.intN(64); err != nil {
+								return err
+							}
+						default:
+							if err := r.skip(); err != nil {
+								return err
+							}
 						}
 					}
 				}
 			}
 		case 5:
 			if r.null() {
-				return r.errNull("QueuedAt")
-			}
-			if v.QueuedAt, err = r.dateTimeOffset(); err != nil {
-				return err
+				v.QueuedAt = *new(time.Time)
+			} else {
+				if r.null() {
+					return r.errNull("QueuedAt")
+				}
+				if v.QueuedAt, err = r.dateTimeOffset(); err != nil {
+					return err
+				}
 			}
 		case 6:
 			if r.null() {
-				return r.errNull("DeliveredAt")
-			}
-			if v.DeliveredAt, err = r.dateTimeOffset(); err != nil {
-				return err
+				v.DeliveredAt = *new(time.Time)
+			} else {
+				if r.null() {
+					return r.errNull("DeliveredAt")
+				}
+				if v.DeliveredAt, err = r.dateTimeOffset(); err != nil {
+					return err
+				}
 			}
 		case 7:
 			if r.null() {
@@ -2476,33 +2504,37 @@ func (v *MessageTemplate) decodeJSON(r *rtJSONReader) error {
 				return err
 			}
 		case 3:
-			{
-				if r.null() {
-					return r.errNull("Channels")
+			if r.null() {
+				v.Channels = *new(ReminderChannel)
+			} else {
+				{
+					if r.null() {
+						return r.errNull("Channels")
+					}
+					v204, err := r.enum(jsonNamesReminderChannel, 32, false)
+					if err != nil {
+						return err
+					}
+					v.Channels = ReminderChannel(v204)
 				}
-				v204, err := r.enum(jsonNamesReminderChannel, 32, false)
-				if err != nil {
-					return err
-				}
-				v.Channels = ReminderChannel(v204)
 			}
 		case 4:
 			if r.null() {
 				return r.errNull("Version")
 			}
-			{
-				v205, err := r.intN(32)
-				if err != nil {
-					return err
-				}
-				v.Version = int32(v205)
+			if v.Version, err = r.intN(64); err != nil {
+				return err
 			}
 		case 5:
 			if r.null() {
-				return r.errNull("IsActive")
-			}
-			if v.IsActive, err = r.boolean(); err != nil {
-				return err
+				v.IsActive = *new(bool)
+			} else {
+				if r.null() {
+					return r.errNull("IsActive")
+				}
+				if v.IsActive, err = r.boolean(); err != nil {
+					return err
+				}
 			}
 		case 6:
 			if r.null() {
@@ -2530,10 +2562,14 @@ func (v *MessageTemplate) decodeJSON(r *rtJSONReader) error {
 			}
 		case 7:
 			if r.null() {
-				return r.errNull("UpdatedAt")
-			}
-			if v.UpdatedAt, err = r.dateTime(); err != nil {
-				return err
+				v.UpdatedAt = *new(DateTime)
+			} else {
+				if r.null() {
+					return r.errNull("UpdatedAt")
+				}
+				if v.UpdatedAt, err = r.dateTime(); err != nil {
+					return err
+				}
 			}
 		default:
 			if err := r.skip(); err != nil {
@@ -2659,41 +2695,33 @@ func (v *PagedListOfAppointmentSummary) decodeJSON(r *rtJSONReader) error {
 			if r.null() {
 				return r.errNull("Page")
 			}
-			{
-				v218, err := r.intN(32)
-				if err != nil {
-					return err
-				}
-				v.Page = int32(v218)
+			if v.Page, err = r.intN(64); err != nil {
+				return err
 			}
 		case 2:
 			if r.null() {
 				return r.errNull("PageSize")
 			}
-			{
-				v219, err := r.intN(32)
-				if err != nil {
-					return err
-				}
-				v.PageSize = int32(v219)
+			if v.PageSize, err = r.intN(64); err != nil {
+				return err
 			}
 		case 3:
 			if r.null() {
 				return r.errNull("TotalCount")
 			}
-			{
-				v220, err := r.intN(32)
-				if err != nil {
-					return err
-				}
-				v.TotalCount = int32(v220)
+			if v.TotalCount, err = r.intN(64); err != nil {
+				return err
 			}
 		case 4:
 			if r.null() {
-				return r.errNull("HasMore")
-			}
-			if v.HasMore, err = r.boolean(); err != nil {
-				return err
+				v.HasMore = *new(bool)
+			} else {
+				if r.null() {
+					return r.errNull("HasMore")
+				}
+				if v.HasMore, err = r.boolean(); err != nil {
+					return err
+				}
 			}
 		default:
 			if err := r.skip(); err != nil {
@@ -2790,12 +2818,8 @@ func (v *PatientPhotoUpload) decodeJSON(r *rtJSONReader) error {
 			if r.null() {
 				return r.errNull("SizeBytes")
 			}
-			{
-				v224, err := r.intN(32)
-				if err != nil {
-					return err
-				}
-				v.SizeBytes = int32(v224)
+			if v.SizeBytes, err = r.intN(64); err != nil {
+				return err
 			}
 		case 3:
 			if v.FileName, err = r.stringPtr(); err != nil {
@@ -2807,10 +2831,14 @@ func (v *PatientPhotoUpload) decodeJSON(r *rtJSONReader) error {
 			}
 		case 5:
 			if r.null() {
-				return r.errNull("Orientation")
-			}
-			if v.Orientation, err = r.char(); err != nil {
-				return err
+				v.Orientation = *new(rune)
+			} else {
+				if r.null() {
+					return r.errNull("Orientation")
+				}
+				if v.Orientation, err = r.char(); err != nil {
+					return err
+				}
 			}
 		default:
 			if err := r.skip(); err != nil {
@@ -3000,12 +3028,8 @@ func (v *PatientProfile) decodeJSON(r *rtJSONReader) error {
 			if r.null() {
 				return r.errNull("RecordVersion")
 			}
-			{
-				v242, err := r.intN(32)
-				if err != nil {
-					return err
-				}
-				v.RecordVersion = int32(v242)
+			if v.RecordVersion, err = r.intN(64); err != nil {
+				return err
 			}
 		default:
 			if err := r.skip(); err != nil {
@@ -3095,17 +3119,25 @@ func (v *PatientSummary) decodeJSON(r *rtJSONReader) error {
 			}
 		case 2:
 			if r.null() {
-				return r.errNull("DateOfBirth")
-			}
-			if v.DateOfBirth, err = r.dateTime(); err != nil {
-				return err
+				v.DateOfBirth = *new(DateTime)
+			} else {
+				if r.null() {
+					return r.errNull("DateOfBirth")
+				}
+				if v.DateOfBirth, err = r.dateTime(); err != nil {
+					return err
+				}
 			}
 		case 3:
 			if r.null() {
-				return r.errNull("IsActive")
-			}
-			if v.IsActive, err = r.boolean(); err != nil {
-				return err
+				v.IsActive = *new(bool)
+			} else {
+				if r.null() {
+					return r.errNull("IsActive")
+				}
+				if v.IsActive, err = r.boolean(); err != nil {
+					return err
+				}
 			}
 		default:
 			if err := r.skip(); err != nil {
@@ -3182,30 +3214,26 @@ func (v *Recurrence) decodeJSON(r *rtJSONReader) error {
 			if r.null() {
 				return r.errNull("IntervalDays")
 			}
-			{
-				v247, err := r.intN(32)
-				if err != nil {
-					return err
-				}
-				v.IntervalDays = int32(v247)
+			if v.IntervalDays, err = r.intN(64); err != nil {
+				return err
 			}
 		case 1:
 			if r.null() {
 				return r.errNull("Occurrences")
 			}
-			{
-				v248, err := r.intN(32)
-				if err != nil {
-					return err
-				}
-				v.Occurrences = int32(v248)
+			if v.Occurrences, err = r.intN(64); err != nil {
+				return err
 			}
 		case 2:
 			if r.null() {
-				return r.errNull("Until")
-			}
-			if v.Until, err = r.dateTime(); err != nil {
-				return err
+				v.Until = *new(DateTime)
+			} else {
+				if r.null() {
+					return r.errNull("Until")
+				}
+				if v.Until, err = r.dateTime(); err != nil {
+					return err
+				}
 			}
 		default:
 			if err := r.skip(); err != nil {
@@ -3229,25 +3257,36 @@ func (v *RescheduleAppointmentCommand) appendJSON(dst []byte, d *rtJSONDates) []
 	if v == nil {
 		return append(dst, "null"...)
 	}
-	dst = append(dst, "{\"NewSlot\":"...)
+	dst = append(dst, '{')
+	dst = rtJSONComma(dst)
+	dst = append(dst, "\"NewSlot\":"...)
 	dst = v.NewSlot.appendJSON(dst, d)
-	dst = append(dst, ",\"PreviousStart\":"...)
+	dst = rtJSONComma(dst)
+	dst = append(dst, "\"PreviousStart\":"...)
 	if v.PreviousStart == nil {
 		dst = append(dst, "null"...)
 	} else {
 		dst = d.appendDateTime(dst, (*v.PreviousStart))
 	}
-	dst = append(dst, ",\"RescheduleReason\":"...)
-	dst = rtAppendJSONStringPtr(dst, v.RescheduleReason)
-	dst = append(dst, ",\"NotifyPatient\":"...)
+	if !(v.RescheduleReason == nil) {
+		dst = rtJSONComma(dst)
+		dst = append(dst, "\"RescheduleReason\":"...)
+		dst = rtAppendJSONStringPtr(dst, v.RescheduleReason)
+	}
+	dst = rtJSONComma(dst)
+	dst = append(dst, "\"NotifyPatient\":"...)
 	dst = rtAppendBool(dst, v.NotifyPatient)
-	dst = append(dst, ",\"RequestedBy\":"...)
+	dst = rtJSONComma(dst)
+	dst = append(dst, "\"RequestedBy\":"...)
 	dst = rtAppendJSONStringPtr(dst, v.RequestedBy)
-	dst = append(dst, ",\"RequestedAt\":"...)
+	dst = rtJSONComma(dst)
+	dst = append(dst, "\"RequestedAt\":"...)
 	dst = d.appendOffset(dst, v.RequestedAt)
-	dst = append(dst, ",\"Workstation\":"...)
+	dst = rtJSONComma(dst)
+	dst = append(dst, "\"Workstation\":"...)
 	dst = rtAppendJSONStringPtr(dst, v.Workstation)
-	dst = append(dst, ",\"CorrelationIds\":"...)
+	dst = rtJSONComma(dst)
+	dst = append(dst, "\"CorrelationIds\":"...)
 	if v.CorrelationIds == nil {
 		dst = append(dst, "null"...)
 	} else {
@@ -3260,9 +3299,11 @@ func (v *RescheduleAppointmentCommand) appendJSON(dst []byte, d *rtJSONDates) []
 		}
 		dst = append(dst, ']')
 	}
-	dst = append(dst, ",\"IdempotencyKey\":"...)
+	dst = rtJSONComma(dst)
+	dst = append(dst, "\"IdempotencyKey\":"...)
 	dst = rtAppendJSONGUID(dst, v.IdempotencyKey)
-	dst = append(dst, ",\"source\":"...)
+	dst = rtJSONComma(dst)
+	dst = append(dst, "\"source\":"...)
 	dst = rtAppendJSONStringPtr(dst, v.Source)
 	return append(dst, '}')
 }
@@ -3401,10 +3442,14 @@ func (v *RescheduleAppointmentCommand) decodeJSON(r *rtJSONReader) error {
 			}
 		case 8:
 			if r.null() {
-				return r.errNull("IdempotencyKey")
-			}
-			if v.IdempotencyKey, err = r.guid(); err != nil {
-				return err
+				v.IdempotencyKey = *new(uuid.UUID)
+			} else {
+				if r.null() {
+					return r.errNull("IdempotencyKey")
+				}
+				if v.IdempotencyKey, err = r.guid(); err != nil {
+					return err
+				}
 			}
 		case 9:
 			if v.Source, err = r.stringPtr(); err != nil {
@@ -3625,15 +3670,19 @@ func (v *SendPatientMessageCommand) decodeJSON(r *rtJSONReader) error {
 				return err
 			}
 		case 1:
-			{
-				if r.null() {
-					return r.errNull("Channel")
+			if r.null() {
+				v.Channel = *new(MessageChannel)
+			} else {
+				{
+					if r.null() {
+						return r.errNull("Channel")
+					}
+					v275, err := r.enum(jsonNamesMessageChannel, 32, false)
+					if err != nil {
+						return err
+					}
+					v.Channel = MessageChannel(v275)
 				}
-				v275, err := r.enum(jsonNamesMessageChannel, 32, false)
-				if err != nil {
-					return err
-				}
-				v.Channel = MessageChannel(v275)
 			}
 		case 2:
 			if v.TemplateCode, err = r.stringPtr(); err != nil {
@@ -3681,15 +3730,19 @@ func (v *SendPatientMessageCommand) decodeJSON(r *rtJSONReader) error {
 				v.SendAfter = &v282
 			}
 		case 5:
-			{
-				if r.null() {
-					return r.errNull("Priority")
+			if r.null() {
+				v.Priority = *new(UrgencyLevel)
+			} else {
+				{
+					if r.null() {
+						return r.errNull("Priority")
+					}
+					v284, err := r.enum(jsonNamesUrgencyLevel, 32, false)
+					if err != nil {
+						return err
+					}
+					v.Priority = UrgencyLevel(v284)
 				}
-				v284, err := r.enum(jsonNamesUrgencyLevel, 32, false)
-				if err != nil {
-					return err
-				}
-				v.Priority = UrgencyLevel(v284)
 			}
 		case 6:
 			if r.null() {
@@ -3717,10 +3770,14 @@ func (v *SendPatientMessageCommand) decodeJSON(r *rtJSONReader) error {
 			}
 		case 7:
 			if r.null() {
-				return r.errNull("IdempotencyKey")
-			}
-			if v.IdempotencyKey, err = r.guid(); err != nil {
-				return err
+				v.IdempotencyKey = *new(uuid.UUID)
+			} else {
+				if r.null() {
+					return r.errNull("IdempotencyKey")
+				}
+				if v.IdempotencyKey, err = r.guid(); err != nil {
+					return err
+				}
 			}
 		case 8:
 			if v.Source, err = r.stringPtr(); err != nil {

@@ -28,9 +28,8 @@ func parseParamAppointmentStatus(s string) (AppointmentStatus, error) {
 	return AppointmentStatus(n), nil
 }
 
-func parseParamInt32(s string) (int32, error) {
-	v, err := rtParseInt([]byte(s), 32)
-	return int32(v), err
+func parseParamInt64(s string) (int64, error) {
+	return rtParseInt([]byte(s), 64)
 }
 
 func parseParamReminderChannel(s string) (ReminderChannel, error) {

@@ -28,7 +28,7 @@ func (SampleService) DeletePatientsPhoto(ctx context.Context, patientId uuid.UUI
 // sampleGetClinicsAppointments is the documented response sample of GetClinicsAppointments.
 const sampleGetClinicsAppointments = "{\n  \"Items\": [\n    {\n      \"AppointmentId\": \"266f110a-6eee-4de4-94ef-febe0a3fb94a\",\n      \"Start\": \"2025-11-24T09:41:17.3371284+02:00\",\n      \"DurationMinutes\": 3,\n      \"Status\": 0,\n      \"ClinicianName\": \"sample string 4\",\n      \"PatientDisplayName\": \"sample string 5\",\n      \"TravelDistanceKm\": 1.1,\n      \"Label\": \"sample string 4 / 3 min\"\n    },\n    {\n      \"AppointmentId\": \"266f110a-6eee-4de4-94ef-febe0a3fb94a\",\n      \"Start\": \"2025-11-24T09:41:17.3371284+02:00\",\n      \"DurationMinutes\": 3,\n      \"Status\": 0,\n      \"ClinicianName\": \"sample string 4\",\n      \"PatientDisplayName\": \"sample string 5\",\n      \"TravelDistanceKm\": 1.1,\n      \"Label\": \"sample string 4 / 3 min\"\n    }\n  ],\n  \"Page\": 1,\n  \"PageSize\": 2,\n  \"TotalCount\": 3,\n  \"HasMore\": true\n}"
 
-func (SampleService) GetClinicsAppointments(ctx context.Context, clinicId uuid.UUID, from DateTime, to *DateTime, status_ *AppointmentStatus, page *int32, pageSize *int32) (*PagedListOfAppointmentSummary, error) {
+func (SampleService) GetClinicsAppointments(ctx context.Context, clinicId uuid.UUID, from DateTime, to *DateTime, status_ *AppointmentStatus, page *int64, pageSize *int64) (*PagedListOfAppointmentSummary, error) {
 	return jsonDecodePagedListOfAppointmentSummary([]byte(sampleGetClinicsAppointments))
 }
 
@@ -42,7 +42,7 @@ func (SampleService) GetClinicsAppointmentsByAppointmentId(ctx context.Context, 
 // sampleGetClinicsSlots is the documented response sample of GetClinicsSlots.
 const sampleGetClinicsSlots = "[\n  {\n    \"Start\": \"2025-11-24T09:41:51.1023057+02:00\",\n    \"End\": \"2025-11-24T09:41:51.1023057+02:00\",\n    \"Buffer\": \"00:00:00.1234567\",\n    \"TimeZoneId\": \"sample string 4\"\n  },\n  {\n    \"Start\": \"2025-11-24T09:41:51.1023057+02:00\",\n    \"End\": \"2025-11-24T09:41:51.1023057+02:00\",\n    \"Buffer\": \"00:00:00.1234567\",\n    \"TimeZoneId\": \"sample string 4\"\n  }\n]"
 
-func (SampleService) GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, date DateTime, durationMinutes *int32, clinicianId *uuid.UUID) ([]*TimeWindow, error) {
+func (SampleService) GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, date DateTime, durationMinutes *int64, clinicianId *uuid.UUID) ([]*TimeWindow, error) {
 	return jsonDecodeListOfTimeWindow([]byte(sampleGetClinicsSlots))
 }
 
@@ -75,7 +75,7 @@ func (SampleService) GetPatientsByPatientId(ctx context.Context, patientId uuid.
 // sampleGetPatientsSearch is the documented response sample of GetPatientsSearch.
 const sampleGetPatientsSearch = "{\n  \"Success\": true,\n  \"StatusCode\": 2,\n  \"Message\": \"sample string 3\",\n  \"Data\": [\n    {\n      \"Id\": \"6abfb962-93f7-4e39-b1cc-6bd7e4e94b2b\",\n      \"DisplayName\": \"sample string 2\",\n      \"DateOfBirth\": \"2025-11-24T09:41:57.2152584+02:00\",\n      \"IsActive\": true\n    },\n    {\n      \"Id\": \"6abfb962-93f7-4e39-b1cc-6bd7e4e94b2b\",\n      \"DisplayName\": \"sample string 2\",\n      \"DateOfBirth\": \"2025-11-24T09:41:57.2152584+02:00\",\n      \"IsActive\": true\n    }\n  ],\n  \"Links\": [\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    },\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    }\n  ],\n  \"ValidationErrors\": {\n    \"sample string 1\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ],\n    \"sample string 2\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ]\n  }\n}"
 
-func (SampleService) GetPatientsSearch(ctx context.Context, name string, dateOfBirth *DateTime, includeInactive *bool, maxResults *int32) (*ApiResultOfListOfPatientSummary, error) {
+func (SampleService) GetPatientsSearch(ctx context.Context, name string, dateOfBirth *DateTime, includeInactive *bool, maxResults *int64) (*ApiResultOfListOfPatientSummary, error) {
 	return jsonDecodeApiResultOfListOfPatientSummary([]byte(sampleGetPatientsSearch))
 }
 

@@ -21,13 +21,13 @@ type Service interface {
 	DeletePatientsPhoto(ctx context.Context, patientId uuid.UUID) (*ApiResultOfBoolean, error)
 	// GetClinicsAppointments handles GET api/v1/clinics/{clinicId}/appointments?from={from}&to={to}&status={status}&page={page}&pageSize={pageSize}.
 	// Lists the appointments of a clinic in a date range, earliest first.
-	GetClinicsAppointments(ctx context.Context, clinicId uuid.UUID, from DateTime, to *DateTime, status_ *AppointmentStatus, page *int32, pageSize *int32) (*PagedListOfAppointmentSummary, error)
+	GetClinicsAppointments(ctx context.Context, clinicId uuid.UUID, from DateTime, to *DateTime, status_ *AppointmentStatus, page *int64, pageSize *int64) (*PagedListOfAppointmentSummary, error)
 	// GetClinicsAppointmentsByAppointmentId handles GET api/v1/clinics/{clinicId}/appointments/{appointmentId}.
 	// Gets one appointment with its notes.
 	GetClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID) (*AppointmentDetail, error)
 	// GetClinicsSlots handles GET api/v1/clinics/{clinicId}/slots?date={date}&durationMinutes={durationMinutes}&clinicianId={clinicianId}.
 	// Finds free slots on a day.
-	GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, date DateTime, durationMinutes *int32, clinicianId *uuid.UUID) ([]*TimeWindow, error)
+	GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, date DateTime, durationMinutes *int64, clinicianId *uuid.UUID) ([]*TimeWindow, error)
 	// GetLocationsByLocationId handles GET api/v1/locations/{locationId}.
 	// Gets a clinic site and the site that contains it.
 	GetLocationsByLocationId(ctx context.Context, locationId uuid.UUID) (*ClinicLocation, error)
@@ -42,7 +42,7 @@ type Service interface {
 	GetPatientsByPatientId(ctx context.Context, patientId uuid.UUID) (*PatientProfile, error)
 	// GetPatientsSearch handles GET api/v1/patients/search?name={name}&dateOfBirth={dateOfBirth}&includeInactive={includeInactive}&maxResults={maxResults}.
 	// Searches patients by name and date of birth.
-	GetPatientsSearch(ctx context.Context, name string, dateOfBirth *DateTime, includeInactive *bool, maxResults *int32) (*ApiResultOfListOfPatientSummary, error)
+	GetPatientsSearch(ctx context.Context, name string, dateOfBirth *DateTime, includeInactive *bool, maxResults *int64) (*ApiResultOfListOfPatientSummary, error)
 	// GetSystemClock handles GET api/v1/system/clock.
 	GetSystemClock(ctx context.Context) (time.Time, error)
 	// PostClinicsAppointments handles POST api/v1/clinics/{clinicId}/appointments.
@@ -83,7 +83,7 @@ func (UnimplementedService) DeletePatientsPhoto(ctx context.Context, patientId u
 		StatusCode: http.StatusNotImplemented,
 	}
 }
-func (UnimplementedService) GetClinicsAppointments(ctx context.Context, clinicId uuid.UUID, from DateTime, to *DateTime, status_ *AppointmentStatus, page *int32, pageSize *int32) (*PagedListOfAppointmentSummary, error) {
+func (UnimplementedService) GetClinicsAppointments(ctx context.Context, clinicId uuid.UUID, from DateTime, to *DateTime, status_ *AppointmentStatus, page *int64, pageSize *int64) (*PagedListOfAppointmentSummary, error) {
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
 		StatusCode: http.StatusNotImplemented,
@@ -95,7 +95,7 @@ func (UnimplementedService) GetClinicsAppointmentsByAppointmentId(ctx context.Co
 		StatusCode: http.StatusNotImplemented,
 	}
 }
-func (UnimplementedService) GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, date DateTime, durationMinutes *int32, clinicianId *uuid.UUID) ([]*TimeWindow, error) {
+func (UnimplementedService) GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, date DateTime, durationMinutes *int64, clinicianId *uuid.UUID) ([]*TimeWindow, error) {
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
 		StatusCode: http.StatusNotImplemented,
@@ -125,7 +125,7 @@ func (UnimplementedService) GetPatientsByPatientId(ctx context.Context, patientI
 		StatusCode: http.StatusNotImplemented,
 	}
 }
-func (UnimplementedService) GetPatientsSearch(ctx context.Context, name string, dateOfBirth *DateTime, includeInactive *bool, maxResults *int32) (*ApiResultOfListOfPatientSummary, error) {
+func (UnimplementedService) GetPatientsSearch(ctx context.Context, name string, dateOfBirth *DateTime, includeInactive *bool, maxResults *int64) (*ApiResultOfListOfPatientSummary, error) {
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
 		StatusCode: http.StatusNotImplemented,
@@ -183,7 +183,7 @@ func (UnimplementedService) PutPatientsContact(ctx context.Context, patientId uu
 // NewHandler serves s with Web API's behaviour: routes matched ignoring case; path and query values
 // parsed (400 when they do not parse); bodies read by Content-Type (JSON, XML, form; 415 otherwise)
 // within a size limit (413); annotations validated (400 naming the field); responses in the format
-// Accept asks for (JSON by default, XML; 406 when neither fits); a panic answers 500.
+// Accept asks for (JSON by default, XML; JSON when neither fits, as Web API); a panic answers 500.
 func NewHandler(s Service, opts ...ServerOption) http.Handler {
 	cfg := rtNewServerConfig(opts)
 	mux := http.NewServeMux()
@@ -338,17 +338,17 @@ func serveGetClinicsAppointments(cfg *rtServerConfig, s Service, w http.Response
 			status_ = &v
 		}
 	}
-	var page *int32
+	var page *int64
 	if raw, ok := query["page"]; ok {
-		if v, err := parseParamInt32(raw); err != nil {
+		if v, err := parseParamInt64(raw); err != nil {
 			verr.add("page", err.Error())
 		} else {
 			page = &v
 		}
 	}
-	var pageSize *int32
+	var pageSize *int64
 	if raw, ok := query["pagesize"]; ok {
-		if v, err := parseParamInt32(raw); err != nil {
+		if v, err := parseParamInt64(raw); err != nil {
 			verr.add("pageSize", err.Error())
 		} else {
 			pageSize = &v
@@ -406,9 +406,9 @@ func serveGetClinicsSlots(cfg *rtServerConfig, s Service, w http.ResponseWriter,
 	} else {
 		verr.add("date", "is required")
 	}
-	var durationMinutes *int32
+	var durationMinutes *int64
 	if raw, ok := query["durationminutes"]; ok {
-		if v, err := parseParamInt32(raw); err != nil {
+		if v, err := parseParamInt64(raw); err != nil {
 			verr.add("durationMinutes", err.Error())
 		} else {
 			durationMinutes = &v
@@ -564,9 +564,9 @@ func serveGetPatientsSearch(cfg *rtServerConfig, s Service, w http.ResponseWrite
 			includeInactive = &v
 		}
 	}
-	var maxResults *int32
+	var maxResults *int64
 	if raw, ok := query["maxresults"]; ok {
-		if v, err := parseParamInt32(raw); err != nil {
+		if v, err := parseParamInt64(raw); err != nil {
 			verr.add("maxResults", err.Error())
 		} else {
 			maxResults = &v
@@ -616,7 +616,7 @@ func servePostClinicsAppointments(cfg *rtServerConfig, s Service, w http.Respons
 		return
 	}
 	if body != nil && !cfg.noValidate {
-		body.validate(&verr, "")
+		body.validate(&verr, "command.")
 	}
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
@@ -667,7 +667,7 @@ func servePostMessages(cfg *rtServerConfig, s Service, w http.ResponseWriter, r 
 		return
 	}
 	if body != nil && !cfg.noValidate {
-		body.validate(&verr, "")
+		body.validate(&verr, "command.")
 	}
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
@@ -694,7 +694,7 @@ func servePostPatientsPhoto(cfg *rtServerConfig, s Service, w http.ResponseWrite
 		return
 	}
 	if body != nil && !cfg.noValidate {
-		body.validate(&verr, "")
+		body.validate(&verr, "photo.")
 	}
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
@@ -722,7 +722,7 @@ func servePutClinicsAppointmentsByAppointmentId(cfg *rtServerConfig, s Service, 
 		return
 	}
 	if body != nil && !cfg.noValidate {
-		body.validate(&verr, "")
+		body.validate(&verr, "command.")
 	}
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
@@ -749,7 +749,7 @@ func servePutMessagesTemplatesByTemplateCode(cfg *rtServerConfig, s Service, w h
 		return
 	}
 	if body != nil && !cfg.noValidate {
-		body.validate(&verr, "")
+		body.validate(&verr, "template.")
 	}
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
@@ -775,7 +775,7 @@ func servePutPatientsContact(cfg *rtServerConfig, s Service, w http.ResponseWrit
 		return
 	}
 	if body != nil && !cfg.noValidate {
-		body.validate(&verr, "")
+		body.validate(&verr, "contact.")
 	}
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)

@@ -37,7 +37,7 @@ func (s ServiceImpl) DeletePatientsPhoto(ctx context.Context, patientId uuid.UUI
 }
 
 // GetClinicsAppointments handles GET api/v1/clinics/{clinicId}/appointments?from={from}&to={to}&status={status}&page={page}&pageSize={pageSize}.
-func (s ServiceImpl) GetClinicsAppointments(ctx context.Context, clinicId uuid.UUID, from DateTime, to *DateTime, status_ *AppointmentStatus, page *int32, pageSize *int32) (*PagedListOfAppointmentSummary, error) {
+func (s ServiceImpl) GetClinicsAppointments(ctx context.Context, clinicId uuid.UUID, from DateTime, to *DateTime, status_ *AppointmentStatus, page *int64, pageSize *int64) (*PagedListOfAppointmentSummary, error) {
 	// TODO: implement.
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
@@ -55,7 +55,7 @@ func (s ServiceImpl) GetClinicsAppointmentsByAppointmentId(ctx context.Context, 
 }
 
 // GetClinicsSlots handles GET api/v1/clinics/{clinicId}/slots?date={date}&durationMinutes={durationMinutes}&clinicianId={clinicianId}.
-func (s ServiceImpl) GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, date DateTime, durationMinutes *int32, clinicianId *uuid.UUID) ([]*TimeWindow, error) {
+func (s ServiceImpl) GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, date DateTime, durationMinutes *int64, clinicianId *uuid.UUID) ([]*TimeWindow, error) {
 	// TODO: implement.
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
@@ -100,7 +100,7 @@ func (s ServiceImpl) GetPatientsByPatientId(ctx context.Context, patientId uuid.
 }
 
 // GetPatientsSearch handles GET api/v1/patients/search?name={name}&dateOfBirth={dateOfBirth}&includeInactive={includeInactive}&maxResults={maxResults}.
-func (s ServiceImpl) GetPatientsSearch(ctx context.Context, name string, dateOfBirth *DateTime, includeInactive *bool, maxResults *int32) (*ApiResultOfListOfPatientSummary, error) {
+func (s ServiceImpl) GetPatientsSearch(ctx context.Context, name string, dateOfBirth *DateTime, includeInactive *bool, maxResults *int64) (*ApiResultOfListOfPatientSummary, error) {
 	// TODO: implement.
 	return nil, &HTTPError{
 		Message:    "Not Implemented",

@@ -22,7 +22,7 @@ type ApiResultOfBoolean struct {
 	Links   []*ResultLink
 	Message *string
 	// HTTP-like status code of the operation.
-	StatusCode int32
+	StatusCode int64
 	// True when the command was accepted.
 	Success bool
 	// Validation messages by field name; omitted when empty.
@@ -43,7 +43,7 @@ type ApiResultOfGuid struct {
 	Links   []*ResultLink
 	Message *string
 	// HTTP-like status code of the operation.
-	StatusCode int32
+	StatusCode int64
 	// True when the command was accepted.
 	Success bool
 	// Validation messages by field name; omitted when empty.
@@ -64,7 +64,7 @@ type ApiResultOfListOfPatientSummary struct {
 	Links   []*ResultLink
 	Message *string
 	// HTTP-like status code of the operation.
-	StatusCode int32
+	StatusCode int64
 	// True when the command was accepted.
 	Success bool
 	// Validation messages by field name; omitted when empty.
@@ -90,12 +90,12 @@ type AppointmentDetail struct {
 	Notes          []*AppointmentNote
 	PatientContact *ContactPoint
 	ReferralId     *uuid.UUID
-	RoomNumber     *int32
+	RoomNumber     *int64
 	Slot           *TimeWindow
 	Status         AppointmentStatus
 	Urgency        UrgencyLevel
 	// Optimistic-concurrency version.
-	Version int32
+	Version int64
 }
 
 // AppointmentNote is the data contract Harbourview.Clinic.Scheduling.Contracts.AppointmentNote.
@@ -161,7 +161,7 @@ type AppointmentSummary struct {
 	AppointmentId uuid.UUID
 	// Clinician's display name, e.g. Dr Ndlovu.
 	ClinicianName      *string
-	DurationMinutes    int32
+	DurationMinutes    int64
 	PatientDisplayName *string
 	// Wire: not in JSON.
 	// Not shown on the Help Page.
@@ -209,10 +209,10 @@ type BookAppointmentCommand struct {
 	ClientReference *string
 	ClinicianId     uuid.UUID
 	// Range 5 to 240.
-	DurationMinutes  int32
+	DurationMinutes  int64
 	FollowUpRequired bool
 	// Days until the follow-up visit, when one is required.
-	FollowupIntervalDays *int32
+	FollowupIntervalDays *int64
 	// Patient to be seen.
 	// Required. Annotated Required.
 	PatientId uuid.UUID
@@ -270,7 +270,7 @@ type ContactPoint struct {
 //
 // XML contract: DeliveryAttempt in namespace http://schemas.harbourview-health.example/messaging/2020.
 type DeliveryAttempt struct {
-	AttemptNumber int32
+	AttemptNumber int64
 	AttemptedAt   DateTime
 	Error         *string
 	Provider      *string
@@ -322,7 +322,7 @@ type MessageDeliveryReport struct {
 	// Failure reasons reported by each provider.
 	FailureReasons map[string][]*string
 	// Provider and status code of the last response.
-	LastProviderResponse KeyValuePair[*string, int32]
+	LastProviderResponse KeyValuePair[*string, int64]
 	MessageId            uuid.UUID
 	QueuedAt             time.Time
 }
@@ -343,7 +343,7 @@ type MessageTemplate struct {
 	Placeholders []*string
 	Title        *string
 	UpdatedAt    DateTime
-	Version      int32
+	Version      int64
 }
 
 // PagedListOfAppointmentSummary is the data contract PagedList<Harbourview.Clinic.Scheduling.Contracts.AppointmentSummary>.
@@ -357,9 +357,9 @@ type PagedListOfAppointmentSummary struct {
 	HasMore bool
 	Items   []*AppointmentSummary
 	// 1-based page number.
-	Page       int32
-	PageSize   int32
-	TotalCount int32
+	Page       int64
+	PageSize   int64
+	TotalCount int64
 }
 
 // PatientPhotoUpload is the data contract PatientPhotoUpload.
@@ -378,7 +378,7 @@ type PatientPhotoUpload struct {
 	// EXIF orientation letter: N, E, S or W.
 	Orientation rune
 	// Range 1 to 5242880.
-	SizeBytes int32
+	SizeBytes int64
 	// Where the image was fetched from, if not uploaded directly.
 	SourceUrl *string
 }
@@ -404,7 +404,7 @@ type PatientProfile struct {
 	IsActive bool
 	// F, M or U.
 	SexAtBirth    rune
-	RecordVersion int32
+	RecordVersion int64
 }
 
 // PatientSummary is the data contract PatientSummary.
@@ -425,8 +425,8 @@ type PatientSummary struct {
 type Recurrence struct {
 	// Days between occurrences.
 	// Range 1 to 365.
-	IntervalDays int32
-	Occurrences  int32
+	IntervalDays int64
+	Occurrences  int64
 	Until        DateTime
 }
 
@@ -498,6 +498,7 @@ type RescheduleAppointmentCommand struct {
 	NotifyPatient bool
 	PreviousStart *DateTime
 	// Why the appointment moves. Must be present and non-empty.
+	// Omitted when it has its default value (EmitDefaultValue=false).
 	RescheduleReason *string
 }
 

@@ -99,47 +99,55 @@ func (v *ApiResultOfBoolean) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				if v.Data, err = r.bool(); err != nil {
-					return err
-				}
-			}
-		case 1:
-			{
 				isNil7, err := r.null()
 				if err != nil {
 					return err
 				}
 				if isNil7 {
+					v.Data = *new(bool)
+				} else {
+					if v.Data, err = r.bool(); err != nil {
+						return err
+					}
+				}
+			}
+		case 1:
+			{
+				isNil9, err := r.null()
+				if err != nil {
+					return err
+				}
+				if isNil9 {
 					v.Links = nil
 				} else {
-					s8 := make([]*ResultLink, 0, 4)
+					s10 := make([]*ResultLink, 0, 4)
 					for {
-						more10, err := r.item("ResultLink", xmlNS1)
+						more12, err := r.item("ResultLink", xmlNS1)
 						if err != nil {
 							return err
 						}
-						if !more10 {
+						if !more12 {
 							break
 						}
-						var e9 *ResultLink
+						var e11 *ResultLink
 						{
-							isNil11, err := r.null()
+							isNil13, err := r.null()
 							if err != nil {
 								return err
 							}
-							if isNil11 {
-								e9 = nil
+							if isNil13 {
+								e11 = nil
 							} else {
-								v12 := new(ResultLink)
-								if err := v12.readXML(r); err != nil {
+								v14 := new(ResultLink)
+								if err := v14.readXML(r); err != nil {
 									return err
 								}
-								e9 = v12
+								e11 = v14
 							}
 						}
-						s8 = append(s8, e9)
+						s10 = append(s10, e11)
 					}
-					v.Links = s8
+					v.Links = s10
 				}
 			}
 		case 2:
@@ -148,11 +156,9 @@ func (v *ApiResultOfBoolean) readXML(r *rtXMLReader) error {
 			}
 		case 3:
 			{
-				v15, err := r.int(32)
-				if err != nil {
+				if v.StatusCode, err = r.int(64); err != nil {
 					return err
 				}
-				v.StatusCode = int32(v15)
 			}
 		case 4:
 			{
@@ -162,26 +168,26 @@ func (v *ApiResultOfBoolean) readXML(r *rtXMLReader) error {
 			}
 		case 5:
 			{
-				isNil18, err := r.null()
+				isNil20, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil18 {
+				if isNil20 {
 					v.ValidationErrors = nil
 				} else {
-					m19 := map[string][]*string{}
+					m21 := map[string][]*string{}
 					for {
-						more20, err := r.item("KeyValueOfstringArrayOfstringty7Ep6D1", rtNSArrays)
+						more22, err := r.item("KeyValueOfstringArrayOfstringty7Ep6D1", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more20 {
+						if !more22 {
 							break
 						}
-						var k21 string
-						var val22 []*string
-						for last23 := -1; ; {
-							i24, err := r.next([]rtXMLMember{{
+						var k23 string
+						var val24 []*string
+						for last25 := -1; ; {
+							i26, err := r.next([]rtXMLMember{{
 								NS:       rtNSArrays,
 								Name:     "Key",
 								Required: true,
@@ -189,51 +195,51 @@ func (v *ApiResultOfBoolean) readXML(r *rtXMLReader) error {
 								NS:       rtNSArrays,
 								Name:     "Value",
 								Required: true,
-							}}, &last23)
+							}}, &last25)
 							if err != nil {
 								return err
 							}
-							if i24 < 0 {
+							if i26 < 0 {
 								break
 							}
-							if i24 == 0 {
+							if i26 == 0 {
 								{
-									if k21, err = r.str(); err != nil {
+									if k23, err = r.str(); err != nil {
 										return err
 									}
 								}
 							} else {
 								{
-									isNil27, err := r.null()
+									isNil29, err := r.null()
 									if err != nil {
 										return err
 									}
-									if isNil27 {
-										val22 = nil
+									if isNil29 {
+										val24 = nil
 									} else {
-										s28 := make([]*string, 0, 4)
+										s30 := make([]*string, 0, 4)
 										for {
-											more30, err := r.item("string", rtNSArrays)
+											more32, err := r.item("string", rtNSArrays)
 											if err != nil {
 												return err
 											}
-											if !more30 {
+											if !more32 {
 												break
 											}
-											var e29 *string
-											if e29, err = r.strPtr(); err != nil {
+											var e31 *string
+											if e31, err = r.strPtr(); err != nil {
 												return err
 											}
-											s28 = append(s28, e29)
+											s30 = append(s30, e31)
 										}
-										val22 = s28
+										val24 = s30
 									}
 								}
 							}
 						}
-						m19[k21] = val22
+						m21[k23] = val24
 					}
-					v.ValidationErrors = m19
+					v.ValidationErrors = m21
 				}
 			}
 		}
@@ -288,18 +294,18 @@ func xmlDocDecodeApiResultOfBoolean(data []byte) (v *ApiResultOfBoolean, err err
 			return err
 		}
 		{
-			isNil32, err := r.null()
+			isNil34, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil32 {
+			if isNil34 {
 				v = nil
 			} else {
-				v33 := new(ApiResultOfBoolean)
-				if err := v33.readXML(r); err != nil {
+				v35 := new(ApiResultOfBoolean)
+				if err := v35.readXML(r); err != nil {
 					return err
 				}
-				v = v33
+				v = v35
 			}
 		}
 		return r.end()
@@ -336,12 +342,12 @@ func (v *ApiResultOfGuid) writeXML(w *rtXMLWriter) {
 	if v.Links == nil {
 		w.nil()
 	} else {
-		for _, e34 := range v.Links {
+		for _, e36 := range v.Links {
 			w.open("ResultLink", xmlNS1)
-			if e34 == nil {
+			if e36 == nil {
 				w.nil()
 			} else {
-				e34.writeXML(w)
+				e36.writeXML(w)
 				w.end()
 			}
 		}
@@ -360,19 +366,19 @@ func (v *ApiResultOfGuid) writeXML(w *rtXMLWriter) {
 	if v.ValidationErrors == nil {
 		w.nil()
 	} else {
-		keys35 := slices.SortedFunc(maps.Keys(v.ValidationErrors), cmp.Compare[string])
-		for _, k36 := range keys35 {
+		keys37 := slices.SortedFunc(maps.Keys(v.ValidationErrors), cmp.Compare[string])
+		for _, k38 := range keys37 {
 			w.open("KeyValueOfstringArrayOfstringty7Ep6D1", rtNSArrays)
 			w.open("Key", rtNSArrays)
-			w.str(k36)
+			w.str(k38)
 			w.end()
 			w.open("Value", rtNSArrays)
-			if v.ValidationErrors[k36] == nil {
+			if v.ValidationErrors[k38] == nil {
 				w.nil()
 			} else {
-				for _, e37 := range v.ValidationErrors[k36] {
+				for _, e39 := range v.ValidationErrors[k38] {
 					w.open("string", rtNSArrays)
-					w.strPtr(e37)
+					w.strPtr(e39)
 				}
 				w.end()
 			}
@@ -392,47 +398,55 @@ func (v *ApiResultOfGuid) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				if v.Data, err = r.guid(); err != nil {
+				isNil42, err := r.null()
+				if err != nil {
 					return err
+				}
+				if isNil42 {
+					v.Data = *new(uuid.UUID)
+				} else {
+					if v.Data, err = r.guid(); err != nil {
+						return err
+					}
 				}
 			}
 		case 1:
 			{
-				isNil40, err := r.null()
+				isNil44, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil40 {
+				if isNil44 {
 					v.Links = nil
 				} else {
-					s41 := make([]*ResultLink, 0, 4)
+					s45 := make([]*ResultLink, 0, 4)
 					for {
-						more43, err := r.item("ResultLink", xmlNS1)
+						more47, err := r.item("ResultLink", xmlNS1)
 						if err != nil {
 							return err
 						}
-						if !more43 {
+						if !more47 {
 							break
 						}
-						var e42 *ResultLink
+						var e46 *ResultLink
 						{
-							isNil44, err := r.null()
+							isNil48, err := r.null()
 							if err != nil {
 								return err
 							}
-							if isNil44 {
-								e42 = nil
+							if isNil48 {
+								e46 = nil
 							} else {
-								v45 := new(ResultLink)
-								if err := v45.readXML(r); err != nil {
+								v49 := new(ResultLink)
+								if err := v49.readXML(r); err != nil {
 									return err
 								}
-								e42 = v45
+								e46 = v49
 							}
 						}
-						s41 = append(s41, e42)
+						s45 = append(s45, e46)
 					}
-					v.Links = s41
+					v.Links = s45
 				}
 			}
 		case 2:
@@ -441,11 +455,9 @@ func (v *ApiResultOfGuid) readXML(r *rtXMLReader) error {
 			}
 		case 3:
 			{
-				v48, err := r.int(32)
-				if err != nil {
+				if v.StatusCode, err = r.int(64); err != nil {
 					return err
 				}
-				v.StatusCode = int32(v48)
 			}
 		case 4:
 			{
@@ -455,26 +467,26 @@ func (v *ApiResultOfGuid) readXML(r *rtXMLReader) error {
 			}
 		case 5:
 			{
-				isNil51, err := r.null()
+				isNil55, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil51 {
+				if isNil55 {
 					v.ValidationErrors = nil
 				} else {
-					m52 := map[string][]*string{}
+					m56 := map[string][]*string{}
 					for {
-						more53, err := r.item("KeyValueOfstringArrayOfstringty7Ep6D1", rtNSArrays)
+						more57, err := r.item("KeyValueOfstringArrayOfstringty7Ep6D1", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more53 {
+						if !more57 {
 							break
 						}
-						var k54 string
-						var val55 []*string
-						for last56 := -1; ; {
-							i57, err := r.next([]rtXMLMember{{
+						var k58 string
+						var val59 []*string
+						for last60 := -1; ; {
+							i61, err := r.next([]rtXMLMember{{
 								NS:       rtNSArrays,
 								Name:     "Key",
 								Required: true,
@@ -482,51 +494,51 @@ func (v *ApiResultOfGuid) readXML(r *rtXMLReader) error {
 								NS:       rtNSArrays,
 								Name:     "Value",
 								Required: true,
-							}}, &last56)
+							}}, &last60)
 							if err != nil {
 								return err
 							}
-							if i57 < 0 {
+							if i61 < 0 {
 								break
 							}
-							if i57 == 0 {
+							if i61 == 0 {
 								{
-									if k54, err = r.str(); err != nil {
+									if k58, err = r.str(); err != nil {
 										return err
 									}
 								}
 							} else {
 								{
-									isNil60, err := r.null()
+									isNil64, err := r.null()
 									if err != nil {
 										return err
 									}
-									if isNil60 {
-										val55 = nil
+									if isNil64 {
+										val59 = nil
 									} else {
-										s61 := make([]*string, 0, 4)
+										s65 := make([]*string, 0, 4)
 										for {
-											more63, err := r.item("string", rtNSArrays)
+											more67, err := r.item("string", rtNSArrays)
 											if err != nil {
 												return err
 											}
-											if !more63 {
+											if !more67 {
 												break
 											}
-											var e62 *string
-											if e62, err = r.strPtr(); err != nil {
+											var e66 *string
+											if e66, err = r.strPtr(); err != nil {
 												return err
 											}
-											s61 = append(s61, e62)
+											s65 = append(s65, e66)
 										}
-										val55 = s61
+										val59 = s65
 									}
 								}
 							}
 						}
-						m52[k54] = val55
+						m56[k58] = val59
 					}
-					v.ValidationErrors = m52
+					v.ValidationErrors = m56
 				}
 			}
 		}
@@ -581,18 +593,18 @@ func xmlDocDecodeApiResultOfGuid(data []byte) (v *ApiResultOfGuid, err error) {
 			return err
 		}
 		{
-			isNil65, err := r.null()
+			isNil69, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil65 {
+			if isNil69 {
 				v = nil
 			} else {
-				v66 := new(ApiResultOfGuid)
-				if err := v66.readXML(r); err != nil {
+				v70 := new(ApiResultOfGuid)
+				if err := v70.readXML(r); err != nil {
 					return err
 				}
-				v = v66
+				v = v70
 			}
 		}
 		return r.end()
@@ -627,12 +639,12 @@ func (v *ApiResultOfListOfPatientSummary) writeXML(w *rtXMLWriter) {
 	if v.Data == nil {
 		w.nil()
 	} else {
-		for _, e67 := range v.Data {
+		for _, e71 := range v.Data {
 			w.open("PatientSummary", xmlNS2)
-			if e67 == nil {
+			if e71 == nil {
 				w.nil()
 			} else {
-				e67.writeXML(w)
+				e71.writeXML(w)
 				w.end()
 			}
 		}
@@ -642,12 +654,12 @@ func (v *ApiResultOfListOfPatientSummary) writeXML(w *rtXMLWriter) {
 	if v.Links == nil {
 		w.nil()
 	} else {
-		for _, e68 := range v.Links {
+		for _, e72 := range v.Links {
 			w.open("ResultLink", xmlNS1)
-			if e68 == nil {
+			if e72 == nil {
 				w.nil()
 			} else {
-				e68.writeXML(w)
+				e72.writeXML(w)
 				w.end()
 			}
 		}
@@ -666,19 +678,19 @@ func (v *ApiResultOfListOfPatientSummary) writeXML(w *rtXMLWriter) {
 	if v.ValidationErrors == nil {
 		w.nil()
 	} else {
-		keys69 := slices.SortedFunc(maps.Keys(v.ValidationErrors), cmp.Compare[string])
-		for _, k70 := range keys69 {
+		keys73 := slices.SortedFunc(maps.Keys(v.ValidationErrors), cmp.Compare[string])
+		for _, k74 := range keys73 {
 			w.open("KeyValueOfstringArrayOfstringty7Ep6D1", rtNSArrays)
 			w.open("Key", rtNSArrays)
-			w.str(k70)
+			w.str(k74)
 			w.end()
 			w.open("Value", rtNSArrays)
-			if v.ValidationErrors[k70] == nil {
+			if v.ValidationErrors[k74] == nil {
 				w.nil()
 			} else {
-				for _, e71 := range v.ValidationErrors[k70] {
+				for _, e75 := range v.ValidationErrors[k74] {
 					w.open("string", rtNSArrays)
-					w.strPtr(e71)
+					w.strPtr(e75)
 				}
 				w.end()
 			}
@@ -698,80 +710,80 @@ func (v *ApiResultOfListOfPatientSummary) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				isNil72, err := r.null()
+				isNil76, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil72 {
+				if isNil76 {
 					v.Data = nil
 				} else {
-					s73 := make([]*PatientSummary, 0, 4)
+					s77 := make([]*PatientSummary, 0, 4)
 					for {
-						more75, err := r.item("PatientSummary", xmlNS2)
+						more79, err := r.item("PatientSummary", xmlNS2)
 						if err != nil {
 							return err
 						}
-						if !more75 {
+						if !more79 {
 							break
 						}
-						var e74 *PatientSummary
+						var e78 *PatientSummary
 						{
-							isNil76, err := r.null()
+							isNil80, err := r.null()
 							if err != nil {
 								return err
 							}
-							if isNil76 {
-								e74 = nil
+							if isNil80 {
+								e78 = nil
 							} else {
-								v77 := new(PatientSummary)
-								if err := v77.readXML(r); err != nil {
+								v81 := new(PatientSummary)
+								if err := v81.readXML(r); err != nil {
 									return err
 								}
-								e74 = v77
+								e78 = v81
 							}
 						}
-						s73 = append(s73, e74)
+						s77 = append(s77, e78)
 					}
-					v.Data = s73
+					v.Data = s77
 				}
 			}
 		case 1:
 			{
-				isNil78, err := r.null()
+				isNil82, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil78 {
+				if isNil82 {
 					v.Links = nil
 				} else {
-					s79 := make([]*ResultLink, 0, 4)
+					s83 := make([]*ResultLink, 0, 4)
 					for {
-						more81, err := r.item("ResultLink", xmlNS1)
+						more85, err := r.item("ResultLink", xmlNS1)
 						if err != nil {
 							return err
 						}
-						if !more81 {
+						if !more85 {
 							break
 						}
-						var e80 *ResultLink
+						var e84 *ResultLink
 						{
-							isNil82, err := r.null()
+							isNil86, err := r.null()
 							if err != nil {
 								return err
 							}
-							if isNil82 {
-								e80 = nil
+							if isNil86 {
+								e84 = nil
 							} else {
-								v83 := new(ResultLink)
-								if err := v83.readXML(r); err != nil {
+								v87 := new(ResultLink)
+								if err := v87.readXML(r); err != nil {
 									return err
 								}
-								e80 = v83
+								e84 = v87
 							}
 						}
-						s79 = append(s79, e80)
+						s83 = append(s83, e84)
 					}
-					v.Links = s79
+					v.Links = s83
 				}
 			}
 		case 2:
@@ -780,11 +792,9 @@ func (v *ApiResultOfListOfPatientSummary) readXML(r *rtXMLReader) error {
 			}
 		case 3:
 			{
-				v86, err := r.int(32)
-				if err != nil {
+				if v.StatusCode, err = r.int(64); err != nil {
 					return err
 				}
-				v.StatusCode = int32(v86)
 			}
 		case 4:
 			{
@@ -794,26 +804,26 @@ func (v *ApiResultOfListOfPatientSummary) readXML(r *rtXMLReader) error {
 			}
 		case 5:
 			{
-				isNil89, err := r.null()
+				isNil93, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil89 {
+				if isNil93 {
 					v.ValidationErrors = nil
 				} else {
-					m90 := map[string][]*string{}
+					m94 := map[string][]*string{}
 					for {
-						more91, err := r.item("KeyValueOfstringArrayOfstringty7Ep6D1", rtNSArrays)
+						more95, err := r.item("KeyValueOfstringArrayOfstringty7Ep6D1", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more91 {
+						if !more95 {
 							break
 						}
-						var k92 string
-						var val93 []*string
-						for last94 := -1; ; {
-							i95, err := r.next([]rtXMLMember{{
+						var k96 string
+						var val97 []*string
+						for last98 := -1; ; {
+							i99, err := r.next([]rtXMLMember{{
 								NS:       rtNSArrays,
 								Name:     "Key",
 								Required: true,
@@ -821,51 +831,51 @@ func (v *ApiResultOfListOfPatientSummary) readXML(r *rtXMLReader) error {
 								NS:       rtNSArrays,
 								Name:     "Value",
 								Required: true,
-							}}, &last94)
+							}}, &last98)
 							if err != nil {
 								return err
 							}
-							if i95 < 0 {
+							if i99 < 0 {
 								break
 							}
-							if i95 == 0 {
+							if i99 == 0 {
 								{
-									if k92, err = r.str(); err != nil {
+									if k96, err = r.str(); err != nil {
 										return err
 									}
 								}
 							} else {
 								{
-									isNil98, err := r.null()
+									isNil102, err := r.null()
 									if err != nil {
 										return err
 									}
-									if isNil98 {
-										val93 = nil
+									if isNil102 {
+										val97 = nil
 									} else {
-										s99 := make([]*string, 0, 4)
+										s103 := make([]*string, 0, 4)
 										for {
-											more101, err := r.item("string", rtNSArrays)
+											more105, err := r.item("string", rtNSArrays)
 											if err != nil {
 												return err
 											}
-											if !more101 {
+											if !more105 {
 												break
 											}
-											var e100 *string
-											if e100, err = r.strPtr(); err != nil {
+											var e104 *string
+											if e104, err = r.strPtr(); err != nil {
 												return err
 											}
-											s99 = append(s99, e100)
+											s103 = append(s103, e104)
 										}
-										val93 = s99
+										val97 = s103
 									}
 								}
 							}
 						}
-						m90[k92] = val93
+						m94[k96] = val97
 					}
-					v.ValidationErrors = m90
+					v.ValidationErrors = m94
 				}
 			}
 		}
@@ -920,18 +930,18 @@ func xmlDocDecodeApiResultOfListOfPatientSummary(data []byte) (v *ApiResultOfLis
 			return err
 		}
 		{
-			isNil103, err := r.null()
+			isNil107, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil103 {
+			if isNil107 {
 				v = nil
 			} else {
-				v104 := new(ApiResultOfListOfPatientSummary)
-				if err := v104.readXML(r); err != nil {
+				v108 := new(ApiResultOfListOfPatientSummary)
+				if err := v108.readXML(r); err != nil {
 					return err
 				}
-				v = v104
+				v = v108
 			}
 		}
 		return r.end()
@@ -1023,12 +1033,12 @@ func (v *AppointmentDetail) writeXML(w *rtXMLWriter) {
 	if v.Notes == nil {
 		w.nil()
 	} else {
-		for _, e105 := range v.Notes {
+		for _, e109 := range v.Notes {
 			w.open("AppointmentNote", xmlNS3)
-			if e105 == nil {
+			if e109 == nil {
 				w.nil()
 			} else {
-				e105.writeXML(w)
+				e109.writeXML(w)
 				w.end()
 			}
 		}
@@ -1065,18 +1075,18 @@ func (v *AppointmentDetail) writeXML(w *rtXMLWriter) {
 		w.end()
 	}
 	w.open("Status", xmlNS3)
-	t106, ok107 := v.Status.xmlText()
-	if !ok107 {
+	t110, ok111 := v.Status.xmlText()
+	if !ok111 {
 		w.fail(rtErr("value of AppointmentStatus", strconv.AppendInt(nil, int64(v.Status), 10)))
 	}
-	w.str(t106)
+	w.str(t110)
 	w.end()
 	w.open("Urgency", xmlNS3)
-	t108, ok109 := v.Urgency.xmlText()
-	if !ok109 {
+	t112, ok113 := v.Urgency.xmlText()
+	if !ok113 {
 		w.fail(rtErr("value of UrgencyLevel", strconv.AppendInt(nil, int64(v.Urgency), 10)))
 	}
-	w.str(t108)
+	w.str(t112)
 	w.end()
 	w.open("Version", xmlNS3)
 	w.int(int64(v.Version))
@@ -1103,25 +1113,33 @@ func (v *AppointmentDetail) readXML(r *rtXMLReader) error {
 			}
 		case 2:
 			{
-				if v.CreatedUtc, err = r.dateTime(); err != nil {
+				isNil119, err := r.null()
+				if err != nil {
 					return err
+				}
+				if isNil119 {
+					v.CreatedUtc = *new(DateTime)
+				} else {
+					if v.CreatedUtc, err = r.dateTime(); err != nil {
+						return err
+					}
 				}
 			}
 		case 3:
 			{
-				isNil115, err := r.null()
+				isNil121, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil115 {
+				if isNil121 {
 					v.DepositPaid = nil
 				} else {
 					{
-						var v116 Decimal
-						if v116, err = r.decimal(); err != nil {
+						var v122 Decimal
+						if v122, err = r.decimal(); err != nil {
 							return err
 						}
-						v.DepositPaid = &v116
+						v.DepositPaid = &v122
 					}
 				}
 			}
@@ -1133,8 +1151,16 @@ func (v *AppointmentDetail) readXML(r *rtXMLReader) error {
 			}
 		case 5:
 			{
-				if v.ExpectedDuration, err = r.duration(); err != nil {
+				isNil128, err := r.null()
+				if err != nil {
 					return err
+				}
+				if isNil128 {
+					v.ExpectedDuration = *new(TimeSpan)
+				} else {
+					if v.ExpectedDuration, err = r.duration(); err != nil {
+						return err
+					}
 				}
 			}
 		case 6:
@@ -1145,150 +1171,170 @@ func (v *AppointmentDetail) readXML(r *rtXMLReader) error {
 			}
 		case 7:
 			{
-				if v.LastModified, err = r.dateTimeOffset(); err != nil {
-					return err
-				}
-			}
-		case 8:
-			{
-				isNil126, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil126 {
-					v.Notes = nil
-				} else {
-					s127 := make([]*AppointmentNote, 0, 4)
-					for {
-						more129, err := r.item("AppointmentNote", xmlNS3)
-						if err != nil {
-							return err
-						}
-						if !more129 {
-							break
-						}
-						var e128 *AppointmentNote
-						{
-							isNil130, err := r.null()
-							if err != nil {
-								return err
-							}
-							if isNil130 {
-								e128 = nil
-							} else {
-								v131 := new(AppointmentNote)
-								if err := v131.readXML(r); err != nil {
-									return err
-								}
-								e128 = v131
-							}
-						}
-						s127 = append(s127, e128)
-					}
-					v.Notes = s127
-				}
-			}
-		case 9:
-			{
-				isNil132, err := r.null()
-				if err != nil {
-					return err
-				}
-				if isNil132 {
-					v.PatientContact = nil
-				} else {
-					v133 := new(ContactPoint)
-					if err := v133.readXML(r); err != nil {
-						return err
-					}
-					v.PatientContact = v133
-				}
-			}
-		case 10:
-			{
 				isNil134, err := r.null()
 				if err != nil {
 					return err
 				}
 				if isNil134 {
+					v.LastModified = *new(time.Time)
+				} else {
+					if v.LastModified, err = r.dateTimeOffset(); err != nil {
+						return err
+					}
+				}
+			}
+		case 8:
+			{
+				isNil136, err := r.null()
+				if err != nil {
+					return err
+				}
+				if isNil136 {
+					v.Notes = nil
+				} else {
+					s137 := make([]*AppointmentNote, 0, 4)
+					for {
+						more139, err := r.item("AppointmentNote", xmlNS3)
+						if err != nil {
+							return err
+						}
+						if !more139 {
+							break
+						}
+						var e138 *AppointmentNote
+						{
+							isNil140, err := r.null()
+							if err != nil {
+								return err
+							}
+							if isNil140 {
+								e138 = nil
+							} else {
+								v141 := new(AppointmentNote)
+								if err := v141.readXML(r); err != nil {
+									return err
+								}
+								e138 = v141
+							}
+						}
+						s137 = append(s137, e138)
+					}
+					v.Notes = s137
+				}
+			}
+		case 9:
+			{
+				isNil142, err := r.null()
+				if err != nil {
+					return err
+				}
+				if isNil142 {
+					v.PatientContact = nil
+				} else {
+					v143 := new(ContactPoint)
+					if err := v143.readXML(r); err != nil {
+						return err
+					}
+					v.PatientContact = v143
+				}
+			}
+		case 10:
+			{
+				isNil144, err := r.null()
+				if err != nil {
+					return err
+				}
+				if isNil144 {
 					v.ReferralId = nil
 				} else {
 					{
-						var v135 uuid.UUID
-						if v135, err = r.guid(); err != nil {
+						var v145 uuid.UUID
+						if v145, err = r.guid(); err != nil {
 							return err
 						}
-						v.ReferralId = &v135
+						v.ReferralId = &v145
 					}
 				}
 			}
 		case 11:
 			{
-				isNil137, err := r.null()
+				isNil147, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil137 {
+				if isNil147 {
 					v.RoomNumber = nil
 				} else {
 					{
-						var v138 int32
-						v139, err := r.int(32)
-						if err != nil {
+						var v148 int64
+						if v148, err = r.int(64); err != nil {
 							return err
 						}
-						v138 = int32(v139)
-						v.RoomNumber = &v138
+						v.RoomNumber = &v148
 					}
 				}
 			}
 		case 12:
 			{
-				isNil140, err := r.null()
+				isNil150, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil140 {
+				if isNil150 {
 					v.Slot = nil
 				} else {
-					v141 := new(TimeWindow)
-					if err := v141.readXML(r); err != nil {
+					v151 := new(TimeWindow)
+					if err := v151.readXML(r); err != nil {
 						return err
 					}
-					v.Slot = v141
+					v.Slot = v151
 				}
 			}
 		case 13:
 			{
-				t143, err := r.text()
+				isNil155, err := r.null()
 				if err != nil {
 					return err
 				}
-				v144, err := parseXMLAppointmentStatus(t143)
-				if err != nil {
-					return err
+				if isNil155 {
+					v.Status = *new(AppointmentStatus)
+				} else {
+					t156, err := r.text()
+					if err != nil {
+						return err
+					}
+					v157, err := parseXMLAppointmentStatus(t156)
+					if err != nil {
+						return err
+					}
+					v.Status = v157
 				}
-				v.Status = v144
 			}
 		case 14:
 			{
-				t146, err := r.text()
+				isNil161, err := r.null()
 				if err != nil {
 					return err
 				}
-				v147, err := parseXMLUrgencyLevel(t146)
-				if err != nil {
-					return err
+				if isNil161 {
+					v.Urgency = *new(UrgencyLevel)
+				} else {
+					t162, err := r.text()
+					if err != nil {
+						return err
+					}
+					v163, err := parseXMLUrgencyLevel(t162)
+					if err != nil {
+						return err
+					}
+					v.Urgency = v163
 				}
-				v.Urgency = v147
 			}
 		case 15:
 			{
-				v149, err := r.int(32)
-				if err != nil {
+				if v.Version, err = r.int(64); err != nil {
 					return err
 				}
-				v.Version = int32(v149)
 			}
 		}
 	}
@@ -1342,18 +1388,18 @@ func xmlDocDecodeAppointmentDetail(data []byte) (v *AppointmentDetail, err error
 			return err
 		}
 		{
-			isNil150, err := r.null()
+			isNil166, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil150 {
+			if isNil166 {
 				v = nil
 			} else {
-				v151 := new(AppointmentDetail)
-				if err := v151.readXML(r); err != nil {
+				v167 := new(AppointmentDetail)
+				if err := v167.readXML(r); err != nil {
 					return err
 				}
-				v = v151
+				v = v167
 			}
 		}
 		return r.end()
@@ -1469,18 +1515,18 @@ func xmlDocDecodeAppointmentNote(data []byte) (v *AppointmentNote, err error) {
 			return err
 		}
 		{
-			isNil158, err := r.null()
+			isNil174, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil158 {
+			if isNil174 {
 				v = nil
 			} else {
-				v159 := new(AppointmentNote)
-				if err := v159.readXML(r); err != nil {
+				v175 := new(AppointmentNote)
+				if err := v175.readXML(r); err != nil {
 					return err
 				}
-				v = v159
+				v = v175
 			}
 		}
 		return r.end()
@@ -1572,11 +1618,11 @@ func (v *AppointmentSummary) writeXML(w *rtXMLWriter) {
 	w.dateTime(v.Start)
 	w.end()
 	w.open("Status", xmlNS3)
-	t160, ok161 := v.Status.xmlText()
-	if !ok161 {
+	t176, ok177 := v.Status.xmlText()
+	if !ok177 {
 		w.fail(rtErr("value of AppointmentStatus", strconv.AppendInt(nil, int64(v.Status), 10)))
 	}
-	w.str(t160)
+	w.str(t176)
 	w.end()
 	w.open("TravelDistanceKm", xmlNS3)
 	if v.TravelDistanceKm == nil {
@@ -1607,11 +1653,9 @@ func (v *AppointmentSummary) readXML(r *rtXMLReader) error {
 			}
 		case 2:
 			{
-				v166, err := r.int(32)
-				if err != nil {
+				if v.DurationMinutes, err = r.int(64); err != nil {
 					return err
 				}
-				v.DurationMinutes = int32(v166)
 			}
 		case 3:
 			if v.PatientDisplayName, err = r.strPtr(); err != nil {
@@ -1619,11 +1663,11 @@ func (v *AppointmentSummary) readXML(r *rtXMLReader) error {
 			}
 		case 4:
 			{
-				v169, err := r.int(32)
+				v185, err := r.int(32)
 				if err != nil {
 					return err
 				}
-				v.SortRank = int32(v169)
+				v.SortRank = int32(v185)
 			}
 		case 5:
 			{
@@ -1633,31 +1677,39 @@ func (v *AppointmentSummary) readXML(r *rtXMLReader) error {
 			}
 		case 6:
 			{
-				t173, err := r.text()
+				isNil191, err := r.null()
 				if err != nil {
 					return err
 				}
-				v174, err := parseXMLAppointmentStatus(t173)
-				if err != nil {
-					return err
+				if isNil191 {
+					v.Status = *new(AppointmentStatus)
+				} else {
+					t192, err := r.text()
+					if err != nil {
+						return err
+					}
+					v193, err := parseXMLAppointmentStatus(t192)
+					if err != nil {
+						return err
+					}
+					v.Status = v193
 				}
-				v.Status = v174
 			}
 		case 7:
 			{
-				isNil175, err := r.null()
+				isNil194, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil175 {
+				if isNil194 {
 					v.TravelDistanceKm = nil
 				} else {
 					{
-						var v176 float64
-						if v176, err = r.double(); err != nil {
+						var v195 float64
+						if v195, err = r.double(); err != nil {
 							return err
 						}
-						v.TravelDistanceKm = &v176
+						v.TravelDistanceKm = &v195
 					}
 				}
 			}
@@ -1713,18 +1765,18 @@ func xmlDocDecodeAppointmentSummary(data []byte) (v *AppointmentSummary, err err
 			return err
 		}
 		{
-			isNil178, err := r.null()
+			isNil197, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil178 {
+			if isNil197 {
 				v = nil
 			} else {
-				v179 := new(AppointmentSummary)
-				if err := v179.readXML(r); err != nil {
+				v198 := new(AppointmentSummary)
+				if err := v198.readXML(r); err != nil {
 					return err
 				}
-				v = v179
+				v = v198
 			}
 		}
 		return r.end()
@@ -1766,13 +1818,11 @@ var xmlMembersBookAppointmentCommand = []rtXMLMember{{
 	NS:   xmlNS3,
 	Name: "FollowupIntervalDays",
 }, {
-	NS:       xmlNS3,
-	Name:     "PatientId",
-	Required: true,
+	NS:   xmlNS3,
+	Name: "PatientId",
 }, {
-	NS:       xmlNS3,
-	Name:     "ReasonForVisit",
-	Required: true,
+	NS:   xmlNS3,
+	Name: "ReasonForVisit",
 }, {
 	NS:   xmlNS3,
 	Name: "Reminders",
@@ -1803,9 +1853,9 @@ func (v *BookAppointmentCommand) writeXML(w *rtXMLWriter) {
 	if v.CorrelationIds == nil {
 		w.nil()
 	} else {
-		for _, e180 := range v.CorrelationIds {
+		for _, e199 := range v.CorrelationIds {
 			w.open("string", rtNSArrays)
-			w.strPtr(e180)
+			w.strPtr(e199)
 		}
 		w.end()
 	}
@@ -1846,11 +1896,11 @@ func (v *BookAppointmentCommand) writeXML(w *rtXMLWriter) {
 	w.open("ReasonForVisit", xmlNS3)
 	w.strPtr(v.ReasonForVisit)
 	w.open("Reminders", xmlNS3)
-	t181, ok182 := v.Reminders.xmlText()
-	if !ok182 {
+	t200, ok201 := v.Reminders.xmlText()
+	if !ok201 {
 		w.fail(rtErr("value of ReminderChannel", strconv.AppendInt(nil, int64(v.Reminders), 10)))
 	}
-	w.str(t181)
+	w.str(t200)
 	w.end()
 	w.open("Repeat", xmlNS3)
 	w.declare(xmlNS4)
@@ -1873,18 +1923,18 @@ func (v *BookAppointmentCommand) writeXML(w *rtXMLWriter) {
 	if v.Symptoms == nil {
 		w.nil()
 	} else {
-		for _, e183 := range v.Symptoms {
+		for _, e202 := range v.Symptoms {
 			w.open("string", rtNSArrays)
-			w.strPtr(e183)
+			w.strPtr(e202)
 		}
 		w.end()
 	}
 	w.open("Urgency", xmlNS3)
-	t184, ok185 := v.Urgency.xmlText()
-	if !ok185 {
+	t203, ok204 := v.Urgency.xmlText()
+	if !ok204 {
 		w.fail(rtErr("value of UrgencyLevel", strconv.AppendInt(nil, int64(v.Urgency), 10)))
 	}
-	w.str(t184)
+	w.str(t203)
 	w.end()
 	w.open("channelHint", xmlNS3)
 	w.strPtr(v.ChannelHint)
@@ -1907,35 +1957,43 @@ func (v *BookAppointmentCommand) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				isNil186, err := r.null()
+				isNil205, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil186 {
+				if isNil205 {
 					v.CorrelationIds = nil
 				} else {
-					s187 := make([]*string, 0, 4)
+					s206 := make([]*string, 0, 4)
 					for {
-						more189, err := r.item("string", rtNSArrays)
+						more208, err := r.item("string", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more189 {
+						if !more208 {
 							break
 						}
-						var e188 *string
-						if e188, err = r.strPtr(); err != nil {
+						var e207 *string
+						if e207, err = r.strPtr(); err != nil {
 							return err
 						}
-						s187 = append(s187, e188)
+						s206 = append(s206, e207)
 					}
-					v.CorrelationIds = s187
+					v.CorrelationIds = s206
 				}
 			}
 		case 1:
 			{
-				if v.IdempotencyKey, err = r.guid(); err != nil {
+				isNil212, err := r.null()
+				if err != nil {
 					return err
+				}
+				if isNil212 {
+					v.IdempotencyKey = *new(uuid.UUID)
+				} else {
+					if v.IdempotencyKey, err = r.guid(); err != nil {
+						return err
+					}
 				}
 			}
 		case 2:
@@ -1968,11 +2026,9 @@ func (v *BookAppointmentCommand) readXML(r *rtXMLReader) error {
 			}
 		case 8:
 			{
-				v202, err := r.int(32)
-				if err != nil {
+				if v.DurationMinutes, err = r.int(64); err != nil {
 					return err
 				}
-				v.DurationMinutes = int32(v202)
 			}
 		case 9:
 			{
@@ -1982,21 +2038,19 @@ func (v *BookAppointmentCommand) readXML(r *rtXMLReader) error {
 			}
 		case 10:
 			{
-				isNil205, err := r.null()
+				isNil226, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil205 {
+				if isNil226 {
 					v.FollowupIntervalDays = nil
 				} else {
 					{
-						var v206 int32
-						v207, err := r.int(32)
-						if err != nil {
+						var v227 int64
+						if v227, err = r.int(64); err != nil {
 							return err
 						}
-						v206 = int32(v207)
-						v.FollowupIntervalDays = &v206
+						v.FollowupIntervalDays = &v227
 					}
 				}
 			}
@@ -2012,86 +2066,102 @@ func (v *BookAppointmentCommand) readXML(r *rtXMLReader) error {
 			}
 		case 13:
 			{
-				t212, err := r.text()
+				isNil235, err := r.null()
 				if err != nil {
 					return err
 				}
-				v213, err := parseXMLReminderChannel(t212)
-				if err != nil {
-					return err
+				if isNil235 {
+					v.Reminders = *new(ReminderChannel)
+				} else {
+					t236, err := r.text()
+					if err != nil {
+						return err
+					}
+					v237, err := parseXMLReminderChannel(t236)
+					if err != nil {
+						return err
+					}
+					v.Reminders = v237
 				}
-				v.Reminders = v213
 			}
 		case 14:
 			{
-				isNil214, err := r.null()
+				isNil238, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil214 {
+				if isNil238 {
 					v.Repeat = nil
 				} else {
-					v215 := new(Recurrence)
-					if err := v215.readXML(r); err != nil {
+					v239 := new(Recurrence)
+					if err := v239.readXML(r); err != nil {
 						return err
 					}
-					v.Repeat = v215
+					v.Repeat = v239
 				}
 			}
 		case 15:
 			{
-				isNil216, err := r.null()
+				isNil240, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil216 {
+				if isNil240 {
 					v.Slot = nil
 				} else {
-					v217 := new(TimeWindow)
-					if err := v217.readXML(r); err != nil {
+					v241 := new(TimeWindow)
+					if err := v241.readXML(r); err != nil {
 						return err
 					}
-					v.Slot = v217
+					v.Slot = v241
 				}
 			}
 		case 16:
 			{
-				isNil218, err := r.null()
+				isNil242, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil218 {
+				if isNil242 {
 					v.Symptoms = nil
 				} else {
-					s219 := make([]*string, 0, 4)
+					s243 := make([]*string, 0, 4)
 					for {
-						more221, err := r.item("string", rtNSArrays)
+						more245, err := r.item("string", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more221 {
+						if !more245 {
 							break
 						}
-						var e220 *string
-						if e220, err = r.strPtr(); err != nil {
+						var e244 *string
+						if e244, err = r.strPtr(); err != nil {
 							return err
 						}
-						s219 = append(s219, e220)
+						s243 = append(s243, e244)
 					}
-					v.Symptoms = s219
+					v.Symptoms = s243
 				}
 			}
 		case 17:
 			{
-				t224, err := r.text()
+				isNil250, err := r.null()
 				if err != nil {
 					return err
 				}
-				v225, err := parseXMLUrgencyLevel(t224)
-				if err != nil {
-					return err
+				if isNil250 {
+					v.Urgency = *new(UrgencyLevel)
+				} else {
+					t251, err := r.text()
+					if err != nil {
+						return err
+					}
+					v252, err := parseXMLUrgencyLevel(t251)
+					if err != nil {
+						return err
+					}
+					v.Urgency = v252
 				}
-				v.Urgency = v225
 			}
 		case 18:
 			if v.ChannelHint, err = r.strPtr(); err != nil {
@@ -2099,19 +2169,19 @@ func (v *BookAppointmentCommand) readXML(r *rtXMLReader) error {
 			}
 		case 19:
 			{
-				isNil227, err := r.null()
+				isNil254, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil227 {
+				if isNil254 {
 					v.DepositAmount = nil
 				} else {
 					{
-						var v228 Decimal
-						if v228, err = r.decimal(); err != nil {
+						var v255 Decimal
+						if v255, err = r.decimal(); err != nil {
 							return err
 						}
-						v.DepositAmount = &v228
+						v.DepositAmount = &v255
 					}
 				}
 			}
@@ -2167,18 +2237,18 @@ func xmlDocDecodeBookAppointmentCommand(data []byte) (v *BookAppointmentCommand,
 			return err
 		}
 		{
-			isNil230, err := r.null()
+			isNil257, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil230 {
+			if isNil257 {
 				v = nil
 			} else {
-				v231 := new(BookAppointmentCommand)
-				if err := v231.readXML(r); err != nil {
+				v258 := new(BookAppointmentCommand)
+				if err := v258.readXML(r); err != nil {
 					return err
 				}
-				v = v231
+				v = v258
 			}
 		}
 		return r.end()
@@ -2230,9 +2300,9 @@ func (v *ClinicLocation) writeXML(w *rtXMLWriter) {
 	if v.Services == nil {
 		w.nil()
 	} else {
-		for _, e232 := range v.Services {
+		for _, e259 := range v.Services {
 			w.open("string", rtNSArrays)
-			w.strPtr(e232)
+			w.strPtr(e259)
 		}
 		w.end()
 	}
@@ -2248,24 +2318,32 @@ func (v *ClinicLocation) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				isNil233, err := r.null()
+				isNil260, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil233 {
+				if isNil260 {
 					v.FrontDesk = nil
 				} else {
-					v234 := new(ContactPoint)
-					if err := v234.readXML(r); err != nil {
+					v261 := new(ContactPoint)
+					if err := v261.readXML(r); err != nil {
 						return err
 					}
-					v.FrontDesk = v234
+					v.FrontDesk = v261
 				}
 			}
 		case 1:
 			{
-				if v.LocationId, err = r.guid(); err != nil {
+				isNil264, err := r.null()
+				if err != nil {
 					return err
+				}
+				if isNil264 {
+					v.LocationId = *new(uuid.UUID)
+				} else {
+					if v.LocationId, err = r.guid(); err != nil {
+						return err
+					}
 				}
 			}
 		case 2:
@@ -2274,45 +2352,45 @@ func (v *ClinicLocation) readXML(r *rtXMLReader) error {
 			}
 		case 3:
 			{
-				isNil238, err := r.null()
+				isNil267, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil238 {
+				if isNil267 {
 					v.ParentLocation = nil
 				} else {
-					v239 := new(ClinicLocation)
-					if err := v239.readXML(r); err != nil {
+					v268 := new(ClinicLocation)
+					if err := v268.readXML(r); err != nil {
 						return err
 					}
-					v.ParentLocation = v239
+					v.ParentLocation = v268
 				}
 			}
 		case 4:
 			{
-				isNil240, err := r.null()
+				isNil269, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil240 {
+				if isNil269 {
 					v.Services = nil
 				} else {
-					s241 := make([]*string, 0, 4)
+					s270 := make([]*string, 0, 4)
 					for {
-						more243, err := r.item("string", rtNSArrays)
+						more272, err := r.item("string", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more243 {
+						if !more272 {
 							break
 						}
-						var e242 *string
-						if e242, err = r.strPtr(); err != nil {
+						var e271 *string
+						if e271, err = r.strPtr(); err != nil {
 							return err
 						}
-						s241 = append(s241, e242)
+						s270 = append(s270, e271)
 					}
-					v.Services = s241
+					v.Services = s270
 				}
 			}
 		}
@@ -2367,18 +2445,18 @@ func xmlDocDecodeClinicLocation(data []byte) (v *ClinicLocation, err error) {
 			return err
 		}
 		{
-			isNil245, err := r.null()
+			isNil274, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil245 {
+			if isNil274 {
 				v = nil
 			} else {
-				v246 := new(ClinicLocation)
-				if err := v246.readXML(r); err != nil {
+				v275 := new(ClinicLocation)
+				if err := v275.readXML(r); err != nil {
 					return err
 				}
-				v = v246
+				v = v275
 			}
 		}
 		return r.end()
@@ -2500,18 +2578,18 @@ func xmlDocDecodeContactPoint(data []byte) (v *ContactPoint, err error) {
 			return err
 		}
 		{
-			isNil253, err := r.null()
+			isNil282, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil253 {
+			if isNil282 {
 				v = nil
 			} else {
-				v254 := new(ContactPoint)
-				if err := v254.readXML(r); err != nil {
+				v283 := new(ContactPoint)
+				if err := v283.readXML(r); err != nil {
 					return err
 				}
-				v = v254
+				v = v283
 			}
 		}
 		return r.end()
@@ -2563,11 +2641,9 @@ func (v *DeliveryAttempt) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				v256, err := r.int(32)
-				if err != nil {
+				if v.AttemptNumber, err = r.int(64); err != nil {
 					return err
 				}
-				v.AttemptNumber = int32(v256)
 			}
 		case 1:
 			{
@@ -2641,18 +2717,18 @@ func xmlDocDecodeDeliveryAttempt(data []byte) (v *DeliveryAttempt, err error) {
 			return err
 		}
 		{
-			isNil263, err := r.null()
+			isNil292, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil263 {
+			if isNil292 {
 				v = nil
 			} else {
-				v264 := new(DeliveryAttempt)
-				if err := v264.readXML(r); err != nil {
+				v293 := new(DeliveryAttempt)
+				if err := v293.readXML(r); err != nil {
 					return err
 				}
-				v = v264
+				v = v293
 			}
 		}
 		return r.end()
@@ -2722,12 +2798,12 @@ func (v *MessageDeliveryReport) writeXML(w *rtXMLWriter) {
 	if v.Attempts == nil {
 		w.nil()
 	} else {
-		for _, e265 := range v.Attempts {
+		for _, e294 := range v.Attempts {
 			w.open("DeliveryAttempt", xmlNS7)
-			if e265 == nil {
+			if e294 == nil {
 				w.nil()
 			} else {
-				e265.writeXML(w)
+				e294.writeXML(w)
 				w.end()
 			}
 		}
@@ -2738,25 +2814,25 @@ func (v *MessageDeliveryReport) writeXML(w *rtXMLWriter) {
 	if v.AttemptsByProvider == nil {
 		w.nil()
 	} else {
-		keys266 := slices.SortedFunc(maps.Keys(v.AttemptsByProvider), cmp.Compare[string])
-		for _, k267 := range keys266 {
+		keys295 := slices.SortedFunc(maps.Keys(v.AttemptsByProvider), cmp.Compare[string])
+		for _, k296 := range keys295 {
 			w.open("KeyValueOfstringint", rtNSArrays)
 			w.open("Key", rtNSArrays)
-			w.str(k267)
+			w.str(k296)
 			w.end()
 			w.open("Value", rtNSArrays)
-			w.int(int64(v.AttemptsByProvider[k267]))
+			w.int(int64(v.AttemptsByProvider[k296]))
 			w.end()
 			w.end()
 		}
 		w.end()
 	}
 	w.open("Channel", xmlNS7)
-	t268, ok269 := v.Channel.xmlText()
-	if !ok269 {
+	t297, ok298 := v.Channel.xmlText()
+	if !ok298 {
 		w.fail(rtErr("value of MessageChannel", strconv.AppendInt(nil, int64(v.Channel), 10)))
 	}
-	w.str(t268)
+	w.str(t297)
 	w.end()
 	w.open("Cost", xmlNS7)
 	w.decimal(v.Cost)
@@ -2770,19 +2846,19 @@ func (v *MessageDeliveryReport) writeXML(w *rtXMLWriter) {
 	if v.FailureReasons == nil {
 		w.nil()
 	} else {
-		keys270 := slices.SortedFunc(maps.Keys(v.FailureReasons), cmp.Compare[string])
-		for _, k271 := range keys270 {
+		keys299 := slices.SortedFunc(maps.Keys(v.FailureReasons), cmp.Compare[string])
+		for _, k300 := range keys299 {
 			w.open("KeyValueOfstringArrayOfstringty7Ep6D1", rtNSArrays)
 			w.open("Key", rtNSArrays)
-			w.str(k271)
+			w.str(k300)
 			w.end()
 			w.open("Value", rtNSArrays)
-			if v.FailureReasons[k271] == nil {
+			if v.FailureReasons[k300] == nil {
 				w.nil()
 			} else {
-				for _, e272 := range v.FailureReasons[k271] {
+				for _, e301 := range v.FailureReasons[k300] {
 					w.open("string", rtNSArrays)
-					w.strPtr(e272)
+					w.strPtr(e301)
 				}
 				w.end()
 			}
@@ -2817,65 +2893,65 @@ func (v *MessageDeliveryReport) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				isNil273, err := r.null()
+				isNil302, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil273 {
+				if isNil302 {
 					v.Attempts = nil
 				} else {
-					s274 := make([]*DeliveryAttempt, 0, 4)
+					s303 := make([]*DeliveryAttempt, 0, 4)
 					for {
-						more276, err := r.item("DeliveryAttempt", xmlNS7)
+						more305, err := r.item("DeliveryAttempt", xmlNS7)
 						if err != nil {
 							return err
 						}
-						if !more276 {
+						if !more305 {
 							break
 						}
-						var e275 *DeliveryAttempt
+						var e304 *DeliveryAttempt
 						{
-							isNil277, err := r.null()
+							isNil306, err := r.null()
 							if err != nil {
 								return err
 							}
-							if isNil277 {
-								e275 = nil
+							if isNil306 {
+								e304 = nil
 							} else {
-								v278 := new(DeliveryAttempt)
-								if err := v278.readXML(r); err != nil {
+								v307 := new(DeliveryAttempt)
+								if err := v307.readXML(r); err != nil {
 									return err
 								}
-								e275 = v278
+								e304 = v307
 							}
 						}
-						s274 = append(s274, e275)
+						s303 = append(s303, e304)
 					}
-					v.Attempts = s274
+					v.Attempts = s303
 				}
 			}
 		case 1:
 			{
-				isNil279, err := r.null()
+				isNil308, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil279 {
+				if isNil308 {
 					v.AttemptsByProvider = nil
 				} else {
-					m280 := map[string]int32{}
+					m309 := map[string]int32{}
 					for {
-						more281, err := r.item("KeyValueOfstringint", rtNSArrays)
+						more310, err := r.item("KeyValueOfstringint", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more281 {
+						if !more310 {
 							break
 						}
-						var k282 string
-						var val283 int32
-						for last284 := -1; ; {
-							i285, err := r.next([]rtXMLMember{{
+						var k311 string
+						var val312 int32
+						for last313 := -1; ; {
+							i314, err := r.next([]rtXMLMember{{
 								NS:       rtNSArrays,
 								Name:     "Key",
 								Required: true,
@@ -2883,45 +2959,53 @@ func (v *MessageDeliveryReport) readXML(r *rtXMLReader) error {
 								NS:       rtNSArrays,
 								Name:     "Value",
 								Required: true,
-							}}, &last284)
+							}}, &last313)
 							if err != nil {
 								return err
 							}
-							if i285 < 0 {
+							if i314 < 0 {
 								break
 							}
-							if i285 == 0 {
+							if i314 == 0 {
 								{
-									if k282, err = r.str(); err != nil {
+									if k311, err = r.str(); err != nil {
 										return err
 									}
 								}
 							} else {
 								{
-									v289, err := r.int(32)
+									v318, err := r.int(32)
 									if err != nil {
 										return err
 									}
-									val283 = int32(v289)
+									val312 = int32(v318)
 								}
 							}
 						}
-						m280[k282] = val283
+						m309[k311] = val312
 					}
-					v.AttemptsByProvider = m280
+					v.AttemptsByProvider = m309
 				}
 			}
 		case 2:
 			{
-				t291, err := r.text()
+				isNil322, err := r.null()
 				if err != nil {
 					return err
 				}
-				v292, err := parseXMLMessageChannel(t291)
-				if err != nil {
-					return err
+				if isNil322 {
+					v.Channel = *new(MessageChannel)
+				} else {
+					t323, err := r.text()
+					if err != nil {
+						return err
+					}
+					v324, err := parseXMLMessageChannel(t323)
+					if err != nil {
+						return err
+					}
+					v.Channel = v324
 				}
-				v.Channel = v292
 			}
 		case 3:
 			{
@@ -2931,32 +3015,40 @@ func (v *MessageDeliveryReport) readXML(r *rtXMLReader) error {
 			}
 		case 4:
 			{
-				if v.DeliveredAt, err = r.dateTimeOffset(); err != nil {
+				isNil329, err := r.null()
+				if err != nil {
 					return err
+				}
+				if isNil329 {
+					v.DeliveredAt = *new(time.Time)
+				} else {
+					if v.DeliveredAt, err = r.dateTimeOffset(); err != nil {
+						return err
+					}
 				}
 			}
 		case 5:
 			{
-				isNil297, err := r.null()
+				isNil331, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil297 {
+				if isNil331 {
 					v.FailureReasons = nil
 				} else {
-					m298 := map[string][]*string{}
+					m332 := map[string][]*string{}
 					for {
-						more299, err := r.item("KeyValueOfstringArrayOfstringty7Ep6D1", rtNSArrays)
+						more333, err := r.item("KeyValueOfstringArrayOfstringty7Ep6D1", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more299 {
+						if !more333 {
 							break
 						}
-						var k300 string
-						var val301 []*string
-						for last302 := -1; ; {
-							i303, err := r.next([]rtXMLMember{{
+						var k334 string
+						var val335 []*string
+						for last336 := -1; ; {
+							i337, err := r.next([]rtXMLMember{{
 								NS:       rtNSArrays,
 								Name:     "Key",
 								Required: true,
@@ -2964,96 +3056,118 @@ func (v *MessageDeliveryReport) readXML(r *rtXMLReader) error {
 								NS:       rtNSArrays,
 								Name:     "Value",
 								Required: true,
-							}}, &last302)
+							}}, &last336)
 							if err != nil {
 								return err
 							}
-							if i303 < 0 {
+							if i337 < 0 {
 								break
 							}
-							if i303 == 0 {
+							if i337 == 0 {
 								{
-									if k300, err = r.str(); err != nil {
+									if k334, err = r.str(); err != nil {
 										return err
 									}
 								}
 							} else {
 								{
-									isNil306, err := r.null()
+									isNil340, err := r.null()
 									if err != nil {
 										return err
 									}
-									if isNil306 {
-										val301 = nil
+									if isNil340 {
+										val335 = nil
 									} else {
-										s307 := make([]*string, 0, 4)
+										s341 := make([]*string, 0, 4)
 										for {
-											more309, err := r.item("string", rtNSArrays)
+											more343, err := r.item("string", rtNSArrays)
 											if err != nil {
 												return err
 											}
-											if !more309 {
+											if !more343 {
 												break
 											}
-											var e308 *string
-											if e308, err = r.strPtr(); err != nil {
+											var e342 *string
+											if e342, err = r.strPtr(); err != nil {
 												return err
 											}
-											s307 = append(s307, e308)
+											s341 = append(s341, e342)
 										}
-										val301 = s307
+										val335 = s341
 									}
 								}
 							}
 						}
-						m298[k300] = val301
+						m332[k334] = val335
 					}
-					v.FailureReasons = m298
+					v.FailureReasons = m332
 				}
 			}
 		case 6:
 			{
-				for last312 := -1; ; {
-					i313, err := r.next([]rtXMLMember{{
-						NS:       xmlNS8,
-						Name:     "key",
-						Required: true,
-					}, {
-						NS:       xmlNS8,
-						Name:     "value",
-						Required: true,
-					}}, &last312)
-					if err != nil {
-						return err
-					}
-					if i313 < 0 {
-						break
-					}
-					if i313 == 0 {
-						if v.LastProviderResponse.Key, err = r.strPtr(); err != nil {
+				isNil351, err := r.null()
+				if err != nil {
+					return err
+				}
+				if isNil351 {
+					v.LastProviderResponse = *new(KeyValuePair[*string, int64])
+				} else {
+					for last352 := -1; ; {
+						i353, err := r.next([]rtXMLMember{{
+							NS:       xmlNS8,
+							Name:     "key",
+							Required: true,
+						}, {
+							NS:       xmlNS8,
+							Name:     "value",
+							Required: true,
+						}}, &last352)
+						if err != nil {
 							return err
 						}
-					} else {
-						{
-							v316, err := r.int(32)
-							if err != nil {
+						if i353 < 0 {
+							break
+						}
+						if i353 == 0 {
+							if v.LastProviderResponse.Key, err = r.strPtr(); err != nil {
 								return err
 							}
-							v.LastProviderResponse.Value = int32(v316)
+						} else {
+							{
+								if v.LastProviderResponse.Value, err = r.int(64); err != nil {
+									return err
+								}
+							}
 						}
 					}
 				}
 			}
 		case 7:
 			{
-				if v.MessageId, err = r.guid(); err != nil {
+				isNil359, err := r.null()
+				if err != nil {
 					return err
+				}
+				if isNil359 {
+					v.MessageId = *new(uuid.UUID)
+				} else {
+					if v.MessageId, err = r.guid(); err != nil {
+						return err
+					}
 				}
 			}
 		case 8:
 			{
-				if v.QueuedAt, err = r.dateTimeOffset(); err != nil {
+				isNil363, err := r.null()
+				if err != nil {
 					return err
+				}
+				if isNil363 {
+					v.QueuedAt = *new(time.Time)
+				} else {
+					if v.QueuedAt, err = r.dateTimeOffset(); err != nil {
+						return err
+					}
 				}
 			}
 		}
@@ -3108,18 +3222,18 @@ func xmlDocDecodeMessageDeliveryReport(data []byte) (v *MessageDeliveryReport, e
 			return err
 		}
 		{
-			isNil321, err := r.null()
+			isNil365, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil321 {
+			if isNil365 {
 				v = nil
 			} else {
-				v322 := new(MessageDeliveryReport)
-				if err := v322.readXML(r); err != nil {
+				v366 := new(MessageDeliveryReport)
+				if err := v366.readXML(r); err != nil {
 					return err
 				}
-				v = v322
+				v = v366
 			}
 		}
 		return r.end()
@@ -3134,9 +3248,8 @@ var xmlMembersMessageTemplate = []rtXMLMember{{
 	NS:   xmlNS7,
 	Name: "Channels",
 }, {
-	NS:       xmlNS7,
-	Name:     "Code",
-	Required: true,
+	NS:   xmlNS7,
+	Name: "Code",
 }, {
 	NS:   xmlNS7,
 	Name: "IsActive",
@@ -3159,11 +3272,11 @@ func (v *MessageTemplate) writeXML(w *rtXMLWriter) {
 	w.open("Body", xmlNS7)
 	w.strPtr(v.Body)
 	w.open("Channels", xmlNS7)
-	t323, ok324 := v.Channels.xmlText()
-	if !ok324 {
+	t367, ok368 := v.Channels.xmlText()
+	if !ok368 {
 		w.fail(rtErr("value of ReminderChannel", strconv.AppendInt(nil, int64(v.Channels), 10)))
 	}
-	w.str(t323)
+	w.str(t367)
 	w.end()
 	w.open("Code", xmlNS7)
 	w.strPtr(v.Code)
@@ -3175,9 +3288,9 @@ func (v *MessageTemplate) writeXML(w *rtXMLWriter) {
 	if v.Placeholders == nil {
 		w.nil()
 	} else {
-		for _, e325 := range v.Placeholders {
+		for _, e369 := range v.Placeholders {
 			w.open("string", rtNSArrays)
-			w.strPtr(e325)
+			w.strPtr(e369)
 		}
 		w.end()
 	}
@@ -3205,15 +3318,23 @@ func (v *MessageTemplate) readXML(r *rtXMLReader) error {
 			}
 		case 1:
 			{
-				t328, err := r.text()
+				isNil374, err := r.null()
 				if err != nil {
 					return err
 				}
-				v329, err := parseXMLReminderChannel(t328)
-				if err != nil {
-					return err
+				if isNil374 {
+					v.Channels = *new(ReminderChannel)
+				} else {
+					t375, err := r.text()
+					if err != nil {
+						return err
+					}
+					v376, err := parseXMLReminderChannel(t375)
+					if err != nil {
+						return err
+					}
+					v.Channels = v376
 				}
-				v.Channels = v329
 			}
 		case 2:
 			if v.Code, err = r.strPtr(); err != nil {
@@ -3221,35 +3342,43 @@ func (v *MessageTemplate) readXML(r *rtXMLReader) error {
 			}
 		case 3:
 			{
-				if v.IsActive, err = r.bool(); err != nil {
+				isNil380, err := r.null()
+				if err != nil {
 					return err
+				}
+				if isNil380 {
+					v.IsActive = *new(bool)
+				} else {
+					if v.IsActive, err = r.bool(); err != nil {
+						return err
+					}
 				}
 			}
 		case 4:
 			{
-				isNil333, err := r.null()
+				isNil382, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil333 {
+				if isNil382 {
 					v.Placeholders = nil
 				} else {
-					s334 := make([]*string, 0, 4)
+					s383 := make([]*string, 0, 4)
 					for {
-						more336, err := r.item("string", rtNSArrays)
+						more385, err := r.item("string", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more336 {
+						if !more385 {
 							break
 						}
-						var e335 *string
-						if e335, err = r.strPtr(); err != nil {
+						var e384 *string
+						if e384, err = r.strPtr(); err != nil {
 							return err
 						}
-						s334 = append(s334, e335)
+						s383 = append(s383, e384)
 					}
-					v.Placeholders = s334
+					v.Placeholders = s383
 				}
 			}
 		case 5:
@@ -3258,17 +3387,23 @@ func (v *MessageTemplate) readXML(r *rtXMLReader) error {
 			}
 		case 6:
 			{
-				if v.UpdatedAt, err = r.dateTime(); err != nil {
+				isNil390, err := r.null()
+				if err != nil {
 					return err
+				}
+				if isNil390 {
+					v.UpdatedAt = *new(DateTime)
+				} else {
+					if v.UpdatedAt, err = r.dateTime(); err != nil {
+						return err
+					}
 				}
 			}
 		case 7:
 			{
-				v342, err := r.int(32)
-				if err != nil {
+				if v.Version, err = r.int(64); err != nil {
 					return err
 				}
-				v.Version = int32(v342)
 			}
 		}
 	}
@@ -3322,18 +3457,18 @@ func xmlDocDecodeMessageTemplate(data []byte) (v *MessageTemplate, err error) {
 			return err
 		}
 		{
-			isNil343, err := r.null()
+			isNil394, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil343 {
+			if isNil394 {
 				v = nil
 			} else {
-				v344 := new(MessageTemplate)
-				if err := v344.readXML(r); err != nil {
+				v395 := new(MessageTemplate)
+				if err := v395.readXML(r); err != nil {
 					return err
 				}
-				v = v344
+				v = v395
 			}
 		}
 		return r.end()
@@ -3368,12 +3503,12 @@ func (v *PagedListOfAppointmentSummary) writeXML(w *rtXMLWriter) {
 	if v.Items == nil {
 		w.nil()
 	} else {
-		for _, e345 := range v.Items {
+		for _, e396 := range v.Items {
 			w.open("AppointmentSummary", xmlNS3)
-			if e345 == nil {
+			if e396 == nil {
 				w.nil()
 			} else {
-				e345.writeXML(w)
+				e396.writeXML(w)
 				w.end()
 			}
 		}
@@ -3400,72 +3535,74 @@ func (v *PagedListOfAppointmentSummary) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				if v.HasMore, err = r.bool(); err != nil {
+				isNil399, err := r.null()
+				if err != nil {
 					return err
+				}
+				if isNil399 {
+					v.HasMore = *new(bool)
+				} else {
+					if v.HasMore, err = r.bool(); err != nil {
+						return err
+					}
 				}
 			}
 		case 1:
 			{
-				isNil348, err := r.null()
+				isNil401, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil348 {
+				if isNil401 {
 					v.Items = nil
 				} else {
-					s349 := make([]*AppointmentSummary, 0, 4)
+					s402 := make([]*AppointmentSummary, 0, 4)
 					for {
-						more351, err := r.item("AppointmentSummary", xmlNS3)
+						more404, err := r.item("AppointmentSummary", xmlNS3)
 						if err != nil {
 							return err
 						}
-						if !more351 {
+						if !more404 {
 							break
 						}
-						var e350 *AppointmentSummary
+						var e403 *AppointmentSummary
 						{
-							isNil352, err := r.null()
+							isNil405, err := r.null()
 							if err != nil {
 								return err
 							}
-							if isNil352 {
-								e350 = nil
+							if isNil405 {
+								e403 = nil
 							} else {
-								v353 := new(AppointmentSummary)
-								if err := v353.readXML(r); err != nil {
+								v406 := new(AppointmentSummary)
+								if err := v406.readXML(r); err != nil {
 									return err
 								}
-								e350 = v353
+								e403 = v406
 							}
 						}
-						s349 = append(s349, e350)
+						s402 = append(s402, e403)
 					}
-					v.Items = s349
+					v.Items = s402
 				}
 			}
 		case 2:
 			{
-				v355, err := r.int(32)
-				if err != nil {
+				if v.Page, err = r.int(64); err != nil {
 					return err
 				}
-				v.Page = int32(v355)
 			}
 		case 3:
 			{
-				v357, err := r.int(32)
-				if err != nil {
+				if v.PageSize, err = r.int(64); err != nil {
 					return err
 				}
-				v.PageSize = int32(v357)
 			}
 		case 4:
 			{
-				v359, err := r.int(32)
-				if err != nil {
+				if v.TotalCount, err = r.int(64); err != nil {
 					return err
 				}
-				v.TotalCount = int32(v359)
 			}
 		}
 	}
@@ -3519,18 +3656,18 @@ func xmlDocDecodePagedListOfAppointmentSummary(data []byte) (v *PagedListOfAppoi
 			return err
 		}
 		{
-			isNil360, err := r.null()
+			isNil413, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil360 {
+			if isNil413 {
 				v = nil
 			} else {
-				v361 := new(PagedListOfAppointmentSummary)
-				if err := v361.readXML(r); err != nil {
+				v414 := new(PagedListOfAppointmentSummary)
+				if err := v414.readXML(r); err != nil {
 					return err
 				}
-				v = v361
+				v = v414
 			}
 		}
 		return r.end()
@@ -3539,13 +3676,11 @@ func xmlDocDecodePagedListOfAppointmentSummary(data []byte) (v *PagedListOfAppoi
 }
 
 var xmlMembersPatientPhotoUpload = []rtXMLMember{{
-	NS:       xmlNS2,
-	Name:     "Content",
-	Required: true,
+	NS:   xmlNS2,
+	Name: "Content",
 }, {
-	NS:       xmlNS2,
-	Name:     "ContentType",
-	Required: true,
+	NS:   xmlNS2,
+	Name: "ContentType",
 }, {
 	NS:   xmlNS2,
 	Name: "FileName",
@@ -3593,11 +3728,11 @@ func (v *PatientPhotoUpload) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				isNil362, err := r.null()
+				isNil415, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil362 {
+				if isNil415 {
 					v.Content = nil
 				} else {
 					if v.Content, err = r.base64(); err != nil {
@@ -3615,17 +3750,23 @@ func (v *PatientPhotoUpload) readXML(r *rtXMLReader) error {
 			}
 		case 3:
 			{
-				if v.Orientation, err = r.char(); err != nil {
+				isNil421, err := r.null()
+				if err != nil {
 					return err
+				}
+				if isNil421 {
+					v.Orientation = *new(rune)
+				} else {
+					if v.Orientation, err = r.char(); err != nil {
+						return err
+					}
 				}
 			}
 		case 4:
 			{
-				v369, err := r.int(32)
-				if err != nil {
+				if v.SizeBytes, err = r.int(64); err != nil {
 					return err
 				}
-				v.SizeBytes = int32(v369)
 			}
 		case 5:
 			if v.SourceUrl, err = r.strPtr(); err != nil {
@@ -3683,18 +3824,18 @@ func xmlDocDecodePatientPhotoUpload(data []byte) (v *PatientPhotoUpload, err err
 			return err
 		}
 		{
-			isNil371, err := r.null()
+			isNil426, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil371 {
+			if isNil426 {
 				v = nil
 			} else {
-				v372 := new(PatientPhotoUpload)
-				if err := v372.readXML(r); err != nil {
+				v427 := new(PatientPhotoUpload)
+				if err := v427.readXML(r); err != nil {
 					return err
 				}
-				v = v372
+				v = v427
 			}
 		}
 		return r.end()
@@ -3712,13 +3853,11 @@ var xmlMembersPatientProfile = []rtXMLMember{{
 	NS:   xmlNS2,
 	Name: "DateOfBirth",
 }, {
-	NS:       xmlNS2,
-	Name:     "FamilyName",
-	Required: true,
+	NS:   xmlNS2,
+	Name: "FamilyName",
 }, {
-	NS:       xmlNS2,
-	Name:     "GivenName",
-	Required: true,
+	NS:   xmlNS2,
+	Name: "GivenName",
 }, {
 	NS:   xmlNS2,
 	Name: "ID",
@@ -3743,9 +3882,9 @@ func (v *PatientProfile) writeXML(w *rtXMLWriter) {
 	if v.Allergies == nil {
 		w.nil()
 	} else {
-		for _, e373 := range v.Allergies {
+		for _, e428 := range v.Allergies {
 			w.open("string", rtNSArrays)
-			w.strPtr(e373)
+			w.strPtr(e428)
 		}
 		w.end()
 	}
@@ -3790,45 +3929,45 @@ func (v *PatientProfile) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				isNil374, err := r.null()
+				isNil429, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil374 {
+				if isNil429 {
 					v.Allergies = nil
 				} else {
-					s375 := make([]*string, 0, 4)
+					s430 := make([]*string, 0, 4)
 					for {
-						more377, err := r.item("string", rtNSArrays)
+						more432, err := r.item("string", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more377 {
+						if !more432 {
 							break
 						}
-						var e376 *string
-						if e376, err = r.strPtr(); err != nil {
+						var e431 *string
+						if e431, err = r.strPtr(); err != nil {
 							return err
 						}
-						s375 = append(s375, e376)
+						s430 = append(s430, e431)
 					}
-					v.Allergies = s375
+					v.Allergies = s430
 				}
 			}
 		case 1:
 			{
-				isNil379, err := r.null()
+				isNil434, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil379 {
+				if isNil434 {
 					v.Contact = nil
 				} else {
-					v380 := new(ContactPoint)
-					if err := v380.readXML(r); err != nil {
+					v435 := new(ContactPoint)
+					if err := v435.readXML(r); err != nil {
 						return err
 					}
-					v.Contact = v380
+					v.Contact = v435
 				}
 			}
 		case 2:
@@ -3869,11 +4008,9 @@ func (v *PatientProfile) readXML(r *rtXMLReader) error {
 			}
 		case 9:
 			{
-				v393, err := r.int(32)
-				if err != nil {
+				if v.RecordVersion, err = r.int(64); err != nil {
 					return err
 				}
-				v.RecordVersion = int32(v393)
 			}
 		}
 	}
@@ -3927,18 +4064,18 @@ func xmlDocDecodePatientProfile(data []byte) (v *PatientProfile, err error) {
 			return err
 		}
 		{
-			isNil394, err := r.null()
+			isNil449, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil394 {
+			if isNil449 {
 				v = nil
 			} else {
-				v395 := new(PatientProfile)
-				if err := v395.readXML(r); err != nil {
+				v450 := new(PatientProfile)
+				if err := v450.readXML(r); err != nil {
 					return err
 				}
-				v = v395
+				v = v450
 			}
 		}
 		return r.end()
@@ -3985,8 +4122,16 @@ func (v *PatientSummary) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				if v.DateOfBirth, err = r.dateTime(); err != nil {
+				isNil453, err := r.null()
+				if err != nil {
 					return err
+				}
+				if isNil453 {
+					v.DateOfBirth = *new(DateTime)
+				} else {
+					if v.DateOfBirth, err = r.dateTime(); err != nil {
+						return err
+					}
 				}
 			}
 		case 1:
@@ -4001,8 +4146,16 @@ func (v *PatientSummary) readXML(r *rtXMLReader) error {
 			}
 		case 3:
 			{
-				if v.IsActive, err = r.bool(); err != nil {
+				isNil460, err := r.null()
+				if err != nil {
 					return err
+				}
+				if isNil460 {
+					v.IsActive = *new(bool)
+				} else {
+					if v.IsActive, err = r.bool(); err != nil {
+						return err
+					}
 				}
 			}
 		}
@@ -4057,18 +4210,18 @@ func xmlDocDecodePatientSummary(data []byte) (v *PatientSummary, err error) {
 			return err
 		}
 		{
-			isNil403, err := r.null()
+			isNil462, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil403 {
+			if isNil462 {
 				v = nil
 			} else {
-				v404 := new(PatientSummary)
-				if err := v404.readXML(r); err != nil {
+				v463 := new(PatientSummary)
+				if err := v463.readXML(r); err != nil {
 					return err
 				}
-				v = v404
+				v = v463
 			}
 		}
 		return r.end()
@@ -4110,24 +4263,28 @@ func (v *Recurrence) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				v406, err := r.int(32)
-				if err != nil {
+				if v.IntervalDays, err = r.int(64); err != nil {
 					return err
 				}
-				v.IntervalDays = int32(v406)
 			}
 		case 1:
 			{
-				v408, err := r.int(32)
-				if err != nil {
+				if v.Occurrences, err = r.int(64); err != nil {
 					return err
 				}
-				v.Occurrences = int32(v408)
 			}
 		case 2:
 			{
-				if v.Until, err = r.dateTime(); err != nil {
+				isNil470, err := r.null()
+				if err != nil {
 					return err
+				}
+				if isNil470 {
+					v.Until = *new(DateTime)
+				} else {
+					if v.Until, err = r.dateTime(); err != nil {
+						return err
+					}
 				}
 			}
 		}
@@ -4182,18 +4339,18 @@ func xmlDocDecodeRecurrence(data []byte) (v *Recurrence, err error) {
 			return err
 		}
 		{
-			isNil411, err := r.null()
+			isNil472, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil411 {
+			if isNil472 {
 				v = nil
 			} else {
-				v412 := new(Recurrence)
-				if err := v412.readXML(r); err != nil {
+				v473 := new(Recurrence)
+				if err := v473.readXML(r); err != nil {
 					return err
 				}
-				v = v412
+				v = v473
 			}
 		}
 		return r.end()
@@ -4289,8 +4446,9 @@ var xmlMembersRescheduleAppointmentCommand = []rtXMLMember{{
 	NS:   xmlNS3,
 	Name: "PreviousStart",
 }, {
-	NS:   xmlNS3,
-	Name: "RescheduleReason",
+	NS:       xmlNS3,
+	Name:     "RescheduleReason",
+	Required: true,
 }}
 
 // writeXML writes v's members as DataContractSerializer does.
@@ -4300,9 +4458,9 @@ func (v *RescheduleAppointmentCommand) writeXML(w *rtXMLWriter) {
 	if v.CorrelationIds == nil {
 		w.nil()
 	} else {
-		for _, e413 := range v.CorrelationIds {
+		for _, e474 := range v.CorrelationIds {
 			w.open("string", rtNSArrays)
-			w.strPtr(e413)
+			w.strPtr(e474)
 		}
 		w.end()
 	}
@@ -4337,8 +4495,13 @@ func (v *RescheduleAppointmentCommand) writeXML(w *rtXMLWriter) {
 		w.dateTime((*v.PreviousStart))
 		w.end()
 	}
-	w.open("RescheduleReason", xmlNS3)
-	w.strPtr(v.RescheduleReason)
+	if !(v.RescheduleReason == nil) {
+		w.open("RescheduleReason", xmlNS3)
+		w.strPtr(v.RescheduleReason)
+	}
+	if v.RescheduleReason == nil {
+		w.refuseDefault("RescheduleReason")
+	}
 }
 
 // readXML reads v's members, strictly: unknown, misplaced and repeated elements are errors.
@@ -4351,35 +4514,43 @@ func (v *RescheduleAppointmentCommand) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				isNil414, err := r.null()
+				isNil475, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil414 {
+				if isNil475 {
 					v.CorrelationIds = nil
 				} else {
-					s415 := make([]*string, 0, 4)
+					s476 := make([]*string, 0, 4)
 					for {
-						more417, err := r.item("string", rtNSArrays)
+						more478, err := r.item("string", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more417 {
+						if !more478 {
 							break
 						}
-						var e416 *string
-						if e416, err = r.strPtr(); err != nil {
+						var e477 *string
+						if e477, err = r.strPtr(); err != nil {
 							return err
 						}
-						s415 = append(s415, e416)
+						s476 = append(s476, e477)
 					}
-					v.CorrelationIds = s415
+					v.CorrelationIds = s476
 				}
 			}
 		case 1:
 			{
-				if v.IdempotencyKey, err = r.guid(); err != nil {
+				isNil482, err := r.null()
+				if err != nil {
 					return err
+				}
+				if isNil482 {
+					v.IdempotencyKey = *new(uuid.UUID)
+				} else {
+					if v.IdempotencyKey, err = r.guid(); err != nil {
+						return err
+					}
 				}
 			}
 		case 2:
@@ -4402,18 +4573,18 @@ func (v *RescheduleAppointmentCommand) readXML(r *rtXMLReader) error {
 			}
 		case 6:
 			{
-				isNil426, err := r.null()
+				isNil489, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil426 {
+				if isNil489 {
 					v.NewSlot = nil
 				} else {
-					v427 := new(TimeWindow)
-					if err := v427.readXML(r); err != nil {
+					v490 := new(TimeWindow)
+					if err := v490.readXML(r); err != nil {
 						return err
 					}
-					v.NewSlot = v427
+					v.NewSlot = v490
 				}
 			}
 		case 7:
@@ -4424,19 +4595,19 @@ func (v *RescheduleAppointmentCommand) readXML(r *rtXMLReader) error {
 			}
 		case 8:
 			{
-				isNil430, err := r.null()
+				isNil493, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil430 {
+				if isNil493 {
 					v.PreviousStart = nil
 				} else {
 					{
-						var v431 DateTime
-						if v431, err = r.dateTime(); err != nil {
+						var v494 DateTime
+						if v494, err = r.dateTime(); err != nil {
 							return err
 						}
-						v.PreviousStart = &v431
+						v.PreviousStart = &v494
 					}
 				}
 			}
@@ -4496,18 +4667,18 @@ func xmlDocDecodeRescheduleAppointmentCommand(data []byte) (v *RescheduleAppoint
 			return err
 		}
 		{
-			isNil434, err := r.null()
+			isNil497, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil434 {
+			if isNil497 {
 				v = nil
 			} else {
-				v435 := new(RescheduleAppointmentCommand)
-				if err := v435.readXML(r); err != nil {
+				v498 := new(RescheduleAppointmentCommand)
+				if err := v498.readXML(r); err != nil {
 					return err
 				}
-				v = v435
+				v = v498
 			}
 		}
 		return r.end()
@@ -4608,18 +4779,18 @@ func xmlDocDecodeResultLink(data []byte) (v *ResultLink, err error) {
 			return err
 		}
 		{
-			isNil439, err := r.null()
+			isNil502, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil439 {
+			if isNil502 {
 				v = nil
 			} else {
-				v440 := new(ResultLink)
-				if err := v440.readXML(r); err != nil {
+				v503 := new(ResultLink)
+				if err := v503.readXML(r); err != nil {
 					return err
 				}
-				v = v440
+				v = v503
 			}
 		}
 		return r.end()
@@ -4652,9 +4823,8 @@ var xmlMembersSendPatientMessageCommand = []rtXMLMember{{
 	NS:   xmlNS7,
 	Name: "SendAfter",
 }, {
-	NS:       xmlNS7,
-	Name:     "TemplateCode",
-	Required: true,
+	NS:   xmlNS7,
+	Name: "TemplateCode",
 }}
 
 // writeXML writes v's members as DataContractSerializer does.
@@ -4664,9 +4834,9 @@ func (v *SendPatientMessageCommand) writeXML(w *rtXMLWriter) {
 	if v.CorrelationIds == nil {
 		w.nil()
 	} else {
-		for _, e441 := range v.CorrelationIds {
+		for _, e504 := range v.CorrelationIds {
 			w.open("string", rtNSArrays)
-			w.strPtr(e441)
+			w.strPtr(e504)
 		}
 		w.end()
 	}
@@ -4676,11 +4846,11 @@ func (v *SendPatientMessageCommand) writeXML(w *rtXMLWriter) {
 	w.open("source", xmlNS5)
 	w.strPtr(v.Source)
 	w.open("Channel", xmlNS7)
-	t442, ok443 := v.Channel.xmlText()
-	if !ok443 {
+	t505, ok506 := v.Channel.xmlText()
+	if !ok506 {
 		w.fail(rtErr("value of MessageChannel", strconv.AppendInt(nil, int64(v.Channel), 10)))
 	}
-	w.str(t442)
+	w.str(t505)
 	w.end()
 	w.open("PatientId", xmlNS7)
 	w.guid(v.PatientId)
@@ -4690,24 +4860,24 @@ func (v *SendPatientMessageCommand) writeXML(w *rtXMLWriter) {
 	if v.Placeholders == nil {
 		w.nil()
 	} else {
-		keys444 := slices.SortedFunc(maps.Keys(v.Placeholders), cmp.Compare[string])
-		for _, k445 := range keys444 {
+		keys507 := slices.SortedFunc(maps.Keys(v.Placeholders), cmp.Compare[string])
+		for _, k508 := range keys507 {
 			w.open("KeyValueOfstringstring", rtNSArrays)
 			w.open("Key", rtNSArrays)
-			w.str(k445)
+			w.str(k508)
 			w.end()
 			w.open("Value", rtNSArrays)
-			w.strPtr(v.Placeholders[k445])
+			w.strPtr(v.Placeholders[k508])
 			w.end()
 		}
 		w.end()
 	}
 	w.open("Priority", xmlNS7)
-	t446, ok447 := v.Priority.xmlText()
-	if !ok447 {
+	t509, ok510 := v.Priority.xmlText()
+	if !ok510 {
 		w.fail(rtErr("value of UrgencyLevel", strconv.AppendInt(nil, int64(v.Priority), 10)))
 	}
-	w.str(t446)
+	w.str(t509)
 	w.end()
 	w.open("SendAfter", xmlNS7)
 	if v.SendAfter == nil {
@@ -4730,35 +4900,43 @@ func (v *SendPatientMessageCommand) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				isNil448, err := r.null()
+				isNil511, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil448 {
+				if isNil511 {
 					v.CorrelationIds = nil
 				} else {
-					s449 := make([]*string, 0, 4)
+					s512 := make([]*string, 0, 4)
 					for {
-						more451, err := r.item("string", rtNSArrays)
+						more514, err := r.item("string", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more451 {
+						if !more514 {
 							break
 						}
-						var e450 *string
-						if e450, err = r.strPtr(); err != nil {
+						var e513 *string
+						if e513, err = r.strPtr(); err != nil {
 							return err
 						}
-						s449 = append(s449, e450)
+						s512 = append(s512, e513)
 					}
-					v.CorrelationIds = s449
+					v.CorrelationIds = s512
 				}
 			}
 		case 1:
 			{
-				if v.IdempotencyKey, err = r.guid(); err != nil {
+				isNil518, err := r.null()
+				if err != nil {
 					return err
+				}
+				if isNil518 {
+					v.IdempotencyKey = *new(uuid.UUID)
+				} else {
+					if v.IdempotencyKey, err = r.guid(); err != nil {
+						return err
+					}
 				}
 			}
 		case 2:
@@ -4767,15 +4945,23 @@ func (v *SendPatientMessageCommand) readXML(r *rtXMLReader) error {
 			}
 		case 3:
 			{
-				t457, err := r.text()
+				isNil524, err := r.null()
 				if err != nil {
 					return err
 				}
-				v458, err := parseXMLMessageChannel(t457)
-				if err != nil {
-					return err
+				if isNil524 {
+					v.Channel = *new(MessageChannel)
+				} else {
+					t525, err := r.text()
+					if err != nil {
+						return err
+					}
+					v526, err := parseXMLMessageChannel(t525)
+					if err != nil {
+						return err
+					}
+					v.Channel = v526
 				}
-				v.Channel = v458
 			}
 		case 4:
 			{
@@ -4785,26 +4971,26 @@ func (v *SendPatientMessageCommand) readXML(r *rtXMLReader) error {
 			}
 		case 5:
 			{
-				isNil461, err := r.null()
+				isNil529, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil461 {
+				if isNil529 {
 					v.Placeholders = nil
 				} else {
-					m462 := map[string]*string{}
+					m530 := map[string]*string{}
 					for {
-						more463, err := r.item("KeyValueOfstringstring", rtNSArrays)
+						more531, err := r.item("KeyValueOfstringstring", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more463 {
+						if !more531 {
 							break
 						}
-						var k464 string
-						var val465 *string
-						for last466 := -1; ; {
-							i467, err := r.next([]rtXMLMember{{
+						var k532 string
+						var val533 *string
+						for last534 := -1; ; {
+							i535, err := r.next([]rtXMLMember{{
 								NS:       rtNSArrays,
 								Name:     "Key",
 								Required: true,
@@ -4812,57 +4998,65 @@ func (v *SendPatientMessageCommand) readXML(r *rtXMLReader) error {
 								NS:       rtNSArrays,
 								Name:     "Value",
 								Required: true,
-							}}, &last466)
+							}}, &last534)
 							if err != nil {
 								return err
 							}
-							if i467 < 0 {
+							if i535 < 0 {
 								break
 							}
-							if i467 == 0 {
+							if i535 == 0 {
 								{
-									if k464, err = r.str(); err != nil {
+									if k532, err = r.str(); err != nil {
 										return err
 									}
 								}
 							} else {
-								if val465, err = r.strPtr(); err != nil {
+								if val533, err = r.strPtr(); err != nil {
 									return err
 								}
 							}
 						}
-						m462[k464] = val465
+						m530[k532] = val533
 					}
-					v.Placeholders = m462
+					v.Placeholders = m530
 				}
 			}
 		case 6:
 			{
-				t472, err := r.text()
+				isNil542, err := r.null()
 				if err != nil {
 					return err
 				}
-				v473, err := parseXMLUrgencyLevel(t472)
-				if err != nil {
-					return err
+				if isNil542 {
+					v.Priority = *new(UrgencyLevel)
+				} else {
+					t543, err := r.text()
+					if err != nil {
+						return err
+					}
+					v544, err := parseXMLUrgencyLevel(t543)
+					if err != nil {
+						return err
+					}
+					v.Priority = v544
 				}
-				v.Priority = v473
 			}
 		case 7:
 			{
-				isNil474, err := r.null()
+				isNil545, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil474 {
+				if isNil545 {
 					v.SendAfter = nil
 				} else {
 					{
-						var v475 DateTime
-						if v475, err = r.dateTime(); err != nil {
+						var v546 DateTime
+						if v546, err = r.dateTime(); err != nil {
 							return err
 						}
-						v.SendAfter = &v475
+						v.SendAfter = &v546
 					}
 				}
 			}
@@ -4922,18 +5116,18 @@ func xmlDocDecodeSendPatientMessageCommand(data []byte) (v *SendPatientMessageCo
 			return err
 		}
 		{
-			isNil478, err := r.null()
+			isNil549, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil478 {
+			if isNil549 {
 				v = nil
 			} else {
-				v479 := new(SendPatientMessageCommand)
-				if err := v479.readXML(r); err != nil {
+				v550 := new(SendPatientMessageCommand)
+				if err := v550.readXML(r); err != nil {
 					return err
 				}
-				v = v479
+				v = v550
 			}
 		}
 		return r.end()
@@ -5052,18 +5246,18 @@ func xmlDocDecodeTimeWindow(data []byte) (v *TimeWindow, err error) {
 			return err
 		}
 		{
-			isNil487, err := r.null()
+			isNil558, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil487 {
+			if isNil558 {
 				v = nil
 			} else {
-				v488 := new(TimeWindow)
-				if err := v488.readXML(r); err != nil {
+				v559 := new(TimeWindow)
+				if err := v559.readXML(r); err != nil {
 					return err
 				}
-				v = v488
+				v = v559
 			}
 		}
 		return r.end()
@@ -5119,18 +5313,18 @@ func xmlDecodeApiResultOfBoolean(data []byte) (v *ApiResultOfBoolean, err error)
 			return err
 		}
 		{
-			isNil489, err := r.null()
+			isNil560, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil489 {
+			if isNil560 {
 				v = nil
 			} else {
-				v490 := new(ApiResultOfBoolean)
-				if err := v490.readXML(r); err != nil {
+				v561 := new(ApiResultOfBoolean)
+				if err := v561.readXML(r); err != nil {
 					return err
 				}
-				v = v490
+				v = v561
 			}
 		}
 		return r.end()
@@ -5159,18 +5353,18 @@ func xmlDecodeApiResultOfGuid(data []byte) (v *ApiResultOfGuid, err error) {
 			return err
 		}
 		{
-			isNil491, err := r.null()
+			isNil562, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil491 {
+			if isNil562 {
 				v = nil
 			} else {
-				v492 := new(ApiResultOfGuid)
-				if err := v492.readXML(r); err != nil {
+				v563 := new(ApiResultOfGuid)
+				if err := v563.readXML(r); err != nil {
 					return err
 				}
-				v = v492
+				v = v563
 			}
 		}
 		return r.end()
@@ -5199,18 +5393,18 @@ func xmlDecodeApiResultOfListOfPatientSummary(data []byte) (v *ApiResultOfListOf
 			return err
 		}
 		{
-			isNil493, err := r.null()
+			isNil564, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil493 {
+			if isNil564 {
 				v = nil
 			} else {
-				v494 := new(ApiResultOfListOfPatientSummary)
-				if err := v494.readXML(r); err != nil {
+				v565 := new(ApiResultOfListOfPatientSummary)
+				if err := v565.readXML(r); err != nil {
 					return err
 				}
-				v = v494
+				v = v565
 			}
 		}
 		return r.end()
@@ -5239,18 +5433,18 @@ func xmlDecodeAppointmentDetail(data []byte) (v *AppointmentDetail, err error) {
 			return err
 		}
 		{
-			isNil495, err := r.null()
+			isNil566, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil495 {
+			if isNil566 {
 				v = nil
 			} else {
-				v496 := new(AppointmentDetail)
-				if err := v496.readXML(r); err != nil {
+				v567 := new(AppointmentDetail)
+				if err := v567.readXML(r); err != nil {
 					return err
 				}
-				v = v496
+				v = v567
 			}
 		}
 		return r.end()
@@ -5279,18 +5473,18 @@ func xmlDecodeBookAppointmentCommand(data []byte) (v *BookAppointmentCommand, er
 			return err
 		}
 		{
-			isNil497, err := r.null()
+			isNil568, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil497 {
+			if isNil568 {
 				v = nil
 			} else {
-				v498 := new(BookAppointmentCommand)
-				if err := v498.readXML(r); err != nil {
+				v569 := new(BookAppointmentCommand)
+				if err := v569.readXML(r); err != nil {
 					return err
 				}
-				v = v498
+				v = v569
 			}
 		}
 		return r.end()
@@ -5319,18 +5513,18 @@ func xmlDecodeClinicLocation(data []byte) (v *ClinicLocation, err error) {
 			return err
 		}
 		{
-			isNil499, err := r.null()
+			isNil570, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil499 {
+			if isNil570 {
 				v = nil
 			} else {
-				v500 := new(ClinicLocation)
-				if err := v500.readXML(r); err != nil {
+				v571 := new(ClinicLocation)
+				if err := v571.readXML(r); err != nil {
 					return err
 				}
-				v = v500
+				v = v571
 			}
 		}
 		return r.end()
@@ -5359,18 +5553,18 @@ func xmlDecodeContactPoint(data []byte) (v *ContactPoint, err error) {
 			return err
 		}
 		{
-			isNil501, err := r.null()
+			isNil572, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil501 {
+			if isNil572 {
 				v = nil
 			} else {
-				v502 := new(ContactPoint)
-				if err := v502.readXML(r); err != nil {
+				v573 := new(ContactPoint)
+				if err := v573.readXML(r); err != nil {
 					return err
 				}
-				v = v502
+				v = v573
 			}
 		}
 		return r.end()
@@ -5411,12 +5605,12 @@ func xmlAppendListOfMessageTemplate(dst []byte, v []*MessageTemplate) ([]byte, e
 	if v == nil {
 		w.nil()
 	} else {
-		for _, e505 := range v {
+		for _, e576 := range v {
 			w.open("MessageTemplate", xmlNS7)
-			if e505 == nil {
+			if e576 == nil {
 				w.nil()
 			} else {
-				e505.writeXML(w)
+				e576.writeXML(w)
 				w.end()
 			}
 		}
@@ -5433,41 +5627,41 @@ func xmlDecodeListOfMessageTemplate(data []byte) (v []*MessageTemplate, err erro
 			return err
 		}
 		{
-			isNil506, err := r.null()
+			isNil577, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil506 {
+			if isNil577 {
 				v = nil
 			} else {
-				s507 := make([]*MessageTemplate, 0, 4)
+				s578 := make([]*MessageTemplate, 0, 4)
 				for {
-					more509, err := r.item("MessageTemplate", xmlNS7)
+					more580, err := r.item("MessageTemplate", xmlNS7)
 					if err != nil {
 						return err
 					}
-					if !more509 {
+					if !more580 {
 						break
 					}
-					var e508 *MessageTemplate
+					var e579 *MessageTemplate
 					{
-						isNil510, err := r.null()
+						isNil581, err := r.null()
 						if err != nil {
 							return err
 						}
-						if isNil510 {
-							e508 = nil
+						if isNil581 {
+							e579 = nil
 						} else {
-							v511 := new(MessageTemplate)
-							if err := v511.readXML(r); err != nil {
+							v582 := new(MessageTemplate)
+							if err := v582.readXML(r); err != nil {
 								return err
 							}
-							e508 = v511
+							e579 = v582
 						}
 					}
-					s507 = append(s507, e508)
+					s578 = append(s578, e579)
 				}
-				v = s507
+				v = s578
 			}
 		}
 		return r.end()
@@ -5482,12 +5676,12 @@ func xmlAppendListOfTimeWindow(dst []byte, v []*TimeWindow) ([]byte, error) {
 	if v == nil {
 		w.nil()
 	} else {
-		for _, e512 := range v {
+		for _, e583 := range v {
 			w.open("TimeWindow", xmlNS4)
-			if e512 == nil {
+			if e583 == nil {
 				w.nil()
 			} else {
-				e512.writeXML(w)
+				e583.writeXML(w)
 				w.end()
 			}
 		}
@@ -5504,41 +5698,41 @@ func xmlDecodeListOfTimeWindow(data []byte) (v []*TimeWindow, err error) {
 			return err
 		}
 		{
-			isNil513, err := r.null()
+			isNil584, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil513 {
+			if isNil584 {
 				v = nil
 			} else {
-				s514 := make([]*TimeWindow, 0, 4)
+				s585 := make([]*TimeWindow, 0, 4)
 				for {
-					more516, err := r.item("TimeWindow", xmlNS4)
+					more587, err := r.item("TimeWindow", xmlNS4)
 					if err != nil {
 						return err
 					}
-					if !more516 {
+					if !more587 {
 						break
 					}
-					var e515 *TimeWindow
+					var e586 *TimeWindow
 					{
-						isNil517, err := r.null()
+						isNil588, err := r.null()
 						if err != nil {
 							return err
 						}
-						if isNil517 {
-							e515 = nil
+						if isNil588 {
+							e586 = nil
 						} else {
-							v518 := new(TimeWindow)
-							if err := v518.readXML(r); err != nil {
+							v589 := new(TimeWindow)
+							if err := v589.readXML(r); err != nil {
 								return err
 							}
-							e515 = v518
+							e586 = v589
 						}
 					}
-					s514 = append(s514, e515)
+					s585 = append(s585, e586)
 				}
-				v = s514
+				v = s585
 			}
 		}
 		return r.end()
@@ -5567,18 +5761,18 @@ func xmlDecodeMessageDeliveryReport(data []byte) (v *MessageDeliveryReport, err 
 			return err
 		}
 		{
-			isNil519, err := r.null()
+			isNil590, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil519 {
+			if isNil590 {
 				v = nil
 			} else {
-				v520 := new(MessageDeliveryReport)
-				if err := v520.readXML(r); err != nil {
+				v591 := new(MessageDeliveryReport)
+				if err := v591.readXML(r); err != nil {
 					return err
 				}
-				v = v520
+				v = v591
 			}
 		}
 		return r.end()
@@ -5607,18 +5801,18 @@ func xmlDecodeMessageTemplate(data []byte) (v *MessageTemplate, err error) {
 			return err
 		}
 		{
-			isNil521, err := r.null()
+			isNil592, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil521 {
+			if isNil592 {
 				v = nil
 			} else {
-				v522 := new(MessageTemplate)
-				if err := v522.readXML(r); err != nil {
+				v593 := new(MessageTemplate)
+				if err := v593.readXML(r); err != nil {
 					return err
 				}
-				v = v522
+				v = v593
 			}
 		}
 		return r.end()
@@ -5647,18 +5841,18 @@ func xmlDecodePagedListOfAppointmentSummary(data []byte) (v *PagedListOfAppointm
 			return err
 		}
 		{
-			isNil523, err := r.null()
+			isNil594, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil523 {
+			if isNil594 {
 				v = nil
 			} else {
-				v524 := new(PagedListOfAppointmentSummary)
-				if err := v524.readXML(r); err != nil {
+				v595 := new(PagedListOfAppointmentSummary)
+				if err := v595.readXML(r); err != nil {
 					return err
 				}
-				v = v524
+				v = v595
 			}
 		}
 		return r.end()
@@ -5687,18 +5881,18 @@ func xmlDecodePatientPhotoUpload(data []byte) (v *PatientPhotoUpload, err error)
 			return err
 		}
 		{
-			isNil525, err := r.null()
+			isNil596, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil525 {
+			if isNil596 {
 				v = nil
 			} else {
-				v526 := new(PatientPhotoUpload)
-				if err := v526.readXML(r); err != nil {
+				v597 := new(PatientPhotoUpload)
+				if err := v597.readXML(r); err != nil {
 					return err
 				}
-				v = v526
+				v = v597
 			}
 		}
 		return r.end()
@@ -5727,18 +5921,18 @@ func xmlDecodePatientProfile(data []byte) (v *PatientProfile, err error) {
 			return err
 		}
 		{
-			isNil527, err := r.null()
+			isNil598, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil527 {
+			if isNil598 {
 				v = nil
 			} else {
-				v528 := new(PatientProfile)
-				if err := v528.readXML(r); err != nil {
+				v599 := new(PatientProfile)
+				if err := v599.readXML(r); err != nil {
 					return err
 				}
-				v = v528
+				v = v599
 			}
 		}
 		return r.end()
@@ -5767,18 +5961,18 @@ func xmlDecodeRescheduleAppointmentCommand(data []byte) (v *RescheduleAppointmen
 			return err
 		}
 		{
-			isNil529, err := r.null()
+			isNil600, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil529 {
+			if isNil600 {
 				v = nil
 			} else {
-				v530 := new(RescheduleAppointmentCommand)
-				if err := v530.readXML(r); err != nil {
+				v601 := new(RescheduleAppointmentCommand)
+				if err := v601.readXML(r); err != nil {
 					return err
 				}
-				v = v530
+				v = v601
 			}
 		}
 		return r.end()
@@ -5807,18 +6001,18 @@ func xmlDecodeSendPatientMessageCommand(data []byte) (v *SendPatientMessageComma
 			return err
 		}
 		{
-			isNil531, err := r.null()
+			isNil602, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil531 {
+			if isNil602 {
 				v = nil
 			} else {
-				v532 := new(SendPatientMessageCommand)
-				if err := v532.readXML(r); err != nil {
+				v603 := new(SendPatientMessageCommand)
+				if err := v603.readXML(r); err != nil {
 					return err
 				}
-				v = v532
+				v = v603
 			}
 		}
 		return r.end()

@@ -11,7 +11,7 @@ import (
 // GetFormularyCategories calls GET api/v1/formulary/categories?page={page}.
 //
 // Lists the categories, top level first.
-func (c *Client) GetFormularyCategories(ctx context.Context, page *int32) (*PagedResultOfFormularyCategory, error) {
+func (c *Client) GetFormularyCategories(ctx context.Context, page *int64) (*PagedResultOfFormularyCategory, error) {
 	call := &rtCall{
 		method: "GET",
 		path:   "api/v1/formulary/categories",
@@ -85,13 +85,15 @@ func (c *Client) GetFormularyItemsByCode(ctx context.Context, code string) (*For
 // GetPrescriptions calls GET api/v1/prescriptions?patientName={patientName}&page={page}.
 //
 // Lists prescriptions, newest first.
-func (c *Client) GetPrescriptions(ctx context.Context, patientName string, page *int32) (*PagedResultOfPrescriptionSummary, error) {
+func (c *Client) GetPrescriptions(ctx context.Context, patientName *string, page *int64) (*PagedResultOfPrescriptionSummary, error) {
 	call := &rtCall{
 		method: "GET",
 		path:   "api/v1/prescriptions",
 	}
 	q := url.Values{}
-	q.Set("patientName", rtParam(patientName))
+	if patientName != nil {
+		q.Set("patientName", rtParam(*patientName))
+	}
 	if page != nil {
 		q.Set("page", rtParam(*page))
 	}
@@ -114,7 +116,7 @@ func (c *Client) GetPrescriptions(ctx context.Context, patientName string, page 
 // GetStockBatchesByBatchNumber calls GET api/v1/stock/batches/{batchNumber}.
 //
 // Gets the stock level a batch was received into.
-func (c *Client) GetStockBatchesByBatchNumber(ctx context.Context, batchNumber int32) (*StockLevel, error) {
+func (c *Client) GetStockBatchesByBatchNumber(ctx context.Context, batchNumber int64) (*StockLevel, error) {
 	call := &rtCall{
 		method: "GET",
 		path:   "api/v1/stock/batches/" + rtPathEscape(rtParam(batchNumber)),
@@ -172,7 +174,10 @@ func (c *Client) PostDispenses(ctx context.Context, body *DispenseCommand) (*Dis
 			return nil, err
 		}
 	case FormatForm:
-		call.body = formAppendDispenseCommand(nil, body)
+		var err error
+		if call.body, err = formAppendDispenseCommand(nil, body); err != nil {
+			return nil, err
+		}
 	default:
 		call.body = jsonAppendDispenseCommand(nil, body, jsonClientDates)
 	}
@@ -207,7 +212,10 @@ func (c *Client) PutFormularyCategoriesByCode(ctx context.Context, code string, 
 			return nil, err
 		}
 	case FormatForm:
-		call.body = formAppendFormularyCategory(nil, body)
+		var err error
+		if call.body, err = formAppendFormularyCategory(nil, body); err != nil {
+			return nil, err
+		}
 	default:
 		call.body = jsonAppendFormularyCategory(nil, body, jsonClientDates)
 	}
@@ -242,7 +250,10 @@ func (c *Client) PutPrescriptionsByPrescriptionId(ctx context.Context, prescript
 			return nil, err
 		}
 	case FormatForm:
-		call.body = formAppendPrescriptionSummary(nil, body)
+		var err error
+		if call.body, err = formAppendPrescriptionSummary(nil, body); err != nil {
+			return nil, err
+		}
 	default:
 		call.body = jsonAppendPrescriptionSummary(nil, body, jsonClientDates)
 	}
@@ -277,7 +288,10 @@ func (c *Client) PutStockByProductCode(ctx context.Context, productCode string, 
 			return nil, err
 		}
 	case FormatForm:
-		call.body = formAppendStockLevel(nil, body)
+		var err error
+		if call.body, err = formAppendStockLevel(nil, body); err != nil {
+			return nil, err
+		}
 	default:
 		call.body = jsonAppendStockLevel(nil, body, jsonClientDates)
 	}

@@ -18,7 +18,7 @@ type e2eService struct {
 	got []any
 }
 
-func (s *e2eService) GetFormularyCategories(ctx context.Context, page *int32) (*PagedResultOfFormularyCategory, error) {
+func (s *e2eService) GetFormularyCategories(ctx context.Context, page *int64) (*PagedResultOfFormularyCategory, error) {
 	s.got = []any{page}
 	return e2eResponseGetFormularyCategories()
 }
@@ -45,7 +45,7 @@ func e2eResponseGetFormularyItemsByCode() (*FormularyItem, error) {
 	return jsonDecodeFormularyItem([]byte(docSample1))
 }
 
-func (s *e2eService) GetPrescriptions(ctx context.Context, patientName string, page *int32) (*PagedResultOfPrescriptionSummary, error) {
+func (s *e2eService) GetPrescriptions(ctx context.Context, patientName *string, page *int64) (*PagedResultOfPrescriptionSummary, error) {
 	s.got = []any{patientName, page}
 	return e2eResponseGetPrescriptions()
 }
@@ -54,7 +54,7 @@ func e2eResponseGetPrescriptions() (*PagedResultOfPrescriptionSummary, error) {
 	return jsonDecodePagedResultOfPrescriptionSummary([]byte(docSample3))
 }
 
-func (s *e2eService) GetStockBatchesByBatchNumber(ctx context.Context, batchNumber int32) (*StockLevel, error) {
+func (s *e2eService) GetStockBatchesByBatchNumber(ctx context.Context, batchNumber int64) (*StockLevel, error) {
 	s.got = []any{batchNumber}
 	return e2eResponseGetStockBatchesByBatchNumber()
 }
@@ -135,7 +135,10 @@ func e2eRoundTripDispenseCommand(format Format, v *DispenseCommand, request bool
 			out, err = xmlDecodeDispenseCommand(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeDispenseCommand(formAppendDispenseCommand(nil, v))
+		var form []byte
+		if form, err = formAppendDispenseCommand(nil, v); err == nil {
+			out, err = formDecodeDispenseCommand(form)
+		}
 	default:
 		out, err = jsonDecodeDispenseCommand(jsonAppendDispenseCommand(nil, v, e2eDates(request)))
 	}
@@ -156,7 +159,10 @@ func e2eRoundTripFormularyCategory(format Format, v *FormularyCategory, request 
 			out, err = xmlDecodeFormularyCategory(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeFormularyCategory(formAppendFormularyCategory(nil, v))
+		var form []byte
+		if form, err = formAppendFormularyCategory(nil, v); err == nil {
+			out, err = formDecodeFormularyCategory(form)
+		}
 	default:
 		out, err = jsonDecodeFormularyCategory(jsonAppendFormularyCategory(nil, v, e2eDates(request)))
 	}
@@ -177,7 +183,10 @@ func e2eRoundTripFormularyItem(format Format, v *FormularyItem, request bool) *F
 			out, err = xmlDecodeFormularyItem(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeFormularyItem(formAppendFormularyItem(nil, v))
+		var form []byte
+		if form, err = formAppendFormularyItem(nil, v); err == nil {
+			out, err = formDecodeFormularyItem(form)
+		}
 	default:
 		out, err = jsonDecodeFormularyItem(jsonAppendFormularyItem(nil, v, e2eDates(request)))
 	}
@@ -198,7 +207,10 @@ func e2eRoundTripPagedResultOfFormularyCategory(format Format, v *PagedResultOfF
 			out, err = xmlDecodePagedResultOfFormularyCategory(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodePagedResultOfFormularyCategory(formAppendPagedResultOfFormularyCategory(nil, v))
+		var form []byte
+		if form, err = formAppendPagedResultOfFormularyCategory(nil, v); err == nil {
+			out, err = formDecodePagedResultOfFormularyCategory(form)
+		}
 	default:
 		out, err = jsonDecodePagedResultOfFormularyCategory(jsonAppendPagedResultOfFormularyCategory(nil, v, e2eDates(request)))
 	}
@@ -219,7 +231,10 @@ func e2eRoundTripPagedResultOfPrescriptionSummary(format Format, v *PagedResultO
 			out, err = xmlDecodePagedResultOfPrescriptionSummary(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodePagedResultOfPrescriptionSummary(formAppendPagedResultOfPrescriptionSummary(nil, v))
+		var form []byte
+		if form, err = formAppendPagedResultOfPrescriptionSummary(nil, v); err == nil {
+			out, err = formDecodePagedResultOfPrescriptionSummary(form)
+		}
 	default:
 		out, err = jsonDecodePagedResultOfPrescriptionSummary(jsonAppendPagedResultOfPrescriptionSummary(nil, v, e2eDates(request)))
 	}
@@ -240,7 +255,10 @@ func e2eRoundTripPrescriptionSummary(format Format, v *PrescriptionSummary, requ
 			out, err = xmlDecodePrescriptionSummary(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodePrescriptionSummary(formAppendPrescriptionSummary(nil, v))
+		var form []byte
+		if form, err = formAppendPrescriptionSummary(nil, v); err == nil {
+			out, err = formDecodePrescriptionSummary(form)
+		}
 	default:
 		out, err = jsonDecodePrescriptionSummary(jsonAppendPrescriptionSummary(nil, v, e2eDates(request)))
 	}
@@ -261,7 +279,10 @@ func e2eRoundTripStockLevel(format Format, v *StockLevel, request bool) *StockLe
 			out, err = xmlDecodeStockLevel(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeStockLevel(formAppendStockLevel(nil, v))
+		var form []byte
+		if form, err = formAppendStockLevel(nil, v); err == nil {
+			out, err = formDecodeStockLevel(form)
+		}
 	default:
 		out, err = jsonDecodeStockLevel(jsonAppendStockLevel(nil, v, e2eDates(request)))
 	}
@@ -286,7 +307,7 @@ func TestEndToEnd(t *testing.T) {
 			ctx := context.Background()
 			_ = ctx
 			t.Run("GetFormularyCategories", func(t *testing.T) {
-				page := Ptr(int32(42))
+				page := Ptr(int64(42))
 				resp, err := c.GetFormularyCategories(ctx, page)
 				if err != nil {
 					t.Fatal(err)
@@ -331,8 +352,8 @@ func TestEndToEnd(t *testing.T) {
 				}
 			})
 			t.Run("GetPrescriptions", func(t *testing.T) {
-				patientName := string("a b/c?d&e=f%")
-				page := Ptr(int32(42))
+				patientName := Ptr(string("a b/c?d&e=f%"))
+				page := Ptr(int64(42))
 				resp, err := c.GetPrescriptions(ctx, patientName, page)
 				if err != nil {
 					t.Fatal(err)
@@ -347,7 +368,7 @@ func TestEndToEnd(t *testing.T) {
 				}
 			})
 			t.Run("GetStockBatchesByBatchNumber", func(t *testing.T) {
-				batchNumber := int32(42)
+				batchNumber := int64(42)
 				resp, err := c.GetStockBatchesByBatchNumber(ctx, batchNumber)
 				if err != nil {
 					t.Fatal(err)
@@ -414,6 +435,9 @@ func TestEndToEnd(t *testing.T) {
 				}
 			})
 			t.Run("PutPrescriptionsByPrescriptionId", func(t *testing.T) {
+				if format == FormatForm {
+					t.Skip("the sample sets a public field, which form binding does not set: PrescriptionSummary.PatientName")
+				}
 				prescriptionId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
 				body, berr := e2eBodyPutPrescriptionsByPrescriptionId()
 				if berr != nil {

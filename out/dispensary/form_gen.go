@@ -9,9 +9,14 @@ func (v *DispenseCommand) writeForm(w *rtFormWriter) {
 	w.int("BatchNumber", int64(v.BatchNumber))
 	for i1, e2 := range v.Lines {
 		w.pushIndex("Lines", i1)
+		if e2 == nil {
+			w.refuse("", "null, which a form cannot carry here (Web API's binder reads an empty object or list, or drops it)")
+		}
 		if e2 != nil {
 			w.push("")
+			m3 := w.mark()
 			e2.writeForm(w)
+			w.ensureObject(m3)
 			w.pop()
 		}
 		w.pop()
@@ -27,61 +32,62 @@ func (v *DispenseCommand) writeForm(w *rtFormWriter) {
 
 // readForm reads v's members from the children of node n.
 func (v *DispenseCommand) readForm(f *rtFormData, n int) error {
-	if k3 := f.child(n, "BatchNumber"); k3 >= 0 {
+	if k4 := f.child(n, "BatchNumber"); k4 >= 0 {
 		{
-			v4, err := f.int(k3, 32)
+			v5, err := f.int(k4, 64)
 			if err != nil {
 				return err
 			}
-			v.BatchNumber = int32(v4)
+			v.BatchNumber = v5
 		}
 	}
-	if k5 := f.child(n, "Lines"); k5 >= 0 {
+	if k6 := f.child(n, "Lines"); k6 >= 0 {
 		{
-			s6 := []*DispenseLine{}
-			for _, it7 := range f.items(k5) {
-				var e8 *DispenseLine
+			s7 := []*DispenseLine{}
+			for _, it8 := range f.items(k6) {
+				var e9 *DispenseLine
 				{
-					v9 := new(DispenseLine)
-					if err := v9.readForm(f, it7); err != nil {
+					f.obj(it8)
+					v10 := new(DispenseLine)
+					if err := v10.readForm(f, it8); err != nil {
 						return err
 					}
-					e8 = v9
+					e9 = v10
 				}
-				s6 = append(s6, e8)
+				s7 = append(s7, e9)
 			}
-			v.Lines = s6
+			v.Lines = s7
 		}
 	}
-	if k10 := f.child(n, "PrescriptionId"); k10 >= 0 {
+	if k11 := f.child(n, "PrescriptionId"); k11 >= 0 {
 		{
-			v11, err := f.guid(k10)
+			v12, err := f.guid(k11)
 			if err != nil {
 				return err
 			}
-			v.PrescriptionId = v11
+			v.PrescriptionId = v12
 		}
 	}
-	if k12 := f.child(n, "CounsellingNotes"); k12 >= 0 {
-		if f.null(k12) {
+	if k13 := f.child(n, "CounsellingNotes"); k13 >= 0 {
+		if f.null(k13) {
 			v.Notes = nil
 		} else {
-			v13, err := f.str(k12)
+			v14, err := f.str(k13)
 			if err != nil {
 				return err
 			}
-			v.Notes = &v13
+			v.Notes = &v14
 		}
 	}
-	if k14 := f.child(n, "TenantCode"); k14 >= 0 {
-		if f.null(k14) {
+	if k15 := f.child(n, "TenantCode"); k15 >= 0 {
+		if f.null(k15) {
 			v.Tenant = nil
 		} else {
-			v15, err := f.str(k14)
+			v16, err := f.str(k15)
 			if err != nil {
 				return err
 			}
-			v.Tenant = &v15
+			v.Tenant = &v16
 		}
 	}
 	return nil
@@ -100,35 +106,35 @@ func (v *DispenseLine) writeForm(w *rtFormWriter) {
 
 // readForm reads v's members from the children of node n.
 func (v *DispenseLine) readForm(f *rtFormData, n int) error {
-	if k16 := f.child(n, "Label"); k16 >= 0 {
-		if f.null(k16) {
+	if k17 := f.child(n, "Label"); k17 >= 0 {
+		if f.null(k17) {
 			v.Label = nil
 		} else {
-			v17, err := f.str(k16)
+			v18, err := f.str(k17)
 			if err != nil {
 				return err
 			}
-			v.Label = &v17
+			v.Label = &v18
 		}
 	}
-	if k18 := f.child(n, "ProductCode"); k18 >= 0 {
-		if f.null(k18) {
+	if k19 := f.child(n, "ProductCode"); k19 >= 0 {
+		if f.null(k19) {
 			v.ProductCode = nil
 		} else {
-			v19, err := f.str(k18)
+			v20, err := f.str(k19)
 			if err != nil {
 				return err
 			}
-			v.ProductCode = &v19
+			v.ProductCode = &v20
 		}
 	}
-	if k20 := f.child(n, "Quantity"); k20 >= 0 {
+	if k21 := f.child(n, "Quantity"); k21 >= 0 {
 		{
-			v21, err := f.int(k20, 32)
+			v22, err := f.int(k21, 64)
 			if err != nil {
 				return err
 			}
-			v.Quantity = int32(v21)
+			v.Quantity = v22
 		}
 	}
 	return nil
@@ -140,11 +146,16 @@ func (v *FormularyCategory) writeForm(w *rtFormWriter) {
 		w.str("Code", *v.Code)
 	}
 	w.int("ItemCount", int64(v.ItemCount))
-	for i22, e23 := range v.Items {
-		w.pushIndex("Items", i22)
-		if e23 != nil {
+	for i23, e24 := range v.Items {
+		w.pushIndex("Items", i23)
+		if e24 == nil {
+			w.refuse("", "null, which a form cannot carry here (Web API's binder reads an empty object or list, or drops it)")
+		}
+		if e24 != nil {
 			w.push("")
-			e23.writeForm(w)
+			m25 := w.mark()
+			e24.writeForm(w)
+			w.ensureObject(m25)
 			w.pop()
 		}
 		w.pop()
@@ -154,68 +165,76 @@ func (v *FormularyCategory) writeForm(w *rtFormWriter) {
 	}
 	if v.Parent != nil {
 		w.push("Parent")
+		m26 := w.mark()
 		v.Parent.writeForm(w)
+		w.ensureObject(m26)
 		w.pop()
 	}
 }
 
 // readForm reads v's members from the children of node n.
 func (v *FormularyCategory) readForm(f *rtFormData, n int) error {
-	if k24 := f.child(n, "Code"); k24 >= 0 {
-		if f.null(k24) {
+	if k27 := f.child(n, "Code"); k27 >= 0 {
+		if f.null(k27) {
 			v.Code = nil
 		} else {
-			v25, err := f.str(k24)
+			v28, err := f.str(k27)
 			if err != nil {
 				return err
 			}
-			v.Code = &v25
+			v.Code = &v28
 		}
 	}
-	if k26 := f.child(n, "ItemCount"); k26 >= 0 {
-		{
-			v27, err := f.int(k26, 32)
-			if err != nil {
-				return err
+	if k29 := f.child(n, "ItemCount"); k29 >= 0 {
+		if f.null(k29) {
+			v.ItemCount = *new(int64)
+		} else {
+			{
+				v30, err := f.int(k29, 64)
+				if err != nil {
+					return err
+				}
+				v.ItemCount = v30
 			}
-			v.ItemCount = int32(v27)
 		}
 	}
-	if k28 := f.child(n, "Items"); k28 >= 0 {
+	if k31 := f.child(n, "Items"); k31 >= 0 {
 		{
-			s29 := []*FormularyItem{}
-			for _, it30 := range f.items(k28) {
-				var e31 *FormularyItem
+			s32 := []*FormularyItem{}
+			for _, it33 := range f.items(k31) {
+				var e34 *FormularyItem
 				{
-					v32 := new(FormularyItem)
-					if err := v32.readForm(f, it30); err != nil {
+					f.obj(it33)
+					v35 := new(FormularyItem)
+					if err := v35.readForm(f, it33); err != nil {
 						return err
 					}
-					e31 = v32
+					e34 = v35
 				}
-				s29 = append(s29, e31)
+				s32 = append(s32, e34)
 			}
-			v.Items = s29
+			v.Items = s32
 		}
 	}
-	if k33 := f.child(n, "Name"); k33 >= 0 {
-		if f.null(k33) {
+	if k36 := f.child(n, "Name"); k36 >= 0 {
+		if f.null(k36) {
 			v.Name = nil
 		} else {
-			v34, err := f.str(k33)
+			v37, err := f.str(k36)
 			if err != nil {
 				return err
 			}
-			v.Name = &v34
+			v.Name = &v37
 		}
 	}
-	if k35 := f.child(n, "Parent"); k35 >= 0 {
+	if k38 := f.child(n, "Parent"); k38 >= 0 {
 		{
-			v36 := new(FormularyCategory)
-			if err := v36.readForm(f, k35); err != nil {
+			f.obj(k38)
+			v39 := new(FormularyCategory)
+			if err := v39.readForm(f, k38); err != nil {
 				return err
 			}
-			v.Parent = v36
+			v.Parent = v39
 		}
 	}
 	return nil
@@ -236,53 +255,53 @@ func (v *FormularyItem) writeForm(w *rtFormWriter) {
 
 // readForm reads v's members from the children of node n.
 func (v *FormularyItem) readForm(f *rtFormData, n int) error {
-	if k37 := f.child(n, "Code"); k37 >= 0 {
-		if f.null(k37) {
+	if k40 := f.child(n, "Code"); k40 >= 0 {
+		if f.null(k40) {
 			v.Code = nil
 		} else {
-			v38, err := f.str(k37)
+			v41, err := f.str(k40)
 			if err != nil {
 				return err
 			}
-			v.Code = &v38
+			v.Code = &v41
 		}
 	}
-	if k39 := f.child(n, "Name"); k39 >= 0 {
-		if f.null(k39) {
+	if k42 := f.child(n, "Name"); k42 >= 0 {
+		if f.null(k42) {
 			v.Name = nil
 		} else {
-			v40, err := f.str(k39)
+			v43, err := f.str(k42)
 			if err != nil {
 				return err
 			}
-			v.Name = &v40
+			v.Name = &v43
 		}
 	}
-	if k41 := f.child(n, "PackSize"); k41 >= 0 {
+	if k44 := f.child(n, "PackSize"); k44 >= 0 {
 		{
-			v42, err := f.int(k41, 32)
+			v45, err := f.int(k44, 64)
 			if err != nil {
 				return err
 			}
-			v.PackSize = int32(v42)
+			v.PackSize = v45
 		}
 	}
-	if k43 := f.child(n, "Schedule"); k43 >= 0 {
+	if k46 := f.child(n, "Schedule"); k46 >= 0 {
 		{
-			v44, err := f.int(k43, 32)
+			v47, err := f.int(k46, 64)
 			if err != nil {
 				return err
 			}
-			v.Schedule = int32(v44)
+			v.Schedule = v47
 		}
 	}
-	if k45 := f.child(n, "UnitPrice"); k45 >= 0 {
+	if k48 := f.child(n, "UnitPrice"); k48 >= 0 {
 		{
-			v46, err := f.decimal(k45)
+			v49, err := f.decimal(k48)
 			if err != nil {
 				return err
 			}
-			v.UnitPrice = v46
+			v.UnitPrice = v49
 		}
 	}
 	return nil
@@ -290,11 +309,16 @@ func (v *FormularyItem) readForm(f *rtFormData, n int) error {
 
 // writeForm writes v's members under the writer's current key.
 func (v *PagedResultOfFormularyCategory) writeForm(w *rtFormWriter) {
-	for i47, e48 := range v.Items {
-		w.pushIndex("Items", i47)
-		if e48 != nil {
+	for i50, e51 := range v.Items {
+		w.pushIndex("Items", i50)
+		if e51 == nil {
+			w.refuse("", "null, which a form cannot carry here (Web API's binder reads an empty object or list, or drops it)")
+		}
+		if e51 != nil {
 			w.push("")
-			e48.writeForm(w)
+			m52 := w.mark()
+			e51.writeForm(w)
+			w.ensureObject(m52)
 			w.pop()
 		}
 		w.pop()
@@ -305,39 +329,48 @@ func (v *PagedResultOfFormularyCategory) writeForm(w *rtFormWriter) {
 
 // readForm reads v's members from the children of node n.
 func (v *PagedResultOfFormularyCategory) readForm(f *rtFormData, n int) error {
-	if k49 := f.child(n, "Items"); k49 >= 0 {
+	if k53 := f.child(n, "Items"); k53 >= 0 {
 		{
-			s50 := []*FormularyCategory{}
-			for _, it51 := range f.items(k49) {
-				var e52 *FormularyCategory
+			s54 := []*FormularyCategory{}
+			for _, it55 := range f.items(k53) {
+				var e56 *FormularyCategory
 				{
-					v53 := new(FormularyCategory)
-					if err := v53.readForm(f, it51); err != nil {
+					f.obj(it55)
+					v57 := new(FormularyCategory)
+					if err := v57.readForm(f, it55); err != nil {
 						return err
 					}
-					e52 = v53
+					e56 = v57
 				}
-				s50 = append(s50, e52)
+				s54 = append(s54, e56)
 			}
-			v.Items = s50
+			v.Items = s54
 		}
 	}
-	if k54 := f.child(n, "Page"); k54 >= 0 {
-		{
-			v55, err := f.int(k54, 32)
-			if err != nil {
-				return err
+	if k58 := f.child(n, "Page"); k58 >= 0 {
+		if f.null(k58) {
+			v.Page = *new(int64)
+		} else {
+			{
+				v59, err := f.int(k58, 64)
+				if err != nil {
+					return err
+				}
+				v.Page = v59
 			}
-			v.Page = int32(v55)
 		}
 	}
-	if k56 := f.child(n, "Total"); k56 >= 0 {
-		{
-			v57, err := f.int(k56, 32)
-			if err != nil {
-				return err
+	if k60 := f.child(n, "Total"); k60 >= 0 {
+		if f.null(k60) {
+			v.Total = *new(int64)
+		} else {
+			{
+				v61, err := f.int(k60, 64)
+				if err != nil {
+					return err
+				}
+				v.Total = v61
 			}
-			v.Total = int32(v57)
 		}
 	}
 	return nil
@@ -345,11 +378,16 @@ func (v *PagedResultOfFormularyCategory) readForm(f *rtFormData, n int) error {
 
 // writeForm writes v's members under the writer's current key.
 func (v *PagedResultOfPrescriptionSummary) writeForm(w *rtFormWriter) {
-	for i58, e59 := range v.Items {
-		w.pushIndex("Items", i58)
-		if e59 != nil {
+	for i62, e63 := range v.Items {
+		w.pushIndex("Items", i62)
+		if e63 == nil {
+			w.refuse("", "null, which a form cannot carry here (Web API's binder reads an empty object or list, or drops it)")
+		}
+		if e63 != nil {
 			w.push("")
-			e59.writeForm(w)
+			m64 := w.mark()
+			e63.writeForm(w)
+			w.ensureObject(m64)
 			w.pop()
 		}
 		w.pop()
@@ -360,39 +398,40 @@ func (v *PagedResultOfPrescriptionSummary) writeForm(w *rtFormWriter) {
 
 // readForm reads v's members from the children of node n.
 func (v *PagedResultOfPrescriptionSummary) readForm(f *rtFormData, n int) error {
-	if k60 := f.child(n, "Items"); k60 >= 0 {
+	if k65 := f.child(n, "Items"); k65 >= 0 {
 		{
-			s61 := []*PrescriptionSummary{}
-			for _, it62 := range f.items(k60) {
-				var e63 *PrescriptionSummary
+			s66 := []*PrescriptionSummary{}
+			for _, it67 := range f.items(k65) {
+				var e68 *PrescriptionSummary
 				{
-					v64 := new(PrescriptionSummary)
-					if err := v64.readForm(f, it62); err != nil {
+					f.obj(it67)
+					v69 := new(PrescriptionSummary)
+					if err := v69.readForm(f, it67); err != nil {
 						return err
 					}
-					e63 = v64
+					e68 = v69
 				}
-				s61 = append(s61, e63)
+				s66 = append(s66, e68)
 			}
-			v.Items = s61
+			v.Items = s66
 		}
 	}
-	if k65 := f.child(n, "Page"); k65 >= 0 {
+	if k70 := f.child(n, "Page"); k70 >= 0 {
 		{
-			v66, err := f.int(k65, 32)
+			v71, err := f.int(k70, 64)
 			if err != nil {
 				return err
 			}
-			v.Page = int32(v66)
+			v.Page = v71
 		}
 	}
-	if k67 := f.child(n, "Total"); k67 >= 0 {
+	if k72 := f.child(n, "Total"); k72 >= 0 {
 		{
-			v68, err := f.int(k67, 32)
+			v73, err := f.int(k72, 64)
 			if err != nil {
 				return err
 			}
-			v.Total = int32(v68)
+			v.Total = v73
 		}
 	}
 	return nil
@@ -400,86 +439,56 @@ func (v *PagedResultOfPrescriptionSummary) readForm(f *rtFormData, n int) error 
 
 // writeForm writes v's members under the writer's current key.
 func (v *PrescriptionSummary) writeForm(w *rtFormWriter) {
-	if v.Controlled != nil {
-		w.bool("Controlled", (*v.Controlled))
+	w.bool("Controlled", v.Controlled)
+	w.dateTime("IssuedOn", v.IssuedOn)
+	if !(v.PatientName == nil) {
+		w.refuse("PatientName", "is a public field, which Web API's form binding does not set")
 	}
-	if v.IssuedOn != nil {
-		w.dateTime("IssuedOn", (*v.IssuedOn))
+	w.guid("PrescriptionId", v.PrescriptionId)
+	if !(v.RepeatsLeft == 0) {
+		w.refuse("RepeatsLeft", "is a public field, which Web API's form binding does not set")
 	}
-	if v.PatientName != nil {
-		w.str("PatientName", *v.PatientName)
-	}
-	if v.PrescriptionId != nil {
-		w.guid("PrescriptionId", (*v.PrescriptionId))
-	}
-	w.int("RepeatsLeft", int64(v.RepeatsLeft))
 }
 
 // readForm reads v's members from the children of node n.
 func (v *PrescriptionSummary) readForm(f *rtFormData, n int) error {
-	if k69 := f.child(n, "Controlled"); k69 >= 0 {
-		if f.null(k69) {
-			v.Controlled = nil
+	if k74 := f.child(n, "Controlled"); k74 >= 0 {
+		if f.null(k74) {
+			v.Controlled = *new(bool)
 		} else {
-			var v70 bool
 			{
-				v71, err := f.bool(k69)
+				v75, err := f.bool(k74)
 				if err != nil {
 					return err
 				}
-				v70 = v71
+				v.Controlled = v75
 			}
-			v.Controlled = &v70
 		}
 	}
-	if k72 := f.child(n, "IssuedOn"); k72 >= 0 {
-		if f.null(k72) {
-			v.IssuedOn = nil
+	if k76 := f.child(n, "IssuedOn"); k76 >= 0 {
+		if f.null(k76) {
+			v.IssuedOn = *new(DateTime)
 		} else {
-			var v73 DateTime
 			{
-				v74, err := f.dateTime(k72)
+				v77, err := f.dateTime(k76)
 				if err != nil {
 					return err
 				}
-				v73 = v74
+				v.IssuedOn = v77
 			}
-			v.IssuedOn = &v73
 		}
 	}
-	if k75 := f.child(n, "PatientName"); k75 >= 0 {
-		if f.null(k75) {
-			v.PatientName = nil
+	if k78 := f.child(n, "PrescriptionId"); k78 >= 0 {
+		if f.null(k78) {
+			v.PrescriptionId = *new(uuid.UUID)
 		} else {
-			v76, err := f.str(k75)
-			if err != nil {
-				return err
-			}
-			v.PatientName = &v76
-		}
-	}
-	if k77 := f.child(n, "PrescriptionId"); k77 >= 0 {
-		if f.null(k77) {
-			v.PrescriptionId = nil
-		} else {
-			var v78 uuid.UUID
 			{
-				v79, err := f.guid(k77)
+				v79, err := f.guid(k78)
 				if err != nil {
 					return err
 				}
-				v78 = v79
+				v.PrescriptionId = v79
 			}
-			v.PrescriptionId = &v78
-		}
-	}
-	if k80 := f.child(n, "RepeatsLeft"); k80 >= 0 {
-		{
-			v81, err := f.int(k80, 32)
-			if err != nil {
-				return err
-			}
-			v.RepeatsLeft = int32(v81)
 		}
 	}
 	return nil
@@ -501,78 +510,87 @@ func (v *StockLevel) writeForm(w *rtFormWriter) {
 
 // readForm reads v's members from the children of node n.
 func (v *StockLevel) readForm(f *rtFormData, n int) error {
-	if k82 := f.child(n, "LastDispensedOn"); k82 >= 0 {
-		{
-			v83, err := f.dateTime(k82)
-			if err != nil {
-				return err
-			}
-			v.LastDispensedOn = v83
-		}
-	}
-	if k84 := f.child(n, "OnHand"); k84 >= 0 {
-		{
-			v85, err := f.int(k84, 32)
-			if err != nil {
-				return err
-			}
-			v.OnHand = int32(v85)
-		}
-	}
-	if k86 := f.child(n, "ProductCode"); k86 >= 0 {
-		if f.null(k86) {
-			v.ProductCode = nil
+	if k80 := f.child(n, "LastDispensedOn"); k80 >= 0 {
+		if f.null(k80) {
+			v.LastDispensedOn = *new(DateTime)
 		} else {
-			v87, err := f.str(k86)
-			if err != nil {
-				return err
-			}
-			v.ProductCode = &v87
-		}
-	}
-	if k88 := f.child(n, "ReorderCost"); k88 >= 0 {
-		if f.null(k88) {
-			v.ReorderCost = nil
-		} else {
-			var v89 Decimal
 			{
-				v90, err := f.decimal(k88)
+				v81, err := f.dateTime(k80)
 				if err != nil {
 					return err
 				}
-				v89 = v90
+				v.LastDispensedOn = v81
 			}
-			v.ReorderCost = &v89
 		}
 	}
-	if k91 := f.child(n, "Reserved"); k91 >= 0 {
+	if k82 := f.child(n, "OnHand"); k82 >= 0 {
 		{
-			v92, err := f.int(k91, 32)
+			v83, err := f.int(k82, 64)
 			if err != nil {
 				return err
 			}
-			v.Reserved = int32(v92)
+			v.OnHand = v83
 		}
 	}
-	if k93 := f.child(n, "SessionId"); k93 >= 0 {
-		{
-			v94, err := f.guid(k93)
+	if k84 := f.child(n, "ProductCode"); k84 >= 0 {
+		if f.null(k84) {
+			v.ProductCode = nil
+		} else {
+			v85, err := f.str(k84)
 			if err != nil {
 				return err
 			}
-			v.SessionId = v94
+			v.ProductCode = &v85
+		}
+	}
+	if k86 := f.child(n, "ReorderCost"); k86 >= 0 {
+		if f.null(k86) {
+			v.ReorderCost = nil
+		} else {
+			var v87 Decimal
+			{
+				v88, err := f.decimal(k86)
+				if err != nil {
+					return err
+				}
+				v87 = v88
+			}
+			v.ReorderCost = &v87
+		}
+	}
+	if k89 := f.child(n, "Reserved"); k89 >= 0 {
+		{
+			v90, err := f.int(k89, 64)
+			if err != nil {
+				return err
+			}
+			v.Reserved = v90
+		}
+	}
+	if k91 := f.child(n, "SessionId"); k91 >= 0 {
+		if f.null(k91) {
+			v.SessionId = *new(uuid.UUID)
+		} else {
+			{
+				v92, err := f.guid(k91)
+				if err != nil {
+					return err
+				}
+				v.SessionId = v92
+			}
 		}
 	}
 	return nil
 }
 
-func formAppendDispenseCommand(dst []byte, v *DispenseCommand) []byte {
+// formAppendDispenseCommand appends v as a form; the error names a value Web API's binder would read otherwise.
+func formAppendDispenseCommand(dst []byte, v *DispenseCommand) ([]byte, error) {
 	w := &rtFormWriter{}
 	w.reset(dst)
 	if v != nil {
 		v.writeForm(w)
 	}
-	return w.b
+	return w.done()
 }
 
 func formDecodeDispenseCommand(data []byte) (v *DispenseCommand, err error) {
@@ -582,7 +600,66 @@ func formDecodeDispenseCommand(data []byte) (v *DispenseCommand, err error) {
 	}
 	err = func() error {
 		{
-			v95 := new(DispenseCommand)
+			f.obj(0)
+			v93 := new(DispenseCommand)
+			if err := v93.readForm(f, 0); err != nil {
+				return err
+			}
+			v = v93
+		}
+		return f.unused()
+	}()
+	return v, err
+}
+
+// formAppendFormularyCategory appends v as a form; the error names a value Web API's binder would read otherwise.
+func formAppendFormularyCategory(dst []byte, v *FormularyCategory) ([]byte, error) {
+	w := &rtFormWriter{}
+	w.reset(dst)
+	if v != nil {
+		v.writeForm(w)
+	}
+	return w.done()
+}
+
+func formDecodeFormularyCategory(data []byte) (v *FormularyCategory, err error) {
+	f, err := rtParseForm(data)
+	if err != nil {
+		return v, err
+	}
+	err = func() error {
+		{
+			f.obj(0)
+			v94 := new(FormularyCategory)
+			if err := v94.readForm(f, 0); err != nil {
+				return err
+			}
+			v = v94
+		}
+		return f.unused()
+	}()
+	return v, err
+}
+
+// formAppendFormularyItem appends v as a form; the error names a value Web API's binder would read otherwise.
+func formAppendFormularyItem(dst []byte, v *FormularyItem) ([]byte, error) {
+	w := &rtFormWriter{}
+	w.reset(dst)
+	if v != nil {
+		v.writeForm(w)
+	}
+	return w.done()
+}
+
+func formDecodeFormularyItem(data []byte) (v *FormularyItem, err error) {
+	f, err := rtParseForm(data)
+	if err != nil {
+		return v, err
+	}
+	err = func() error {
+		{
+			f.obj(0)
+			v95 := new(FormularyItem)
 			if err := v95.readForm(f, 0); err != nil {
 				return err
 			}
@@ -593,23 +670,25 @@ func formDecodeDispenseCommand(data []byte) (v *DispenseCommand, err error) {
 	return v, err
 }
 
-func formAppendFormularyCategory(dst []byte, v *FormularyCategory) []byte {
+// formAppendPagedResultOfFormularyCategory appends v as a form; the error names a value Web API's binder would read otherwise.
+func formAppendPagedResultOfFormularyCategory(dst []byte, v *PagedResultOfFormularyCategory) ([]byte, error) {
 	w := &rtFormWriter{}
 	w.reset(dst)
 	if v != nil {
 		v.writeForm(w)
 	}
-	return w.b
+	return w.done()
 }
 
-func formDecodeFormularyCategory(data []byte) (v *FormularyCategory, err error) {
+func formDecodePagedResultOfFormularyCategory(data []byte) (v *PagedResultOfFormularyCategory, err error) {
 	f, err := rtParseForm(data)
 	if err != nil {
 		return v, err
 	}
 	err = func() error {
 		{
-			v96 := new(FormularyCategory)
+			f.obj(0)
+			v96 := new(PagedResultOfFormularyCategory)
 			if err := v96.readForm(f, 0); err != nil {
 				return err
 			}
@@ -620,23 +699,25 @@ func formDecodeFormularyCategory(data []byte) (v *FormularyCategory, err error) 
 	return v, err
 }
 
-func formAppendFormularyItem(dst []byte, v *FormularyItem) []byte {
+// formAppendPagedResultOfPrescriptionSummary appends v as a form; the error names a value Web API's binder would read otherwise.
+func formAppendPagedResultOfPrescriptionSummary(dst []byte, v *PagedResultOfPrescriptionSummary) ([]byte, error) {
 	w := &rtFormWriter{}
 	w.reset(dst)
 	if v != nil {
 		v.writeForm(w)
 	}
-	return w.b
+	return w.done()
 }
 
-func formDecodeFormularyItem(data []byte) (v *FormularyItem, err error) {
+func formDecodePagedResultOfPrescriptionSummary(data []byte) (v *PagedResultOfPrescriptionSummary, err error) {
 	f, err := rtParseForm(data)
 	if err != nil {
 		return v, err
 	}
 	err = func() error {
 		{
-			v97 := new(FormularyItem)
+			f.obj(0)
+			v97 := new(PagedResultOfPrescriptionSummary)
 			if err := v97.readForm(f, 0); err != nil {
 				return err
 			}
@@ -647,23 +728,25 @@ func formDecodeFormularyItem(data []byte) (v *FormularyItem, err error) {
 	return v, err
 }
 
-func formAppendPagedResultOfFormularyCategory(dst []byte, v *PagedResultOfFormularyCategory) []byte {
+// formAppendPrescriptionSummary appends v as a form; the error names a value Web API's binder would read otherwise.
+func formAppendPrescriptionSummary(dst []byte, v *PrescriptionSummary) ([]byte, error) {
 	w := &rtFormWriter{}
 	w.reset(dst)
 	if v != nil {
 		v.writeForm(w)
 	}
-	return w.b
+	return w.done()
 }
 
-func formDecodePagedResultOfFormularyCategory(data []byte) (v *PagedResultOfFormularyCategory, err error) {
+func formDecodePrescriptionSummary(data []byte) (v *PrescriptionSummary, err error) {
 	f, err := rtParseForm(data)
 	if err != nil {
 		return v, err
 	}
 	err = func() error {
 		{
-			v98 := new(PagedResultOfFormularyCategory)
+			f.obj(0)
+			v98 := new(PrescriptionSummary)
 			if err := v98.readForm(f, 0); err != nil {
 				return err
 			}
@@ -674,67 +757,14 @@ func formDecodePagedResultOfFormularyCategory(data []byte) (v *PagedResultOfForm
 	return v, err
 }
 
-func formAppendPagedResultOfPrescriptionSummary(dst []byte, v *PagedResultOfPrescriptionSummary) []byte {
+// formAppendStockLevel appends v as a form; the error names a value Web API's binder would read otherwise.
+func formAppendStockLevel(dst []byte, v *StockLevel) ([]byte, error) {
 	w := &rtFormWriter{}
 	w.reset(dst)
 	if v != nil {
 		v.writeForm(w)
 	}
-	return w.b
-}
-
-func formDecodePagedResultOfPrescriptionSummary(data []byte) (v *PagedResultOfPrescriptionSummary, err error) {
-	f, err := rtParseForm(data)
-	if err != nil {
-		return v, err
-	}
-	err = func() error {
-		{
-			v99 := new(PagedResultOfPrescriptionSummary)
-			if err := v99.readForm(f, 0); err != nil {
-				return err
-			}
-			v = v99
-		}
-		return f.unused()
-	}()
-	return v, err
-}
-
-func formAppendPrescriptionSummary(dst []byte, v *PrescriptionSummary) []byte {
-	w := &rtFormWriter{}
-	w.reset(dst)
-	if v != nil {
-		v.writeForm(w)
-	}
-	return w.b
-}
-
-func formDecodePrescriptionSummary(data []byte) (v *PrescriptionSummary, err error) {
-	f, err := rtParseForm(data)
-	if err != nil {
-		return v, err
-	}
-	err = func() error {
-		{
-			v100 := new(PrescriptionSummary)
-			if err := v100.readForm(f, 0); err != nil {
-				return err
-			}
-			v = v100
-		}
-		return f.unused()
-	}()
-	return v, err
-}
-
-func formAppendStockLevel(dst []byte, v *StockLevel) []byte {
-	w := &rtFormWriter{}
-	w.reset(dst)
-	if v != nil {
-		v.writeForm(w)
-	}
-	return w.b
+	return w.done()
 }
 
 func formDecodeStockLevel(data []byte) (v *StockLevel, err error) {
@@ -744,11 +774,12 @@ func formDecodeStockLevel(data []byte) (v *StockLevel, err error) {
 	}
 	err = func() error {
 		{
-			v101 := new(StockLevel)
-			if err := v101.readForm(f, 0); err != nil {
+			f.obj(0)
+			v99 := new(StockLevel)
+			if err := v99.readForm(f, 0); err != nil {
 				return err
 			}
-			v = v101
+			v = v99
 		}
 		return f.unused()
 	}()

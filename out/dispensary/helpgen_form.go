@@ -18,6 +18,10 @@ package dispensary
 //	for i, l := range v.Links { w.pushIndex("Links", i); w.str("Rel", l.Rel); w.pop() }  Links[0].Rel=…
 //	dictionaries: w.pushIndex("D", i); w.str("Key", k); w.int("Value", v); w.pop()   D[0].Key=…&D[0].Value=…
 //	nil values and empty lists: write nothing (the binder leaves the default)
+//	nil simple items, dictionary values and pair parts: an empty value (read as null)
+//	an object with no member written: "A=" (w.mark, w.ensureObject), an empty object
+//	what the binder cannot read back (a nil object item, an empty dictionary
+//	key, a public field...): w.refuse, and done returns the error
 //
 // Value writers take the last key segment ("" for the current key itself).
 // Why A.B and L[0]: the dotted form is what the binder matches internally
@@ -73,12 +77,58 @@ type rtFormWriter struct {
 	start int
 	key   []byte
 	marks []int
+	err   error
 }
 
 func (w *rtFormWriter) reset(dst []byte) {
 	w.b, w.start = dst, len(dst)
 	w.key = w.key[:0]
 	w.marks = w.marks[:0]
+	w.err = nil
+}
+
+// done returns the body (never nil: an empty form is still a form) and the
+// first refusal.
+func (w *rtFormWriter) done() ([]byte, error) {
+	if w.b == nil {
+		w.b = []byte{}
+	}
+	return w.b, w.err
+}
+
+// refuse records that the value at name (under the current key) cannot be
+// sent: Web API's model binder would read something else.
+func (w *rtFormWriter) refuse(name, why string) {
+	if w.err != nil {
+		return
+	}
+	k := string(w.key)
+	if name != "" {
+		if k != "" {
+			k += "."
+		}
+		k += name
+	}
+	w.err = &rtFormError{Key: k, Msg: why}
+}
+
+// dictKey refuses a dictionary key the binder drops: empty or white space.
+func (w *rtFormWriter) dictKey(k string) {
+	if strings.TrimSpace(k) == "" {
+		w.refuse("Key", "an empty or white-space dictionary key, which Web API's binder drops with its entry")
+	}
+}
+
+// mark is the writer's position, for ensureObject.
+func (w *rtFormWriter) mark() int { return len(w.b) }
+
+// ensureObject writes an empty value at the current key when nothing was
+// written since mark: the binder makes an empty object of "A=" (verified on
+// the clinic oracle), where no key at all would leave null or end a list.
+func (w *rtFormWriter) ensureObject(mark int) {
+	if len(w.b) == mark {
+		w.field("")
+	}
 }
 
 func (w *rtFormWriter) appendSeg(name string) {
@@ -161,6 +211,9 @@ func (w *rtFormWriter) dateTime(name string, v DateTime) {
 	w.b = rtAppendFormEscaped(w.b, rtAppendDateTime(buf[:0], v))
 }
 func (w *rtFormWriter) dateTimeOffset(name string, v time.Time) {
+	if msg := rtDateTimeOffsetRange(v); msg != "" {
+		w.refuse(name, msg)
+	}
 	w.field(name)
 	var buf [40]byte
 	w.b = rtAppendFormEscaped(w.b, rtAppendDateTimeOffset(buf[:0], v))
@@ -487,6 +540,43 @@ func (f *rtFormData) null(n int) bool {
 		return true
 	}
 	return false
+}
+
+// obj marks read the empty value an object's key may carry ("A=": the
+// binder makes an empty object).
+func (f *rtFormData) obj(n int) {
+	if n < 0 {
+		return
+	}
+	nd := &f.nodes[n]
+	if len(nd.values) == 1 && strings.TrimSpace(nd.values[0]) == "" {
+		nd.read = true
+	}
+}
+
+// entry returns the Key and Value nodes of dictionary item n. The binder
+// drops an entry that lacks either, or whose key is empty or white space;
+// such an entry is an error here rather than read differently.
+func (f *rtFormData) entry(n int) (key, value int, err error) {
+	key, value = f.child(n, "Key"), f.child(n, "Value")
+	switch {
+	case key < 0 || value < 0:
+		return 0, 0, &rtFormError{Key: f.nodes[n].key, Msg: "a dictionary entry without its Key or its Value (Web API's binder drops it)"}
+	case len(f.nodes[key].values) == 1 && strings.TrimSpace(f.nodes[key].values[0]) == "":
+		return 0, 0, &rtFormError{Key: f.nodes[key].key, Msg: "an empty or white-space dictionary key (Web API's binder drops the entry)"}
+	}
+	f.obj(n)
+	return key, value, nil
+}
+
+// pair returns the Key and Value nodes of KeyValuePair node n: the binder
+// sets a pair only when both are posted.
+func (f *rtFormData) pair(n int) (key, value int, err error) {
+	key, value = f.child(n, "Key"), f.child(n, "Value")
+	if key < 0 || value < 0 {
+		return 0, 0, &rtFormError{Key: f.nodes[n].key, Msg: "a KeyValuePair without its Key or its Value (Web API's binder leaves it unset)"}
+	}
+	return key, value, nil
 }
 
 // unused reports the first posted key whose value nothing read.

@@ -146,12 +146,8 @@ func (v *DispenseCommand) decodeJSON(r *rtJSONReader) error {
 			if r.null() {
 				return r.errNull("BatchNumber")
 			}
-			{
-				v10, err := r.intN(32)
-				if err != nil {
-					return err
-				}
-				v.BatchNumber = int32(v10)
+			if v.BatchNumber, err = r.intN(64); err != nil {
+				return err
 			}
 		default:
 			if err := r.skip(); err != nil {
@@ -232,12 +228,8 @@ func (v *DispenseLine) decodeJSON(r *rtJSONReader) error {
 			if r.null() {
 				return r.errNull("Quantity")
 			}
-			{
-				v12, err := r.intN(32)
-				if err != nil {
-					return err
-				}
-				v.Quantity = int32(v12)
+			if v.Quantity, err = r.intN(64); err != nil {
+				return err
 			}
 		case 2:
 			if v.Label, err = r.stringPtr(); err != nil {
@@ -383,14 +375,14 @@ func (v *FormularyCategory) decodeJSON(r *rtJSONReader) error {
 			}
 		case 4:
 			if r.null() {
-				return r.errNull("ItemCount")
-			}
-			{
-				v23, err := r.intN(32)
-				if err != nil {
+				v.ItemCount = *new(int64)
+			} else {
+				if r.null() {
+					return r.errNull("ItemCount")
+				}
+				if v.ItemCount, err = r.intN(64); err != nil {
 					return err
 				}
-				v.ItemCount = int32(v23)
 			}
 		default:
 			if err := r.skip(); err != nil {
@@ -483,12 +475,8 @@ func (v *FormularyItem) decodeJSON(r *rtJSONReader) error {
 			if r.null() {
 				return r.errNull("PackSize")
 			}
-			{
-				v26, err := r.intN(32)
-				if err != nil {
-					return err
-				}
-				v.PackSize = int32(v26)
+			if v.PackSize, err = r.intN(64); err != nil {
+				return err
 			}
 		case 3:
 			if r.null() {
@@ -501,12 +489,8 @@ func (v *FormularyItem) decodeJSON(r *rtJSONReader) error {
 			if r.null() {
 				return r.errNull("Schedule")
 			}
-			{
-				v28, err := r.intN(32)
-				if err != nil {
-					return err
-				}
-				v.Schedule = int32(v28)
+			if v.Schedule, err = r.intN(64); err != nil {
+				return err
 			}
 		default:
 			if err := r.skip(); err != nil {
@@ -622,25 +606,25 @@ func (v *PagedResultOfFormularyCategory) decodeJSON(r *rtJSONReader) error {
 			}
 		case 1:
 			if r.null() {
-				return r.errNull("Page")
-			}
-			{
-				v35, err := r.intN(32)
-				if err != nil {
+				v.Page = *new(int64)
+			} else {
+				if r.null() {
+					return r.errNull("Page")
+				}
+				if v.Page, err = r.intN(64); err != nil {
 					return err
 				}
-				v.Page = int32(v35)
 			}
 		case 2:
 			if r.null() {
-				return r.errNull("Total")
-			}
-			{
-				v36, err := r.intN(32)
-				if err != nil {
+				v.Total = *new(int64)
+			} else {
+				if r.null() {
+					return r.errNull("Total")
+				}
+				if v.Total, err = r.intN(64); err != nil {
 					return err
 				}
-				v.Total = int32(v36)
 			}
 		default:
 			if err := r.skip(); err != nil {
@@ -758,23 +742,15 @@ func (v *PagedResultOfPrescriptionSummary) decodeJSON(r *rtJSONReader) error {
 			if r.null() {
 				return r.errNull("Page")
 			}
-			{
-				v43, err := r.intN(32)
-				if err != nil {
-					return err
-				}
-				v.Page = int32(v43)
+			if v.Page, err = r.intN(64); err != nil {
+				return err
 			}
 		case 2:
 			if r.null() {
 				return r.errNull("Total")
 			}
-			{
-				v44, err := r.intN(32)
-				if err != nil {
-					return err
-				}
-				v.Total = int32(v44)
+			if v.Total, err = r.intN(64); err != nil {
+				return err
 			}
 		default:
 			if err := r.skip(); err != nil {
@@ -798,23 +774,11 @@ func (v *PrescriptionSummary) appendJSON(dst []byte, d *rtJSONDates) []byte {
 	dst = append(dst, ",\"RepeatsLeft\":"...)
 	dst = strconv.AppendInt(dst, int64(v.RepeatsLeft), 10)
 	dst = append(dst, ",\"PrescriptionId\":"...)
-	if v.PrescriptionId == nil {
-		dst = append(dst, "null"...)
-	} else {
-		dst = rtAppendJSONGUID(dst, (*v.PrescriptionId))
-	}
+	dst = rtAppendJSONGUID(dst, v.PrescriptionId)
 	dst = append(dst, ",\"IssuedOn\":"...)
-	if v.IssuedOn == nil {
-		dst = append(dst, "null"...)
-	} else {
-		dst = d.appendDateTime(dst, (*v.IssuedOn))
-	}
+	dst = d.appendDateTime(dst, v.IssuedOn)
 	dst = append(dst, ",\"Controlled\":"...)
-	if v.Controlled == nil {
-		dst = append(dst, "null"...)
-	} else {
-		dst = rtAppendBool(dst, (*v.Controlled))
-	}
+	dst = rtAppendBool(dst, v.Controlled)
 	return append(dst, '}')
 }
 
@@ -875,51 +839,41 @@ func (v *PrescriptionSummary) decodeJSON(r *rtJSONReader) error {
 			if r.null() {
 				return r.errNull("RepeatsLeft")
 			}
-			{
-				v46, err := r.intN(32)
-				if err != nil {
-					return err
-				}
-				v.RepeatsLeft = int32(v46)
+			if v.RepeatsLeft, err = r.intN(64); err != nil {
+				return err
 			}
 		case 2:
 			if r.null() {
-				v.PrescriptionId = nil
+				v.PrescriptionId = *new(uuid.UUID)
 			} else {
-				var v47 uuid.UUID
 				if r.null() {
 					return r.errNull("PrescriptionId")
 				}
-				if v47, err = r.guid(); err != nil {
+				if v.PrescriptionId, err = r.guid(); err != nil {
 					return err
 				}
-				v.PrescriptionId = &v47
 			}
 		case 3:
 			if r.null() {
-				v.IssuedOn = nil
+				v.IssuedOn = *new(DateTime)
 			} else {
-				var v49 DateTime
 				if r.null() {
 					return r.errNull("IssuedOn")
 				}
-				if v49, err = r.dateTime(); err != nil {
+				if v.IssuedOn, err = r.dateTime(); err != nil {
 					return err
 				}
-				v.IssuedOn = &v49
 			}
 		case 4:
 			if r.null() {
-				v.Controlled = nil
+				v.Controlled = *new(bool)
 			} else {
-				var v51 bool
 				if r.null() {
 					return r.errNull("Controlled")
 				}
-				if v51, err = r.boolean(); err != nil {
+				if v.Controlled, err = r.boolean(); err != nil {
 					return err
 				}
-				v.Controlled = &v51
 			}
 		default:
 			if err := r.skip(); err != nil {
@@ -1016,50 +970,50 @@ func (v *StockLevel) decodeJSON(r *rtJSONReader) error {
 			if r.null() {
 				return r.errNull("OnHand")
 			}
-			{
-				v54, err := r.intN(32)
-				if err != nil {
-					return err
-				}
-				v.OnHand = int32(v54)
+			if v.OnHand, err = r.intN(64); err != nil {
+				return err
 			}
 		case 2:
 			if r.null() {
 				return r.errNull("Reserved")
 			}
-			{
-				v55, err := r.intN(32)
-				if err != nil {
-					return err
-				}
-				v.Reserved = int32(v55)
+			if v.Reserved, err = r.intN(64); err != nil {
+				return err
 			}
 		case 3:
 			if r.null() {
-				return r.errNull("LastDispensedOn")
-			}
-			if v.LastDispensedOn, err = r.dateTime(); err != nil {
-				return err
+				v.LastDispensedOn = *new(DateTime)
+			} else {
+				if r.null() {
+					return r.errNull("LastDispensedOn")
+				}
+				if v.LastDispensedOn, err = r.dateTime(); err != nil {
+					return err
+				}
 			}
 		case 4:
 			if r.null() {
-				return r.errNull("SessionId")
-			}
-			if v.SessionId, err = r.guid(); err != nil {
-				return err
+				v.SessionId = *new(uuid.UUID)
+			} else {
+				if r.null() {
+					return r.errNull("SessionId")
+				}
+				if v.SessionId, err = r.guid(); err != nil {
+					return err
+				}
 			}
 		case 5:
 			if r.null() {
 				v.ReorderCost = nil
 			} else {
-				var v58 Decimal
+				var v55 Decimal
 				if r.null() {
 					return r.errNull("ReorderCost")
 				}
-				if v58, err = r.decimal(); err != nil {
+				if v55, err = r.decimal(); err != nil {
 					return err
 				}
-				v.ReorderCost = &v58
+				v.ReorderCost = &v55
 			}
 		default:
 			if err := r.skip(); err != nil {
@@ -1083,11 +1037,11 @@ func jsonDecodeDispenseCommand(data []byte) (v *DispenseCommand, err error) {
 		if r.null() {
 			v = nil
 		} else {
-			v60 := new(DispenseCommand)
-			if err := v60.decodeJSON(r); err != nil {
+			v57 := new(DispenseCommand)
+			if err := v57.decodeJSON(r); err != nil {
 				return err
 			}
-			v = v60
+			v = v57
 		}
 		return r.end()
 	}()
@@ -1108,11 +1062,11 @@ func jsonDecodeFormularyCategory(data []byte) (v *FormularyCategory, err error) 
 		if r.null() {
 			v = nil
 		} else {
-			v61 := new(FormularyCategory)
-			if err := v61.decodeJSON(r); err != nil {
+			v58 := new(FormularyCategory)
+			if err := v58.decodeJSON(r); err != nil {
 				return err
 			}
-			v = v61
+			v = v58
 		}
 		return r.end()
 	}()
@@ -1133,11 +1087,11 @@ func jsonDecodeFormularyItem(data []byte) (v *FormularyItem, err error) {
 		if r.null() {
 			v = nil
 		} else {
-			v62 := new(FormularyItem)
-			if err := v62.decodeJSON(r); err != nil {
+			v59 := new(FormularyItem)
+			if err := v59.decodeJSON(r); err != nil {
 				return err
 			}
-			v = v62
+			v = v59
 		}
 		return r.end()
 	}()
@@ -1158,11 +1112,11 @@ func jsonDecodePagedResultOfFormularyCategory(data []byte) (v *PagedResultOfForm
 		if r.null() {
 			v = nil
 		} else {
-			v63 := new(PagedResultOfFormularyCategory)
-			if err := v63.decodeJSON(r); err != nil {
+			v60 := new(PagedResultOfFormularyCategory)
+			if err := v60.decodeJSON(r); err != nil {
 				return err
 			}
-			v = v63
+			v = v60
 		}
 		return r.end()
 	}()
@@ -1183,11 +1137,11 @@ func jsonDecodePagedResultOfPrescriptionSummary(data []byte) (v *PagedResultOfPr
 		if r.null() {
 			v = nil
 		} else {
-			v64 := new(PagedResultOfPrescriptionSummary)
-			if err := v64.decodeJSON(r); err != nil {
+			v61 := new(PagedResultOfPrescriptionSummary)
+			if err := v61.decodeJSON(r); err != nil {
 				return err
 			}
-			v = v64
+			v = v61
 		}
 		return r.end()
 	}()
@@ -1208,11 +1162,11 @@ func jsonDecodePrescriptionSummary(data []byte) (v *PrescriptionSummary, err err
 		if r.null() {
 			v = nil
 		} else {
-			v65 := new(PrescriptionSummary)
-			if err := v65.decodeJSON(r); err != nil {
+			v62 := new(PrescriptionSummary)
+			if err := v62.decodeJSON(r); err != nil {
 				return err
 			}
-			v = v65
+			v = v62
 		}
 		return r.end()
 	}()
@@ -1233,11 +1187,11 @@ func jsonDecodeStockLevel(data []byte) (v *StockLevel, err error) {
 		if r.null() {
 			v = nil
 		} else {
-			v66 := new(StockLevel)
-			if err := v66.decodeJSON(r); err != nil {
+			v63 := new(StockLevel)
+			if err := v63.decodeJSON(r); err != nil {
 				return err
 			}
-			v = v66
+			v = v63
 		}
 		return r.end()
 	}()

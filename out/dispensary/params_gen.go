@@ -4,9 +4,8 @@ package dispensary
 
 import "github.com/google/uuid"
 
-func parseParamInt32(s string) (int32, error) {
-	v, err := rtParseInt([]byte(s), 32)
-	return int32(v), err
+func parseParamInt64(s string) (int64, error) {
+	return rtParseInt([]byte(s), 64)
 }
 
 func parseParamString(s string) (string, error) {

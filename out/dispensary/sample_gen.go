@@ -13,7 +13,7 @@ type SampleService struct{}
 
 var _ Service = SampleService{}
 
-func (SampleService) GetFormularyCategories(ctx context.Context, page *int32) (*PagedResultOfFormularyCategory, error) {
+func (SampleService) GetFormularyCategories(ctx context.Context, page *int64) (*PagedResultOfFormularyCategory, error) {
 	var zero *PagedResultOfFormularyCategory
 	return zero, nil
 }
@@ -33,14 +33,14 @@ func (SampleService) GetFormularyItemsByCode(ctx context.Context, code string) (
 // sampleGetPrescriptions is the documented response sample of GetPrescriptions.
 const sampleGetPrescriptions = "{\n  \"Items\": [\n    {\n      \"PatientName\": \"sample string 1\",\n      \"RepeatsLeft\": 2,\n      \"PrescriptionId\": \"1ebfe28f-3559-4636-8f31-6be952b94cfb\",\n      \"IssuedOn\": \"2025-12-07T14:04:37.2641595+02:00\",\n      \"Controlled\": true\n    },\n    {\n      \"PatientName\": \"sample string 1\",\n      \"RepeatsLeft\": 2,\n      \"PrescriptionId\": \"1ebfe28f-3559-4636-8f31-6be952b94cfb\",\n      \"IssuedOn\": \"2025-12-07T14:04:37.2641595+02:00\",\n      \"Controlled\": true\n    }\n  ],\n  \"Page\": 1,\n  \"Total\": 2\n}"
 
-func (SampleService) GetPrescriptions(ctx context.Context, patientName string, page *int32) (*PagedResultOfPrescriptionSummary, error) {
+func (SampleService) GetPrescriptions(ctx context.Context, patientName *string, page *int64) (*PagedResultOfPrescriptionSummary, error) {
 	return jsonDecodePagedResultOfPrescriptionSummary([]byte(sampleGetPrescriptions))
 }
 
 // sampleGetStockBatchesByBatchNumber is the documented response sample of GetStockBatchesByBatchNumber.
 const sampleGetStockBatchesByBatchNumber = "{\n  \"ProductCode\": \"sample string 1\",\n  \"OnHand\": 2,\n  \"Reserved\": 3,\n  \"LastDispensedOn\": \"2025-12-07T14:03:52.1187345+02:00\",\n  \"SessionId\": \"61166226-69ad-48b6-83c6-d64f8ce3e831\",\n  \"ReorderCost\": 1.0\n}"
 
-func (SampleService) GetStockBatchesByBatchNumber(ctx context.Context, batchNumber int32) (*StockLevel, error) {
+func (SampleService) GetStockBatchesByBatchNumber(ctx context.Context, batchNumber int64) (*StockLevel, error) {
 	return jsonDecodeStockLevel([]byte(sampleGetStockBatchesByBatchNumber))
 }
 

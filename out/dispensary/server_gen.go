@@ -14,7 +14,7 @@ import (
 type Service interface {
 	// GetFormularyCategories handles GET api/v1/formulary/categories?page={page}.
 	// Lists the categories, top level first.
-	GetFormularyCategories(ctx context.Context, page *int32) (*PagedResultOfFormularyCategory, error)
+	GetFormularyCategories(ctx context.Context, page *int64) (*PagedResultOfFormularyCategory, error)
 	// GetFormularyCategoriesByCode handles GET api/v1/formulary/categories/{code}.
 	// Gets a category with its parent.
 	GetFormularyCategoriesByCode(ctx context.Context, code string) (*FormularyCategory, error)
@@ -23,10 +23,10 @@ type Service interface {
 	GetFormularyItemsByCode(ctx context.Context, code string) (*FormularyItem, error)
 	// GetPrescriptions handles GET api/v1/prescriptions?patientName={patientName}&page={page}.
 	// Lists prescriptions, newest first.
-	GetPrescriptions(ctx context.Context, patientName string, page *int32) (*PagedResultOfPrescriptionSummary, error)
+	GetPrescriptions(ctx context.Context, patientName *string, page *int64) (*PagedResultOfPrescriptionSummary, error)
 	// GetStockBatchesByBatchNumber handles GET api/v1/stock/batches/{batchNumber}.
 	// Gets the stock level a batch was received into.
-	GetStockBatchesByBatchNumber(ctx context.Context, batchNumber int32) (*StockLevel, error)
+	GetStockBatchesByBatchNumber(ctx context.Context, batchNumber int64) (*StockLevel, error)
 	// GetStockByProductCode handles GET api/v1/stock/{productCode}.
 	// Gets the stock level of a product.
 	GetStockByProductCode(ctx context.Context, productCode string) (*StockLevel, error)
@@ -47,7 +47,7 @@ type Service interface {
 // UnimplementedService answers 501 Not Implemented for every endpoint.
 type UnimplementedService struct{}
 
-func (UnimplementedService) GetFormularyCategories(ctx context.Context, page *int32) (*PagedResultOfFormularyCategory, error) {
+func (UnimplementedService) GetFormularyCategories(ctx context.Context, page *int64) (*PagedResultOfFormularyCategory, error) {
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
 		StatusCode: http.StatusNotImplemented,
@@ -65,13 +65,13 @@ func (UnimplementedService) GetFormularyItemsByCode(ctx context.Context, code st
 		StatusCode: http.StatusNotImplemented,
 	}
 }
-func (UnimplementedService) GetPrescriptions(ctx context.Context, patientName string, page *int32) (*PagedResultOfPrescriptionSummary, error) {
+func (UnimplementedService) GetPrescriptions(ctx context.Context, patientName *string, page *int64) (*PagedResultOfPrescriptionSummary, error) {
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
 		StatusCode: http.StatusNotImplemented,
 	}
 }
-func (UnimplementedService) GetStockBatchesByBatchNumber(ctx context.Context, batchNumber int32) (*StockLevel, error) {
+func (UnimplementedService) GetStockBatchesByBatchNumber(ctx context.Context, batchNumber int64) (*StockLevel, error) {
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
 		StatusCode: http.StatusNotImplemented,
@@ -111,7 +111,7 @@ func (UnimplementedService) PutStockByProductCode(ctx context.Context, productCo
 // NewHandler serves s with Web API's behaviour: routes matched ignoring case; path and query values
 // parsed (400 when they do not parse); bodies read by Content-Type (JSON, XML, form; 415 otherwise)
 // within a size limit (413); annotations validated (400 naming the field); responses in the format
-// Accept asks for (JSON by default, XML; 406 when neither fits); a panic answers 500.
+// Accept asks for (JSON by default, XML; JSON when neither fits, as Web API); a panic answers 500.
 func NewHandler(s Service, opts ...ServerOption) http.Handler {
 	cfg := rtNewServerConfig(opts)
 	mux := http.NewServeMux()
@@ -156,9 +156,9 @@ func serveGetFormularyCategories(cfg *rtServerConfig, s Service, w http.Response
 	}
 	var verr ValidationError
 	query := rtQuery(r)
-	var page *int32
+	var page *int64
 	if raw, ok := query["page"]; ok {
-		if v, err := parseParamInt32(raw); err != nil {
+		if v, err := parseParamInt64(raw); err != nil {
 			verr.add("page", err.Error())
 		} else {
 			page = &v
@@ -224,17 +224,17 @@ func serveGetPrescriptions(cfg *rtServerConfig, s Service, w http.ResponseWriter
 	}
 	var verr ValidationError
 	query := rtQuery(r)
-	var patientName string
+	var patientName *string
 	if raw, ok := query["patientname"]; ok {
 		if v, err := parseParamString(raw); err != nil {
 			verr.add("patientName", err.Error())
 		} else {
-			patientName = v
+			patientName = &v
 		}
 	}
-	var page *int32
+	var page *int64
 	if raw, ok := query["page"]; ok {
-		if v, err := parseParamInt32(raw); err != nil {
+		if v, err := parseParamInt64(raw); err != nil {
 			verr.add("page", err.Error())
 		} else {
 			page = &v
@@ -259,7 +259,7 @@ func serveGetStockBatchesByBatchNumber(cfg *rtServerConfig, s Service, w http.Re
 		return
 	}
 	var verr ValidationError
-	batchNumber := rtPathParam(r, 4, "batchNumber", &verr, parseParamInt32)
+	batchNumber := rtPathParam(r, 4, "batchNumber", &verr, parseParamInt64)
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
 		return
@@ -304,7 +304,7 @@ func servePostDispenses(cfg *rtServerConfig, s Service, w http.ResponseWriter, r
 		return
 	}
 	if body != nil && !cfg.noValidate {
-		body.validate(&verr, "")
+		body.validate(&verr, "command.")
 	}
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
@@ -331,7 +331,7 @@ func servePutFormularyCategoriesByCode(cfg *rtServerConfig, s Service, w http.Re
 		return
 	}
 	if body != nil && !cfg.noValidate {
-		body.validate(&verr, "")
+		body.validate(&verr, "category.")
 	}
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
@@ -358,7 +358,7 @@ func servePutPrescriptionsByPrescriptionId(cfg *rtServerConfig, s Service, w htt
 		return
 	}
 	if body != nil && !cfg.noValidate {
-		body.validate(&verr, "")
+		body.validate(&verr, "prescription.")
 	}
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
@@ -385,7 +385,7 @@ func servePutStockByProductCode(cfg *rtServerConfig, s Service, w http.ResponseW
 		return
 	}
 	if body != nil && !cfg.noValidate {
-		body.validate(&verr, "")
+		body.validate(&verr, "level.")
 	}
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)

@@ -17,6 +17,15 @@ type ServiceImpl struct {
 
 var _ Service = ServiceImpl{}
 
+// GetFormularyCategories handles GET api/v1/formulary/categories?page={page}.
+func (s ServiceImpl) GetFormularyCategories(ctx context.Context, page *int64) (*PagedResultOfFormularyCategory, error) {
+	// TODO: implement.
+	return nil, &HTTPError{
+		Message:    "Not Implemented",
+		StatusCode: http.StatusNotImplemented,
+	}
+}
+
 // GetFormularyCategoriesByCode handles GET api/v1/formulary/categories/{code}.
 func (s ServiceImpl) GetFormularyCategoriesByCode(ctx context.Context, code string) (*FormularyCategory, error) {
 	// TODO: implement.
@@ -36,7 +45,7 @@ func (s ServiceImpl) GetFormularyItemsByCode(ctx context.Context, code string) (
 }
 
 // GetPrescriptions handles GET api/v1/prescriptions?patientName={patientName}&page={page}.
-func (s ServiceImpl) GetPrescriptions(ctx context.Context, patientName string, page *int32) (*PagedResultOfPrescriptionSummary, error) {
+func (s ServiceImpl) GetPrescriptions(ctx context.Context, patientName *string, page *int64) (*PagedResultOfPrescriptionSummary, error) {
 	// TODO: implement.
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
@@ -45,7 +54,7 @@ func (s ServiceImpl) GetPrescriptions(ctx context.Context, patientName string, p
 }
 
 // GetStockBatchesByBatchNumber handles GET api/v1/stock/batches/{batchNumber}.
-func (s ServiceImpl) GetStockBatchesByBatchNumber(ctx context.Context, batchNumber int32) (*StockLevel, error) {
+func (s ServiceImpl) GetStockBatchesByBatchNumber(ctx context.Context, batchNumber int64) (*StockLevel, error) {
 	// TODO: implement.
 	return nil, &HTTPError{
 		Message:    "Not Implemented",

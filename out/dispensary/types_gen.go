@@ -11,7 +11,7 @@ import "github.com/google/uuid"
 // XML contract: DispenseCommand in namespace http://contracts.kestrel-dispensary.example/dispensing.
 type DispenseCommand struct {
 	// Pharmacy batch number (a 64-bit serial).
-	BatchNumber    int32
+	BatchNumber    int64
 	Lines          []*DispenseLine
 	PrescriptionId uuid.UUID
 	// Counselling notes, several lines.
@@ -35,18 +35,18 @@ type DispenseLine struct {
 	// Required. Annotated Required.
 	ProductCode *string
 	// Range 1 to 1000.
-	Quantity int32
+	Quantity int64
 }
 
-// FormularyCategory is the data contract Kestrel.Dispensary.Formulary.FormularyCategory.
+// FormularyCategory is the data contract FormularyCategory.
 //
 // A formulary category. Categories nest: a category knows its parent.
 //
-// XML contract: FormularyCategory in namespace http://schemas.datacontract.org/2004/07/Kestrel.Dispensary.Formulary.
+// XML contract: FormularyCategory in namespace http://contracts.kestrel-dispensary.example/formulary.
 type FormularyCategory struct {
 	Code *string
 	// Items in this category and all below it.
-	ItemCount int32
+	ItemCount int64
 	Items     []*FormularyItem
 	Name      *string
 	// The category that contains this one; null at the top.
@@ -63,36 +63,38 @@ type FormularyItem struct {
 	Code *string
 	Name *string
 	// Tablets or millilitres per pack.
-	PackSize int32
+	PackSize int64
 	// Schedule of the medicine (0-8).
-	Schedule  int32
+	Schedule  int64
 	UnitPrice Decimal
 }
 
-// PagedResultOfFormularyCategory is the data contract PagedResult<Kestrel.Dispensary.Formulary.FormularyCategory>.
+// PagedResultOfFormularyCategory is the data contract PagedResult<FormularyCategory>.
 //
 // One page of a list.
 //
-// It is the generic instance PagedResult<T> with Kestrel.Dispensary.Formulary.FormularyCategory.
+// It is the generic instance PagedResult<T> with FormularyCategory.
 //
-// XML contract: PagedResultOfFormularyCategoryVGM8P9qp in namespace .
+// XML contract: PageOfFormularyCategoryq5woMtC5 in namespace http://contracts.kestrel-dispensary.example/dispensing.
 type PagedResultOfFormularyCategory struct {
 	Items []*FormularyCategory
-	Page  int32
+	Page  int64
 	// Items in all pages.
-	Total int32
+	Total int64
 }
 
-// PagedResultOfPrescriptionSummary is the data contract PagedResultOfPrescriptionSummary.
+// PagedResultOfPrescriptionSummary is the data contract PagedResult<PrescriptionSummary>.
 //
 // One page of a list.
+//
+// It is the generic instance PagedResult<T> with PrescriptionSummary.
 //
 // XML contract: PageOfPrescriptionSummaryJmFE5DnK in namespace http://contracts.kestrel-dispensary.example/dispensing.
 type PagedResultOfPrescriptionSummary struct {
 	Items []*PrescriptionSummary
-	Page  int32
+	Page  int64
 	// Items in all pages.
-	Total int32
+	Total int64
 }
 
 // PrescriptionSummary is the data contract PrescriptionSummary.
@@ -102,11 +104,11 @@ type PagedResultOfPrescriptionSummary struct {
 // XML contract: PrescriptionSummary in namespace http://contracts.kestrel-dispensary.example/dispensing.
 type PrescriptionSummary struct {
 	// Schedule 5 and above.
-	Controlled     *bool
-	IssuedOn       *DateTime
+	Controlled     bool
+	IssuedOn       DateTime
 	PatientName    *string
-	PrescriptionId *uuid.UUID
-	RepeatsLeft    int32
+	PrescriptionId uuid.UUID
+	RepeatsLeft    int64
 }
 
 // StockLevel is the data contract StockLevel.
@@ -118,11 +120,11 @@ type StockLevel struct {
 	// When the product was last dispensed; null when never.
 	LastDispensedOn DateTime
 	// Units on hand (tablets, not packs).
-	OnHand      int32
+	OnHand      int64
 	ProductCode *string
 	// Cost of the next reorder, when one is planned.
 	ReorderCost *Decimal
-	Reserved    int32
+	Reserved    int64
 	// Stock-take session that last counted the product, if any.
 	SessionId uuid.UUID
 }

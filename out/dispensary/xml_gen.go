@@ -20,9 +20,8 @@ var xmlMembersDispenseCommand = []rtXMLMember{{
 	NS:   xmlNS1,
 	Name: "notes",
 }, {
-	NS:       xmlNS1,
-	Name:     "tenant",
-	Required: true,
+	NS:   xmlNS1,
+	Name: "tenant",
 }}
 
 // writeXML writes v's members as DataContractSerializer does.
@@ -64,11 +63,9 @@ func (v *DispenseCommand) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				v3, err := r.int(32)
-				if err != nil {
+				if v.BatchNumber, err = r.int(64); err != nil {
 					return err
 				}
-				v.BatchNumber = int32(v3)
 			}
 		case 1:
 			{
@@ -198,9 +195,8 @@ var xmlMembersDispenseLine = []rtXMLMember{{
 	NS:   xmlNS1,
 	Name: "Label",
 }, {
-	NS:       xmlNS1,
-	Name:     "ProductCode",
-	Required: true,
+	NS:   xmlNS1,
+	Name: "ProductCode",
 }, {
 	NS:   xmlNS1,
 	Name: "Quantity",
@@ -235,11 +231,9 @@ func (v *DispenseLine) readXML(r *rtXMLReader) error {
 			}
 		case 2:
 			{
-				v19, err := r.int(32)
-				if err != nil {
+				if v.Quantity, err = r.int(64); err != nil {
 					return err
 				}
-				v.Quantity = int32(v19)
 			}
 		}
 	}
@@ -337,12 +331,11 @@ func (v *FormularyCategory) writeXML(w *rtXMLWriter) {
 	w.int(int64(v.ItemCount))
 	w.end()
 	w.open("Items", xmlNS2)
-	w.declare(xmlNS3)
 	if v.Items == nil {
 		w.nil()
 	} else {
 		for _, e22 := range v.Items {
-			w.open("FormularyItem", xmlNS3)
+			w.open("FormularyItem", xmlNS2)
 			if e22 == nil {
 				w.nil()
 			} else {
@@ -377,49 +370,55 @@ func (v *FormularyCategory) readXML(r *rtXMLReader) error {
 			}
 		case 1:
 			{
-				v25, err := r.int(32)
-				if err != nil {
-					return err
-				}
-				v.ItemCount = int32(v25)
-			}
-		case 2:
-			{
 				isNil26, err := r.null()
 				if err != nil {
 					return err
 				}
 				if isNil26 {
+					v.ItemCount = *new(int64)
+				} else {
+					if v.ItemCount, err = r.int(64); err != nil {
+						return err
+					}
+				}
+			}
+		case 2:
+			{
+				isNil28, err := r.null()
+				if err != nil {
+					return err
+				}
+				if isNil28 {
 					v.Items = nil
 				} else {
-					s27 := make([]*FormularyItem, 0, 4)
+					s29 := make([]*FormularyItem, 0, 4)
 					for {
-						more29, err := r.item("FormularyItem", xmlNS3)
+						more31, err := r.item("FormularyItem", xmlNS2)
 						if err != nil {
 							return err
 						}
-						if !more29 {
+						if !more31 {
 							break
 						}
-						var e28 *FormularyItem
+						var e30 *FormularyItem
 						{
-							isNil30, err := r.null()
+							isNil32, err := r.null()
 							if err != nil {
 								return err
 							}
-							if isNil30 {
-								e28 = nil
+							if isNil32 {
+								e30 = nil
 							} else {
-								v31 := new(FormularyItem)
-								if err := v31.readXML(r); err != nil {
+								v33 := new(FormularyItem)
+								if err := v33.readXML(r); err != nil {
 									return err
 								}
-								e28 = v31
+								e30 = v33
 							}
 						}
-						s27 = append(s27, e28)
+						s29 = append(s29, e30)
 					}
-					v.Items = s27
+					v.Items = s29
 				}
 			}
 		case 3:
@@ -428,18 +427,18 @@ func (v *FormularyCategory) readXML(r *rtXMLReader) error {
 			}
 		case 4:
 			{
-				isNil33, err := r.null()
+				isNil35, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil33 {
+				if isNil35 {
 					v.Parent = nil
 				} else {
-					v34 := new(FormularyCategory)
-					if err := v34.readXML(r); err != nil {
+					v36 := new(FormularyCategory)
+					if err := v36.readXML(r); err != nil {
 						return err
 					}
-					v.Parent = v34
+					v.Parent = v36
 				}
 			}
 		}
@@ -494,18 +493,18 @@ func xmlDocDecodeFormularyCategory(data []byte) (v *FormularyCategory, err error
 			return err
 		}
 		{
-			isNil35, err := r.null()
+			isNil37, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil35 {
+			if isNil37 {
 				v = nil
 			} else {
-				v36 := new(FormularyCategory)
-				if err := v36.readXML(r); err != nil {
+				v38 := new(FormularyCategory)
+				if err := v38.readXML(r); err != nil {
 					return err
 				}
-				v = v36
+				v = v38
 			}
 		}
 		return r.end()
@@ -514,35 +513,35 @@ func xmlDocDecodeFormularyCategory(data []byte) (v *FormularyCategory, err error
 }
 
 var xmlMembersFormularyItem = []rtXMLMember{{
-	NS:   xmlNS3,
+	NS:   xmlNS2,
 	Name: "Code",
 }, {
-	NS:   xmlNS3,
+	NS:   xmlNS2,
 	Name: "Name",
 }, {
-	NS:   xmlNS3,
+	NS:   xmlNS2,
 	Name: "PackSize",
 }, {
-	NS:   xmlNS3,
+	NS:   xmlNS2,
 	Name: "Schedule",
 }, {
-	NS:   xmlNS3,
+	NS:   xmlNS2,
 	Name: "UnitPrice",
 }}
 
 // writeXML writes v's members as DataContractSerializer does.
 func (v *FormularyItem) writeXML(w *rtXMLWriter) {
-	w.open("Code", xmlNS3)
+	w.open("Code", xmlNS2)
 	w.strPtr(v.Code)
-	w.open("Name", xmlNS3)
+	w.open("Name", xmlNS2)
 	w.strPtr(v.Name)
-	w.open("PackSize", xmlNS3)
+	w.open("PackSize", xmlNS2)
 	w.int(int64(v.PackSize))
 	w.end()
-	w.open("Schedule", xmlNS3)
+	w.open("Schedule", xmlNS2)
 	w.int(int64(v.Schedule))
 	w.end()
-	w.open("UnitPrice", xmlNS3)
+	w.open("UnitPrice", xmlNS2)
 	w.decimal(v.UnitPrice)
 	w.end()
 }
@@ -565,19 +564,15 @@ func (v *FormularyItem) readXML(r *rtXMLReader) error {
 			}
 		case 2:
 			{
-				v40, err := r.int(32)
-				if err != nil {
+				if v.PackSize, err = r.int(64); err != nil {
 					return err
 				}
-				v.PackSize = int32(v40)
 			}
 		case 3:
 			{
-				v42, err := r.int(32)
-				if err != nil {
+				if v.Schedule, err = r.int(64); err != nil {
 					return err
 				}
-				v.Schedule = int32(v42)
 			}
 		case 4:
 			{
@@ -619,7 +614,7 @@ func (v *FormularyItem) UnmarshalXML(d *xml.Decoder, start xml.StartElement) err
 func xmlDocAppendFormularyItem(dst []byte, v *FormularyItem) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
-	w.root("FormularyItem", xmlNS3)
+	w.root("FormularyItem", xmlNS2)
 	if v == nil {
 		w.nil()
 	} else {
@@ -633,22 +628,22 @@ func xmlDocDecodeFormularyItem(data []byte) (v *FormularyItem, err error) {
 	r := &rtXMLReader{}
 	r.reset(data)
 	err = func() error {
-		if err := r.root("FormularyItem", xmlNS3); err != nil {
+		if err := r.root("FormularyItem", xmlNS2); err != nil {
 			return err
 		}
 		{
-			isNil45, err := r.null()
+			isNil47, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil45 {
+			if isNil47 {
 				v = nil
 			} else {
-				v46 := new(FormularyItem)
-				if err := v46.readXML(r); err != nil {
+				v48 := new(FormularyItem)
+				if err := v48.readXML(r); err != nil {
 					return err
 				}
-				v = v46
+				v = v48
 			}
 		}
 		return r.end()
@@ -657,38 +652,38 @@ func xmlDocDecodeFormularyItem(data []byte) (v *FormularyItem, err error) {
 }
 
 var xmlMembersPagedResultOfFormularyCategory = []rtXMLMember{{
-	NS:   xmlNS4,
+	NS:   xmlNS1,
 	Name: "Items",
 }, {
-	NS:   xmlNS4,
+	NS:   xmlNS1,
 	Name: "Page",
 }, {
-	NS:   xmlNS4,
+	NS:   xmlNS1,
 	Name: "Total",
 }}
 
 // writeXML writes v's members as DataContractSerializer does.
 func (v *PagedResultOfFormularyCategory) writeXML(w *rtXMLWriter) {
-	w.open("Items", xmlNS4)
+	w.open("Items", xmlNS1)
 	w.declare(xmlNS2)
 	if v.Items == nil {
 		w.nil()
 	} else {
-		for _, e47 := range v.Items {
+		for _, e49 := range v.Items {
 			w.open("FormularyCategory", xmlNS2)
-			if e47 == nil {
+			if e49 == nil {
 				w.nil()
 			} else {
-				e47.writeXML(w)
+				e49.writeXML(w)
 				w.end()
 			}
 		}
 		w.end()
 	}
-	w.open("Page", xmlNS4)
+	w.open("Page", xmlNS1)
 	w.int(int64(v.Page))
 	w.end()
-	w.open("Total", xmlNS4)
+	w.open("Total", xmlNS1)
 	w.int(int64(v.Total))
 	w.end()
 }
@@ -703,58 +698,70 @@ func (v *PagedResultOfFormularyCategory) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				isNil48, err := r.null()
+				isNil50, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil48 {
+				if isNil50 {
 					v.Items = nil
 				} else {
-					s49 := make([]*FormularyCategory, 0, 4)
+					s51 := make([]*FormularyCategory, 0, 4)
 					for {
-						more51, err := r.item("FormularyCategory", xmlNS2)
+						more53, err := r.item("FormularyCategory", xmlNS2)
 						if err != nil {
 							return err
 						}
-						if !more51 {
+						if !more53 {
 							break
 						}
-						var e50 *FormularyCategory
+						var e52 *FormularyCategory
 						{
-							isNil52, err := r.null()
+							isNil54, err := r.null()
 							if err != nil {
 								return err
 							}
-							if isNil52 {
-								e50 = nil
+							if isNil54 {
+								e52 = nil
 							} else {
-								v53 := new(FormularyCategory)
-								if err := v53.readXML(r); err != nil {
+								v55 := new(FormularyCategory)
+								if err := v55.readXML(r); err != nil {
 									return err
 								}
-								e50 = v53
+								e52 = v55
 							}
 						}
-						s49 = append(s49, e50)
+						s51 = append(s51, e52)
 					}
-					v.Items = s49
+					v.Items = s51
 				}
 			}
 		case 1:
 			{
-				v55, err := r.int(32)
+				isNil58, err := r.null()
 				if err != nil {
 					return err
 				}
-				v.Page = int32(v55)
+				if isNil58 {
+					v.Page = *new(int64)
+				} else {
+					if v.Page, err = r.int(64); err != nil {
+						return err
+					}
+				}
 			}
 		case 2:
 			{
-				v57, err := r.int(32)
+				isNil62, err := r.null()
 				if err != nil {
 					return err
 				}
-				v.Total = int32(v57)
+				if isNil62 {
+					v.Total = *new(int64)
+				} else {
+					if v.Total, err = r.int(64); err != nil {
+						return err
+					}
+				}
 			}
 		}
 	}
@@ -790,7 +797,7 @@ func (v *PagedResultOfFormularyCategory) UnmarshalXML(d *xml.Decoder, start xml.
 func xmlDocAppendPagedResultOfFormularyCategory(dst []byte, v *PagedResultOfFormularyCategory) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
-	w.root("PagedResultOfFormularyCategoryVGM8P9qp", xmlNS4)
+	w.root("PageOfFormularyCategoryq5woMtC5", xmlNS1)
 	if v == nil {
 		w.nil()
 	} else {
@@ -804,22 +811,22 @@ func xmlDocDecodePagedResultOfFormularyCategory(data []byte) (v *PagedResultOfFo
 	r := &rtXMLReader{}
 	r.reset(data)
 	err = func() error {
-		if err := r.root("PagedResultOfFormularyCategoryVGM8P9qp", xmlNS4); err != nil {
+		if err := r.root("PageOfFormularyCategoryq5woMtC5", xmlNS1); err != nil {
 			return err
 		}
 		{
-			isNil58, err := r.null()
+			isNil64, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil58 {
+			if isNil64 {
 				v = nil
 			} else {
-				v59 := new(PagedResultOfFormularyCategory)
-				if err := v59.readXML(r); err != nil {
+				v65 := new(PagedResultOfFormularyCategory)
+				if err := v65.readXML(r); err != nil {
 					return err
 				}
-				v = v59
+				v = v65
 			}
 		}
 		return r.end()
@@ -844,12 +851,12 @@ func (v *PagedResultOfPrescriptionSummary) writeXML(w *rtXMLWriter) {
 	if v.Items == nil {
 		w.nil()
 	} else {
-		for _, e60 := range v.Items {
+		for _, e66 := range v.Items {
 			w.open("PrescriptionSummary", xmlNS1)
-			if e60 == nil {
+			if e66 == nil {
 				w.nil()
 			} else {
-				e60.writeXML(w)
+				e66.writeXML(w)
 				w.end()
 			}
 		}
@@ -873,58 +880,54 @@ func (v *PagedResultOfPrescriptionSummary) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				isNil61, err := r.null()
+				isNil67, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil61 {
+				if isNil67 {
 					v.Items = nil
 				} else {
-					s62 := make([]*PrescriptionSummary, 0, 4)
+					s68 := make([]*PrescriptionSummary, 0, 4)
 					for {
-						more64, err := r.item("PrescriptionSummary", xmlNS1)
+						more70, err := r.item("PrescriptionSummary", xmlNS1)
 						if err != nil {
 							return err
 						}
-						if !more64 {
+						if !more70 {
 							break
 						}
-						var e63 *PrescriptionSummary
+						var e69 *PrescriptionSummary
 						{
-							isNil65, err := r.null()
+							isNil71, err := r.null()
 							if err != nil {
 								return err
 							}
-							if isNil65 {
-								e63 = nil
+							if isNil71 {
+								e69 = nil
 							} else {
-								v66 := new(PrescriptionSummary)
-								if err := v66.readXML(r); err != nil {
+								v72 := new(PrescriptionSummary)
+								if err := v72.readXML(r); err != nil {
 									return err
 								}
-								e63 = v66
+								e69 = v72
 							}
 						}
-						s62 = append(s62, e63)
+						s68 = append(s68, e69)
 					}
-					v.Items = s62
+					v.Items = s68
 				}
 			}
 		case 1:
 			{
-				v68, err := r.int(32)
-				if err != nil {
+				if v.Page, err = r.int(64); err != nil {
 					return err
 				}
-				v.Page = int32(v68)
 			}
 		case 2:
 			{
-				v70, err := r.int(32)
-				if err != nil {
+				if v.Total, err = r.int(64); err != nil {
 					return err
 				}
-				v.Total = int32(v70)
 			}
 		}
 	}
@@ -978,18 +981,18 @@ func xmlDocDecodePagedResultOfPrescriptionSummary(data []byte) (v *PagedResultOf
 			return err
 		}
 		{
-			isNil71, err := r.null()
+			isNil77, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil71 {
+			if isNil77 {
 				v = nil
 			} else {
-				v72 := new(PagedResultOfPrescriptionSummary)
-				if err := v72.readXML(r); err != nil {
+				v78 := new(PagedResultOfPrescriptionSummary)
+				if err := v78.readXML(r); err != nil {
 					return err
 				}
-				v = v72
+				v = v78
 			}
 		}
 		return r.end()
@@ -1017,28 +1020,16 @@ var xmlMembersPrescriptionSummary = []rtXMLMember{{
 // writeXML writes v's members as DataContractSerializer does.
 func (v *PrescriptionSummary) writeXML(w *rtXMLWriter) {
 	w.open("Controlled", xmlNS1)
-	if v.Controlled == nil {
-		w.nil()
-	} else {
-		w.bool((*v.Controlled))
-		w.end()
-	}
+	w.bool(v.Controlled)
+	w.end()
 	w.open("IssuedOn", xmlNS1)
-	if v.IssuedOn == nil {
-		w.nil()
-	} else {
-		w.dateTime((*v.IssuedOn))
-		w.end()
-	}
+	w.dateTime(v.IssuedOn)
+	w.end()
 	w.open("PatientName", xmlNS1)
 	w.strPtr(v.PatientName)
 	w.open("PrescriptionId", xmlNS1)
-	if v.PrescriptionId == nil {
-		w.nil()
-	} else {
-		w.guid((*v.PrescriptionId))
-		w.end()
-	}
+	w.guid(v.PrescriptionId)
+	w.end()
 	w.open("RepeatsLeft", xmlNS1)
 	w.int(int64(v.RepeatsLeft))
 	w.end()
@@ -1054,37 +1045,29 @@ func (v *PrescriptionSummary) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				isNil73, err := r.null()
+				isNil81, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil73 {
-					v.Controlled = nil
+				if isNil81 {
+					v.Controlled = *new(bool)
 				} else {
-					{
-						var v74 bool
-						if v74, err = r.bool(); err != nil {
-							return err
-						}
-						v.Controlled = &v74
+					if v.Controlled, err = r.bool(); err != nil {
+						return err
 					}
 				}
 			}
 		case 1:
 			{
-				isNil76, err := r.null()
+				isNil85, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil76 {
-					v.IssuedOn = nil
+				if isNil85 {
+					v.IssuedOn = *new(DateTime)
 				} else {
-					{
-						var v77 DateTime
-						if v77, err = r.dateTime(); err != nil {
-							return err
-						}
-						v.IssuedOn = &v77
+					if v.IssuedOn, err = r.dateTime(); err != nil {
+						return err
 					}
 				}
 			}
@@ -1094,29 +1077,23 @@ func (v *PrescriptionSummary) readXML(r *rtXMLReader) error {
 			}
 		case 3:
 			{
-				isNil80, err := r.null()
+				isNil90, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil80 {
-					v.PrescriptionId = nil
+				if isNil90 {
+					v.PrescriptionId = *new(uuid.UUID)
 				} else {
-					{
-						var v81 uuid.UUID
-						if v81, err = r.guid(); err != nil {
-							return err
-						}
-						v.PrescriptionId = &v81
+					if v.PrescriptionId, err = r.guid(); err != nil {
+						return err
 					}
 				}
 			}
 		case 4:
 			{
-				v84, err := r.int(32)
-				if err != nil {
+				if v.RepeatsLeft, err = r.int(64); err != nil {
 					return err
 				}
-				v.RepeatsLeft = int32(v84)
 			}
 		}
 	}
@@ -1170,18 +1147,18 @@ func xmlDocDecodePrescriptionSummary(data []byte) (v *PrescriptionSummary, err e
 			return err
 		}
 		{
-			isNil85, err := r.null()
+			isNil94, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil85 {
+			if isNil94 {
 				v = nil
 			} else {
-				v86 := new(PrescriptionSummary)
-				if err := v86.readXML(r); err != nil {
+				v95 := new(PrescriptionSummary)
+				if err := v95.readXML(r); err != nil {
 					return err
 				}
-				v = v86
+				v = v95
 			}
 		}
 		return r.end()
@@ -1190,46 +1167,46 @@ func xmlDocDecodePrescriptionSummary(data []byte) (v *PrescriptionSummary, err e
 }
 
 var xmlMembersStockLevel = []rtXMLMember{{
-	NS:   xmlNS5,
+	NS:   xmlNS3,
 	Name: "LastDispensedOn",
 }, {
-	NS:   xmlNS5,
+	NS:   xmlNS3,
 	Name: "OnHand",
 }, {
-	NS:   xmlNS5,
+	NS:   xmlNS3,
 	Name: "ProductCode",
 }, {
-	NS:   xmlNS5,
+	NS:   xmlNS3,
 	Name: "ReorderCost",
 }, {
-	NS:   xmlNS5,
+	NS:   xmlNS3,
 	Name: "Reserved",
 }, {
-	NS:   xmlNS5,
+	NS:   xmlNS3,
 	Name: "SessionId",
 }}
 
 // writeXML writes v's members as DataContractSerializer does.
 func (v *StockLevel) writeXML(w *rtXMLWriter) {
-	w.open("LastDispensedOn", xmlNS5)
+	w.open("LastDispensedOn", xmlNS3)
 	w.dateTime(v.LastDispensedOn)
 	w.end()
-	w.open("OnHand", xmlNS5)
+	w.open("OnHand", xmlNS3)
 	w.int(int64(v.OnHand))
 	w.end()
-	w.open("ProductCode", xmlNS5)
+	w.open("ProductCode", xmlNS3)
 	w.strPtr(v.ProductCode)
-	w.open("ReorderCost", xmlNS5)
+	w.open("ReorderCost", xmlNS3)
 	if v.ReorderCost == nil {
 		w.nil()
 	} else {
 		w.decimal((*v.ReorderCost))
 		w.end()
 	}
-	w.open("Reserved", xmlNS5)
+	w.open("Reserved", xmlNS3)
 	w.int(int64(v.Reserved))
 	w.end()
-	w.open("SessionId", xmlNS5)
+	w.open("SessionId", xmlNS3)
 	w.guid(v.SessionId)
 	w.end()
 }
@@ -1244,17 +1221,23 @@ func (v *StockLevel) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				if v.LastDispensedOn, err = r.dateTime(); err != nil {
+				isNil98, err := r.null()
+				if err != nil {
 					return err
+				}
+				if isNil98 {
+					v.LastDispensedOn = *new(DateTime)
+				} else {
+					if v.LastDispensedOn, err = r.dateTime(); err != nil {
+						return err
+					}
 				}
 			}
 		case 1:
 			{
-				v90, err := r.int(32)
-				if err != nil {
+				if v.OnHand, err = r.int(64); err != nil {
 					return err
 				}
-				v.OnHand = int32(v90)
 			}
 		case 2:
 			if v.ProductCode, err = r.strPtr(); err != nil {
@@ -1262,34 +1245,40 @@ func (v *StockLevel) readXML(r *rtXMLReader) error {
 			}
 		case 3:
 			{
-				isNil92, err := r.null()
+				isNil103, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil92 {
+				if isNil103 {
 					v.ReorderCost = nil
 				} else {
 					{
-						var v93 Decimal
-						if v93, err = r.decimal(); err != nil {
+						var v104 Decimal
+						if v104, err = r.decimal(); err != nil {
 							return err
 						}
-						v.ReorderCost = &v93
+						v.ReorderCost = &v104
 					}
 				}
 			}
 		case 4:
 			{
-				v96, err := r.int(32)
-				if err != nil {
+				if v.Reserved, err = r.int(64); err != nil {
 					return err
 				}
-				v.Reserved = int32(v96)
 			}
 		case 5:
 			{
-				if v.SessionId, err = r.guid(); err != nil {
+				isNil110, err := r.null()
+				if err != nil {
 					return err
+				}
+				if isNil110 {
+					v.SessionId = *new(uuid.UUID)
+				} else {
+					if v.SessionId, err = r.guid(); err != nil {
+						return err
+					}
 				}
 			}
 		}
@@ -1326,7 +1315,7 @@ func (v *StockLevel) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error 
 func xmlDocAppendStockLevel(dst []byte, v *StockLevel) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
-	w.root("StockLevel", xmlNS5)
+	w.root("StockLevel", xmlNS3)
 	if v == nil {
 		w.nil()
 	} else {
@@ -1340,22 +1329,22 @@ func xmlDocDecodeStockLevel(data []byte) (v *StockLevel, err error) {
 	r := &rtXMLReader{}
 	r.reset(data)
 	err = func() error {
-		if err := r.root("StockLevel", xmlNS5); err != nil {
+		if err := r.root("StockLevel", xmlNS3); err != nil {
 			return err
 		}
 		{
-			isNil99, err := r.null()
+			isNil112, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil99 {
+			if isNil112 {
 				v = nil
 			} else {
-				v100 := new(StockLevel)
-				if err := v100.readXML(r); err != nil {
+				v113 := new(StockLevel)
+				if err := v113.readXML(r); err != nil {
 					return err
 				}
-				v = v100
+				v = v113
 			}
 		}
 		return r.end()
@@ -1384,18 +1373,18 @@ func xmlDecodeDispenseCommand(data []byte) (v *DispenseCommand, err error) {
 			return err
 		}
 		{
-			isNil101, err := r.null()
+			isNil114, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil101 {
+			if isNil114 {
 				v = nil
 			} else {
-				v102 := new(DispenseCommand)
-				if err := v102.readXML(r); err != nil {
+				v115 := new(DispenseCommand)
+				if err := v115.readXML(r); err != nil {
 					return err
 				}
-				v = v102
+				v = v115
 			}
 		}
 		return r.end()
@@ -1424,18 +1413,18 @@ func xmlDecodeFormularyCategory(data []byte) (v *FormularyCategory, err error) {
 			return err
 		}
 		{
-			isNil103, err := r.null()
+			isNil116, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil103 {
+			if isNil116 {
 				v = nil
 			} else {
-				v104 := new(FormularyCategory)
-				if err := v104.readXML(r); err != nil {
+				v117 := new(FormularyCategory)
+				if err := v117.readXML(r); err != nil {
 					return err
 				}
-				v = v104
+				v = v117
 			}
 		}
 		return r.end()
@@ -1446,7 +1435,7 @@ func xmlDecodeFormularyCategory(data []byte) (v *FormularyCategory, err error) {
 func xmlAppendFormularyItem(dst []byte, v *FormularyItem) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
-	w.root("FormularyItem", xmlNS3)
+	w.root("FormularyItem", xmlNS2)
 	if v == nil {
 		w.nil()
 	} else {
@@ -1460,22 +1449,22 @@ func xmlDecodeFormularyItem(data []byte) (v *FormularyItem, err error) {
 	r := &rtXMLReader{}
 	r.reset(data)
 	err = func() error {
-		if err := r.root("FormularyItem", xmlNS3); err != nil {
+		if err := r.root("FormularyItem", xmlNS2); err != nil {
 			return err
 		}
 		{
-			isNil105, err := r.null()
+			isNil118, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil105 {
+			if isNil118 {
 				v = nil
 			} else {
-				v106 := new(FormularyItem)
-				if err := v106.readXML(r); err != nil {
+				v119 := new(FormularyItem)
+				if err := v119.readXML(r); err != nil {
 					return err
 				}
-				v = v106
+				v = v119
 			}
 		}
 		return r.end()
@@ -1486,7 +1475,7 @@ func xmlDecodeFormularyItem(data []byte) (v *FormularyItem, err error) {
 func xmlAppendPagedResultOfFormularyCategory(dst []byte, v *PagedResultOfFormularyCategory) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
-	w.root("PagedResultOfFormularyCategoryVGM8P9qp", xmlNS4)
+	w.root("PageOfFormularyCategoryq5woMtC5", xmlNS1)
 	if v == nil {
 		w.nil()
 	} else {
@@ -1500,22 +1489,22 @@ func xmlDecodePagedResultOfFormularyCategory(data []byte) (v *PagedResultOfFormu
 	r := &rtXMLReader{}
 	r.reset(data)
 	err = func() error {
-		if err := r.root("PagedResultOfFormularyCategoryVGM8P9qp", xmlNS4); err != nil {
+		if err := r.root("PageOfFormularyCategoryq5woMtC5", xmlNS1); err != nil {
 			return err
 		}
 		{
-			isNil107, err := r.null()
+			isNil120, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil107 {
+			if isNil120 {
 				v = nil
 			} else {
-				v108 := new(PagedResultOfFormularyCategory)
-				if err := v108.readXML(r); err != nil {
+				v121 := new(PagedResultOfFormularyCategory)
+				if err := v121.readXML(r); err != nil {
 					return err
 				}
-				v = v108
+				v = v121
 			}
 		}
 		return r.end()
@@ -1544,18 +1533,18 @@ func xmlDecodePagedResultOfPrescriptionSummary(data []byte) (v *PagedResultOfPre
 			return err
 		}
 		{
-			isNil109, err := r.null()
+			isNil122, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil109 {
+			if isNil122 {
 				v = nil
 			} else {
-				v110 := new(PagedResultOfPrescriptionSummary)
-				if err := v110.readXML(r); err != nil {
+				v123 := new(PagedResultOfPrescriptionSummary)
+				if err := v123.readXML(r); err != nil {
 					return err
 				}
-				v = v110
+				v = v123
 			}
 		}
 		return r.end()
@@ -1584,18 +1573,18 @@ func xmlDecodePrescriptionSummary(data []byte) (v *PrescriptionSummary, err erro
 			return err
 		}
 		{
-			isNil111, err := r.null()
+			isNil124, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil111 {
+			if isNil124 {
 				v = nil
 			} else {
-				v112 := new(PrescriptionSummary)
-				if err := v112.readXML(r); err != nil {
+				v125 := new(PrescriptionSummary)
+				if err := v125.readXML(r); err != nil {
 					return err
 				}
-				v = v112
+				v = v125
 			}
 		}
 		return r.end()
@@ -1606,7 +1595,7 @@ func xmlDecodePrescriptionSummary(data []byte) (v *PrescriptionSummary, err erro
 func xmlAppendStockLevel(dst []byte, v *StockLevel) ([]byte, error) {
 	w := &rtXMLWriter{}
 	w.reset(dst)
-	w.root("StockLevel", xmlNS5)
+	w.root("StockLevel", xmlNS3)
 	if v == nil {
 		w.nil()
 	} else {
@@ -1620,22 +1609,22 @@ func xmlDecodeStockLevel(data []byte) (v *StockLevel, err error) {
 	r := &rtXMLReader{}
 	r.reset(data)
 	err = func() error {
-		if err := r.root("StockLevel", xmlNS5); err != nil {
+		if err := r.root("StockLevel", xmlNS3); err != nil {
 			return err
 		}
 		{
-			isNil113, err := r.null()
+			isNil126, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil113 {
+			if isNil126 {
 				v = nil
 			} else {
-				v114 := new(StockLevel)
-				if err := v114.readXML(r); err != nil {
+				v127 := new(StockLevel)
+				if err := v127.readXML(r); err != nil {
 					return err
 				}
-				v = v114
+				v = v127
 			}
 		}
 		return r.end()
@@ -1646,8 +1635,6 @@ func xmlDecodeStockLevel(data []byte) (v *StockLevel, err error) {
 // XML namespaces of the contracts.
 const (
 	xmlNS1 = "http://contracts.kestrel-dispensary.example/dispensing"
-	xmlNS2 = "http://schemas.datacontract.org/2004/07/Kestrel.Dispensary.Formulary"
-	xmlNS3 = "http://contracts.kestrel-dispensary.example/formulary"
-	xmlNS4 = "http://schemas.datacontract.org/2004/07/"
-	xmlNS5 = "http://contracts.kestrel-dispensary.example/stock"
+	xmlNS2 = "http://contracts.kestrel-dispensary.example/formulary"
+	xmlNS3 = "http://contracts.kestrel-dispensary.example/stock"
 )

@@ -22,7 +22,10 @@ func (c *Client) PostClinicalEncountersFollowupSend(ctx context.Context, practic
 			return nil, err
 		}
 	case FormatForm:
-		call.body = formAppendSendEncounterRequireFollowupPatientSms(nil, body)
+		var err error
+		if call.body, err = formAppendSendEncounterRequireFollowupPatientSms(nil, body); err != nil {
+			return nil, err
+		}
 	default:
 		call.body = jsonAppendSendEncounterRequireFollowupPatientSms(nil, body, jsonClientDates)
 	}

@@ -42,7 +42,10 @@ func e2eRoundTripRestApiResultOfGuid(format Format, v *RestApiResultOfGuid, requ
 			out, err = xmlDecodeRestApiResultOfGuid(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeRestApiResultOfGuid(formAppendRestApiResultOfGuid(nil, v))
+		var form []byte
+		if form, err = formAppendRestApiResultOfGuid(nil, v); err == nil {
+			out, err = formDecodeRestApiResultOfGuid(form)
+		}
 	default:
 		out, err = jsonDecodeRestApiResultOfGuid(jsonAppendRestApiResultOfGuid(nil, v, e2eDates(request)))
 	}
@@ -63,7 +66,10 @@ func e2eRoundTripSendEncounterRequireFollowupPatientSms(format Format, v *SendEn
 			out, err = xmlDecodeSendEncounterRequireFollowupPatientSms(doc)
 		}
 	case format == FormatForm && request:
-		out, err = formDecodeSendEncounterRequireFollowupPatientSms(formAppendSendEncounterRequireFollowupPatientSms(nil, v))
+		var form []byte
+		if form, err = formAppendSendEncounterRequireFollowupPatientSms(nil, v); err == nil {
+			out, err = formDecodeSendEncounterRequireFollowupPatientSms(form)
+		}
 	default:
 		out, err = jsonDecodeSendEncounterRequireFollowupPatientSms(jsonAppendSendEncounterRequireFollowupPatientSms(nil, v, e2eDates(request)))
 	}

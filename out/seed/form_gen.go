@@ -2,7 +2,10 @@
 
 package seed
 
-import "strings"
+import (
+	"github.com/google/uuid"
+	"strings"
+)
 
 // writeForm writes v's members under the writer's current key.
 func (v *PatientCommunicationVo) writeForm(w *rtFormWriter) {
@@ -165,9 +168,14 @@ func (v *RestApiResultOfGuid) writeForm(w *rtFormWriter) {
 	w.guid("Data", v.Data)
 	for i23, e24 := range v.Links {
 		w.pushIndex("Links", i23)
+		if e24 == nil {
+			w.refuse("", "null, which a form cannot carry here (Web API's binder reads an empty object or list, or drops it)")
+		}
 		if e24 != nil {
 			w.push("")
+			m25 := w.mark()
 			e24.writeForm(w)
+			w.ensureObject(m25)
 			w.pop()
 		}
 		w.pop()
@@ -181,59 +189,64 @@ func (v *RestApiResultOfGuid) writeForm(w *rtFormWriter) {
 
 // readForm reads v's members from the children of node n.
 func (v *RestApiResultOfGuid) readForm(f *rtFormData, n int) error {
-	if k25 := f.child(n, "Data"); k25 >= 0 {
-		{
-			v26, err := f.guid(k25)
-			if err != nil {
-				return err
+	if k26 := f.child(n, "Data"); k26 >= 0 {
+		if f.null(k26) {
+			v.Data = *new(uuid.UUID)
+		} else {
+			{
+				v27, err := f.guid(k26)
+				if err != nil {
+					return err
+				}
+				v.Data = v27
 			}
-			v.Data = v26
 		}
 	}
-	if k27 := f.child(n, "Links"); k27 >= 0 {
+	if k28 := f.child(n, "Links"); k28 >= 0 {
 		{
-			s28 := []*RestApiLink{}
-			for _, it29 := range f.items(k27) {
-				var e30 *RestApiLink
+			s29 := []*RestApiLink{}
+			for _, it30 := range f.items(k28) {
+				var e31 *RestApiLink
 				{
-					v31 := new(RestApiLink)
-					if err := v31.readForm(f, it29); err != nil {
+					f.obj(it30)
+					v32 := new(RestApiLink)
+					if err := v32.readForm(f, it30); err != nil {
 						return err
 					}
-					e30 = v31
+					e31 = v32
 				}
-				s28 = append(s28, e30)
+				s29 = append(s29, e31)
 			}
-			v.Links = s28
+			v.Links = s29
 		}
 	}
-	if k32 := f.child(n, "ResponseCode"); k32 >= 0 {
+	if k33 := f.child(n, "ResponseCode"); k33 >= 0 {
 		{
-			v33, err := f.int(k32, 32)
+			v34, err := f.int(k33, 64)
 			if err != nil {
 				return err
 			}
-			v.ResponseCode = int32(v33)
+			v.ResponseCode = v34
 		}
 	}
-	if k34 := f.child(n, "ResponseMessage"); k34 >= 0 {
-		if f.null(k34) {
+	if k35 := f.child(n, "ResponseMessage"); k35 >= 0 {
+		if f.null(k35) {
 			v.ResponseMessage = nil
 		} else {
-			v35, err := f.str(k34)
+			v36, err := f.str(k35)
 			if err != nil {
 				return err
 			}
-			v.ResponseMessage = &v35
+			v.ResponseMessage = &v36
 		}
 	}
-	if k36 := f.child(n, "Sucess"); k36 >= 0 {
+	if k37 := f.child(n, "Sucess"); k37 >= 0 {
 		{
-			v37, err := f.bool(k36)
+			v38, err := f.bool(k37)
 			if err != nil {
 				return err
 			}
-			v.Sucess = v37
+			v.Sucess = v38
 		}
 	}
 	return nil
@@ -241,10 +254,13 @@ func (v *RestApiResultOfGuid) readForm(f *rtFormData, n int) error {
 
 // writeForm writes v's members under the writer's current key.
 func (v *SendEncounterRequireFollowupPatientSms) writeForm(w *rtFormWriter) {
-	for i38, e39 := range v.CorrelationIds {
-		w.pushIndex("CorrelationIds", i38)
-		if e39 != nil {
-			w.str("", *e39)
+	for i39, e40 := range v.CorrelationIds {
+		w.pushIndex("CorrelationIds", i39)
+		if e40 == nil {
+			w.str("", "")
+		}
+		if e40 != nil {
+			w.str("", *e40)
 		}
 		w.pop()
 	}
@@ -252,99 +268,106 @@ func (v *SendEncounterRequireFollowupPatientSms) writeForm(w *rtFormWriter) {
 		w.str("OriginatedSystem", *v.OriginatedSystem)
 	}
 	w.guid("EncounterId", v.EncounterId)
-	for i40, e41 := range v.FollowUpReasons {
-		w.pushIndex("FollowUpReasons", i40)
-		if e41 != nil {
-			w.str("", *e41)
+	for i41, e42 := range v.FollowUpReasons {
+		w.pushIndex("FollowUpReasons", i41)
+		if e42 == nil {
+			w.str("", "")
+		}
+		if e42 != nil {
+			w.str("", *e42)
 		}
 		w.pop()
 	}
 	w.guid("FollowupWithPatientRegardingVisitOutcomeId", v.FollowupWithPatientRegardingVisitOutcomeId)
 	if v.PatientCommunication != nil {
 		w.push("PatientCommunication")
+		m43 := w.mark()
 		v.PatientCommunication.writeForm(w)
+		w.ensureObject(m43)
 		w.pop()
 	}
 }
 
 // readForm reads v's members from the children of node n.
 func (v *SendEncounterRequireFollowupPatientSms) readForm(f *rtFormData, n int) error {
-	if k42 := f.child(n, "CorrelationIds"); k42 >= 0 {
+	if k44 := f.child(n, "CorrelationIds"); k44 >= 0 {
 		{
-			s43 := []*string{}
-			for _, txt46 := range f.values(k42) {
-				var e45 *string
-				if strings.TrimSpace(txt46) != "" {
-					v47 := txt46
-					e45 = &v47
+			s45 := []*string{}
+			for _, txt48 := range f.values(k44) {
+				var e47 *string
+				if strings.TrimSpace(txt48) != "" {
+					v49 := txt48
+					e47 = &v49
 				}
-				s43 = append(s43, e45)
+				s45 = append(s45, e47)
 			}
-			v.CorrelationIds = s43
+			v.CorrelationIds = s45
 		}
 	}
-	if k48 := f.child(n, "OriginatedSystem"); k48 >= 0 {
-		if f.null(k48) {
+	if k50 := f.child(n, "OriginatedSystem"); k50 >= 0 {
+		if f.null(k50) {
 			v.OriginatedSystem = nil
 		} else {
-			v49, err := f.str(k48)
+			v51, err := f.str(k50)
 			if err != nil {
 				return err
 			}
-			v.OriginatedSystem = &v49
+			v.OriginatedSystem = &v51
 		}
 	}
-	if k50 := f.child(n, "EncounterId"); k50 >= 0 {
+	if k52 := f.child(n, "EncounterId"); k52 >= 0 {
 		{
-			v51, err := f.guid(k50)
+			v53, err := f.guid(k52)
 			if err != nil {
 				return err
 			}
-			v.EncounterId = v51
+			v.EncounterId = v53
 		}
 	}
-	if k52 := f.child(n, "FollowUpReasons"); k52 >= 0 {
+	if k54 := f.child(n, "FollowUpReasons"); k54 >= 0 {
 		{
-			s53 := []*string{}
-			for _, txt56 := range f.values(k52) {
-				var e55 *string
-				if strings.TrimSpace(txt56) != "" {
-					v57 := txt56
-					e55 = &v57
+			s55 := []*string{}
+			for _, txt58 := range f.values(k54) {
+				var e57 *string
+				if strings.TrimSpace(txt58) != "" {
+					v59 := txt58
+					e57 = &v59
 				}
-				s53 = append(s53, e55)
+				s55 = append(s55, e57)
 			}
-			v.FollowUpReasons = s53
+			v.FollowUpReasons = s55
 		}
 	}
-	if k58 := f.child(n, "FollowupWithPatientRegardingVisitOutcomeId"); k58 >= 0 {
+	if k60 := f.child(n, "FollowupWithPatientRegardingVisitOutcomeId"); k60 >= 0 {
 		{
-			v59, err := f.guid(k58)
+			v61, err := f.guid(k60)
 			if err != nil {
 				return err
 			}
-			v.FollowupWithPatientRegardingVisitOutcomeId = v59
+			v.FollowupWithPatientRegardingVisitOutcomeId = v61
 		}
 	}
-	if k60 := f.child(n, "PatientCommunication"); k60 >= 0 {
+	if k62 := f.child(n, "PatientCommunication"); k62 >= 0 {
 		{
-			v61 := new(PatientCommunicationVo)
-			if err := v61.readForm(f, k60); err != nil {
+			f.obj(k62)
+			v63 := new(PatientCommunicationVo)
+			if err := v63.readForm(f, k62); err != nil {
 				return err
 			}
-			v.PatientCommunication = v61
+			v.PatientCommunication = v63
 		}
 	}
 	return nil
 }
 
-func formAppendRestApiResultOfGuid(dst []byte, v *RestApiResultOfGuid) []byte {
+// formAppendRestApiResultOfGuid appends v as a form; the error names a value Web API's binder would read otherwise.
+func formAppendRestApiResultOfGuid(dst []byte, v *RestApiResultOfGuid) ([]byte, error) {
 	w := &rtFormWriter{}
 	w.reset(dst)
 	if v != nil {
 		v.writeForm(w)
 	}
-	return w.b
+	return w.done()
 }
 
 func formDecodeRestApiResultOfGuid(data []byte) (v *RestApiResultOfGuid, err error) {
@@ -354,24 +377,26 @@ func formDecodeRestApiResultOfGuid(data []byte) (v *RestApiResultOfGuid, err err
 	}
 	err = func() error {
 		{
-			v62 := new(RestApiResultOfGuid)
-			if err := v62.readForm(f, 0); err != nil {
+			f.obj(0)
+			v64 := new(RestApiResultOfGuid)
+			if err := v64.readForm(f, 0); err != nil {
 				return err
 			}
-			v = v62
+			v = v64
 		}
 		return f.unused()
 	}()
 	return v, err
 }
 
-func formAppendSendEncounterRequireFollowupPatientSms(dst []byte, v *SendEncounterRequireFollowupPatientSms) []byte {
+// formAppendSendEncounterRequireFollowupPatientSms appends v as a form; the error names a value Web API's binder would read otherwise.
+func formAppendSendEncounterRequireFollowupPatientSms(dst []byte, v *SendEncounterRequireFollowupPatientSms) ([]byte, error) {
 	w := &rtFormWriter{}
 	w.reset(dst)
 	if v != nil {
 		v.writeForm(w)
 	}
-	return w.b
+	return w.done()
 }
 
 func formDecodeSendEncounterRequireFollowupPatientSms(data []byte) (v *SendEncounterRequireFollowupPatientSms, err error) {
@@ -381,11 +406,12 @@ func formDecodeSendEncounterRequireFollowupPatientSms(data []byte) (v *SendEncou
 	}
 	err = func() error {
 		{
-			v63 := new(SendEncounterRequireFollowupPatientSms)
-			if err := v63.readForm(f, 0); err != nil {
+			f.obj(0)
+			v65 := new(SendEncounterRequireFollowupPatientSms)
+			if err := v65.readForm(f, 0); err != nil {
 				return err
 			}
-			v = v63
+			v = v65
 		}
 		return f.unused()
 	}()

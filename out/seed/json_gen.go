@@ -2,7 +2,10 @@
 
 package seed
 
-import "strconv"
+import (
+	"github.com/google/uuid"
+	"strconv"
+)
 
 // jsonDates is how the server writes dates: the format and zone handling observed on its Help Page samples.
 var jsonDates = rtNewJSONDates("yyyy-MM-ddTHH:mm:ssZ", "RoundtripKind", "+02:00")
@@ -323,12 +326,8 @@ func (v *RestApiResultOfGuid) decodeJSON(r *rtJSONReader) error {
 			if r.null() {
 				return r.errNull("ResponseCode")
 			}
-			{
-				v15, err := r.intN(32)
-				if err != nil {
-					return err
-				}
-				v.ResponseCode = int32(v15)
+			if v.ResponseCode, err = r.intN(64); err != nil {
+				return err
 			}
 		case 2:
 			if v.ResponseMessage, err = r.stringPtr(); err != nil {
@@ -336,10 +335,14 @@ func (v *RestApiResultOfGuid) decodeJSON(r *rtJSONReader) error {
 			}
 		case 3:
 			if r.null() {
-				return r.errNull("Data")
-			}
-			if v.Data, err = r.guid(); err != nil {
-				return err
+				v.Data = *new(uuid.UUID)
+			} else {
+				if r.null() {
+					return r.errNull("Data")
+				}
+				if v.Data, err = r.guid(); err != nil {
+					return err
+				}
 			}
 		case 4:
 			if r.null() {

@@ -46,7 +46,7 @@ type RestApiLink struct {
 type RestApiResultOfGuid struct {
 	Data            uuid.UUID
 	Links           []*RestApiLink
-	ResponseCode    int32
+	ResponseCode    int64
 	ResponseMessage *string
 	Sucess          bool
 }

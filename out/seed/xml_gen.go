@@ -2,7 +2,10 @@
 
 package seed
 
-import "encoding/xml"
+import (
+	"encoding/xml"
+	"github.com/google/uuid"
+)
 
 var xmlMembersPatientCommunicationVo = []rtXMLMember{{
 	NS:   xmlNS1,
@@ -342,56 +345,62 @@ func (v *RestApiResultOfGuid) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				if v.Data, err = r.guid(); err != nil {
-					return err
-				}
-			}
-		case 1:
-			{
 				isNil23, err := r.null()
 				if err != nil {
 					return err
 				}
 				if isNil23 {
+					v.Data = *new(uuid.UUID)
+				} else {
+					if v.Data, err = r.guid(); err != nil {
+						return err
+					}
+				}
+			}
+		case 1:
+			{
+				isNil25, err := r.null()
+				if err != nil {
+					return err
+				}
+				if isNil25 {
 					v.Links = nil
 				} else {
-					s24 := make([]*RestApiLink, 0, 4)
+					s26 := make([]*RestApiLink, 0, 4)
 					for {
-						more26, err := r.item("RestApiLink", xmlNS2)
+						more28, err := r.item("RestApiLink", xmlNS2)
 						if err != nil {
 							return err
 						}
-						if !more26 {
+						if !more28 {
 							break
 						}
-						var e25 *RestApiLink
+						var e27 *RestApiLink
 						{
-							isNil27, err := r.null()
+							isNil29, err := r.null()
 							if err != nil {
 								return err
 							}
-							if isNil27 {
-								e25 = nil
+							if isNil29 {
+								e27 = nil
 							} else {
-								v28 := new(RestApiLink)
-								if err := v28.readXML(r); err != nil {
+								v30 := new(RestApiLink)
+								if err := v30.readXML(r); err != nil {
 									return err
 								}
-								e25 = v28
+								e27 = v30
 							}
 						}
-						s24 = append(s24, e25)
+						s26 = append(s26, e27)
 					}
-					v.Links = s24
+					v.Links = s26
 				}
 			}
 		case 2:
 			{
-				v30, err := r.int(32)
-				if err != nil {
+				if v.ResponseCode, err = r.int(64); err != nil {
 					return err
 				}
-				v.ResponseCode = int32(v30)
 			}
 		case 3:
 			if v.ResponseMessage, err = r.strPtr(); err != nil {
@@ -455,18 +464,18 @@ func xmlDocDecodeRestApiResultOfGuid(data []byte) (v *RestApiResultOfGuid, err e
 			return err
 		}
 		{
-			isNil34, err := r.null()
+			isNil36, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil34 {
+			if isNil36 {
 				v = nil
 			} else {
-				v35 := new(RestApiResultOfGuid)
-				if err := v35.readXML(r); err != nil {
+				v37 := new(RestApiResultOfGuid)
+				if err := v37.readXML(r); err != nil {
 					return err
 				}
-				v = v35
+				v = v37
 			}
 		}
 		return r.end()
@@ -501,9 +510,9 @@ func (v *SendEncounterRequireFollowupPatientSms) writeXML(w *rtXMLWriter) {
 	if v.CorrelationIds == nil {
 		w.nil()
 	} else {
-		for _, e36 := range v.CorrelationIds {
+		for _, e38 := range v.CorrelationIds {
 			w.open("string", rtNSArrays)
-			w.strPtr(e36)
+			w.strPtr(e38)
 		}
 		w.end()
 	}
@@ -517,9 +526,9 @@ func (v *SendEncounterRequireFollowupPatientSms) writeXML(w *rtXMLWriter) {
 	if v.FollowUpReasons == nil {
 		w.nil()
 	} else {
-		for _, e37 := range v.FollowUpReasons {
+		for _, e39 := range v.FollowUpReasons {
 			w.open("string", rtNSArrays)
-			w.strPtr(e37)
+			w.strPtr(e39)
 		}
 		w.end()
 	}
@@ -546,29 +555,29 @@ func (v *SendEncounterRequireFollowupPatientSms) readXML(r *rtXMLReader) error {
 		switch i {
 		case 0:
 			{
-				isNil38, err := r.null()
+				isNil40, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil38 {
+				if isNil40 {
 					v.CorrelationIds = nil
 				} else {
-					s39 := make([]*string, 0, 4)
+					s41 := make([]*string, 0, 4)
 					for {
-						more41, err := r.item("string", rtNSArrays)
+						more43, err := r.item("string", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more41 {
+						if !more43 {
 							break
 						}
-						var e40 *string
-						if e40, err = r.strPtr(); err != nil {
+						var e42 *string
+						if e42, err = r.strPtr(); err != nil {
 							return err
 						}
-						s39 = append(s39, e40)
+						s41 = append(s41, e42)
 					}
-					v.CorrelationIds = s39
+					v.CorrelationIds = s41
 				}
 			}
 		case 1:
@@ -583,29 +592,29 @@ func (v *SendEncounterRequireFollowupPatientSms) readXML(r *rtXMLReader) error {
 			}
 		case 3:
 			{
-				isNil46, err := r.null()
+				isNil48, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil46 {
+				if isNil48 {
 					v.FollowUpReasons = nil
 				} else {
-					s47 := make([]*string, 0, 4)
+					s49 := make([]*string, 0, 4)
 					for {
-						more49, err := r.item("string", rtNSArrays)
+						more51, err := r.item("string", rtNSArrays)
 						if err != nil {
 							return err
 						}
-						if !more49 {
+						if !more51 {
 							break
 						}
-						var e48 *string
-						if e48, err = r.strPtr(); err != nil {
+						var e50 *string
+						if e50, err = r.strPtr(); err != nil {
 							return err
 						}
-						s47 = append(s47, e48)
+						s49 = append(s49, e50)
 					}
-					v.FollowUpReasons = s47
+					v.FollowUpReasons = s49
 				}
 			}
 		case 4:
@@ -616,18 +625,18 @@ func (v *SendEncounterRequireFollowupPatientSms) readXML(r *rtXMLReader) error {
 			}
 		case 5:
 			{
-				isNil53, err := r.null()
+				isNil55, err := r.null()
 				if err != nil {
 					return err
 				}
-				if isNil53 {
+				if isNil55 {
 					v.PatientCommunication = nil
 				} else {
-					v54 := new(PatientCommunicationVo)
-					if err := v54.readXML(r); err != nil {
+					v56 := new(PatientCommunicationVo)
+					if err := v56.readXML(r); err != nil {
 						return err
 					}
-					v.PatientCommunication = v54
+					v.PatientCommunication = v56
 				}
 			}
 		}
@@ -682,18 +691,18 @@ func xmlDocDecodeSendEncounterRequireFollowupPatientSms(data []byte) (v *SendEnc
 			return err
 		}
 		{
-			isNil55, err := r.null()
+			isNil57, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil55 {
+			if isNil57 {
 				v = nil
 			} else {
-				v56 := new(SendEncounterRequireFollowupPatientSms)
-				if err := v56.readXML(r); err != nil {
+				v58 := new(SendEncounterRequireFollowupPatientSms)
+				if err := v58.readXML(r); err != nil {
 					return err
 				}
-				v = v56
+				v = v58
 			}
 		}
 		return r.end()
@@ -722,18 +731,18 @@ func xmlDecodeRestApiResultOfGuid(data []byte) (v *RestApiResultOfGuid, err erro
 			return err
 		}
 		{
-			isNil57, err := r.null()
+			isNil59, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil57 {
+			if isNil59 {
 				v = nil
 			} else {
-				v58 := new(RestApiResultOfGuid)
-				if err := v58.readXML(r); err != nil {
+				v60 := new(RestApiResultOfGuid)
+				if err := v60.readXML(r); err != nil {
 					return err
 				}
-				v = v58
+				v = v60
 			}
 		}
 		return r.end()
@@ -762,18 +771,18 @@ func xmlDecodeSendEncounterRequireFollowupPatientSms(data []byte) (v *SendEncoun
 			return err
 		}
 		{
-			isNil59, err := r.null()
+			isNil61, err := r.null()
 			if err != nil {
 				return err
 			}
-			if isNil59 {
+			if isNil61 {
 				v = nil
 			} else {
-				v60 := new(SendEncounterRequireFollowupPatientSms)
-				if err := v60.readXML(r); err != nil {
+				v62 := new(SendEncounterRequireFollowupPatientSms)
+				if err := v62.readXML(r); err != nil {
 					return err
 				}
-				v = v60
+				v = v62
 			}
 		}
 		return r.end()
