@@ -229,5 +229,3 @@ func emitClient(m *Model, next func() *jen.File) error {
 	}
 	return nil
 }
-
-func init() { registerPartChunked(PartClient, "client_gen.go", emitClient) }

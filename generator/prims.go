@@ -2,96 +2,77 @@ package generator
 
 import "github.com/dave/jennifer/jen"
 
-// intPrims are the integer primitives: bit size, signedness and the Go
-// type a reader's int64/uint64 result converts to ("" when none is needed).
-var intPrims = map[string]struct {
-	bits     int
-	unsigned bool
-	goType   string
-}{
-	"int": {32, false, "int32"}, "long": {64, false, ""}, "short": {16, false, "int16"}, "byte": {8, false, "int8"},
-	"unsignedByte": {8, true, "uint8"}, "unsignedShort": {16, true, "uint16"},
-	"unsignedInt": {32, true, "uint32"}, "unsignedLong": {64, true, ""},
+// prim is what the generator knows of one spec primitive: its Go type, its
+// name in generated names, how a URI parameter's text parses, and a value
+// that exercises it in the generated end-to-end test. The runtime's
+// counterpart is rtPrims (templates/runtime/contract.go): the wire
+// readers and writers per format, chosen by kind.
+type prim struct {
+	goType  string // Go type of a value; "rt." marks a runtime type
+	pointer bool   // fields are pointers: .NET reference types, where null is a value
+	name    string // in generated names: ListOfInt32, NullableOfGuid
+	bits    int    // integers: bit size (parsed through rtParseInt/rtParseUint)
+	parse   string // runtime parser of the invariant text, for non-integers
+	sample  func() jen.Code
 }
 
-// intConv is the conversion of an integer reader's result, nil when none.
-func intConv(prim string) jen.Code {
-	if t := intPrims[prim].goType; t != "" {
-		return jen.Id(t)
-	}
-	return nil
+// prims are the spec primitives (spec/README.md), by DataContract name.
+var prims = map[string]prim{
+	"string":         {goType: "string", pointer: true, name: "String", sample: lit("a b/c?d&e=f%")},
+	"anyURI":         {goType: "string", pointer: true, name: "Uri", sample: lit("a b/c?d&e=f%")},
+	"int":            {goType: "int32", name: "Int32", bits: 32, sample: lit(42)},
+	"long":           {goType: "int64", name: "Int64", bits: 64, sample: lit(42)},
+	"short":          {goType: "int16", name: "Int16", bits: 16, sample: lit(42)},
+	"byte":           {goType: "int8", name: "SByte", bits: 8, sample: lit(7)},
+	"unsignedByte":   {goType: "uint8", name: "Byte", bits: 8, sample: lit(7)},
+	"unsignedShort":  {goType: "uint16", name: "UInt16", bits: 16, sample: lit(42)},
+	"unsignedInt":    {goType: "uint32", name: "UInt32", bits: 32, sample: lit(42)},
+	"unsignedLong":   {goType: "uint64", name: "UInt64", bits: 64, sample: lit(42)},
+	"float":          {goType: "float32", name: "Single", parse: "rtParseFloat", sample: lit(1.5)},
+	"double":         {goType: "float64", name: "Double", parse: "rtParseDouble", sample: lit(1.5)},
+	"decimal":        {goType: "rt.Decimal", name: "Decimal", parse: "rtParseDecimal", sample: func() jen.Code { return jen.Id("DecimalFromInt").Call(jen.Lit(1250)) }},
+	"boolean":        {goType: "bool", name: "Boolean", parse: "rtParseBool", sample: func() jen.Code { return jen.True() }},
+	"dateTime":       {goType: "rt.DateTime", name: "DateTime", parse: "rtParseDateTime", sample: sampleDateTime},
+	"dateTimeOffset": {goType: "time.Time", name: "DateTimeOffset", parse: "rtParseDateTimeOffset", sample: sampleDateTimeOffset},
+	"duration":       {goType: "rt.TimeSpan", name: "TimeSpan", parse: "rtParseTimeSpan", sample: func() jen.Code { return jen.Id("TimeSpanOf").Call(jen.Lit(90).Op("*").Qual("time", "Minute")) }},
+	"guid": {goType: "uuid.UUID", name: "Guid", parse: "rtParseGUID", sample: func() jen.Code {
+		return jen.Qual(pkgUUID, "MustParse").Call(jen.Lit("6a9e0997-1a57-42fa-939e-563024574417"))
+	}},
+	"char":         {goType: "rune", name: "Char", parse: "rtParseCharCode", sample: func() jen.Code { return jen.LitRune('x') }},
+	"base64Binary": {goType: "[]byte", name: "ByteArray", parse: "rtParseBase64", sample: func() jen.Code { return jen.Index().Byte().Values(jen.Lit(1), jen.Lit(2)) }},
+	"anyType":      {goType: "rt.Object", name: "Object", sample: func() jen.Code { return jen.Id("Object").Values() }},
 }
 
-// readerCall is recv.<method>(args...) for a primitive: integers go to
-// the reader's signed or unsigned method with their bit size; the others
-// to the method methods names. It returns the call and the conversion of
-// its result to the field's Go type (nil when none is needed).
-func readerCall(recv string, prim string, signed, unsigned string, methods map[string]string, args ...jen.Code) (jen.Code, jen.Code) {
-	if ip, ok := intPrims[prim]; ok {
-		m := signed
-		if ip.unsigned {
-			m = unsigned
-		}
-		return jen.Id(recv).Dot(m).Call(append(append([]jen.Code(nil), args...), jen.Lit(ip.bits))...), intConv(prim)
-	}
-	m, ok := methods[prim]
-	if !ok {
-		panic("helpgen: no " + recv + " reader for primitive " + prim)
-	}
-	return jen.Id(recv).Dot(m).Call(args...), nil
+func lit(v any) func() jen.Code { return func() jen.Code { return jen.Lit(v) } }
+
+func sampleDateTime() jen.Code {
+	return jen.Id("DateTime").Values(jen.Dict{
+		jen.Id("Time"): jen.Qual("time", "Date").Call(jen.Lit(2025), jen.Lit(1), jen.Lit(2), jen.Lit(3), jen.Lit(4), jen.Lit(5), jen.Lit(0), jen.Qual("time", "UTC")),
+		jen.Id("Kind"): jen.Id("DateTimeUtc"),
+	})
 }
 
-// Reader methods of the runtime, by primitive, per format.
-var (
-	jsonReaders = map[string]string{
-		"string": "stringPtr", "anyURI": "stringPtr", "float": "single", "double": "double", "boolean": "boolean",
-		"decimal": "decimal", "dateTime": "dateTime", "dateTimeOffset": "dateTimeOffset", "duration": "timeSpan",
-		"guid": "guid", "char": "char", "base64Binary": "base64", "anyType": "object",
-	}
-	xmlReaders = map[string]string{
-		"string": "str", "anyURI": "str", "stringValue": "str", "float": "float", "double": "double", "boolean": "bool",
-		"decimal": "decimal", "dateTime": "dateTime", "dateTimeOffset": "dateTimeOffset", "duration": "duration",
-		"guid": "guid", "char": "char", "base64Binary": "base64",
-	}
-	formReaders = map[string]string{
-		"stringValue": "str", "float": "float", "double": "double", "boolean": "bool", "decimal": "decimal",
-		"dateTime": "dateTime", "dateTimeOffset": "dateTimeOffset", "duration": "timeSpan", "guid": "guid", "char": "char",
-	}
-	textParsers = map[string]string{
-		"boolean": "rtParseBool", "guid": "rtParseGUID", "decimal": "rtParseDecimal", "double": "rtParseDouble",
-		"float": "rtParseFloat", "dateTime": "rtParseDateTime", "dateTimeOffset": "rtParseDateTimeOffset",
-		"duration": "rtParseTimeSpan", "char": "rtParseCharCode", "base64Binary": "rtParseBase64",
-	}
-)
-
-// primJSONRead is the JSON reader call for a primitive and its conversion.
-func primJSONRead(prim string) (jen.Code, jen.Code) {
-	return readerCall("r", prim, "intN", "uintN", jsonReaders)
+func sampleDateTimeOffset() jen.Code {
+	return jen.Qual("time", "Date").Call(jen.Lit(2025), jen.Lit(1), jen.Lit(2), jen.Lit(3), jen.Lit(4), jen.Lit(5), jen.Lit(0), jen.Qual("time", "FixedZone").Call(jen.Lit(""), jen.Lit(7200)))
 }
 
-// primXMLRead is the XML reader call for a primitive's content.
-func primXMLRead(prim string) (jen.Code, jen.Code) {
-	return readerCall("r", prim, "int", "uint", xmlReaders)
-}
-
-// primFormRead is the form reader call for the value at node k.
-func primFormRead(prim string, k jen.Code) (jen.Code, jen.Code) {
-	return readerCall("f", prim, "int", "uint", formReaders, k)
-}
-
-// primTextParse parses a primitive's invariant text (DCS, keys, params):
-// the call and the conversion to the Go type, if any.
-func primTextParse(prim string) (func(text jen.Code) jen.Code, jen.Code) {
-	if ip, ok := intPrims[prim]; ok {
+// primTextParse parses a primitive's invariant text (URI parameters): the
+// call and the conversion to the Go type, if any.
+func primTextParse(name string) (func(text jen.Code) jen.Code, jen.Code) {
+	p, ok := prims[name]
+	if !ok || p.bits == 0 && p.parse == "" {
+		panic("helpgen: no text parser for primitive " + name)
+	}
+	if p.bits > 0 {
 		fn := "rtParseInt"
-		if ip.unsigned {
+		if p.goType[0] == 'u' {
 			fn = "rtParseUint"
 		}
-		return func(t jen.Code) jen.Code { return jen.Id(fn).Call(t, jen.Lit(ip.bits)) }, intConv(prim)
+		var conv jen.Code
+		if p.bits < 64 {
+			conv = jen.Id(p.goType)
+		}
+		return func(t jen.Code) jen.Code { return jen.Id(fn).Call(t, jen.Lit(p.bits)) }, conv
 	}
-	fn, ok := textParsers[prim]
-	if !ok {
-		panic("helpgen: no text parser for primitive " + prim)
-	}
-	return func(t jen.Code) jen.Code { return jen.Id(fn).Call(t) }, nil
+	return func(t jen.Code) jen.Code { return jen.Id(p.parse).Call(t) }, nil
 }

@@ -94,7 +94,7 @@ func emitServer(m *Model, next func() *jen.File) error {
 		f.Func().Params(jen.Id("UnimplementedService")).Id(op.GoName).Params(serviceMethodParams(op)...).Params(serviceMethodResults(op)...).Block(notImplemented(op))
 	}
 	f.Line()
-	f.Add(comment("NewHandler serves s with Web API's behaviour: routes matched ignoring case; path and query values\nparsed (400 when they do not parse); bodies read by Content-Type (JSON, XML, form; 415 otherwise)\nwithin a size limit (413); annotations validated (400 naming the field); responses in the format\nAccept asks for (JSON by default, XML; JSON when neither fits, as Web API); a panic answers 500."))
+	f.Add(comment("NewHandler serves s with Web API's behaviour: routes matched ignoring case; path and query values\nparsed (400 when they do not parse); bodies read by Content-Type (JSON, XML, form; 415 otherwise)\nwithin a size limit (413); annotations validated (400 naming the field); responses in the format\nAccept asks for (JSON by default, XML; 406 when neither fits); a panic answers 500."))
 	f.Func().Id("NewHandler").Params(jen.Id("s").Id("Service"), jen.Id("opts").Op("...").Id("ServerOption")).Qual(pkgHTTP, "Handler").BlockFunc(func(g *jen.Group) {
 		g.Id("cfg").Op(":=").Id("rtNewServerConfig").Call(jen.Id("opts"))
 		g.Id("mux").Op(":=").Qual(pkgHTTP, "NewServeMux").Call()
@@ -171,7 +171,7 @@ func emitServeOp(m *Model, f *jen.File, op *Op) {
 				jen.Id("xmlDecode"+n), jen.Id("formDecode"+n), jen.Id("jsonDecode"+n))
 			g.If(jen.Op("!").Id("ok")).Block(jen.Return())
 			if op.Body.Type.Kind == spec.RefNamed && !op.Body.Type.Named.IsEnum() {
-				g.If(jen.Id("body").Op("!=").Nil().Op("&&").Op("!").Id("cfg").Dot("noValidate")).Block(jen.Id("body").Dot("validate").Call(jen.Op("&").Id("verr"), jen.Lit(bodyPrefix(op))))
+				g.If(jen.Op("!").Id("cfg").Dot("noValidate")).Block(jen.Id("rtValidateRoot").Call(jen.Id("api"), jen.Op("&").Id("verr"), jen.Op("&").Id(rootVar(op.Body)), jen.Op("&").Id("body"), jen.Lit(bodyPrefix(op))))
 			}
 			args = append(args, jen.Id("body"))
 		}
@@ -214,5 +214,3 @@ func parseInto(m *Model, p *Param, raw jen.Code) jen.Code {
 		jen.Id("verr").Dot("add").Call(jen.Lit(p.Spec.Name), jen.Err().Dot("Error").Call()),
 	).Else().Block(target.Add(val))
 }
-
-func init() { registerPartChunked(PartServer, "server_gen.go", emitServer) }

@@ -1,9 +1,6 @@
 package generator
 
-import (
-	"github.com/dave/jennifer/jen"
-	"github.com/helpgen/helpgen/spec"
-)
+import "github.com/helpgen/helpgen/spec"
 
 // Facts the pages cannot show (spec.Unknown*), as the codecs apply them.
 // docs/generated-code.md ("What the pages cannot show") is the policy.
@@ -13,22 +10,6 @@ import (
 // instead of failing the whole document. Writers never write null for it.
 func acceptsNull(fl *Field) bool {
 	return fl.Member.AcceptsNull() && !fl.Type.Nilable && fl.Type.Kind != spec.RefNullable
-}
-
-// nullOr is `if null { x = zero } else { read }`: null reads as x's zero
-// value, anything else as read does.
-func nullOr(isNull jen.Code, g *GoType, x *jen.Statement, read []jen.Code) []jen.Code {
-	return []jen.Code{jen.If(isNull).Block(
-		x.Clone().Op("=").Op("*").New(valueTypeCode(g)),
-	).Else().Block(read...)}
-}
-
-// formRefused reports why a member cannot travel in a form at all, or "".
-func formRefused(fl *Field) string {
-	if fl.Member.Field {
-		return "is a public field, which Web API's form binding does not set"
-	}
-	return ""
 }
 
 // formFields names a public field reachable from g (t.F), or "": form

@@ -34,14 +34,18 @@ const maxListed = 8
 func Assumptions(s *Spec) []Assumption {
 	var width, null, ns, renamed, bodies []string
 	var widthParams int
+	named := elementNamed(s)
 	for _, t := range s.Types {
 		if len(t.TypeParams) > 0 || t.Synthetic {
 			continue // definitions and synthetic bases repeat their instances' and derived types' members
 		}
 		tn := shortName(t)
-		if !t.Knows(UnknownNamespace) || !t.Knows(UnknownXMLName) {
+		// The contract name travels only as a root or collection item
+		// element: elsewhere the member's name stands for it.
+		nameUnknown := !t.Knows(UnknownXMLName) && named[t.Name]
+		if !t.Knows(UnknownNamespace) || nameUnknown {
 			what := []string{}
-			if !t.Knows(UnknownXMLName) {
+			if nameUnknown {
 				what = append(what, "name")
 			}
 			if !t.Knows(UnknownNamespace) {
@@ -91,6 +95,47 @@ func Assumptions(s *Spec) []Assumption {
 		Default: "the name looks renamed by [DataMember(Name)] or [JsonProperty]; forms use it as the key, which Web API's binder only matches when it is the property's name"})
 	add(Assumption{Fact: "body parameter names", Key: "wire.bodyParameters", Items: bodies,
 		Default: "ModelState keys of body validation errors carry no parameter prefix (Web API writes \"command.Lines[0].Code\")"})
+	return out
+}
+
+// elementNamed lists the types whose contract name is an element name on
+// the wire: bodies, responses and collection items.
+func elementNamed(s *Spec) map[string]bool {
+	out := map[string]bool{}
+	var walk func(r *Ref, root bool)
+	walk = func(r *Ref, root bool) {
+		switch r.Kind {
+		case RefNamed:
+			if root {
+				out[r.Name] = true
+			}
+		case RefList:
+			walk(r.Elem(), true)
+		case RefNullable:
+			walk(r.Elem(), root)
+		default:
+			for _, a := range r.Args {
+				walk(a, false)
+			}
+		}
+	}
+	ref := func(t string, root bool) {
+		if r, err := ParseRef(t); err == nil {
+			walk(r, root)
+		}
+	}
+	for _, e := range s.Endpoints {
+		for _, b := range []*Body{e.Body, e.Response} {
+			if b != nil {
+				ref(b.Type, true)
+			}
+		}
+	}
+	for _, t := range s.Types {
+		for _, m := range t.Members {
+			ref(m.Type, false)
+		}
+	}
 	return out
 }
 

@@ -183,7 +183,7 @@ func (UnimplementedService) PutPatientsContact(ctx context.Context, patientId uu
 // NewHandler serves s with Web API's behaviour: routes matched ignoring case; path and query values
 // parsed (400 when they do not parse); bodies read by Content-Type (JSON, XML, form; 415 otherwise)
 // within a size limit (413); annotations validated (400 naming the field); responses in the format
-// Accept asks for (JSON by default, XML; JSON when neither fits, as Web API); a panic answers 500.
+// Accept asks for (JSON by default, XML; 406 when neither fits); a panic answers 500.
 func NewHandler(s Service, opts ...ServerOption) http.Handler {
 	cfg := rtNewServerConfig(opts)
 	mux := http.NewServeMux()
@@ -615,8 +615,8 @@ func servePostClinicsAppointments(cfg *rtServerConfig, s Service, w http.Respons
 	if !ok {
 		return
 	}
-	if body != nil && !cfg.noValidate {
-		body.validate(&verr, "command.")
+	if !cfg.noValidate {
+		rtValidateRoot(api, &verr, &rootBookAppointmentCommand, &body, "command.")
 	}
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
@@ -666,8 +666,8 @@ func servePostMessages(cfg *rtServerConfig, s Service, w http.ResponseWriter, r 
 	if !ok {
 		return
 	}
-	if body != nil && !cfg.noValidate {
-		body.validate(&verr, "command.")
+	if !cfg.noValidate {
+		rtValidateRoot(api, &verr, &rootSendPatientMessageCommand, &body, "command.")
 	}
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
@@ -693,8 +693,8 @@ func servePostPatientsPhoto(cfg *rtServerConfig, s Service, w http.ResponseWrite
 	if !ok {
 		return
 	}
-	if body != nil && !cfg.noValidate {
-		body.validate(&verr, "photo.")
+	if !cfg.noValidate {
+		rtValidateRoot(api, &verr, &rootPatientPhotoUpload, &body, "photo.")
 	}
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
@@ -721,8 +721,8 @@ func servePutClinicsAppointmentsByAppointmentId(cfg *rtServerConfig, s Service, 
 	if !ok {
 		return
 	}
-	if body != nil && !cfg.noValidate {
-		body.validate(&verr, "command.")
+	if !cfg.noValidate {
+		rtValidateRoot(api, &verr, &rootRescheduleAppointmentCommand, &body, "command.")
 	}
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
@@ -748,8 +748,8 @@ func servePutMessagesTemplatesByTemplateCode(cfg *rtServerConfig, s Service, w h
 	if !ok {
 		return
 	}
-	if body != nil && !cfg.noValidate {
-		body.validate(&verr, "template.")
+	if !cfg.noValidate {
+		rtValidateRoot(api, &verr, &rootMessageTemplate, &body, "template.")
 	}
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
@@ -774,8 +774,8 @@ func servePutPatientsContact(cfg *rtServerConfig, s Service, w http.ResponseWrit
 	if !ok {
 		return
 	}
-	if body != nil && !cfg.noValidate {
-		body.validate(&verr, "contact.")
+	if !cfg.noValidate {
+		rtValidateRoot(api, &verr, &rootContactPoint, &body, "contact.")
 	}
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)

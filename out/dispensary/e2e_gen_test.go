@@ -42,7 +42,7 @@ func (s *e2eService) GetFormularyItemsByCode(ctx context.Context, code string) (
 }
 
 func e2eResponseGetFormularyItemsByCode() (*FormularyItem, error) {
-	return jsonDecodeFormularyItem([]byte(docSample1))
+	return jsonDecodeFormularyItem(documentedSample("GetFormularyItemsByCode/response/JSON"))
 }
 
 func (s *e2eService) GetPrescriptions(ctx context.Context, patientName *string, page *int64) (*PagedResultOfPrescriptionSummary, error) {
@@ -51,7 +51,7 @@ func (s *e2eService) GetPrescriptions(ctx context.Context, patientName *string, 
 }
 
 func e2eResponseGetPrescriptions() (*PagedResultOfPrescriptionSummary, error) {
-	return jsonDecodePagedResultOfPrescriptionSummary([]byte(docSample3))
+	return jsonDecodePagedResultOfPrescriptionSummary(documentedSample("GetPrescriptions/response/JSON"))
 }
 
 func (s *e2eService) GetStockBatchesByBatchNumber(ctx context.Context, batchNumber int64) (*StockLevel, error) {
@@ -60,7 +60,7 @@ func (s *e2eService) GetStockBatchesByBatchNumber(ctx context.Context, batchNumb
 }
 
 func e2eResponseGetStockBatchesByBatchNumber() (*StockLevel, error) {
-	return jsonDecodeStockLevel([]byte(docSample5))
+	return jsonDecodeStockLevel(documentedSample("GetStockBatchesByBatchNumber/response/JSON"))
 }
 
 func (s *e2eService) GetStockByProductCode(ctx context.Context, productCode string) (*StockLevel, error) {
@@ -69,7 +69,7 @@ func (s *e2eService) GetStockByProductCode(ctx context.Context, productCode stri
 }
 
 func e2eResponseGetStockByProductCode() (*StockLevel, error) {
-	return jsonDecodeStockLevel([]byte(docSample7))
+	return jsonDecodeStockLevel(documentedSample("GetStockByProductCode/response/JSON"))
 }
 
 func (s *e2eService) PostDispenses(ctx context.Context, body *DispenseCommand) (*DispenseCommand, error) {
@@ -78,11 +78,11 @@ func (s *e2eService) PostDispenses(ctx context.Context, body *DispenseCommand) (
 }
 
 func e2eResponsePostDispenses() (*DispenseCommand, error) {
-	return jsonDecodeDispenseCommand([]byte(docSample11))
+	return jsonDecodeDispenseCommand(documentedSample("PostDispenses/response/JSON"))
 }
 
 func e2eBodyPostDispenses() (*DispenseCommand, error) {
-	return jsonDecodeDispenseCommand([]byte(docSample9))
+	return jsonDecodeDispenseCommand(documentedSample("PostDispenses/request/JSON"))
 }
 
 func (s *e2eService) PutFormularyCategoriesByCode(ctx context.Context, code string, body *FormularyCategory) (*FormularyCategory, error) {
@@ -104,11 +104,11 @@ func (s *e2eService) PutPrescriptionsByPrescriptionId(ctx context.Context, presc
 }
 
 func e2eResponsePutPrescriptionsByPrescriptionId() (*PrescriptionSummary, error) {
-	return jsonDecodePrescriptionSummary([]byte(docSample15))
+	return jsonDecodePrescriptionSummary(documentedSample("PutPrescriptionsByPrescriptionId/response/JSON"))
 }
 
 func e2eBodyPutPrescriptionsByPrescriptionId() (*PrescriptionSummary, error) {
-	return jsonDecodePrescriptionSummary([]byte(docSample13))
+	return jsonDecodePrescriptionSummary(documentedSample("PutPrescriptionsByPrescriptionId/request/JSON"))
 }
 
 func (s *e2eService) PutStockByProductCode(ctx context.Context, productCode string, body *StockLevel) (*StockLevel, error) {
@@ -117,11 +117,11 @@ func (s *e2eService) PutStockByProductCode(ctx context.Context, productCode stri
 }
 
 func e2eResponsePutStockByProductCode() (*StockLevel, error) {
-	return jsonDecodeStockLevel([]byte(docSample19))
+	return jsonDecodeStockLevel(documentedSample("PutStockByProductCode/response/JSON"))
 }
 
 func e2eBodyPutStockByProductCode() (*StockLevel, error) {
-	return jsonDecodeStockLevel([]byte(docSample17))
+	return jsonDecodeStockLevel(documentedSample("PutStockByProductCode/request/JSON"))
 }
 
 // e2eRoundTripDispenseCommand encodes and decodes v in the format a request (or response) uses.

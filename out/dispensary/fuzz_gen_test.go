@@ -6,276 +6,46 @@ import "testing"
 
 // FuzzDecodeJSON decodes arbitrary JSON as every body and response type.
 func FuzzDecodeJSON(f *testing.F) {
-	f.Add(byte(0), []byte(docSample9))
-	f.Add(byte(0), []byte(docSample11))
-	f.Add(byte(2), []byte(docSample1))
-	f.Add(byte(4), []byte(docSample3))
-	f.Add(byte(5), []byte(docSample13))
-	f.Add(byte(5), []byte(docSample15))
-	f.Add(byte(6), []byte(docSample5))
-	f.Add(byte(6), []byte(docSample7))
-	f.Add(byte(6), []byte(docSample17))
-	f.Add(byte(6), []byte(docSample19))
-	f.Add(byte(0), []byte(""))
+	fuzzSeeds(f, "json")
 	f.Fuzz(func(t *testing.T, which byte, data []byte) {
-		switch int(which) % 7 {
-		case 0:
-			v, err := jsonDecodeDispenseCommand(data)
-			if err != nil {
-				return
-			}
-			b1 := jsonAppendDispenseCommand(nil, v, jsonDates)
-			v2, err := jsonDecodeDispenseCommand(b1)
-			if err != nil {
-				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
-			}
-			b2 := jsonAppendDispenseCommand(nil, v2, jsonDates)
-			if string(b1) != string(b2) {
-				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
-			}
-		case 1:
-			v, err := jsonDecodeFormularyCategory(data)
-			if err != nil {
-				return
-			}
-			b1 := jsonAppendFormularyCategory(nil, v, jsonDates)
-			v2, err := jsonDecodeFormularyCategory(b1)
-			if err != nil {
-				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
-			}
-			b2 := jsonAppendFormularyCategory(nil, v2, jsonDates)
-			if string(b1) != string(b2) {
-				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
-			}
-		case 2:
-			v, err := jsonDecodeFormularyItem(data)
-			if err != nil {
-				return
-			}
-			b1 := jsonAppendFormularyItem(nil, v, jsonDates)
-			v2, err := jsonDecodeFormularyItem(b1)
-			if err != nil {
-				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
-			}
-			b2 := jsonAppendFormularyItem(nil, v2, jsonDates)
-			if string(b1) != string(b2) {
-				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
-			}
-		case 3:
-			v, err := jsonDecodePagedResultOfFormularyCategory(data)
-			if err != nil {
-				return
-			}
-			b1 := jsonAppendPagedResultOfFormularyCategory(nil, v, jsonDates)
-			v2, err := jsonDecodePagedResultOfFormularyCategory(b1)
-			if err != nil {
-				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
-			}
-			b2 := jsonAppendPagedResultOfFormularyCategory(nil, v2, jsonDates)
-			if string(b1) != string(b2) {
-				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
-			}
-		case 4:
-			v, err := jsonDecodePagedResultOfPrescriptionSummary(data)
-			if err != nil {
-				return
-			}
-			b1 := jsonAppendPagedResultOfPrescriptionSummary(nil, v, jsonDates)
-			v2, err := jsonDecodePagedResultOfPrescriptionSummary(b1)
-			if err != nil {
-				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
-			}
-			b2 := jsonAppendPagedResultOfPrescriptionSummary(nil, v2, jsonDates)
-			if string(b1) != string(b2) {
-				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
-			}
-		case 5:
-			v, err := jsonDecodePrescriptionSummary(data)
-			if err != nil {
-				return
-			}
-			b1 := jsonAppendPrescriptionSummary(nil, v, jsonDates)
-			v2, err := jsonDecodePrescriptionSummary(b1)
-			if err != nil {
-				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
-			}
-			b2 := jsonAppendPrescriptionSummary(nil, v2, jsonDates)
-			if string(b1) != string(b2) {
-				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
-			}
-		case 6:
-			v, err := jsonDecodeStockLevel(data)
-			if err != nil {
-				return
-			}
-			b1 := jsonAppendStockLevel(nil, v, jsonDates)
-			v2, err := jsonDecodeStockLevel(b1)
-			if err != nil {
-				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
-			}
-			b2 := jsonAppendStockLevel(nil, v2, jsonDates)
-			if string(b1) != string(b2) {
-				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
-			}
-		}
+		fuzzRoundTrip(t, api.Roots[int(which)%len(api.Roots)], "json", data)
 	})
 }
 
 // FuzzDecodeXML decodes arbitrary XML as every body and response type.
 func FuzzDecodeXML(f *testing.F) {
-	f.Add(byte(0), []byte(docSample10))
-	f.Add(byte(0), []byte(docSample12))
-	f.Add(byte(2), []byte(docSample2))
-	f.Add(byte(4), []byte(docSample4))
-	f.Add(byte(5), []byte(docSample14))
-	f.Add(byte(5), []byte(docSample16))
-	f.Add(byte(6), []byte(docSample6))
-	f.Add(byte(6), []byte(docSample8))
-	f.Add(byte(6), []byte(docSample18))
-	f.Add(byte(6), []byte(docSample20))
-	f.Add(byte(0), []byte(""))
+	fuzzSeeds(f, "xml")
 	f.Fuzz(func(t *testing.T, which byte, data []byte) {
-		switch int(which) % 7 {
-		case 0:
-			v, err := xmlDecodeDispenseCommand(data)
-			if err != nil {
-				return
-			}
-			b1, err := xmlAppendDispenseCommand(nil, v)
-			if err != nil {
-				t.Fatalf("a decoded value does not encode: %v", err)
-			}
-			v2, err := xmlDecodeDispenseCommand(b1)
-			if err != nil {
-				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
-			}
-			b2, err := xmlAppendDispenseCommand(nil, v2)
-			if err != nil {
-				t.Fatalf("a decoded value does not encode: %v", err)
-			}
-			if string(b1) != string(b2) {
-				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
-			}
-		case 1:
-			v, err := xmlDecodeFormularyCategory(data)
-			if err != nil {
-				return
-			}
-			b1, err := xmlAppendFormularyCategory(nil, v)
-			if err != nil {
-				t.Fatalf("a decoded value does not encode: %v", err)
-			}
-			v2, err := xmlDecodeFormularyCategory(b1)
-			if err != nil {
-				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
-			}
-			b2, err := xmlAppendFormularyCategory(nil, v2)
-			if err != nil {
-				t.Fatalf("a decoded value does not encode: %v", err)
-			}
-			if string(b1) != string(b2) {
-				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
-			}
-		case 2:
-			v, err := xmlDecodeFormularyItem(data)
-			if err != nil {
-				return
-			}
-			b1, err := xmlAppendFormularyItem(nil, v)
-			if err != nil {
-				t.Fatalf("a decoded value does not encode: %v", err)
-			}
-			v2, err := xmlDecodeFormularyItem(b1)
-			if err != nil {
-				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
-			}
-			b2, err := xmlAppendFormularyItem(nil, v2)
-			if err != nil {
-				t.Fatalf("a decoded value does not encode: %v", err)
-			}
-			if string(b1) != string(b2) {
-				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
-			}
-		case 3:
-			v, err := xmlDecodePagedResultOfFormularyCategory(data)
-			if err != nil {
-				return
-			}
-			b1, err := xmlAppendPagedResultOfFormularyCategory(nil, v)
-			if err != nil {
-				t.Fatalf("a decoded value does not encode: %v", err)
-			}
-			v2, err := xmlDecodePagedResultOfFormularyCategory(b1)
-			if err != nil {
-				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
-			}
-			b2, err := xmlAppendPagedResultOfFormularyCategory(nil, v2)
-			if err != nil {
-				t.Fatalf("a decoded value does not encode: %v", err)
-			}
-			if string(b1) != string(b2) {
-				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
-			}
-		case 4:
-			v, err := xmlDecodePagedResultOfPrescriptionSummary(data)
-			if err != nil {
-				return
-			}
-			b1, err := xmlAppendPagedResultOfPrescriptionSummary(nil, v)
-			if err != nil {
-				t.Fatalf("a decoded value does not encode: %v", err)
-			}
-			v2, err := xmlDecodePagedResultOfPrescriptionSummary(b1)
-			if err != nil {
-				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
-			}
-			b2, err := xmlAppendPagedResultOfPrescriptionSummary(nil, v2)
-			if err != nil {
-				t.Fatalf("a decoded value does not encode: %v", err)
-			}
-			if string(b1) != string(b2) {
-				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
-			}
-		case 5:
-			v, err := xmlDecodePrescriptionSummary(data)
-			if err != nil {
-				return
-			}
-			b1, err := xmlAppendPrescriptionSummary(nil, v)
-			if err != nil {
-				t.Fatalf("a decoded value does not encode: %v", err)
-			}
-			v2, err := xmlDecodePrescriptionSummary(b1)
-			if err != nil {
-				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
-			}
-			b2, err := xmlAppendPrescriptionSummary(nil, v2)
-			if err != nil {
-				t.Fatalf("a decoded value does not encode: %v", err)
-			}
-			if string(b1) != string(b2) {
-				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
-			}
-		case 6:
-			v, err := xmlDecodeStockLevel(data)
-			if err != nil {
-				return
-			}
-			b1, err := xmlAppendStockLevel(nil, v)
-			if err != nil {
-				t.Fatalf("a decoded value does not encode: %v", err)
-			}
-			v2, err := xmlDecodeStockLevel(b1)
-			if err != nil {
-				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
-			}
-			b2, err := xmlAppendStockLevel(nil, v2)
-			if err != nil {
-				t.Fatalf("a decoded value does not encode: %v", err)
-			}
-			if string(b1) != string(b2) {
-				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
+		fuzzRoundTrip(t, api.Roots[int(which)%len(api.Roots)], "xml", data)
+	})
+}
+
+// fuzzSeeds adds the documented samples of a format, each with its root's index.
+func fuzzSeeds(f *testing.F, format string) {
+	for _, c := range documentedSamples {
+		for i, r := range api.Roots {
+			if r == c.root && c.format == format {
+				f.Add(byte(i), []byte(c.text))
 			}
 		}
-	})
+	}
+	f.Add(byte(0), []byte(""))
+}
+
+// fuzzRoundTrip checks that what decodes encodes, and that encode → decode → encode keeps every byte.
+func fuzzRoundTrip(t *testing.T, root *rtRoot, format string, data []byte) {
+	b1, decErr, encErr := api.reencode(root, format, data)
+	if decErr != nil {
+		return
+	}
+	if encErr != nil {
+		t.Fatalf("a decoded value does not encode: %v", encErr)
+	}
+	b2, decErr, encErr := api.reencode(root, format, b1)
+	if decErr != nil || encErr != nil {
+		t.Fatalf("our own output does not decode: %v %v\n%s", decErr, encErr, b1)
+	}
+	if string(b1) != string(b2) {
+		t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
+	}
 }

@@ -111,7 +111,7 @@ func (UnimplementedService) PutStockByProductCode(ctx context.Context, productCo
 // NewHandler serves s with Web API's behaviour: routes matched ignoring case; path and query values
 // parsed (400 when they do not parse); bodies read by Content-Type (JSON, XML, form; 415 otherwise)
 // within a size limit (413); annotations validated (400 naming the field); responses in the format
-// Accept asks for (JSON by default, XML; JSON when neither fits, as Web API); a panic answers 500.
+// Accept asks for (JSON by default, XML; 406 when neither fits); a panic answers 500.
 func NewHandler(s Service, opts ...ServerOption) http.Handler {
 	cfg := rtNewServerConfig(opts)
 	mux := http.NewServeMux()
@@ -303,8 +303,8 @@ func servePostDispenses(cfg *rtServerConfig, s Service, w http.ResponseWriter, r
 	if !ok {
 		return
 	}
-	if body != nil && !cfg.noValidate {
-		body.validate(&verr, "command.")
+	if !cfg.noValidate {
+		rtValidateRoot(api, &verr, &rootDispenseCommand, &body, "command.")
 	}
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
@@ -330,8 +330,8 @@ func servePutFormularyCategoriesByCode(cfg *rtServerConfig, s Service, w http.Re
 	if !ok {
 		return
 	}
-	if body != nil && !cfg.noValidate {
-		body.validate(&verr, "category.")
+	if !cfg.noValidate {
+		rtValidateRoot(api, &verr, &rootFormularyCategory, &body, "category.")
 	}
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
@@ -357,8 +357,8 @@ func servePutPrescriptionsByPrescriptionId(cfg *rtServerConfig, s Service, w htt
 	if !ok {
 		return
 	}
-	if body != nil && !cfg.noValidate {
-		body.validate(&verr, "prescription.")
+	if !cfg.noValidate {
+		rtValidateRoot(api, &verr, &rootPrescriptionSummary, &body, "prescription.")
 	}
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
@@ -384,8 +384,8 @@ func servePutStockByProductCode(cfg *rtServerConfig, s Service, w http.ResponseW
 	if !ok {
 		return
 	}
-	if body != nil && !cfg.noValidate {
-		body.validate(&verr, "level.")
+	if !cfg.noValidate {
+		rtValidateRoot(api, &verr, &rootStockLevel, &body, "level.")
 	}
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)

@@ -30,7 +30,7 @@ func (UnimplementedService) PostClinicalEncountersFollowupSend(ctx context.Conte
 // NewHandler serves s with Web API's behaviour: routes matched ignoring case; path and query values
 // parsed (400 when they do not parse); bodies read by Content-Type (JSON, XML, form; 415 otherwise)
 // within a size limit (413); annotations validated (400 naming the field); responses in the format
-// Accept asks for (JSON by default, XML; JSON when neither fits, as Web API); a panic answers 500.
+// Accept asks for (JSON by default, XML; 406 when neither fits); a panic answers 500.
 func NewHandler(s Service, opts ...ServerOption) http.Handler {
 	cfg := rtNewServerConfig(opts)
 	mux := http.NewServeMux()
@@ -53,8 +53,8 @@ func servePostClinicalEncountersFollowupSend(cfg *rtServerConfig, s Service, w h
 	if !ok {
 		return
 	}
-	if body != nil && !cfg.noValidate {
-		body.validate(&verr, "")
+	if !cfg.noValidate {
+		rtValidateRoot(api, &verr, &rootSendEncounterRequireFollowupPatientSms, &body, "")
 	}
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)

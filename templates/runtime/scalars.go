@@ -1874,7 +1874,7 @@ func rtParseDuration(b []byte) (TimeSpan, error) {
 		return 0, rtErr("duration", b)
 	}
 	if neg {
-		return TimeSpan(-int64(ticks4 - 1) - 1), nil
+		return TimeSpan(-int64(ticks4-1) - 1), nil
 	}
 	return TimeSpan(ticks4), nil
 }

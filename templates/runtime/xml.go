@@ -2,7 +2,7 @@ package wire
 
 // DataContractSerializer (DCS) XML runtime: an append-style writer that
 // produces DCS's exact bytes, and a strict pull reader. Generated
-// xml_gen.go code drives both; nothing here uses reflection or encoding/xml.
+// the codecs of codec_xml.go drive both; nothing here uses encoding/xml.
 //
 // # Writing
 //
@@ -408,9 +408,9 @@ func (w *rtXMLWriter) double(v float64) {
 	w.flush()
 	w.b = rtAppendDouble(w.b, v)
 }
-func (w *rtXMLWriter) float(v float32)     { w.flush(); w.b = rtAppendFloat(w.b, v) }
-func (w *rtXMLWriter) decimal(v Decimal)   { w.flush(); w.b = rtAppendDecimal(w.b, v) }
-func (w *rtXMLWriter) guid(v uuid.UUID)    { w.flush(); w.b = rtAppendGUID(w.b, v) }
+func (w *rtXMLWriter) float(v float32)   { w.flush(); w.b = rtAppendFloat(w.b, v) }
+func (w *rtXMLWriter) decimal(v Decimal) { w.flush(); w.b = rtAppendDecimal(w.b, v) }
+func (w *rtXMLWriter) guid(v uuid.UUID)  { w.flush(); w.b = rtAppendGUID(w.b, v) }
 func (w *rtXMLWriter) dateTime(v DateTime) {
 	if y := v.Time.Year(); y < 1 || y > 9999 {
 		w.failHere("DateTime " + v.Time.Format(time.RFC3339Nano) + " is outside .NET's range (years 1-9999)")
