@@ -271,8 +271,8 @@ func memberDescriptor(fl *Field, contractNS string) jen.Code {
 	if acceptsNull(fl) {
 		d = append(d, kv{"MaybeNull", jen.True()})
 	}
-	if mem.Field {
-		d = append(d, kv{"PublicField", jen.True()})
+	if noForm(fl) {
+		d = append(d, kv{"NoForm", jen.True()})
 	}
 	if c := checkDescriptor(mem); c != nil {
 		d = append(d, kv{"Check", c})

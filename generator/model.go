@@ -65,6 +65,7 @@ type Field struct {
 	Member *spec.Member
 	GoName string
 	Type   *GoType
+	owner  *Type // the struct
 }
 
 // EnumConst is one enum constant.
@@ -489,7 +490,7 @@ func (m *Model) resolveMembers(t *Type) error {
 		if err != nil {
 			return fmt.Errorf("type %s member %s: %w", t.Spec.Name, mem.Name, err)
 		}
-		f := &Field{Member: mem, GoName: name, Type: gt}
+		f := &Field{Member: mem, GoName: name, Type: gt, owner: t}
 		t.Fields = append(t.Fields, f)
 		if mem.XML != nil {
 			t.XMLFields = append(t.XMLFields, f)

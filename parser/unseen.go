@@ -242,8 +242,13 @@ func (b *builder) inferNullability(m *model, drafts []*memberDraft) {
 	}
 	for i, run := range [][]counterStep{props, fields} {
 		// When the JSON order does not say where the fields start (a
-		// DataMember Order re-sorts it), the counter may start again once.
-		if !b.counterRun(m, run, i == 0 && !m.fieldsKnown) {
+		// DataMember Order re-sorts it), the counter may start again once,
+		// where the JSON order allows it.
+		var restart func(int) bool
+		if i == 0 && !m.fieldsKnown {
+			restart = func(at int) bool { return fieldsFrom(run, at) }
+		}
+		if !b.counterRun(m, run, restart) {
 			for _, st := range run {
 				st.d.maybeNull = st.value
 			}
@@ -264,8 +269,9 @@ func (b *builder) nullableKind(d *displayRef) bool {
 // counter may also start again once (the first public field, when the JSON
 // order does not say where the fields are). The readings with the fewest
 // jumps and restarts are the ones believed: a member is Nullable when it
-// is in all of them, not Nullable when in none, unknown otherwise.
-func (b *builder) counterRun(m *model, run []counterStep, restart bool) bool {
+// is in all of them, not Nullable when in none, unknown otherwise. (A
+// restart is not counted: it is as likely as a Nullable.)
+func (b *builder) counterRun(m *model, run []counterStep, restart func(at int) bool) bool {
 	if len(run) == 0 {
 		return true
 	}
@@ -282,8 +288,9 @@ func (b *builder) counterRun(m *model, run []counterStep, restart bool) bool {
 		to, cost int
 		null     bool
 	}
-	// moves lists what step st can do from state s.
-	moves := func(st counterStep, s int) []move {
+	// moves lists what step i can do from state s.
+	moves := func(i int, s int) []move {
+		st := run[i]
 		var out []move
 		for _, again := range []bool{false, true} {
 			c, off, cost := s, 0, 0
@@ -291,10 +298,12 @@ func (b *builder) counterRun(m *model, run []counterStep, restart bool) bool {
 				c, off = s-max-1, max+1
 			}
 			if again {
-				if !restart || off > 0 {
+				if restart == nil || off > 0 || !restart(i) {
 					continue
 				}
-				c, off, cost = 0, max+1, 1
+				// A restart costs nothing: fields are as likely as a
+				// Nullable, so a member either could be stays unknown.
+				c, off = 0, max+1
 			}
 			// Nullable<T>: a fresh counter shows 1, this one does not move.
 			if st.value && (!st.reveal || !st.known || st.n == 1) {
@@ -326,12 +335,12 @@ func (b *builder) counterRun(m *model, run []counterStep, restart bool) bool {
 		}
 	}
 	fwd[0][0] = 0
-	for i, st := range run {
+	for i := range run {
 		for s := 0; s < states; s++ {
 			if fwd[i][s] == inf {
 				continue
 			}
-			for _, mv := range moves(st, s) {
+			for _, mv := range moves(i, s) {
 				fwd[i+1][mv.to] = min(fwd[i+1][mv.to], fwd[i][s]+mv.cost)
 			}
 		}
@@ -341,7 +350,7 @@ func (b *builder) counterRun(m *model, run []counterStep, restart bool) bool {
 	}
 	for i := len(run) - 1; i >= 0; i-- {
 		for s := 0; s < states; s++ {
-			for _, mv := range moves(run[i], s) {
+			for _, mv := range moves(i, s) {
 				if back[i+1][mv.to] < inf {
 					back[i][s] = min(back[i][s], mv.cost+back[i+1][mv.to])
 				}
@@ -359,7 +368,7 @@ func (b *builder) counterRun(m *model, run []counterStep, restart bool) bool {
 			if fwd[i][s] == inf {
 				continue
 			}
-			for _, mv := range moves(st, s) {
+			for _, mv := range moves(i, s) {
 				if back[i+1][mv.to] < inf && fwd[i][s]+mv.cost+back[i+1][mv.to] == best {
 					if mv.null {
 						canNull = true
@@ -377,6 +386,26 @@ func (b *builder) counterRun(m *model, run []counterStep, restart bool) bool {
 		}
 	}
 	return true
+}
+
+// fieldsFrom reports whether the members of run from at on may be the public
+// fields: Json.NET writes fields first, so some of them must come before
+// some earlier member in the JSON sample (a DataMember Order moves members
+// to its end, which may hide the rest); without JSON positions, anything goes.
+func fieldsFrom(run []counterStep, at int) bool {
+	known := false
+	for _, t := range run[at:] {
+		for _, h := range run[:at] {
+			if t.d.m.JSON == nil || h.d.m.JSON == nil {
+				continue
+			}
+			known = true
+			if t.d.m.JSON.Order < h.d.m.JSON.Order {
+				return true
+			}
+		}
+	}
+	return !known
 }
 
 // inferUnseen settles, once every model is inferred, what only the other

@@ -34,7 +34,7 @@ const maxListed = 8
 func Assumptions(s *Spec) []Assumption {
 	var width, null, ns, renamed, bodies []string
 	var widthParams int
-	named := elementNamed(s)
+	named := ElementNamed(s)
 	for _, t := range s.Types {
 		if len(t.TypeParams) > 0 || t.Synthetic {
 			continue // definitions and synthetic bases repeat their instances' and derived types' members
@@ -98,9 +98,9 @@ func Assumptions(s *Spec) []Assumption {
 	return out
 }
 
-// elementNamed lists the types whose contract name is an element name on
+// ElementNamed lists the types whose contract name is an element name on
 // the wire: bodies, responses and collection items.
-func elementNamed(s *Spec) map[string]bool {
+func ElementNamed(s *Spec) map[string]bool {
 	out := map[string]bool{}
 	var walk func(r *Ref, root bool)
 	walk = func(r *Ref, root bool) {

@@ -180,6 +180,11 @@ func runGenerate(c *invocation, args []string, check bool) int {
 		c.summarize(s)
 		return c.fail(err)
 	}
+	if renames, err := generator.Renames(s, cfg.options(cfg.Package)); err == nil {
+		for _, r := range renames {
+			c.errorf("renamed %s", r)
+		}
+	}
 	if check {
 		return c.check(&cfg, files, s)
 	}

@@ -126,7 +126,7 @@ var contractAppointmentDetail = rtContract{
 	NS:   "http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts",
 	Members: []rtMember{
 		{Name: "AppointmentId", Type: "guid"},
-		{Name: "AuditTrail", Type: "string"},
+		{Name: "AuditTrail", Type: "string", NoForm: true},
 		{Name: "CreatedUtc", Type: "dateTime", MaybeNull: true},
 		{Name: "DepositPaid", Type: "nullable<decimal>"},
 		{Name: "DistanceKm", Type: "double"},

@@ -206,6 +206,12 @@ func (w *rtFormWriter) decimal(name string, v Decimal) {
 }
 func (w *rtFormWriter) guid(name string, v uuid.UUID) { w.field(name); w.b = rtAppendGUID(w.b, v) }
 func (w *rtFormWriter) dateTime(name string, v DateTime) {
+	// The binder's DateTime.Parse turns a zoned time into server-local
+	// time: near .NET's range limits that overflows, and the binder leaves
+	// the default instead (verified on the oracle).
+	if v.Kind != DateTimeUnspecified && (v.Time.Before(rtFormDateMin) || v.Time.After(rtFormDateMax)) {
+		w.refuse(name, "DateTime "+v.Time.Format(time.RFC3339Nano)+" is within 14 hours of .NET's range limits: Web API's form binder converts it to server-local time, which overflows")
+	}
 	w.field(name)
 	var buf [40]byte
 	w.b = rtAppendFormEscaped(w.b, rtAppendDateTime(buf[:0], v))
@@ -224,10 +230,21 @@ func (w *rtFormWriter) timeSpan(name string, v TimeSpan) {
 	w.b = rtAppendFormEscaped(w.b, rtAppendTimeSpan(buf[:0], v))
 }
 func (w *rtFormWriter) char(name string, r rune) {
+	if r != 0 && strings.TrimSpace(string(r)) == "" {
+		// CharConverter trims the text: the binder reads '\x00' (verified on the oracle).
+		w.refuse(name, "a white-space character, which Web API's form binder reads as '\\0'")
+	}
 	w.field(name)
 	var buf [4]byte
 	w.b = rtAppendFormEscaped(w.b, buf[:utf8.EncodeRune(buf[:], r)])
 }
+
+// A zoned DateTime the form binder converts to server-local time in any
+// zone (±14:00) stays within .NET's range between these instants.
+var (
+	rtFormDateMin = time.Date(1, 1, 1, 14, 0, 0, 0, time.UTC)
+	rtFormDateMax = time.Date(9999, 12, 31, 10, 0, 0, 0, time.UTC)
+)
 
 // rtAppendFormFloat writes the invariant Double.ToString forms of the
 // special values; r is the "R" text of finite values.

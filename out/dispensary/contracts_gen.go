@@ -132,9 +132,9 @@ var contractPrescriptionSummary = rtContract{
 	Members: []rtMember{
 		{Name: "Controlled", Type: "boolean", MaybeNull: true},
 		{Name: "IssuedOn", Type: "dateTime", MaybeNull: true},
-		{Name: "PatientName", Type: "string", PublicField: true},
+		{Name: "PatientName", Type: "string", NoForm: true},
 		{Name: "PrescriptionId", Type: "guid", MaybeNull: true},
-		{Name: "RepeatsLeft", Type: "long", PublicField: true},
+		{Name: "RepeatsLeft", Type: "long", NoForm: true},
 	},
 	JSONOrder: []string{"PatientName", "RepeatsLeft", "PrescriptionId", "IssuedOn", "Controlled"},
 }

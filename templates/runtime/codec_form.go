@@ -137,12 +137,13 @@ func rtFormIsNil(c *rtCodec, p unsafe.Pointer) bool {
 	return false
 }
 
-// contract writes a contract's members under the current key. A public
-// field holding a value is refused: form binding does not set fields.
+// contract writes a contract's members under the current key. A member
+// form binding does not set (a public field, a non-public DataMember)
+// holding a value is refused.
 func (w *rtFormWriter) contract(ci *rtContractInfo, p unsafe.Pointer) {
-	for _, f := range ci.formFields {
+	for _, f := range ci.noForm {
 		if !rtIsDefault(f.codec, unsafe.Add(p, f.off)) {
-			w.refuse(f.formKey, "a public field, which Web API's form binding does not set")
+			w.refuse(f.formKey, "a public field or a non-public member, which Web API's form binding does not set")
 		}
 	}
 	for _, f := range ci.form {

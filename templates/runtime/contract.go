@@ -79,9 +79,10 @@ type rtMember struct {
 	// MaybeNull marks a value type that may be Nullable<T> in .NET (the
 	// pages cannot show it): readers take null as the zero value.
 	MaybeNull bool
-	// PublicField marks a public field: Web API's form binding does not set
-	// it, so the form writer refuses a value and the reader reads none.
-	PublicField bool
+	// NoForm marks a member Web API's form binding does not set (a public
+	// field, or a non-public DataMember): the form writer refuses a value
+	// and the reader reads none.
+	NoForm bool
 	// Check holds the documented validation annotations, if any.
 	Check *rtCheck
 }
@@ -179,8 +180,8 @@ type rtContractInfo struct {
 	xml     []*rtField   // DCS order
 	xmlMems []rtXMLMember
 	form    []*rtField
-	// formFields are the public fields (refused by the form writer).
-	formFields []*rtField
+	// noForm are the members form binding does not set (NoForm).
+	noForm []*rtField
 	// jsonOmit is set when a member may be left out of the JSON.
 	jsonOmit bool
 }
@@ -285,8 +286,8 @@ func (a *rtAPI) resolveMembers(ci *rtContractInfo) {
 			ci.xmlMems = append(ci.xmlMems, rtXMLMember{Name: f.xmlName, NS: f.xmlNS, Required: m.Required})
 		}
 		switch {
-		case m.PublicField:
-			ci.formFields = append(ci.formFields, f)
+		case m.NoForm:
+			ci.noForm = append(ci.noForm, f)
 		case f.codec.kind != rtKObject:
 			ci.form = append(ci.form, f) // an Object cannot be bound from a form
 		}
