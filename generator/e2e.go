@@ -289,7 +289,9 @@ func paramSample(p *Param) jen.Code {
 	default:
 		switch g.Prim {
 		case "string", "anyURI":
-			v = jen.Lit("a b/c?d&e=f%")
+			// Everything that needs escaping but '/', which no path value
+			// can hold: Web API decodes %2F before it routes.
+			v = jen.Lit("a b;c?d&e=f%é")
 		case "guid":
 			v = jen.Qual(pkgUUID, "MustParse").Call(jen.Lit("6a9e0997-1a57-42fa-939e-563024574417"))
 		case "int", "long", "short", "unsignedInt", "unsignedLong", "unsignedShort":

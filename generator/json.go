@@ -502,8 +502,9 @@ func parseKey(k *GoType, key string, text jen.Code) jen.Code {
 	).Call()
 }
 
-// emitRootJSON writes jsonAppend<Name> and jsonDecode<Name> for a body or
-// response type, whatever its shape (a contract, a list, a primitive).
+// emitRootJSON writes jsonAppend<Name>, jsonDecode<Name> and jsonRead<Name>
+// for a body or response type, whatever its shape (a contract, a list, a
+// primitive).
 func (c *codeGen) emitRootJSON(f *jen.File, r *Root) {
 	f.Comment("jsonAppend" + r.Name + " writes a root value with the date settings d (jsonDates as the server\nwrites, jsonClientDates for requests).")
 	f.Func().Id("jsonAppend"+r.Name).Params(jen.Id("dst").Index().Byte(), jen.Id("v").Add(GoTypeCode(r.Type)), jen.Id("d").Op("*").Id("rtJSONDates")).Index().Byte().BlockFunc(func(g *jen.Group) {
@@ -511,9 +512,15 @@ func (c *codeGen) emitRootJSON(f *jen.File, r *Root) {
 		g.Return(jen.Id("dst"))
 	})
 	f.Line()
-	f.Func().Id("jsonDecode"+r.Name).Params(jen.Id("data").Index().Byte()).Params(jen.Id("v").Add(GoTypeCode(r.Type)), jen.Err().Error()).BlockFunc(func(g *jen.Group) {
-		g.Id("r").Op(":=").Op("&").Id("rtJSONReader").Values()
-		g.Id("r").Dot("reset").Call(jen.Id("data"))
+	f.Comment("jsonDecode" + r.Name + " reads a whole JSON document.")
+	f.Func().Id("jsonDecode"+r.Name).Params(jen.Id("data").Index().Byte()).Params(GoTypeCode(r.Type), jen.Error()).Block(
+		jen.Id("r").Op(":=").Op("&").Id("rtJSONReader").Values(),
+		jen.Id("r").Dot("reset").Call(jen.Id("data")),
+		jen.Return(jen.Id("jsonRead"+r.Name).Call(jen.Id("r"))),
+	)
+	f.Line()
+	f.Comment("jsonRead" + r.Name + " reads a whole JSON document from r (the server's checks the request's context).")
+	f.Func().Id("jsonRead"+r.Name).Params(jen.Id("r").Op("*").Id("rtJSONReader")).Params(jen.Id("v").Add(GoTypeCode(r.Type)), jen.Err().Error()).BlockFunc(func(g *jen.Group) {
 		g.Id("err").Op("=").Func().Params().Error().BlockFunc(func(b *jen.Group) {
 			addAll(b, c.decodeJSON(r.Type, jen.Id("v"), r.Name))
 			b.Return(jen.Id("r").Dot("end").Call())

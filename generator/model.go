@@ -124,6 +124,7 @@ var ReservedNames = map[string]bool{
 	"ServiceImpl": true, "Service": true, "ServerOption": true, "WithMaxBodyBytes": true, "WithValidation": true, "WithLogger": true,
 	"HTTPError": true, "ValidationError": true, "Format": true, "Doer": true, "RequestEditor": true, "WithHTTPClient": true,
 	"WithRequestEditor": true, "WithFormat": true, "WithUserAgent": true, "WithMaxResponseBytes": true, "FormatJSON": true, "FormatXML": true, "FormatForm": true,
+	"DecodeLimits": true, "WithDecodeLimits": true, "WithRedirectAsGet": true, "RedirectError": true,
 }
 
 // fieldMethods are the methods generated types carry; fields may not use them.

@@ -168,7 +168,7 @@ func emitServeOp(m *Model, f *jen.File, op *Op) {
 		if op.Body != nil {
 			n := op.Body.Name
 			g.List(jen.Id("body"), jen.Id("ok")).Op(":=").Id("rtDecodeBody").Call(jen.Id("w"), jen.Id("r"), jen.Id("cfg"), jen.Id("rf"), jen.Op("&").Id("verr"),
-				jen.Id("xmlDecode"+n), jen.Id("formDecode"+n), jen.Id("jsonDecode"+n))
+				jen.Id("xmlRead"+n), jen.Id("formRead"+n), jen.Id("jsonRead"+n))
 			g.If(jen.Op("!").Id("ok")).Block(jen.Return())
 			if op.Body.Type.Kind == spec.RefNamed && !op.Body.Type.Named.IsEnum() {
 				g.If(jen.Id("body").Op("!=").Nil().Op("&&").Op("!").Id("cfg").Dot("noValidate")).Block(jen.Id("body").Dot("validate").Call(jen.Op("&").Id("verr"), jen.Lit("")))

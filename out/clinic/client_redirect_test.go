@@ -167,8 +167,9 @@ func TestClientRedirects(t *testing.T) {
 func checkRedirect(t *testing.T, rc redirectCase, err error, got []seen) {
 	t.Helper()
 	if !rc.followed {
-		if err == nil {
-			t.Errorf("err = nil: the call returned the redirect target's answer")
+		var re *RedirectError
+		if !errors.As(err, &re) || re.StatusCode != rc.status {
+			t.Errorf("err = %v, want a *RedirectError for the %d", err, rc.status)
 		}
 		if len(got) > 0 {
 			t.Errorf("the redirect was followed: the target got %+v", got)
@@ -193,4 +194,126 @@ func checkRedirect(t *testing.T, rc redirectCase, err error, got []seen) {
 	}
 }
 
-var _ = errors.As
+// TestClientRedirectAsGet: WithRedirectAsGet follows a 301/302/303 to a
+// POST as browsers do, with a GET and no body; to another origin without
+// the editors' headers.
+func TestClientRedirectAsGet(t *testing.T) {
+	for _, rc := range []redirectCase{
+		{name: "303 POST to the same origin", post: true, status: 303, to: "self", followed: true, method: "GET", secrets: true},
+		{name: "302 POST to another port", post: true, status: 302, to: "port", followed: true, method: "GET"},
+		{name: "301 POST to another host", post: true, status: 301, to: "host", followed: true, method: "GET"},
+		{name: "307 POST to another port", post: true, status: 307, to: "port"},
+	} {
+		t.Run(rc.name, func(t *testing.T) {
+			a, selfRec, otherRec := redirectOrigins(t, rc.status, rc.to)
+			err := rc.call(redirectClient(t, a, WithRedirectAsGet()))
+			target := otherRec
+			if rc.to == "self" {
+				target = selfRec
+			}
+			got := target.take()
+			if rc.followed && err != nil {
+				// The sample service answers 405 to a GET of a POST route.
+				var ae *APIError
+				if errors.As(err, &ae) && ae.StatusCode == http.StatusMethodNotAllowed {
+					err = nil
+				}
+			}
+			checkRedirect(t, rc, err, got)
+		})
+	}
+}
+
+// TestClientRedirectHTTPSToHTTP: https never goes to http.
+func TestClientRedirectHTTPSToHTTP(t *testing.T) {
+	plain := newRedirectRecorder()
+	b := httptest.NewServer(plain)
+	defer b.Close()
+	a := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, b.URL+"/moved"+r.URL.Path, http.StatusFound)
+	}))
+	defer a.Close()
+	c := redirectClient(t, a.URL, WithHTTPClient(a.Client()))
+	err := redirectCase{}.call(c)
+	var re *RedirectError
+	if !errors.As(err, &re) || !strings.Contains(re.Reason, "https") {
+		t.Errorf("err = %v, want a *RedirectError about leaving https", err)
+	}
+	if got := plain.take(); len(got) > 0 {
+		t.Errorf("the http server got %+v", got)
+	}
+}
+
+// TestClientRedirectOwnPolicy: the given client's CheckRedirect still runs
+// (after the client's), and the given client is not changed.
+func TestClientRedirectOwnPolicy(t *testing.T) {
+	a, selfRec, _ := redirectOrigins(t, http.StatusFound, "self")
+	var calls int
+	own := &http.Client{CheckRedirect: func(req *http.Request, via []*http.Request) error {
+		calls++
+		return http.ErrUseLastResponse
+	}}
+	err := redirectCase{}.call(redirectClient(t, a, WithHTTPClient(own)))
+	var ae *APIError
+	if calls != 1 || !errors.As(err, &ae) || ae.StatusCode != http.StatusFound {
+		t.Errorf("own CheckRedirect ran %d times, err = %v; want once, and the 302 as an *APIError", calls, err)
+	}
+	if got := selfRec.take(); len(got) > 0 {
+		t.Errorf("the redirect was followed: %+v", got)
+	}
+	if own.CheckRedirect == nil || own.Transport != nil {
+		t.Error("the given *http.Client was changed")
+	}
+}
+
+// redirectDoer follows redirects its own way: not an *http.Client.
+type redirectDoer struct{ c *http.Client }
+
+func (d redirectDoer) Do(req *http.Request) (*http.Response, error) { return d.c.Do(req) }
+
+// TestClientRedirectOtherDoer: a Doer that is not an *http.Client follows
+// its own policy (the leak is its own), but an answer from another origin
+// is an error, not the call's answer.
+func TestClientRedirectOtherDoer(t *testing.T) {
+	a, _, otherRec := redirectOrigins(t, http.StatusFound, "port")
+	err := redirectCase{}.call(redirectClient(t, a, WithHTTPClient(redirectDoer{&http.Client{}})))
+	var re *RedirectError
+	if !errors.As(err, &re) {
+		t.Errorf("err = %v, want a *RedirectError", err)
+	}
+	if got := otherRec.take(); len(got) != 1 {
+		t.Errorf("the other origin got %d requests, want 1 (the Doer followed)", len(got))
+	}
+}
+
+// TestClientPathValues: a path value Web API would not route as sent
+// ('/', '\', "." or "..") is refused before sending.
+func TestClientPathValues(t *testing.T) {
+	rec := newRedirectRecorder()
+	srv := httptest.NewServer(http.StripPrefix("", rec))
+	defer srv.Close()
+	c, err := NewClient(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []string{"../../admin", "a/b", `a\b`, ".", ".."} {
+		err := c.PutMessagesTemplatesByTemplateCode(context.Background(), v, &MessageTemplate{})
+		if err == nil || !strings.Contains(err.Error(), "cannot be sent") {
+			t.Errorf("%q: err = %v, want a refusal", v, err)
+		}
+	}
+	if got := rec.take(); len(got) > 0 {
+		t.Errorf("the server got %+v", got)
+	}
+	for _, v := range []string{"a b", "a%2Fb", "...", "a.b"} {
+		if err := c.PutMessagesTemplatesByTemplateCode(context.Background(), v, &MessageTemplate{}); err != nil {
+			var ae *APIError
+			if !errors.As(err, &ae) { // the sample service may answer 4xx; sending is what counts
+				t.Errorf("%q: %v", v, err)
+			}
+		}
+	}
+	if got := rec.take(); len(got) != 4 {
+		t.Errorf("the server got %d requests, want 4", len(got))
+	}
+}

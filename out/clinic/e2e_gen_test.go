@@ -595,7 +595,7 @@ func TestEndToEnd(t *testing.T) {
 			t.Run("DeleteClinicsAppointmentsByAppointmentId", func(t *testing.T) {
 				clinicId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
 				appointmentId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				reason := string("a b/c?d&e=f%")
+				reason := string("a b;c?d&e=f%é")
 				notifyPatient := Ptr(bool(true))
 				err := c.DeleteClinicsAppointmentsByAppointmentId(ctx, clinicId, appointmentId, reason, notifyPatient)
 				if err != nil {
@@ -745,7 +745,7 @@ func TestEndToEnd(t *testing.T) {
 				}
 			})
 			t.Run("GetPatientsSearch", func(t *testing.T) {
-				name := string("a b/c?d&e=f%")
+				name := string("a b;c?d&e=f%é")
 				dateOfBirth := Ptr(DateTime(DateTime{
 					Kind: DateTimeUtc,
 					Time: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC),
@@ -876,7 +876,7 @@ func TestEndToEnd(t *testing.T) {
 				}
 			})
 			t.Run("PutMessagesTemplatesByTemplateCode", func(t *testing.T) {
-				templateCode := string("a b/c?d&e=f%")
+				templateCode := string("a b;c?d&e=f%é")
 				body, berr := e2eBodyPutMessagesTemplatesByTemplateCode()
 				if berr != nil {
 					t.Fatalf("documented request sample: %v", berr)

@@ -2412,11 +2412,20 @@ func formAppendApiResultOfBoolean(dst []byte, v *ApiResultOfBoolean) []byte {
 	return w.b
 }
 
+// formDecodeApiResultOfBoolean reads a whole form body.
 func formDecodeApiResultOfBoolean(data []byte) (v *ApiResultOfBoolean, err error) {
 	f, err := rtParseForm(data)
 	if err != nil {
 		return v, err
 	}
+	return formReadApiResultOfBoolean(f)
+}
+
+/*
+formReadApiResultOfBoolean reads a parsed form body (the server parses with its limits, checking the
+request's context).
+*/
+func formReadApiResultOfBoolean(f *rtFormData) (v *ApiResultOfBoolean, err error) {
 	err = func() error {
 		{
 			v474 := new(ApiResultOfBoolean)
@@ -2439,11 +2448,20 @@ func formAppendApiResultOfGuid(dst []byte, v *ApiResultOfGuid) []byte {
 	return w.b
 }
 
+// formDecodeApiResultOfGuid reads a whole form body.
 func formDecodeApiResultOfGuid(data []byte) (v *ApiResultOfGuid, err error) {
 	f, err := rtParseForm(data)
 	if err != nil {
 		return v, err
 	}
+	return formReadApiResultOfGuid(f)
+}
+
+/*
+formReadApiResultOfGuid reads a parsed form body (the server parses with its limits, checking the
+request's context).
+*/
+func formReadApiResultOfGuid(f *rtFormData) (v *ApiResultOfGuid, err error) {
 	err = func() error {
 		{
 			v475 := new(ApiResultOfGuid)
@@ -2466,11 +2484,20 @@ func formAppendApiResultOfListOfPatientSummary(dst []byte, v *ApiResultOfListOfP
 	return w.b
 }
 
+// formDecodeApiResultOfListOfPatientSummary reads a whole form body.
 func formDecodeApiResultOfListOfPatientSummary(data []byte) (v *ApiResultOfListOfPatientSummary, err error) {
 	f, err := rtParseForm(data)
 	if err != nil {
 		return v, err
 	}
+	return formReadApiResultOfListOfPatientSummary(f)
+}
+
+/*
+formReadApiResultOfListOfPatientSummary reads a parsed form body (the server parses with its limits, checking the
+request's context).
+*/
+func formReadApiResultOfListOfPatientSummary(f *rtFormData) (v *ApiResultOfListOfPatientSummary, err error) {
 	err = func() error {
 		{
 			v476 := new(ApiResultOfListOfPatientSummary)
@@ -2493,11 +2520,20 @@ func formAppendAppointmentDetail(dst []byte, v *AppointmentDetail) []byte {
 	return w.b
 }
 
+// formDecodeAppointmentDetail reads a whole form body.
 func formDecodeAppointmentDetail(data []byte) (v *AppointmentDetail, err error) {
 	f, err := rtParseForm(data)
 	if err != nil {
 		return v, err
 	}
+	return formReadAppointmentDetail(f)
+}
+
+/*
+formReadAppointmentDetail reads a parsed form body (the server parses with its limits, checking the
+request's context).
+*/
+func formReadAppointmentDetail(f *rtFormData) (v *AppointmentDetail, err error) {
 	err = func() error {
 		{
 			v477 := new(AppointmentDetail)
@@ -2520,11 +2556,20 @@ func formAppendBookAppointmentCommand(dst []byte, v *BookAppointmentCommand) []b
 	return w.b
 }
 
+// formDecodeBookAppointmentCommand reads a whole form body.
 func formDecodeBookAppointmentCommand(data []byte) (v *BookAppointmentCommand, err error) {
 	f, err := rtParseForm(data)
 	if err != nil {
 		return v, err
 	}
+	return formReadBookAppointmentCommand(f)
+}
+
+/*
+formReadBookAppointmentCommand reads a parsed form body (the server parses with its limits, checking the
+request's context).
+*/
+func formReadBookAppointmentCommand(f *rtFormData) (v *BookAppointmentCommand, err error) {
 	err = func() error {
 		{
 			v478 := new(BookAppointmentCommand)
@@ -2547,11 +2592,20 @@ func formAppendClinicLocation(dst []byte, v *ClinicLocation) []byte {
 	return w.b
 }
 
+// formDecodeClinicLocation reads a whole form body.
 func formDecodeClinicLocation(data []byte) (v *ClinicLocation, err error) {
 	f, err := rtParseForm(data)
 	if err != nil {
 		return v, err
 	}
+	return formReadClinicLocation(f)
+}
+
+/*
+formReadClinicLocation reads a parsed form body (the server parses with its limits, checking the
+request's context).
+*/
+func formReadClinicLocation(f *rtFormData) (v *ClinicLocation, err error) {
 	err = func() error {
 		{
 			v479 := new(ClinicLocation)
@@ -2574,11 +2628,20 @@ func formAppendContactPoint(dst []byte, v *ContactPoint) []byte {
 	return w.b
 }
 
+// formDecodeContactPoint reads a whole form body.
 func formDecodeContactPoint(data []byte) (v *ContactPoint, err error) {
 	f, err := rtParseForm(data)
 	if err != nil {
 		return v, err
 	}
+	return formReadContactPoint(f)
+}
+
+/*
+formReadContactPoint reads a parsed form body (the server parses with its limits, checking the
+request's context).
+*/
+func formReadContactPoint(f *rtFormData) (v *ContactPoint, err error) {
 	err = func() error {
 		{
 			v480 := new(ContactPoint)
@@ -2599,11 +2662,20 @@ func formAppendDateTimeOffset(dst []byte, v time.Time) []byte {
 	return w.b
 }
 
+// formDecodeDateTimeOffset reads a whole form body.
 func formDecodeDateTimeOffset(data []byte) (v time.Time, err error) {
 	f, err := rtParseForm(data)
 	if err != nil {
 		return v, err
 	}
+	return formReadDateTimeOffset(f)
+}
+
+/*
+formReadDateTimeOffset reads a parsed form body (the server parses with its limits, checking the
+request's context).
+*/
+func formReadDateTimeOffset(f *rtFormData) (v time.Time, err error) {
 	err = func() error {
 		{
 			v481, err := f.dateTimeOffset(0)
@@ -2632,11 +2704,20 @@ func formAppendListOfMessageTemplate(dst []byte, v []*MessageTemplate) []byte {
 	return w.b
 }
 
+// formDecodeListOfMessageTemplate reads a whole form body.
 func formDecodeListOfMessageTemplate(data []byte) (v []*MessageTemplate, err error) {
 	f, err := rtParseForm(data)
 	if err != nil {
 		return v, err
 	}
+	return formReadListOfMessageTemplate(f)
+}
+
+/*
+formReadListOfMessageTemplate reads a parsed form body (the server parses with its limits, checking the
+request's context).
+*/
+func formReadListOfMessageTemplate(f *rtFormData) (v []*MessageTemplate, err error) {
 	err = func() error {
 		{
 			s484 := []*MessageTemplate{}
@@ -2673,11 +2754,20 @@ func formAppendListOfTimeWindow(dst []byte, v []*TimeWindow) []byte {
 	return w.b
 }
 
+// formDecodeListOfTimeWindow reads a whole form body.
 func formDecodeListOfTimeWindow(data []byte) (v []*TimeWindow, err error) {
 	f, err := rtParseForm(data)
 	if err != nil {
 		return v, err
 	}
+	return formReadListOfTimeWindow(f)
+}
+
+/*
+formReadListOfTimeWindow reads a parsed form body (the server parses with its limits, checking the
+request's context).
+*/
+func formReadListOfTimeWindow(f *rtFormData) (v []*TimeWindow, err error) {
 	err = func() error {
 		{
 			s490 := []*TimeWindow{}
@@ -2708,11 +2798,20 @@ func formAppendMessageDeliveryReport(dst []byte, v *MessageDeliveryReport) []byt
 	return w.b
 }
 
+// formDecodeMessageDeliveryReport reads a whole form body.
 func formDecodeMessageDeliveryReport(data []byte) (v *MessageDeliveryReport, err error) {
 	f, err := rtParseForm(data)
 	if err != nil {
 		return v, err
 	}
+	return formReadMessageDeliveryReport(f)
+}
+
+/*
+formReadMessageDeliveryReport reads a parsed form body (the server parses with its limits, checking the
+request's context).
+*/
+func formReadMessageDeliveryReport(f *rtFormData) (v *MessageDeliveryReport, err error) {
 	err = func() error {
 		{
 			v494 := new(MessageDeliveryReport)
@@ -2735,11 +2834,20 @@ func formAppendMessageTemplate(dst []byte, v *MessageTemplate) []byte {
 	return w.b
 }
 
+// formDecodeMessageTemplate reads a whole form body.
 func formDecodeMessageTemplate(data []byte) (v *MessageTemplate, err error) {
 	f, err := rtParseForm(data)
 	if err != nil {
 		return v, err
 	}
+	return formReadMessageTemplate(f)
+}
+
+/*
+formReadMessageTemplate reads a parsed form body (the server parses with its limits, checking the
+request's context).
+*/
+func formReadMessageTemplate(f *rtFormData) (v *MessageTemplate, err error) {
 	err = func() error {
 		{
 			v495 := new(MessageTemplate)
@@ -2762,11 +2870,20 @@ func formAppendPagedListOfAppointmentSummary(dst []byte, v *PagedListOfAppointme
 	return w.b
 }
 
+// formDecodePagedListOfAppointmentSummary reads a whole form body.
 func formDecodePagedListOfAppointmentSummary(data []byte) (v *PagedListOfAppointmentSummary, err error) {
 	f, err := rtParseForm(data)
 	if err != nil {
 		return v, err
 	}
+	return formReadPagedListOfAppointmentSummary(f)
+}
+
+/*
+formReadPagedListOfAppointmentSummary reads a parsed form body (the server parses with its limits, checking the
+request's context).
+*/
+func formReadPagedListOfAppointmentSummary(f *rtFormData) (v *PagedListOfAppointmentSummary, err error) {
 	err = func() error {
 		{
 			v496 := new(PagedListOfAppointmentSummary)
@@ -2789,11 +2906,20 @@ func formAppendPatientPhotoUpload(dst []byte, v *PatientPhotoUpload) []byte {
 	return w.b
 }
 
+// formDecodePatientPhotoUpload reads a whole form body.
 func formDecodePatientPhotoUpload(data []byte) (v *PatientPhotoUpload, err error) {
 	f, err := rtParseForm(data)
 	if err != nil {
 		return v, err
 	}
+	return formReadPatientPhotoUpload(f)
+}
+
+/*
+formReadPatientPhotoUpload reads a parsed form body (the server parses with its limits, checking the
+request's context).
+*/
+func formReadPatientPhotoUpload(f *rtFormData) (v *PatientPhotoUpload, err error) {
 	err = func() error {
 		{
 			v497 := new(PatientPhotoUpload)
@@ -2816,11 +2942,20 @@ func formAppendPatientProfile(dst []byte, v *PatientProfile) []byte {
 	return w.b
 }
 
+// formDecodePatientProfile reads a whole form body.
 func formDecodePatientProfile(data []byte) (v *PatientProfile, err error) {
 	f, err := rtParseForm(data)
 	if err != nil {
 		return v, err
 	}
+	return formReadPatientProfile(f)
+}
+
+/*
+formReadPatientProfile reads a parsed form body (the server parses with its limits, checking the
+request's context).
+*/
+func formReadPatientProfile(f *rtFormData) (v *PatientProfile, err error) {
 	err = func() error {
 		{
 			v498 := new(PatientProfile)
@@ -2843,11 +2978,20 @@ func formAppendRescheduleAppointmentCommand(dst []byte, v *RescheduleAppointment
 	return w.b
 }
 
+// formDecodeRescheduleAppointmentCommand reads a whole form body.
 func formDecodeRescheduleAppointmentCommand(data []byte) (v *RescheduleAppointmentCommand, err error) {
 	f, err := rtParseForm(data)
 	if err != nil {
 		return v, err
 	}
+	return formReadRescheduleAppointmentCommand(f)
+}
+
+/*
+formReadRescheduleAppointmentCommand reads a parsed form body (the server parses with its limits, checking the
+request's context).
+*/
+func formReadRescheduleAppointmentCommand(f *rtFormData) (v *RescheduleAppointmentCommand, err error) {
 	err = func() error {
 		{
 			v499 := new(RescheduleAppointmentCommand)
@@ -2870,11 +3014,20 @@ func formAppendSendPatientMessageCommand(dst []byte, v *SendPatientMessageComman
 	return w.b
 }
 
+// formDecodeSendPatientMessageCommand reads a whole form body.
 func formDecodeSendPatientMessageCommand(data []byte) (v *SendPatientMessageCommand, err error) {
 	f, err := rtParseForm(data)
 	if err != nil {
 		return v, err
 	}
+	return formReadSendPatientMessageCommand(f)
+}
+
+/*
+formReadSendPatientMessageCommand reads a parsed form body (the server parses with its limits, checking the
+request's context).
+*/
+func formReadSendPatientMessageCommand(f *rtFormData) (v *SendPatientMessageCommand, err error) {
 	err = func() error {
 		{
 			v500 := new(SendPatientMessageCommand)
@@ -2897,11 +3050,20 @@ func formAppendString(dst []byte, v *string) []byte {
 	return w.b
 }
 
+// formDecodeString reads a whole form body.
 func formDecodeString(data []byte) (v *string, err error) {
 	f, err := rtParseForm(data)
 	if err != nil {
 		return v, err
 	}
+	return formReadString(f)
+}
+
+/*
+formReadString reads a parsed form body (the server parses with its limits, checking the
+request's context).
+*/
+func formReadString(f *rtFormData) (v *string, err error) {
 	err = func() error {
 		if f.null(0) {
 			v = nil

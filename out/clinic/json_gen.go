@@ -3850,9 +3850,15 @@ func jsonAppendApiResultOfBoolean(dst []byte, v *ApiResultOfBoolean, d *rtJSONDa
 	return dst
 }
 
-func jsonDecodeApiResultOfBoolean(data []byte) (v *ApiResultOfBoolean, err error) {
+// jsonDecodeApiResultOfBoolean reads a whole JSON document.
+func jsonDecodeApiResultOfBoolean(data []byte) (*ApiResultOfBoolean, error) {
 	r := &rtJSONReader{}
 	r.reset(data)
+	return jsonReadApiResultOfBoolean(r)
+}
+
+// jsonReadApiResultOfBoolean reads a whole JSON document from r (the server's checks the request's context).
+func jsonReadApiResultOfBoolean(r *rtJSONReader) (v *ApiResultOfBoolean, err error) {
 	err = func() error {
 		if r.null() {
 			v = nil
@@ -3877,9 +3883,15 @@ func jsonAppendApiResultOfGuid(dst []byte, v *ApiResultOfGuid, d *rtJSONDates) [
 	return dst
 }
 
-func jsonDecodeApiResultOfGuid(data []byte) (v *ApiResultOfGuid, err error) {
+// jsonDecodeApiResultOfGuid reads a whole JSON document.
+func jsonDecodeApiResultOfGuid(data []byte) (*ApiResultOfGuid, error) {
 	r := &rtJSONReader{}
 	r.reset(data)
+	return jsonReadApiResultOfGuid(r)
+}
+
+// jsonReadApiResultOfGuid reads a whole JSON document from r (the server's checks the request's context).
+func jsonReadApiResultOfGuid(r *rtJSONReader) (v *ApiResultOfGuid, err error) {
 	err = func() error {
 		if r.null() {
 			v = nil
@@ -3904,9 +3916,15 @@ func jsonAppendApiResultOfListOfPatientSummary(dst []byte, v *ApiResultOfListOfP
 	return dst
 }
 
-func jsonDecodeApiResultOfListOfPatientSummary(data []byte) (v *ApiResultOfListOfPatientSummary, err error) {
+// jsonDecodeApiResultOfListOfPatientSummary reads a whole JSON document.
+func jsonDecodeApiResultOfListOfPatientSummary(data []byte) (*ApiResultOfListOfPatientSummary, error) {
 	r := &rtJSONReader{}
 	r.reset(data)
+	return jsonReadApiResultOfListOfPatientSummary(r)
+}
+
+// jsonReadApiResultOfListOfPatientSummary reads a whole JSON document from r (the server's checks the request's context).
+func jsonReadApiResultOfListOfPatientSummary(r *rtJSONReader) (v *ApiResultOfListOfPatientSummary, err error) {
 	err = func() error {
 		if r.null() {
 			v = nil
@@ -3931,9 +3949,15 @@ func jsonAppendAppointmentDetail(dst []byte, v *AppointmentDetail, d *rtJSONDate
 	return dst
 }
 
-func jsonDecodeAppointmentDetail(data []byte) (v *AppointmentDetail, err error) {
+// jsonDecodeAppointmentDetail reads a whole JSON document.
+func jsonDecodeAppointmentDetail(data []byte) (*AppointmentDetail, error) {
 	r := &rtJSONReader{}
 	r.reset(data)
+	return jsonReadAppointmentDetail(r)
+}
+
+// jsonReadAppointmentDetail reads a whole JSON document from r (the server's checks the request's context).
+func jsonReadAppointmentDetail(r *rtJSONReader) (v *AppointmentDetail, err error) {
 	err = func() error {
 		if r.null() {
 			v = nil
@@ -3958,9 +3982,15 @@ func jsonAppendBookAppointmentCommand(dst []byte, v *BookAppointmentCommand, d *
 	return dst
 }
 
-func jsonDecodeBookAppointmentCommand(data []byte) (v *BookAppointmentCommand, err error) {
+// jsonDecodeBookAppointmentCommand reads a whole JSON document.
+func jsonDecodeBookAppointmentCommand(data []byte) (*BookAppointmentCommand, error) {
 	r := &rtJSONReader{}
 	r.reset(data)
+	return jsonReadBookAppointmentCommand(r)
+}
+
+// jsonReadBookAppointmentCommand reads a whole JSON document from r (the server's checks the request's context).
+func jsonReadBookAppointmentCommand(r *rtJSONReader) (v *BookAppointmentCommand, err error) {
 	err = func() error {
 		if r.null() {
 			v = nil
@@ -3985,9 +4015,15 @@ func jsonAppendClinicLocation(dst []byte, v *ClinicLocation, d *rtJSONDates) []b
 	return dst
 }
 
-func jsonDecodeClinicLocation(data []byte) (v *ClinicLocation, err error) {
+// jsonDecodeClinicLocation reads a whole JSON document.
+func jsonDecodeClinicLocation(data []byte) (*ClinicLocation, error) {
 	r := &rtJSONReader{}
 	r.reset(data)
+	return jsonReadClinicLocation(r)
+}
+
+// jsonReadClinicLocation reads a whole JSON document from r (the server's checks the request's context).
+func jsonReadClinicLocation(r *rtJSONReader) (v *ClinicLocation, err error) {
 	err = func() error {
 		if r.null() {
 			v = nil
@@ -4012,9 +4048,15 @@ func jsonAppendContactPoint(dst []byte, v *ContactPoint, d *rtJSONDates) []byte 
 	return dst
 }
 
-func jsonDecodeContactPoint(data []byte) (v *ContactPoint, err error) {
+// jsonDecodeContactPoint reads a whole JSON document.
+func jsonDecodeContactPoint(data []byte) (*ContactPoint, error) {
 	r := &rtJSONReader{}
 	r.reset(data)
+	return jsonReadContactPoint(r)
+}
+
+// jsonReadContactPoint reads a whole JSON document from r (the server's checks the request's context).
+func jsonReadContactPoint(r *rtJSONReader) (v *ContactPoint, err error) {
 	err = func() error {
 		if r.null() {
 			v = nil
@@ -4039,9 +4081,15 @@ func jsonAppendDateTimeOffset(dst []byte, v time.Time, d *rtJSONDates) []byte {
 	return dst
 }
 
-func jsonDecodeDateTimeOffset(data []byte) (v time.Time, err error) {
+// jsonDecodeDateTimeOffset reads a whole JSON document.
+func jsonDecodeDateTimeOffset(data []byte) (time.Time, error) {
 	r := &rtJSONReader{}
 	r.reset(data)
+	return jsonReadDateTimeOffset(r)
+}
+
+// jsonReadDateTimeOffset reads a whole JSON document from r (the server's checks the request's context).
+func jsonReadDateTimeOffset(r *rtJSONReader) (v time.Time, err error) {
 	err = func() error {
 		if r.null() {
 			return r.errNull("DateTimeOffset")
@@ -4074,9 +4122,15 @@ func jsonAppendListOfMessageTemplate(dst []byte, v []*MessageTemplate, d *rtJSON
 	return dst
 }
 
-func jsonDecodeListOfMessageTemplate(data []byte) (v []*MessageTemplate, err error) {
+// jsonDecodeListOfMessageTemplate reads a whole JSON document.
+func jsonDecodeListOfMessageTemplate(data []byte) ([]*MessageTemplate, error) {
 	r := &rtJSONReader{}
 	r.reset(data)
+	return jsonReadListOfMessageTemplate(r)
+}
+
+// jsonReadListOfMessageTemplate reads a whole JSON document from r (the server's checks the request's context).
+func jsonReadListOfMessageTemplate(r *rtJSONReader) (v []*MessageTemplate, err error) {
 	err = func() error {
 		if r.null() {
 			v = nil
@@ -4132,9 +4186,15 @@ func jsonAppendListOfTimeWindow(dst []byte, v []*TimeWindow, d *rtJSONDates) []b
 	return dst
 }
 
-func jsonDecodeListOfTimeWindow(data []byte) (v []*TimeWindow, err error) {
+// jsonDecodeListOfTimeWindow reads a whole JSON document.
+func jsonDecodeListOfTimeWindow(data []byte) ([]*TimeWindow, error) {
 	r := &rtJSONReader{}
 	r.reset(data)
+	return jsonReadListOfTimeWindow(r)
+}
+
+// jsonReadListOfTimeWindow reads a whole JSON document from r (the server's checks the request's context).
+func jsonReadListOfTimeWindow(r *rtJSONReader) (v []*TimeWindow, err error) {
 	err = func() error {
 		if r.null() {
 			v = nil
@@ -4179,9 +4239,15 @@ func jsonAppendMessageDeliveryReport(dst []byte, v *MessageDeliveryReport, d *rt
 	return dst
 }
 
-func jsonDecodeMessageDeliveryReport(data []byte) (v *MessageDeliveryReport, err error) {
+// jsonDecodeMessageDeliveryReport reads a whole JSON document.
+func jsonDecodeMessageDeliveryReport(data []byte) (*MessageDeliveryReport, error) {
 	r := &rtJSONReader{}
 	r.reset(data)
+	return jsonReadMessageDeliveryReport(r)
+}
+
+// jsonReadMessageDeliveryReport reads a whole JSON document from r (the server's checks the request's context).
+func jsonReadMessageDeliveryReport(r *rtJSONReader) (v *MessageDeliveryReport, err error) {
 	err = func() error {
 		if r.null() {
 			v = nil
@@ -4206,9 +4272,15 @@ func jsonAppendMessageTemplate(dst []byte, v *MessageTemplate, d *rtJSONDates) [
 	return dst
 }
 
-func jsonDecodeMessageTemplate(data []byte) (v *MessageTemplate, err error) {
+// jsonDecodeMessageTemplate reads a whole JSON document.
+func jsonDecodeMessageTemplate(data []byte) (*MessageTemplate, error) {
 	r := &rtJSONReader{}
 	r.reset(data)
+	return jsonReadMessageTemplate(r)
+}
+
+// jsonReadMessageTemplate reads a whole JSON document from r (the server's checks the request's context).
+func jsonReadMessageTemplate(r *rtJSONReader) (v *MessageTemplate, err error) {
 	err = func() error {
 		if r.null() {
 			v = nil
@@ -4233,9 +4305,15 @@ func jsonAppendPagedListOfAppointmentSummary(dst []byte, v *PagedListOfAppointme
 	return dst
 }
 
-func jsonDecodePagedListOfAppointmentSummary(data []byte) (v *PagedListOfAppointmentSummary, err error) {
+// jsonDecodePagedListOfAppointmentSummary reads a whole JSON document.
+func jsonDecodePagedListOfAppointmentSummary(data []byte) (*PagedListOfAppointmentSummary, error) {
 	r := &rtJSONReader{}
 	r.reset(data)
+	return jsonReadPagedListOfAppointmentSummary(r)
+}
+
+// jsonReadPagedListOfAppointmentSummary reads a whole JSON document from r (the server's checks the request's context).
+func jsonReadPagedListOfAppointmentSummary(r *rtJSONReader) (v *PagedListOfAppointmentSummary, err error) {
 	err = func() error {
 		if r.null() {
 			v = nil
@@ -4260,9 +4338,15 @@ func jsonAppendPatientPhotoUpload(dst []byte, v *PatientPhotoUpload, d *rtJSONDa
 	return dst
 }
 
-func jsonDecodePatientPhotoUpload(data []byte) (v *PatientPhotoUpload, err error) {
+// jsonDecodePatientPhotoUpload reads a whole JSON document.
+func jsonDecodePatientPhotoUpload(data []byte) (*PatientPhotoUpload, error) {
 	r := &rtJSONReader{}
 	r.reset(data)
+	return jsonReadPatientPhotoUpload(r)
+}
+
+// jsonReadPatientPhotoUpload reads a whole JSON document from r (the server's checks the request's context).
+func jsonReadPatientPhotoUpload(r *rtJSONReader) (v *PatientPhotoUpload, err error) {
 	err = func() error {
 		if r.null() {
 			v = nil
@@ -4287,9 +4371,15 @@ func jsonAppendPatientProfile(dst []byte, v *PatientProfile, d *rtJSONDates) []b
 	return dst
 }
 
-func jsonDecodePatientProfile(data []byte) (v *PatientProfile, err error) {
+// jsonDecodePatientProfile reads a whole JSON document.
+func jsonDecodePatientProfile(data []byte) (*PatientProfile, error) {
 	r := &rtJSONReader{}
 	r.reset(data)
+	return jsonReadPatientProfile(r)
+}
+
+// jsonReadPatientProfile reads a whole JSON document from r (the server's checks the request's context).
+func jsonReadPatientProfile(r *rtJSONReader) (v *PatientProfile, err error) {
 	err = func() error {
 		if r.null() {
 			v = nil
@@ -4314,9 +4404,15 @@ func jsonAppendRescheduleAppointmentCommand(dst []byte, v *RescheduleAppointment
 	return dst
 }
 
-func jsonDecodeRescheduleAppointmentCommand(data []byte) (v *RescheduleAppointmentCommand, err error) {
+// jsonDecodeRescheduleAppointmentCommand reads a whole JSON document.
+func jsonDecodeRescheduleAppointmentCommand(data []byte) (*RescheduleAppointmentCommand, error) {
 	r := &rtJSONReader{}
 	r.reset(data)
+	return jsonReadRescheduleAppointmentCommand(r)
+}
+
+// jsonReadRescheduleAppointmentCommand reads a whole JSON document from r (the server's checks the request's context).
+func jsonReadRescheduleAppointmentCommand(r *rtJSONReader) (v *RescheduleAppointmentCommand, err error) {
 	err = func() error {
 		if r.null() {
 			v = nil
@@ -4341,9 +4437,15 @@ func jsonAppendSendPatientMessageCommand(dst []byte, v *SendPatientMessageComman
 	return dst
 }
 
-func jsonDecodeSendPatientMessageCommand(data []byte) (v *SendPatientMessageCommand, err error) {
+// jsonDecodeSendPatientMessageCommand reads a whole JSON document.
+func jsonDecodeSendPatientMessageCommand(data []byte) (*SendPatientMessageCommand, error) {
 	r := &rtJSONReader{}
 	r.reset(data)
+	return jsonReadSendPatientMessageCommand(r)
+}
+
+// jsonReadSendPatientMessageCommand reads a whole JSON document from r (the server's checks the request's context).
+func jsonReadSendPatientMessageCommand(r *rtJSONReader) (v *SendPatientMessageCommand, err error) {
 	err = func() error {
 		if r.null() {
 			v = nil
@@ -4368,9 +4470,15 @@ func jsonAppendString(dst []byte, v *string, d *rtJSONDates) []byte {
 	return dst
 }
 
-func jsonDecodeString(data []byte) (v *string, err error) {
+// jsonDecodeString reads a whole JSON document.
+func jsonDecodeString(data []byte) (*string, error) {
 	r := &rtJSONReader{}
 	r.reset(data)
+	return jsonReadString(r)
+}
+
+// jsonReadString reads a whole JSON document from r (the server's checks the request's context).
+func jsonReadString(r *rtJSONReader) (v *string, err error) {
 	err = func() error {
 		if v, err = r.stringPtr(); err != nil {
 			return err

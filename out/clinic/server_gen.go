@@ -649,7 +649,7 @@ func servePostClinicsAppointments(cfg *rtServerConfig, s Service, w http.Respons
 	}
 	var verr ValidationError
 	clinicId := rtPathParam(r, 3, "clinicId", &verr, parseParamGuid)
-	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlDecodeBookAppointmentCommand, formDecodeBookAppointmentCommand, jsonDecodeBookAppointmentCommand)
+	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlReadBookAppointmentCommand, formReadBookAppointmentCommand, jsonReadBookAppointmentCommand)
 	if !ok {
 		return
 	}
@@ -677,7 +677,7 @@ func servePostClinicsAppointmentsNotes(cfg *rtServerConfig, s Service, w http.Re
 	var verr ValidationError
 	clinicId := rtPathParam(r, 3, "clinicId", &verr, parseParamGuid)
 	appointmentId := rtPathParam(r, 5, "appointmentId", &verr, parseParamGuid)
-	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlDecodeString, formDecodeString, jsonDecodeString)
+	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlReadString, formReadString, jsonReadString)
 	if !ok {
 		return
 	}
@@ -700,7 +700,7 @@ func servePostMessages(cfg *rtServerConfig, s Service, w http.ResponseWriter, r 
 		return
 	}
 	var verr ValidationError
-	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlDecodeSendPatientMessageCommand, formDecodeSendPatientMessageCommand, jsonDecodeSendPatientMessageCommand)
+	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlReadSendPatientMessageCommand, formReadSendPatientMessageCommand, jsonReadSendPatientMessageCommand)
 	if !ok {
 		return
 	}
@@ -727,7 +727,7 @@ func servePostPatientsPhoto(cfg *rtServerConfig, s Service, w http.ResponseWrite
 	}
 	var verr ValidationError
 	patientId := rtPathParam(r, 3, "patientId", &verr, parseParamGuid)
-	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlDecodePatientPhotoUpload, formDecodePatientPhotoUpload, jsonDecodePatientPhotoUpload)
+	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlReadPatientPhotoUpload, formReadPatientPhotoUpload, jsonReadPatientPhotoUpload)
 	if !ok {
 		return
 	}
@@ -755,7 +755,7 @@ func servePutClinicsAppointmentsByAppointmentId(cfg *rtServerConfig, s Service, 
 	var verr ValidationError
 	clinicId := rtPathParam(r, 3, "clinicId", &verr, parseParamGuid)
 	appointmentId := rtPathParam(r, 5, "appointmentId", &verr, parseParamGuid)
-	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlDecodeRescheduleAppointmentCommand, formDecodeRescheduleAppointmentCommand, jsonDecodeRescheduleAppointmentCommand)
+	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlReadRescheduleAppointmentCommand, formReadRescheduleAppointmentCommand, jsonReadRescheduleAppointmentCommand)
 	if !ok {
 		return
 	}
@@ -782,7 +782,7 @@ func servePutMessagesTemplatesByTemplateCode(cfg *rtServerConfig, s Service, w h
 	}
 	var verr ValidationError
 	templateCode := rtPathParam(r, 4, "templateCode", &verr, parseParamString)
-	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlDecodeMessageTemplate, formDecodeMessageTemplate, jsonDecodeMessageTemplate)
+	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlReadMessageTemplate, formReadMessageTemplate, jsonReadMessageTemplate)
 	if !ok {
 		return
 	}
@@ -808,7 +808,7 @@ func servePutPatientsContact(cfg *rtServerConfig, s Service, w http.ResponseWrit
 	}
 	var verr ValidationError
 	patientId := rtPathParam(r, 3, "patientId", &verr, parseParamGuid)
-	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlDecodeContactPoint, formDecodeContactPoint, jsonDecodeContactPoint)
+	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlReadContactPoint, formReadContactPoint, jsonReadContactPoint)
 	if !ok {
 		return
 	}

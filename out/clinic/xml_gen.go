@@ -280,9 +280,18 @@ func xmlDocAppendApiResultOfBoolean(dst []byte, v *ApiResultOfBoolean) ([]byte, 
 	return w.b, w.err
 }
 
-func xmlDocDecodeApiResultOfBoolean(data []byte) (v *ApiResultOfBoolean, err error) {
+// xmlDocDecodeApiResultOfBoolean reads a whole XML document.
+func xmlDocDecodeApiResultOfBoolean(data []byte) (*ApiResultOfBoolean, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlDocReadApiResultOfBoolean(r)
+}
+
+/*
+xmlDocReadApiResultOfBoolean reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlDocReadApiResultOfBoolean(r *rtXMLReader) (v *ApiResultOfBoolean, err error) {
 	err = func() error {
 		if err := r.root("ApiResultOfboolean", xmlNS1); err != nil {
 			return err
@@ -573,9 +582,18 @@ func xmlDocAppendApiResultOfGuid(dst []byte, v *ApiResultOfGuid) ([]byte, error)
 	return w.b, w.err
 }
 
-func xmlDocDecodeApiResultOfGuid(data []byte) (v *ApiResultOfGuid, err error) {
+// xmlDocDecodeApiResultOfGuid reads a whole XML document.
+func xmlDocDecodeApiResultOfGuid(data []byte) (*ApiResultOfGuid, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlDocReadApiResultOfGuid(r)
+}
+
+/*
+xmlDocReadApiResultOfGuid reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlDocReadApiResultOfGuid(r *rtXMLReader) (v *ApiResultOfGuid, err error) {
 	err = func() error {
 		if err := r.root("ApiResultOfguid", xmlNS1); err != nil {
 			return err
@@ -912,9 +930,18 @@ func xmlDocAppendApiResultOfListOfPatientSummary(dst []byte, v *ApiResultOfListO
 	return w.b, w.err
 }
 
-func xmlDocDecodeApiResultOfListOfPatientSummary(data []byte) (v *ApiResultOfListOfPatientSummary, err error) {
+// xmlDocDecodeApiResultOfListOfPatientSummary reads a whole XML document.
+func xmlDocDecodeApiResultOfListOfPatientSummary(data []byte) (*ApiResultOfListOfPatientSummary, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlDocReadApiResultOfListOfPatientSummary(r)
+}
+
+/*
+xmlDocReadApiResultOfListOfPatientSummary reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlDocReadApiResultOfListOfPatientSummary(r *rtXMLReader) (v *ApiResultOfListOfPatientSummary, err error) {
 	err = func() error {
 		if err := r.root("ApiResultOfArrayOfPatientSummarySEJ_PQIRx", xmlNS1); err != nil {
 			return err
@@ -1334,9 +1361,18 @@ func xmlDocAppendAppointmentDetail(dst []byte, v *AppointmentDetail) ([]byte, er
 	return w.b, w.err
 }
 
-func xmlDocDecodeAppointmentDetail(data []byte) (v *AppointmentDetail, err error) {
+// xmlDocDecodeAppointmentDetail reads a whole XML document.
+func xmlDocDecodeAppointmentDetail(data []byte) (*AppointmentDetail, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlDocReadAppointmentDetail(r)
+}
+
+/*
+xmlDocReadAppointmentDetail reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlDocReadAppointmentDetail(r *rtXMLReader) (v *AppointmentDetail, err error) {
 	err = func() error {
 		if err := r.root("AppointmentDetail", xmlNS3); err != nil {
 			return err
@@ -1461,9 +1497,18 @@ func xmlDocAppendAppointmentNote(dst []byte, v *AppointmentNote) ([]byte, error)
 	return w.b, w.err
 }
 
-func xmlDocDecodeAppointmentNote(data []byte) (v *AppointmentNote, err error) {
+// xmlDocDecodeAppointmentNote reads a whole XML document.
+func xmlDocDecodeAppointmentNote(data []byte) (*AppointmentNote, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlDocReadAppointmentNote(r)
+}
+
+/*
+xmlDocReadAppointmentNote reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlDocReadAppointmentNote(r *rtXMLReader) (v *AppointmentNote, err error) {
 	err = func() error {
 		if err := r.root("AppointmentNote", xmlNS3); err != nil {
 			return err
@@ -1705,9 +1750,18 @@ func xmlDocAppendAppointmentSummary(dst []byte, v *AppointmentSummary) ([]byte, 
 	return w.b, w.err
 }
 
-func xmlDocDecodeAppointmentSummary(data []byte) (v *AppointmentSummary, err error) {
+// xmlDocDecodeAppointmentSummary reads a whole XML document.
+func xmlDocDecodeAppointmentSummary(data []byte) (*AppointmentSummary, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlDocReadAppointmentSummary(r)
+}
+
+/*
+xmlDocReadAppointmentSummary reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlDocReadAppointmentSummary(r *rtXMLReader) (v *AppointmentSummary, err error) {
 	err = func() error {
 		if err := r.root("AppointmentSummary", xmlNS3); err != nil {
 			return err
@@ -2159,9 +2213,18 @@ func xmlDocAppendBookAppointmentCommand(dst []byte, v *BookAppointmentCommand) (
 	return w.b, w.err
 }
 
-func xmlDocDecodeBookAppointmentCommand(data []byte) (v *BookAppointmentCommand, err error) {
+// xmlDocDecodeBookAppointmentCommand reads a whole XML document.
+func xmlDocDecodeBookAppointmentCommand(data []byte) (*BookAppointmentCommand, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlDocReadBookAppointmentCommand(r)
+}
+
+/*
+xmlDocReadBookAppointmentCommand reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlDocReadBookAppointmentCommand(r *rtXMLReader) (v *BookAppointmentCommand, err error) {
 	err = func() error {
 		if err := r.root("BookAppointmentCommand", xmlNS3); err != nil {
 			return err
@@ -2359,9 +2422,18 @@ func xmlDocAppendClinicLocation(dst []byte, v *ClinicLocation) ([]byte, error) {
 	return w.b, w.err
 }
 
-func xmlDocDecodeClinicLocation(data []byte) (v *ClinicLocation, err error) {
+// xmlDocDecodeClinicLocation reads a whole XML document.
+func xmlDocDecodeClinicLocation(data []byte) (*ClinicLocation, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlDocReadClinicLocation(r)
+}
+
+/*
+xmlDocReadClinicLocation reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlDocReadClinicLocation(r *rtXMLReader) (v *ClinicLocation, err error) {
 	err = func() error {
 		if err := r.root("ClinicLocation", xmlNS3); err != nil {
 			return err
@@ -2492,9 +2564,18 @@ func xmlDocAppendContactPoint(dst []byte, v *ContactPoint) ([]byte, error) {
 	return w.b, w.err
 }
 
-func xmlDocDecodeContactPoint(data []byte) (v *ContactPoint, err error) {
+// xmlDocDecodeContactPoint reads a whole XML document.
+func xmlDocDecodeContactPoint(data []byte) (*ContactPoint, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlDocReadContactPoint(r)
+}
+
+/*
+xmlDocReadContactPoint reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlDocReadContactPoint(r *rtXMLReader) (v *ContactPoint, err error) {
 	err = func() error {
 		if err := r.root("ContactPoint", xmlNS4); err != nil {
 			return err
@@ -2633,9 +2714,18 @@ func xmlDocAppendDeliveryAttempt(dst []byte, v *DeliveryAttempt) ([]byte, error)
 	return w.b, w.err
 }
 
-func xmlDocDecodeDeliveryAttempt(data []byte) (v *DeliveryAttempt, err error) {
+// xmlDocDecodeDeliveryAttempt reads a whole XML document.
+func xmlDocDecodeDeliveryAttempt(data []byte) (*DeliveryAttempt, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlDocReadDeliveryAttempt(r)
+}
+
+/*
+xmlDocReadDeliveryAttempt reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlDocReadDeliveryAttempt(r *rtXMLReader) (v *DeliveryAttempt, err error) {
 	err = func() error {
 		if err := r.root("DeliveryAttempt", xmlNS7); err != nil {
 			return err
@@ -3100,9 +3190,18 @@ func xmlDocAppendMessageDeliveryReport(dst []byte, v *MessageDeliveryReport) ([]
 	return w.b, w.err
 }
 
-func xmlDocDecodeMessageDeliveryReport(data []byte) (v *MessageDeliveryReport, err error) {
+// xmlDocDecodeMessageDeliveryReport reads a whole XML document.
+func xmlDocDecodeMessageDeliveryReport(data []byte) (*MessageDeliveryReport, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlDocReadMessageDeliveryReport(r)
+}
+
+/*
+xmlDocReadMessageDeliveryReport reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlDocReadMessageDeliveryReport(r *rtXMLReader) (v *MessageDeliveryReport, err error) {
 	err = func() error {
 		if err := r.root("MessageDeliveryReport", xmlNS7); err != nil {
 			return err
@@ -3314,9 +3413,18 @@ func xmlDocAppendMessageTemplate(dst []byte, v *MessageTemplate) ([]byte, error)
 	return w.b, w.err
 }
 
-func xmlDocDecodeMessageTemplate(data []byte) (v *MessageTemplate, err error) {
+// xmlDocDecodeMessageTemplate reads a whole XML document.
+func xmlDocDecodeMessageTemplate(data []byte) (*MessageTemplate, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlDocReadMessageTemplate(r)
+}
+
+/*
+xmlDocReadMessageTemplate reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlDocReadMessageTemplate(r *rtXMLReader) (v *MessageTemplate, err error) {
 	err = func() error {
 		if err := r.root("MessageTemplate", xmlNS7); err != nil {
 			return err
@@ -3511,9 +3619,18 @@ func xmlDocAppendPagedListOfAppointmentSummary(dst []byte, v *PagedListOfAppoint
 	return w.b, w.err
 }
 
-func xmlDocDecodePagedListOfAppointmentSummary(data []byte) (v *PagedListOfAppointmentSummary, err error) {
+// xmlDocDecodePagedListOfAppointmentSummary reads a whole XML document.
+func xmlDocDecodePagedListOfAppointmentSummary(data []byte) (*PagedListOfAppointmentSummary, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlDocReadPagedListOfAppointmentSummary(r)
+}
+
+/*
+xmlDocReadPagedListOfAppointmentSummary reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlDocReadPagedListOfAppointmentSummary(r *rtXMLReader) (v *PagedListOfAppointmentSummary, err error) {
 	err = func() error {
 		if err := r.root("PagedListOfAppointmentSummaryh5tyuF52", xmlNS9); err != nil {
 			return err
@@ -3675,9 +3792,18 @@ func xmlDocAppendPatientPhotoUpload(dst []byte, v *PatientPhotoUpload) ([]byte, 
 	return w.b, w.err
 }
 
-func xmlDocDecodePatientPhotoUpload(data []byte) (v *PatientPhotoUpload, err error) {
+// xmlDocDecodePatientPhotoUpload reads a whole XML document.
+func xmlDocDecodePatientPhotoUpload(data []byte) (*PatientPhotoUpload, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlDocReadPatientPhotoUpload(r)
+}
+
+/*
+xmlDocReadPatientPhotoUpload reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlDocReadPatientPhotoUpload(r *rtXMLReader) (v *PatientPhotoUpload, err error) {
 	err = func() error {
 		if err := r.root("PatientPhotoUpload", xmlNS2); err != nil {
 			return err
@@ -3919,9 +4045,18 @@ func xmlDocAppendPatientProfile(dst []byte, v *PatientProfile) ([]byte, error) {
 	return w.b, w.err
 }
 
-func xmlDocDecodePatientProfile(data []byte) (v *PatientProfile, err error) {
+// xmlDocDecodePatientProfile reads a whole XML document.
+func xmlDocDecodePatientProfile(data []byte) (*PatientProfile, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlDocReadPatientProfile(r)
+}
+
+/*
+xmlDocReadPatientProfile reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlDocReadPatientProfile(r *rtXMLReader) (v *PatientProfile, err error) {
 	err = func() error {
 		if err := r.root("PatientProfile", xmlNS2); err != nil {
 			return err
@@ -4049,9 +4184,18 @@ func xmlDocAppendPatientSummary(dst []byte, v *PatientSummary) ([]byte, error) {
 	return w.b, w.err
 }
 
-func xmlDocDecodePatientSummary(data []byte) (v *PatientSummary, err error) {
+// xmlDocDecodePatientSummary reads a whole XML document.
+func xmlDocDecodePatientSummary(data []byte) (*PatientSummary, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlDocReadPatientSummary(r)
+}
+
+/*
+xmlDocReadPatientSummary reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlDocReadPatientSummary(r *rtXMLReader) (v *PatientSummary, err error) {
 	err = func() error {
 		if err := r.root("PatientSummary", xmlNS2); err != nil {
 			return err
@@ -4174,9 +4318,18 @@ func xmlDocAppendRecurrence(dst []byte, v *Recurrence) ([]byte, error) {
 	return w.b, w.err
 }
 
-func xmlDocDecodeRecurrence(data []byte) (v *Recurrence, err error) {
+// xmlDocDecodeRecurrence reads a whole XML document.
+func xmlDocDecodeRecurrence(data []byte) (*Recurrence, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlDocReadRecurrence(r)
+}
+
+/*
+xmlDocReadRecurrence reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlDocReadRecurrence(r *rtXMLReader) (v *Recurrence, err error) {
 	err = func() error {
 		if err := r.root("Recurrence", xmlNS4); err != nil {
 			return err
@@ -4488,9 +4641,18 @@ func xmlDocAppendRescheduleAppointmentCommand(dst []byte, v *RescheduleAppointme
 	return w.b, w.err
 }
 
-func xmlDocDecodeRescheduleAppointmentCommand(data []byte) (v *RescheduleAppointmentCommand, err error) {
+// xmlDocDecodeRescheduleAppointmentCommand reads a whole XML document.
+func xmlDocDecodeRescheduleAppointmentCommand(data []byte) (*RescheduleAppointmentCommand, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlDocReadRescheduleAppointmentCommand(r)
+}
+
+/*
+xmlDocReadRescheduleAppointmentCommand reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlDocReadRescheduleAppointmentCommand(r *rtXMLReader) (v *RescheduleAppointmentCommand, err error) {
 	err = func() error {
 		if err := r.root("RescheduleAppointmentCommand", xmlNS3); err != nil {
 			return err
@@ -4600,9 +4762,18 @@ func xmlDocAppendResultLink(dst []byte, v *ResultLink) ([]byte, error) {
 	return w.b, w.err
 }
 
-func xmlDocDecodeResultLink(data []byte) (v *ResultLink, err error) {
+// xmlDocDecodeResultLink reads a whole XML document.
+func xmlDocDecodeResultLink(data []byte) (*ResultLink, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlDocReadResultLink(r)
+}
+
+/*
+xmlDocReadResultLink reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlDocReadResultLink(r *rtXMLReader) (v *ResultLink, err error) {
 	err = func() error {
 		if err := r.root("ResultLink", xmlNS1); err != nil {
 			return err
@@ -4914,9 +5085,18 @@ func xmlDocAppendSendPatientMessageCommand(dst []byte, v *SendPatientMessageComm
 	return w.b, w.err
 }
 
-func xmlDocDecodeSendPatientMessageCommand(data []byte) (v *SendPatientMessageCommand, err error) {
+// xmlDocDecodeSendPatientMessageCommand reads a whole XML document.
+func xmlDocDecodeSendPatientMessageCommand(data []byte) (*SendPatientMessageCommand, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlDocReadSendPatientMessageCommand(r)
+}
+
+/*
+xmlDocReadSendPatientMessageCommand reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlDocReadSendPatientMessageCommand(r *rtXMLReader) (v *SendPatientMessageCommand, err error) {
 	err = func() error {
 		if err := r.root("SendPatientMessageCommand", xmlNS7); err != nil {
 			return err
@@ -5044,9 +5224,18 @@ func xmlDocAppendTimeWindow(dst []byte, v *TimeWindow) ([]byte, error) {
 	return w.b, w.err
 }
 
-func xmlDocDecodeTimeWindow(data []byte) (v *TimeWindow, err error) {
+// xmlDocDecodeTimeWindow reads a whole XML document.
+func xmlDocDecodeTimeWindow(data []byte) (*TimeWindow, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlDocReadTimeWindow(r)
+}
+
+/*
+xmlDocReadTimeWindow reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlDocReadTimeWindow(r *rtXMLReader) (v *TimeWindow, err error) {
 	err = func() error {
 		if err := r.root("TimeWindow", xmlNS4); err != nil {
 			return err
@@ -5111,9 +5300,18 @@ func xmlAppendApiResultOfBoolean(dst []byte, v *ApiResultOfBoolean) ([]byte, err
 	return w.b, w.err
 }
 
-func xmlDecodeApiResultOfBoolean(data []byte) (v *ApiResultOfBoolean, err error) {
+// xmlDecodeApiResultOfBoolean reads a whole XML document.
+func xmlDecodeApiResultOfBoolean(data []byte) (*ApiResultOfBoolean, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlReadApiResultOfBoolean(r)
+}
+
+/*
+xmlReadApiResultOfBoolean reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlReadApiResultOfBoolean(r *rtXMLReader) (v *ApiResultOfBoolean, err error) {
 	err = func() error {
 		if err := r.root("ApiResultOfboolean", xmlNS1); err != nil {
 			return err
@@ -5151,9 +5349,18 @@ func xmlAppendApiResultOfGuid(dst []byte, v *ApiResultOfGuid) ([]byte, error) {
 	return w.b, w.err
 }
 
-func xmlDecodeApiResultOfGuid(data []byte) (v *ApiResultOfGuid, err error) {
+// xmlDecodeApiResultOfGuid reads a whole XML document.
+func xmlDecodeApiResultOfGuid(data []byte) (*ApiResultOfGuid, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlReadApiResultOfGuid(r)
+}
+
+/*
+xmlReadApiResultOfGuid reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlReadApiResultOfGuid(r *rtXMLReader) (v *ApiResultOfGuid, err error) {
 	err = func() error {
 		if err := r.root("ApiResultOfguid", xmlNS1); err != nil {
 			return err
@@ -5191,9 +5398,18 @@ func xmlAppendApiResultOfListOfPatientSummary(dst []byte, v *ApiResultOfListOfPa
 	return w.b, w.err
 }
 
-func xmlDecodeApiResultOfListOfPatientSummary(data []byte) (v *ApiResultOfListOfPatientSummary, err error) {
+// xmlDecodeApiResultOfListOfPatientSummary reads a whole XML document.
+func xmlDecodeApiResultOfListOfPatientSummary(data []byte) (*ApiResultOfListOfPatientSummary, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlReadApiResultOfListOfPatientSummary(r)
+}
+
+/*
+xmlReadApiResultOfListOfPatientSummary reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlReadApiResultOfListOfPatientSummary(r *rtXMLReader) (v *ApiResultOfListOfPatientSummary, err error) {
 	err = func() error {
 		if err := r.root("ApiResultOfArrayOfPatientSummarySEJ_PQIRx", xmlNS1); err != nil {
 			return err
@@ -5231,9 +5447,18 @@ func xmlAppendAppointmentDetail(dst []byte, v *AppointmentDetail) ([]byte, error
 	return w.b, w.err
 }
 
-func xmlDecodeAppointmentDetail(data []byte) (v *AppointmentDetail, err error) {
+// xmlDecodeAppointmentDetail reads a whole XML document.
+func xmlDecodeAppointmentDetail(data []byte) (*AppointmentDetail, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlReadAppointmentDetail(r)
+}
+
+/*
+xmlReadAppointmentDetail reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlReadAppointmentDetail(r *rtXMLReader) (v *AppointmentDetail, err error) {
 	err = func() error {
 		if err := r.root("AppointmentDetail", xmlNS3); err != nil {
 			return err
@@ -5271,9 +5496,18 @@ func xmlAppendBookAppointmentCommand(dst []byte, v *BookAppointmentCommand) ([]b
 	return w.b, w.err
 }
 
-func xmlDecodeBookAppointmentCommand(data []byte) (v *BookAppointmentCommand, err error) {
+// xmlDecodeBookAppointmentCommand reads a whole XML document.
+func xmlDecodeBookAppointmentCommand(data []byte) (*BookAppointmentCommand, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlReadBookAppointmentCommand(r)
+}
+
+/*
+xmlReadBookAppointmentCommand reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlReadBookAppointmentCommand(r *rtXMLReader) (v *BookAppointmentCommand, err error) {
 	err = func() error {
 		if err := r.root("BookAppointmentCommand", xmlNS3); err != nil {
 			return err
@@ -5311,9 +5545,18 @@ func xmlAppendClinicLocation(dst []byte, v *ClinicLocation) ([]byte, error) {
 	return w.b, w.err
 }
 
-func xmlDecodeClinicLocation(data []byte) (v *ClinicLocation, err error) {
+// xmlDecodeClinicLocation reads a whole XML document.
+func xmlDecodeClinicLocation(data []byte) (*ClinicLocation, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlReadClinicLocation(r)
+}
+
+/*
+xmlReadClinicLocation reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlReadClinicLocation(r *rtXMLReader) (v *ClinicLocation, err error) {
 	err = func() error {
 		if err := r.root("ClinicLocation", xmlNS3); err != nil {
 			return err
@@ -5351,9 +5594,18 @@ func xmlAppendContactPoint(dst []byte, v *ContactPoint) ([]byte, error) {
 	return w.b, w.err
 }
 
-func xmlDecodeContactPoint(data []byte) (v *ContactPoint, err error) {
+// xmlDecodeContactPoint reads a whole XML document.
+func xmlDecodeContactPoint(data []byte) (*ContactPoint, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlReadContactPoint(r)
+}
+
+/*
+xmlReadContactPoint reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlReadContactPoint(r *rtXMLReader) (v *ContactPoint, err error) {
 	err = func() error {
 		if err := r.root("ContactPoint", xmlNS4); err != nil {
 			return err
@@ -5387,9 +5639,18 @@ func xmlAppendDateTimeOffset(dst []byte, v time.Time) ([]byte, error) {
 	return w.b, w.err
 }
 
-func xmlDecodeDateTimeOffset(data []byte) (v time.Time, err error) {
+// xmlDecodeDateTimeOffset reads a whole XML document.
+func xmlDecodeDateTimeOffset(data []byte) (time.Time, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlReadDateTimeOffset(r)
+}
+
+/*
+xmlReadDateTimeOffset reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlReadDateTimeOffset(r *rtXMLReader) (v time.Time, err error) {
 	err = func() error {
 		if err := r.root("DateTimeOffset", rtNSSystem); err != nil {
 			return err
@@ -5425,9 +5686,18 @@ func xmlAppendListOfMessageTemplate(dst []byte, v []*MessageTemplate) ([]byte, e
 	return w.b, w.err
 }
 
-func xmlDecodeListOfMessageTemplate(data []byte) (v []*MessageTemplate, err error) {
+// xmlDecodeListOfMessageTemplate reads a whole XML document.
+func xmlDecodeListOfMessageTemplate(data []byte) ([]*MessageTemplate, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlReadListOfMessageTemplate(r)
+}
+
+/*
+xmlReadListOfMessageTemplate reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlReadListOfMessageTemplate(r *rtXMLReader) (v []*MessageTemplate, err error) {
 	err = func() error {
 		if err := r.root("ArrayOfMessageTemplate", xmlNS7); err != nil {
 			return err
@@ -5496,9 +5766,18 @@ func xmlAppendListOfTimeWindow(dst []byte, v []*TimeWindow) ([]byte, error) {
 	return w.b, w.err
 }
 
-func xmlDecodeListOfTimeWindow(data []byte) (v []*TimeWindow, err error) {
+// xmlDecodeListOfTimeWindow reads a whole XML document.
+func xmlDecodeListOfTimeWindow(data []byte) ([]*TimeWindow, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlReadListOfTimeWindow(r)
+}
+
+/*
+xmlReadListOfTimeWindow reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlReadListOfTimeWindow(r *rtXMLReader) (v []*TimeWindow, err error) {
 	err = func() error {
 		if err := r.root("ArrayOfTimeWindow", xmlNS4); err != nil {
 			return err
@@ -5559,9 +5838,18 @@ func xmlAppendMessageDeliveryReport(dst []byte, v *MessageDeliveryReport) ([]byt
 	return w.b, w.err
 }
 
-func xmlDecodeMessageDeliveryReport(data []byte) (v *MessageDeliveryReport, err error) {
+// xmlDecodeMessageDeliveryReport reads a whole XML document.
+func xmlDecodeMessageDeliveryReport(data []byte) (*MessageDeliveryReport, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlReadMessageDeliveryReport(r)
+}
+
+/*
+xmlReadMessageDeliveryReport reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlReadMessageDeliveryReport(r *rtXMLReader) (v *MessageDeliveryReport, err error) {
 	err = func() error {
 		if err := r.root("MessageDeliveryReport", xmlNS7); err != nil {
 			return err
@@ -5599,9 +5887,18 @@ func xmlAppendMessageTemplate(dst []byte, v *MessageTemplate) ([]byte, error) {
 	return w.b, w.err
 }
 
-func xmlDecodeMessageTemplate(data []byte) (v *MessageTemplate, err error) {
+// xmlDecodeMessageTemplate reads a whole XML document.
+func xmlDecodeMessageTemplate(data []byte) (*MessageTemplate, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlReadMessageTemplate(r)
+}
+
+/*
+xmlReadMessageTemplate reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlReadMessageTemplate(r *rtXMLReader) (v *MessageTemplate, err error) {
 	err = func() error {
 		if err := r.root("MessageTemplate", xmlNS7); err != nil {
 			return err
@@ -5639,9 +5936,18 @@ func xmlAppendPagedListOfAppointmentSummary(dst []byte, v *PagedListOfAppointmen
 	return w.b, w.err
 }
 
-func xmlDecodePagedListOfAppointmentSummary(data []byte) (v *PagedListOfAppointmentSummary, err error) {
+// xmlDecodePagedListOfAppointmentSummary reads a whole XML document.
+func xmlDecodePagedListOfAppointmentSummary(data []byte) (*PagedListOfAppointmentSummary, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlReadPagedListOfAppointmentSummary(r)
+}
+
+/*
+xmlReadPagedListOfAppointmentSummary reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlReadPagedListOfAppointmentSummary(r *rtXMLReader) (v *PagedListOfAppointmentSummary, err error) {
 	err = func() error {
 		if err := r.root("PagedListOfAppointmentSummaryh5tyuF52", xmlNS9); err != nil {
 			return err
@@ -5679,9 +5985,18 @@ func xmlAppendPatientPhotoUpload(dst []byte, v *PatientPhotoUpload) ([]byte, err
 	return w.b, w.err
 }
 
-func xmlDecodePatientPhotoUpload(data []byte) (v *PatientPhotoUpload, err error) {
+// xmlDecodePatientPhotoUpload reads a whole XML document.
+func xmlDecodePatientPhotoUpload(data []byte) (*PatientPhotoUpload, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlReadPatientPhotoUpload(r)
+}
+
+/*
+xmlReadPatientPhotoUpload reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlReadPatientPhotoUpload(r *rtXMLReader) (v *PatientPhotoUpload, err error) {
 	err = func() error {
 		if err := r.root("PatientPhotoUpload", xmlNS2); err != nil {
 			return err
@@ -5719,9 +6034,18 @@ func xmlAppendPatientProfile(dst []byte, v *PatientProfile) ([]byte, error) {
 	return w.b, w.err
 }
 
-func xmlDecodePatientProfile(data []byte) (v *PatientProfile, err error) {
+// xmlDecodePatientProfile reads a whole XML document.
+func xmlDecodePatientProfile(data []byte) (*PatientProfile, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlReadPatientProfile(r)
+}
+
+/*
+xmlReadPatientProfile reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlReadPatientProfile(r *rtXMLReader) (v *PatientProfile, err error) {
 	err = func() error {
 		if err := r.root("PatientProfile", xmlNS2); err != nil {
 			return err
@@ -5759,9 +6083,18 @@ func xmlAppendRescheduleAppointmentCommand(dst []byte, v *RescheduleAppointmentC
 	return w.b, w.err
 }
 
-func xmlDecodeRescheduleAppointmentCommand(data []byte) (v *RescheduleAppointmentCommand, err error) {
+// xmlDecodeRescheduleAppointmentCommand reads a whole XML document.
+func xmlDecodeRescheduleAppointmentCommand(data []byte) (*RescheduleAppointmentCommand, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlReadRescheduleAppointmentCommand(r)
+}
+
+/*
+xmlReadRescheduleAppointmentCommand reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlReadRescheduleAppointmentCommand(r *rtXMLReader) (v *RescheduleAppointmentCommand, err error) {
 	err = func() error {
 		if err := r.root("RescheduleAppointmentCommand", xmlNS3); err != nil {
 			return err
@@ -5799,9 +6132,18 @@ func xmlAppendSendPatientMessageCommand(dst []byte, v *SendPatientMessageCommand
 	return w.b, w.err
 }
 
-func xmlDecodeSendPatientMessageCommand(data []byte) (v *SendPatientMessageCommand, err error) {
+// xmlDecodeSendPatientMessageCommand reads a whole XML document.
+func xmlDecodeSendPatientMessageCommand(data []byte) (*SendPatientMessageCommand, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlReadSendPatientMessageCommand(r)
+}
+
+/*
+xmlReadSendPatientMessageCommand reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlReadSendPatientMessageCommand(r *rtXMLReader) (v *SendPatientMessageCommand, err error) {
 	err = func() error {
 		if err := r.root("SendPatientMessageCommand", xmlNS7); err != nil {
 			return err
@@ -5839,9 +6181,18 @@ func xmlAppendString(dst []byte, v *string) ([]byte, error) {
 	return w.b, w.err
 }
 
-func xmlDecodeString(data []byte) (v *string, err error) {
+// xmlDecodeString reads a whole XML document.
+func xmlDecodeString(data []byte) (*string, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlReadString(r)
+}
+
+/*
+xmlReadString reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlReadString(r *rtXMLReader) (v *string, err error) {
 	err = func() error {
 		if err := r.root("string", rtNSSer); err != nil {
 			return err

@@ -17,11 +17,13 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/helpgen/helpgen/internal/hostiletest"
 )
 
@@ -137,9 +139,16 @@ func TestAttacks(t *testing.T) {
 	attacks := []attack{
 		{name: "form: deep key PatientCommunication.a.a… (10 MiB)", contentType: form,
 			body:   func() []byte { return attackRepeat("PatientCommunication", ".a", "=x", attackBodyBytes) },
-			status: 400, contains: "FormDepth"},
+			status: 400, contains: "FormKeyBytes"},
 		{name: "form: deep key CorrelationIds[0][0]… (10 MiB)", contentType: form,
 			body:   func() []byte { return attackRepeat("CorrelationIds", "[0]", "=x", attackBodyBytes) },
+			status: 400, contains: "FormKeyBytes"},
+		{name: "form: deep key PatientCommunication.a.a… (2 KiB, 1000 levels)", contentType: form,
+			body:   func() []byte { return attackRepeat("PatientCommunication", ".a", "=x", 2040) },
+			status: 400, contains: "FormDepth"},
+		{name: "form: deep key CorrelationIds[0][0]… (10 MiB), key length limit off", contentType: form,
+			body:   func() []byte { return attackRepeat("CorrelationIds", "[0]", "=x", attackBodyBytes) },
+			opts:   []ServerOption{WithDecodeLimits(DecodeLimits{FormKeyBytes: 1 << 30})},
 			status: 400, contains: "FormDepth"},
 		{name: "form: 40,000 keys kN=x", contentType: form,
 			body: func() []byte {
@@ -163,7 +172,22 @@ func TestAttacks(t *testing.T) {
 			status: 400, contains: "FormKeys"},
 		{name: "form: 9 MiB bad key echoed in the 400", contentType: form,
 			body:   func() []byte { return attackRepeat("a]", "b", "=x", 9<<20) },
+			status: 400, contains: "FormKeyBytes"},
+		{name: "form: 2 KiB bad key echoed in the 400", contentType: form,
+			body:   func() []byte { return attackRepeat("a]", "b", "=x", 2040) },
 			status: 400, contains: "invalid key"},
+		{name: "form: items CorrelationIds[i]=x (10 MiB), key limit raised to 1M", contentType: form,
+			body: func() []byte {
+				return attackSeq("", "&", func(i int) string { return "CorrelationIds[" + strconv.Itoa(i) + "]=x" }, "", attackBodyBytes, 0)
+			},
+			opts:   []ServerOption{WithDecodeLimits(DecodeLimits{FormKeys: 1 << 20})},
+			status: 200, contains: "Sucess", maxHeap: 512 << 20},
+		{name: "form: keys kN=x (10 MiB), key limit raised to 2M", contentType: form,
+			body: func() []byte {
+				return attackSeq("", "&", func(i int) string { return "k" + strconv.Itoa(i) + "=x" }, "", attackBodyBytes, 0)
+			},
+			opts:   []ServerOption{WithDecodeLimits(DecodeLimits{FormKeys: 2 << 20})},
+			status: 400, contains: "unknown key", maxHeap: 512 << 20},
 		{name: "XML: 40,000 attributes on the root", contentType: xml,
 			body: func() []byte {
 				return attackSeq(root+" ", " ", func(i int) string { return "a" + strconv.Itoa(i) + `="x"` }, end, attackBodyBytes, 40000)
@@ -174,6 +198,12 @@ func TestAttacks(t *testing.T) {
 				return attackSeq(root+" ", " ", func(i int) string { return "a" + strconv.Itoa(i) + `="x"` }, end, attackBodyBytes, 0)
 			},
 			status: 400, contains: "XMLAttributes"},
+		{name: "XML: attributes on the root (10 MiB, 1M), limit raised to 2M", contentType: xml,
+			body: func() []byte {
+				return attackSeq(root+" ", " ", func(i int) string { return "a" + strconv.Itoa(i) + `="x"` }, end, attackBodyBytes, 0)
+			},
+			opts:   []ServerOption{WithDecodeLimits(DecodeLimits{XMLAttributes: 2 << 20})},
+			status: 200, contains: "Sucess", maxHeap: 512 << 20},
 		{name: "XML: 20,000 xmlns:pN declarations", contentType: xml,
 			body: func() []byte {
 				return attackSeq(root+" ", " ", func(i int) string { return "xmlns:p" + strconv.Itoa(i) + `="urn:p` + strconv.Itoa(i) + `"` }, end, attackBodyBytes, 20000)
@@ -184,6 +214,12 @@ func TestAttacks(t *testing.T) {
 				return attackSeq(root+" ", " ", func(i int) string { return "xmlns:p" + strconv.Itoa(i) + `="urn:p` + strconv.Itoa(i) + `"` }, end, attackBodyBytes, 0)
 			},
 			status: 400, contains: "XMLNamespaces"},
+		{name: "XML: xmlns:pN declarations (10 MiB, 490k), limits raised to 2M", contentType: xml,
+			body: func() []byte {
+				return attackSeq(root+" ", " ", func(i int) string { return "xmlns:p" + strconv.Itoa(i) + `="urn:p` + strconv.Itoa(i) + `"` }, end, attackBodyBytes, 0)
+			},
+			opts:   []ServerOption{WithDecodeLimits(DecodeLimits{XMLAttributes: 2 << 20, XMLNamespaces: 2 << 20})},
+			status: 200, contains: "Sucess", maxHeap: 512 << 20},
 		{name: "JSON: invalid UTF-8 in a string", contentType: "application/json",
 			body:   func() []byte { return []byte("{\"OriginatedSystem\":\"a\xffb\"}") },
 			status: 400, contains: "UTF-8"},
@@ -248,4 +284,53 @@ func attackExcerpt(b []byte) string {
 		s += "… (" + hostiletest.Bytes(uint64(len(b))) + ")"
 	}
 	return strings.ReplaceAll(s, "|", "/")
+}
+
+// countingService counts the calls that reach it.
+type countingService struct{ calls int }
+
+func (s *countingService) PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error) {
+	s.calls++
+	return &RestApiResultOfGuid{}, nil
+}
+
+// TestDecodeStopsWhenClientGoes: a body whose request context has ended
+// (the client went away) is not decoded to its end, and the service is not
+// called. Each format's body would take tens of milliseconds to decode
+// with the limits raised out of the way.
+func TestDecodeStopsWhenClientGoes(t *testing.T) {
+	items := attackSeq("", "&", func(i int) string { return "CorrelationIds[" + strconv.Itoa(i) + "]=x" }, "", attackBodyBytes, 0)
+	xmlItems := attackSeq(`<SendEncounterRequireFollowupPatientSms xmlns="`+nsCommands+`"><CorrelationIds xmlns:a="http://schemas.microsoft.com/2003/10/Serialization/Arrays" xmlns="http://mpsapi.healthbridge.com/platform/core/v1/command/">`,
+		"", func(int) string { return "<a:string>x</a:string>" }, "</CorrelationIds></SendEncounterRequireFollowupPatientSms>", attackBodyBytes, 0)
+	jsonItems := attackSeq(`{"CorrelationIds":[`, ",", func(int) string { return `"x"` }, "]}", attackBodyBytes, 0)
+	for _, c := range []struct {
+		name, contentType string
+		body              []byte
+	}{
+		{"form", "application/x-www-form-urlencoded", items},
+		{"XML", "application/xml", xmlItems},
+		{"JSON", "application/json", jsonItems},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			svc := &countingService{}
+			h := NewHandler(svc, WithDecodeLimits(DecodeLimits{FormKeys: 1 << 20}))
+			ctx, cancel := context.WithCancel(context.Background())
+			cancel()
+			req := httptest.NewRequestWithContext(ctx, "POST", hostilePath, bytes.NewReader(c.body))
+			req.Header.Set("Content-Type", c.contentType)
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if svc.calls != 0 || !strings.Contains(rec.Body.String(), "decoding stopped") {
+				t.Errorf("service called %d times; answer %d %s", svc.calls, rec.Code, rec.Body.Bytes()[:min(rec.Body.Len(), 200)])
+			}
+			// The same body decodes to the end while the client is there.
+			req = httptest.NewRequest("POST", hostilePath, bytes.NewReader(c.body))
+			req.Header.Set("Content-Type", c.contentType)
+			rec = httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if svc.calls != 1 {
+				t.Errorf("live request: service called %d times; answer %d %.200s", svc.calls, rec.Code, rec.Body.Bytes())
+			}
+		})
+	}
 }

@@ -347,11 +347,20 @@ func formAppendRestApiResultOfGuid(dst []byte, v *RestApiResultOfGuid) []byte {
 	return w.b
 }
 
+// formDecodeRestApiResultOfGuid reads a whole form body.
 func formDecodeRestApiResultOfGuid(data []byte) (v *RestApiResultOfGuid, err error) {
 	f, err := rtParseForm(data)
 	if err != nil {
 		return v, err
 	}
+	return formReadRestApiResultOfGuid(f)
+}
+
+/*
+formReadRestApiResultOfGuid reads a parsed form body (the server parses with its limits, checking the
+request's context).
+*/
+func formReadRestApiResultOfGuid(f *rtFormData) (v *RestApiResultOfGuid, err error) {
 	err = func() error {
 		{
 			v62 := new(RestApiResultOfGuid)
@@ -374,11 +383,20 @@ func formAppendSendEncounterRequireFollowupPatientSms(dst []byte, v *SendEncount
 	return w.b
 }
 
+// formDecodeSendEncounterRequireFollowupPatientSms reads a whole form body.
 func formDecodeSendEncounterRequireFollowupPatientSms(data []byte) (v *SendEncounterRequireFollowupPatientSms, err error) {
 	f, err := rtParseForm(data)
 	if err != nil {
 		return v, err
 	}
+	return formReadSendEncounterRequireFollowupPatientSms(f)
+}
+
+/*
+formReadSendEncounterRequireFollowupPatientSms reads a parsed form body (the server parses with its limits, checking the
+request's context).
+*/
+func formReadSendEncounterRequireFollowupPatientSms(f *rtFormData) (v *SendEncounterRequireFollowupPatientSms, err error) {
 	err = func() error {
 		{
 			v63 := new(SendEncounterRequireFollowupPatientSms)

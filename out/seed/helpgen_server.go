@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // ServerOption configures the handler NewHandler returns.
@@ -22,6 +23,7 @@ type ServerOption func(*rtServerConfig)
 
 type rtServerConfig struct {
 	maxBody    int64
+	limits     DecodeLimits
 	noValidate bool
 	logger     *slog.Logger
 }
@@ -29,6 +31,13 @@ type rtServerConfig struct {
 // WithMaxBodyBytes limits request bodies (default 10 MiB); larger ones get 413.
 func WithMaxBodyBytes(n int64) ServerOption {
 	return func(c *rtServerConfig) { c.maxBody = n }
+}
+
+// WithDecodeLimits sets the limits on what a body may hold (form keys,
+// their depth and length; XML attributes and namespace declarations per
+// element); unset fields keep their defaults (see DecodeLimits).
+func WithDecodeLimits(l DecodeLimits) ServerOption {
+	return func(c *rtServerConfig) { c.limits = l }
 }
 
 // WithLogger logs one line per request: method, route pattern, status and
@@ -49,6 +58,7 @@ func rtNewServerConfig(opts []ServerOption) *rtServerConfig {
 	for _, o := range opts {
 		o(c)
 	}
+	c.limits = c.limits.withDefaults()
 	return c
 }
 
@@ -166,12 +176,33 @@ func rtResponseFormat(r *http.Request) (rtFormat, bool) {
 }
 
 // rtReadBody reads a request body within the limit; the status is 413 when
-// it is too large, 400 when it cannot be read.
+// it is too large, 400 when it cannot be read. A body with a length is read
+// into a buffer of that size, instead of one doubled from 512 bytes up
+// (which holds about twice the body at its peak).
 func rtReadBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, int) {
 	if r.ContentLength > limit {
 		return nil, http.StatusRequestEntityTooLarge
 	}
-	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	body := http.MaxBytesReader(w, r.Body, limit)
+	var data []byte
+	var err error
+	if r.ContentLength > 0 {
+		data = make([]byte, r.ContentLength)
+		var n int
+		n, err = io.ReadFull(body, data)
+		data = data[:n]
+		if err == nil {
+			// Nothing may follow the declared length (net/http enforces it).
+			_, err = body.Read(make([]byte, 1))
+			if err == io.EOF {
+				err = nil
+			} else if err == nil {
+				err = errors.New("body longer than its Content-Length")
+			}
+		}
+	} else {
+		data, err = io.ReadAll(body)
+	}
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
@@ -279,8 +310,10 @@ func (s *rtStatusWriter) Write(b []byte) (int, error) {
 	return s.ResponseWriter.Write(b)
 }
 
-// rtWrap adds panic recovery (500 without internals) and the access log.
+// rtWrap adds panic recovery (500 without internals), the path-value
+// checks (rtCheckPath) and the access log.
 func rtWrap(cfg *rtServerConfig, pattern string, h http.HandlerFunc) http.HandlerFunc {
+	params := rtRouteParams(pattern)
 	return func(w http.ResponseWriter, r *http.Request) {
 		sw := &rtStatusWriter{ResponseWriter: w}
 		start := time.Now()
@@ -301,9 +334,86 @@ func rtWrap(cfg *rtServerConfig, pattern string, h http.HandlerFunc) http.Handle
 				cfg.logger.Info("request", "route", pattern, "status", sw.status, "duration", time.Since(start))
 			}
 		}()
+		if !rtCheckPath(sw, r, params) {
+			return
+		}
 		h(sw, r)
 	}
 }
+
+// rtRouteParams maps the segments of a route pattern ("POST
+// api/v1/items/{id}") to their parameter names ("" for literals).
+func rtRouteParams(pattern string) []string {
+	_, route, _ := strings.Cut(pattern, " ")
+	segs := strings.Split(strings.Trim(route, "/"), "/")
+	for i, s := range segs {
+		if !strings.HasPrefix(s, "{") || !strings.HasSuffix(s, "}") {
+			segs[i] = ""
+			continue
+		}
+		name := strings.TrimLeft(s[1:len(s)-1], "*")
+		name, _, _ = strings.Cut(name, ":") // {id:int}
+		name, _, _ = strings.Cut(name, "=") // {id=0}
+		segs[i] = name
+	}
+	return segs
+}
+
+// rtCheckPath checks the path's encoded segments as Web API's host would
+// see them, answering itself and returning false when one fails:
+//
+//   - %2F and %5C decode to separators before Web API routes (Uri turns \
+//     into /), so a value holding one matches no route: 404 with no body,
+//     as rtNoRoute answers. A service never gets a value with '/' or '\'
+//     (..%2F..%2Fetc%2Fpasswd does not reach it).
+//   - A control character (U+0000-U+001F, U+007F-U+009F: HTTP.sys's
+//     "restricted characters", refused with 400 by every Windows Web API
+//     host), bytes that are not UTF-8 (no .NET string holds them; mono
+//     would make them U+FFFD) and malformed escapes get 400, naming the
+//     parameter.
+func rtCheckPath(w http.ResponseWriter, r *http.Request, params []string) bool {
+	p, _ := r.Context().Value(rtPathKey{}).(string)
+	if p == "" {
+		p = r.URL.EscapedPath()
+	}
+	if strings.IndexByte(p, '%') < 0 && strings.IndexByte(p, '\\') < 0 {
+		return true // EscapedPath escapes every other byte that could fail
+	}
+	for i, seg := range strings.Split(strings.Trim(p, "/"), "/") {
+		if strings.IndexByte(seg, '%') < 0 && strings.IndexByte(seg, '\\') < 0 {
+			continue
+		}
+		v, err := url.PathUnescape(seg)
+		var problem string
+		switch {
+		case err == nil && strings.ContainsAny(v, "/\\"):
+			w.WriteHeader(http.StatusNotFound)
+			return false
+		case err != nil:
+			problem = "The value is not validly escaped."
+		case !utf8.ValidString(v):
+			problem = "The value is not valid UTF-8."
+		case strings.ContainsFunc(v, rtIsRestricted):
+			problem = "The value contains a control character."
+		default:
+			continue
+		}
+		name := "path"
+		if i < len(params) && params[i] != "" {
+			name = params[i]
+		}
+		rf, ok := rtResponseFormat(r)
+		if !ok {
+			rf = rtJSON
+		}
+		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", map[string][]string{name: {problem}})
+		return false
+	}
+	return true
+}
+
+// rtIsRestricted reports HTTP.sys's restricted characters.
+func rtIsRestricted(r rune) bool { return r < 0x20 || r >= 0x7f && r <= 0x9f }
 
 // rtServiceError answers an error a service method returned.
 func rtServiceError(w http.ResponseWriter, f rtFormat, err error) {
@@ -424,11 +534,12 @@ func rtPathParam[T any](r *http.Request, i int, name string, verr *ValidationErr
 }
 
 // rtDecodeBody reads the request body (within the size limit) and decodes
-// it in the format its Content-Type names. It answers 415 or 413 itself and
-// then returns false; a body that does not decode is recorded in verr. An
-// empty body is the zero value, as Web API binds it to null.
+// it in the format its Content-Type names, within cfg's decode limits and
+// checking the request's context as it goes. It answers 415 or 413 itself
+// and then returns false; a body that does not decode is recorded in verr.
+// An empty body is the zero value, as Web API binds it to null.
 func rtDecodeBody[T any](w http.ResponseWriter, r *http.Request, cfg *rtServerConfig, rf rtFormat, verr *ValidationError,
-	xml, form, json func([]byte) (T, error)) (T, bool) {
+	xml func(*rtXMLReader) (T, error), form func(*rtFormData) (T, error), json func(*rtJSONReader) (T, error)) (T, bool) {
 	var body T
 	bf, ok := rtRequestFormat(r)
 	if !ok {
@@ -443,19 +554,43 @@ func rtDecodeBody[T any](w http.ResponseWriter, r *http.Request, cfg *rtServerCo
 	if len(data) == 0 {
 		return body, true
 	}
+	d := rtNewDecoding(r.Context(), cfg.limits)
 	var err error
 	switch bf {
 	case rtXML:
-		body, err = xml(data)
+		xr := &rtXMLReader{}
+		xr.resetWith(data, d)
+		body, err = xml(xr)
 	case rtForm:
-		body, err = form(data)
+		var f *rtFormData
+		if f, err = rtParseFormWith(data, d); err == nil {
+			body, err = form(f)
+		}
 	default:
-		body, err = json(data)
+		jr := &rtJSONReader{}
+		jr.resetWith(data, d)
+		body, err = json(jr)
 	}
 	if err != nil {
-		verr.add("body", err.Error())
+		verr.add("body", rtMessage(err))
 	}
 	return body, true
+}
+
+// rtMessage is an error's text for a 400 body, cut to 1 KiB: the
+// decoders cut the names they quote already; this is the backstop that
+// keeps any message from echoing a body back.
+func rtMessage(err error) string {
+	const max = 1 << 10
+	msg := err.Error()
+	if len(msg) <= max {
+		return msg
+	}
+	cut := max
+	for cut > 0 && msg[cut]&0xC0 == 0x80 {
+		cut--
+	}
+	return msg[:cut] + "…"
 }
 
 // rtWriteResponse answers 200 with v in the negotiated format.

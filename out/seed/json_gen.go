@@ -571,9 +571,15 @@ func jsonAppendRestApiResultOfGuid(dst []byte, v *RestApiResultOfGuid, d *rtJSON
 	return dst
 }
 
-func jsonDecodeRestApiResultOfGuid(data []byte) (v *RestApiResultOfGuid, err error) {
+// jsonDecodeRestApiResultOfGuid reads a whole JSON document.
+func jsonDecodeRestApiResultOfGuid(data []byte) (*RestApiResultOfGuid, error) {
 	r := &rtJSONReader{}
 	r.reset(data)
+	return jsonReadRestApiResultOfGuid(r)
+}
+
+// jsonReadRestApiResultOfGuid reads a whole JSON document from r (the server's checks the request's context).
+func jsonReadRestApiResultOfGuid(r *rtJSONReader) (v *RestApiResultOfGuid, err error) {
 	err = func() error {
 		if r.null() {
 			v = nil
@@ -598,9 +604,15 @@ func jsonAppendSendEncounterRequireFollowupPatientSms(dst []byte, v *SendEncount
 	return dst
 }
 
-func jsonDecodeSendEncounterRequireFollowupPatientSms(data []byte) (v *SendEncounterRequireFollowupPatientSms, err error) {
+// jsonDecodeSendEncounterRequireFollowupPatientSms reads a whole JSON document.
+func jsonDecodeSendEncounterRequireFollowupPatientSms(data []byte) (*SendEncounterRequireFollowupPatientSms, error) {
 	r := &rtJSONReader{}
 	r.reset(data)
+	return jsonReadSendEncounterRequireFollowupPatientSms(r)
+}
+
+// jsonReadSendEncounterRequireFollowupPatientSms reads a whole JSON document from r (the server's checks the request's context).
+func jsonReadSendEncounterRequireFollowupPatientSms(r *rtJSONReader) (v *SendEncounterRequireFollowupPatientSms, err error) {
 	err = func() error {
 		if r.null() {
 			v = nil

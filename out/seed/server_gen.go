@@ -55,7 +55,7 @@ func servePostClinicalEncountersFollowupSend(cfg *rtServerConfig, s Service, w h
 	var verr ValidationError
 	practiceId := rtPathParam(r, 2, "practiceId", &verr, parseParamGuid)
 	encounterId := rtPathParam(r, 5, "encounterId", &verr, parseParamGuid)
-	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlDecodeSendEncounterRequireFollowupPatientSms, formDecodeSendEncounterRequireFollowupPatientSms, jsonDecodeSendEncounterRequireFollowupPatientSms)
+	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlReadSendEncounterRequireFollowupPatientSms, formReadSendEncounterRequireFollowupPatientSms, jsonReadSendEncounterRequireFollowupPatientSms)
 	if !ok {
 		return
 	}

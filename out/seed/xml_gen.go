@@ -155,9 +155,18 @@ func xmlDocAppendPatientCommunicationVo(dst []byte, v *PatientCommunicationVo) (
 	return w.b, w.err
 }
 
-func xmlDocDecodePatientCommunicationVo(data []byte) (v *PatientCommunicationVo, err error) {
+// xmlDocDecodePatientCommunicationVo reads a whole XML document.
+func xmlDocDecodePatientCommunicationVo(data []byte) (*PatientCommunicationVo, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlDocReadPatientCommunicationVo(r)
+}
+
+/*
+xmlDocReadPatientCommunicationVo reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlDocReadPatientCommunicationVo(r *rtXMLReader) (v *PatientCommunicationVo, err error) {
 	err = func() error {
 		if err := r.root("PatientCommunicationVo", xmlNS1); err != nil {
 			return err
@@ -258,9 +267,18 @@ func xmlDocAppendRestApiLink(dst []byte, v *RestApiLink) ([]byte, error) {
 	return w.b, w.err
 }
 
-func xmlDocDecodeRestApiLink(data []byte) (v *RestApiLink, err error) {
+// xmlDocDecodeRestApiLink reads a whole XML document.
+func xmlDocDecodeRestApiLink(data []byte) (*RestApiLink, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlDocReadRestApiLink(r)
+}
+
+/*
+xmlDocReadRestApiLink reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlDocReadRestApiLink(r *rtXMLReader) (v *RestApiLink, err error) {
 	err = func() error {
 		if err := r.root("RestApiLink", xmlNS2); err != nil {
 			return err
@@ -447,9 +465,18 @@ func xmlDocAppendRestApiResultOfGuid(dst []byte, v *RestApiResultOfGuid) ([]byte
 	return w.b, w.err
 }
 
-func xmlDocDecodeRestApiResultOfGuid(data []byte) (v *RestApiResultOfGuid, err error) {
+// xmlDocDecodeRestApiResultOfGuid reads a whole XML document.
+func xmlDocDecodeRestApiResultOfGuid(data []byte) (*RestApiResultOfGuid, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlDocReadRestApiResultOfGuid(r)
+}
+
+/*
+xmlDocReadRestApiResultOfGuid reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlDocReadRestApiResultOfGuid(r *rtXMLReader) (v *RestApiResultOfGuid, err error) {
 	err = func() error {
 		if err := r.root("RestApiResultOfguid", xmlNS2); err != nil {
 			return err
@@ -674,9 +701,18 @@ func xmlDocAppendSendEncounterRequireFollowupPatientSms(dst []byte, v *SendEncou
 	return w.b, w.err
 }
 
-func xmlDocDecodeSendEncounterRequireFollowupPatientSms(data []byte) (v *SendEncounterRequireFollowupPatientSms, err error) {
+// xmlDocDecodeSendEncounterRequireFollowupPatientSms reads a whole XML document.
+func xmlDocDecodeSendEncounterRequireFollowupPatientSms(data []byte) (*SendEncounterRequireFollowupPatientSms, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlDocReadSendEncounterRequireFollowupPatientSms(r)
+}
+
+/*
+xmlDocReadSendEncounterRequireFollowupPatientSms reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlDocReadSendEncounterRequireFollowupPatientSms(r *rtXMLReader) (v *SendEncounterRequireFollowupPatientSms, err error) {
 	err = func() error {
 		if err := r.root("SendEncounterRequireFollowupPatientSms", xmlNS4); err != nil {
 			return err
@@ -714,9 +750,18 @@ func xmlAppendRestApiResultOfGuid(dst []byte, v *RestApiResultOfGuid) ([]byte, e
 	return w.b, w.err
 }
 
-func xmlDecodeRestApiResultOfGuid(data []byte) (v *RestApiResultOfGuid, err error) {
+// xmlDecodeRestApiResultOfGuid reads a whole XML document.
+func xmlDecodeRestApiResultOfGuid(data []byte) (*RestApiResultOfGuid, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlReadRestApiResultOfGuid(r)
+}
+
+/*
+xmlReadRestApiResultOfGuid reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlReadRestApiResultOfGuid(r *rtXMLReader) (v *RestApiResultOfGuid, err error) {
 	err = func() error {
 		if err := r.root("RestApiResultOfguid", xmlNS2); err != nil {
 			return err
@@ -754,9 +799,18 @@ func xmlAppendSendEncounterRequireFollowupPatientSms(dst []byte, v *SendEncounte
 	return w.b, w.err
 }
 
-func xmlDecodeSendEncounterRequireFollowupPatientSms(data []byte) (v *SendEncounterRequireFollowupPatientSms, err error) {
+// xmlDecodeSendEncounterRequireFollowupPatientSms reads a whole XML document.
+func xmlDecodeSendEncounterRequireFollowupPatientSms(data []byte) (*SendEncounterRequireFollowupPatientSms, error) {
 	r := &rtXMLReader{}
 	r.reset(data)
+	return xmlReadSendEncounterRequireFollowupPatientSms(r)
+}
+
+/*
+xmlReadSendEncounterRequireFollowupPatientSms reads a whole XML document from r (the server's has its limits and checks the
+request's context).
+*/
+func xmlReadSendEncounterRequireFollowupPatientSms(r *rtXMLReader) (v *SendEncounterRequireFollowupPatientSms, err error) {
 	err = func() error {
 		if err := r.root("SendEncounterRequireFollowupPatientSms", xmlNS4); err != nil {
 			return err
