@@ -170,6 +170,9 @@ func TestAttacks(t *testing.T) {
 				return attackSeq("", "&", func(i int) string { return "CorrelationIds[" + strconv.Itoa(i) + "]=x" }, "", attackBodyBytes, 0)
 			},
 			status: 400, contains: "FormKeys"},
+		{name: "form: one key repeated, CorrelationIds=x (10 MiB, 1.7M values)", contentType: form,
+			body:   func() []byte { return attackRepeat("CorrelationIds=x", "&CorrelationIds=x", "", attackBodyBytes) },
+			status: 200, contains: "Sucess", maxHeap: 256 << 20},
 		{name: "form: 9 MiB bad key echoed in the 400", contentType: form,
 			body:   func() []byte { return attackRepeat("a]", "b", "=x", 9<<20) },
 			status: 400, contains: "FormKeyBytes"},

@@ -614,10 +614,9 @@ type rtXMLMember struct {
 
 type rtXMLNSBind struct {
 	prefix, uri []byte
-	depth       int // element depth that declared it
-	// While nsIndex is on: the prefix's hash, and the binding that was the
-	// head of its bucket before this one (-1: none).
-	hash uint64
+	depth       int32 // element depth that declared it
+	// While nsIndex is on: the binding that was the head of its bucket
+	// before this one (-1: none).
 	prev int32
 }
 
@@ -630,7 +629,6 @@ type rtXMLElem struct {
 
 type rtXMLAttr struct {
 	prefix, local, value []byte
-	same                 int32 // while attrSet is on: the next attribute in the same bucket, or -1
 }
 
 // rtXMLReader reads DCS XML; see the file comment.
@@ -650,10 +648,11 @@ type rtXMLReader struct {
 	// follow rtXMLNSBind.prev. attrSet does the same for the current start
 	// tag's attributes past rtXMLHashAt (rtXMLAttr.same). Hashes are keyed
 	// per process and never trusted: lookups compare the names.
-	nsIndex map[uint64]int32
-	attrSet map[uint64]int32
-	dec     *rtDecoding
-	work    int // start tags and attributes read, for the context checks
+	nsIndex  map[uint64]int32
+	attrSet  map[uint64]int32
+	attrSame []int32 // while attrSet is on: per attribute, the next one in its bucket, or -1
+	dec      *rtDecoding
+	work     int // start tags and attributes read, for the context checks
 	// The element whose start tag was read last.
 	isNil bool
 	typ   []byte // its i:type value
@@ -789,7 +788,7 @@ func (r *rtXMLReader) lookup(prefix []byte) ([]byte, bool) {
 // bind declares prefix (nil: the default namespace) for the element at
 // depth.
 func (r *rtXMLReader) bind(prefix, uri []byte, depth int) {
-	r.ns = append(r.ns, rtXMLNSBind{prefix: prefix, uri: uri, depth: depth})
+	r.ns = append(r.ns, rtXMLNSBind{prefix: prefix, uri: uri, depth: int32(depth)})
 	switch {
 	case r.nsIndex != nil:
 		r.index(len(r.ns) - 1)
@@ -805,11 +804,12 @@ func (r *rtXMLReader) bind(prefix, uri []byte, depth int) {
 // the reverse order (pop), so a leaving binding is always its bucket's head.
 func (r *rtXMLReader) index(i int) {
 	b := &r.ns[i]
-	b.hash, b.prev = maphash.Bytes(rtFormSeed, b.prefix), -1
-	if head, ok := r.nsIndex[b.hash]; ok {
+	h := maphash.Bytes(rtFormSeed, b.prefix)
+	b.prev = -1
+	if head, ok := r.nsIndex[h]; ok {
 		b.prev = head
 	}
-	r.nsIndex[b.hash] = int32(i)
+	r.nsIndex[h] = int32(i)
 }
 
 // attr records a start tag attribute, refusing a duplicate.
@@ -829,13 +829,14 @@ func (r *rtXMLReader) attr(a rtXMLAttr, qname []byte, at int) error {
 				r.attrSet = make(map[uint64]int32, 4*rtXMLHashAt)
 			}
 			clear(r.attrSet)
+			r.attrSame = r.attrSame[:0]
 			for i := range r.attrs {
 				r.hashAttr(i)
 			}
 		}
 		h := rtXMLAttrHash(a.prefix, a.local)
 		i, ok := r.attrSet[h]
-		for ; ok; i, ok = r.attrs[i].same, r.attrs[i].same >= 0 {
+		for ; ok; i, ok = r.attrSame[i], r.attrSame[i] >= 0 {
 			if b := &r.attrs[i]; bytes.Equal(b.prefix, a.prefix) && bytes.Equal(b.local, a.local) {
 				return r.errAt(at, "duplicate attribute "+rtXMLQ(qname))
 			}
@@ -848,14 +849,16 @@ func (r *rtXMLReader) attr(a rtXMLAttr, qname []byte, at int) error {
 	return nil
 }
 
-// hashAttr makes attribute i the head of its attrSet bucket.
+// hashAttr makes attribute i (the last in attrSame) the head of its
+// attrSet bucket.
 func (r *rtXMLReader) hashAttr(i int) {
 	a := &r.attrs[i]
 	h := rtXMLAttrHash(a.prefix, a.local)
-	a.same = -1
+	next := int32(-1)
 	if head, ok := r.attrSet[h]; ok {
-		a.same = head
+		next = head
 	}
+	r.attrSame = append(r.attrSame, next)
 	r.attrSet[h] = int32(i)
 }
 
@@ -1006,13 +1009,13 @@ func (r *rtXMLReader) tick() error {
 func (r *rtXMLReader) pop() {
 	d := len(r.stack)
 	n := len(r.ns)
-	for n > 0 && r.ns[n-1].depth >= d {
+	for n > 0 && int(r.ns[n-1].depth) >= d {
 		n--
 		if b := &r.ns[n]; r.nsIndex != nil {
-			if b.prev >= 0 {
-				r.nsIndex[b.hash] = b.prev
+			if h := maphash.Bytes(rtFormSeed, b.prefix); b.prev >= 0 {
+				r.nsIndex[h] = b.prev
 			} else {
-				delete(r.nsIndex, b.hash)
+				delete(r.nsIndex, h)
 			}
 		}
 	}
