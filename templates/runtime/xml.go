@@ -649,8 +649,8 @@ type rtXMLReader struct {
 	nsIndex  map[uint64]int32
 	attrSet  map[uint64]int32
 	attrSame []int32 // while attrSet is on: per attribute, the next one in its bucket, or -1
-	dec     *rtDecoding
-	work    int // start tags and attributes read, for the context checks
+	dec      *rtDecoding
+	work     int // start tags and attributes read, for the context checks
 	// The element whose start tag was read last.
 	isNil bool
 	typ   []byte // its i:type value
