@@ -294,7 +294,7 @@ type rtFormData struct {
 // be built to collide.
 var rtFormSeed = maphash.MakeSeed()
 
-const rtFormHashAt = 8
+const rtFormHashAt = 16
 
 // rtParseForm parses a form body with the default limits.
 func rtParseForm(body []byte) (*rtFormData, error) { return rtParseFormWith(body, nil) }
@@ -306,11 +306,11 @@ func rtParseFormWith(body []byte, d *rtDecoding) (*rtFormData, error) {
 		d = rtDefaultDecoding
 	}
 	f := &rtFormData{dec: d}
-	// A body of n pairs makes at least n nodes when it is big; sizing the
+	// A body of n distinct keys makes n nodes and some parents; sizing the
 	// tree (and, in add, the map) for them up front spares the copies of
 	// growing them one doubling at a time.
 	f.pairs = bytes.Count(body, []byte{'&'}) + 1
-	f.nodes = make([]rtFormNode, 1, min(f.pairs, d.lim.FormKeys)+1)
+	f.nodes = make([]rtFormNode, 1, min(f.pairs, d.lim.FormKeys)*3/2+4)
 	f.nodes[0] = rtFormNode{index: -1, same: -1, ordered: true}
 	var kbuf, vbuf []byte
 	for pairs := 1; len(body) > 0; pairs++ {
@@ -356,30 +356,14 @@ func rtParseFormWith(body []byte, d *rtDecoding) (*rtFormData, error) {
 // a[] to a, and keeping a[0] as an index. kb is only read: the key is
 // copied once, for the first node it creates.
 func (f *rtFormData) path(kb []byte) (int, error) {
-	key := rtUnsafeString(kb)
-	var owned string // key, copied when a node first needs it
-	n, depth := 0, 0
-	bad := func() (int, error) { return 0, &rtFormError{Key: string(kb), Msg: "invalid key"} }
-	step := func(a, b, index int) error {
-		if depth++; depth > f.dec.lim.FormDepth {
-			return &rtFormError{Key: string(kb), Msg: rtLimitMsg("segments", f.dec.lim.FormDepth, "FormDepth")}
-		}
-		if k := f.find(n, key[a:b], index); k >= 0 {
-			n = k
-			return nil
-		}
-		if owned == "" {
-			owned = string(kb)
-		}
-		n = f.add(n, owned[a:b], index, owned)
-		return nil
-	}
+	w := rtFormWalk{f: f, kb: kb, key: rtUnsafeString(kb)}
+	key := w.key
 	for i := 0; i < len(key); {
 		c := key[i]
 		if c == '[' {
 			end := strings.IndexByte(key[i:], ']')
 			if i == 0 || end < 0 {
-				return bad()
+				return 0, w.bad()
 			}
 			a, b := i+1, i+end
 			inner := key[a:b]
@@ -388,12 +372,12 @@ func (f *rtFormData) path(kb []byte) (int, error) {
 			switch {
 			case inner == "": // a[] is a
 			case strings.IndexByte(inner, '[') >= 0:
-				return bad()
+				return 0, w.bad()
 			case rtFormIsIndex(inner):
 				idx, _ := strconv.Atoi(inner)
-				err = step(0, 0, idx)
+				err = w.step(0, 0, idx)
 			default: // a[b] is a.b
-				err = step(a, b, -1)
+				err = w.step(a, b, -1)
 			}
 			if err != nil {
 				return 0, err
@@ -402,25 +386,54 @@ func (f *rtFormData) path(kb []byte) (int, error) {
 		}
 		if c == '.' {
 			if i == 0 {
-				return bad()
+				return 0, w.bad()
 			}
 			i++
 		} else if i != 0 {
-			return bad()
+			return 0, w.bad()
 		}
 		end := strings.IndexAny(key[i:], ".[]")
 		if end < 0 {
 			end = len(key) - i
 		}
 		if end == 0 || i+end < len(key) && key[i+end] == ']' {
-			return bad()
+			return 0, w.bad()
 		}
-		if err := step(i, i+end, -1); err != nil {
+		if err := w.step(i, i+end, -1); err != nil {
 			return 0, err
 		}
 		i += end
 	}
-	return n, nil
+	return w.n, nil
+}
+
+// rtFormWalk is path's state: the node reached and the segments walked.
+type rtFormWalk struct {
+	f     *rtFormData
+	kb    []byte
+	key   string // a view of kb
+	owned string // a copy of kb, made when a node first needs it
+	n     int
+	depth int
+}
+
+func (w *rtFormWalk) bad() error { return &rtFormError{Key: string(w.kb), Msg: "invalid key"} }
+
+// step moves to the child key[a:b] (index < 0) or [index], creating it.
+func (w *rtFormWalk) step(a, b, index int) error {
+	f := w.f
+	if w.depth++; w.depth > f.dec.lim.FormDepth {
+		return &rtFormError{Key: string(w.kb), Msg: rtLimitMsg("segments", f.dec.lim.FormDepth, "FormDepth")}
+	}
+	if k := f.find(w.n, w.key[a:b], index); k >= 0 {
+		w.n = k
+		return nil
+	}
+	if w.owned == "" {
+		w.owned = string(w.kb)
+	}
+	w.n = f.add(w.n, w.owned[a:b], index, w.owned)
+	return nil
 }
 
 func rtFormIsIndex(s string) bool {
