@@ -112,7 +112,7 @@ func emitClient(m *Model, next func() *jen.File) error {
 		if e.Doc != "" {
 			doc += "\n\n" + e.Doc
 		}
-		f.Comment(doc)
+		f.Add(comment(doc))
 		f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.GoName).Params(params...).Params(results...).BlockFunc(func(g *jen.Group) {
 			var zero jen.Code = jen.Nil()
 			ret := func(err jen.Code) jen.Code {

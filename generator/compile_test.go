@@ -1,9 +1,6 @@
 package generator
 
 import (
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -17,37 +14,9 @@ func buildAndTest(t *testing.T, s *spec.Spec, pkg string) {
 	if testing.Short() {
 		t.Skip("compiles generated code; skipped in -short mode")
 	}
-	files, err := Generate(s, Options{Package: pkg})
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	sum, err := os.ReadFile("../go.sum")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var uuidSum []string
-	for _, l := range strings.Split(string(sum), "\n") {
-		if strings.HasPrefix(l, "github.com/google/uuid ") {
-			uuidSum = append(uuidSum, l)
-		}
-	}
-	write := func(name, data string) {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("go.mod", "module example.com/"+pkg+"\n\ngo 1.24\n\nrequire github.com/google/uuid v1.6.0\n")
-	write("go.sum", strings.Join(uuidSum, "\n")+"\n")
-	for p, b := range files {
-		write(p, string(b))
-	}
+	dir := writeModule(t, s, pkg)
 	for _, args := range [][]string{{"vet", "./..."}, {"test", "-count=1", "./..."}} {
-		cmd := exec.Command("go", args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")
-		out, err := cmd.CombinedOutput()
-		if err != nil {
+		if out, err := goCmd(dir, args...); err != nil {
 			t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
 		}
 	}

@@ -64,7 +64,7 @@ func conformanceCases(m *Model) []sampleCase {
 // equal up to whitespace).
 func emitConformance(m *Model, f *jen.File) error {
 	cases := conformanceCases(m)
-	f.Comment("TestDocumentedSamples decodes every sample on the Help Pages and encodes it again.")
+	f.Add(comment("TestDocumentedSamples decodes every sample on the Help Pages and encodes it again."))
 	f.Func().Id("TestDocumentedSamples").Params(jen.Id("t").Op("*").Qual("testing", "T")).BlockFunc(func(g *jen.Group) {
 		if len(cases) == 0 {
 			g.Id("t").Dot("Skip").Call(jen.Lit("the Help Pages document no samples"))
@@ -97,13 +97,13 @@ func emitConformance(m *Model, f *jen.File) error {
 		}
 	})
 	f.Line()
-	f.Comment("conformanceUnindentXML removes the whitespace the Help Page puts between elements.")
+	f.Add(comment("conformanceUnindentXML removes the whitespace the Help Page puts between elements."))
 	f.Func().Id("conformanceUnindentXML").Params(jen.Id("s").String()).String().Block(
 		jen.Var().Id("b").Qual("strings", "Builder"),
 		jen.For(jen.Id("i").Op(":=").Lit(0), jen.Id("i").Op("<").Len(jen.Id("s")), jen.Id("i").Op("++")).Block(
 			jen.Id("c").Op(":=").Id("s").Index(jen.Id("i")),
 			jen.If(jen.Id("c").Op("==").LitRune('\n').Op("||").Id("c").Op("==").LitRune('\r')).Block(
-				jen.Comment("Drop the line break and the next line's indentation."),
+				comment("Drop the line break and the next line's indentation."),
 				jen.For(jen.Id("i").Op("+").Lit(1).Op("<").Len(jen.Id("s")).Op("&&").Parens(jen.Id("s").Index(jen.Id("i").Op("+").Lit(1)).Op("==").LitRune(' ').Op("||").Id("s").Index(jen.Id("i").Op("+").Lit(1)).Op("==").LitRune('\t'))).Block(jen.Id("i").Op("++")),
 				jen.Continue(),
 			),

@@ -18,7 +18,7 @@ func emitE2E(m *Model, next func() *jen.File) error {
 	if !m.hasPart(PartClient) || !m.hasPart(PartServer) {
 		return nil
 	}
-	f.Comment("e2eService records what the server decoded and answers the documented response samples.")
+	f.Add(comment("e2eService records what the server decoded and answers the documented response samples."))
 	f.Type().Id("e2eService").StructFunc(func(g *jen.Group) {
 		g.Id("got").Index().Any()
 	})
@@ -61,7 +61,7 @@ func emitE2E(m *Model, next func() *jen.File) error {
 	}
 	for _, r := range m.Roots {
 		f = next()
-		f.Comment("e2eRoundTrip" + r.Name + " encodes and decodes v in the format a request (or response) uses.")
+		f.Add(comment("e2eRoundTrip" + r.Name + " encodes and decodes v in the format a request (or response) uses."))
 		f.Func().Id("e2eRoundTrip"+r.Name).Params(jen.Id("format").Id("Format"), jen.Id("v").Add(GoTypeCode(r.Type)), jen.Id("request").Bool()).Add(GoTypeCode(r.Type)).BlockFunc(func(g *jen.Group) {
 			g.Var().Id("out").Add(GoTypeCode(r.Type))
 			g.Var().Err().Error()
@@ -80,7 +80,7 @@ func emitE2E(m *Model, next func() *jen.File) error {
 		})
 		f.Line()
 	}
-	f.Comment("TestEndToEnd runs every endpoint through the generated client and server in each format.")
+	f.Add(comment("TestEndToEnd runs every endpoint through the generated client and server in each format."))
 	f.Func().Id("TestEndToEnd").Params(jen.Id("t").Op("*").Qual("testing", "T")).BlockFunc(func(g *jen.Group) {
 		g.For(jen.List(jen.Id("_"), jen.Id("format")).Op(":=").Range().Index().Id("Format").Values(jen.Id("FormatJSON"), jen.Id("FormatXML"), jen.Id("FormatForm"))).BlockFunc(func(l *jen.Group) {
 			l.Id("format").Op(":=").Id("format")
@@ -100,24 +100,24 @@ func emitE2E(m *Model, next func() *jen.File) error {
 		})
 	})
 	f.Line()
-	f.Comment("e2eSame compares decoded values: DateTime and DateTimeOffset by instant (the form binder\nturns zoned DateTimes into server-local ones, as Web API does), nil and empty collections alike\n(a form cannot tell them apart), everything else exactly.")
+	f.Add(comment("e2eSame compares decoded values: DateTime and DateTimeOffset by instant (the form binder\nturns zoned DateTimes into server-local ones, as Web API does), nil and empty collections alike\n(a form cannot tell them apart), everything else exactly."))
 	f.Func().Id("e2eSame").Params(jen.List(jen.Id("a"), jen.Id("b")).Qual("reflect", "Value")).Bool().Block(jen.Return(jen.Id("e2eSameValue").Call(jen.Id("a"), jen.Id("b"))))
 	f.Add(jen.Op(e2eSameSource))
 	f.Line()
-	f.Comment("e2eDump shows a value in its JSON form for failure messages.")
+	f.Add(comment("e2eDump shows a value in its JSON form for failure messages."))
 	f.Func().Id("e2eDump").Params(jen.Id("v").Any()).String().Block(
 		jen.List(jen.Id("b"), jen.Err()).Op(":=").Qual("encoding/json", "MarshalIndent").Call(jen.Id("v"), jen.Lit(""), jen.Lit("  ")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Qual("fmt", "Sprintf").Call(jen.Lit("%+v"), jen.Id("v")))),
 		jen.Return(jen.String().Parens(jen.Id("b"))),
 	)
 	f.Line()
-	f.Comment("e2eDates are the date settings of a request (client) or response (server).")
+	f.Add(comment("e2eDates are the date settings of a request (client) or response (server)."))
 	f.Func().Id("e2eDates").Params(jen.Id("request").Bool()).Op("*").Id("rtJSONDates").Block(
 		jen.If(jen.Id("request")).Block(jen.Return(jen.Id("jsonClientDates"))),
 		jen.Return(jen.Id("jsonDates")),
 	)
 	f.Line()
-	f.Comment("e2eSameValue uses time; keep the import when no other code of this file does.")
+	f.Add(comment("e2eSameValue uses time; keep the import when no other code of this file does."))
 	f.Var().Id("_").Qual("time", "Time")
 	return nil
 }

@@ -36,14 +36,14 @@ func formName(fl *Field) string {
 
 func (c *codeGen) emitStructForm(f *jen.File, t *Type) {
 	recv := jen.Id("v").Op("*").Id(t.GoName)
-	f.Comment("writeForm writes v's members under the writer's current key.")
+	f.Add(comment("writeForm writes v's members under the writer's current key."))
 	f.Func().Params(recv).Id("writeForm").Params(jen.Id("w").Op("*").Id("rtFormWriter")).BlockFunc(func(g *jen.Group) {
 		for _, fl := range t.Fields {
 			addAll(g, c.writeFormValue(fl.Type, jen.Id("v").Dot(fl.GoName), formName(fl)))
 		}
 	})
 	f.Line()
-	f.Comment("readForm reads v's members from the children of node n.")
+	f.Add(comment("readForm reads v's members from the children of node n."))
 	f.Func().Params(recv).Id("readForm").Params(jen.Id("f").Op("*").Id("rtFormData"), jen.Id("n").Int()).Error().BlockFunc(func(g *jen.Group) {
 		for _, fl := range t.Fields {
 			if fl.Type.Kind == spec.RefPrimitive && fl.Type.Prim == "anyType" {

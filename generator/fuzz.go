@@ -24,7 +24,7 @@ func emitFuzz(m *Model, f *jen.File) error {
 	for _, format := range []string{"JSON", "XML"} {
 		lower := strings.ToLower(format)
 		name := "Fuzz" + "Decode" + format
-		f.Comment(name + " decodes arbitrary " + format + " as every body and response type.")
+		f.Add(comment(name + " decodes arbitrary " + format + " as every body and response type."))
 		f.Func().Id(name).Params(jen.Id("f").Op("*").Qual("testing", "F")).BlockFunc(func(g *jen.Group) {
 			for i, r := range m.Roots {
 				for _, c := range byRoot[r] {

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/dave/jennifer/jen"
 	"github.com/helpgen/helpgen/spec"
@@ -114,14 +115,35 @@ func GenerateModel(m *Model) (Files, error) {
 	for i, e := range active {
 		out[e.file] = files[i]
 	}
+	rt, err := runtimeFiles(m.Package)
+	if err != nil {
+		return nil, err
+	}
+	for name, src := range rt {
+		out[name] = src
+	}
+	return out, nil
+}
+
+// runtimeCache holds the runtime files formatted for a package name: they
+// depend on nothing else, and formatting 6,000 lines on every run would be
+// a good part of generating a small API.
+var runtimeCache sync.Map // package name → map[string][]byte
+
+func runtimeFiles(pkg string) (map[string][]byte, error) {
+	if files, ok := runtimeCache.Load(pkg); ok {
+		return files.(map[string][]byte), nil
+	}
+	files := map[string][]byte{}
 	for _, r := range templates.Runtime() {
-		src, err := runtimeSource(r.Src, m.Package)
+		src, err := runtimeSource(r.Src, pkg)
 		if err != nil {
 			return nil, fmt.Errorf("runtime %s: %w", r.Name, err)
 		}
-		out["helpgen_"+r.Name] = src
+		files["helpgen_"+r.Name] = src
 	}
-	return out, nil
+	runtimeCache.Store(pkg, files)
+	return files, nil
 }
 
 var packageClause = regexp.MustCompile(`(?m)^package wire$`)

@@ -19,10 +19,10 @@ func init() { registerChunked("json_gen.go", emitJSON) }
 func emitJSON(m *Model, next func() *jen.File) error {
 	f := next()
 	w := m.Spec.Wire
-	f.Comment("jsonDates is how the server writes dates: the format and zone handling observed on its Help Page samples.")
+	f.Add(comment("jsonDates is how the server writes dates: the format and zone handling observed on its Help Page samples."))
 	f.Var().Id("jsonDates").Op("=").Id("rtNewJSONDates").Call(
 		jen.Lit(w.JSONDateFormat), jen.Lit(w.JSONDateTimeZoneHandling), jen.Lit(w.ServerUTCOffset))
-	f.Comment("jsonClientDates is how the client writes dates: Json.NET's lossless round-trip form, which every\nJson.NET reader parses whatever its DateFormatString (a server's own format may drop the zone or\nthe fraction, so sending it would change the value).")
+	f.Add(comment("jsonClientDates is how the client writes dates: Json.NET's lossless round-trip form, which every\nJson.NET reader parses whatever its DateFormatString (a server's own format may drop the zone or\nthe fraction, so sending it would change the value)."))
 	f.Var().Id("jsonClientDates").Op("=").Id("rtNewJSONDates").Call(
 		jen.Lit("yyyy-MM-ddTHH:mm:ss.FFFFFFFK"), jen.Lit("RoundtripKind"), jen.Lit(w.ServerUTCOffset))
 	f.Line()
@@ -81,7 +81,7 @@ func (c *codeGen) emitStructJSON(f *jen.File, t *Type) {
 	for _, fl := range t.JSONFields {
 		anyOmit = anyOmit || omittable(fl)
 	}
-	f.Comment("AppendJSON appends v as the server's Json.NET writes it (null for a nil v).")
+	f.Add(comment("AppendJSON appends v as the server's Json.NET writes it (null for a nil v)."))
 	f.Func().Params(recv).Id("AppendJSON").Params(jen.Id("dst").Index().Byte()).Index().Byte().Block(
 		jen.Return(jen.Id("v").Dot("appendJSON").Call(jen.Id("dst"), jen.Id("jsonDates"))),
 	)
@@ -121,12 +121,12 @@ func (c *codeGen) emitStructJSON(f *jen.File, t *Type) {
 	})
 	f.Line()
 
-	f.Comment("MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.")
+	f.Add(comment("MarshalJSON implements json.Marshaler with the same bytes as AppendJSON."))
 	f.Func().Params(recv).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Return(jen.Id("rtJSONMarshal").Call(jen.Id("v").Dot("AppendJSON")), jen.Nil()),
 	)
 	f.Line()
-	f.Comment("UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.")
+	f.Add(comment("UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules."))
 	f.Func().Params(recv).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
 		jen.Var().Id("r").Id("rtJSONReader"),
 		jen.Id("r").Dot("reset").Call(jen.Id("data")),
@@ -506,7 +506,7 @@ func parseKey(k *GoType, key string, text jen.Code) jen.Code {
 // for a body or response type, whatever its shape (a contract, a list, a
 // primitive).
 func (c *codeGen) emitRootJSON(f *jen.File, r *Root) {
-	f.Comment("jsonAppend" + r.Name + " writes a root value with the date settings d (jsonDates as the server\nwrites, jsonClientDates for requests).")
+	f.Add(comment("jsonAppend" + r.Name + " writes a root value with the date settings d (jsonDates as the server\nwrites, jsonClientDates for requests)."))
 	f.Func().Id("jsonAppend"+r.Name).Params(jen.Id("dst").Index().Byte(), jen.Id("v").Add(GoTypeCode(r.Type)), jen.Id("d").Op("*").Id("rtJSONDates")).Index().Byte().BlockFunc(func(g *jen.Group) {
 		addAll(g, c.appendJSON(r.Type, jen.Id("v")))
 		g.Return(jen.Id("dst"))

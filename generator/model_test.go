@@ -7,7 +7,7 @@ import (
 	"github.com/helpgen/helpgen/spec"
 )
 
-func loadSpec(t *testing.T, path string) *spec.Spec {
+func loadSpec(t testing.TB, path string) *spec.Spec {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {

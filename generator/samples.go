@@ -39,7 +39,7 @@ func emitSamples(m *Model, f *jen.File) error {
 	if len(order) == 0 {
 		return nil
 	}
-	f.Comment("The samples documented on the Help Pages, as written there.")
+	f.Add(comment("The samples documented on the Help Pages, as written there."))
 	f.Const().DefsFunc(func(g *jen.Group) {
 		for _, text := range order {
 			g.Id(names[text]).Op("=").Lit(text)

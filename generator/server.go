@@ -75,7 +75,7 @@ func serviceMethodResults(op *Op) []jen.Code {
 
 func emitServer(m *Model, next func() *jen.File) error {
 	f := next()
-	f.Comment("Service is the server side of the API: one method per endpoint. Return an *HTTPError to choose\nthe status of a failure, a *ValidationError for 400 with field errors; any other error answers 500\nwithout details. Embed UnimplementedService to answer 501 for endpoints not implemented yet.")
+	f.Add(comment("Service is the server side of the API: one method per endpoint. Return an *HTTPError to choose\nthe status of a failure, a *ValidationError for 400 with field errors; any other error answers 500\nwithout details. Embed UnimplementedService to answer 501 for endpoints not implemented yet."))
 	f.Type().Id("Service").InterfaceFunc(func(g *jen.Group) {
 		for _, op := range m.Ops {
 			e := op.Endpoint
@@ -83,18 +83,18 @@ func emitServer(m *Model, next func() *jen.File) error {
 			if e.Doc != "" {
 				doc += "\n" + e.Doc
 			}
-			g.Comment(doc)
+			g.Add(comment(doc))
 			g.Id(op.GoName).Params(serviceMethodParams(op)...).Params(serviceMethodResults(op)...)
 		}
 	})
 	f.Line()
-	f.Comment("UnimplementedService answers 501 Not Implemented for every endpoint.")
+	f.Add(comment("UnimplementedService answers 501 Not Implemented for every endpoint."))
 	f.Type().Id("UnimplementedService").Struct()
 	for _, op := range m.Ops {
 		f.Func().Params(jen.Id("UnimplementedService")).Id(op.GoName).Params(serviceMethodParams(op)...).Params(serviceMethodResults(op)...).Block(notImplemented(op))
 	}
 	f.Line()
-	f.Comment("NewHandler serves s with Web API's behaviour: routes matched ignoring case; path and query values\nparsed (400 when they do not parse); bodies read by Content-Type (JSON, XML, form; 415 otherwise)\nwithin a size limit (413); annotations validated (400 naming the field); responses in the format\nAccept asks for (JSON by default, XML; 406 when neither fits); a panic answers 500.")
+	f.Add(comment("NewHandler serves s with Web API's behaviour: routes matched ignoring case; path and query values\nparsed (400 when they do not parse); bodies read by Content-Type (JSON, XML, form; 415 otherwise)\nwithin a size limit (413); annotations validated (400 naming the field); responses in the format\nAccept asks for (JSON by default, XML; 406 when neither fits); a panic answers 500."))
 	f.Func().Id("NewHandler").Params(jen.Id("s").Id("Service"), jen.Id("opts").Op("...").Id("ServerOption")).Qual(pkgHTTP, "Handler").BlockFunc(func(g *jen.Group) {
 		g.Id("cfg").Op(":=").Id("rtNewServerConfig").Call(jen.Id("opts"))
 		g.Id("mux").Op(":=").Qual(pkgHTTP, "NewServeMux").Call()

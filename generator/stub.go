@@ -20,8 +20,8 @@ func init() {
 // so generate never overwrites or deletes it and check only wants it to exist.
 func emitStub(m *Model, next func() *jen.File) error {
 	f := next()
-	f.HeaderComment("This file was written once by helpgen generate and is yours to edit: helpgen never\noverwrites it. Methods of endpoints added later come from the embedded UnimplementedService\nuntil you write them (helpgen check lists none of this file's content).")
-	f.Comment("ServiceImpl implements Service. Every method answers 501 Not Implemented until written.")
+	f.HeaderComment(commentLines("This file was written once by helpgen generate and is yours to edit: helpgen never\noverwrites it. Methods of endpoints added later come from the embedded UnimplementedService\nuntil you write them (helpgen check lists none of this file's content)."))
+	f.Add(comment("ServiceImpl implements Service. Every method answers 501 Not Implemented until written."))
 	f.Type().Id("ServiceImpl").Struct(jen.Id("UnimplementedService"))
 	f.Line()
 	f.Var().Id("_").Id("Service").Op("=").Id("ServiceImpl").Values()
@@ -29,9 +29,9 @@ func emitStub(m *Model, next func() *jen.File) error {
 	for _, op := range m.Ops {
 		f = next()
 		e := op.Endpoint
-		f.Comment(op.GoName + " handles " + e.Method + " " + e.RelativePath + ".")
+		f.Add(comment(op.GoName + " handles " + e.Method + " " + e.RelativePath + "."))
 		f.Func().Params(jen.Id("s").Id("ServiceImpl")).Id(op.GoName).Params(serviceMethodParams(op)...).Params(serviceMethodResults(op)...).Block(
-			jen.Comment("TODO: implement."),
+			comment("TODO: implement."),
 			notImplemented(op),
 		)
 		f.Line()
@@ -43,7 +43,7 @@ func emitStub(m *Model, next func() *jen.File) error {
 // response sample (JSON preferred, else XML), for demos and downstream tests.
 func emitSample(m *Model, next func() *jen.File) error {
 	f := next()
-	f.Comment("SampleService answers every endpoint with the response sample documented on its Help Page\n(decoded on every call, so callers may modify the result). Endpoints without a sample answer the zero value.")
+	f.Add(comment("SampleService answers every endpoint with the response sample documented on its Help Page\n(decoded on every call, so callers may modify the result). Endpoints without a sample answer the zero value."))
 	f.Type().Id("SampleService").Struct()
 	f.Line()
 	f.Var().Id("_").Id("Service").Op("=").Id("SampleService").Values()
@@ -82,7 +82,7 @@ func emitSample(m *Model, next func() *jen.File) error {
 			decode = "xmlDecode" + op.Response.Name
 		}
 		v := "sample" + op.GoName
-		f.Comment(v + " is the documented response sample of " + op.GoName + ".")
+		f.Add(comment(v + " is the documented response sample of " + op.GoName + "."))
 		f.Const().Id(v).Op("=").Lit(text)
 		f.Line()
 		f.Func().Params(jen.Id("SampleService")).Id(op.GoName).Params(serviceMethodParams(op)...).Params(serviceMethodResults(op)...).Block(

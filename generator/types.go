@@ -57,11 +57,11 @@ func typeDoc(t *Type) string {
 }
 
 func emitStruct(f *jen.File, t *Type) {
-	f.Comment(typeDoc(t))
+	f.Add(comment(typeDoc(t)))
 	f.Type().Id(t.GoName).StructFunc(func(g *jen.Group) {
 		for _, fl := range t.Fields {
 			if doc := fieldDoc(t, fl); doc != "" {
-				g.Comment(doc)
+				g.Add(comment(doc))
 			}
 			g.Id(fl.GoName).Add(GoTypeCode(fl.Type))
 		}
@@ -191,7 +191,7 @@ func enumUnderlying(t *Type) (goType string, bits int, unsigned bool) {
 
 func emitEnum(f *jen.File, t *Type) error {
 	under, bits, unsigned := enumUnderlying(t)
-	f.Comment(typeDoc(t))
+	f.Add(comment(typeDoc(t)))
 	f.Type().Id(t.GoName).Id(under)
 	f.Line()
 	if len(t.Values) > 0 {
@@ -205,14 +205,14 @@ func emitEnum(f *jen.File, t *Type) error {
 					doc += fmt.Sprintf("XML %q.", v.Value.Wire)
 				}
 				if doc != "" {
-					g.Comment(doc)
+					g.Add(comment(doc))
 				}
 				g.Id(v.GoName).Id(t.GoName).Op("=").Add(enumLit(v.Value.Value, bits, unsigned))
 			}
 		})
 		f.Line()
 	}
-	f.Comment("String returns the CLR name of v, or its number when v has no name.")
+	f.Add(comment("String returns the CLR name of v, or its number when v has no name."))
 	f.Func().Params(jen.Id("v").Id(t.GoName)).Id("String").Params().String().BlockFunc(func(g *jen.Group) {
 		seen := map[int64]bool{}
 		var cases []jen.Code

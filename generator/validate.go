@@ -29,7 +29,7 @@ func emitValidate(m *Model, next func() *jen.File) error {
 			continue
 		}
 		f = next()
-		f.Comment("validate records the documented constraints v breaks, under path.")
+		f.Add(comment("validate records the documented constraints v breaks, under path."))
 		f.Func().Params(jen.Id("v").Op("*").Id(t.GoName)).Id("validate").Params(
 			jen.Id("verr").Op("*").Id("ValidationError"), jen.Id("path").String(),
 		).BlockFunc(func(g *jen.Group) {

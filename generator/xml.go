@@ -52,7 +52,7 @@ func emitXML(m *Model, next func() *jen.File) error {
 	}
 	if len(nsOrder) > 0 {
 		f = next()
-		f.Comment("XML namespaces of the contracts.")
+		f.Add(comment("XML namespaces of the contracts."))
 		f.Const().DefsFunc(func(g *jen.Group) {
 			for _, uri := range nsOrder {
 				g.Id(nsConsts[uri]).Op("=").Lit(uri)
@@ -144,7 +144,7 @@ func isContractValue(g *GoType) bool {
 }
 
 func (c *codeGen) emitEnumXML(f *jen.File, t *Type) {
-	f.Comment("xmlText is the EnumMember text DCS writes for v" + flagsNote(t) + ".")
+	f.Add(comment("xmlText is the EnumMember text DCS writes for v" + flagsNote(t) + "."))
 	f.Func().Params(jen.Id("v").Id(t.GoName)).Id("xmlText").Params().Params(jen.String(), jen.Bool()).BlockFunc(func(g *jen.Group) {
 		g.Switch(jen.Id("v")).BlockFunc(func(s *jen.Group) {
 			seen := map[int64]bool{}
@@ -176,7 +176,7 @@ func (c *codeGen) emitEnumXML(f *jen.File, t *Type) {
 		g.Return(jen.Lit(""), jen.False())
 	})
 	f.Line()
-	f.Comment("parseXML" + t.GoName + " reads the EnumMember text of a " + t.GoName + ".")
+	f.Add(comment("parseXML" + t.GoName + " reads the EnumMember text of a " + t.GoName + "."))
 	f.Func().Id("parseXML"+t.GoName).Params(jen.Id("b").Index().Byte()).Params(jen.Id(t.GoName), jen.Error()).BlockFunc(func(g *jen.Group) {
 		one := func(g *jen.Group, text jen.Code) {
 			g.Switch(jen.String().Parens(text)).BlockFunc(func(s *jen.Group) {
@@ -237,7 +237,7 @@ func (c *codeGen) emitStructXML(f *jen.File, t *Type) {
 		}
 	})
 	f.Line()
-	f.Comment("writeXML writes v's members as DataContractSerializer does.")
+	f.Add(comment("writeXML writes v's members as DataContractSerializer does."))
 	f.Func().Params(recv).Id("writeXML").Params(jen.Id("w").Op("*").Id("rtXMLWriter")).BlockFunc(func(g *jen.Group) {
 		for _, fl := range t.XMLFields {
 			mns := memberNS(fl, tns)
@@ -245,7 +245,7 @@ func (c *codeGen) emitStructXML(f *jen.File, t *Type) {
 		}
 	})
 	f.Line()
-	f.Comment("readXML reads v's members, strictly: unknown, misplaced and repeated elements are errors.")
+	f.Add(comment("readXML reads v's members, strictly: unknown, misplaced and repeated elements are errors."))
 	f.Func().Params(recv).Id("readXML").Params(jen.Id("r").Op("*").Id("rtXMLReader")).Error().BlockFunc(func(g *jen.Group) {
 		g.For(jen.Id("last").Op(":=").Lit(-1), jen.Empty(), jen.Empty()).BlockFunc(func(l *jen.Group) {
 			l.List(jen.Id("i"), jen.Err()).Op(":=").Id("r").Dot("next").Call(jen.Id(table), jen.Op("&").Id("last"))
@@ -261,14 +261,14 @@ func (c *codeGen) emitStructXML(f *jen.File, t *Type) {
 		})
 	})
 	f.Line()
-	f.Comment("MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.")
+	f.Add(comment("MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes."))
 	f.Func().Params(recv).Id("MarshalXML").Params(jen.Id("e").Op("*").Qual("encoding/xml", "Encoder"), jen.Id("_").Qual("encoding/xml", "StartElement")).Error().Block(
 		jen.List(jen.Id("doc"), jen.Err()).Op(":=").Id("xmlDocAppend"+t.GoName).Call(jen.Nil(), jen.Id("v")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 		jen.Return(jen.Id("rtXMLMarshal").Call(jen.Id("e"), jen.Id("doc"))),
 	)
 	f.Line()
-	f.Comment("UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.")
+	f.Add(comment("UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader."))
 	f.Func().Params(recv).Id("UnmarshalXML").Params(jen.Id("d").Op("*").Qual("encoding/xml", "Decoder"), jen.Id("start").Qual("encoding/xml", "StartElement")).Error().Block(
 		jen.List(jen.Id("data"), jen.Err()).Op(":=").Id("rtXMLCapture").Call(jen.Id("d"), jen.Id("start")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),

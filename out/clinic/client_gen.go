@@ -9,11 +9,9 @@ import (
 	"time"
 )
 
-/*
-DeleteClinicsAppointmentsByAppointmentId calls DELETE api/v1/clinics/{clinicId}/appointments/{appointmentId}?reason={reason}&notifyPatient={notifyPatient}.
-
-Cancels an appointment.
-*/
+// DeleteClinicsAppointmentsByAppointmentId calls DELETE api/v1/clinics/{clinicId}/appointments/{appointmentId}?reason={reason}&notifyPatient={notifyPatient}.
+//
+// Cancels an appointment.
 func (c *Client) DeleteClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, reason string, notifyPatient *bool) error {
 	call := &rtCall{
 		method: "DELETE",
@@ -35,11 +33,9 @@ func (c *Client) DeleteClinicsAppointmentsByAppointmentId(ctx context.Context, c
 	return nil
 }
 
-/*
-DeletePatientsPhoto calls DELETE api/v1/patients/{patientId}/photo.
-
-Removes the profile photo.
-*/
+// DeletePatientsPhoto calls DELETE api/v1/patients/{patientId}/photo.
+//
+// Removes the profile photo.
 func (c *Client) DeletePatientsPhoto(ctx context.Context, patientId uuid.UUID) (*ApiResultOfBoolean, error) {
 	call := &rtCall{
 		method: "DELETE",
@@ -60,11 +56,9 @@ func (c *Client) DeletePatientsPhoto(ctx context.Context, patientId uuid.UUID) (
 	return decodeResponseApiResultOfBoolean(mt, data)
 }
 
-/*
-GetClinicsAppointments calls GET api/v1/clinics/{clinicId}/appointments?from={from}&to={to}&status={status}&page={page}&pageSize={pageSize}.
-
-Lists the appointments of a clinic in a date range, earliest first.
-*/
+// GetClinicsAppointments calls GET api/v1/clinics/{clinicId}/appointments?from={from}&to={to}&status={status}&page={page}&pageSize={pageSize}.
+//
+// Lists the appointments of a clinic in a date range, earliest first.
 func (c *Client) GetClinicsAppointments(ctx context.Context, clinicId uuid.UUID, from DateTime, to *DateTime, status_ *AppointmentStatus, page *int32, pageSize *int32) (*PagedListOfAppointmentSummary, error) {
 	call := &rtCall{
 		method: "GET",
@@ -100,11 +94,9 @@ func (c *Client) GetClinicsAppointments(ctx context.Context, clinicId uuid.UUID,
 	return decodeResponsePagedListOfAppointmentSummary(mt, data)
 }
 
-/*
-GetClinicsAppointmentsByAppointmentId calls GET api/v1/clinics/{clinicId}/appointments/{appointmentId}.
-
-Gets one appointment with its notes.
-*/
+// GetClinicsAppointmentsByAppointmentId calls GET api/v1/clinics/{clinicId}/appointments/{appointmentId}.
+//
+// Gets one appointment with its notes.
 func (c *Client) GetClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID) (*AppointmentDetail, error) {
 	call := &rtCall{
 		method: "GET",
@@ -125,11 +117,9 @@ func (c *Client) GetClinicsAppointmentsByAppointmentId(ctx context.Context, clin
 	return decodeResponseAppointmentDetail(mt, data)
 }
 
-/*
-GetClinicsSlots calls GET api/v1/clinics/{clinicId}/slots?date={date}&durationMinutes={durationMinutes}&clinicianId={clinicianId}.
-
-Finds free slots on a day.
-*/
+// GetClinicsSlots calls GET api/v1/clinics/{clinicId}/slots?date={date}&durationMinutes={durationMinutes}&clinicianId={clinicianId}.
+//
+// Finds free slots on a day.
 func (c *Client) GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, date DateTime, durationMinutes *int32, clinicianId *uuid.UUID) ([]*TimeWindow, error) {
 	call := &rtCall{
 		method: "GET",
@@ -159,11 +149,9 @@ func (c *Client) GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, date D
 	return decodeResponseListOfTimeWindow(mt, data)
 }
 
-/*
-GetLocationsByLocationId calls GET api/v1/locations/{locationId}.
-
-Gets a clinic site and the site that contains it.
-*/
+// GetLocationsByLocationId calls GET api/v1/locations/{locationId}.
+//
+// Gets a clinic site and the site that contains it.
 func (c *Client) GetLocationsByLocationId(ctx context.Context, locationId uuid.UUID) (*ClinicLocation, error) {
 	call := &rtCall{
 		method: "GET",
@@ -184,11 +172,9 @@ func (c *Client) GetLocationsByLocationId(ctx context.Context, locationId uuid.U
 	return decodeResponseClinicLocation(mt, data)
 }
 
-/*
-GetMessagesDelivery calls GET api/v1/messages/{messageId}/delivery.
-
-Gets the delivery report of a message.
-*/
+// GetMessagesDelivery calls GET api/v1/messages/{messageId}/delivery.
+//
+// Gets the delivery report of a message.
 func (c *Client) GetMessagesDelivery(ctx context.Context, messageId uuid.UUID) (*MessageDeliveryReport, error) {
 	call := &rtCall{
 		method: "GET",
@@ -209,11 +195,9 @@ func (c *Client) GetMessagesDelivery(ctx context.Context, messageId uuid.UUID) (
 	return decodeResponseMessageDeliveryReport(mt, data)
 }
 
-/*
-GetMessagesTemplates calls GET api/v1/messages/templates?channel={channel}&activeOnly={activeOnly}.
-
-Lists message templates for the given channels.
-*/
+// GetMessagesTemplates calls GET api/v1/messages/templates?channel={channel}&activeOnly={activeOnly}.
+//
+// Lists message templates for the given channels.
 func (c *Client) GetMessagesTemplates(ctx context.Context, channel *ReminderChannel, activeOnly *bool) ([]*MessageTemplate, error) {
 	call := &rtCall{
 		method: "GET",
@@ -242,11 +226,9 @@ func (c *Client) GetMessagesTemplates(ctx context.Context, channel *ReminderChan
 	return decodeResponseListOfMessageTemplate(mt, data)
 }
 
-/*
-GetPatientsByPatientId calls GET api/v1/patients/{patientId}.
-
-Gets a patient's profile.
-*/
+// GetPatientsByPatientId calls GET api/v1/patients/{patientId}.
+//
+// Gets a patient's profile.
 func (c *Client) GetPatientsByPatientId(ctx context.Context, patientId uuid.UUID) (*PatientProfile, error) {
 	call := &rtCall{
 		method: "GET",
@@ -267,11 +249,9 @@ func (c *Client) GetPatientsByPatientId(ctx context.Context, patientId uuid.UUID
 	return decodeResponsePatientProfile(mt, data)
 }
 
-/*
-GetPatientsSearch calls GET api/v1/patients/search?name={name}&dateOfBirth={dateOfBirth}&includeInactive={includeInactive}&maxResults={maxResults}.
-
-Searches patients by name and date of birth.
-*/
+// GetPatientsSearch calls GET api/v1/patients/search?name={name}&dateOfBirth={dateOfBirth}&includeInactive={includeInactive}&maxResults={maxResults}.
+//
+// Searches patients by name and date of birth.
 func (c *Client) GetPatientsSearch(ctx context.Context, name string, dateOfBirth *DateTime, includeInactive *bool, maxResults *int32) (*ApiResultOfListOfPatientSummary, error) {
 	call := &rtCall{
 		method: "GET",
@@ -326,11 +306,9 @@ func (c *Client) GetSystemClock(ctx context.Context) (time.Time, error) {
 	return decodeResponseDateTimeOffset(mt, data)
 }
 
-/*
-PostClinicsAppointments calls POST api/v1/clinics/{clinicId}/appointments.
-
-Books an appointment. The slot is held for 10 minutes while the booking is confirmed.
-*/
+// PostClinicsAppointments calls POST api/v1/clinics/{clinicId}/appointments.
+//
+// Books an appointment. The slot is held for 10 minutes while the booking is confirmed.
 func (c *Client) PostClinicsAppointments(ctx context.Context, clinicId uuid.UUID, body *BookAppointmentCommand) (*ApiResultOfGuid, error) {
 	call := &rtCall{
 		method: "POST",
@@ -363,11 +341,9 @@ func (c *Client) PostClinicsAppointments(ctx context.Context, clinicId uuid.UUID
 	return decodeResponseApiResultOfGuid(mt, data)
 }
 
-/*
-PostClinicsAppointmentsNotes calls POST api/v1/clinics/{clinicId}/appointments/{appointmentId}/notes.
-
-Adds a free-text note to an appointment.
-*/
+// PostClinicsAppointmentsNotes calls POST api/v1/clinics/{clinicId}/appointments/{appointmentId}/notes.
+//
+// Adds a free-text note to an appointment.
 func (c *Client) PostClinicsAppointmentsNotes(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, body *string) (*ApiResultOfGuid, error) {
 	call := &rtCall{
 		method: "POST",
@@ -400,11 +376,9 @@ func (c *Client) PostClinicsAppointmentsNotes(ctx context.Context, clinicId uuid
 	return decodeResponseApiResultOfGuid(mt, data)
 }
 
-/*
-PostMessages calls POST api/v1/messages.
-
-Queues a templated message for a patient. Messages are released between 07:00 and 20:00 clinic time; anything queued later waits for the next morning.
-*/
+// PostMessages calls POST api/v1/messages.
+//
+// Queues a templated message for a patient. Messages are released between 07:00 and 20:00 clinic time; anything queued later waits for the next morning.
 func (c *Client) PostMessages(ctx context.Context, body *SendPatientMessageCommand) (*ApiResultOfGuid, error) {
 	call := &rtCall{
 		method: "POST",
@@ -437,11 +411,9 @@ func (c *Client) PostMessages(ctx context.Context, body *SendPatientMessageComma
 	return decodeResponseApiResultOfGuid(mt, data)
 }
 
-/*
-PostPatientsPhoto calls POST api/v1/patients/{patientId}/photo.
-
-Uploads a profile photo.
-*/
+// PostPatientsPhoto calls POST api/v1/patients/{patientId}/photo.
+//
+// Uploads a profile photo.
 func (c *Client) PostPatientsPhoto(ctx context.Context, patientId uuid.UUID, body *PatientPhotoUpload) (*ApiResultOfGuid, error) {
 	call := &rtCall{
 		method: "POST",
@@ -474,11 +446,9 @@ func (c *Client) PostPatientsPhoto(ctx context.Context, patientId uuid.UUID, bod
 	return decodeResponseApiResultOfGuid(mt, data)
 }
 
-/*
-PutClinicsAppointmentsByAppointmentId calls PUT api/v1/clinics/{clinicId}/appointments/{appointmentId}.
-
-Moves an appointment to a new slot.
-*/
+// PutClinicsAppointmentsByAppointmentId calls PUT api/v1/clinics/{clinicId}/appointments/{appointmentId}.
+//
+// Moves an appointment to a new slot.
 func (c *Client) PutClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, body *RescheduleAppointmentCommand) (*ApiResultOfBoolean, error) {
 	call := &rtCall{
 		method: "PUT",
@@ -511,11 +481,9 @@ func (c *Client) PutClinicsAppointmentsByAppointmentId(ctx context.Context, clin
 	return decodeResponseApiResultOfBoolean(mt, data)
 }
 
-/*
-PutMessagesTemplatesByTemplateCode calls PUT api/v1/messages/templates/{templateCode}.
-
-Creates or replaces a message template.
-*/
+// PutMessagesTemplatesByTemplateCode calls PUT api/v1/messages/templates/{templateCode}.
+//
+// Creates or replaces a message template.
 func (c *Client) PutMessagesTemplatesByTemplateCode(ctx context.Context, templateCode string, body *MessageTemplate) error {
 	call := &rtCall{
 		method: "PUT",
@@ -543,11 +511,9 @@ func (c *Client) PutMessagesTemplatesByTemplateCode(ctx context.Context, templat
 	return nil
 }
 
-/*
-PutPatientsContact calls PUT api/v1/patients/{patientId}/contact.
-
-Replaces a patient's contact details.
-*/
+// PutPatientsContact calls PUT api/v1/patients/{patientId}/contact.
+//
+// Replaces a patient's contact details.
 func (c *Client) PutPatientsContact(ctx context.Context, patientId uuid.UUID, body *ContactPoint) (*ApiResultOfBoolean, error) {
 	call := &rtCall{
 		method: "PUT",

@@ -14,11 +14,9 @@ import (
 // jsonDates is how the server writes dates: the format and zone handling observed on its Help Page samples.
 var jsonDates = rtNewJSONDates("yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "RoundtripKind", "+02:00")
 
-/*
-jsonClientDates is how the client writes dates: Json.NET's lossless round-trip form, which every
-Json.NET reader parses whatever its DateFormatString (a server's own format may drop the zone or
-the fraction, so sending it would change the value).
-*/
+// jsonClientDates is how the client writes dates: Json.NET's lossless round-trip form, which every
+// Json.NET reader parses whatever its DateFormatString (a server's own format may drop the zone or
+// the fraction, so sending it would change the value).
 var jsonClientDates = rtNewJSONDates("yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "RoundtripKind", "+02:00")
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
@@ -3841,10 +3839,8 @@ var jsonNamesUrgencyLevel = &rtEnumNames{
 	values: []int64{int64(1), int64(2), int64(3)},
 }
 
-/*
-jsonAppendApiResultOfBoolean writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendApiResultOfBoolean writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendApiResultOfBoolean(dst []byte, v *ApiResultOfBoolean, d *rtJSONDates) []byte {
 	dst = v.appendJSON(dst, d)
 	return dst
@@ -3874,10 +3870,8 @@ func jsonReadApiResultOfBoolean(r *rtJSONReader) (v *ApiResultOfBoolean, err err
 	return v, err
 }
 
-/*
-jsonAppendApiResultOfGuid writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendApiResultOfGuid writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendApiResultOfGuid(dst []byte, v *ApiResultOfGuid, d *rtJSONDates) []byte {
 	dst = v.appendJSON(dst, d)
 	return dst
@@ -3907,10 +3901,8 @@ func jsonReadApiResultOfGuid(r *rtJSONReader) (v *ApiResultOfGuid, err error) {
 	return v, err
 }
 
-/*
-jsonAppendApiResultOfListOfPatientSummary writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendApiResultOfListOfPatientSummary writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendApiResultOfListOfPatientSummary(dst []byte, v *ApiResultOfListOfPatientSummary, d *rtJSONDates) []byte {
 	dst = v.appendJSON(dst, d)
 	return dst
@@ -3940,10 +3932,8 @@ func jsonReadApiResultOfListOfPatientSummary(r *rtJSONReader) (v *ApiResultOfLis
 	return v, err
 }
 
-/*
-jsonAppendAppointmentDetail writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendAppointmentDetail writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendAppointmentDetail(dst []byte, v *AppointmentDetail, d *rtJSONDates) []byte {
 	dst = v.appendJSON(dst, d)
 	return dst
@@ -3973,10 +3963,8 @@ func jsonReadAppointmentDetail(r *rtJSONReader) (v *AppointmentDetail, err error
 	return v, err
 }
 
-/*
-jsonAppendBookAppointmentCommand writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendBookAppointmentCommand writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendBookAppointmentCommand(dst []byte, v *BookAppointmentCommand, d *rtJSONDates) []byte {
 	dst = v.appendJSON(dst, d)
 	return dst
@@ -4006,10 +3994,8 @@ func jsonReadBookAppointmentCommand(r *rtJSONReader) (v *BookAppointmentCommand,
 	return v, err
 }
 
-/*
-jsonAppendClinicLocation writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendClinicLocation writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendClinicLocation(dst []byte, v *ClinicLocation, d *rtJSONDates) []byte {
 	dst = v.appendJSON(dst, d)
 	return dst
@@ -4039,10 +4025,8 @@ func jsonReadClinicLocation(r *rtJSONReader) (v *ClinicLocation, err error) {
 	return v, err
 }
 
-/*
-jsonAppendContactPoint writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendContactPoint writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendContactPoint(dst []byte, v *ContactPoint, d *rtJSONDates) []byte {
 	dst = v.appendJSON(dst, d)
 	return dst
@@ -4072,10 +4056,8 @@ func jsonReadContactPoint(r *rtJSONReader) (v *ContactPoint, err error) {
 	return v, err
 }
 
-/*
-jsonAppendDateTimeOffset writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendDateTimeOffset writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendDateTimeOffset(dst []byte, v time.Time, d *rtJSONDates) []byte {
 	dst = d.appendOffset(dst, v)
 	return dst
@@ -4102,10 +4084,8 @@ func jsonReadDateTimeOffset(r *rtJSONReader) (v time.Time, err error) {
 	return v, err
 }
 
-/*
-jsonAppendListOfMessageTemplate writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendListOfMessageTemplate writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendListOfMessageTemplate(dst []byte, v []*MessageTemplate, d *rtJSONDates) []byte {
 	if v == nil {
 		dst = append(dst, "null"...)
@@ -4166,10 +4146,8 @@ func jsonReadListOfMessageTemplate(r *rtJSONReader) (v []*MessageTemplate, err e
 	return v, err
 }
 
-/*
-jsonAppendListOfTimeWindow writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendListOfTimeWindow writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendListOfTimeWindow(dst []byte, v []*TimeWindow, d *rtJSONDates) []byte {
 	if v == nil {
 		dst = append(dst, "null"...)
@@ -4230,10 +4208,8 @@ func jsonReadListOfTimeWindow(r *rtJSONReader) (v []*TimeWindow, err error) {
 	return v, err
 }
 
-/*
-jsonAppendMessageDeliveryReport writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendMessageDeliveryReport writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendMessageDeliveryReport(dst []byte, v *MessageDeliveryReport, d *rtJSONDates) []byte {
 	dst = v.appendJSON(dst, d)
 	return dst
@@ -4263,10 +4239,8 @@ func jsonReadMessageDeliveryReport(r *rtJSONReader) (v *MessageDeliveryReport, e
 	return v, err
 }
 
-/*
-jsonAppendMessageTemplate writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendMessageTemplate writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendMessageTemplate(dst []byte, v *MessageTemplate, d *rtJSONDates) []byte {
 	dst = v.appendJSON(dst, d)
 	return dst
@@ -4296,10 +4270,8 @@ func jsonReadMessageTemplate(r *rtJSONReader) (v *MessageTemplate, err error) {
 	return v, err
 }
 
-/*
-jsonAppendPagedListOfAppointmentSummary writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendPagedListOfAppointmentSummary writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendPagedListOfAppointmentSummary(dst []byte, v *PagedListOfAppointmentSummary, d *rtJSONDates) []byte {
 	dst = v.appendJSON(dst, d)
 	return dst
@@ -4329,10 +4301,8 @@ func jsonReadPagedListOfAppointmentSummary(r *rtJSONReader) (v *PagedListOfAppoi
 	return v, err
 }
 
-/*
-jsonAppendPatientPhotoUpload writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendPatientPhotoUpload writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendPatientPhotoUpload(dst []byte, v *PatientPhotoUpload, d *rtJSONDates) []byte {
 	dst = v.appendJSON(dst, d)
 	return dst
@@ -4362,10 +4332,8 @@ func jsonReadPatientPhotoUpload(r *rtJSONReader) (v *PatientPhotoUpload, err err
 	return v, err
 }
 
-/*
-jsonAppendPatientProfile writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendPatientProfile writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendPatientProfile(dst []byte, v *PatientProfile, d *rtJSONDates) []byte {
 	dst = v.appendJSON(dst, d)
 	return dst
@@ -4395,10 +4363,8 @@ func jsonReadPatientProfile(r *rtJSONReader) (v *PatientProfile, err error) {
 	return v, err
 }
 
-/*
-jsonAppendRescheduleAppointmentCommand writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendRescheduleAppointmentCommand writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendRescheduleAppointmentCommand(dst []byte, v *RescheduleAppointmentCommand, d *rtJSONDates) []byte {
 	dst = v.appendJSON(dst, d)
 	return dst
@@ -4428,10 +4394,8 @@ func jsonReadRescheduleAppointmentCommand(r *rtJSONReader) (v *RescheduleAppoint
 	return v, err
 }
 
-/*
-jsonAppendSendPatientMessageCommand writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendSendPatientMessageCommand writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendSendPatientMessageCommand(dst []byte, v *SendPatientMessageCommand, d *rtJSONDates) []byte {
 	dst = v.appendJSON(dst, d)
 	return dst
@@ -4461,10 +4425,8 @@ func jsonReadSendPatientMessageCommand(r *rtJSONReader) (v *SendPatientMessageCo
 	return v, err
 }
 
-/*
-jsonAppendString writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendString writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendString(dst []byte, v *string, d *rtJSONDates) []byte {
 	dst = rtAppendJSONStringPtr(dst, v)
 	return dst

@@ -9,98 +9,62 @@ import (
 	"time"
 )
 
-/*
-Service is the server side of the API: one method per endpoint. Return an *HTTPError to choose
-the status of a failure, a *ValidationError for 400 with field errors; any other error answers 500
-without details. Embed UnimplementedService to answer 501 for endpoints not implemented yet.
-*/
+// Service is the server side of the API: one method per endpoint. Return an *HTTPError to choose
+// the status of a failure, a *ValidationError for 400 with field errors; any other error answers 500
+// without details. Embed UnimplementedService to answer 501 for endpoints not implemented yet.
 type Service interface {
-	/*
-	   DeleteClinicsAppointmentsByAppointmentId handles DELETE api/v1/clinics/{clinicId}/appointments/{appointmentId}?reason={reason}&notifyPatient={notifyPatient}.
-	   Cancels an appointment.
-	*/
+	// DeleteClinicsAppointmentsByAppointmentId handles DELETE api/v1/clinics/{clinicId}/appointments/{appointmentId}?reason={reason}&notifyPatient={notifyPatient}.
+	// Cancels an appointment.
 	DeleteClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, reason string, notifyPatient *bool) error
-	/*
-	   DeletePatientsPhoto handles DELETE api/v1/patients/{patientId}/photo.
-	   Removes the profile photo.
-	*/
+	// DeletePatientsPhoto handles DELETE api/v1/patients/{patientId}/photo.
+	// Removes the profile photo.
 	DeletePatientsPhoto(ctx context.Context, patientId uuid.UUID) (*ApiResultOfBoolean, error)
-	/*
-	   GetClinicsAppointments handles GET api/v1/clinics/{clinicId}/appointments?from={from}&to={to}&status={status}&page={page}&pageSize={pageSize}.
-	   Lists the appointments of a clinic in a date range, earliest first.
-	*/
+	// GetClinicsAppointments handles GET api/v1/clinics/{clinicId}/appointments?from={from}&to={to}&status={status}&page={page}&pageSize={pageSize}.
+	// Lists the appointments of a clinic in a date range, earliest first.
 	GetClinicsAppointments(ctx context.Context, clinicId uuid.UUID, from DateTime, to *DateTime, status_ *AppointmentStatus, page *int32, pageSize *int32) (*PagedListOfAppointmentSummary, error)
-	/*
-	   GetClinicsAppointmentsByAppointmentId handles GET api/v1/clinics/{clinicId}/appointments/{appointmentId}.
-	   Gets one appointment with its notes.
-	*/
+	// GetClinicsAppointmentsByAppointmentId handles GET api/v1/clinics/{clinicId}/appointments/{appointmentId}.
+	// Gets one appointment with its notes.
 	GetClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID) (*AppointmentDetail, error)
-	/*
-	   GetClinicsSlots handles GET api/v1/clinics/{clinicId}/slots?date={date}&durationMinutes={durationMinutes}&clinicianId={clinicianId}.
-	   Finds free slots on a day.
-	*/
+	// GetClinicsSlots handles GET api/v1/clinics/{clinicId}/slots?date={date}&durationMinutes={durationMinutes}&clinicianId={clinicianId}.
+	// Finds free slots on a day.
 	GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, date DateTime, durationMinutes *int32, clinicianId *uuid.UUID) ([]*TimeWindow, error)
-	/*
-	   GetLocationsByLocationId handles GET api/v1/locations/{locationId}.
-	   Gets a clinic site and the site that contains it.
-	*/
+	// GetLocationsByLocationId handles GET api/v1/locations/{locationId}.
+	// Gets a clinic site and the site that contains it.
 	GetLocationsByLocationId(ctx context.Context, locationId uuid.UUID) (*ClinicLocation, error)
-	/*
-	   GetMessagesDelivery handles GET api/v1/messages/{messageId}/delivery.
-	   Gets the delivery report of a message.
-	*/
+	// GetMessagesDelivery handles GET api/v1/messages/{messageId}/delivery.
+	// Gets the delivery report of a message.
 	GetMessagesDelivery(ctx context.Context, messageId uuid.UUID) (*MessageDeliveryReport, error)
-	/*
-	   GetMessagesTemplates handles GET api/v1/messages/templates?channel={channel}&activeOnly={activeOnly}.
-	   Lists message templates for the given channels.
-	*/
+	// GetMessagesTemplates handles GET api/v1/messages/templates?channel={channel}&activeOnly={activeOnly}.
+	// Lists message templates for the given channels.
 	GetMessagesTemplates(ctx context.Context, channel *ReminderChannel, activeOnly *bool) ([]*MessageTemplate, error)
-	/*
-	   GetPatientsByPatientId handles GET api/v1/patients/{patientId}.
-	   Gets a patient's profile.
-	*/
+	// GetPatientsByPatientId handles GET api/v1/patients/{patientId}.
+	// Gets a patient's profile.
 	GetPatientsByPatientId(ctx context.Context, patientId uuid.UUID) (*PatientProfile, error)
-	/*
-	   GetPatientsSearch handles GET api/v1/patients/search?name={name}&dateOfBirth={dateOfBirth}&includeInactive={includeInactive}&maxResults={maxResults}.
-	   Searches patients by name and date of birth.
-	*/
+	// GetPatientsSearch handles GET api/v1/patients/search?name={name}&dateOfBirth={dateOfBirth}&includeInactive={includeInactive}&maxResults={maxResults}.
+	// Searches patients by name and date of birth.
 	GetPatientsSearch(ctx context.Context, name string, dateOfBirth *DateTime, includeInactive *bool, maxResults *int32) (*ApiResultOfListOfPatientSummary, error)
 	// GetSystemClock handles GET api/v1/system/clock.
 	GetSystemClock(ctx context.Context) (time.Time, error)
-	/*
-	   PostClinicsAppointments handles POST api/v1/clinics/{clinicId}/appointments.
-	   Books an appointment. The slot is held for 10 minutes while the booking is confirmed.
-	*/
+	// PostClinicsAppointments handles POST api/v1/clinics/{clinicId}/appointments.
+	// Books an appointment. The slot is held for 10 minutes while the booking is confirmed.
 	PostClinicsAppointments(ctx context.Context, clinicId uuid.UUID, body *BookAppointmentCommand) (*ApiResultOfGuid, error)
-	/*
-	   PostClinicsAppointmentsNotes handles POST api/v1/clinics/{clinicId}/appointments/{appointmentId}/notes.
-	   Adds a free-text note to an appointment.
-	*/
+	// PostClinicsAppointmentsNotes handles POST api/v1/clinics/{clinicId}/appointments/{appointmentId}/notes.
+	// Adds a free-text note to an appointment.
 	PostClinicsAppointmentsNotes(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, body *string) (*ApiResultOfGuid, error)
-	/*
-	   PostMessages handles POST api/v1/messages.
-	   Queues a templated message for a patient. Messages are released between 07:00 and 20:00 clinic time; anything queued later waits for the next morning.
-	*/
+	// PostMessages handles POST api/v1/messages.
+	// Queues a templated message for a patient. Messages are released between 07:00 and 20:00 clinic time; anything queued later waits for the next morning.
 	PostMessages(ctx context.Context, body *SendPatientMessageCommand) (*ApiResultOfGuid, error)
-	/*
-	   PostPatientsPhoto handles POST api/v1/patients/{patientId}/photo.
-	   Uploads a profile photo.
-	*/
+	// PostPatientsPhoto handles POST api/v1/patients/{patientId}/photo.
+	// Uploads a profile photo.
 	PostPatientsPhoto(ctx context.Context, patientId uuid.UUID, body *PatientPhotoUpload) (*ApiResultOfGuid, error)
-	/*
-	   PutClinicsAppointmentsByAppointmentId handles PUT api/v1/clinics/{clinicId}/appointments/{appointmentId}.
-	   Moves an appointment to a new slot.
-	*/
+	// PutClinicsAppointmentsByAppointmentId handles PUT api/v1/clinics/{clinicId}/appointments/{appointmentId}.
+	// Moves an appointment to a new slot.
 	PutClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, body *RescheduleAppointmentCommand) (*ApiResultOfBoolean, error)
-	/*
-	   PutMessagesTemplatesByTemplateCode handles PUT api/v1/messages/templates/{templateCode}.
-	   Creates or replaces a message template.
-	*/
+	// PutMessagesTemplatesByTemplateCode handles PUT api/v1/messages/templates/{templateCode}.
+	// Creates or replaces a message template.
 	PutMessagesTemplatesByTemplateCode(ctx context.Context, templateCode string, body *MessageTemplate) error
-	/*
-	   PutPatientsContact handles PUT api/v1/patients/{patientId}/contact.
-	   Replaces a patient's contact details.
-	*/
+	// PutPatientsContact handles PUT api/v1/patients/{patientId}/contact.
+	// Replaces a patient's contact details.
 	PutPatientsContact(ctx context.Context, patientId uuid.UUID, body *ContactPoint) (*ApiResultOfBoolean, error)
 }
 
@@ -216,12 +180,10 @@ func (UnimplementedService) PutPatientsContact(ctx context.Context, patientId uu
 	}
 }
 
-/*
-NewHandler serves s with Web API's behaviour: routes matched ignoring case; path and query values
-parsed (400 when they do not parse); bodies read by Content-Type (JSON, XML, form; 415 otherwise)
-within a size limit (413); annotations validated (400 naming the field); responses in the format
-Accept asks for (JSON by default, XML; 406 when neither fits); a panic answers 500.
-*/
+// NewHandler serves s with Web API's behaviour: routes matched ignoring case; path and query values
+// parsed (400 when they do not parse); bodies read by Content-Type (JSON, XML, form; 415 otherwise)
+// within a size limit (413); annotations validated (400 naming the field); responses in the format
+// Accept asks for (JSON by default, XML; 406 when neither fits); a panic answers 500.
 func NewHandler(s Service, opts ...ServerOption) http.Handler {
 	cfg := rtNewServerConfig(opts)
 	mux := http.NewServeMux()

@@ -1,8 +1,6 @@
-/*
-This file was written once by helpgen generate and is yours to edit: helpgen never
-overwrites it. Methods of endpoints added later come from the embedded UnimplementedService
-until you write them (helpgen check lists none of this file's content).
-*/
+// This file was written once by helpgen generate and is yours to edit: helpgen never
+// overwrites it. Methods of endpoints added later come from the embedded UnimplementedService
+// until you write them (helpgen check lists none of this file's content).
 
 package clinic
 

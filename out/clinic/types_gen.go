@@ -8,15 +8,13 @@ import (
 	"time"
 )
 
-/*
-ApiResultOfBoolean is the data contract Harbourview.Clinic.Core.Results.ApiResult<boolean>.
-
-Standard result wrapper returned by commands.
-
-It is the generic instance Harbourview.Clinic.Core.Results.ApiResult<T> with boolean.
-
-XML contract: ApiResultOfboolean in namespace http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Core.Results.
-*/
+// ApiResultOfBoolean is the data contract Harbourview.Clinic.Core.Results.ApiResult<boolean>.
+//
+// Standard result wrapper returned by commands.
+//
+// It is the generic instance Harbourview.Clinic.Core.Results.ApiResult<T> with boolean.
+//
+// XML contract: ApiResultOfboolean in namespace http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Core.Results.
 type ApiResultOfBoolean struct {
 	// Payload of the result.
 	Data bool
@@ -31,15 +29,13 @@ type ApiResultOfBoolean struct {
 	ValidationErrors map[string][]*string
 }
 
-/*
-ApiResultOfGuid is the data contract Harbourview.Clinic.Core.Results.ApiResult<guid>.
-
-Standard result wrapper returned by commands.
-
-It is the generic instance Harbourview.Clinic.Core.Results.ApiResult<T> with guid.
-
-XML contract: ApiResultOfguid in namespace http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Core.Results.
-*/
+// ApiResultOfGuid is the data contract Harbourview.Clinic.Core.Results.ApiResult<guid>.
+//
+// Standard result wrapper returned by commands.
+//
+// It is the generic instance Harbourview.Clinic.Core.Results.ApiResult<T> with guid.
+//
+// XML contract: ApiResultOfguid in namespace http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Core.Results.
 type ApiResultOfGuid struct {
 	// Payload of the result.
 	Data uuid.UUID
@@ -54,15 +50,13 @@ type ApiResultOfGuid struct {
 	ValidationErrors map[string][]*string
 }
 
-/*
-ApiResultOfListOfPatientSummary is the data contract Harbourview.Clinic.Core.Results.ApiResult<list<PatientSummary>>.
-
-Standard result wrapper returned by commands.
-
-It is the generic instance Harbourview.Clinic.Core.Results.ApiResult<T> with list<PatientSummary>.
-
-XML contract: ApiResultOfArrayOfPatientSummarySEJ_PQIRx in namespace http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Core.Results.
-*/
+// ApiResultOfListOfPatientSummary is the data contract Harbourview.Clinic.Core.Results.ApiResult<list<PatientSummary>>.
+//
+// Standard result wrapper returned by commands.
+//
+// It is the generic instance Harbourview.Clinic.Core.Results.ApiResult<T> with list<PatientSummary>.
+//
+// XML contract: ApiResultOfArrayOfPatientSummarySEJ_PQIRx in namespace http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Core.Results.
 type ApiResultOfListOfPatientSummary struct {
 	// Payload of the result.
 	Data []*PatientSummary
@@ -77,13 +71,11 @@ type ApiResultOfListOfPatientSummary struct {
 	ValidationErrors map[string][]*string
 }
 
-/*
-AppointmentDetail is the data contract Harbourview.Clinic.Scheduling.Contracts.AppointmentDetail.
-
-Full view of an appointment.
-
-XML contract: AppointmentDetail in namespace http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts.
-*/
+// AppointmentDetail is the data contract Harbourview.Clinic.Scheduling.Contracts.AppointmentDetail.
+//
+// Full view of an appointment.
+//
+// XML contract: AppointmentDetail in namespace http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts.
 type AppointmentDetail struct {
 	AppointmentId uuid.UUID
 	// Not shown on the Help Page.
@@ -106,11 +98,9 @@ type AppointmentDetail struct {
 	Version int32
 }
 
-/*
-AppointmentNote is the data contract Harbourview.Clinic.Scheduling.Contracts.AppointmentNote.
-
-XML contract: AppointmentNote in namespace http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts.
-*/
+// AppointmentNote is the data contract Harbourview.Clinic.Scheduling.Contracts.AppointmentNote.
+//
+// XML contract: AppointmentNote in namespace http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts.
 type AppointmentNote struct {
 	Author    *string
 	NoteId    uuid.UUID
@@ -118,34 +108,26 @@ type AppointmentNote struct {
 	WrittenAt DateTime
 }
 
-/*
-AppointmentStatus is the enum Harbourview.Clinic.Scheduling.Contracts.AppointmentStatus.
-
-Life-cycle state of an appointment.
-
-XML contract: AppointmentStatus in namespace http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts.
-*/
+// AppointmentStatus is the enum Harbourview.Clinic.Scheduling.Contracts.AppointmentStatus.
+//
+// Life-cycle state of an appointment.
+//
+// XML contract: AppointmentStatus in namespace http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts.
 type AppointmentStatus int32
 
 const (
-	/*
-	   Requested by the patient, not yet confirmed.
-	   XML "requested".
-	*/
+	// Requested by the patient, not yet confirmed.
+	// XML "requested".
 	AppointmentStatusRequested AppointmentStatus = 0
-	/*
-	   Confirmed by the clinic.
-	   XML "booked".
-	*/
+	// Confirmed by the clinic.
+	// XML "booked".
 	AppointmentStatusBooked AppointmentStatus = 1
 	// XML "checked-in".
 	AppointmentStatusCheckedIn AppointmentStatus = 2
 	// XML "completed".
 	AppointmentStatusCompleted AppointmentStatus = 3
-	/*
-	   Cancelled by the patient or the clinic.
-	   XML "cancelled".
-	*/
+	// Cancelled by the patient or the clinic.
+	// XML "cancelled".
 	AppointmentStatusCancelled AppointmentStatus = 4
 	// XML "no-show".
 	AppointmentStatusNoShow AppointmentStatus = 5
@@ -170,78 +152,58 @@ func (v AppointmentStatus) String() string {
 	return strconv.FormatInt(int64(v), 10)
 }
 
-/*
-AppointmentSummary is the data contract Harbourview.Clinic.Scheduling.Contracts.AppointmentSummary.
-
-Short view of an appointment, used in lists.
-
-XML contract: AppointmentSummary in namespace http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts.
-*/
+// AppointmentSummary is the data contract Harbourview.Clinic.Scheduling.Contracts.AppointmentSummary.
+//
+// Short view of an appointment, used in lists.
+//
+// XML contract: AppointmentSummary in namespace http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts.
 type AppointmentSummary struct {
 	AppointmentId uuid.UUID
 	// Clinician's display name, e.g. Dr Ndlovu.
 	ClinicianName      *string
 	DurationMinutes    int32
 	PatientDisplayName *string
-	/*
-	   Wire: not in JSON.
-	   Not shown on the Help Page.
-	*/
+	// Wire: not in JSON.
+	// Not shown on the Help Page.
 	SortRank int32
 	Start    DateTime
 	Status   AppointmentStatus
 	// Straight-line distance from the patient's address.
 	TravelDistanceKm *float64
-	/*
-	   Computed label; sent in JSON only.
-	   Wire: not in XML.
-	*/
+	// Computed label; sent in JSON only.
+	// Wire: not in XML.
 	Label *string
 }
 
-/*
-BookAppointmentCommand is the data contract Harbourview.Clinic.Scheduling.Contracts.BookAppointmentCommand.
-
-Books a new appointment.
-
-XML contract: BookAppointmentCommand in namespace http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts.
-Members inherited from AuditBase are included.
-*/
+// BookAppointmentCommand is the data contract Harbourview.Clinic.Scheduling.Contracts.BookAppointmentCommand.
+//
+// Books a new appointment.
+//
+// XML contract: BookAppointmentCommand in namespace http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts.
+// Members inherited from AuditBase are included.
 type BookAppointmentCommand struct {
-	/*
-	   Correlation identifiers used to trace a request across systems.
-	   Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/envelope.
-	   Declared in EnvelopeBase.
-	*/
+	// Correlation identifiers used to trace a request across systems.
+	// Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/envelope.
+	// Declared in EnvelopeBase.
 	CorrelationIds []*string
-	/*
-	   Optional key that makes a retried command idempotent.
-	   Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/envelope.
-	   Declared in EnvelopeBase.
-	*/
+	// Optional key that makes a retried command idempotent.
+	// Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/envelope.
+	// Declared in EnvelopeBase.
 	IdempotencyKey uuid.UUID
-	/*
-	   Name of the system that issued the command.
-	   Wire: JSON "source"; XML "source" in namespace http://schemas.harbourview-health.example/core/2019/envelope; form key "SourceSystem".
-	   Declared in EnvelopeBase.
-	*/
+	// Name of the system that issued the command.
+	// Wire: JSON "source"; XML "source" in namespace http://schemas.harbourview-health.example/core/2019/envelope; form key "SourceSystem".
+	// Declared in EnvelopeBase.
 	Source *string
-	/*
-	   Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/audit.
-	   Declared in AuditBase.
-	*/
+	// Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/audit.
+	// Declared in AuditBase.
 	RequestedAt time.Time
-	/*
-	   User name of the staff member or patient portal account.
-	   Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/audit.
-	   Declared in AuditBase.
-	*/
+	// User name of the staff member or patient portal account.
+	// Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/audit.
+	// Declared in AuditBase.
 	RequestedBy *string
-	/*
-	   Terminal or kiosk the request came from.
-	   Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/audit.
-	   Declared in AuditBase.
-	*/
+	// Terminal or kiosk the request came from.
+	// Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/audit.
+	// Declared in AuditBase.
 	Workstation *string
 	// Reference of the booking in the caller's own system.
 	ClientReference *string
@@ -251,24 +213,18 @@ type BookAppointmentCommand struct {
 	FollowUpRequired bool
 	// Days until the follow-up visit, when one is required.
 	FollowupIntervalDays *int32
-	/*
-	   Patient to be seen.
-	   Required. Annotated Required.
-	*/
+	// Patient to be seen.
+	// Required. Annotated Required.
 	PatientId uuid.UUID
-	/*
-	   Free-text reason given by the patient, e.g. « suivi » or “check-up”.
-	   Required. Annotated Required. String length 3 to 200.
-	*/
+	// Free-text reason given by the patient, e.g. « suivi » or “check-up”.
+	// Required. Annotated Required. String length 3 to 200.
 	ReasonForVisit *string
 	// Reminder channels the patient opted into.
 	Reminders ReminderChannel
 	Repeat    *Recurrence
 	Slot      *TimeWindow
-	/*
-	   Symptoms, most important first.
-	   Min length 1. Max length 10.
-	*/
+	// Symptoms, most important first.
+	// Min length 1. Max length 10.
 	Symptoms []*string
 	Urgency  UrgencyLevel
 	// Wire: JSON "channelHint"; XML "channelHint"; form key "PreferredChannelHint".
@@ -277,13 +233,11 @@ type BookAppointmentCommand struct {
 	DepositAmount *Decimal
 }
 
-/*
-ClinicLocation is the data contract Harbourview.Clinic.Scheduling.Contracts.ClinicLocation.
-
-A clinic site. Sites can be nested (a branch inside a hospital).
-
-XML contract: ClinicLocation in namespace http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts.
-*/
+// ClinicLocation is the data contract Harbourview.Clinic.Scheduling.Contracts.ClinicLocation.
+//
+// A clinic site. Sites can be nested (a branch inside a hospital).
+//
+// XML contract: ClinicLocation in namespace http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts.
 type ClinicLocation struct {
 	FrontDesk  *ContactPoint
 	LocationId uuid.UUID
@@ -293,36 +247,28 @@ type ClinicLocation struct {
 	Services       []*string
 }
 
-/*
-ContactPoint is the data contract ContactPoint.
-
-How to reach a patient or a clinic desk.
-
-XML contract: ContactPoint in namespace http://schemas.harbourview-health.example/shared/valueobjects/.
-*/
+// ContactPoint is the data contract ContactPoint.
+//
+// How to reach a patient or a clinic desk.
+//
+// XML contract: ContactPoint in namespace http://schemas.harbourview-health.example/shared/valueobjects/.
 type ContactPoint struct {
-	/*
-	   ISO 3166-1 alpha-2 country code.
-	   String length 2 to 2. Data type IsoCountryCode.
-	*/
+	// ISO 3166-1 alpha-2 country code.
+	// String length 2 to 2. Data type IsoCountryCode.
 	CountryCode *string
 	// Max length 254. Data type EmailAddress.
 	Email *string
 	// Patient agreed to SMS reminders.
 	SMSReminders bool
-	/*
-	   Mobile number in international format.
-	   Pattern "^\\+?[0-9 ]{7,15}$".
-	*/
+	// Mobile number in international format.
+	// Pattern "^\\+?[0-9 ]{7,15}$".
 	SmsNumber *string
 	Website   *string
 }
 
-/*
-DeliveryAttempt is the data contract DeliveryAttempt.
-
-XML contract: DeliveryAttempt in namespace http://schemas.harbourview-health.example/messaging/2020.
-*/
+// DeliveryAttempt is the data contract DeliveryAttempt.
+//
+// XML contract: DeliveryAttempt in namespace http://schemas.harbourview-health.example/messaging/2020.
 type DeliveryAttempt struct {
 	AttemptNumber int32
 	AttemptedAt   DateTime
@@ -331,13 +277,11 @@ type DeliveryAttempt struct {
 	Succeeded     bool
 }
 
-/*
-MessageChannel is the enum MessageChannel.
-
-Delivery channel of a patient message.
-
-XML contract: MessageChannel in namespace http://schemas.harbourview-health.example/messaging/2020.
-*/
+// MessageChannel is the enum MessageChannel.
+//
+// Delivery channel of a patient message.
+//
+// XML contract: MessageChannel in namespace http://schemas.harbourview-health.example/messaging/2020.
 type MessageChannel int32
 
 const (
@@ -345,10 +289,8 @@ const (
 	MessageChannelSms MessageChannel = 0
 	// XML "email".
 	MessageChannelEmail MessageChannel = 1
-	/*
-	   Patient app notification.
-	   XML "push".
-	*/
+	// Patient app notification.
+	// XML "push".
 	MessageChannelPush MessageChannel = 2
 )
 
@@ -365,13 +307,11 @@ func (v MessageChannel) String() string {
 	return strconv.FormatInt(int64(v), 10)
 }
 
-/*
-MessageDeliveryReport is the data contract MessageDeliveryReport.
-
-Delivery status of a message across providers.
-
-XML contract: MessageDeliveryReport in namespace http://schemas.harbourview-health.example/messaging/2020.
-*/
+// MessageDeliveryReport is the data contract MessageDeliveryReport.
+//
+// Delivery status of a message across providers.
+//
+// XML contract: MessageDeliveryReport in namespace http://schemas.harbourview-health.example/messaging/2020.
 type MessageDeliveryReport struct {
 	Attempts []*DeliveryAttempt
 	// Number of attempts per provider.
@@ -387,18 +327,14 @@ type MessageDeliveryReport struct {
 	QueuedAt             time.Time
 }
 
-/*
-MessageTemplate is the data contract MessageTemplate.
-
-Reusable message text.
-
-XML contract: MessageTemplate in namespace http://schemas.harbourview-health.example/messaging/2020.
-*/
+// MessageTemplate is the data contract MessageTemplate.
+//
+// Reusable message text.
+//
+// XML contract: MessageTemplate in namespace http://schemas.harbourview-health.example/messaging/2020.
 type MessageTemplate struct {
-	/*
-	   Body with {placeholders}. SMS bodies are cut at 160 characters & split.
-	   String length 0 to 1600.
-	*/
+	// Body with {placeholders}. SMS bodies are cut at 160 characters & split.
+	// String length 0 to 1600.
 	Body     *string
 	Channels ReminderChannel
 	// Required. Annotated Required.
@@ -410,15 +346,13 @@ type MessageTemplate struct {
 	Version      int32
 }
 
-/*
-PagedListOfAppointmentSummary is the data contract PagedList<Harbourview.Clinic.Scheduling.Contracts.AppointmentSummary>.
-
-One page of a longer list.
-
-It is the generic instance PagedList<T> with Harbourview.Clinic.Scheduling.Contracts.AppointmentSummary.
-
-XML contract: PagedListOfAppointmentSummaryh5tyuF52 in namespace http://schemas.harbourview-health.example/core/2019/paging.
-*/
+// PagedListOfAppointmentSummary is the data contract PagedList<Harbourview.Clinic.Scheduling.Contracts.AppointmentSummary>.
+//
+// One page of a longer list.
+//
+// It is the generic instance PagedList<T> with Harbourview.Clinic.Scheduling.Contracts.AppointmentSummary.
+//
+// XML contract: PagedListOfAppointmentSummaryh5tyuF52 in namespace http://schemas.harbourview-health.example/core/2019/paging.
 type PagedListOfAppointmentSummary struct {
 	HasMore bool
 	Items   []*AppointmentSummary
@@ -428,18 +362,14 @@ type PagedListOfAppointmentSummary struct {
 	TotalCount int32
 }
 
-/*
-PatientPhotoUpload is the data contract PatientPhotoUpload.
-
-A profile photo upload (PNG or JPEG, at most 5 MB).
-
-XML contract: PatientPhotoUpload in namespace http://schemas.harbourview-health.example/patients/2021.
-*/
+// PatientPhotoUpload is the data contract PatientPhotoUpload.
+//
+// A profile photo upload (PNG or JPEG, at most 5 MB).
+//
+// XML contract: PatientPhotoUpload in namespace http://schemas.harbourview-health.example/patients/2021.
 type PatientPhotoUpload struct {
-	/*
-	   Image bytes (base64 on the wire).
-	   Required. Annotated Required.
-	*/
+	// Image bytes (base64 on the wire).
+	// Required. Annotated Required.
 	Content []byte
 	// Required. Annotated Required. Pattern "^image/(png|jpeg)$".
 	ContentType *string
@@ -453,13 +383,11 @@ type PatientPhotoUpload struct {
 	SourceUrl *string
 }
 
-/*
-PatientProfile is the data contract PatientProfile.
-
-Registered patient.
-
-XML contract: PatientProfile in namespace http://schemas.harbourview-health.example/patients/2021.
-*/
+// PatientProfile is the data contract PatientProfile.
+//
+// Registered patient.
+//
+// XML contract: PatientProfile in namespace http://schemas.harbourview-health.example/patients/2021.
 type PatientProfile struct {
 	Allergies []*string
 	Contact   *ContactPoint
@@ -469,10 +397,8 @@ type PatientProfile struct {
 	FamilyName *string
 	// Required. Annotated Required.
 	GivenName *string
-	/*
-	   Chart number from the clinic's previous system.
-	   Wire: form key "LegacyChartId".
-	*/
+	// Chart number from the clinic's previous system.
+	// Wire: form key "LegacyChartId".
 	ID       *string
 	Id       uuid.UUID
 	IsActive bool
@@ -481,11 +407,9 @@ type PatientProfile struct {
 	RecordVersion int32
 }
 
-/*
-PatientSummary is the data contract PatientSummary.
-
-XML contract: PatientSummary in namespace http://schemas.harbourview-health.example/patients/2021.
-*/
+// PatientSummary is the data contract PatientSummary.
+//
+// XML contract: PatientSummary in namespace http://schemas.harbourview-health.example/patients/2021.
 type PatientSummary struct {
 	DateOfBirth DateTime
 	DisplayName *string
@@ -493,31 +417,25 @@ type PatientSummary struct {
 	IsActive    bool
 }
 
-/*
-Recurrence is the data contract Recurrence.
-
-Repeat rule of a recurring window.
-
-XML contract: Recurrence in namespace http://schemas.harbourview-health.example/shared/valueobjects/.
-*/
+// Recurrence is the data contract Recurrence.
+//
+// Repeat rule of a recurring window.
+//
+// XML contract: Recurrence in namespace http://schemas.harbourview-health.example/shared/valueobjects/.
 type Recurrence struct {
-	/*
-	   Days between occurrences.
-	   Range 1 to 365.
-	*/
+	// Days between occurrences.
+	// Range 1 to 365.
 	IntervalDays int32
 	Occurrences  int32
 	Until        DateTime
 }
 
-/*
-ReminderChannel is the enum Harbourview.Clinic.Scheduling.Contracts.ReminderChannel.
-
-Channels used for appointment reminders (combinable).
-
-XML contract: ReminderChannel in namespace http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts.
-A [Flags] enum: values combine with |.
-*/
+// ReminderChannel is the enum Harbourview.Clinic.Scheduling.Contracts.ReminderChannel.
+//
+// Channels used for appointment reminders (combinable).
+//
+// XML contract: ReminderChannel in namespace http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts.
+// A [Flags] enum: values combine with |.
 type ReminderChannel int32
 
 const (
@@ -546,49 +464,35 @@ func (v ReminderChannel) String() string {
 	return strconv.FormatInt(int64(v), 10)
 }
 
-/*
-RescheduleAppointmentCommand is the data contract Harbourview.Clinic.Scheduling.Contracts.RescheduleAppointmentCommand.
-
-Moves an existing appointment to a new time.
-
-XML contract: RescheduleAppointmentCommand in namespace http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts.
-Members inherited from AuditBase are included.
-*/
+// RescheduleAppointmentCommand is the data contract Harbourview.Clinic.Scheduling.Contracts.RescheduleAppointmentCommand.
+//
+// Moves an existing appointment to a new time.
+//
+// XML contract: RescheduleAppointmentCommand in namespace http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts.
+// Members inherited from AuditBase are included.
 type RescheduleAppointmentCommand struct {
-	/*
-	   Correlation identifiers used to trace a request across systems.
-	   Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/envelope.
-	   Declared in EnvelopeBase.
-	*/
+	// Correlation identifiers used to trace a request across systems.
+	// Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/envelope.
+	// Declared in EnvelopeBase.
 	CorrelationIds []*string
-	/*
-	   Optional key that makes a retried command idempotent.
-	   Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/envelope.
-	   Declared in EnvelopeBase.
-	*/
+	// Optional key that makes a retried command idempotent.
+	// Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/envelope.
+	// Declared in EnvelopeBase.
 	IdempotencyKey uuid.UUID
-	/*
-	   Name of the system that issued the command.
-	   Wire: JSON "source"; XML "source" in namespace http://schemas.harbourview-health.example/core/2019/envelope; form key "SourceSystem".
-	   Declared in EnvelopeBase.
-	*/
+	// Name of the system that issued the command.
+	// Wire: JSON "source"; XML "source" in namespace http://schemas.harbourview-health.example/core/2019/envelope; form key "SourceSystem".
+	// Declared in EnvelopeBase.
 	Source *string
-	/*
-	   Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/audit.
-	   Declared in AuditBase.
-	*/
+	// Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/audit.
+	// Declared in AuditBase.
 	RequestedAt time.Time
-	/*
-	   User name of the staff member or patient portal account.
-	   Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/audit.
-	   Declared in AuditBase.
-	*/
+	// User name of the staff member or patient portal account.
+	// Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/audit.
+	// Declared in AuditBase.
 	RequestedBy *string
-	/*
-	   Terminal or kiosk the request came from.
-	   Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/audit.
-	   Declared in AuditBase.
-	*/
+	// Terminal or kiosk the request came from.
+	// Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/audit.
+	// Declared in AuditBase.
 	Workstation   *string
 	NewSlot       *TimeWindow
 	NotifyPatient bool
@@ -597,11 +501,9 @@ type RescheduleAppointmentCommand struct {
 	RescheduleReason *string
 }
 
-/*
-ResultLink is the data contract Harbourview.Clinic.Core.Results.ResultLink.
-
-XML contract: ResultLink in namespace http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Core.Results.
-*/
+// ResultLink is the data contract Harbourview.Clinic.Core.Results.ResultLink.
+//
+// XML contract: ResultLink in namespace http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Core.Results.
 type ResultLink struct {
 	Href   *string
 	Method *string
@@ -609,32 +511,24 @@ type ResultLink struct {
 	Rel *string
 }
 
-/*
-SendPatientMessageCommand is the data contract SendPatientMessageCommand.
-
-Sends a templated message to a patient.
-
-XML contract: SendPatientMessageCommand in namespace http://schemas.harbourview-health.example/messaging/2020.
-Members inherited from EnvelopeBase are included.
-*/
+// SendPatientMessageCommand is the data contract SendPatientMessageCommand.
+//
+// Sends a templated message to a patient.
+//
+// XML contract: SendPatientMessageCommand in namespace http://schemas.harbourview-health.example/messaging/2020.
+// Members inherited from EnvelopeBase are included.
 type SendPatientMessageCommand struct {
-	/*
-	   Correlation identifiers used to trace a request across systems.
-	   Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/envelope.
-	   Declared in EnvelopeBase.
-	*/
+	// Correlation identifiers used to trace a request across systems.
+	// Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/envelope.
+	// Declared in EnvelopeBase.
 	CorrelationIds []*string
-	/*
-	   Optional key that makes a retried command idempotent.
-	   Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/envelope.
-	   Declared in EnvelopeBase.
-	*/
+	// Optional key that makes a retried command idempotent.
+	// Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/envelope.
+	// Declared in EnvelopeBase.
 	IdempotencyKey uuid.UUID
-	/*
-	   Name of the system that issued the command.
-	   Wire: JSON "source"; XML "source" in namespace http://schemas.harbourview-health.example/core/2019/envelope; form key "SourceSystem".
-	   Declared in EnvelopeBase.
-	*/
+	// Name of the system that issued the command.
+	// Wire: JSON "source"; XML "source" in namespace http://schemas.harbourview-health.example/core/2019/envelope; form key "SourceSystem".
+	// Declared in EnvelopeBase.
 	Source    *string
 	Channel   MessageChannel
 	PatientId uuid.UUID
@@ -642,20 +536,16 @@ type SendPatientMessageCommand struct {
 	Placeholders map[string]*string
 	Priority     UrgencyLevel
 	SendAfter    *DateTime
-	/*
-	   Template code, e.g. APT-001.
-	   Required. Annotated Required. Pattern "^[A-Z]{3}-\\d{3}$".
-	*/
+	// Template code, e.g. APT-001.
+	// Required. Annotated Required. Pattern "^[A-Z]{3}-\\d{3}$".
 	TemplateCode *string
 }
 
-/*
-TimeWindow is the data contract TimeWindow.
-
-A time window in the clinic's local time.
-
-XML contract: TimeWindow in namespace http://schemas.harbourview-health.example/shared/valueobjects/.
-*/
+// TimeWindow is the data contract TimeWindow.
+//
+// A time window in the clinic's local time.
+//
+// XML contract: TimeWindow in namespace http://schemas.harbourview-health.example/shared/valueobjects/.
 type TimeWindow struct {
 	// Turn-around time kept free after the window.
 	Buffer TimeSpan
@@ -665,13 +555,11 @@ type TimeWindow struct {
 	TimeZoneId *string
 }
 
-/*
-UrgencyLevel is the enum Harbourview.Clinic.Scheduling.Contracts.UrgencyLevel.
-
-How urgently the patient has to be seen. There is no zero value.
-
-XML contract: UrgencyLevel in namespace http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts.
-*/
+// UrgencyLevel is the enum Harbourview.Clinic.Scheduling.Contracts.UrgencyLevel.
+//
+// How urgently the patient has to be seen. There is no zero value.
+//
+// XML contract: UrgencyLevel in namespace http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts.
 type UrgencyLevel int32
 
 const (

@@ -7,11 +7,9 @@ import (
 	"github.com/google/uuid"
 )
 
-/*
-PostClinicalEncountersFollowupSend calls POST api/v2/{practiceId}/clinical/encounters/{encounterId}/followup/send.
-
-Schedule sending sms as part of visit followups for encounter
-*/
+// PostClinicalEncountersFollowupSend calls POST api/v2/{practiceId}/clinical/encounters/{encounterId}/followup/send.
+//
+// Schedule sending sms as part of visit followups for encounter
 func (c *Client) PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error) {
 	call := &rtCall{
 		method: "POST",

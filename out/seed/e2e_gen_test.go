@@ -111,11 +111,9 @@ func TestEndToEnd(t *testing.T) {
 	}
 }
 
-/*
-e2eSame compares decoded values: DateTime and DateTimeOffset by instant (the form binder
-turns zoned DateTimes into server-local ones, as Web API does), nil and empty collections alike
-(a form cannot tell them apart), everything else exactly.
-*/
+// e2eSame compares decoded values: DateTime and DateTimeOffset by instant (the form binder
+// turns zoned DateTimes into server-local ones, as Web API does), nil and empty collections alike
+// (a form cannot tell them apart), everything else exactly.
 func e2eSame(a, b reflect.Value) bool {
 	return e2eSameValue(a, b)
 }

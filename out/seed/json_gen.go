@@ -7,11 +7,9 @@ import "strconv"
 // jsonDates is how the server writes dates: the format and zone handling observed on its Help Page samples.
 var jsonDates = rtNewJSONDates("yyyy-MM-ddTHH:mm:ssZ", "RoundtripKind", "+02:00")
 
-/*
-jsonClientDates is how the client writes dates: Json.NET's lossless round-trip form, which every
-Json.NET reader parses whatever its DateFormatString (a server's own format may drop the zone or
-the fraction, so sending it would change the value).
-*/
+// jsonClientDates is how the client writes dates: Json.NET's lossless round-trip form, which every
+// Json.NET reader parses whatever its DateFormatString (a server's own format may drop the zone or
+// the fraction, so sending it would change the value).
 var jsonClientDates = rtNewJSONDates("yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "RoundtripKind", "+02:00")
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
@@ -562,10 +560,8 @@ func (v *SendEncounterRequireFollowupPatientSms) decodeJSON(r *rtJSONReader) err
 	}
 }
 
-/*
-jsonAppendRestApiResultOfGuid writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendRestApiResultOfGuid writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendRestApiResultOfGuid(dst []byte, v *RestApiResultOfGuid, d *rtJSONDates) []byte {
 	dst = v.appendJSON(dst, d)
 	return dst
@@ -595,10 +591,8 @@ func jsonReadRestApiResultOfGuid(r *rtJSONReader) (v *RestApiResultOfGuid, err e
 	return v, err
 }
 
-/*
-jsonAppendSendEncounterRequireFollowupPatientSms writes a root value with the date settings d (jsonDates as the server
-writes, jsonClientDates for requests).
-*/
+// jsonAppendSendEncounterRequireFollowupPatientSms writes a root value with the date settings d (jsonDates as the server
+// writes, jsonClientDates for requests).
 func jsonAppendSendEncounterRequireFollowupPatientSms(dst []byte, v *SendEncounterRequireFollowupPatientSms, d *rtJSONDates) []byte {
 	dst = v.appendJSON(dst, d)
 	return dst

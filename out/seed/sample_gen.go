@@ -7,10 +7,8 @@ import (
 	"github.com/google/uuid"
 )
 
-/*
-SampleService answers every endpoint with the response sample documented on its Help Page
-(decoded on every call, so callers may modify the result). Endpoints without a sample answer the zero value.
-*/
+// SampleService answers every endpoint with the response sample documented on its Help Page
+// (decoded on every call, so callers may modify the result). Endpoints without a sample answer the zero value.
 type SampleService struct{}
 
 var _ Service = SampleService{}

@@ -8,16 +8,12 @@ import (
 	"net/http"
 )
 
-/*
-Service is the server side of the API: one method per endpoint. Return an *HTTPError to choose
-the status of a failure, a *ValidationError for 400 with field errors; any other error answers 500
-without details. Embed UnimplementedService to answer 501 for endpoints not implemented yet.
-*/
+// Service is the server side of the API: one method per endpoint. Return an *HTTPError to choose
+// the status of a failure, a *ValidationError for 400 with field errors; any other error answers 500
+// without details. Embed UnimplementedService to answer 501 for endpoints not implemented yet.
 type Service interface {
-	/*
-	   PostClinicalEncountersFollowupSend handles POST api/v2/{practiceId}/clinical/encounters/{encounterId}/followup/send.
-	   Schedule sending sms as part of visit followups for encounter
-	*/
+	// PostClinicalEncountersFollowupSend handles POST api/v2/{practiceId}/clinical/encounters/{encounterId}/followup/send.
+	// Schedule sending sms as part of visit followups for encounter
 	PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error)
 }
 
@@ -31,12 +27,10 @@ func (UnimplementedService) PostClinicalEncountersFollowupSend(ctx context.Conte
 	}
 }
 
-/*
-NewHandler serves s with Web API's behaviour: routes matched ignoring case; path and query values
-parsed (400 when they do not parse); bodies read by Content-Type (JSON, XML, form; 415 otherwise)
-within a size limit (413); annotations validated (400 naming the field); responses in the format
-Accept asks for (JSON by default, XML; 406 when neither fits); a panic answers 500.
-*/
+// NewHandler serves s with Web API's behaviour: routes matched ignoring case; path and query values
+// parsed (400 when they do not parse); bodies read by Content-Type (JSON, XML, form; 415 otherwise)
+// within a size limit (413); annotations validated (400 naming the field); responses in the format
+// Accept asks for (JSON by default, XML; 406 when neither fits); a panic answers 500.
 func NewHandler(s Service, opts ...ServerOption) http.Handler {
 	cfg := rtNewServerConfig(opts)
 	mux := http.NewServeMux()

@@ -4,11 +4,9 @@ package seed
 
 import "github.com/google/uuid"
 
-/*
-PatientCommunicationVo is the data contract Com.Healthbridge.Hhas.ClinicalPatientEngagement.Interface.ValueObjects.PatientCommunicationVo.
-
-XML contract: PatientCommunicationVo in namespace http://mpsapi.healthbridge.com/clinical/clinical/v1/patientnotification/.
-*/
+// PatientCommunicationVo is the data contract Com.Healthbridge.Hhas.ClinicalPatientEngagement.Interface.ValueObjects.PatientCommunicationVo.
+//
+// XML contract: PatientCommunicationVo in namespace http://mpsapi.healthbridge.com/clinical/clinical/v1/patientnotification/.
 type PatientCommunicationVo struct {
 	// Not shown on the Help Page.
 	CommunicationText *string
@@ -30,11 +28,9 @@ type PatientCommunicationVo struct {
 	PracticeId uuid.UUID
 }
 
-/*
-RestApiLink is the data contract Com.Healthbridge.Core.CommonDomain.Interface.ValueObjects.RestApiLink.
-
-XML contract: RestApiLink in namespace http://schemas.datacontract.org/2004/07/Com.Healthbridge.Core.CommonDomain.Interface.ValueObjects.
-*/
+// RestApiLink is the data contract Com.Healthbridge.Core.CommonDomain.Interface.ValueObjects.RestApiLink.
+//
+// XML contract: RestApiLink in namespace http://schemas.datacontract.org/2004/07/Com.Healthbridge.Core.CommonDomain.Interface.ValueObjects.
 type RestApiLink struct {
 	// Not shown on the Help Page.
 	HRef *string
@@ -42,13 +38,11 @@ type RestApiLink struct {
 	Rel *string
 }
 
-/*
-RestApiResultOfGuid is the data contract Com.Healthbridge.Core.CommonDomain.Interface.ValueObjects.RestApiResult<guid>.
-
-It is the generic instance Com.Healthbridge.Core.CommonDomain.Interface.ValueObjects.RestApiResult<T> with guid.
-
-XML contract: RestApiResultOfguid in namespace http://schemas.datacontract.org/2004/07/Com.Healthbridge.Core.CommonDomain.Interface.ValueObjects.
-*/
+// RestApiResultOfGuid is the data contract Com.Healthbridge.Core.CommonDomain.Interface.ValueObjects.RestApiResult<guid>.
+//
+// It is the generic instance Com.Healthbridge.Core.CommonDomain.Interface.ValueObjects.RestApiResult<T> with guid.
+//
+// XML contract: RestApiResultOfguid in namespace http://schemas.datacontract.org/2004/07/Com.Healthbridge.Core.CommonDomain.Interface.ValueObjects.
 type RestApiResultOfGuid struct {
 	Data            uuid.UUID
 	Links           []*RestApiLink
@@ -57,22 +51,16 @@ type RestApiResultOfGuid struct {
 	Sucess          bool
 }
 
-/*
-SendEncounterRequireFollowupPatientSms is the data contract Com.Healthbridge.Hhas.ClinicalPatientEngagement.Interface.Commands.SendEncounterRequireFollowupPatientSms.
-
-XML contract: SendEncounterRequireFollowupPatientSms in namespace http://schemas.datacontract.org/2004/07/Com.Healthbridge.Hhas.ClinicalPatientEngagement.Interface.Commands.
-Members inherited from CommandBase are included.
-*/
+// SendEncounterRequireFollowupPatientSms is the data contract Com.Healthbridge.Hhas.ClinicalPatientEngagement.Interface.Commands.SendEncounterRequireFollowupPatientSms.
+//
+// XML contract: SendEncounterRequireFollowupPatientSms in namespace http://schemas.datacontract.org/2004/07/Com.Healthbridge.Hhas.ClinicalPatientEngagement.Interface.Commands.
+// Members inherited from CommandBase are included.
 type SendEncounterRequireFollowupPatientSms struct {
-	/*
-	   Wire: XML in namespace http://mpsapi.healthbridge.com/platform/core/v1/command/.
-	   Declared in CommandBase.
-	*/
+	// Wire: XML in namespace http://mpsapi.healthbridge.com/platform/core/v1/command/.
+	// Declared in CommandBase.
 	CorrelationIds []*string
-	/*
-	   Wire: XML in namespace http://mpsapi.healthbridge.com/platform/core/v1/command/.
-	   Declared in CommandBase.
-	*/
+	// Wire: XML in namespace http://mpsapi.healthbridge.com/platform/core/v1/command/.
+	// Declared in CommandBase.
 	OriginatedSystem                           *string
 	EncounterId                                uuid.UUID
 	FollowUpReasons                            []*string
