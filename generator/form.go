@@ -343,14 +343,14 @@ func (c *codeGen) emitRootForm(f *jen.File, r *Root) {
 		b.Return(jen.Id("w").Dot("b"))
 	})
 	f.Line()
-	f.Comment("formDecode" + r.Name + " reads a whole form body.")
+	f.Add(comment("formDecode" + r.Name + " reads a whole form body."))
 	f.Func().Id("formDecode"+r.Name).Params(jen.Id("data").Index().Byte()).Params(jen.Id("v").Add(GoTypeCode(g)), jen.Err().Error()).Block(
 		jen.List(jen.Id("f"), jen.Err()).Op(":=").Id("rtParseForm").Call(jen.Id("data")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("v"), jen.Err())),
 		jen.Return(jen.Id("formRead"+r.Name).Call(jen.Id("f"))),
 	)
 	f.Line()
-	f.Comment("formRead" + r.Name + " reads a parsed form body (the server parses with its limits, checking the\nrequest's context).")
+	f.Add(comment("formRead" + r.Name + " reads a parsed form body (the server parses with its limits, checking the\nrequest's context)."))
 	f.Func().Id("formRead"+r.Name).Params(jen.Id("f").Op("*").Id("rtFormData")).Params(jen.Id("v").Add(GoTypeCode(g)), jen.Err().Error()).BlockFunc(func(b *jen.Group) {
 		b.Id("err").Op("=").Func().Params().Error().BlockFunc(func(fb *jen.Group) {
 			addAll(fb, c.readFormValue(g, jen.Id("v"), jen.Lit(0)))

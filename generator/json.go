@@ -512,14 +512,14 @@ func (c *codeGen) emitRootJSON(f *jen.File, r *Root) {
 		g.Return(jen.Id("dst"))
 	})
 	f.Line()
-	f.Comment("jsonDecode" + r.Name + " reads a whole JSON document.")
+	f.Add(comment("jsonDecode" + r.Name + " reads a whole JSON document."))
 	f.Func().Id("jsonDecode"+r.Name).Params(jen.Id("data").Index().Byte()).Params(GoTypeCode(r.Type), jen.Error()).Block(
 		jen.Id("r").Op(":=").Op("&").Id("rtJSONReader").Values(),
 		jen.Id("r").Dot("reset").Call(jen.Id("data")),
 		jen.Return(jen.Id("jsonRead"+r.Name).Call(jen.Id("r"))),
 	)
 	f.Line()
-	f.Comment("jsonRead" + r.Name + " reads a whole JSON document from r (the server's checks the request's context).")
+	f.Add(comment("jsonRead" + r.Name + " reads a whole JSON document from r (the server's checks the request's context)."))
 	f.Func().Id("jsonRead"+r.Name).Params(jen.Id("r").Op("*").Id("rtJSONReader")).Params(jen.Id("v").Add(GoTypeCode(r.Type)), jen.Err().Error()).BlockFunc(func(g *jen.Group) {
 		g.Id("err").Op("=").Func().Params().Error().BlockFunc(func(b *jen.Group) {
 			addAll(b, c.decodeJSON(r.Type, jen.Id("v"), r.Name))

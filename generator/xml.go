@@ -582,14 +582,14 @@ func (c *codeGen) emitRootXMLNamed(f *jen.File, r *Root, appendName, decodeName 
 	})
 	f.Line()
 	readName := strings.Replace(decodeName, "Decode", "Read", 1)
-	f.Comment(decodeName + r.Name + " reads a whole XML document.")
+	f.Add(comment(decodeName + r.Name + " reads a whole XML document."))
 	f.Func().Id(decodeName+r.Name).Params(jen.Id("data").Index().Byte()).Params(GoTypeCode(g), jen.Error()).Block(
 		jen.Id("r").Op(":=").Op("&").Id("rtXMLReader").Values(),
 		jen.Id("r").Dot("reset").Call(jen.Id("data")),
 		jen.Return(jen.Id(readName+r.Name).Call(jen.Id("r"))),
 	)
 	f.Line()
-	f.Comment(readName + r.Name + " reads a whole XML document from r (the server's has its limits and checks the\nrequest's context).")
+	f.Add(comment(readName + r.Name + " reads a whole XML document from r (the server's has its limits and checks the\nrequest's context)."))
 	f.Func().Id(readName+r.Name).Params(jen.Id("r").Op("*").Id("rtXMLReader")).Params(jen.Id("v").Add(GoTypeCode(g)), jen.Err().Error()).BlockFunc(func(b *jen.Group) {
 		b.Id("err").Op("=").Func().Params().Error().BlockFunc(func(fb *jen.Group) {
 			fb.If(jen.Err().Op(":=").Id("r").Dot("root").Call(jen.Lit(name), c.ns(ns)), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))

@@ -2421,10 +2421,8 @@ func formDecodeApiResultOfBoolean(data []byte) (v *ApiResultOfBoolean, err error
 	return formReadApiResultOfBoolean(f)
 }
 
-/*
-formReadApiResultOfBoolean reads a parsed form body (the server parses with its limits, checking the
-request's context).
-*/
+// formReadApiResultOfBoolean reads a parsed form body (the server parses with its limits, checking the
+// request's context).
 func formReadApiResultOfBoolean(f *rtFormData) (v *ApiResultOfBoolean, err error) {
 	err = func() error {
 		{
@@ -2457,10 +2455,8 @@ func formDecodeApiResultOfGuid(data []byte) (v *ApiResultOfGuid, err error) {
 	return formReadApiResultOfGuid(f)
 }
 
-/*
-formReadApiResultOfGuid reads a parsed form body (the server parses with its limits, checking the
-request's context).
-*/
+// formReadApiResultOfGuid reads a parsed form body (the server parses with its limits, checking the
+// request's context).
 func formReadApiResultOfGuid(f *rtFormData) (v *ApiResultOfGuid, err error) {
 	err = func() error {
 		{
@@ -2493,10 +2489,8 @@ func formDecodeApiResultOfListOfPatientSummary(data []byte) (v *ApiResultOfListO
 	return formReadApiResultOfListOfPatientSummary(f)
 }
 
-/*
-formReadApiResultOfListOfPatientSummary reads a parsed form body (the server parses with its limits, checking the
-request's context).
-*/
+// formReadApiResultOfListOfPatientSummary reads a parsed form body (the server parses with its limits, checking the
+// request's context).
 func formReadApiResultOfListOfPatientSummary(f *rtFormData) (v *ApiResultOfListOfPatientSummary, err error) {
 	err = func() error {
 		{
@@ -2529,10 +2523,8 @@ func formDecodeAppointmentDetail(data []byte) (v *AppointmentDetail, err error) 
 	return formReadAppointmentDetail(f)
 }
 
-/*
-formReadAppointmentDetail reads a parsed form body (the server parses with its limits, checking the
-request's context).
-*/
+// formReadAppointmentDetail reads a parsed form body (the server parses with its limits, checking the
+// request's context).
 func formReadAppointmentDetail(f *rtFormData) (v *AppointmentDetail, err error) {
 	err = func() error {
 		{
@@ -2565,10 +2557,8 @@ func formDecodeBookAppointmentCommand(data []byte) (v *BookAppointmentCommand, e
 	return formReadBookAppointmentCommand(f)
 }
 
-/*
-formReadBookAppointmentCommand reads a parsed form body (the server parses with its limits, checking the
-request's context).
-*/
+// formReadBookAppointmentCommand reads a parsed form body (the server parses with its limits, checking the
+// request's context).
 func formReadBookAppointmentCommand(f *rtFormData) (v *BookAppointmentCommand, err error) {
 	err = func() error {
 		{
@@ -2601,10 +2591,8 @@ func formDecodeClinicLocation(data []byte) (v *ClinicLocation, err error) {
 	return formReadClinicLocation(f)
 }
 
-/*
-formReadClinicLocation reads a parsed form body (the server parses with its limits, checking the
-request's context).
-*/
+// formReadClinicLocation reads a parsed form body (the server parses with its limits, checking the
+// request's context).
 func formReadClinicLocation(f *rtFormData) (v *ClinicLocation, err error) {
 	err = func() error {
 		{
@@ -2637,10 +2625,8 @@ func formDecodeContactPoint(data []byte) (v *ContactPoint, err error) {
 	return formReadContactPoint(f)
 }
 
-/*
-formReadContactPoint reads a parsed form body (the server parses with its limits, checking the
-request's context).
-*/
+// formReadContactPoint reads a parsed form body (the server parses with its limits, checking the
+// request's context).
 func formReadContactPoint(f *rtFormData) (v *ContactPoint, err error) {
 	err = func() error {
 		{
@@ -2671,10 +2657,8 @@ func formDecodeDateTimeOffset(data []byte) (v time.Time, err error) {
 	return formReadDateTimeOffset(f)
 }
 
-/*
-formReadDateTimeOffset reads a parsed form body (the server parses with its limits, checking the
-request's context).
-*/
+// formReadDateTimeOffset reads a parsed form body (the server parses with its limits, checking the
+// request's context).
 func formReadDateTimeOffset(f *rtFormData) (v time.Time, err error) {
 	err = func() error {
 		{
@@ -2713,10 +2697,8 @@ func formDecodeListOfMessageTemplate(data []byte) (v []*MessageTemplate, err err
 	return formReadListOfMessageTemplate(f)
 }
 
-/*
-formReadListOfMessageTemplate reads a parsed form body (the server parses with its limits, checking the
-request's context).
-*/
+// formReadListOfMessageTemplate reads a parsed form body (the server parses with its limits, checking the
+// request's context).
 func formReadListOfMessageTemplate(f *rtFormData) (v []*MessageTemplate, err error) {
 	err = func() error {
 		{
@@ -2763,10 +2745,8 @@ func formDecodeListOfTimeWindow(data []byte) (v []*TimeWindow, err error) {
 	return formReadListOfTimeWindow(f)
 }
 
-/*
-formReadListOfTimeWindow reads a parsed form body (the server parses with its limits, checking the
-request's context).
-*/
+// formReadListOfTimeWindow reads a parsed form body (the server parses with its limits, checking the
+// request's context).
 func formReadListOfTimeWindow(f *rtFormData) (v []*TimeWindow, err error) {
 	err = func() error {
 		{
@@ -2807,10 +2787,8 @@ func formDecodeMessageDeliveryReport(data []byte) (v *MessageDeliveryReport, err
 	return formReadMessageDeliveryReport(f)
 }
 
-/*
-formReadMessageDeliveryReport reads a parsed form body (the server parses with its limits, checking the
-request's context).
-*/
+// formReadMessageDeliveryReport reads a parsed form body (the server parses with its limits, checking the
+// request's context).
 func formReadMessageDeliveryReport(f *rtFormData) (v *MessageDeliveryReport, err error) {
 	err = func() error {
 		{
@@ -2843,10 +2821,8 @@ func formDecodeMessageTemplate(data []byte) (v *MessageTemplate, err error) {
 	return formReadMessageTemplate(f)
 }
 
-/*
-formReadMessageTemplate reads a parsed form body (the server parses with its limits, checking the
-request's context).
-*/
+// formReadMessageTemplate reads a parsed form body (the server parses with its limits, checking the
+// request's context).
 func formReadMessageTemplate(f *rtFormData) (v *MessageTemplate, err error) {
 	err = func() error {
 		{
@@ -2879,10 +2855,8 @@ func formDecodePagedListOfAppointmentSummary(data []byte) (v *PagedListOfAppoint
 	return formReadPagedListOfAppointmentSummary(f)
 }
 
-/*
-formReadPagedListOfAppointmentSummary reads a parsed form body (the server parses with its limits, checking the
-request's context).
-*/
+// formReadPagedListOfAppointmentSummary reads a parsed form body (the server parses with its limits, checking the
+// request's context).
 func formReadPagedListOfAppointmentSummary(f *rtFormData) (v *PagedListOfAppointmentSummary, err error) {
 	err = func() error {
 		{
@@ -2915,10 +2889,8 @@ func formDecodePatientPhotoUpload(data []byte) (v *PatientPhotoUpload, err error
 	return formReadPatientPhotoUpload(f)
 }
 
-/*
-formReadPatientPhotoUpload reads a parsed form body (the server parses with its limits, checking the
-request's context).
-*/
+// formReadPatientPhotoUpload reads a parsed form body (the server parses with its limits, checking the
+// request's context).
 func formReadPatientPhotoUpload(f *rtFormData) (v *PatientPhotoUpload, err error) {
 	err = func() error {
 		{
@@ -2951,10 +2923,8 @@ func formDecodePatientProfile(data []byte) (v *PatientProfile, err error) {
 	return formReadPatientProfile(f)
 }
 
-/*
-formReadPatientProfile reads a parsed form body (the server parses with its limits, checking the
-request's context).
-*/
+// formReadPatientProfile reads a parsed form body (the server parses with its limits, checking the
+// request's context).
 func formReadPatientProfile(f *rtFormData) (v *PatientProfile, err error) {
 	err = func() error {
 		{
@@ -2987,10 +2957,8 @@ func formDecodeRescheduleAppointmentCommand(data []byte) (v *RescheduleAppointme
 	return formReadRescheduleAppointmentCommand(f)
 }
 
-/*
-formReadRescheduleAppointmentCommand reads a parsed form body (the server parses with its limits, checking the
-request's context).
-*/
+// formReadRescheduleAppointmentCommand reads a parsed form body (the server parses with its limits, checking the
+// request's context).
 func formReadRescheduleAppointmentCommand(f *rtFormData) (v *RescheduleAppointmentCommand, err error) {
 	err = func() error {
 		{
@@ -3023,10 +2991,8 @@ func formDecodeSendPatientMessageCommand(data []byte) (v *SendPatientMessageComm
 	return formReadSendPatientMessageCommand(f)
 }
 
-/*
-formReadSendPatientMessageCommand reads a parsed form body (the server parses with its limits, checking the
-request's context).
-*/
+// formReadSendPatientMessageCommand reads a parsed form body (the server parses with its limits, checking the
+// request's context).
 func formReadSendPatientMessageCommand(f *rtFormData) (v *SendPatientMessageCommand, err error) {
 	err = func() error {
 		{
@@ -3059,10 +3025,8 @@ func formDecodeString(data []byte) (v *string, err error) {
 	return formReadString(f)
 }
 
-/*
-formReadString reads a parsed form body (the server parses with its limits, checking the
-request's context).
-*/
+// formReadString reads a parsed form body (the server parses with its limits, checking the
+// request's context).
 func formReadString(f *rtFormData) (v *string, err error) {
 	err = func() error {
 		if f.null(0) {

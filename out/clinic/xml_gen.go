@@ -287,10 +287,8 @@ func xmlDocDecodeApiResultOfBoolean(data []byte) (*ApiResultOfBoolean, error) {
 	return xmlDocReadApiResultOfBoolean(r)
 }
 
-/*
-xmlDocReadApiResultOfBoolean reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlDocReadApiResultOfBoolean reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlDocReadApiResultOfBoolean(r *rtXMLReader) (v *ApiResultOfBoolean, err error) {
 	err = func() error {
 		if err := r.root("ApiResultOfboolean", xmlNS1); err != nil {
@@ -589,10 +587,8 @@ func xmlDocDecodeApiResultOfGuid(data []byte) (*ApiResultOfGuid, error) {
 	return xmlDocReadApiResultOfGuid(r)
 }
 
-/*
-xmlDocReadApiResultOfGuid reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlDocReadApiResultOfGuid reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlDocReadApiResultOfGuid(r *rtXMLReader) (v *ApiResultOfGuid, err error) {
 	err = func() error {
 		if err := r.root("ApiResultOfguid", xmlNS1); err != nil {
@@ -937,10 +933,8 @@ func xmlDocDecodeApiResultOfListOfPatientSummary(data []byte) (*ApiResultOfListO
 	return xmlDocReadApiResultOfListOfPatientSummary(r)
 }
 
-/*
-xmlDocReadApiResultOfListOfPatientSummary reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlDocReadApiResultOfListOfPatientSummary reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlDocReadApiResultOfListOfPatientSummary(r *rtXMLReader) (v *ApiResultOfListOfPatientSummary, err error) {
 	err = func() error {
 		if err := r.root("ApiResultOfArrayOfPatientSummarySEJ_PQIRx", xmlNS1); err != nil {
@@ -1368,10 +1362,8 @@ func xmlDocDecodeAppointmentDetail(data []byte) (*AppointmentDetail, error) {
 	return xmlDocReadAppointmentDetail(r)
 }
 
-/*
-xmlDocReadAppointmentDetail reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlDocReadAppointmentDetail reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlDocReadAppointmentDetail(r *rtXMLReader) (v *AppointmentDetail, err error) {
 	err = func() error {
 		if err := r.root("AppointmentDetail", xmlNS3); err != nil {
@@ -1504,10 +1496,8 @@ func xmlDocDecodeAppointmentNote(data []byte) (*AppointmentNote, error) {
 	return xmlDocReadAppointmentNote(r)
 }
 
-/*
-xmlDocReadAppointmentNote reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlDocReadAppointmentNote reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlDocReadAppointmentNote(r *rtXMLReader) (v *AppointmentNote, err error) {
 	err = func() error {
 		if err := r.root("AppointmentNote", xmlNS3); err != nil {
@@ -1757,10 +1747,8 @@ func xmlDocDecodeAppointmentSummary(data []byte) (*AppointmentSummary, error) {
 	return xmlDocReadAppointmentSummary(r)
 }
 
-/*
-xmlDocReadAppointmentSummary reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlDocReadAppointmentSummary reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlDocReadAppointmentSummary(r *rtXMLReader) (v *AppointmentSummary, err error) {
 	err = func() error {
 		if err := r.root("AppointmentSummary", xmlNS3); err != nil {
@@ -2220,10 +2208,8 @@ func xmlDocDecodeBookAppointmentCommand(data []byte) (*BookAppointmentCommand, e
 	return xmlDocReadBookAppointmentCommand(r)
 }
 
-/*
-xmlDocReadBookAppointmentCommand reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlDocReadBookAppointmentCommand reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlDocReadBookAppointmentCommand(r *rtXMLReader) (v *BookAppointmentCommand, err error) {
 	err = func() error {
 		if err := r.root("BookAppointmentCommand", xmlNS3); err != nil {
@@ -2429,10 +2415,8 @@ func xmlDocDecodeClinicLocation(data []byte) (*ClinicLocation, error) {
 	return xmlDocReadClinicLocation(r)
 }
 
-/*
-xmlDocReadClinicLocation reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlDocReadClinicLocation reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlDocReadClinicLocation(r *rtXMLReader) (v *ClinicLocation, err error) {
 	err = func() error {
 		if err := r.root("ClinicLocation", xmlNS3); err != nil {
@@ -2571,10 +2555,8 @@ func xmlDocDecodeContactPoint(data []byte) (*ContactPoint, error) {
 	return xmlDocReadContactPoint(r)
 }
 
-/*
-xmlDocReadContactPoint reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlDocReadContactPoint reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlDocReadContactPoint(r *rtXMLReader) (v *ContactPoint, err error) {
 	err = func() error {
 		if err := r.root("ContactPoint", xmlNS4); err != nil {
@@ -2721,10 +2703,8 @@ func xmlDocDecodeDeliveryAttempt(data []byte) (*DeliveryAttempt, error) {
 	return xmlDocReadDeliveryAttempt(r)
 }
 
-/*
-xmlDocReadDeliveryAttempt reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlDocReadDeliveryAttempt reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlDocReadDeliveryAttempt(r *rtXMLReader) (v *DeliveryAttempt, err error) {
 	err = func() error {
 		if err := r.root("DeliveryAttempt", xmlNS7); err != nil {
@@ -3197,10 +3177,8 @@ func xmlDocDecodeMessageDeliveryReport(data []byte) (*MessageDeliveryReport, err
 	return xmlDocReadMessageDeliveryReport(r)
 }
 
-/*
-xmlDocReadMessageDeliveryReport reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlDocReadMessageDeliveryReport reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlDocReadMessageDeliveryReport(r *rtXMLReader) (v *MessageDeliveryReport, err error) {
 	err = func() error {
 		if err := r.root("MessageDeliveryReport", xmlNS7); err != nil {
@@ -3420,10 +3398,8 @@ func xmlDocDecodeMessageTemplate(data []byte) (*MessageTemplate, error) {
 	return xmlDocReadMessageTemplate(r)
 }
 
-/*
-xmlDocReadMessageTemplate reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlDocReadMessageTemplate reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlDocReadMessageTemplate(r *rtXMLReader) (v *MessageTemplate, err error) {
 	err = func() error {
 		if err := r.root("MessageTemplate", xmlNS7); err != nil {
@@ -3626,10 +3602,8 @@ func xmlDocDecodePagedListOfAppointmentSummary(data []byte) (*PagedListOfAppoint
 	return xmlDocReadPagedListOfAppointmentSummary(r)
 }
 
-/*
-xmlDocReadPagedListOfAppointmentSummary reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlDocReadPagedListOfAppointmentSummary reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlDocReadPagedListOfAppointmentSummary(r *rtXMLReader) (v *PagedListOfAppointmentSummary, err error) {
 	err = func() error {
 		if err := r.root("PagedListOfAppointmentSummaryh5tyuF52", xmlNS9); err != nil {
@@ -3799,10 +3773,8 @@ func xmlDocDecodePatientPhotoUpload(data []byte) (*PatientPhotoUpload, error) {
 	return xmlDocReadPatientPhotoUpload(r)
 }
 
-/*
-xmlDocReadPatientPhotoUpload reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlDocReadPatientPhotoUpload reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlDocReadPatientPhotoUpload(r *rtXMLReader) (v *PatientPhotoUpload, err error) {
 	err = func() error {
 		if err := r.root("PatientPhotoUpload", xmlNS2); err != nil {
@@ -4052,10 +4024,8 @@ func xmlDocDecodePatientProfile(data []byte) (*PatientProfile, error) {
 	return xmlDocReadPatientProfile(r)
 }
 
-/*
-xmlDocReadPatientProfile reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlDocReadPatientProfile reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlDocReadPatientProfile(r *rtXMLReader) (v *PatientProfile, err error) {
 	err = func() error {
 		if err := r.root("PatientProfile", xmlNS2); err != nil {
@@ -4191,10 +4161,8 @@ func xmlDocDecodePatientSummary(data []byte) (*PatientSummary, error) {
 	return xmlDocReadPatientSummary(r)
 }
 
-/*
-xmlDocReadPatientSummary reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlDocReadPatientSummary reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlDocReadPatientSummary(r *rtXMLReader) (v *PatientSummary, err error) {
 	err = func() error {
 		if err := r.root("PatientSummary", xmlNS2); err != nil {
@@ -4325,10 +4293,8 @@ func xmlDocDecodeRecurrence(data []byte) (*Recurrence, error) {
 	return xmlDocReadRecurrence(r)
 }
 
-/*
-xmlDocReadRecurrence reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlDocReadRecurrence reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlDocReadRecurrence(r *rtXMLReader) (v *Recurrence, err error) {
 	err = func() error {
 		if err := r.root("Recurrence", xmlNS4); err != nil {
@@ -4648,10 +4614,8 @@ func xmlDocDecodeRescheduleAppointmentCommand(data []byte) (*RescheduleAppointme
 	return xmlDocReadRescheduleAppointmentCommand(r)
 }
 
-/*
-xmlDocReadRescheduleAppointmentCommand reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlDocReadRescheduleAppointmentCommand reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlDocReadRescheduleAppointmentCommand(r *rtXMLReader) (v *RescheduleAppointmentCommand, err error) {
 	err = func() error {
 		if err := r.root("RescheduleAppointmentCommand", xmlNS3); err != nil {
@@ -4769,10 +4733,8 @@ func xmlDocDecodeResultLink(data []byte) (*ResultLink, error) {
 	return xmlDocReadResultLink(r)
 }
 
-/*
-xmlDocReadResultLink reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlDocReadResultLink reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlDocReadResultLink(r *rtXMLReader) (v *ResultLink, err error) {
 	err = func() error {
 		if err := r.root("ResultLink", xmlNS1); err != nil {
@@ -5092,10 +5054,8 @@ func xmlDocDecodeSendPatientMessageCommand(data []byte) (*SendPatientMessageComm
 	return xmlDocReadSendPatientMessageCommand(r)
 }
 
-/*
-xmlDocReadSendPatientMessageCommand reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlDocReadSendPatientMessageCommand reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlDocReadSendPatientMessageCommand(r *rtXMLReader) (v *SendPatientMessageCommand, err error) {
 	err = func() error {
 		if err := r.root("SendPatientMessageCommand", xmlNS7); err != nil {
@@ -5231,10 +5191,8 @@ func xmlDocDecodeTimeWindow(data []byte) (*TimeWindow, error) {
 	return xmlDocReadTimeWindow(r)
 }
 
-/*
-xmlDocReadTimeWindow reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlDocReadTimeWindow reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlDocReadTimeWindow(r *rtXMLReader) (v *TimeWindow, err error) {
 	err = func() error {
 		if err := r.root("TimeWindow", xmlNS4); err != nil {
@@ -5307,10 +5265,8 @@ func xmlDecodeApiResultOfBoolean(data []byte) (*ApiResultOfBoolean, error) {
 	return xmlReadApiResultOfBoolean(r)
 }
 
-/*
-xmlReadApiResultOfBoolean reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlReadApiResultOfBoolean reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlReadApiResultOfBoolean(r *rtXMLReader) (v *ApiResultOfBoolean, err error) {
 	err = func() error {
 		if err := r.root("ApiResultOfboolean", xmlNS1); err != nil {
@@ -5356,10 +5312,8 @@ func xmlDecodeApiResultOfGuid(data []byte) (*ApiResultOfGuid, error) {
 	return xmlReadApiResultOfGuid(r)
 }
 
-/*
-xmlReadApiResultOfGuid reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlReadApiResultOfGuid reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlReadApiResultOfGuid(r *rtXMLReader) (v *ApiResultOfGuid, err error) {
 	err = func() error {
 		if err := r.root("ApiResultOfguid", xmlNS1); err != nil {
@@ -5405,10 +5359,8 @@ func xmlDecodeApiResultOfListOfPatientSummary(data []byte) (*ApiResultOfListOfPa
 	return xmlReadApiResultOfListOfPatientSummary(r)
 }
 
-/*
-xmlReadApiResultOfListOfPatientSummary reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlReadApiResultOfListOfPatientSummary reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlReadApiResultOfListOfPatientSummary(r *rtXMLReader) (v *ApiResultOfListOfPatientSummary, err error) {
 	err = func() error {
 		if err := r.root("ApiResultOfArrayOfPatientSummarySEJ_PQIRx", xmlNS1); err != nil {
@@ -5454,10 +5406,8 @@ func xmlDecodeAppointmentDetail(data []byte) (*AppointmentDetail, error) {
 	return xmlReadAppointmentDetail(r)
 }
 
-/*
-xmlReadAppointmentDetail reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlReadAppointmentDetail reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlReadAppointmentDetail(r *rtXMLReader) (v *AppointmentDetail, err error) {
 	err = func() error {
 		if err := r.root("AppointmentDetail", xmlNS3); err != nil {
@@ -5503,10 +5453,8 @@ func xmlDecodeBookAppointmentCommand(data []byte) (*BookAppointmentCommand, erro
 	return xmlReadBookAppointmentCommand(r)
 }
 
-/*
-xmlReadBookAppointmentCommand reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlReadBookAppointmentCommand reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlReadBookAppointmentCommand(r *rtXMLReader) (v *BookAppointmentCommand, err error) {
 	err = func() error {
 		if err := r.root("BookAppointmentCommand", xmlNS3); err != nil {
@@ -5552,10 +5500,8 @@ func xmlDecodeClinicLocation(data []byte) (*ClinicLocation, error) {
 	return xmlReadClinicLocation(r)
 }
 
-/*
-xmlReadClinicLocation reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlReadClinicLocation reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlReadClinicLocation(r *rtXMLReader) (v *ClinicLocation, err error) {
 	err = func() error {
 		if err := r.root("ClinicLocation", xmlNS3); err != nil {
@@ -5601,10 +5547,8 @@ func xmlDecodeContactPoint(data []byte) (*ContactPoint, error) {
 	return xmlReadContactPoint(r)
 }
 
-/*
-xmlReadContactPoint reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlReadContactPoint reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlReadContactPoint(r *rtXMLReader) (v *ContactPoint, err error) {
 	err = func() error {
 		if err := r.root("ContactPoint", xmlNS4); err != nil {
@@ -5646,10 +5590,8 @@ func xmlDecodeDateTimeOffset(data []byte) (time.Time, error) {
 	return xmlReadDateTimeOffset(r)
 }
 
-/*
-xmlReadDateTimeOffset reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlReadDateTimeOffset reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlReadDateTimeOffset(r *rtXMLReader) (v time.Time, err error) {
 	err = func() error {
 		if err := r.root("DateTimeOffset", rtNSSystem); err != nil {
@@ -5693,10 +5635,8 @@ func xmlDecodeListOfMessageTemplate(data []byte) ([]*MessageTemplate, error) {
 	return xmlReadListOfMessageTemplate(r)
 }
 
-/*
-xmlReadListOfMessageTemplate reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlReadListOfMessageTemplate reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlReadListOfMessageTemplate(r *rtXMLReader) (v []*MessageTemplate, err error) {
 	err = func() error {
 		if err := r.root("ArrayOfMessageTemplate", xmlNS7); err != nil {
@@ -5773,10 +5713,8 @@ func xmlDecodeListOfTimeWindow(data []byte) ([]*TimeWindow, error) {
 	return xmlReadListOfTimeWindow(r)
 }
 
-/*
-xmlReadListOfTimeWindow reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlReadListOfTimeWindow reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlReadListOfTimeWindow(r *rtXMLReader) (v []*TimeWindow, err error) {
 	err = func() error {
 		if err := r.root("ArrayOfTimeWindow", xmlNS4); err != nil {
@@ -5845,10 +5783,8 @@ func xmlDecodeMessageDeliveryReport(data []byte) (*MessageDeliveryReport, error)
 	return xmlReadMessageDeliveryReport(r)
 }
 
-/*
-xmlReadMessageDeliveryReport reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlReadMessageDeliveryReport reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlReadMessageDeliveryReport(r *rtXMLReader) (v *MessageDeliveryReport, err error) {
 	err = func() error {
 		if err := r.root("MessageDeliveryReport", xmlNS7); err != nil {
@@ -5894,10 +5830,8 @@ func xmlDecodeMessageTemplate(data []byte) (*MessageTemplate, error) {
 	return xmlReadMessageTemplate(r)
 }
 
-/*
-xmlReadMessageTemplate reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlReadMessageTemplate reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlReadMessageTemplate(r *rtXMLReader) (v *MessageTemplate, err error) {
 	err = func() error {
 		if err := r.root("MessageTemplate", xmlNS7); err != nil {
@@ -5943,10 +5877,8 @@ func xmlDecodePagedListOfAppointmentSummary(data []byte) (*PagedListOfAppointmen
 	return xmlReadPagedListOfAppointmentSummary(r)
 }
 
-/*
-xmlReadPagedListOfAppointmentSummary reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlReadPagedListOfAppointmentSummary reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlReadPagedListOfAppointmentSummary(r *rtXMLReader) (v *PagedListOfAppointmentSummary, err error) {
 	err = func() error {
 		if err := r.root("PagedListOfAppointmentSummaryh5tyuF52", xmlNS9); err != nil {
@@ -5992,10 +5924,8 @@ func xmlDecodePatientPhotoUpload(data []byte) (*PatientPhotoUpload, error) {
 	return xmlReadPatientPhotoUpload(r)
 }
 
-/*
-xmlReadPatientPhotoUpload reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlReadPatientPhotoUpload reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlReadPatientPhotoUpload(r *rtXMLReader) (v *PatientPhotoUpload, err error) {
 	err = func() error {
 		if err := r.root("PatientPhotoUpload", xmlNS2); err != nil {
@@ -6041,10 +5971,8 @@ func xmlDecodePatientProfile(data []byte) (*PatientProfile, error) {
 	return xmlReadPatientProfile(r)
 }
 
-/*
-xmlReadPatientProfile reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlReadPatientProfile reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlReadPatientProfile(r *rtXMLReader) (v *PatientProfile, err error) {
 	err = func() error {
 		if err := r.root("PatientProfile", xmlNS2); err != nil {
@@ -6090,10 +6018,8 @@ func xmlDecodeRescheduleAppointmentCommand(data []byte) (*RescheduleAppointmentC
 	return xmlReadRescheduleAppointmentCommand(r)
 }
 
-/*
-xmlReadRescheduleAppointmentCommand reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlReadRescheduleAppointmentCommand reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlReadRescheduleAppointmentCommand(r *rtXMLReader) (v *RescheduleAppointmentCommand, err error) {
 	err = func() error {
 		if err := r.root("RescheduleAppointmentCommand", xmlNS3); err != nil {
@@ -6139,10 +6065,8 @@ func xmlDecodeSendPatientMessageCommand(data []byte) (*SendPatientMessageCommand
 	return xmlReadSendPatientMessageCommand(r)
 }
 
-/*
-xmlReadSendPatientMessageCommand reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlReadSendPatientMessageCommand reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlReadSendPatientMessageCommand(r *rtXMLReader) (v *SendPatientMessageCommand, err error) {
 	err = func() error {
 		if err := r.root("SendPatientMessageCommand", xmlNS7); err != nil {
@@ -6188,10 +6112,8 @@ func xmlDecodeString(data []byte) (*string, error) {
 	return xmlReadString(r)
 }
 
-/*
-xmlReadString reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlReadString reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlReadString(r *rtXMLReader) (v *string, err error) {
 	err = func() error {
 		if err := r.root("string", rtNSSer); err != nil {

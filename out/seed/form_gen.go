@@ -356,10 +356,8 @@ func formDecodeRestApiResultOfGuid(data []byte) (v *RestApiResultOfGuid, err err
 	return formReadRestApiResultOfGuid(f)
 }
 
-/*
-formReadRestApiResultOfGuid reads a parsed form body (the server parses with its limits, checking the
-request's context).
-*/
+// formReadRestApiResultOfGuid reads a parsed form body (the server parses with its limits, checking the
+// request's context).
 func formReadRestApiResultOfGuid(f *rtFormData) (v *RestApiResultOfGuid, err error) {
 	err = func() error {
 		{
@@ -392,10 +390,8 @@ func formDecodeSendEncounterRequireFollowupPatientSms(data []byte) (v *SendEncou
 	return formReadSendEncounterRequireFollowupPatientSms(f)
 }
 
-/*
-formReadSendEncounterRequireFollowupPatientSms reads a parsed form body (the server parses with its limits, checking the
-request's context).
-*/
+// formReadSendEncounterRequireFollowupPatientSms reads a parsed form body (the server parses with its limits, checking the
+// request's context).
 func formReadSendEncounterRequireFollowupPatientSms(f *rtFormData) (v *SendEncounterRequireFollowupPatientSms, err error) {
 	err = func() error {
 		{

@@ -162,10 +162,8 @@ func xmlDocDecodePatientCommunicationVo(data []byte) (*PatientCommunicationVo, e
 	return xmlDocReadPatientCommunicationVo(r)
 }
 
-/*
-xmlDocReadPatientCommunicationVo reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlDocReadPatientCommunicationVo reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlDocReadPatientCommunicationVo(r *rtXMLReader) (v *PatientCommunicationVo, err error) {
 	err = func() error {
 		if err := r.root("PatientCommunicationVo", xmlNS1); err != nil {
@@ -274,10 +272,8 @@ func xmlDocDecodeRestApiLink(data []byte) (*RestApiLink, error) {
 	return xmlDocReadRestApiLink(r)
 }
 
-/*
-xmlDocReadRestApiLink reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlDocReadRestApiLink reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlDocReadRestApiLink(r *rtXMLReader) (v *RestApiLink, err error) {
 	err = func() error {
 		if err := r.root("RestApiLink", xmlNS2); err != nil {
@@ -472,10 +468,8 @@ func xmlDocDecodeRestApiResultOfGuid(data []byte) (*RestApiResultOfGuid, error) 
 	return xmlDocReadRestApiResultOfGuid(r)
 }
 
-/*
-xmlDocReadRestApiResultOfGuid reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlDocReadRestApiResultOfGuid reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlDocReadRestApiResultOfGuid(r *rtXMLReader) (v *RestApiResultOfGuid, err error) {
 	err = func() error {
 		if err := r.root("RestApiResultOfguid", xmlNS2); err != nil {
@@ -708,10 +702,8 @@ func xmlDocDecodeSendEncounterRequireFollowupPatientSms(data []byte) (*SendEncou
 	return xmlDocReadSendEncounterRequireFollowupPatientSms(r)
 }
 
-/*
-xmlDocReadSendEncounterRequireFollowupPatientSms reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlDocReadSendEncounterRequireFollowupPatientSms reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlDocReadSendEncounterRequireFollowupPatientSms(r *rtXMLReader) (v *SendEncounterRequireFollowupPatientSms, err error) {
 	err = func() error {
 		if err := r.root("SendEncounterRequireFollowupPatientSms", xmlNS4); err != nil {
@@ -757,10 +749,8 @@ func xmlDecodeRestApiResultOfGuid(data []byte) (*RestApiResultOfGuid, error) {
 	return xmlReadRestApiResultOfGuid(r)
 }
 
-/*
-xmlReadRestApiResultOfGuid reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlReadRestApiResultOfGuid reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlReadRestApiResultOfGuid(r *rtXMLReader) (v *RestApiResultOfGuid, err error) {
 	err = func() error {
 		if err := r.root("RestApiResultOfguid", xmlNS2); err != nil {
@@ -806,10 +796,8 @@ func xmlDecodeSendEncounterRequireFollowupPatientSms(data []byte) (*SendEncounte
 	return xmlReadSendEncounterRequireFollowupPatientSms(r)
 }
 
-/*
-xmlReadSendEncounterRequireFollowupPatientSms reads a whole XML document from r (the server's has its limits and checks the
-request's context).
-*/
+// xmlReadSendEncounterRequireFollowupPatientSms reads a whole XML document from r (the server's has its limits and checks the
+// request's context).
 func xmlReadSendEncounterRequireFollowupPatientSms(r *rtXMLReader) (v *SendEncounterRequireFollowupPatientSms, err error) {
 	err = func() error {
 		if err := r.root("SendEncounterRequireFollowupPatientSms", xmlNS4); err != nil {
