@@ -327,8 +327,9 @@ func (c *Client) rtDo(ctx context.Context, call *rtCall) (int, string, []byte, e
 
 // rtReadAtMost reads a response body of at most limit bytes; complete is
 // false when it is longer (data then holds what was read). A body with a
-// length is read into a buffer of that size (or refused unread when the
-// length is over the limit); one without grows as io.ReadAll grows.
+// length ends in a buffer of that size (rtReadLength), or is refused
+// unread when the length is over the limit; one without grows as
+// io.ReadAll grows.
 func rtReadAtMost(resp *http.Response, limit int64) (data []byte, complete bool, err error) {
 	if resp.Request != nil && resp.Request.Method == http.MethodHead {
 		return nil, true, nil
@@ -336,9 +337,8 @@ func rtReadAtMost(resp *http.Response, limit int64) (data []byte, complete bool,
 	if n := resp.ContentLength; n > limit {
 		return nil, false, nil
 	} else if n >= 0 {
-		data = make([]byte, n)
-		m, err := io.ReadFull(resp.Body, data)
-		return data[:m], true, err
+		data, err = rtReadLength(resp.Body, n)
+		return data, true, err
 	}
 	data, err = io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if int64(len(data)) > limit {

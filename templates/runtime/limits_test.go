@@ -1,12 +1,15 @@
 package wire
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"io"
 	"math/rand/v2"
 	"strconv"
 	"strings"
 	"testing"
+	"testing/iotest"
 )
 
 func formPairs(n int, key func(i int) string) []byte {
@@ -305,5 +308,28 @@ func TestErrorsCutEchoes(t *testing.T) {
 	}
 	if got := rtQuoteExcerpt("ab"+strings.Repeat("é", 100), 64); len(got) > 80 || !strings.HasSuffix(got, "…") {
 		t.Errorf("rtQuoteExcerpt = %s", got)
+	}
+}
+
+// TestReadLength: a body is read into a buffer of its declared length
+// exactly, but the buffer grows only as bytes arrive: a client that
+// declares 10 MiB and sends 100 bytes holds 64 KiB, not 10 MiB.
+func TestReadLength(t *testing.T) {
+	full := bytes.Repeat([]byte("x"), 3<<20+5)
+	data, err := rtReadLength(iotest.HalfReader(bytes.NewReader(full)), int64(len(full)))
+	if err != nil || !bytes.Equal(data, full) || cap(data) != len(full) {
+		t.Errorf("full body: err %v, %d bytes, cap %d; want %d, exact", err, len(data), cap(data), len(full))
+	}
+	data, err = rtReadLength(bytes.NewReader(full[:100]), 10<<20)
+	if err != io.ErrUnexpectedEOF || len(data) != 100 || cap(data) > 64<<10 {
+		t.Errorf("short body: err %v, %d bytes, cap %d", err, len(data), cap(data))
+	}
+}
+
+// TestReadLengthEOF: the last bytes may come with io.EOF.
+func TestReadLengthEOF(t *testing.T) {
+	data, err := rtReadLength(iotest.DataErrReader(bytes.NewReader([]byte("abc"))), 3)
+	if err != nil || string(data) != "abc" {
+		t.Errorf("%q, %v", data, err)
 	}
 }
