@@ -184,13 +184,13 @@ func TestAttacks(t *testing.T) {
 				return attackSeq("", "&", func(i int) string { return "CorrelationIds[" + strconv.Itoa(i) + "]=x" }, "", attackBodyBytes, 0)
 			},
 			opts:   []ServerOption{WithDecodeLimits(DecodeLimits{FormKeys: 1 << 20})},
-			status: 200, contains: "Sucess", maxHeap: 512 << 20},
+			status: 200, contains: "Sucess", maxHeap: 512 << 20, maxTime: 15 * time.Second},
 		{name: "form: keys kN=x (10 MiB), key limit raised to 2M", contentType: form,
 			body: func() []byte {
 				return attackSeq("", "&", func(i int) string { return "k" + strconv.Itoa(i) + "=x" }, "", attackBodyBytes, 0)
 			},
 			opts:   []ServerOption{WithDecodeLimits(DecodeLimits{FormKeys: 2 << 20})},
-			status: 400, contains: "unknown key", maxHeap: 512 << 20},
+			status: 400, contains: "unknown key", maxHeap: 512 << 20, maxTime: 15 * time.Second},
 		{name: "XML: 40,000 attributes on the root", contentType: xml,
 			body: func() []byte {
 				return attackSeq(root+" ", " ", func(i int) string { return "a" + strconv.Itoa(i) + `="x"` }, end, attackBodyBytes, 40000)
@@ -206,7 +206,7 @@ func TestAttacks(t *testing.T) {
 				return attackSeq(root+" ", " ", func(i int) string { return "a" + strconv.Itoa(i) + `="x"` }, end, attackBodyBytes, 0)
 			},
 			opts:   []ServerOption{WithDecodeLimits(DecodeLimits{XMLAttributes: 2 << 20})},
-			status: 200, contains: "Sucess", maxHeap: 512 << 20},
+			status: 200, contains: "Sucess", maxHeap: 512 << 20, maxTime: 15 * time.Second},
 		{name: "XML: 20,000 xmlns:pN declarations", contentType: xml,
 			body: func() []byte {
 				return attackSeq(root+" ", " ", func(i int) string { return "xmlns:p" + strconv.Itoa(i) + `="urn:p` + strconv.Itoa(i) + `"` }, end, attackBodyBytes, 20000)
@@ -222,7 +222,7 @@ func TestAttacks(t *testing.T) {
 				return attackSeq(root+" ", " ", func(i int) string { return "xmlns:p" + strconv.Itoa(i) + `="urn:p` + strconv.Itoa(i) + `"` }, end, attackBodyBytes, 0)
 			},
 			opts:   []ServerOption{WithDecodeLimits(DecodeLimits{XMLAttributes: 2 << 20, XMLNamespaces: 2 << 20})},
-			status: 200, contains: "Sucess", maxHeap: 512 << 20},
+			status: 200, contains: "Sucess", maxHeap: 512 << 20, maxTime: 15 * time.Second},
 		{name: "JSON: invalid UTF-8 in a string", contentType: "application/json",
 			body:   func() []byte { return []byte("{\"OriginatedSystem\":\"a\xffb\"}") },
 			status: 400, contains: "UTF-8"},
