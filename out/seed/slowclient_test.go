@@ -114,6 +114,7 @@ func TestSlowClients(t *testing.T) {
 	h := NewHandler(SampleService{})
 	for _, sc := range clients {
 		t.Run(sc.name, func(t *testing.T) {
+			t.Parallel() // each case mostly waits
 			bare := slowServe(t, &http.Server{Handler: h})
 			recipe := slowServe(t, scaledRecipe(h))
 			heldBare := slowHeld(t, bare, slowWindow, sc.run)
