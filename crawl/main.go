@@ -36,10 +36,15 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	}
 	fs := flag.NewFlagSet("helpgen crawl", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		io.WriteString(stderr, usage)
+	// printUsage prints the usage to w: stdout when asked for (-h), stderr
+	// after a usage error, as every helpgen command does.
+	printUsage := func(w io.Writer) {
+		io.WriteString(w, usage)
+		fs.SetOutput(w)
 		fs.PrintDefaults()
+		fs.SetOutput(stderr)
 	}
+	fs.Usage = func() {} // parseInterleaved's errors are handled below
 	out := fs.String("o", "", "output `DIR` (required)")
 	conc := fs.Int("concurrency", 4, "requests in flight")
 	timeout := fs.Duration("timeout", 30*time.Second, "timeout per request, body included")
@@ -50,11 +55,14 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	verbose := fs.Bool("v", false, "log retries and failures as they happen")
 	pos, err := parseInterleaved(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
+		printUsage(stdout)
 		return 0
 	}
 	if err != nil {
+		printUsage(stderr)
 		return 2
 	}
+	fs.Usage = func() { printUsage(stderr) }
 	bad := func(msg string) int {
 		fmt.Fprintf(stderr, "helpgen crawl: %s\n", msg)
 		fs.Usage()
@@ -106,7 +114,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, m.Summary())
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "helpgen crawl: %v\n", err)
+		// Crawl's errors start "crawl: ", which the prefix already says.
+		fmt.Fprintf(stderr, "helpgen crawl: %s\n", strings.TrimPrefix(err.Error(), "crawl: "))
 		return 1
 	}
 	return 0

@@ -166,12 +166,13 @@ func emitServeOp(m *Model, f *jen.File, op *Op) {
 			args = append(args, jen.Id(p.GoName))
 		}
 		if op.Body != nil {
-			n := op.Body.Name
-			g.List(jen.Id("body"), jen.Id("ok")).Op(":=").Id("rtDecodeBody").Call(jen.Id("w"), jen.Id("r"), jen.Id("cfg"), jen.Id("rf"), jen.Op("&").Id("verr"),
-				jen.Id("xmlRead"+n), jen.Id("formRead"+n), jen.Id("jsonRead"+n))
-			g.If(jen.Op("!").Id("ok")).Block(jen.Return())
+			// The body is decoded by its root descriptor, with the server's
+			// limits and the request's context.
+			g.Var().Id("body").Add(GoTypeCode(op.Body.Type))
+			g.If(jen.Op("!").Id("rtDecodeBody").Call(jen.Id("w"), jen.Id("r"), jen.Id("cfg"), jen.Id("rf"), jen.Op("&").Id("verr"),
+				jen.Id("api"), jen.Op("&").Id(rootVar(op.Body)), jen.Op("&").Id("body"))).Block(jen.Return())
 			if op.Body.Type.Kind == spec.RefNamed && !op.Body.Type.Named.IsEnum() {
-				g.If(jen.Id("body").Op("!=").Nil().Op("&&").Op("!").Id("cfg").Dot("noValidate")).Block(jen.Id("body").Dot("validate").Call(jen.Op("&").Id("verr"), jen.Lit("")))
+				g.If(jen.Op("!").Id("cfg").Dot("noValidate")).Block(jen.Id("rtValidateRoot").Call(jen.Id("api"), jen.Op("&").Id("verr"), jen.Op("&").Id(rootVar(op.Body)), jen.Op("&").Id("body")))
 			}
 			args = append(args, jen.Id("body"))
 		}

@@ -213,25 +213,9 @@ func emitEnum(f *jen.File, t *Type) error {
 		f.Line()
 	}
 	f.Add(comment("String returns the CLR name of v, or its number when v has no name."))
-	f.Func().Params(jen.Id("v").Id(t.GoName)).Id("String").Params().String().BlockFunc(func(g *jen.Group) {
-		seen := map[int64]bool{}
-		var cases []jen.Code
-		for _, v := range t.Values {
-			if seen[v.Value.Value] {
-				continue // an alias: .NET names the first declared
-			}
-			seen[v.Value.Value] = true
-			cases = append(cases, jen.Case(jen.Id(v.GoName)).Block(jen.Return(jen.Lit(v.Value.Name))))
-		}
-		if len(cases) > 0 {
-			g.Switch(jen.Id("v")).Block(cases...)
-		}
-		if unsigned {
-			g.Return(jen.Qual("strconv", "FormatUint").Call(jen.Uint64().Call(jen.Id("v")), jen.Lit(10)))
-		} else {
-			g.Return(jen.Qual("strconv", "FormatInt").Call(jen.Int64().Call(jen.Id("v")), jen.Lit(10)))
-		}
-	})
+	f.Func().Params(jen.Id("v").Id(t.GoName)).Id("String").Params().String().Block(
+		jen.Return(jen.Id("api").Dot("enumString").Call(jen.Op("&").Id(enumVar(t)), jen.Int64().Parens(jen.Id("v")))),
+	)
 	f.Line()
 	return nil
 }

@@ -35,7 +35,8 @@
 //
 // Options.Codegen (helpgen openapi -codegen) trims the document for code
 // generators that fail on a faithful one: one media type per wire format,
-// and no form bodies that nest objects. See Options.
+// and no form bodies but flat objects (none that nest objects, none that are
+// a string or a list). See Options.
 //
 // # Schemas
 //

@@ -27,8 +27,10 @@ type Options struct {
 	// keeping the document true but less complete: one media type per wire
 	// format (application/json, application/xml; oapi-codegen v2.5–2.8 names
 	// both application/xml and text/xml responses XML200 and does not
-	// compile), and form bodies with nested objects or lists of objects
-	// (ogen v1.24 emits calls to URI codecs it does not generate).
+	// compile), and form bodies that are not flat objects: nested objects
+	// or lists of objects (ogen v1.24 emits calls to URI codecs it does not
+	// generate), and bodies that are not objects at all (ogen v1.24: "complex
+	// form schema" is not implemented).
 	Codegen bool
 }
 
@@ -496,12 +498,15 @@ func (x *exporter) codegenFormats(r *spec.Ref, formats []string) []string {
 	return out
 }
 
-// flatForm reports whether a body's form keys are all plain names: no
-// member is an object or a list of objects.
+// flatForm reports whether a form body is an object whose keys are all
+// plain names: no member is an object or a list of objects. A body that is
+// not an object at all (a string, an enum, a list: Web API reads "=value")
+// is not flat either: ogen v1.24 refuses any form schema but an object
+// ("complex form schema" is not implemented).
 func (x *exporter) flatForm(r *spec.Ref) bool {
 	t := x.types[r.Name]
 	if r.Kind != spec.RefNamed || t == nil || t.Kind == spec.KindEnum {
-		return r.Kind == spec.RefPrimitive || r.Kind == spec.RefNamed
+		return false
 	}
 	for _, m := range t.Members {
 		mr := spec.MustParseRefOrNamed(m.Type)

@@ -19,7 +19,11 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 
 func seed(t testing.TB) *spec.Spec {
 	t.Helper()
-	s, err := LoadFile("testdata/seed.spec.json")
+	data, err := os.ReadFile("testdata/seed.spec.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := spec.Unmarshal(data)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,11 +2,10 @@ package specdiff
 
 import (
 	"bytes"
-	"errors"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/helpgen/helpgen/spec"
@@ -52,6 +51,20 @@ func writeSpec(t *testing.T, dir, name string, s *spec.Spec) string {
 	return p
 }
 
+// load reads a spec JSON file written by writeSpec.
+func load(t *testing.T, path string) *spec.Spec {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := spec.Unmarshal(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
 	p := filepath.Join("testdata", "golden", name)
@@ -73,88 +86,26 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 }
 
-func TestMainGolden(t *testing.T) {
+// The three renderings of one report of most kinds of change.
+func TestReportGolden(t *testing.T) {
 	dir := t.TempDir()
 	newSpec := fixture(t)
 	mutateMany(newSpec)
 	oldPath := writeSpec(t, dir, "old.json", fixture(t))
 	newPath := writeSpec(t, dir, "new.json", newSpec)
-	for _, tc := range []struct{ format, file string }{
-		{"text", "diff.txt"}, {"markdown", "diff.md"}, {"json", "diff.json"},
+	for _, tc := range []struct {
+		format, file string
+		render       func(*Report, io.Writer) error
+	}{
+		{"text", "diff.txt", (*Report).Text}, {"markdown", "diff.md", (*Report).Markdown}, {"json", "diff.json", (*Report).JSON},
 	} {
 		t.Run(tc.format, func(t *testing.T) {
-			var out, errb bytes.Buffer
-			if code := Main([]string{"-format", tc.format, oldPath, newPath}, &out, &errb); code != 0 {
-				t.Fatalf("exit %d: %s", code, errb.String())
+			r := Compare(load(t, oldPath), load(t, newPath))
+			var out bytes.Buffer
+			if err := tc.render(r, &out); err != nil {
+				t.Fatal(err)
 			}
 			golden(t, tc.file, out.Bytes())
 		})
-	}
-}
-
-func TestMainExitCodes(t *testing.T) {
-	dir := t.TempDir()
-	base := writeSpec(t, dir, "base.json", fixture(t))
-	added := fixture(t)
-	addMember(typ(added, "PatientCommunicationVo"), "Note", "string", 10, false)
-	nonBreaking := writeSpec(t, dir, "added.json", added)
-	removed := fixture(t)
-	removeMember(typ(removed, "RestApiLink"), "Rel")
-	breaking := writeSpec(t, dir, "removed.json", removed)
-
-	for _, tc := range []struct {
-		name string
-		args []string
-		code int
-		out  string
-	}{
-		{"same", []string{base, base}, 0, "no changes"},
-		{"non-breaking with flag", []string{"-fail-on-breaking", base, nonBreaking}, 0, "member-added"},
-		{"breaking without flag", []string{base, breaking}, 0, "member-removed"},
-		{"breaking with flag", []string{"-fail-on-breaking", base, breaking}, 1, "member-removed"},
-		{"one argument", []string{base}, 2, ""},
-		{"bad format", []string{"-format", "xml", base, base}, 2, ""},
-		{"missing file", []string{base, filepath.Join(dir, "nope.json")}, 2, ""},
-		{"bad flag", []string{"-nope", base, base}, 2, ""},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			var out, errb bytes.Buffer
-			code := Main(tc.args, &out, &errb)
-			if code != tc.code {
-				t.Fatalf("exit %d, want %d; stderr: %s", code, tc.code, errb.String())
-			}
-			if !strings.Contains(out.String(), tc.out) {
-				t.Errorf("stdout lacks %q:\n%s", tc.out, out.String())
-			}
-			if code == 2 && errb.Len() == 0 {
-				t.Error("no message on stderr")
-			}
-		})
-	}
-}
-
-func TestMainUsesLoad(t *testing.T) {
-	defer func(l func(string) (*spec.Spec, error)) { Load = l }(Load)
-	var asked []string
-	Load = func(in string) (*spec.Spec, error) {
-		asked = append(asked, in)
-		if in == "bad" {
-			return nil, errors.New("cannot load bad")
-		}
-		s := fixture(t)
-		if in == "pages/new" {
-			s.Endpoints = nil
-		}
-		return s, nil
-	}
-	var out, errb bytes.Buffer
-	if code := Main([]string{"-fail-on-breaking", "pages/old", "pages/new"}, &out, &errb); code != 1 {
-		t.Fatalf("exit %d: %s", code, errb.String())
-	}
-	if strings.Join(asked, ",") != "pages/old,pages/new" {
-		t.Errorf("Load called with %v", asked)
-	}
-	if code := Main([]string{"pages/old", "bad"}, &out, &errb); code != 2 || !strings.Contains(errb.String(), "cannot load bad") {
-		t.Errorf("exit %d, stderr %q", code, errb.String())
 	}
 }

@@ -6,10 +6,12 @@
 //	helpgen crawl URL -o DIR            fetch a Help site into DIR
 //	helpgen diff OLD NEW                wire-aware change report between two specs
 //	helpgen openapi INPUT               OpenAPI 3 export
+//	helpgen version                     module version from the build info
 //
 // INPUT is a page file, a directory tree of pages (HTML or text renderings,
 // detected by content), a spec JSON file, or a Help site URL (crawled into a
-// cache first).
+// cache first). Flags may follow the inputs; "helpgen CMD -h" lists them.
+// generate never replaces a file it did not write (see the README).
 package main
 
 import (

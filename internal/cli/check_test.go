@@ -62,7 +62,7 @@ func TestCheckReportsEdits(t *testing.T) {
 			t.Errorf("the diff lacks %q:\n%s", want, out)
 		}
 	}
-	if strings.Contains(out, "json_gen.go") {
+	if strings.Contains(out, "contracts_gen.go") {
 		t.Errorf("the diff names files that did not change:\n%s", out)
 	}
 	if !strings.Contains(errOut, "out of date") || !strings.Contains(errOut, "helpgen generate") {
@@ -93,12 +93,12 @@ func TestCheckReportsEdits(t *testing.T) {
 	}
 
 	// A missing generated file.
-	if err := os.Remove(filepath.Join(dir, "json_gen.go")); err != nil {
+	if err := os.Remove(filepath.Join(dir, "contracts_gen.go")); err != nil {
 		t.Fatal(err)
 	}
 	out, _ = mustRun(t, 1, check...)
-	if !strings.Contains(out, "+++ b/json_gen.go") {
-		t.Errorf("check does not report the missing json_gen.go:\n%s", clip(out))
+	if !strings.Contains(out, "+++ b/contracts_gen.go") {
+		t.Errorf("check does not report the missing contracts_gen.go:\n%s", clip(out))
 	}
 	mustRun(t, 0, generate...)
 	mustRun(t, 0, check...)

@@ -80,12 +80,12 @@ func TestConfigEveryKey(t *testing.T) {
 		{"type override", types, `(?m)^type Note struct \{$`},
 		{"field override", types, `(?m)^\s+Body\s+\*string$`},
 		{"operation override", client, `(?m)^func \(c \*Client\) ServerTime\(`},
-		{"wire options", string(files["json_gen.go"]), `rtNewJSONDates\("yyyy-MM-ddTHH:mm:ssK", "Utc", "\+05:30"\)`},
+		{"wire options", string(files["contracts_gen.go"]), `rtNewJSONDates\("yyyy-MM-ddTHH:mm:ssK", "Utc", "\+05:30"\)`},
 		{"wire options in the spec", string(files["spec.json"]), `"jsonDateTimeZoneHandling": "Utc"`},
 		// source is declared in a base: every command that inherits it
 		// binds it by its CLR name.
-		{"CLR name, the type named", string(files["form_gen.go"]), `(?s)func \(v \*BookAppointmentCommand\) writeForm.*?w\.str\("SourceSystem", \*v\.Source\)`},
-		{"CLR name, inherited", string(files["form_gen.go"]), `(?s)func \(v \*SendPatientMessageCommand\) writeForm.*?w\.str\("SourceSystem", \*v\.Source\)`},
+		{"CLR name, the type named", string(files["contracts_gen.go"]), `(?s)var contractBookAppointmentCommand = .*?\{Name: "source", Field: "Source", .*Form: "SourceSystem"\}`},
+		{"CLR name, inherited", string(files["contracts_gen.go"]), `(?s)var contractSendPatientMessageCommand = .*?\{Name: "source", Field: "Source", .*Form: "SourceSystem"\}`},
 		{"CLR name in the spec", string(files["spec.json"]), `"clrName": "SourceSystem"`},
 	}
 	for _, c := range checks {
@@ -108,7 +108,12 @@ func TestConfigEveryKey(t *testing.T) {
 		t.Error("-spec did not override the config's spec")
 	}
 	mustRun(t, 0, "check", "-config", cfg, "-o", other, "-pkg", "other", "-spec", filepath.Join(other, "s.json"))
-	mustRun(t, 1, "check", "-config", cfg, "-o", other)
+	// Without -pkg the config's package applies, which is not the one the
+	// directory holds (its service_impl.go is package other): check, like
+	// generate, refuses and says how to go on.
+	if _, errOut := mustRun(t, 2, "check", "-config", cfg, "-o", other); !strings.Contains(errOut, "pass -pkg other") {
+		t.Errorf("check into a directory of another package: %s", errOut)
+	}
 }
 
 // Config errors name the file, the line and the key.

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"io"
 	"math/rand"
 	"path/filepath"
 	"sort"
@@ -123,7 +124,7 @@ func TestDeterministicParseInputs(t *testing.T) {
 func TestClinicEndpointsOnce(t *testing.T) {
 	files := clinicFiles(t)
 	h, x := copyClinic(t, filepath.Join(t.TempDir(), "p"), files, nil)
-	s, _, err := loadInputs([]string{h, x}, "")
+	s, err := loadInputs([]string{h, x}, "", io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}

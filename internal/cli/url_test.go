@@ -45,7 +45,7 @@ func TestGenerateFromURL(t *testing.T) {
 	if code, _, stderr := run(t, "generate", "-o", fromFiles, "-pkg", "api", pages); code != 0 {
 		t.Fatalf("generate from files: exit %d\n%s", code, stderr)
 	}
-	for _, name := range []string{"types_gen.go", "client_gen.go", "xml_gen.go", "json_gen.go"} {
+	for _, name := range []string{"types_gen.go", "client_gen.go", "contracts_gen.go", "codecs_gen.go"} {
 		a, err := os.ReadFile(filepath.Join(fromURL, name))
 		if err != nil {
 			t.Fatal(err)

@@ -53,7 +53,7 @@ func TestUsageAndInputErrors(t *testing.T) {
 		{[]string{"-h"}, 0, "usage: helpgen <command>", ""},
 
 		{[]string{"parse"}, 2, "", "no inputs"},
-		{[]string{"parse", "-h"}, 0, "", "usage: helpgen parse"},
+		{[]string{"parse", "-h"}, 0, "usage: helpgen parse", ""},
 		{[]string{"parse", "-nope", seed}, 2, "", "flag provided but not defined: -nope"},
 		{[]string{"parse", missing}, 2, "", missing},
 		{[]string{"parse", empty}, 2, "", "no pages found in " + empty},
@@ -64,21 +64,22 @@ func TestUsageAndInputErrors(t *testing.T) {
 
 		{[]string{"generate"}, 2, "", "no output directory"},
 		{[]string{"generate", "-o", filepath.Join(dir, "out")}, 2, "", "no inputs"},
-		{[]string{"generate", "-h"}, 0, "", "usage: helpgen generate"},
+		{[]string{"generate", "-h"}, 0, "usage: helpgen generate", ""},
 		{[]string{"generate", "-o"}, 2, "", "flag needs an argument: -o"},
 		{[]string{"generate", "-o", filepath.Join(dir, "out"), missing}, 2, "", missing},
 		{[]string{"generate", "-o", filepath.Join(dir, "out"), badDir}, 2, "", "dangling.html"},
 		{[]string{"generate", "-o", filepath.Join(dir, "out"), "-pkg", "my-api", seed}, 2, "", `-pkg "my-api" is not a Go package name`},
 		{[]string{"generate", "-config", filepath.Join(dir, "nope.json"), seed}, 2, "", "nope.json"},
 		{[]string{"generate", "-o", filepath.Join(dir, "out"), specFile, pages}, 2, "", "must be the only input"},
+		{[]string{"generate", "-o", specFile, seed}, 2, "", specFile + " is not a directory"},
 
 		{[]string{"check"}, 2, "", "no output directory"},
-		{[]string{"check", "-h"}, 0, "", "usage: helpgen check"},
+		{[]string{"check", "-h"}, 0, "usage: helpgen check", ""},
 		{[]string{"check", "-o", filepath.Join(dir, "out"), missing}, 2, "", missing},
 		{[]string{"check", "-o", filepath.Join(dir, "never-written"), seed}, 1, "+++ b/types_gen.go", "out of date"},
 
 		{[]string{"crawl"}, 2, "", "want exactly one URL"},
-		{[]string{"crawl", "-h"}, 0, "", "usage: helpgen crawl"},
+		{[]string{"crawl", "-h"}, 0, "usage: helpgen crawl", ""},
 		{[]string{"crawl", "http://example.invalid/Help"}, 2, "", "-o DIR is required"},
 		{[]string{"crawl", "-o", dir, "not a url"}, 2, "", "helpgen crawl:"},
 
@@ -141,21 +142,22 @@ func TestPackageName(t *testing.T) {
 	}
 }
 
-// parse exits 1 when the inputs have errors, and with -strict on warnings.
+// parse exits 2 when the inputs have errors, and 1 with -strict on
+// warnings; it writes nothing then.
 func TestParseExitOnDiagnostics(t *testing.T) {
 	dir := t.TempDir()
 	junk := filepath.Join(dir, "notes.txt")
 	if err := os.WriteFile(junk, []byte("<p>nothing here</p>\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if code, _, stderr := run(t, "parse", junk); code != 1 || !strings.Contains(stderr, "no Help Page content") {
-		t.Errorf("parse of a non-page: exit %d, stderr %q; want 1 and the reason", code, stderr)
+	if code, out, stderr := run(t, "parse", junk); code != 2 || out != "" || !strings.Contains(stderr, "notes.txt: not a Help Page") {
+		t.Errorf("parse of a non-page: exit %d, stdout %q, stderr %q; want 2, nothing, and the reason", code, clip(out), stderr)
 	}
 	clinic := filepath.Join("..", "..", "pages", "clinic")
 	if code, _, _ := run(t, "parse", clinic); code != 0 {
 		t.Errorf("parse with warnings only: exit %d, want 0", code)
 	}
-	if code, _, _ := run(t, "parse", "-strict", clinic); code != 1 {
-		t.Errorf("parse -strict with warnings: exit %d, want 1", code)
+	if code, out, stderr := run(t, "parse", "-strict", clinic); code != 1 || out != "" || !strings.Contains(stderr, "-strict: 3 warnings") {
+		t.Errorf("parse -strict with warnings: exit %d, stdout %d bytes, stderr %q; want 1, nothing, and the count", code, len(out), stderr)
 	}
 }

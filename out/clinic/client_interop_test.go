@@ -172,7 +172,7 @@ func TestInteropClinicClient(t *testing.T) {
 				body := &ContactPoint{SmsNumber: Ptr("+27 82 555 0100"), SMSReminders: true, Email: Ptr("thandi@example.org"), CountryCode: Ptr("ZA"), Website: Ptr("https://example.org/t")}
 				_, _ = c.PutPatientsContact(ctx, patient, body)
 				echo(t, "Patients.UpdateContact", map[string]string{"patientId": patient.String()})
-				back := decodeEcho(t, func(b []byte) (any, error) { return codecContact.fromJSON(b) }, func(b []byte) (any, error) { return xmlDocDecodeContactPoint(b) })
+				back := decodeEcho(t, func(b []byte) (any, error) { return codecContact.decode("json", b) }, func(b []byte) (any, error) { return codecContact.decode("xml", b) })
 				bodyBack(t, codecContact.through(t, formatName(format), body), back)
 			})
 			t.Run("PostMessages", func(t *testing.T) {
@@ -182,7 +182,7 @@ func TestInteropClinicClient(t *testing.T) {
 				}
 				_, _ = c.PostMessages(ctx, doc)
 				echo(t, "Messages.Send", nil)
-				back := decodeEcho(t, func(b []byte) (any, error) { return codecMessage.fromJSON(b) }, func(b []byte) (any, error) { return xmlDocDecodeSendPatientMessageCommand(b) })
+				back := decodeEcho(t, func(b []byte) (any, error) { return codecMessage.decode("json", b) }, func(b []byte) (any, error) { return codecMessage.decode("xml", b) })
 				sent := codecMessage.through(t, formatName(format), doc)
 				if format == FormatForm {
 					clearField(sent, "Source")
@@ -195,8 +195,8 @@ func TestInteropClinicClient(t *testing.T) {
 }
 
 var (
-	codecContact = codec[*ContactPoint]{"ContactPoint", xmlDocAppendContactPoint, xmlDocDecodeContactPoint}
-	codecMessage = codec[*SendPatientMessageCommand]{"SendPatientMessageCommand", xmlDocAppendSendPatientMessageCommand, xmlDocDecodeSendPatientMessageCommand}
+	codecContact = codec[*ContactPoint]{"ContactPoint", &contractContactPoint}
+	codecMessage = codec[*SendPatientMessageCommand]{"SendPatientMessageCommand", &contractSendPatientMessageCommand}
 )
 
 func formatName(f Format) string { return []string{"json", "xml", "form"}[f] }

@@ -545,47 +545,41 @@ func rtPathParam[T any](r *http.Request, i int, name string, verr *ValidationErr
 }
 
 // rtDecodeBody reads the request body (within the size limit) and decodes
-// it in the format its Content-Type names, within cfg's decode limits and
-// checking the request's context as it goes. It answers 415 or 413 itself
-// and then returns false; a body that does not decode is recorded in verr.
-// An empty body is the zero value, as Web API binds it to null.
+// it into *body, a value of root's type, in the format its Content-Type
+// names, within cfg's decode limits and checking the request's context as
+// it goes. It answers 415 or 413 itself and then returns false; a body
+// that does not decode is recorded in verr. An empty body leaves the zero
+// value, as Web API binds it to null.
 func rtDecodeBody[T any](w http.ResponseWriter, r *http.Request, cfg *rtServerConfig, rf rtFormat, verr *ValidationError,
-	xml func(*rtXMLReader) (T, error), form func(*rtFormData) (T, error), json func(*rtJSONReader) (T, error)) (T, bool) {
-	var body T
+	a *rtAPI, root *rtRoot, body *T) bool {
 	bf, ok := rtRequestFormat(r)
 	if !ok {
 		rtWriteError(w, rf, http.StatusUnsupportedMediaType, "The request entity's media type is not supported for this resource.", nil)
-		return body, false
+		return false
 	}
 	data, st := rtReadBody(w, r, cfg.maxBody)
 	if st != 0 {
 		rtWriteError(w, rf, st, http.StatusText(st), nil)
-		return body, false
+		return false
 	}
 	if len(data) == 0 {
-		return body, true
+		return true
 	}
 	d := rtNewDecoding(r.Context(), cfg.limits)
+	p := rtRootPointer(a, root, body)
 	var err error
 	switch bf {
 	case rtXML:
-		xr := &rtXMLReader{}
-		xr.resetWith(data, d)
-		body, err = xml(xr)
+		err = rtXMLDecodeDocWith(data, d, root.codec, p)
 	case rtForm:
-		var f *rtFormData
-		if f, err = rtParseFormWith(data, d); err == nil {
-			body, err = form(f)
-		}
+		err = rtFormDecodeDocWith(data, d, root.codec, p)
 	default:
-		jr := &rtJSONReader{}
-		jr.resetWith(data, d)
-		body, err = json(jr)
+		err = rtJSONDecodeDocWith(data, d, root.codec, p)
 	}
 	if err != nil {
 		verr.add("body", rtMessage(err))
 	}
-	return body, true
+	return true
 }
 
 // rtMessage is an error's text for a 400 body, cut to 1 KiB: the

@@ -21,7 +21,7 @@ func parseParamDateTime(s string) (DateTime, error) {
 }
 
 func parseParamAppointmentStatus(s string) (AppointmentStatus, error) {
-	n, ok := jsonNamesAppointmentStatus.parse([]byte(s))
+	n, ok := api.parseEnum(&enumAppointmentStatus, s)
 	if !ok {
 		return 0, rtErr("AppointmentStatus", []byte(s))
 	}
@@ -34,7 +34,7 @@ func parseParamInt32(s string) (int32, error) {
 }
 
 func parseParamReminderChannel(s string) (ReminderChannel, error) {
-	n, ok := jsonNamesReminderChannel.parse([]byte(s))
+	n, ok := api.parseEnum(&enumReminderChannel, s)
 	if !ok {
 		return 0, rtErr("ReminderChannel", []byte(s))
 	}

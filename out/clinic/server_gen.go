@@ -611,12 +611,12 @@ func servePostClinicsAppointments(cfg *rtServerConfig, s Service, w http.Respons
 	}
 	var verr ValidationError
 	clinicId := rtPathParam(r, 3, "clinicId", &verr, parseParamGuid)
-	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlReadBookAppointmentCommand, formReadBookAppointmentCommand, jsonReadBookAppointmentCommand)
-	if !ok {
+	var body *BookAppointmentCommand
+	if !rtDecodeBody(w, r, cfg, rf, &verr, api, &rootBookAppointmentCommand, &body) {
 		return
 	}
-	if body != nil && !cfg.noValidate {
-		body.validate(&verr, "")
+	if !cfg.noValidate {
+		rtValidateRoot(api, &verr, &rootBookAppointmentCommand, &body)
 	}
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
@@ -639,8 +639,8 @@ func servePostClinicsAppointmentsNotes(cfg *rtServerConfig, s Service, w http.Re
 	var verr ValidationError
 	clinicId := rtPathParam(r, 3, "clinicId", &verr, parseParamGuid)
 	appointmentId := rtPathParam(r, 5, "appointmentId", &verr, parseParamGuid)
-	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlReadString, formReadString, jsonReadString)
-	if !ok {
+	var body *string
+	if !rtDecodeBody(w, r, cfg, rf, &verr, api, &rootString, &body) {
 		return
 	}
 	if len(verr.Fields) > 0 {
@@ -662,12 +662,12 @@ func servePostMessages(cfg *rtServerConfig, s Service, w http.ResponseWriter, r 
 		return
 	}
 	var verr ValidationError
-	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlReadSendPatientMessageCommand, formReadSendPatientMessageCommand, jsonReadSendPatientMessageCommand)
-	if !ok {
+	var body *SendPatientMessageCommand
+	if !rtDecodeBody(w, r, cfg, rf, &verr, api, &rootSendPatientMessageCommand, &body) {
 		return
 	}
-	if body != nil && !cfg.noValidate {
-		body.validate(&verr, "")
+	if !cfg.noValidate {
+		rtValidateRoot(api, &verr, &rootSendPatientMessageCommand, &body)
 	}
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
@@ -689,12 +689,12 @@ func servePostPatientsPhoto(cfg *rtServerConfig, s Service, w http.ResponseWrite
 	}
 	var verr ValidationError
 	patientId := rtPathParam(r, 3, "patientId", &verr, parseParamGuid)
-	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlReadPatientPhotoUpload, formReadPatientPhotoUpload, jsonReadPatientPhotoUpload)
-	if !ok {
+	var body *PatientPhotoUpload
+	if !rtDecodeBody(w, r, cfg, rf, &verr, api, &rootPatientPhotoUpload, &body) {
 		return
 	}
-	if body != nil && !cfg.noValidate {
-		body.validate(&verr, "")
+	if !cfg.noValidate {
+		rtValidateRoot(api, &verr, &rootPatientPhotoUpload, &body)
 	}
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
@@ -717,12 +717,12 @@ func servePutClinicsAppointmentsByAppointmentId(cfg *rtServerConfig, s Service, 
 	var verr ValidationError
 	clinicId := rtPathParam(r, 3, "clinicId", &verr, parseParamGuid)
 	appointmentId := rtPathParam(r, 5, "appointmentId", &verr, parseParamGuid)
-	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlReadRescheduleAppointmentCommand, formReadRescheduleAppointmentCommand, jsonReadRescheduleAppointmentCommand)
-	if !ok {
+	var body *RescheduleAppointmentCommand
+	if !rtDecodeBody(w, r, cfg, rf, &verr, api, &rootRescheduleAppointmentCommand, &body) {
 		return
 	}
-	if body != nil && !cfg.noValidate {
-		body.validate(&verr, "")
+	if !cfg.noValidate {
+		rtValidateRoot(api, &verr, &rootRescheduleAppointmentCommand, &body)
 	}
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
@@ -744,12 +744,12 @@ func servePutMessagesTemplatesByTemplateCode(cfg *rtServerConfig, s Service, w h
 	}
 	var verr ValidationError
 	templateCode := rtPathParam(r, 4, "templateCode", &verr, parseParamString)
-	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlReadMessageTemplate, formReadMessageTemplate, jsonReadMessageTemplate)
-	if !ok {
+	var body *MessageTemplate
+	if !rtDecodeBody(w, r, cfg, rf, &verr, api, &rootMessageTemplate, &body) {
 		return
 	}
-	if body != nil && !cfg.noValidate {
-		body.validate(&verr, "")
+	if !cfg.noValidate {
+		rtValidateRoot(api, &verr, &rootMessageTemplate, &body)
 	}
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
@@ -770,12 +770,12 @@ func servePutPatientsContact(cfg *rtServerConfig, s Service, w http.ResponseWrit
 	}
 	var verr ValidationError
 	patientId := rtPathParam(r, 3, "patientId", &verr, parseParamGuid)
-	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlReadContactPoint, formReadContactPoint, jsonReadContactPoint)
-	if !ok {
+	var body *ContactPoint
+	if !rtDecodeBody(w, r, cfg, rf, &verr, api, &rootContactPoint, &body) {
 		return
 	}
-	if body != nil && !cfg.noValidate {
-		body.validate(&verr, "")
+	if !cfg.noValidate {
+		rtValidateRoot(api, &verr, &rootContactPoint, &body)
 	}
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)

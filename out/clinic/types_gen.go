@@ -4,7 +4,6 @@ package clinic
 
 import (
 	"github.com/google/uuid"
-	"strconv"
 	"time"
 )
 
@@ -135,21 +134,7 @@ const (
 
 // String returns the CLR name of v, or its number when v has no name.
 func (v AppointmentStatus) String() string {
-	switch v {
-	case AppointmentStatusRequested:
-		return "Requested"
-	case AppointmentStatusBooked:
-		return "Booked"
-	case AppointmentStatusCheckedIn:
-		return "CheckedIn"
-	case AppointmentStatusCompleted:
-		return "Completed"
-	case AppointmentStatusCancelled:
-		return "Cancelled"
-	case AppointmentStatusNoShow:
-		return "NoShow"
-	}
-	return strconv.FormatInt(int64(v), 10)
+	return api.enumString(&enumAppointmentStatus, int64(v))
 }
 
 // AppointmentSummary is the data contract Harbourview.Clinic.Scheduling.Contracts.AppointmentSummary.
@@ -296,15 +281,7 @@ const (
 
 // String returns the CLR name of v, or its number when v has no name.
 func (v MessageChannel) String() string {
-	switch v {
-	case MessageChannelSms:
-		return "Sms"
-	case MessageChannelEmail:
-		return "Email"
-	case MessageChannelPush:
-		return "Push"
-	}
-	return strconv.FormatInt(int64(v), 10)
+	return api.enumString(&enumMessageChannel, int64(v))
 }
 
 // MessageDeliveryReport is the data contract MessageDeliveryReport.
@@ -449,19 +426,7 @@ const (
 
 // String returns the CLR name of v, or its number when v has no name.
 func (v ReminderChannel) String() string {
-	switch v {
-	case ReminderChannelNone:
-		return "None"
-	case ReminderChannelSms:
-		return "Sms"
-	case ReminderChannelEmail:
-		return "Email"
-	case ReminderChannelPush:
-		return "Push"
-	case ReminderChannelVoice:
-		return "Voice"
-	}
-	return strconv.FormatInt(int64(v), 10)
+	return api.enumString(&enumReminderChannel, int64(v))
 }
 
 // RescheduleAppointmentCommand is the data contract Harbourview.Clinic.Scheduling.Contracts.RescheduleAppointmentCommand.
@@ -572,13 +537,5 @@ const (
 
 // String returns the CLR name of v, or its number when v has no name.
 func (v UrgencyLevel) String() string {
-	switch v {
-	case UrgencyLevelRoutine:
-		return "Routine"
-	case UrgencyLevelSoon:
-		return "Soon"
-	case UrgencyLevelUrgent:
-		return "Urgent"
-	}
-	return strconv.FormatInt(int64(v), 10)
+	return api.enumString(&enumUrgencyLevel, int64(v))
 }

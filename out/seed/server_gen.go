@@ -49,12 +49,12 @@ func servePostClinicalEncountersFollowupSend(cfg *rtServerConfig, s Service, w h
 	var verr ValidationError
 	practiceId := rtPathParam(r, 2, "practiceId", &verr, parseParamGuid)
 	encounterId := rtPathParam(r, 5, "encounterId", &verr, parseParamGuid)
-	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlReadSendEncounterRequireFollowupPatientSms, formReadSendEncounterRequireFollowupPatientSms, jsonReadSendEncounterRequireFollowupPatientSms)
-	if !ok {
+	var body *SendEncounterRequireFollowupPatientSms
+	if !rtDecodeBody(w, r, cfg, rf, &verr, api, &rootSendEncounterRequireFollowupPatientSms, &body) {
 		return
 	}
-	if body != nil && !cfg.noValidate {
-		body.validate(&verr, "")
+	if !cfg.noValidate {
+		rtValidateRoot(api, &verr, &rootSendEncounterRequireFollowupPatientSms, &body)
 	}
 	if len(verr.Fields) > 0 {
 		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)

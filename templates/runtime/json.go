@@ -4,7 +4,7 @@ package wire
 // defaults, and a pull reader with Json.NET's reading rules (member names
 // matched exactly, then ignoring case; unknown members skipped; lenient
 // scalar conversions; comments, single quotes and unquoted names allowed).
-// Generated json_gen.go code drives both; nothing here uses reflection.
+// The codecs of codec_json.go drive both.
 
 import (
 	"bytes"

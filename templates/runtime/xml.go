@@ -2,7 +2,7 @@ package wire
 
 // DataContractSerializer (DCS) XML runtime: an append-style writer that
 // produces DCS's exact bytes, and a strict pull reader. Generated
-// xml_gen.go code drives both; nothing here uses reflection or encoding/xml.
+// the codecs of codec_xml.go drive both; nothing here uses encoding/xml.
 //
 // # Writing
 //

@@ -1,0 +1,118 @@
+package wire
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/google/uuid"
+)
+
+// Hand-written descriptors for a small API, as the generator writes them.
+
+type tcColour int32
+
+const (
+	tcRed tcColour = iota
+	tcGreen
+)
+
+type tcNote struct {
+	Text *string
+	At   DateTime
+}
+
+type tcThing struct {
+	Id     uuid.UUID
+	Name   *string
+	Count  int32
+	Big    *int64
+	Colour tcColour
+	Notes  []*tcNote
+	Tags   []*string
+	Scores map[string]int32
+	Self   *tcThing
+	Pair   KeyValuePair[int32, *string]
+	Any    Object
+}
+
+var (
+	tcContractNote = rtContract{
+		Go: (*tcNote)(nil), Name: "T.Note", XML: "Note", NS: "urn:t",
+		Members: []rtMember{{Name: "At", Type: "dateTime"}, {Name: "Text", Type: "string"}},
+	}
+	tcContractThing = rtContract{
+		Go: (*tcThing)(nil), Name: "T.Thing", XML: "Thing", NS: "urn:t",
+		Members: []rtMember{
+			{Name: "Any", Type: "anyType"},
+			{Name: "Big", Type: "nullable<long>"},
+			{Name: "Colour", Type: "tcColour"},
+			{Name: "Count", Type: "int", Check: &rtCheck{Range: [2]string{"1", "10"}}},
+			{Name: "Id", Type: "guid"},
+			{Name: "Name", Type: "string", Check: &rtCheck{Required: true, MaxLength: "5"}},
+			{Name: "Notes", Type: "list<tcNote>"},
+			{Name: "Pair", Type: "pair<int,string>"},
+			{Name: "Scores", Type: "dict<string,int>"},
+			{Name: "Self", Type: "tcThing"},
+			{Name: "Tags", Type: "list<string>"},
+		},
+		JSONOrder: []string{"Id", "Name", "Count", "Big", "Colour", "Notes", "Tags", "Scores", "Self", "Pair", "Any"},
+	}
+	tcEnumColour = rtEnum{Go: (*tcColour)(nil), Name: "T.Colour", XML: "Colour", NS: "urn:t",
+		Values: []rtEnumValue{{Name: "Red", Value: 0}, {Name: "Green", Value: 1, Wire: "green"}}}
+	tcRootThing = rtRoot{Go: (**tcThing)(nil), Type: "tcThing"}
+	tcRootList  = rtRoot{Go: (*[]*tcThing)(nil), Type: "list<tcThing>"}
+	tcAPI       = &rtAPI{
+		Contracts: []*rtContract{&tcContractNote, &tcContractThing},
+		Enums:     []*rtEnum{&tcEnumColour},
+		Roots:     []*rtRoot{&tcRootThing, &tcRootList},
+		Dates:     rtNewJSONDates("yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "RoundtripKind", "+02:00"),
+	}
+)
+
+func TestContractCodecs(t *testing.T) {
+	const doc = `{"Id":"6a9e0997-1a57-42fa-939e-563024574417","Name":"abc","Count":3,"Big":5000000000,"Colour":1,` +
+		`"Notes":[{"At":"2025-12-11T01:47:23Z","Text":"hi"},null],"Tags":["a",null],"Scores":{"a":1,"b":2},` +
+		`"Self":{"Id":"00000000-0000-0000-0000-000000000000","Name":null,"Count":0,"Big":null,"Colour":0,"Notes":null,"Tags":[],"Scores":null,"Self":null,"Pair":{"Key":0,"Value":null},"Any":null},` +
+		`"Pair":{"Key":7,"Value":"seven"},"Any":{"x":[1,2]}}`
+	var v *tcThing
+	if err := rtDecodeJSONRoot(tcAPI, []byte(doc), &tcRootThing, &v); err != nil {
+		t.Fatal(err)
+	}
+	if got := rtAppendJSONRoot(tcAPI, nil, &tcRootThing, &v, tcAPI.Dates); string(got) != doc {
+		t.Errorf("JSON round trip\n got %s\nwant %s", got, doc)
+	}
+	if _, err := rtAppendXMLRoot(tcAPI, nil, &tcRootThing, &v); err == nil {
+		t.Fatal("a JSON object in an Object member was written as XML")
+	}
+	v.Any = Object{} // JSON objects cannot travel in XML
+	x, err := rtAppendXMLRoot(tcAPI, nil, &tcRootThing, &v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var w *tcThing
+	if err := rtDecodeXMLRoot(tcAPI, x, &tcRootThing, &w); err != nil {
+		t.Fatalf("%v\n%s", err, x)
+	}
+	x2, _ := rtAppendXMLRoot(tcAPI, nil, &tcRootThing, &w)
+	if !bytes.Equal(x, x2) {
+		t.Errorf("XML round trip\n got %s\nwant %s", x2, x)
+	}
+	v.Notes[0].At = DateTime{} // the binder reads zoned dates as server-local ones
+	f := rtAppendFormRoot(tcAPI, nil, &tcRootThing, &v)
+	var u *tcThing
+	if err := rtDecodeFormRoot(tcAPI, f, &tcRootThing, &u); err != nil {
+		t.Fatalf("%v\n%s", err, f)
+	}
+	if f2 := rtAppendFormRoot(tcAPI, nil, &tcRootThing, &u); !bytes.Equal(f, f2) {
+		t.Errorf("form round trip\n got %s\nwant %s", f2, f)
+	}
+	var verr ValidationError
+	rtValidateRoot(tcAPI, &verr, &tcRootThing, &w)
+	if len(verr.Fields) != 2 || verr.Fields["Self.Name"] == nil || verr.Fields["Self.Count"] == nil {
+		t.Errorf("validation: %v", verr.Fields)
+	}
+	var list []*tcThing
+	if err := rtDecodeJSONRoot(tcAPI, []byte(`[`+doc+`,null]`), &tcRootList, &list); err != nil || len(list) != 2 {
+		t.Fatal(err, len(list))
+	}
+}
