@@ -291,7 +291,7 @@ type rtJSONReader struct {
 	data  []byte
 	pos   int
 	depth int
-	work  uint // keys and items read, for the context checks
+	work  uint // objects and arrays entered, for the context checks
 	buf   []byte
 	boxes rtStrBoxes // stringPtr's values
 	chars []byte     // the strings' bytes: see intern
@@ -309,9 +309,19 @@ func (r *rtJSONReader) resetWith(data []byte, d *rtDecoding) {
 	r.data, r.pos, r.depth, r.work, r.dec = data, 0, 0, 0, d
 }
 
-// tick counts a key or item and checks the context every rtCheckEvery.
+// tick counts an object or array and checks the context every
+// rtCheckEvery.
 func (r *rtJSONReader) tick() error {
 	if r.work++; r.work%rtCheckEvery == 0 && r.dec != nil {
+		return r.dec.canceled()
+	}
+	return nil
+}
+
+// tickAt checks the context at every rtCheckEvery-th key or item of an
+// object or array (i is its index: no counter to keep on the hot path).
+func (r *rtJSONReader) tickAt(i int) error {
+	if i >= rtCheckEvery-1 && uint(i)%rtCheckEvery == rtCheckEvery-1 && r.dec != nil {
 		return r.dec.canceled()
 	}
 	return nil
@@ -449,7 +459,7 @@ func (r *rtJSONReader) enter() error {
 	if r.depth > rtJSONMaxDepth {
 		return r.errorf("maximum depth " + strconv.Itoa(rtJSONMaxDepth) + " exceeded")
 	}
-	return nil
+	return r.tick()
 }
 
 // enterObject consumes '{'.
@@ -464,7 +474,7 @@ func (r *rtJSONReader) enterObject() error {
 // key reads the next member name and its ':'; i is the member's index (no
 // comma before the first). It returns nil at the closing '}'.
 func (r *rtJSONReader) key(i int) ([]byte, error) {
-	if err := r.tick(); err != nil {
+	if err := r.tickAt(i); err != nil {
 		return nil, err
 	}
 	// Fast path, compact JSON: [,]"name": with a short name and no escapes.
@@ -542,7 +552,7 @@ func (r *rtJSONReader) enterArray() error {
 // item reports whether another array item follows (consuming the comma
 // before items after the first, or the closing ']').
 func (r *rtJSONReader) item(i int) (bool, error) {
-	if err := r.tick(); err != nil {
+	if err := r.tickAt(i); err != nil {
 		return false, err
 	}
 	// Fast path, compact JSON: the next value starts here, or after ','.

@@ -649,10 +649,14 @@ type rtXMLReader struct {
 	// tag's attributes past rtXMLHashAt (rtXMLAttr.same). Hashes are keyed
 	// per process and never trusted: lookups compare the names.
 	nsIndex  map[uint64]int32
+	indexed  int // the bindings nsIndex reflects: ns[:indexed] (see syncIndex)
 	attrSet  map[uint64]int32
 	attrSame []int32 // while attrSet is on: per attribute, the next one in its bucket, or -1
 	dec      *rtDecoding
 	work     int // start tags and attributes read, for the context checks
+	// dec's limits, at hand for every start tag; fewAttrs is how many
+	// attributes a start tag scans inline: min(rtXMLHashAt, maxAttrs).
+	maxAttrs, maxNS, fewAttrs int
 	// The element whose start tag was read last.
 	isNil bool
 	typ   []byte // its i:type value
@@ -677,7 +681,9 @@ func (r *rtXMLReader) resetWith(data []byte, d *rtDecoding) {
 	if d == nil {
 		d = rtDefaultDecoding
 	}
-	r.data, r.pos, r.dec, r.work, r.nsIndex = data, 0, d, 0, nil
+	r.data, r.pos, r.dec, r.work, r.nsIndex, r.indexed = data, 0, d, 0, nil, 0
+	r.maxAttrs, r.maxNS = d.lim.XMLAttributes, d.lim.XMLNamespaces
+	r.fewAttrs = min(rtXMLHashAt, r.maxAttrs)
 	if cap(r.stack) == 0 {
 		// One allocation for the first bindings, elements and attributes
 		// instead of a growth allocation at each of their first few appends.
@@ -760,22 +766,31 @@ func (r *rtXMLReader) skipWS() {
 	}
 }
 
-// lookup resolves a prefix (nil: the default namespace).
+// lookup resolves a prefix (nil: the default namespace) by a scan, and
+// stays small enough to inline; a scope with nsIndex on is lookupIndexed's.
 func (r *rtXMLReader) lookup(prefix []byte) ([]byte, bool) {
-	if r.nsIndex != nil {
-		i, ok := r.nsIndex[maphash.Bytes(rtFormSeed, prefix)]
-		for ; ok; i, ok = r.ns[i].prev, r.ns[i].prev >= 0 {
-			if bytes.Equal(r.ns[i].prefix, prefix) {
-				return r.ns[i].uri, true
-			}
-		}
-	} else {
-		for i := len(r.ns) - 1; i >= 0; i-- {
-			if bytes.Equal(r.ns[i].prefix, prefix) {
-				return r.ns[i].uri, true
-			}
+	for i := len(r.ns) - 1; i >= 0; i-- {
+		if bytes.Equal(r.ns[i].prefix, prefix) {
+			return r.ns[i].uri, true
 		}
 	}
+	return rtXMLPredeclared(prefix)
+}
+
+// lookupIndexed is lookup through nsIndex.
+func (r *rtXMLReader) lookupIndexed(prefix []byte) ([]byte, bool) {
+	r.syncIndex()
+	i, ok := r.nsIndex[maphash.Bytes(rtFormSeed, prefix)]
+	for ; ok; i, ok = r.ns[i].prev, r.ns[i].prev >= 0 {
+		if bytes.Equal(r.ns[i].prefix, prefix) {
+			return r.ns[i].uri, true
+		}
+	}
+	return rtXMLPredeclared(prefix)
+}
+
+// rtXMLPredeclared resolves the prefixes no document declares.
+func rtXMLPredeclared(prefix []byte) ([]byte, bool) {
 	switch string(prefix) {
 	case "":
 		return nil, true
@@ -786,8 +801,12 @@ func (r *rtXMLReader) lookup(prefix []byte) ([]byte, bool) {
 }
 
 // bind declares prefix (nil: the default namespace) for the element at
-// depth.
+// depth, past the first rtXMLHashAt bindings in scope (startTag appends
+// those itself).
 func (r *rtXMLReader) bind(prefix, uri []byte, depth int) {
+	if r.nsIndex != nil {
+		r.syncIndex()
+	}
 	r.ns = append(r.ns, rtXMLNSBind{prefix: prefix, uri: uri, depth: int32(depth)})
 	switch {
 	case r.nsIndex != nil:
@@ -798,6 +817,25 @@ func (r *rtXMLReader) bind(prefix, uri []byte, depth int) {
 			r.index(i)
 		}
 	}
+	r.indexed = len(r.ns)
+}
+
+// syncIndex takes the bindings that pop has dropped since the last sync
+// out of nsIndex, newest first, restoring the heads they replaced. pop
+// itself only truncates ns (it stays small enough to inline); the dropped
+// bindings are still in ns's array, since every append to a scope with
+// nsIndex on goes through bind, which syncs first.
+func (r *rtXMLReader) syncIndex() {
+	all := r.ns[:r.indexed]
+	for n := r.indexed; n > len(r.ns); n-- {
+		b := &all[n-1]
+		if h := maphash.Bytes(rtFormSeed, b.prefix); b.prev >= 0 {
+			r.nsIndex[h] = b.prev
+		} else {
+			delete(r.nsIndex, h)
+		}
+	}
+	r.indexed = len(r.ns)
 }
 
 // index makes binding i the head of its nsIndex bucket. Bindings leave in
@@ -812,10 +850,16 @@ func (r *rtXMLReader) index(i int) {
 	r.nsIndex[h] = int32(i)
 }
 
-// attr records a start tag attribute, refusing a duplicate.
-func (r *rtXMLReader) attr(a rtXMLAttr, qname []byte, at int) error {
-	if len(r.attrs) >= r.dec.lim.XMLAttributes {
-		return r.errAt(at, rtLimitMsg("attributes in one element", r.dec.lim.XMLAttributes, "XMLAttributes"))
+// attr records a start tag attribute past the first rtXMLHashAt (or
+// past the limit), refusing a duplicate.
+func (r *rtXMLReader) attr(prefix, local, value, qname []byte, at int) error {
+	a := rtXMLAttr{prefix: prefix, local: local, value: value}
+	// Start tags count as work; so do attributes past the first few.
+	if err := r.tick(); err != nil {
+		return err
+	}
+	if len(r.attrs) >= r.maxAttrs {
+		return r.errAt(at, rtLimitMsg("attributes in one element", r.maxAttrs, "XMLAttributes"))
 	}
 	if len(r.attrs) < rtXMLHashAt {
 		for _, b := range r.attrs {
@@ -941,31 +985,45 @@ func (r *rtXMLReader) startTag() error {
 				return err
 			}
 		}
-		if err := r.tick(); err != nil {
-			return err
-		}
 		p, l := rtSplitQName(an)
-		if err := r.attr(rtXMLAttr{prefix: p, local: l, value: val}, an, at); err != nil {
+		if len(r.attrs) < r.fewAttrs {
+			// The common case, inline: a few attributes, scanned.
+			for _, b := range r.attrs {
+				if bytes.Equal(b.prefix, p) && bytes.Equal(b.local, l) {
+					return r.errAt(at, "duplicate attribute "+rtXMLQ(an))
+				}
+			}
+			r.attrs = append(r.attrs, rtXMLAttr{prefix: p, local: l, value: val})
+		} else if err := r.attr(p, l, val, an, at); err != nil {
 			return err
 		}
 		isDefault := p == nil && string(l) == "xmlns"
 		if !isDefault && string(p) != "xmlns" {
 			continue
 		}
-		if declared++; declared > r.dec.lim.XMLNamespaces {
-			return r.errAt(at, rtLimitMsg("namespace declarations in one element", r.dec.lim.XMLNamespaces, "XMLNamespaces"))
+		if declared++; declared > r.maxNS {
+			return r.errAt(at, rtLimitMsg("namespace declarations in one element", r.maxNS, "XMLNamespaces"))
 		}
-		if isDefault {
-			r.bind(nil, val, depth)
-			continue
-		}
-		if len(val) == 0 {
+		if !isDefault && len(val) == 0 {
 			return r.errAt(at, "empty namespace for prefix "+rtXMLQ(l))
 		}
-		r.bind(l, val, depth)
+		if isDefault {
+			l = nil
+		}
+		if r.nsIndex == nil && len(r.ns) < rtXMLHashAt {
+			r.ns = append(r.ns, rtXMLNSBind{prefix: l, uri: val, depth: int32(depth)})
+		} else {
+			r.bind(l, val, depth)
+		}
 	}
 	p, l := rtSplitQName(q)
-	space, ok := r.lookup(p)
+	var space []byte
+	var ok bool
+	if r.nsIndex != nil { // kept out of lookup, so that lookup inlines
+		space, ok = r.lookupIndexed(p)
+	} else {
+		space, ok = r.lookup(p)
+	}
 	if !ok {
 		return r.errAt(start, "undeclared prefix "+rtXMLQ(p))
 	}
@@ -973,7 +1031,12 @@ func (r *rtXMLReader) startTag() error {
 		if a.prefix == nil || string(a.prefix) == "xmlns" {
 			continue
 		}
-		u, ok := r.lookup(a.prefix)
+		var u []byte
+		if r.nsIndex != nil {
+			u, ok = r.lookupIndexed(a.prefix)
+		} else {
+			u, ok = r.lookup(a.prefix)
+		}
 		if !ok {
 			return r.errAt(start, "undeclared prefix "+rtXMLQ(a.prefix))
 		}
@@ -1011,13 +1074,6 @@ func (r *rtXMLReader) pop() {
 	n := len(r.ns)
 	for n > 0 && int(r.ns[n-1].depth) >= d {
 		n--
-		if b := &r.ns[n]; r.nsIndex != nil {
-			if h := maphash.Bytes(rtFormSeed, b.prefix); b.prev >= 0 {
-				r.nsIndex[h] = b.prev
-			} else {
-				delete(r.nsIndex, h)
-			}
-		}
 	}
 	r.ns = r.ns[:n]
 	r.stack = r.stack[:d-1]

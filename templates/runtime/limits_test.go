@@ -333,3 +333,86 @@ func TestReadLengthEOF(t *testing.T) {
 		t.Errorf("%q, %v", data, err)
 	}
 }
+
+// TestXMLScopeRandom: random documents whose scopes grow past rtXMLHashAt
+// and shrink again, with prefixes redeclared at every depth; each element's
+// namespace must be the innermost declaration of its prefix, as a plain
+// model of the scope resolves it.
+func TestXMLScopeRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for trial := range 200 {
+		var doc strings.Builder
+		var want []string
+		scope := []map[string]string{{"": "urn:r"}}
+		resolve := func(p string) string {
+			for i := len(scope) - 1; i >= 0; i-- {
+				if u, ok := scope[i][p]; ok {
+					return u
+				}
+			}
+			return "?"
+		}
+		var elem func(depth int)
+		elem = func(depth int) {
+			decls := map[string]string{}
+			var attrs strings.Builder
+			for range rng.IntN(12) {
+				p := "p" + strconv.Itoa(rng.IntN(30))
+				if _, dup := decls[p]; dup {
+					continue
+				}
+				u := "urn:" + p + "." + strconv.Itoa(trial) + "." + strconv.Itoa(rng.IntN(1000))
+				decls[p] = u
+				attrs.WriteString(" xmlns:" + p + `="` + u + `"`)
+			}
+			scope = append(scope, decls)
+			p := "p" + strconv.Itoa(rng.IntN(30))
+			if resolve(p) == "?" {
+				p = ""
+			}
+			name := "e"
+			if p != "" {
+				name = p + ":e"
+			}
+			want = append(want, resolve(p))
+			doc.WriteString("<" + name + attrs.String() + ">")
+			if depth < 6 {
+				for range rng.IntN(4) {
+					elem(depth + 1)
+				}
+			}
+			doc.WriteString("</" + name + ">")
+			scope = scope[:len(scope)-1]
+		}
+		doc.WriteString(`<R xmlns="urn:r">`)
+		for range 3 {
+			elem(1)
+		}
+		doc.WriteString(`</R>`)
+		r := &rtXMLReader{}
+		r.reset([]byte(doc.String()))
+		if err := r.root("R", "urn:r"); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		var walk func() error
+		walk = func() error {
+			for {
+				ok, err := r.child()
+				if err != nil || !ok {
+					return err
+				}
+				got = append(got, string(r.cur().space))
+				if err := walk(); err != nil {
+					return err
+				}
+			}
+		}
+		if err := walk(); err != nil {
+			t.Fatalf("trial %d: %v", trial, err)
+		}
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Fatalf("trial %d: got\n%s\nwant\n%s\ndoc %s", trial, strings.Join(got, " "), strings.Join(want, " "), doc.String())
+		}
+	}
+}
