@@ -63,9 +63,10 @@ func rtLimitMsg(what string, n int, field string) string {
 
 // rtDecoding is how one body is decoded: its limits and the context of the
 // request it came with. Decoders check the context every rtCheckEvery
-// units of work (pairs, elements and attributes, keys and items), so that
-// a body whose client has gone stops costing CPU. A nil *rtDecoding means
-// the default limits and no context.
+// units of work (form pairs; XML elements, and attributes past an
+// element's first 16; JSON keys and items of one object or array, and
+// objects and arrays), so that a body whose client has gone stops costing
+// CPU. A nil *rtDecoding means the default limits and no context.
 type rtDecoding struct {
 	ctx context.Context
 	lim DecodeLimits // with defaults
