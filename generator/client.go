@@ -226,5 +226,3 @@ func emitClient(m *Model, next func() *jen.File) error {
 	}
 	return nil
 }
-
-func init() { registerPartChunked(PartClient, "client_gen.go", emitClient) }

@@ -7,17 +7,24 @@ import (
 	"github.com/dave/jennifer/jen"
 )
 
-func init() { register("conformance_gen_test.go", emitConformance) }
-
 // sampleCase is one documented sample a root codec must reproduce.
 type sampleCase struct {
-	name string
-	root *Root
-	xml  bool
-	text string
+	name   string // operation/direction/format: the table's stable key
+	op     *Op
+	dir    string
+	root   *Root
+	format string // "json" or "xml"
+	text   string
 }
 
+// conformanceCases are the documented samples with a body or response type
+// to decode them as, once each, in operation order (computed once).
 func conformanceCases(m *Model) []sampleCase {
+	m.samplesOnce.Do(func() { m.sampleCases = findSampleCases(m) })
+	return m.sampleCases
+}
+
+func findSampleCases(m *Model) []sampleCase {
 	var cases []sampleCase
 	seen := map[string]bool{}
 	for _, op := range m.Ops {
@@ -40,22 +47,55 @@ func conformanceCases(m *Model) []sampleCase {
 			if isXML == isJSON {
 				continue
 			}
+			format := "json"
+			if isXML {
+				format = "xml"
+			}
+			name := fmt.Sprintf("%s/%s/%s", op.GoName, s.Direction, strings.ToUpper(format))
 			key := root.Name + "\x00" + s.Text // map keys hash the text; no copy is made
-			if seen[key] {
+			if seen[key] || seen[name] {
 				continue
 			}
-			seen[key] = true
-			format := "JSON"
-			if isXML {
-				format = "XML"
-			}
-			cases = append(cases, sampleCase{
-				name: fmt.Sprintf("%s/%s/%s", op.GoName, s.Direction, format),
-				root: root, xml: isXML, text: s.Text,
-			})
+			seen[key], seen[name] = true, true
+			cases = append(cases, sampleCase{name: name, op: op, dir: s.Direction, root: root, format: format, text: s.Text})
 		}
 	}
 	return cases
+}
+
+// emitSamples writes the documented samples as one table, keyed by
+// operation, direction and format: the generated tests read them from it.
+func emitSamples(m *Model, f *jen.File) error {
+	cases := conformanceCases(m)
+	f.Add(comment("documentedSamples are the samples of the Help Pages, as written there, with the body or\nresponse type they show."))
+	f.Var().Id("documentedSamples").Op("=").Index().Struct(
+		jen.Id("name").String(),
+		jen.Id("root").Op("*").Id("rtRoot"),
+		jen.Id("format").String(),
+		jen.Id("text").String(),
+	).ValuesFunc(func(g *jen.Group) {
+		for _, c := range cases {
+			g.Line().Values(jen.Lit(c.name), jen.Op("&").Id(rootVar(c.root)), jen.Lit(c.format), jen.Lit(c.text))
+		}
+		if len(cases) > 0 {
+			g.Line()
+		}
+	})
+	return nil
+}
+
+// sampleOf is the documented sample of an operation's request or response
+// in the table, preferring JSON; nil when there is none.
+func sampleOf(m *Model, op *Op, dir string) *sampleCase {
+	var found *sampleCase
+	cases := conformanceCases(m)
+	for i := range cases {
+		c := &cases[i]
+		if c.op == op && c.dir == dir && (found == nil || c.format == "json" && found.format != "json") {
+			found = c
+		}
+	}
+	return found
 }
 
 // emitConformance writes a test into the generated package: every
@@ -63,42 +103,38 @@ func conformanceCases(m *Model) []sampleCase {
 // (XML byte for byte once the Help Page's indentation is removed; JSON
 // equal up to whitespace).
 func emitConformance(m *Model, f *jen.File) error {
-	cases := conformanceCases(m)
 	f.Add(comment("TestDocumentedSamples decodes every sample on the Help Pages and encodes it again."))
-	f.Func().Id("TestDocumentedSamples").Params(jen.Id("t").Op("*").Qual("testing", "T")).BlockFunc(func(g *jen.Group) {
-		if len(cases) == 0 {
-			g.Id("t").Dot("Skip").Call(jen.Lit("the Help Pages document no samples"))
-			return
-		}
-		for _, c := range cases {
-			g.Id("t").Dot("Run").Call(jen.Lit(c.name), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).BlockFunc(func(b *jen.Group) {
-				b.Id("sample").Op(":=").Add(sampleRef(m, c.text))
-				if c.xml {
-					b.List(jen.Id("v"), jen.Err()).Op(":=").Id("xmlDecode" + c.root.Name).Call(jen.Index().Byte().Parens(jen.Id("sample")))
-					b.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("decode: %v"), jen.Err()))
-					b.List(jen.Id("got"), jen.Err()).Op(":=").Id("xmlAppend"+c.root.Name).Call(jen.Nil(), jen.Id("v"))
-					b.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("encode: %v"), jen.Err()))
-					b.If(jen.List(jen.Id("want")).Op(":=").Id("conformanceUnindentXML").Call(jen.Id("sample")), jen.String().Parens(jen.Id("got")).Op("!=").Id("want")).Block(
-						jen.Id("t").Dot("Errorf").Call(jen.Lit("re-encoded XML differs\n got: %s\nwant: %s"), jen.Id("got"), jen.Id("want")),
-					)
-					return
-				}
-				b.List(jen.Id("v"), jen.Err()).Op(":=").Id("jsonDecode" + c.root.Name).Call(jen.Index().Byte().Parens(jen.Id("sample")))
-				b.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("decode: %v"), jen.Err()))
-				b.Id("got").Op(":=").Id("jsonAppend"+c.root.Name).Call(jen.Nil(), jen.Id("v"), jen.Id("jsonDates"))
-				b.Var().Id("want").Qual("bytes", "Buffer")
-				b.If(jen.Err().Op(":=").Qual("encoding/json", "Compact").Call(jen.Op("&").Id("want"), jen.Index().Byte().Parens(jen.Id("sample"))), jen.Err().Op("!=").Nil()).Block(
-					jen.Id("t").Dot("Fatalf").Call(jen.Lit("sample is not JSON: %v"), jen.Err()),
-				)
-				b.If(jen.String().Parens(jen.Id("got")).Op("!=").Id("want").Dot("String").Call()).Block(
-					jen.Id("t").Dot("Errorf").Call(jen.Lit("re-encoded JSON differs\n got: %s\nwant: %s"), jen.Id("got"), jen.Id("want").Dot("String").Call()),
-				)
-			}))
-		}
-	})
+	f.Func().Id("TestDocumentedSamples").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
+		jen.If(jen.Len(jen.Id("documentedSamples")).Op("==").Lit(0)).Block(jen.Id("t").Dot("Skip").Call(jen.Lit("the Help Pages document no samples"))),
+		jen.For(jen.List(jen.Id("_"), jen.Id("c")).Op(":=").Range().Id("documentedSamples")).Block(
+			jen.Id("t").Dot("Run").Call(jen.Id("c").Dot("name"), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
+				jen.List(jen.Id("got"), jen.Id("decErr"), jen.Id("encErr")).Op(":=").Id("api").Dot("reencode").Call(jen.Id("c").Dot("root"), jen.Id("c").Dot("format"), jen.Index().Byte().Parens(jen.Id("c").Dot("text"))),
+				jen.If(jen.Id("decErr").Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("decode: %v"), jen.Id("decErr"))),
+				jen.If(jen.Id("encErr").Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("encode: %v"), jen.Id("encErr"))),
+				jen.If(jen.Id("want").Op(":=").Id("conformanceWant").Call(jen.Id("t"), jen.Id("c").Dot("format"), jen.Id("c").Dot("text")), jen.String().Parens(jen.Id("got")).Op("!=").Id("want")).Block(
+					jen.Id("t").Dot("Errorf").Call(jen.Lit("re-encoded sample differs\n got: %s\nwant: %s"), jen.Id("got"), jen.Id("want")),
+				),
+			)),
+		),
+	)
 	f.Line()
-	f.Add(comment("conformanceUnindentXML removes the whitespace the Help Page puts between elements."))
-	f.Func().Id("conformanceUnindentXML").Params(jen.Id("s").String()).String().Block(
+	f.Add(comment("documentedSample is the text of the sample called name."))
+	f.Func().Id("documentedSample").Params(jen.Id("name").String()).Index().Byte().Block(
+		jen.For(jen.List(jen.Id("_"), jen.Id("c")).Op(":=").Range().Id("documentedSamples")).Block(
+			jen.If(jen.Id("c").Dot("name").Op("==").Id("name")).Block(jen.Return(jen.Index().Byte().Parens(jen.Id("c").Dot("text")))),
+		),
+		jen.Panic(jen.Lit("no documented sample ").Op("+").Id("name")),
+	)
+	f.Line()
+	f.Add(comment("conformanceWant is a sample as the codecs write it: JSON compacted; XML without the whitespace\nthe Help Page puts between elements."))
+	f.Func().Id("conformanceWant").Params(jen.Id("t").Op("*").Qual("testing", "T"), jen.List(jen.Id("format"), jen.Id("s")).String()).String().Block(
+		jen.If(jen.Id("format").Op("==").Lit("json")).Block(
+			jen.Var().Id("b").Qual("bytes", "Buffer"),
+			jen.If(jen.Err().Op(":=").Qual("encoding/json", "Compact").Call(jen.Op("&").Id("b"), jen.Index().Byte().Parens(jen.Id("s"))), jen.Err().Op("!=").Nil()).Block(
+				jen.Id("t").Dot("Fatalf").Call(jen.Lit("sample is not JSON: %v"), jen.Err()),
+			),
+			jen.Return(jen.Id("b").Dot("String").Call()),
+		),
 		jen.Var().Id("b").Qual("strings", "Builder"),
 		jen.For(jen.Id("i").Op(":=").Lit(0), jen.Id("i").Op("<").Len(jen.Id("s")), jen.Id("i").Op("++")).Block(
 			jen.Id("c").Op(":=").Id("s").Index(jen.Id("i")),

@@ -15,11 +15,6 @@ import (
 // table, so an API of a thousand types compiles as fast as its structs, and
 // a changed member changes one line of the generated code.
 
-func init() {
-	registerChunked("contracts_gen.go", emitContracts)
-	registerChunked("codecs_gen.go", emitCodecs)
-}
-
 // refString is a type reference in the runtime's notation: the spec's,
 // with Go names for the emitted types.
 func refString(g *GoType) string {
@@ -357,27 +352,27 @@ func emitStructCodecs(f *jen.File, t *Type) {
 	c := jen.Op("&").Id(contractVar(t))
 	f.Add(comment("AppendJSON appends v as the server's Json.NET writes it (null for a nil v)."))
 	f.Func().Params(recv).Id("AppendJSON").Params(jen.Id("dst").Index().Byte()).Index().Byte().Block(
-		jen.Return(jen.Id("rtAppendContractJSON").Call(jen.Id("api"), jen.Id("dst"), c, jen.Id("v"))),
+		jen.Return(jen.Id("api").Dot("appendContractJSON").Call(jen.Id("dst"), c, jen.Id("v"))),
 	)
 	f.Line()
 	f.Add(comment("MarshalJSON implements json.Marshaler with the same bytes as AppendJSON."))
 	f.Func().Params(recv).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id("rtMarshalJSON").Call(jen.Id("api"), c, jen.Id("v"))),
+		jen.Return(jen.Id("api").Dot("marshalJSON").Call(c, jen.Id("v"))),
 	)
 	f.Line()
 	f.Add(comment("UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules."))
 	f.Func().Params(recv).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.Return(jen.Id("rtUnmarshalJSON").Call(jen.Id("api"), jen.Id("data"), c, jen.Id("v"))),
+		jen.Return(jen.Id("api").Dot("unmarshalJSON").Call(jen.Id("data"), c, jen.Id("v"))),
 	)
 	f.Line()
 	f.Add(comment("MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes."))
 	f.Func().Params(recv).Id("MarshalXML").Params(jen.Id("e").Op("*").Qual("encoding/xml", "Encoder"), jen.Id("_").Qual("encoding/xml", "StartElement")).Error().Block(
-		jen.Return(jen.Id("rtMarshalXML").Call(jen.Id("api"), jen.Id("e"), c, jen.Id("v"))),
+		jen.Return(jen.Id("api").Dot("marshalXML").Call(jen.Id("e"), c, jen.Id("v"))),
 	)
 	f.Line()
 	f.Add(comment("UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader."))
 	f.Func().Params(recv).Id("UnmarshalXML").Params(jen.Id("d").Op("*").Qual("encoding/xml", "Decoder"), jen.Id("start").Qual("encoding/xml", "StartElement")).Error().Block(
-		jen.Return(jen.Id("rtUnmarshalXML").Call(jen.Id("api"), jen.Id("d"), jen.Id("start"), c, jen.Id("v"))),
+		jen.Return(jen.Id("api").Dot("unmarshalXML").Call(jen.Id("d"), jen.Id("start"), c, jen.Id("v"))),
 	)
 	f.Line()
 }

@@ -7,8 +7,6 @@ import (
 	"github.com/helpgen/helpgen/spec"
 )
 
-func init() { registerChunked("e2e_gen_test.go", emitE2E) }
-
 // emitE2E writes an end-to-end test into the generated package: the
 // generated client calls the generated server (over real HTTP on loopback)
 // for every endpoint in JSON, XML and form, and every argument and the
@@ -45,16 +43,14 @@ func emitE2E(m *Model, next func() *jen.File) error {
 		})
 		f.Line()
 		if op.Response != nil {
-			text, isXML := sampleText(op.Endpoint, "response")
 			f.Func().Id("e2eResponse"+op.GoName).Params().Params(GoTypeCode(op.Response.Type), jen.Error()).BlockFunc(func(g *jen.Group) {
-				emitSampleValue(m, g, op.Response, text, isXML)
+				emitSampleValue(g, op.Response, sampleOf(m, op, "response"))
 			})
 			f.Line()
 		}
 		if op.Body != nil {
-			text, isXML := sampleText(op.Endpoint, "request")
 			f.Func().Id("e2eBody"+op.GoName).Params().Params(GoTypeCode(op.Body.Type), jen.Error()).BlockFunc(func(g *jen.Group) {
-				emitSampleValue(m, g, op.Body, text, isXML)
+				emitSampleValue(g, op.Body, sampleOf(m, op, "request"))
 			})
 			f.Line()
 		}
@@ -188,32 +184,10 @@ func e2eSameValue(a, b reflect.Value) bool {
 }
 `
 
-// sampleText is an endpoint's documented sample for a direction: JSON
-// preferred, else XML; "" when none.
-func sampleText(e *spec.Endpoint, dir string) (string, bool) {
-	text, isXML := "", false
-	for _, s := range e.Samples {
-		if s.Direction != dir || s.Kind != "text" || s.Text == "" {
-			continue
-		}
-		mts := strings.Join(s.MediaTypes, " ")
-		if strings.Contains(mts, "json") && (text == "" || isXML) {
-			text, isXML = s.Text, false
-		} else if strings.Contains(mts, "xml") && text == "" {
-			text, isXML = s.Text, true
-		}
-	}
-	return text, isXML
-}
-
 // emitSampleValue returns the decoded sample, or a non-nil empty value.
-func emitSampleValue(m *Model, g *jen.Group, r *Root, text string, isXML bool) {
-	if text != "" {
-		fn := "jsonDecode" + r.Name
-		if isXML {
-			fn = "xmlDecode" + r.Name
-		}
-		g.Return(jen.Id(fn).Call(jen.Index().Byte().Parens(sampleRef(m, text))))
+func emitSampleValue(g *jen.Group, r *Root, c *sampleCase) {
+	if c != nil {
+		g.Return(jen.Id(c.format + "Decode" + r.Name).Call(jen.Id("documentedSample").Call(jen.Lit(c.name))))
 		return
 	}
 	switch {
@@ -287,37 +261,7 @@ func paramSample(p *Param) jen.Code {
 	case g.Kind != spec.RefPrimitive:
 		v = jen.Nil()
 	default:
-		switch g.Prim {
-		case "string", "anyURI":
-			// Everything that needs escaping but '/', which no path value
-			// can hold: Web API decodes %2F before it routes.
-			v = jen.Lit("a b;c?d&e=f%é")
-		case "guid":
-			v = jen.Qual(pkgUUID, "MustParse").Call(jen.Lit("6a9e0997-1a57-42fa-939e-563024574417"))
-		case "int", "long", "short", "unsignedInt", "unsignedLong", "unsignedShort":
-			v = jen.Lit(42)
-		case "byte", "unsignedByte":
-			v = jen.Lit(7)
-		case "boolean":
-			v = jen.True()
-		case "double", "float":
-			v = jen.Lit(1.5)
-		case "decimal":
-			v = jen.Id("DecimalFromInt").Call(jen.Lit(1250))
-		case "dateTime":
-			v = jen.Id("DateTime").Values(jen.Dict{
-				jen.Id("Time"): jen.Qual("time", "Date").Call(jen.Lit(2025), jen.Lit(1), jen.Lit(2), jen.Lit(3), jen.Lit(4), jen.Lit(5), jen.Lit(0), jen.Qual("time", "UTC")),
-				jen.Id("Kind"): jen.Id("DateTimeUtc"),
-			})
-		case "dateTimeOffset":
-			v = jen.Qual("time", "Date").Call(jen.Lit(2025), jen.Lit(1), jen.Lit(2), jen.Lit(3), jen.Lit(4), jen.Lit(5), jen.Lit(0), jen.Qual("time", "FixedZone").Call(jen.Lit(""), jen.Lit(7200)))
-		case "duration":
-			v = jen.Id("TimeSpanOf").Call(jen.Lit(90).Op("*").Qual("time", "Minute"))
-		case "char":
-			v = jen.LitRune('x')
-		default:
-			v = jen.Id("zeroOf").Call()
-		}
+		v = prims[g.Prim].sample()
 	}
 	if ptr {
 		return jen.Id("Ptr").Call(jen.Add(valueTypeCode(g)).Parens(v))

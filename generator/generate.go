@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"go/format"
 	"regexp"
-	"sort"
 	"strings"
 	"sync"
 
@@ -53,37 +52,52 @@ const (
 // AllParts lists the optional parts.
 var AllParts = []string{PartClient, PartServer, PartStub, PartSample}
 
-// emitter writes one generated file, as a sequence of chunks (see render.go).
-type emitter struct {
+// emitFunc writes one file, calling next for a new chunk before each type
+// or operation so that big files render in pieces (see render.go); a file
+// of one piece calls it once.
+type emitFunc func(m *Model, next func() *jen.File) error
+
+// output is one generated file.
+type output struct {
 	file string
-	part string // "" for always
-	emit func(m *Model, next func() *jen.File) error
+	part string // the optional part it belongs to; "" for always
+	once bool   // written when missing, never overwritten: the user's file
+	emit emitFunc
 }
 
-// emitters in file order. Each concern registers itself here.
-var emitters []emitter
-
-// register adds an emitter that writes its file in one piece.
-func register(file string, emit func(m *Model, f *jen.File) error) {
-	registerPart("", file, emit)
+// outputs is every file generate writes, in name order: the one place that
+// says what the generated package holds.
+var outputs = []output{
+	{"client_gen.go", PartClient, false, emitClient},
+	{"codecs_gen.go", "", false, emitCodecs},
+	{"conformance_gen_test.go", "", false, single(emitConformance)},
+	{"contracts_gen.go", "", false, emitContracts},
+	{"e2e_gen_test.go", "", false, emitE2E},
+	{"fuzz_gen_test.go", "", false, single(emitFuzz)},
+	{"params_gen.go", "", false, single(emitParams)},
+	{"sample_gen.go", PartSample, false, emitSample},
+	{"samples_gen_test.go", "", false, single(emitSamples)},
+	{"server_gen.go", PartServer, false, emitServer},
+	{StubFile, PartStub, true, emitStub},
+	{"types_gen.go", "", false, emitTypes},
 }
 
-func registerPart(part, file string, emit func(m *Model, f *jen.File) error) {
-	emitters = append(emitters, emitter{file, part, func(m *Model, next func() *jen.File) error {
-		return emit(m, next())
-	}})
+// single adapts an emitter that writes its file in one piece.
+func single(emit func(m *Model, f *jen.File) error) emitFunc {
+	return func(m *Model, next func() *jen.File) error { return emit(m, next()) }
 }
 
-// registerChunked adds an emitter for a file that grows with the API: it
-// calls next before each type or operation, so that the file is rendered
-// (and gofmt'd) in pieces, in parallel and in bounded memory.
-func registerChunked(file string, emit func(m *Model, next func() *jen.File) error) {
-	registerPartChunked("", file, emit)
-}
-
-func registerPartChunked(part, file string, emit func(m *Model, next func() *jen.File) error) {
-	emitters = append(emitters, emitter{file, part, emit})
-}
+// WriteOnce lists the outputs that are written when missing and never
+// overwritten: they are the user's to edit (the server stub).
+var WriteOnce = func() map[string]bool {
+	once := map[string]bool{}
+	for _, o := range outputs {
+		if o.once {
+			once[o.file] = true
+		}
+	}
+	return once
+}()
 
 // Generate renders s into files keyed by path relative to the output dir.
 func Generate(s *spec.Spec, opts Options) (Files, error) {
@@ -100,12 +114,10 @@ func Generate(s *spec.Spec, opts Options) (Files, error) {
 // GenerateModel renders a resolved model.
 func GenerateModel(m *Model) (Files, error) {
 	out := Files{}
-	es := append([]emitter(nil), emitters...)
-	sort.SliceStable(es, func(i, j int) bool { return es[i].file < es[j].file })
-	var active []emitter
-	for _, e := range es {
-		if e.part == "" || m.hasPart(e.part) {
-			active = append(active, e)
+	var active []output
+	for _, o := range outputs {
+		if o.part == "" || m.hasPart(o.part) {
+			active = append(active, o)
 		}
 	}
 	files, err := renderFiles(m, active)

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/helpgen/helpgen/spec"
@@ -22,10 +23,9 @@ type Model struct {
 	Ops   []*Op
 	Roots []*Root
 	opts  Options
-	// sampleNames names the constants that hold the documented sample
-	// texts in the generated tests; sampleOrder is their order.
-	sampleNames map[string]string
-	sampleOrder []string
+	// sampleCases are the documented samples the generated tests read.
+	samplesOnce sync.Once
+	sampleCases []sampleCase
 	// Renames lists every Go name that is not the CLR simple name or the
 	// member name, with why; the generator reports them.
 	Renames []Rename
@@ -88,29 +88,12 @@ type GoType struct {
 	Nilable bool
 }
 
-// primGo maps spec primitives to Go types. Reference types of .NET (string,
-// Uri) become pointers so that null survives a round trip; byte[] is a slice.
-var primGo = map[string]struct {
-	expr    string // Go type expression; "rt." marks a runtime type
-	pointer bool
-}{
-	"string": {"string", true}, "anyURI": {"string", true},
-	"int": {"int32", false}, "long": {"int64", false}, "short": {"int16", false},
-	"unsignedByte": {"uint8", false}, "byte": {"int8", false},
-	"unsignedShort": {"uint16", false}, "unsignedInt": {"uint32", false}, "unsignedLong": {"uint64", false},
-	"float": {"float32", false}, "double": {"float64", false}, "boolean": {"bool", false},
-	"decimal": {"rt.Decimal", false}, "dateTime": {"rt.DateTime", false},
-	"dateTimeOffset": {"time.Time", false}, "duration": {"rt.TimeSpan", false},
-	"guid": {"uuid.UUID", false}, "char": {"rune", false},
-	"base64Binary": {"[]byte", false}, "anyType": {"rt.Object", false},
-}
-
 // PrimGoExpr returns the Go type expression of a primitive ("string",
 // "uuid.UUID", "rt.Decimal" for runtime types) and whether fields of it are
 // pointers.
-func PrimGoExpr(prim string) (expr string, pointer bool) {
-	p := primGo[prim]
-	return p.expr, p.pointer
+func PrimGoExpr(name string) (expr string, pointer bool) {
+	p := prims[name]
+	return p.goType, p.pointer
 }
 
 // ReservedNames are identifiers the runtime and the client/server emitters
@@ -172,7 +155,6 @@ func NewModelWith(s *spec.Spec, opts Options) (*Model, error) {
 	if err := m.resolveOps(opts.Names.Operations); err != nil {
 		return nil, err
 	}
-	m.sampleNames, m.sampleOrder = sampleNames(m)
 	return m, nil
 }
 
@@ -396,18 +378,10 @@ func simpleName(t *spec.Type) string {
 	return lastSegment(r.Name)
 }
 
-var primNames = map[string]string{
-	"string": "String", "int": "Int32", "long": "Int64", "short": "Int16", "unsignedByte": "Byte",
-	"byte": "SByte", "unsignedShort": "UInt16", "unsignedInt": "UInt32", "unsignedLong": "UInt64",
-	"float": "Single", "double": "Double", "decimal": "Decimal", "boolean": "Boolean",
-	"dateTime": "DateTime", "dateTimeOffset": "DateTimeOffset", "duration": "TimeSpan", "guid": "Guid",
-	"char": "Char", "anyURI": "Uri", "base64Binary": "ByteArray", "anyType": "Object",
-}
-
 func refName(r *spec.Ref) string {
 	switch r.Kind {
 	case spec.RefPrimitive:
-		return primNames[r.Name]
+		return prims[r.Name].name
 	case spec.RefNamed:
 		n := r.Name
 		if i := strings.IndexByte(n, '<'); i >= 0 {
@@ -558,11 +532,6 @@ func Exported(s string) string {
 		out = "X" + out
 	}
 	return out
-}
-
-// samples returns the documented sample texts' constant names and order.
-func (m *Model) samples() (map[string]string, []string) {
-	return m.sampleNames, m.sampleOrder
 }
 
 // hasPart reports whether an optional part is emitted.

@@ -151,7 +151,7 @@ func (m *Model) RefName(g *GoType) string {
 	case spec.RefNamed:
 		return g.Named.GoName
 	case spec.RefPrimitive:
-		return primNames[g.Prim]
+		return prims[g.Prim].name
 	case spec.RefList:
 		return "ListOf" + m.RefName(g.Elem)
 	case spec.RefNullable:

@@ -5,8 +5,6 @@ import (
 	"github.com/helpgen/helpgen/spec"
 )
 
-func init() { register("params_gen.go", emitParams) }
-
 // emitParams writes parseParam<Name>(string) for every URI parameter type:
 // Web API's simple-type model binding (invariant culture; enums by name or
 // number, ignoring case; GUIDs in any .NET form).

@@ -31,7 +31,7 @@ type chunk struct {
 	done *sync.WaitGroup // the file's chunks not yet rendered
 }
 
-func renderFiles(m *Model, es []emitter) ([][]byte, error) {
+func renderFiles(m *Model, es []output) ([][]byte, error) {
 	work := make(chan *chunk, 2*runtime.GOMAXPROCS(0))
 	var workers sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
@@ -92,7 +92,7 @@ func renderFiles(m *Model, es []emitter) ([][]byte, error) {
 			// bytes are garbage before the other files are done.
 			rendered.Wait()
 			if err == nil {
-				files[i], err = joinChunks(m.Package, !WriteOnce[e.file], chunks)
+				files[i], err = joinChunks(m.Package, !e.once, chunks)
 			}
 			if err != nil {
 				errs[i] = fmt.Errorf("%s: %w", e.file, err)

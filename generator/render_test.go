@@ -41,3 +41,12 @@ func TestChunkedRenderIsGofmt(t *testing.T) {
 		}
 	}
 }
+
+// The table of outputs is in file-name order, with one entry per file.
+func TestOutputsTable(t *testing.T) {
+	for i := 1; i < len(outputs); i++ {
+		if outputs[i-1].file >= outputs[i].file {
+			t.Errorf("outputs: %s listed before %s", outputs[i-1].file, outputs[i].file)
+		}
+	}
+}

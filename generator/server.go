@@ -215,5 +215,3 @@ func parseInto(m *Model, p *Param, raw jen.Code) jen.Code {
 		jen.Id("verr").Dot("add").Call(jen.Lit(p.Spec.Name), jen.Err().Dot("Error").Call()),
 	).Else().Block(target.Add(val))
 }
-
-func init() { registerPartChunked(PartServer, "server_gen.go", emitServer) }

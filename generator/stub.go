@@ -9,12 +9,6 @@ import (
 // StubFile is the user's implementation file: written once, never again.
 const StubFile = "service_impl.go"
 
-func init() {
-	WriteOnce[StubFile] = true
-	registerPartChunked(PartStub, StubFile, emitStub)
-	registerPartChunked(PartSample, "sample_gen.go", emitSample)
-}
-
 // emitStub writes ServiceImpl with one method per endpoint answering 501.
 // It carries no "generated" header: it is the user's file from then on,
 // so generate never overwrites or deletes it and check only wants it to exist.

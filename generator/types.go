@@ -8,8 +8,6 @@ import (
 	"github.com/helpgen/helpgen/spec"
 )
 
-func init() { registerChunked("types_gen.go", emitTypes) }
-
 // emitTypes writes one struct per complex type (fields in DCS/spec order)
 // and one named integer type per enum, with its constants and String.
 func emitTypes(m *Model, next func() *jen.File) error {

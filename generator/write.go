@@ -13,10 +13,6 @@ import (
 // Files is generated output: path (relative, slash-separated) → content.
 type Files map[string][]byte
 
-// WriteOnce lists outputs that are written when missing and never
-// overwritten: they are the user's to edit (the server stub).
-var WriteOnce = map[string]bool{}
-
 // IsGenerated reports whether a file carries helpgen's header, i.e. may be
 // replaced or deleted by the next generate.
 func IsGenerated(data []byte) bool {

@@ -9,527 +9,527 @@ import (
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *ApiResultOfBoolean) AppendJSON(dst []byte) []byte {
-	return rtAppendContractJSON(api, dst, &contractApiResultOfBoolean, v)
+	return api.appendContractJSON(dst, &contractApiResultOfBoolean, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *ApiResultOfBoolean) MarshalJSON() ([]byte, error) {
-	return rtMarshalJSON(api, &contractApiResultOfBoolean, v)
+	return api.marshalJSON(&contractApiResultOfBoolean, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *ApiResultOfBoolean) UnmarshalJSON(data []byte) error {
-	return rtUnmarshalJSON(api, data, &contractApiResultOfBoolean, v)
+	return api.unmarshalJSON(data, &contractApiResultOfBoolean, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *ApiResultOfBoolean) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtMarshalXML(api, e, &contractApiResultOfBoolean, v)
+	return api.marshalXML(e, &contractApiResultOfBoolean, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *ApiResultOfBoolean) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return rtUnmarshalXML(api, d, start, &contractApiResultOfBoolean, v)
+	return api.unmarshalXML(d, start, &contractApiResultOfBoolean, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *ApiResultOfGuid) AppendJSON(dst []byte) []byte {
-	return rtAppendContractJSON(api, dst, &contractApiResultOfGuid, v)
+	return api.appendContractJSON(dst, &contractApiResultOfGuid, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *ApiResultOfGuid) MarshalJSON() ([]byte, error) {
-	return rtMarshalJSON(api, &contractApiResultOfGuid, v)
+	return api.marshalJSON(&contractApiResultOfGuid, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *ApiResultOfGuid) UnmarshalJSON(data []byte) error {
-	return rtUnmarshalJSON(api, data, &contractApiResultOfGuid, v)
+	return api.unmarshalJSON(data, &contractApiResultOfGuid, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *ApiResultOfGuid) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtMarshalXML(api, e, &contractApiResultOfGuid, v)
+	return api.marshalXML(e, &contractApiResultOfGuid, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *ApiResultOfGuid) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return rtUnmarshalXML(api, d, start, &contractApiResultOfGuid, v)
+	return api.unmarshalXML(d, start, &contractApiResultOfGuid, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *ApiResultOfListOfPatientSummary) AppendJSON(dst []byte) []byte {
-	return rtAppendContractJSON(api, dst, &contractApiResultOfListOfPatientSummary, v)
+	return api.appendContractJSON(dst, &contractApiResultOfListOfPatientSummary, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *ApiResultOfListOfPatientSummary) MarshalJSON() ([]byte, error) {
-	return rtMarshalJSON(api, &contractApiResultOfListOfPatientSummary, v)
+	return api.marshalJSON(&contractApiResultOfListOfPatientSummary, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *ApiResultOfListOfPatientSummary) UnmarshalJSON(data []byte) error {
-	return rtUnmarshalJSON(api, data, &contractApiResultOfListOfPatientSummary, v)
+	return api.unmarshalJSON(data, &contractApiResultOfListOfPatientSummary, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *ApiResultOfListOfPatientSummary) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtMarshalXML(api, e, &contractApiResultOfListOfPatientSummary, v)
+	return api.marshalXML(e, &contractApiResultOfListOfPatientSummary, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *ApiResultOfListOfPatientSummary) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return rtUnmarshalXML(api, d, start, &contractApiResultOfListOfPatientSummary, v)
+	return api.unmarshalXML(d, start, &contractApiResultOfListOfPatientSummary, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *AppointmentDetail) AppendJSON(dst []byte) []byte {
-	return rtAppendContractJSON(api, dst, &contractAppointmentDetail, v)
+	return api.appendContractJSON(dst, &contractAppointmentDetail, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *AppointmentDetail) MarshalJSON() ([]byte, error) {
-	return rtMarshalJSON(api, &contractAppointmentDetail, v)
+	return api.marshalJSON(&contractAppointmentDetail, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *AppointmentDetail) UnmarshalJSON(data []byte) error {
-	return rtUnmarshalJSON(api, data, &contractAppointmentDetail, v)
+	return api.unmarshalJSON(data, &contractAppointmentDetail, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *AppointmentDetail) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtMarshalXML(api, e, &contractAppointmentDetail, v)
+	return api.marshalXML(e, &contractAppointmentDetail, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *AppointmentDetail) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return rtUnmarshalXML(api, d, start, &contractAppointmentDetail, v)
+	return api.unmarshalXML(d, start, &contractAppointmentDetail, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *AppointmentNote) AppendJSON(dst []byte) []byte {
-	return rtAppendContractJSON(api, dst, &contractAppointmentNote, v)
+	return api.appendContractJSON(dst, &contractAppointmentNote, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *AppointmentNote) MarshalJSON() ([]byte, error) {
-	return rtMarshalJSON(api, &contractAppointmentNote, v)
+	return api.marshalJSON(&contractAppointmentNote, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *AppointmentNote) UnmarshalJSON(data []byte) error {
-	return rtUnmarshalJSON(api, data, &contractAppointmentNote, v)
+	return api.unmarshalJSON(data, &contractAppointmentNote, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *AppointmentNote) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtMarshalXML(api, e, &contractAppointmentNote, v)
+	return api.marshalXML(e, &contractAppointmentNote, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *AppointmentNote) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return rtUnmarshalXML(api, d, start, &contractAppointmentNote, v)
+	return api.unmarshalXML(d, start, &contractAppointmentNote, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *AppointmentSummary) AppendJSON(dst []byte) []byte {
-	return rtAppendContractJSON(api, dst, &contractAppointmentSummary, v)
+	return api.appendContractJSON(dst, &contractAppointmentSummary, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *AppointmentSummary) MarshalJSON() ([]byte, error) {
-	return rtMarshalJSON(api, &contractAppointmentSummary, v)
+	return api.marshalJSON(&contractAppointmentSummary, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *AppointmentSummary) UnmarshalJSON(data []byte) error {
-	return rtUnmarshalJSON(api, data, &contractAppointmentSummary, v)
+	return api.unmarshalJSON(data, &contractAppointmentSummary, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *AppointmentSummary) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtMarshalXML(api, e, &contractAppointmentSummary, v)
+	return api.marshalXML(e, &contractAppointmentSummary, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *AppointmentSummary) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return rtUnmarshalXML(api, d, start, &contractAppointmentSummary, v)
+	return api.unmarshalXML(d, start, &contractAppointmentSummary, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *BookAppointmentCommand) AppendJSON(dst []byte) []byte {
-	return rtAppendContractJSON(api, dst, &contractBookAppointmentCommand, v)
+	return api.appendContractJSON(dst, &contractBookAppointmentCommand, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *BookAppointmentCommand) MarshalJSON() ([]byte, error) {
-	return rtMarshalJSON(api, &contractBookAppointmentCommand, v)
+	return api.marshalJSON(&contractBookAppointmentCommand, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *BookAppointmentCommand) UnmarshalJSON(data []byte) error {
-	return rtUnmarshalJSON(api, data, &contractBookAppointmentCommand, v)
+	return api.unmarshalJSON(data, &contractBookAppointmentCommand, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *BookAppointmentCommand) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtMarshalXML(api, e, &contractBookAppointmentCommand, v)
+	return api.marshalXML(e, &contractBookAppointmentCommand, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *BookAppointmentCommand) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return rtUnmarshalXML(api, d, start, &contractBookAppointmentCommand, v)
+	return api.unmarshalXML(d, start, &contractBookAppointmentCommand, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *ClinicLocation) AppendJSON(dst []byte) []byte {
-	return rtAppendContractJSON(api, dst, &contractClinicLocation, v)
+	return api.appendContractJSON(dst, &contractClinicLocation, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *ClinicLocation) MarshalJSON() ([]byte, error) {
-	return rtMarshalJSON(api, &contractClinicLocation, v)
+	return api.marshalJSON(&contractClinicLocation, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *ClinicLocation) UnmarshalJSON(data []byte) error {
-	return rtUnmarshalJSON(api, data, &contractClinicLocation, v)
+	return api.unmarshalJSON(data, &contractClinicLocation, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *ClinicLocation) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtMarshalXML(api, e, &contractClinicLocation, v)
+	return api.marshalXML(e, &contractClinicLocation, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *ClinicLocation) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return rtUnmarshalXML(api, d, start, &contractClinicLocation, v)
+	return api.unmarshalXML(d, start, &contractClinicLocation, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *ContactPoint) AppendJSON(dst []byte) []byte {
-	return rtAppendContractJSON(api, dst, &contractContactPoint, v)
+	return api.appendContractJSON(dst, &contractContactPoint, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *ContactPoint) MarshalJSON() ([]byte, error) {
-	return rtMarshalJSON(api, &contractContactPoint, v)
+	return api.marshalJSON(&contractContactPoint, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *ContactPoint) UnmarshalJSON(data []byte) error {
-	return rtUnmarshalJSON(api, data, &contractContactPoint, v)
+	return api.unmarshalJSON(data, &contractContactPoint, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *ContactPoint) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtMarshalXML(api, e, &contractContactPoint, v)
+	return api.marshalXML(e, &contractContactPoint, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *ContactPoint) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return rtUnmarshalXML(api, d, start, &contractContactPoint, v)
+	return api.unmarshalXML(d, start, &contractContactPoint, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *DeliveryAttempt) AppendJSON(dst []byte) []byte {
-	return rtAppendContractJSON(api, dst, &contractDeliveryAttempt, v)
+	return api.appendContractJSON(dst, &contractDeliveryAttempt, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *DeliveryAttempt) MarshalJSON() ([]byte, error) {
-	return rtMarshalJSON(api, &contractDeliveryAttempt, v)
+	return api.marshalJSON(&contractDeliveryAttempt, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *DeliveryAttempt) UnmarshalJSON(data []byte) error {
-	return rtUnmarshalJSON(api, data, &contractDeliveryAttempt, v)
+	return api.unmarshalJSON(data, &contractDeliveryAttempt, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *DeliveryAttempt) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtMarshalXML(api, e, &contractDeliveryAttempt, v)
+	return api.marshalXML(e, &contractDeliveryAttempt, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *DeliveryAttempt) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return rtUnmarshalXML(api, d, start, &contractDeliveryAttempt, v)
+	return api.unmarshalXML(d, start, &contractDeliveryAttempt, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *MessageDeliveryReport) AppendJSON(dst []byte) []byte {
-	return rtAppendContractJSON(api, dst, &contractMessageDeliveryReport, v)
+	return api.appendContractJSON(dst, &contractMessageDeliveryReport, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *MessageDeliveryReport) MarshalJSON() ([]byte, error) {
-	return rtMarshalJSON(api, &contractMessageDeliveryReport, v)
+	return api.marshalJSON(&contractMessageDeliveryReport, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *MessageDeliveryReport) UnmarshalJSON(data []byte) error {
-	return rtUnmarshalJSON(api, data, &contractMessageDeliveryReport, v)
+	return api.unmarshalJSON(data, &contractMessageDeliveryReport, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *MessageDeliveryReport) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtMarshalXML(api, e, &contractMessageDeliveryReport, v)
+	return api.marshalXML(e, &contractMessageDeliveryReport, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *MessageDeliveryReport) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return rtUnmarshalXML(api, d, start, &contractMessageDeliveryReport, v)
+	return api.unmarshalXML(d, start, &contractMessageDeliveryReport, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *MessageTemplate) AppendJSON(dst []byte) []byte {
-	return rtAppendContractJSON(api, dst, &contractMessageTemplate, v)
+	return api.appendContractJSON(dst, &contractMessageTemplate, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *MessageTemplate) MarshalJSON() ([]byte, error) {
-	return rtMarshalJSON(api, &contractMessageTemplate, v)
+	return api.marshalJSON(&contractMessageTemplate, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *MessageTemplate) UnmarshalJSON(data []byte) error {
-	return rtUnmarshalJSON(api, data, &contractMessageTemplate, v)
+	return api.unmarshalJSON(data, &contractMessageTemplate, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *MessageTemplate) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtMarshalXML(api, e, &contractMessageTemplate, v)
+	return api.marshalXML(e, &contractMessageTemplate, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *MessageTemplate) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return rtUnmarshalXML(api, d, start, &contractMessageTemplate, v)
+	return api.unmarshalXML(d, start, &contractMessageTemplate, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *PagedListOfAppointmentSummary) AppendJSON(dst []byte) []byte {
-	return rtAppendContractJSON(api, dst, &contractPagedListOfAppointmentSummary, v)
+	return api.appendContractJSON(dst, &contractPagedListOfAppointmentSummary, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *PagedListOfAppointmentSummary) MarshalJSON() ([]byte, error) {
-	return rtMarshalJSON(api, &contractPagedListOfAppointmentSummary, v)
+	return api.marshalJSON(&contractPagedListOfAppointmentSummary, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *PagedListOfAppointmentSummary) UnmarshalJSON(data []byte) error {
-	return rtUnmarshalJSON(api, data, &contractPagedListOfAppointmentSummary, v)
+	return api.unmarshalJSON(data, &contractPagedListOfAppointmentSummary, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *PagedListOfAppointmentSummary) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtMarshalXML(api, e, &contractPagedListOfAppointmentSummary, v)
+	return api.marshalXML(e, &contractPagedListOfAppointmentSummary, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *PagedListOfAppointmentSummary) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return rtUnmarshalXML(api, d, start, &contractPagedListOfAppointmentSummary, v)
+	return api.unmarshalXML(d, start, &contractPagedListOfAppointmentSummary, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *PatientPhotoUpload) AppendJSON(dst []byte) []byte {
-	return rtAppendContractJSON(api, dst, &contractPatientPhotoUpload, v)
+	return api.appendContractJSON(dst, &contractPatientPhotoUpload, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *PatientPhotoUpload) MarshalJSON() ([]byte, error) {
-	return rtMarshalJSON(api, &contractPatientPhotoUpload, v)
+	return api.marshalJSON(&contractPatientPhotoUpload, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *PatientPhotoUpload) UnmarshalJSON(data []byte) error {
-	return rtUnmarshalJSON(api, data, &contractPatientPhotoUpload, v)
+	return api.unmarshalJSON(data, &contractPatientPhotoUpload, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *PatientPhotoUpload) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtMarshalXML(api, e, &contractPatientPhotoUpload, v)
+	return api.marshalXML(e, &contractPatientPhotoUpload, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *PatientPhotoUpload) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return rtUnmarshalXML(api, d, start, &contractPatientPhotoUpload, v)
+	return api.unmarshalXML(d, start, &contractPatientPhotoUpload, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *PatientProfile) AppendJSON(dst []byte) []byte {
-	return rtAppendContractJSON(api, dst, &contractPatientProfile, v)
+	return api.appendContractJSON(dst, &contractPatientProfile, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *PatientProfile) MarshalJSON() ([]byte, error) {
-	return rtMarshalJSON(api, &contractPatientProfile, v)
+	return api.marshalJSON(&contractPatientProfile, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *PatientProfile) UnmarshalJSON(data []byte) error {
-	return rtUnmarshalJSON(api, data, &contractPatientProfile, v)
+	return api.unmarshalJSON(data, &contractPatientProfile, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *PatientProfile) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtMarshalXML(api, e, &contractPatientProfile, v)
+	return api.marshalXML(e, &contractPatientProfile, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *PatientProfile) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return rtUnmarshalXML(api, d, start, &contractPatientProfile, v)
+	return api.unmarshalXML(d, start, &contractPatientProfile, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *PatientSummary) AppendJSON(dst []byte) []byte {
-	return rtAppendContractJSON(api, dst, &contractPatientSummary, v)
+	return api.appendContractJSON(dst, &contractPatientSummary, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *PatientSummary) MarshalJSON() ([]byte, error) {
-	return rtMarshalJSON(api, &contractPatientSummary, v)
+	return api.marshalJSON(&contractPatientSummary, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *PatientSummary) UnmarshalJSON(data []byte) error {
-	return rtUnmarshalJSON(api, data, &contractPatientSummary, v)
+	return api.unmarshalJSON(data, &contractPatientSummary, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *PatientSummary) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtMarshalXML(api, e, &contractPatientSummary, v)
+	return api.marshalXML(e, &contractPatientSummary, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *PatientSummary) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return rtUnmarshalXML(api, d, start, &contractPatientSummary, v)
+	return api.unmarshalXML(d, start, &contractPatientSummary, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *Recurrence) AppendJSON(dst []byte) []byte {
-	return rtAppendContractJSON(api, dst, &contractRecurrence, v)
+	return api.appendContractJSON(dst, &contractRecurrence, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *Recurrence) MarshalJSON() ([]byte, error) {
-	return rtMarshalJSON(api, &contractRecurrence, v)
+	return api.marshalJSON(&contractRecurrence, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *Recurrence) UnmarshalJSON(data []byte) error {
-	return rtUnmarshalJSON(api, data, &contractRecurrence, v)
+	return api.unmarshalJSON(data, &contractRecurrence, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *Recurrence) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtMarshalXML(api, e, &contractRecurrence, v)
+	return api.marshalXML(e, &contractRecurrence, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *Recurrence) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return rtUnmarshalXML(api, d, start, &contractRecurrence, v)
+	return api.unmarshalXML(d, start, &contractRecurrence, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *RescheduleAppointmentCommand) AppendJSON(dst []byte) []byte {
-	return rtAppendContractJSON(api, dst, &contractRescheduleAppointmentCommand, v)
+	return api.appendContractJSON(dst, &contractRescheduleAppointmentCommand, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *RescheduleAppointmentCommand) MarshalJSON() ([]byte, error) {
-	return rtMarshalJSON(api, &contractRescheduleAppointmentCommand, v)
+	return api.marshalJSON(&contractRescheduleAppointmentCommand, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *RescheduleAppointmentCommand) UnmarshalJSON(data []byte) error {
-	return rtUnmarshalJSON(api, data, &contractRescheduleAppointmentCommand, v)
+	return api.unmarshalJSON(data, &contractRescheduleAppointmentCommand, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *RescheduleAppointmentCommand) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtMarshalXML(api, e, &contractRescheduleAppointmentCommand, v)
+	return api.marshalXML(e, &contractRescheduleAppointmentCommand, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *RescheduleAppointmentCommand) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return rtUnmarshalXML(api, d, start, &contractRescheduleAppointmentCommand, v)
+	return api.unmarshalXML(d, start, &contractRescheduleAppointmentCommand, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *ResultLink) AppendJSON(dst []byte) []byte {
-	return rtAppendContractJSON(api, dst, &contractResultLink, v)
+	return api.appendContractJSON(dst, &contractResultLink, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *ResultLink) MarshalJSON() ([]byte, error) {
-	return rtMarshalJSON(api, &contractResultLink, v)
+	return api.marshalJSON(&contractResultLink, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *ResultLink) UnmarshalJSON(data []byte) error {
-	return rtUnmarshalJSON(api, data, &contractResultLink, v)
+	return api.unmarshalJSON(data, &contractResultLink, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *ResultLink) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtMarshalXML(api, e, &contractResultLink, v)
+	return api.marshalXML(e, &contractResultLink, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *ResultLink) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return rtUnmarshalXML(api, d, start, &contractResultLink, v)
+	return api.unmarshalXML(d, start, &contractResultLink, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *SendPatientMessageCommand) AppendJSON(dst []byte) []byte {
-	return rtAppendContractJSON(api, dst, &contractSendPatientMessageCommand, v)
+	return api.appendContractJSON(dst, &contractSendPatientMessageCommand, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *SendPatientMessageCommand) MarshalJSON() ([]byte, error) {
-	return rtMarshalJSON(api, &contractSendPatientMessageCommand, v)
+	return api.marshalJSON(&contractSendPatientMessageCommand, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *SendPatientMessageCommand) UnmarshalJSON(data []byte) error {
-	return rtUnmarshalJSON(api, data, &contractSendPatientMessageCommand, v)
+	return api.unmarshalJSON(data, &contractSendPatientMessageCommand, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *SendPatientMessageCommand) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtMarshalXML(api, e, &contractSendPatientMessageCommand, v)
+	return api.marshalXML(e, &contractSendPatientMessageCommand, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *SendPatientMessageCommand) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return rtUnmarshalXML(api, d, start, &contractSendPatientMessageCommand, v)
+	return api.unmarshalXML(d, start, &contractSendPatientMessageCommand, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *TimeWindow) AppendJSON(dst []byte) []byte {
-	return rtAppendContractJSON(api, dst, &contractTimeWindow, v)
+	return api.appendContractJSON(dst, &contractTimeWindow, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *TimeWindow) MarshalJSON() ([]byte, error) {
-	return rtMarshalJSON(api, &contractTimeWindow, v)
+	return api.marshalJSON(&contractTimeWindow, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *TimeWindow) UnmarshalJSON(data []byte) error {
-	return rtUnmarshalJSON(api, data, &contractTimeWindow, v)
+	return api.unmarshalJSON(data, &contractTimeWindow, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *TimeWindow) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtMarshalXML(api, e, &contractTimeWindow, v)
+	return api.marshalXML(e, &contractTimeWindow, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *TimeWindow) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return rtUnmarshalXML(api, d, start, &contractTimeWindow, v)
+	return api.unmarshalXML(d, start, &contractTimeWindow, v)
 }
 
 func jsonAppendApiResultOfBoolean(dst []byte, v *ApiResultOfBoolean, d *rtJSONDates) []byte {

@@ -29,7 +29,7 @@ func (s *e2eService) DeletePatientsPhoto(ctx context.Context, patientId uuid.UUI
 }
 
 func e2eResponseDeletePatientsPhoto() (*ApiResultOfBoolean, error) {
-	return jsonDecodeApiResultOfBoolean([]byte(docSample1))
+	return jsonDecodeApiResultOfBoolean(documentedSample("DeletePatientsPhoto/response/JSON"))
 }
 
 func (s *e2eService) GetClinicsAppointments(ctx context.Context, clinicId uuid.UUID, from DateTime, to *DateTime, status_ *AppointmentStatus, page *int32, pageSize *int32) (*PagedListOfAppointmentSummary, error) {
@@ -38,7 +38,7 @@ func (s *e2eService) GetClinicsAppointments(ctx context.Context, clinicId uuid.U
 }
 
 func e2eResponseGetClinicsAppointments() (*PagedListOfAppointmentSummary, error) {
-	return jsonDecodePagedListOfAppointmentSummary([]byte(docSample3))
+	return jsonDecodePagedListOfAppointmentSummary(documentedSample("GetClinicsAppointments/response/JSON"))
 }
 
 func (s *e2eService) GetClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID) (*AppointmentDetail, error) {
@@ -47,7 +47,7 @@ func (s *e2eService) GetClinicsAppointmentsByAppointmentId(ctx context.Context, 
 }
 
 func e2eResponseGetClinicsAppointmentsByAppointmentId() (*AppointmentDetail, error) {
-	return jsonDecodeAppointmentDetail([]byte(docSample5))
+	return jsonDecodeAppointmentDetail(documentedSample("GetClinicsAppointmentsByAppointmentId/response/JSON"))
 }
 
 func (s *e2eService) GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, date DateTime, durationMinutes *int32, clinicianId *uuid.UUID) ([]*TimeWindow, error) {
@@ -56,7 +56,7 @@ func (s *e2eService) GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, da
 }
 
 func e2eResponseGetClinicsSlots() ([]*TimeWindow, error) {
-	return jsonDecodeListOfTimeWindow([]byte(docSample7))
+	return jsonDecodeListOfTimeWindow(documentedSample("GetClinicsSlots/response/JSON"))
 }
 
 func (s *e2eService) GetLocationsByLocationId(ctx context.Context, locationId uuid.UUID) (*ClinicLocation, error) {
@@ -74,7 +74,7 @@ func (s *e2eService) GetMessagesDelivery(ctx context.Context, messageId uuid.UUI
 }
 
 func e2eResponseGetMessagesDelivery() (*MessageDeliveryReport, error) {
-	return jsonDecodeMessageDeliveryReport([]byte(docSample9))
+	return jsonDecodeMessageDeliveryReport(documentedSample("GetMessagesDelivery/response/JSON"))
 }
 
 func (s *e2eService) GetMessagesTemplates(ctx context.Context, channel *ReminderChannel, activeOnly *bool) ([]*MessageTemplate, error) {
@@ -83,7 +83,7 @@ func (s *e2eService) GetMessagesTemplates(ctx context.Context, channel *Reminder
 }
 
 func e2eResponseGetMessagesTemplates() ([]*MessageTemplate, error) {
-	return jsonDecodeListOfMessageTemplate([]byte(docSample11))
+	return jsonDecodeListOfMessageTemplate(documentedSample("GetMessagesTemplates/response/JSON"))
 }
 
 func (s *e2eService) GetPatientsByPatientId(ctx context.Context, patientId uuid.UUID) (*PatientProfile, error) {
@@ -92,7 +92,7 @@ func (s *e2eService) GetPatientsByPatientId(ctx context.Context, patientId uuid.
 }
 
 func e2eResponseGetPatientsByPatientId() (*PatientProfile, error) {
-	return jsonDecodePatientProfile([]byte(docSample13))
+	return jsonDecodePatientProfile(documentedSample("GetPatientsByPatientId/response/JSON"))
 }
 
 func (s *e2eService) GetPatientsSearch(ctx context.Context, name string, dateOfBirth *DateTime, includeInactive *bool, maxResults *int32) (*ApiResultOfListOfPatientSummary, error) {
@@ -101,7 +101,7 @@ func (s *e2eService) GetPatientsSearch(ctx context.Context, name string, dateOfB
 }
 
 func e2eResponseGetPatientsSearch() (*ApiResultOfListOfPatientSummary, error) {
-	return jsonDecodeApiResultOfListOfPatientSummary([]byte(docSample15))
+	return jsonDecodeApiResultOfListOfPatientSummary(documentedSample("GetPatientsSearch/response/JSON"))
 }
 
 func (s *e2eService) GetSystemClock(ctx context.Context) (time.Time, error) {
@@ -110,7 +110,7 @@ func (s *e2eService) GetSystemClock(ctx context.Context) (time.Time, error) {
 }
 
 func e2eResponseGetSystemClock() (time.Time, error) {
-	return jsonDecodeDateTimeOffset([]byte(docSample17))
+	return jsonDecodeDateTimeOffset(documentedSample("GetSystemClock/response/JSON"))
 }
 
 func (s *e2eService) PostClinicsAppointments(ctx context.Context, clinicId uuid.UUID, body *BookAppointmentCommand) (*ApiResultOfGuid, error) {
@@ -119,11 +119,11 @@ func (s *e2eService) PostClinicsAppointments(ctx context.Context, clinicId uuid.
 }
 
 func e2eResponsePostClinicsAppointments() (*ApiResultOfGuid, error) {
-	return jsonDecodeApiResultOfGuid([]byte(docSample21))
+	return jsonDecodeApiResultOfGuid(documentedSample("PostClinicsAppointments/response/JSON"))
 }
 
 func e2eBodyPostClinicsAppointments() (*BookAppointmentCommand, error) {
-	return jsonDecodeBookAppointmentCommand([]byte(docSample19))
+	return jsonDecodeBookAppointmentCommand(documentedSample("PostClinicsAppointments/request/JSON"))
 }
 
 func (s *e2eService) PostClinicsAppointmentsNotes(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, body *string) (*ApiResultOfGuid, error) {
@@ -132,11 +132,11 @@ func (s *e2eService) PostClinicsAppointmentsNotes(ctx context.Context, clinicId 
 }
 
 func e2eResponsePostClinicsAppointmentsNotes() (*ApiResultOfGuid, error) {
-	return jsonDecodeApiResultOfGuid([]byte(docSample25))
+	return jsonDecodeApiResultOfGuid(documentedSample("PostClinicsAppointmentsNotes/response/JSON"))
 }
 
 func e2eBodyPostClinicsAppointmentsNotes() (*string, error) {
-	return jsonDecodeString([]byte(docSample23))
+	return jsonDecodeString(documentedSample("PostClinicsAppointmentsNotes/request/JSON"))
 }
 
 func (s *e2eService) PostMessages(ctx context.Context, body *SendPatientMessageCommand) (*ApiResultOfGuid, error) {
@@ -145,11 +145,11 @@ func (s *e2eService) PostMessages(ctx context.Context, body *SendPatientMessageC
 }
 
 func e2eResponsePostMessages() (*ApiResultOfGuid, error) {
-	return jsonDecodeApiResultOfGuid([]byte(docSample29))
+	return jsonDecodeApiResultOfGuid(documentedSample("PostMessages/response/JSON"))
 }
 
 func e2eBodyPostMessages() (*SendPatientMessageCommand, error) {
-	return jsonDecodeSendPatientMessageCommand([]byte(docSample27))
+	return jsonDecodeSendPatientMessageCommand(documentedSample("PostMessages/request/JSON"))
 }
 
 func (s *e2eService) PostPatientsPhoto(ctx context.Context, patientId uuid.UUID, body *PatientPhotoUpload) (*ApiResultOfGuid, error) {
@@ -158,11 +158,11 @@ func (s *e2eService) PostPatientsPhoto(ctx context.Context, patientId uuid.UUID,
 }
 
 func e2eResponsePostPatientsPhoto() (*ApiResultOfGuid, error) {
-	return jsonDecodeApiResultOfGuid([]byte(docSample33))
+	return jsonDecodeApiResultOfGuid(documentedSample("PostPatientsPhoto/response/JSON"))
 }
 
 func e2eBodyPostPatientsPhoto() (*PatientPhotoUpload, error) {
-	return jsonDecodePatientPhotoUpload([]byte(docSample31))
+	return jsonDecodePatientPhotoUpload(documentedSample("PostPatientsPhoto/request/JSON"))
 }
 
 func (s *e2eService) PutClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, body *RescheduleAppointmentCommand) (*ApiResultOfBoolean, error) {
@@ -171,11 +171,11 @@ func (s *e2eService) PutClinicsAppointmentsByAppointmentId(ctx context.Context, 
 }
 
 func e2eResponsePutClinicsAppointmentsByAppointmentId() (*ApiResultOfBoolean, error) {
-	return jsonDecodeApiResultOfBoolean([]byte(docSample1))
+	return new(ApiResultOfBoolean), nil
 }
 
 func e2eBodyPutClinicsAppointmentsByAppointmentId() (*RescheduleAppointmentCommand, error) {
-	return jsonDecodeRescheduleAppointmentCommand([]byte(docSample35))
+	return jsonDecodeRescheduleAppointmentCommand(documentedSample("PutClinicsAppointmentsByAppointmentId/request/JSON"))
 }
 
 func (s *e2eService) PutMessagesTemplatesByTemplateCode(ctx context.Context, templateCode string, body *MessageTemplate) error {
@@ -184,7 +184,7 @@ func (s *e2eService) PutMessagesTemplatesByTemplateCode(ctx context.Context, tem
 }
 
 func e2eBodyPutMessagesTemplatesByTemplateCode() (*MessageTemplate, error) {
-	return jsonDecodeMessageTemplate([]byte(docSample37))
+	return jsonDecodeMessageTemplate(documentedSample("PutMessagesTemplatesByTemplateCode/request/JSON"))
 }
 
 func (s *e2eService) PutPatientsContact(ctx context.Context, patientId uuid.UUID, body *ContactPoint) (*ApiResultOfBoolean, error) {
@@ -193,11 +193,11 @@ func (s *e2eService) PutPatientsContact(ctx context.Context, patientId uuid.UUID
 }
 
 func e2eResponsePutPatientsContact() (*ApiResultOfBoolean, error) {
-	return jsonDecodeApiResultOfBoolean([]byte(docSample1))
+	return new(ApiResultOfBoolean), nil
 }
 
 func e2eBodyPutPatientsContact() (*ContactPoint, error) {
-	return jsonDecodeContactPoint([]byte(docSample39))
+	return jsonDecodeContactPoint(documentedSample("PutPatientsContact/request/JSON"))
 }
 
 // e2eRoundTripApiResultOfBoolean encodes and decodes v in the format a request (or response) uses.

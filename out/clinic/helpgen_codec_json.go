@@ -636,36 +636,35 @@ func rtJSONDecodeDocWith(data []byte, d *rtDecoding, c *rtCodec, p unsafe.Pointe
 	return r.end()
 }
 
-// rtAppendContractJSON is a struct's AppendJSON: the server's bytes, null
+// appendContractJSON is a struct's AppendJSON: the server's bytes, null
 // for nil.
-func rtAppendContractJSON[T any](a *rtAPI, dst []byte, c *rtContract, v *T) []byte {
-	p := rtContractPointer(a, c, v)
+func (a *rtAPI) appendContractJSON(dst []byte, c *rtContract, v any) []byte {
+	p := a.contractPointer(c, v)
 	if p == nil {
 		return append(dst, "null"...)
 	}
 	return rtJSONAppendContract(dst, c.info, p, a.Dates)
 }
 
-// rtMarshalJSON is a struct's MarshalJSON.
-func rtMarshalJSON[T any](a *rtAPI, c *rtContract, v *T) ([]byte, error) {
-	p := rtContractPointer(a, c, v)
+// marshalJSON is a struct's MarshalJSON.
+func (a *rtAPI) marshalJSON(c *rtContract, v any) ([]byte, error) {
+	p := a.contractPointer(c, v)
 	if p == nil {
 		return []byte("null"), nil
 	}
 	return rtJSONMarshal(func(b []byte) []byte { return rtJSONAppendContract(b, c.info, p, a.Dates) }), nil
 }
 
-// rtUnmarshalJSON is a struct's UnmarshalJSON: null leaves *v as it is,
-// an object replaces it.
-func rtUnmarshalJSON[T any](a *rtAPI, data []byte, c *rtContract, v *T) error {
-	p := rtContractPointer(a, c, v)
+// unmarshalJSON is a struct's UnmarshalJSON: null leaves *v as it is, an
+// object replaces it.
+func (a *rtAPI) unmarshalJSON(data []byte, c *rtContract, v any) error {
+	p := a.contractPointer(c, v)
 	r := rtGetJSONReader(data)
 	defer rtPutJSONReader(r)
 	if r.null() {
 		return r.end()
 	}
-	var zero T
-	*v = zero
+	rtZero(c.info, p)
 	if err := r.contract(c.info, p); err != nil {
 		return err
 	}
@@ -694,11 +693,22 @@ func rtRootPointer[T any](a *rtAPI, root *rtRoot, v *T) unsafe.Pointer {
 	return unsafe.Pointer(v)
 }
 
-// rtContractPointer checks that v is a pointer to c's struct.
-func rtContractPointer[T any](a *rtAPI, c *rtContract, v *T) unsafe.Pointer {
+// contractPointer checks that v is a pointer to c's struct and returns
+// it. Generated methods pass their receiver; the interface's data word is
+// read directly (reflect.ValueOf would make the value escape, and a
+// generic function would be compiled once per struct).
+func (a *rtAPI) contractPointer(c *rtContract, v any) unsafe.Pointer {
 	a.ready()
-	if reflect.TypeFor[T]() != c.info.typ {
-		panic("helpgen runtime: " + reflect.TypeFor[T]().String() + " for contract " + c.Name)
+	if reflect.TypeOf(v) != c.info.ptrType {
+		panic("helpgen runtime: " + reflect.TypeOf(v).String() + " for contract " + c.Name)
 	}
-	return unsafe.Pointer(v)
+	return (*rtEface)(unsafe.Pointer(&v)).data
+}
+
+// rtEface is the layout of an interface value.
+type rtEface struct{ typ, data unsafe.Pointer }
+
+// rtZero clears the struct at p.
+func rtZero(ci *rtContractInfo, p unsafe.Pointer) {
+	clear(unsafe.Slice((*byte)(p), ci.typ.Size()))
 }

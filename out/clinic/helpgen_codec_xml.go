@@ -9,6 +9,7 @@ package clinic
 import (
 	"bytes"
 	"encoding/xml"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -420,10 +421,10 @@ func rtDecodeXMLRoot[T any](a *rtAPI, data []byte, root *rtRoot, v *T) error {
 	return rtXMLDecodeDoc(data, root.codec, rtRootPointer(a, root, v))
 }
 
-// rtMarshalXML is a struct's MarshalXML: the document DCS writes, through
+// marshalXML is a struct's MarshalXML: the document DCS writes, through
 // encoding/xml's encoder.
-func rtMarshalXML[T any](a *rtAPI, e *xml.Encoder, c *rtContract, v *T) error {
-	q := rtContractPointer(a, c, v)
+func (a *rtAPI) marshalXML(e *xml.Encoder, c *rtContract, v any) error {
+	q := a.contractPointer(c, v)
 	doc, err := rtXMLAppendDoc(nil, c.info.self, unsafe.Pointer(&q))
 	if err != nil {
 		return err
@@ -431,22 +432,21 @@ func rtMarshalXML[T any](a *rtAPI, e *xml.Encoder, c *rtContract, v *T) error {
 	return rtXMLMarshal(e, doc)
 }
 
-// rtUnmarshalXML is a struct's UnmarshalXML, with the strict DCS reader.
-func rtUnmarshalXML[T any](a *rtAPI, d *xml.Decoder, start xml.StartElement, c *rtContract, v *T) error {
-	rtContractPointer(a, c, v)
+// unmarshalXML is a struct's UnmarshalXML, with the strict DCS reader.
+func (a *rtAPI) unmarshalXML(d *xml.Decoder, start xml.StartElement, c *rtContract, v any) error {
+	p := a.contractPointer(c, v)
 	data, err := rtXMLCapture(d, start)
 	if err != nil {
 		return err
 	}
-	var q *T
+	var q unsafe.Pointer
 	if err := rtXMLDecodeDoc(data, c.info.self, unsafe.Pointer(&q)); err != nil {
 		return err
 	}
 	if q == nil {
-		var zero T
-		*v = zero
+		rtZero(c.info, p)
 	} else {
-		*v = *q
+		reflect.NewAt(c.info.typ, p).Elem().Set(reflect.NewAt(c.info.typ, q).Elem())
 	}
 	return nil
 }

@@ -6,102 +6,102 @@ import "encoding/xml"
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *PatientCommunicationVo) AppendJSON(dst []byte) []byte {
-	return rtAppendContractJSON(api, dst, &contractPatientCommunicationVo, v)
+	return api.appendContractJSON(dst, &contractPatientCommunicationVo, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *PatientCommunicationVo) MarshalJSON() ([]byte, error) {
-	return rtMarshalJSON(api, &contractPatientCommunicationVo, v)
+	return api.marshalJSON(&contractPatientCommunicationVo, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *PatientCommunicationVo) UnmarshalJSON(data []byte) error {
-	return rtUnmarshalJSON(api, data, &contractPatientCommunicationVo, v)
+	return api.unmarshalJSON(data, &contractPatientCommunicationVo, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *PatientCommunicationVo) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtMarshalXML(api, e, &contractPatientCommunicationVo, v)
+	return api.marshalXML(e, &contractPatientCommunicationVo, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *PatientCommunicationVo) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return rtUnmarshalXML(api, d, start, &contractPatientCommunicationVo, v)
+	return api.unmarshalXML(d, start, &contractPatientCommunicationVo, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *RestApiLink) AppendJSON(dst []byte) []byte {
-	return rtAppendContractJSON(api, dst, &contractRestApiLink, v)
+	return api.appendContractJSON(dst, &contractRestApiLink, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *RestApiLink) MarshalJSON() ([]byte, error) {
-	return rtMarshalJSON(api, &contractRestApiLink, v)
+	return api.marshalJSON(&contractRestApiLink, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *RestApiLink) UnmarshalJSON(data []byte) error {
-	return rtUnmarshalJSON(api, data, &contractRestApiLink, v)
+	return api.unmarshalJSON(data, &contractRestApiLink, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *RestApiLink) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtMarshalXML(api, e, &contractRestApiLink, v)
+	return api.marshalXML(e, &contractRestApiLink, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *RestApiLink) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return rtUnmarshalXML(api, d, start, &contractRestApiLink, v)
+	return api.unmarshalXML(d, start, &contractRestApiLink, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *RestApiResultOfGuid) AppendJSON(dst []byte) []byte {
-	return rtAppendContractJSON(api, dst, &contractRestApiResultOfGuid, v)
+	return api.appendContractJSON(dst, &contractRestApiResultOfGuid, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *RestApiResultOfGuid) MarshalJSON() ([]byte, error) {
-	return rtMarshalJSON(api, &contractRestApiResultOfGuid, v)
+	return api.marshalJSON(&contractRestApiResultOfGuid, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *RestApiResultOfGuid) UnmarshalJSON(data []byte) error {
-	return rtUnmarshalJSON(api, data, &contractRestApiResultOfGuid, v)
+	return api.unmarshalJSON(data, &contractRestApiResultOfGuid, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *RestApiResultOfGuid) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtMarshalXML(api, e, &contractRestApiResultOfGuid, v)
+	return api.marshalXML(e, &contractRestApiResultOfGuid, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *RestApiResultOfGuid) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return rtUnmarshalXML(api, d, start, &contractRestApiResultOfGuid, v)
+	return api.unmarshalXML(d, start, &contractRestApiResultOfGuid, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *SendEncounterRequireFollowupPatientSms) AppendJSON(dst []byte) []byte {
-	return rtAppendContractJSON(api, dst, &contractSendEncounterRequireFollowupPatientSms, v)
+	return api.appendContractJSON(dst, &contractSendEncounterRequireFollowupPatientSms, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *SendEncounterRequireFollowupPatientSms) MarshalJSON() ([]byte, error) {
-	return rtMarshalJSON(api, &contractSendEncounterRequireFollowupPatientSms, v)
+	return api.marshalJSON(&contractSendEncounterRequireFollowupPatientSms, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *SendEncounterRequireFollowupPatientSms) UnmarshalJSON(data []byte) error {
-	return rtUnmarshalJSON(api, data, &contractSendEncounterRequireFollowupPatientSms, v)
+	return api.unmarshalJSON(data, &contractSendEncounterRequireFollowupPatientSms, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *SendEncounterRequireFollowupPatientSms) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return rtMarshalXML(api, e, &contractSendEncounterRequireFollowupPatientSms, v)
+	return api.marshalXML(e, &contractSendEncounterRequireFollowupPatientSms, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *SendEncounterRequireFollowupPatientSms) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return rtUnmarshalXML(api, d, start, &contractSendEncounterRequireFollowupPatientSms, v)
+	return api.unmarshalXML(d, start, &contractSendEncounterRequireFollowupPatientSms, v)
 }
 
 func jsonAppendRestApiResultOfGuid(dst []byte, v *RestApiResultOfGuid, d *rtJSONDates) []byte {

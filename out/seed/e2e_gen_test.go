@@ -24,11 +24,11 @@ func (s *e2eService) PostClinicalEncountersFollowupSend(ctx context.Context, pra
 }
 
 func e2eResponsePostClinicalEncountersFollowupSend() (*RestApiResultOfGuid, error) {
-	return jsonDecodeRestApiResultOfGuid([]byte(docSample3))
+	return jsonDecodeRestApiResultOfGuid(documentedSample("PostClinicalEncountersFollowupSend/response/JSON"))
 }
 
 func e2eBodyPostClinicalEncountersFollowupSend() (*SendEncounterRequireFollowupPatientSms, error) {
-	return jsonDecodeSendEncounterRequireFollowupPatientSms([]byte(docSample1))
+	return jsonDecodeSendEncounterRequireFollowupPatientSms(documentedSample("PostClinicalEncountersFollowupSend/request/JSON"))
 }
 
 // e2eRoundTripRestApiResultOfGuid encodes and decodes v in the format a request (or response) uses.

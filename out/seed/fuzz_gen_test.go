@@ -6,90 +6,46 @@ import "testing"
 
 // FuzzDecodeJSON decodes arbitrary JSON as every body and response type.
 func FuzzDecodeJSON(f *testing.F) {
-	f.Add(byte(0), []byte(docSample3))
-	f.Add(byte(1), []byte(docSample1))
-	f.Add(byte(0), []byte(""))
+	fuzzSeeds(f, "json")
 	f.Fuzz(func(t *testing.T, which byte, data []byte) {
-		switch int(which) % 2 {
-		case 0:
-			v, err := jsonDecodeRestApiResultOfGuid(data)
-			if err != nil {
-				return
-			}
-			b1 := jsonAppendRestApiResultOfGuid(nil, v, jsonDates)
-			v2, err := jsonDecodeRestApiResultOfGuid(b1)
-			if err != nil {
-				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
-			}
-			b2 := jsonAppendRestApiResultOfGuid(nil, v2, jsonDates)
-			if string(b1) != string(b2) {
-				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
-			}
-		case 1:
-			v, err := jsonDecodeSendEncounterRequireFollowupPatientSms(data)
-			if err != nil {
-				return
-			}
-			b1 := jsonAppendSendEncounterRequireFollowupPatientSms(nil, v, jsonDates)
-			v2, err := jsonDecodeSendEncounterRequireFollowupPatientSms(b1)
-			if err != nil {
-				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
-			}
-			b2 := jsonAppendSendEncounterRequireFollowupPatientSms(nil, v2, jsonDates)
-			if string(b1) != string(b2) {
-				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
-			}
-		}
+		fuzzRoundTrip(t, api.Roots[int(which)%len(api.Roots)], "json", data)
 	})
 }
 
 // FuzzDecodeXML decodes arbitrary XML as every body and response type.
 func FuzzDecodeXML(f *testing.F) {
-	f.Add(byte(0), []byte(docSample4))
-	f.Add(byte(1), []byte(docSample2))
-	f.Add(byte(0), []byte(""))
+	fuzzSeeds(f, "xml")
 	f.Fuzz(func(t *testing.T, which byte, data []byte) {
-		switch int(which) % 2 {
-		case 0:
-			v, err := xmlDecodeRestApiResultOfGuid(data)
-			if err != nil {
-				return
-			}
-			b1, err := xmlAppendRestApiResultOfGuid(nil, v)
-			if err != nil {
-				t.Fatalf("a decoded value does not encode: %v", err)
-			}
-			v2, err := xmlDecodeRestApiResultOfGuid(b1)
-			if err != nil {
-				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
-			}
-			b2, err := xmlAppendRestApiResultOfGuid(nil, v2)
-			if err != nil {
-				t.Fatalf("a decoded value does not encode: %v", err)
-			}
-			if string(b1) != string(b2) {
-				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
-			}
-		case 1:
-			v, err := xmlDecodeSendEncounterRequireFollowupPatientSms(data)
-			if err != nil {
-				return
-			}
-			b1, err := xmlAppendSendEncounterRequireFollowupPatientSms(nil, v)
-			if err != nil {
-				t.Fatalf("a decoded value does not encode: %v", err)
-			}
-			v2, err := xmlDecodeSendEncounterRequireFollowupPatientSms(b1)
-			if err != nil {
-				t.Fatalf("our own output does not decode: %v\n%s", err, b1)
-			}
-			b2, err := xmlAppendSendEncounterRequireFollowupPatientSms(nil, v2)
-			if err != nil {
-				t.Fatalf("a decoded value does not encode: %v", err)
-			}
-			if string(b1) != string(b2) {
-				t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
+		fuzzRoundTrip(t, api.Roots[int(which)%len(api.Roots)], "xml", data)
+	})
+}
+
+// fuzzSeeds adds the documented samples of a format, each with its root's index.
+func fuzzSeeds(f *testing.F, format string) {
+	for _, c := range documentedSamples {
+		for i, r := range api.Roots {
+			if r == c.root && c.format == format {
+				f.Add(byte(i), []byte(c.text))
 			}
 		}
-	})
+	}
+	f.Add(byte(0), []byte(""))
+}
+
+// fuzzRoundTrip checks that what decodes encodes, and that encode → decode → encode keeps every byte.
+func fuzzRoundTrip(t *testing.T, root *rtRoot, format string, data []byte) {
+	b1, decErr, encErr := api.reencode(root, format, data)
+	if decErr != nil {
+		return
+	}
+	if encErr != nil {
+		t.Fatalf("a decoded value does not encode: %v", encErr)
+	}
+	b2, decErr, encErr := api.reencode(root, format, b1)
+	if decErr != nil || encErr != nil {
+		t.Fatalf("our own output does not decode: %v %v\n%s", decErr, encErr, b1)
+	}
+	if string(b1) != string(b2) {
+		t.Fatalf("encode → decode → encode changed the value:\n%s\n%s", b1, b2)
+	}
 }

@@ -168,6 +168,7 @@ type rtCodec struct {
 type rtContractInfo struct {
 	*rtContract
 	typ     reflect.Type // the struct type
+	ptrType reflect.Type // *T
 	self    *rtCodec     // the codec of a *T holding it
 	fields  []rtField    // Members order
 	json    []*rtField   // JSON order
@@ -224,7 +225,7 @@ func (a *rtAPI) resolve() {
 	// Contracts first get their info (so references to them resolve,
 	// also cyclic ones), then their members.
 	for _, c := range a.Contracts {
-		c.info = &rtContractInfo{rtContract: c, typ: reflect.TypeOf(c.Go).Elem()}
+		c.info = &rtContractInfo{rtContract: c, typ: reflect.TypeOf(c.Go).Elem(), ptrType: reflect.TypeOf(c.Go)}
 	}
 	for _, c := range a.Contracts {
 		c.info.self = a.codec(rtGoName(c.Go), reflect.TypeOf(c.Go), "contract "+c.Name)
@@ -770,4 +771,29 @@ func (a *rtAPI) enumString(e *rtEnum, v int64) string {
 func (a *rtAPI) parseEnum(e *rtEnum, s string) (int64, bool) {
 	a.ready()
 	return e.info.names.parse([]byte(s))
+}
+
+// reencode decodes a document of root's type in format ("json", "xml" or
+// "form") into a new value and encodes that again (JSON with the server's
+// dates): what the generated tests compare with the documented samples,
+// and what their fuzz targets run. decErr is the decoder's error, encErr the
+// encoder's (a value that decoded must encode).
+func (a *rtAPI) reencode(root *rtRoot, format string, data []byte) (out []byte, decErr, encErr error) {
+	a.ready()
+	p := rtNew(root.goType.Elem())
+	switch format {
+	case "xml":
+		if decErr = rtXMLDecodeDoc(data, root.codec, p); decErr == nil {
+			out, encErr = rtXMLAppendDoc(nil, root.codec, p)
+		}
+	case "form":
+		if decErr = rtFormDecodeDoc(data, root.codec, p); decErr == nil {
+			out = rtFormAppendDoc(nil, root.codec, p)
+		}
+	default:
+		if decErr = rtJSONDecodeDoc(data, root.codec, p); decErr == nil {
+			out = rtJSONAppend(nil, root.codec, p, a.Dates)
+		}
+	}
+	return out, decErr, encErr
 }
