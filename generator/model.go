@@ -158,6 +158,16 @@ func NewModelWith(s *spec.Spec, opts Options) (*Model, error) {
 	return m, nil
 }
 
+// goNameTaken reports whether an emitted type has the Go name n.
+func (m *Model) goNameTaken(n string) bool {
+	for _, t := range m.Types {
+		if t.GoName == n {
+			return true
+		}
+	}
+	return false
+}
+
 // Lookup returns the emitted type for a spec type name.
 func (m *Model) Lookup(name string) *Type { return m.byName[name] }
 

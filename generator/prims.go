@@ -1,6 +1,9 @@
 package generator
 
-import "github.com/dave/jennifer/jen"
+import (
+	"github.com/dave/jennifer/jen"
+	"github.com/helpgen/helpgen/spec"
+)
 
 // prim is what the generator knows of one spec primitive: its Go type, its
 // name in generated names, how a URI parameter's text parses, and a value
@@ -77,4 +80,9 @@ func primTextParse(name string) (func(text jen.Code) jen.Code, jen.Code) {
 		return func(t jen.Code) jen.Code { return jen.Id(fn).Call(t, jen.Lit(p.bits)) }, conv
 	}
 	return func(t jen.Code) jen.Code { return jen.Id(p.parse).Call(t) }, nil
+}
+
+// isStringish reports a string or URI, which .NET holds by reference.
+func isStringish(g *GoType) bool {
+	return g.Kind == spec.RefPrimitive && (g.Prim == "string" || g.Prim == "anyURI")
 }

@@ -141,10 +141,10 @@ func (rc redirectCase) call(c *Client) error {
 	ctx := context.Background()
 	if rc.post {
 		code := "APT-001"
-		_, err := c.PostMessages(ctx, &SendPatientMessageCommand{TemplateCode: &code, Priority: UrgencyLevelRoutine})
+		_, err := c.PostMessages(ctx, nil, &SendPatientMessageCommand{TemplateCode: &code, Priority: UrgencyLevelRoutine})
 		return err
 	}
-	_, err := c.GetSystemClock(ctx)
+	_, err := c.GetSystemClock(ctx, nil)
 	return err
 }
 
@@ -297,7 +297,7 @@ func TestClientPathValues(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, v := range []string{"../../admin", "a/b", `a\b`, ".", ".."} {
-		err := c.PutMessagesTemplatesByTemplateCode(context.Background(), v, &MessageTemplate{})
+		err := c.PutMessagesTemplatesByTemplateCode(context.Background(), v, nil, &MessageTemplate{})
 		if err == nil || !strings.Contains(err.Error(), "cannot be sent") {
 			t.Errorf("%q: err = %v, want a refusal", v, err)
 		}
@@ -306,7 +306,7 @@ func TestClientPathValues(t *testing.T) {
 		t.Errorf("the server got %+v", got)
 	}
 	for _, v := range []string{"a b", "a%2Fb", "...", "a.b"} {
-		if err := c.PutMessagesTemplatesByTemplateCode(context.Background(), v, &MessageTemplate{}); err != nil {
+		if err := c.PutMessagesTemplatesByTemplateCode(context.Background(), v, nil, &MessageTemplate{}); err != nil {
 			var ae *APIError
 			if !errors.As(err, &ae) { // the sample service may answer 4xx; sending is what counts
 				t.Errorf("%q: %v", v, err)

@@ -58,6 +58,7 @@ const (
 // origin, or with another method, is then an error rather than the call's
 // answer.
 type Client struct {
+	api           *rtAPI // the generated package's contracts and operations
 	base          *url.URL
 	doer          Doer
 	editors       []RequestEditor
@@ -72,9 +73,10 @@ type Client struct {
 // whole of an answer that may be an attack.
 const rtMaxErrorBody = 64 << 10
 
-// NewClient returns a client for the API at baseURL (the application root:
-// the routes are relative to it, e.g. https://host/v3/mps-api/).
-func NewClient(baseURL string, opts ...ClientOption) (*Client, error) {
+// rtNewClientConfig builds a client for the API at baseURL (the
+// application root: the routes are relative to it, e.g.
+// https://host/v3/mps-api/); the generated NewClient calls it.
+func rtNewClientConfig(baseURL string, opts []ClientOption) (*Client, error) {
 	u, err := url.Parse(baseURL)
 	if err != nil {
 		return nil, fmt.Errorf("client: base URL: %w", err)

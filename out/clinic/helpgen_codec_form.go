@@ -185,7 +185,7 @@ func (f *rtFormData) decode(c *rtCodec, p unsafe.Pointer, k int) error {
 		*(*rtSlice)(p) = s
 		return nil
 	case rtKDict:
-		m := reflectMakeMap(c)
+		m := rtMakeMap(c)
 		for _, it := range f.items(k) {
 			key, val := rtNewValue(c.key), rtNewValue(c.elem)
 			if err := f.decode(c.key, key.UnsafePointer(), f.child(it, "Key")); err != nil {
@@ -370,7 +370,7 @@ func rtDecodeFormRoot[T any](a *rtAPI, data []byte, root *rtRoot, v *T) error {
 	return rtFormDecodeDoc(data, root.codec, rtRootPointer(a, root, v))
 }
 
-func reflectMakeMap(c *rtCodec) reflect.Value { return reflect.MakeMap(c.typ) }
+func rtMakeMap(c *rtCodec) reflect.Value { return reflect.MakeMap(c.typ) }
 
 // rtNewValue allocates a zero value of c's type.
 func rtNewValue(c *rtCodec) reflect.Value { return reflect.New(c.typ) }

@@ -28,7 +28,7 @@ type templateRecorder struct {
 	last *MessageTemplate
 }
 
-func (s *templateRecorder) PutMessagesTemplatesByTemplateCode(ctx context.Context, templateCode string, body *MessageTemplate) error {
+func (s *templateRecorder) PutMessagesTemplatesByTemplateCode(ctx context.Context, templateCode string, params *PutMessagesTemplatesByTemplateCodeParams, body *MessageTemplate) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.last = body

@@ -34,7 +34,7 @@ type pathRecorder struct {
 	got []string
 }
 
-func (p *pathRecorder) PutMessagesTemplatesByTemplateCode(ctx context.Context, templateCode string, body *MessageTemplate) error {
+func (p *pathRecorder) PutMessagesTemplatesByTemplateCode(ctx context.Context, templateCode string, params *PutMessagesTemplatesByTemplateCodeParams, body *MessageTemplate) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.got = append(p.got, templateCode)

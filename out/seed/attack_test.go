@@ -292,7 +292,7 @@ func attackExcerpt(b []byte) string {
 // countingService counts the calls that reach it.
 type countingService struct{ calls int }
 
-func (s *countingService) PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error) {
+func (s *countingService) PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, params *PostClinicalEncountersFollowupSendParams, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error) {
 	s.calls++
 	return &RestApiResultOfGuid{}, nil
 }

@@ -58,7 +58,7 @@ func answering(t *testing.T, status int, body []byte, chunked bool) string {
 }
 
 func clientCall(c *Client) error {
-	_, err := c.PostClinicalEncountersFollowupSend(context.Background(), uuid.New(), uuid.New(), &SendEncounterRequireFollowupPatientSms{})
+	_, err := c.PostClinicalEncountersFollowupSend(context.Background(), uuid.New(), uuid.New(), nil, &SendEncounterRequireFollowupPatientSms{})
 	return err
 }
 

@@ -48,7 +48,7 @@ func ExampleNewClient() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.PostClinicalEncountersFollowupSend(context.Background(), uuid.New(), uuid.New(), &SendEncounterRequireFollowupPatientSms{})
+	resp, err := c.PostClinicalEncountersFollowupSend(context.Background(), uuid.New(), uuid.New(), nil, &SendEncounterRequireFollowupPatientSms{})
 	if err != nil {
 		log.Fatal(err)
 	}

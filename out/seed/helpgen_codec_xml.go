@@ -297,7 +297,7 @@ func (r *rtXMLReader) content(c *rtCodec, p unsafe.Pointer) error {
 		}
 		*(*rtSlice)(p) = s
 	case rtKDict:
-		m := reflectMakeMap(c)
+		m := rtMakeMap(c)
 		rtSetMap(p, m)
 		for {
 			more, err := r.item(c.xmlItem, rtNSArrays)

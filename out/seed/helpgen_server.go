@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // ServerOption configures the handler NewHandler returns.
@@ -552,6 +553,11 @@ func rtPathParam[T any](r *http.Request, i int, name string, verr *ValidationErr
 // value, as Web API binds it to null.
 func rtDecodeBody[T any](w http.ResponseWriter, r *http.Request, cfg *rtServerConfig, rf rtFormat, verr *ValidationError,
 	a *rtAPI, root *rtRoot, body *T) bool {
+	return rtDecodeBodyAt(w, r, cfg, rf, verr, root.codec, rtRootPointer(a, root, body))
+}
+
+// rtDecodeBodyAt is rtDecodeBody into p, a value of c.
+func rtDecodeBodyAt(w http.ResponseWriter, r *http.Request, cfg *rtServerConfig, rf rtFormat, verr *ValidationError, c *rtCodec, p unsafe.Pointer) bool {
 	bf, ok := rtRequestFormat(r)
 	if !ok {
 		rtWriteError(w, rf, http.StatusUnsupportedMediaType, "The request entity's media type is not supported for this resource.", nil)
@@ -566,15 +572,14 @@ func rtDecodeBody[T any](w http.ResponseWriter, r *http.Request, cfg *rtServerCo
 		return true
 	}
 	d := rtNewDecoding(r.Context(), cfg.limits)
-	p := rtRootPointer(a, root, body)
 	var err error
 	switch bf {
 	case rtXML:
-		err = rtXMLDecodeDocWith(data, d, root.codec, p)
+		err = rtXMLDecodeDocWith(data, d, c, p)
 	case rtForm:
-		err = rtFormDecodeDocWith(data, d, root.codec, p)
+		err = rtFormDecodeDocWith(data, d, c, p)
 	default:
-		err = rtJSONDecodeDocWith(data, d, root.codec, p)
+		err = rtJSONDecodeDocWith(data, d, c, p)
 	}
 	if err != nil {
 		verr.add("body", rtMessage(err))
@@ -598,12 +603,13 @@ func rtMessage(err error) string {
 	return msg[:cut] + "…"
 }
 
-// rtWriteResponse answers 200 with v in the negotiated format.
-func rtWriteResponse[T any](w http.ResponseWriter, rf rtFormat, v T, xml func([]byte, T) ([]byte, error), json func([]byte, T, *rtJSONDates) []byte, dates *rtJSONDates) {
+// rtWriteResponseAt answers 200 with the value at p (of c) in the
+// negotiated format.
+func rtWriteResponseAt(w http.ResponseWriter, rf rtFormat, c *rtCodec, p unsafe.Pointer, dates *rtJSONDates) {
 	var out []byte
 	if rf == rtXML {
 		var err error
-		if out, err = xml(nil, v); err != nil {
+		if out, err = rtXMLAppendDoc(nil, c, p); err != nil {
 			// What Web API answers when DataContractSerializer throws.
 			rtWriteError(w, rf, http.StatusInternalServerError, "An error has occurred.", nil)
 			return
@@ -611,7 +617,7 @@ func rtWriteResponse[T any](w http.ResponseWriter, rf rtFormat, v T, xml func([]
 		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
 	} else {
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		out = json(nil, v, dates)
+		out = rtJSONMarshal(func(dst []byte) []byte { return rtJSONAppend(dst, c, p, dates) })
 	}
 	w.WriteHeader(http.StatusOK)
 	w.Write(out)
