@@ -27,9 +27,7 @@ func emitE2E(m *Model, next func() *jen.File) error {
 		for _, p := range op.PathParams {
 			names = append(names, jen.Id(p.GoName))
 		}
-		for _, p := range op.QueryParams {
-			names = append(names, jen.Id(p.GoName))
-		}
+		names = append(names, jen.Id("params"))
 		if op.Body != nil {
 			names = append(names, jen.Id("body"))
 		}
@@ -55,32 +53,42 @@ func emitE2E(m *Model, next func() *jen.File) error {
 			f.Line()
 		}
 	}
-	for _, r := range m.Roots {
-		f = next()
-		f.Add(comment("e2eRoundTrip" + r.Name + " encodes and decodes v in the format a request (or response) uses."))
-		f.Func().Id("e2eRoundTrip"+r.Name).Params(jen.Id("format").Id("Format"), jen.Id("v").Add(GoTypeCode(r.Type)), jen.Id("request").Bool()).Add(GoTypeCode(r.Type)).BlockFunc(func(g *jen.Group) {
-			g.Var().Id("out").Add(GoTypeCode(r.Type))
-			g.Var().Err().Error()
-			g.Switch().Block(
-				jen.Case(jen.Id("format").Op("==").Id("FormatXML")).Block(
-					jen.Var().Id("doc").Index().Byte(),
-					jen.If(jen.List(jen.Id("doc"), jen.Err()).Op("=").Id("xmlAppend"+r.Name).Call(jen.Nil(), jen.Id("v")), jen.Err().Op("==").Nil()).Block(
-						jen.List(jen.Id("out"), jen.Err()).Op("=").Id("xmlDecode"+r.Name).Call(jen.Id("doc")),
-					),
+	f = next()
+	f.Add(comment("e2eRoundTrip encodes and decodes v, a value of root, in the format a request (or response) uses."))
+	f.Func().Id("e2eRoundTrip").Types(jen.Id("T").Any()).Params(jen.Id("format").Id("Format"), jen.Id("root").Op("*").Id("rtRoot"), jen.Id("v").Id("T"), jen.Id("request").Bool()).Id("T").Block(
+		jen.Var().Id("out").Id("T"),
+		jen.Var().Err().Error(),
+		jen.Switch().Block(
+			jen.Case(jen.Id("format").Op("==").Id("FormatXML")).Block(
+				jen.Var().Id("doc").Index().Byte(),
+				jen.If(jen.List(jen.Id("doc"), jen.Err()).Op("=").Id("rtAppendXMLRoot").Call(jen.Id("api"), jen.Nil(), jen.Id("root"), jen.Op("&").Id("v")), jen.Err().Op("==").Nil()).Block(
+					jen.Err().Op("=").Id("rtDecodeXMLRoot").Call(jen.Id("api"), jen.Id("doc"), jen.Id("root"), jen.Op("&").Id("out")),
 				),
-				jen.Case(jen.Id("format").Op("==").Id("FormatForm").Op("&&").Id("request")).Block(
-					jen.Var().Id("form").Index().Byte(),
-					jen.If(jen.List(jen.Id("form"), jen.Err()).Op("=").Id("formAppend"+r.Name).Call(jen.Nil(), jen.Id("v")), jen.Err().Op("==").Nil()).Block(
-						jen.List(jen.Id("out"), jen.Err()).Op("=").Id("formDecode"+r.Name).Call(jen.Id("form")),
-					),
+			),
+			jen.Case(jen.Id("format").Op("==").Id("FormatForm").Op("&&").Id("request")).Block(
+				jen.Var().Id("form").Index().Byte(),
+				jen.If(jen.List(jen.Id("form"), jen.Err()).Op("=").Id("rtAppendFormRoot").Call(jen.Id("api"), jen.Nil(), jen.Id("root"), jen.Op("&").Id("v")), jen.Err().Op("==").Nil()).Block(
+					jen.Err().Op("=").Id("rtDecodeFormRoot").Call(jen.Id("api"), jen.Id("form"), jen.Id("root"), jen.Op("&").Id("out")),
 				),
-				jen.Default().Block(jen.List(jen.Id("out"), jen.Err()).Op("=").Id("jsonDecode"+r.Name).Call(jen.Id("jsonAppend"+r.Name).Call(jen.Nil(), jen.Id("v"), jen.Id("e2eDates").Call(jen.Id("request"))))),
-			)
-			g.If(jen.Err().Op("!=").Nil()).Block(jen.Panic(jen.Err()))
-			g.Return(jen.Id("out"))
-		})
-		f.Line()
-	}
+			),
+			jen.Default().Block(
+				jen.Err().Op("=").Id("rtDecodeJSONRoot").Call(jen.Id("api"), jen.Id("rtAppendJSONRoot").Call(jen.Id("api"), jen.Nil(), jen.Id("root"), jen.Op("&").Id("v"), jen.Id("e2eDates").Call(jen.Id("request"))), jen.Id("root"), jen.Op("&").Id("out")),
+			),
+		),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Panic(jen.Err())),
+		jen.Return(jen.Id("out")),
+	)
+	f.Line()
+	f.Add(comment("e2eSample decodes the documented sample name as a value of root."))
+	f.Func().Id("e2eSample").Types(jen.Id("T").Any()).Params(jen.Id("root").Op("*").Id("rtRoot"), jen.Id("name").String()).Params(jen.Id("v").Id("T"), jen.Err().Error()).Block(
+		jen.If(jen.Qual("strings", "HasSuffix").Call(jen.Id("name"), jen.Lit("/XML"))).Block(
+			jen.Err().Op("=").Id("rtDecodeXMLRoot").Call(jen.Id("api"), jen.Id("documentedSample").Call(jen.Id("name")), jen.Id("root"), jen.Op("&").Id("v")),
+		).Else().Block(
+			jen.Err().Op("=").Id("rtDecodeJSONRoot").Call(jen.Id("api"), jen.Id("documentedSample").Call(jen.Id("name")), jen.Id("root"), jen.Op("&").Id("v")),
+		),
+		jen.Return(),
+	)
+	f.Line()
 	f.Add(comment("TestEndToEnd runs every endpoint through the generated client and server in each format."))
 	f.Func().Id("TestEndToEnd").Params(jen.Id("t").Op("*").Qual("testing", "T")).BlockFunc(func(g *jen.Group) {
 		g.For(jen.List(jen.Id("_"), jen.Id("format")).Op(":=").Range().Index().Id("Format").Values(jen.Id("FormatJSON"), jen.Id("FormatXML"), jen.Id("FormatForm"))).BlockFunc(func(l *jen.Group) {
@@ -192,7 +200,7 @@ func e2eSameValue(a, b reflect.Value) bool {
 // emitSampleValue returns the decoded sample, or a non-nil empty value.
 func emitSampleValue(g *jen.Group, r *Root, c *sampleCase) {
 	if c != nil {
-		g.Return(jen.Id(c.format + "Decode" + r.Name).Call(jen.Id("documentedSample").Call(jen.Lit(c.name))))
+		g.Return(jen.Id("e2eSample").Types(GoTypeCode(r.Type)).Call(jen.Op("&").Id(rootVar(r)), jen.Lit(c.name)))
 		return
 	}
 	switch {
@@ -214,23 +222,30 @@ func emitE2ECase(b *jen.Group, op *Op) {
 				)
 			} else if field := formFields(op.Body.Type, map[*Type]bool{}); field != "" {
 				g.If(jen.Id("format").Op("==").Id("FormatForm")).Block(
-					jen.Id("t").Dot("Skip").Call(jen.Lit("the sample sets a public field, which form binding does not set: " + field)),
+					jen.Id("t").Dot("Skip").Call(jen.Lit("the sample sets a member form binding does not set (a public field or non-public member): " + field)),
 				)
 			}
 		}
 		var args, sent []jen.Code
 		args = append(args, jen.Id("ctx"))
-		for _, p := range append(append([]*Param(nil), op.PathParams...), op.QueryParams...) {
+		for _, p := range op.PathParams {
 			g.Id(p.GoName).Op(":=").Add(paramSample(p))
 			args = append(args, jen.Id(p.GoName))
 			sent = append(sent, jen.Id(p.GoName))
 		}
+		g.Id("params").Op(":=").Op("&").Id(op.ParamsName).ValuesFunc(func(d *jen.Group) {
+			for _, p := range op.QueryParams {
+				d.Id(p.Field).Op(":").Add(paramSample(p))
+			}
+		})
+		args = append(args, jen.Id("params"))
+		sent = append(sent, jen.Id("params"))
 		if op.Body != nil {
 			g.List(jen.Id("body"), jen.Id("berr")).Op(":=").Id("e2eBody" + op.GoName).Call()
 			g.If(jen.Id("berr").Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("documented request sample: %v"), jen.Id("berr")))
 			args = append(args, jen.Id("body"))
 			// What crossing the wire keeps: a member JSON-only or XML-only is lost in the other format.
-			sent = append(sent, jen.Id("e2eRoundTrip"+op.Body.Name).Call(jen.Id("format"), jen.Id("body"), jen.True()))
+			sent = append(sent, jen.Id("e2eRoundTrip").Call(jen.Id("format"), jen.Op("&").Id(rootVar(op.Body)), jen.Id("body"), jen.True()))
 		}
 		if op.Response != nil {
 			g.List(jen.Id("resp"), jen.Id("err")).Op(":=").Id("c").Dot(op.GoName).Call(args...)
@@ -244,7 +259,7 @@ func emitE2ECase(b *jen.Group, op *Op) {
 		)).Block(jen.Id("t").Dot("Errorf").Call(jen.Lit("the server decoded\n%s\nwant\n%s"), jen.Id("e2eDump").Call(jen.Id("svc").Dot("got")), jen.Id("e2eDump").Call(jen.Index().Any().Values(sent...))))
 		if op.Response != nil {
 			g.List(jen.Id("doc"), jen.Id("_")).Op(":=").Id("e2eResponse" + op.GoName).Call()
-			g.Id("want").Op(":=").Id("e2eRoundTrip"+op.Response.Name).Call(jen.Id("format"), jen.Id("doc"), jen.False())
+			g.Id("want").Op(":=").Id("e2eRoundTrip").Call(jen.Id("format"), jen.Op("&").Id(rootVar(op.Response)), jen.Id("doc"), jen.False())
 			g.If(jen.Op("!").Id("e2eSame").Call(jen.Qual("reflect", "ValueOf").Call(jen.Id("resp")), jen.Qual("reflect", "ValueOf").Call(jen.Id("want")))).Block(
 				jen.Id("t").Dot("Errorf").Call(jen.Lit("the client decoded\n%s\nwant\n%s"), jen.Id("e2eDump").Call(jen.Id("resp")), jen.Id("e2eDump").Call(jen.Id("want"))),
 			)

@@ -74,7 +74,7 @@ var outputs = []output{
 	{"contracts_gen.go", "", false, emitContracts},
 	{"e2e_gen_test.go", "", false, emitE2E},
 	{"fuzz_gen_test.go", "", false, single(emitFuzz)},
-	{"params_gen.go", "", false, single(emitParams)},
+	{"operations_gen.go", "", false, emitOperations},
 	{"sample_gen.go", PartSample, false, emitSample},
 	{"samples_gen_test.go", "", false, single(emitSamples)},
 	{"server_gen.go", PartServer, false, emitServer},

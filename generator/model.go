@@ -108,6 +108,7 @@ var ReservedNames = map[string]bool{
 	"ServiceImpl": true, "Service": true, "ServerOption": true, "WithMaxBodyBytes": true, "WithValidation": true, "WithLogger": true,
 	"HTTPError": true, "ValidationError": true, "Format": true, "Doer": true, "RequestEditor": true, "WithHTTPClient": true,
 	"WithRequestEditor": true, "WithFormat": true, "WithUserAgent": true, "WithMaxResponseBytes": true, "FormatJSON": true, "FormatXML": true, "FormatForm": true,
+	"DecodeLimits": true, "WithDecodeLimits": true, "WithRedirectAsGet": true, "RedirectError": true,
 }
 
 // fieldMethods are the methods generated types carry; fields may not use them.
@@ -156,6 +157,16 @@ func NewModelWith(s *spec.Spec, opts Options) (*Model, error) {
 		return nil, err
 	}
 	return m, nil
+}
+
+// goNameTaken reports whether an emitted type has the Go name n.
+func (m *Model) goNameTaken(n string) bool {
+	for _, t := range m.Types {
+		if t.GoName == n {
+			return true
+		}
+	}
+	return false
 }
 
 // Lookup returns the emitted type for a spec type name.

@@ -1,6 +1,9 @@
 package generator
 
-import "github.com/dave/jennifer/jen"
+import (
+	"github.com/dave/jennifer/jen"
+	"github.com/helpgen/helpgen/spec"
+)
 
 // prim is what the generator knows of one spec primitive: its Go type, its
 // name in generated names, how a URI parameter's text parses, and a value
@@ -18,8 +21,10 @@ type prim struct {
 
 // prims are the spec primitives (spec/README.md), by DataContract name.
 var prims = map[string]prim{
-	"string":         {goType: "string", pointer: true, name: "String", sample: lit("a b/c?d&e=f%")},
-	"anyURI":         {goType: "string", pointer: true, name: "Uri", sample: lit("a b/c?d&e=f%")},
+	// Everything that needs escaping in a path or query value but '/', which
+	// no path value can hold: Web API decodes %2F before it routes.
+	"string":         {goType: "string", pointer: true, name: "String", sample: lit("a b;c?d&e=f%é")},
+	"anyURI":         {goType: "string", pointer: true, name: "Uri", sample: lit("a b;c?d&e=f%é")},
 	"int":            {goType: "int32", name: "Int32", bits: 32, sample: lit(42)},
 	"long":           {goType: "int64", name: "Int64", bits: 64, sample: lit(42)},
 	"short":          {goType: "int16", name: "Int16", bits: 16, sample: lit(42)},
@@ -75,4 +80,9 @@ func primTextParse(name string) (func(text jen.Code) jen.Code, jen.Code) {
 		return func(t jen.Code) jen.Code { return jen.Id(fn).Call(t, jen.Lit(p.bits)) }, conv
 	}
 	return func(t jen.Code) jen.Code { return jen.Id(p.parse).Call(t) }, nil
+}
+
+// isStringish reports a string or URI, which .NET holds by reference.
+func isStringish(g *GoType) bool {
+	return g.Kind == spec.RefPrimitive && (g.Prim == "string" || g.Prim == "anyURI")
 }

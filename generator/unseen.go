@@ -49,16 +49,6 @@ func formFields(g *GoType, seen map[*Type]bool) string {
 	return ""
 }
 
-// bodyPrefix prefixes ModelState keys of the body's validation errors with
-// the body parameter's name, as Web API does ("command.Lines[0].Code"),
-// when the config gives it (no page shows it): wire.bodyParameters.
-func bodyPrefix(op *Op) string {
-	if p := op.Endpoint.BodyParam; p != "" {
-		return p + "."
-	}
-	return ""
-}
-
 // hasTable reports whether a help table described the type (some member
 // is shown on a page).
 func (t *Type) hasTable() bool {

@@ -9,6 +9,7 @@ import (
 	"github.com/google/uuid"
 	"net/http/httptest"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -18,49 +19,49 @@ type e2eService struct {
 	got []any
 }
 
-func (s *e2eService) DeleteClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, reason string, notifyPatient *bool) error {
-	s.got = []any{clinicId, appointmentId, reason, notifyPatient}
+func (s *e2eService) DeleteClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *DeleteClinicsAppointmentsByAppointmentIdParams) error {
+	s.got = []any{clinicId, appointmentId, params}
 	return nil
 }
 
-func (s *e2eService) DeletePatientsPhoto(ctx context.Context, patientId uuid.UUID) (*ApiResultOfBoolean, error) {
-	s.got = []any{patientId}
+func (s *e2eService) DeletePatientsPhoto(ctx context.Context, patientId uuid.UUID, params *DeletePatientsPhotoParams) (*ApiResultOfBoolean, error) {
+	s.got = []any{patientId, params}
 	return e2eResponseDeletePatientsPhoto()
 }
 
 func e2eResponseDeletePatientsPhoto() (*ApiResultOfBoolean, error) {
-	return jsonDecodeApiResultOfBoolean(documentedSample("DeletePatientsPhoto/response/JSON"))
+	return e2eSample[*ApiResultOfBoolean](&rootApiResultOfBoolean, "DeletePatientsPhoto/response/JSON")
 }
 
-func (s *e2eService) GetClinicsAppointments(ctx context.Context, clinicId uuid.UUID, from DateTime, to *DateTime, status_ *AppointmentStatus, page *int64, pageSize *int64) (*PagedListOfAppointmentSummary, error) {
-	s.got = []any{clinicId, from, to, status_, page, pageSize}
+func (s *e2eService) GetClinicsAppointments(ctx context.Context, clinicId uuid.UUID, params *GetClinicsAppointmentsParams) (*PagedListOfAppointmentSummary, error) {
+	s.got = []any{clinicId, params}
 	return e2eResponseGetClinicsAppointments()
 }
 
 func e2eResponseGetClinicsAppointments() (*PagedListOfAppointmentSummary, error) {
-	return jsonDecodePagedListOfAppointmentSummary(documentedSample("GetClinicsAppointments/response/JSON"))
+	return e2eSample[*PagedListOfAppointmentSummary](&rootPagedListOfAppointmentSummary, "GetClinicsAppointments/response/JSON")
 }
 
-func (s *e2eService) GetClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID) (*AppointmentDetail, error) {
-	s.got = []any{clinicId, appointmentId}
+func (s *e2eService) GetClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *GetClinicsAppointmentsByAppointmentIdParams) (*AppointmentDetail, error) {
+	s.got = []any{clinicId, appointmentId, params}
 	return e2eResponseGetClinicsAppointmentsByAppointmentId()
 }
 
 func e2eResponseGetClinicsAppointmentsByAppointmentId() (*AppointmentDetail, error) {
-	return jsonDecodeAppointmentDetail(documentedSample("GetClinicsAppointmentsByAppointmentId/response/JSON"))
+	return e2eSample[*AppointmentDetail](&rootAppointmentDetail, "GetClinicsAppointmentsByAppointmentId/response/JSON")
 }
 
-func (s *e2eService) GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, date DateTime, durationMinutes *int64, clinicianId *uuid.UUID) ([]*TimeWindow, error) {
-	s.got = []any{clinicId, date, durationMinutes, clinicianId}
+func (s *e2eService) GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, params *GetClinicsSlotsParams) ([]*TimeWindow, error) {
+	s.got = []any{clinicId, params}
 	return e2eResponseGetClinicsSlots()
 }
 
 func e2eResponseGetClinicsSlots() ([]*TimeWindow, error) {
-	return jsonDecodeListOfTimeWindow(documentedSample("GetClinicsSlots/response/JSON"))
+	return e2eSample[[]*TimeWindow](&rootListOfTimeWindow, "GetClinicsSlots/response/JSON")
 }
 
-func (s *e2eService) GetLocationsByLocationId(ctx context.Context, locationId uuid.UUID) (*ClinicLocation, error) {
-	s.got = []any{locationId}
+func (s *e2eService) GetLocationsByLocationId(ctx context.Context, locationId uuid.UUID, params *GetLocationsByLocationIdParams) (*ClinicLocation, error) {
+	s.got = []any{locationId, params}
 	return e2eResponseGetLocationsByLocationId()
 }
 
@@ -68,105 +69,105 @@ func e2eResponseGetLocationsByLocationId() (*ClinicLocation, error) {
 	return new(ClinicLocation), nil
 }
 
-func (s *e2eService) GetMessagesDelivery(ctx context.Context, messageId uuid.UUID) (*MessageDeliveryReport, error) {
-	s.got = []any{messageId}
+func (s *e2eService) GetMessagesDelivery(ctx context.Context, messageId uuid.UUID, params *GetMessagesDeliveryParams) (*MessageDeliveryReport, error) {
+	s.got = []any{messageId, params}
 	return e2eResponseGetMessagesDelivery()
 }
 
 func e2eResponseGetMessagesDelivery() (*MessageDeliveryReport, error) {
-	return jsonDecodeMessageDeliveryReport(documentedSample("GetMessagesDelivery/response/JSON"))
+	return e2eSample[*MessageDeliveryReport](&rootMessageDeliveryReport, "GetMessagesDelivery/response/JSON")
 }
 
-func (s *e2eService) GetMessagesTemplates(ctx context.Context, channel *ReminderChannel, activeOnly *bool) ([]*MessageTemplate, error) {
-	s.got = []any{channel, activeOnly}
+func (s *e2eService) GetMessagesTemplates(ctx context.Context, params *GetMessagesTemplatesParams) ([]*MessageTemplate, error) {
+	s.got = []any{params}
 	return e2eResponseGetMessagesTemplates()
 }
 
 func e2eResponseGetMessagesTemplates() ([]*MessageTemplate, error) {
-	return jsonDecodeListOfMessageTemplate(documentedSample("GetMessagesTemplates/response/JSON"))
+	return e2eSample[[]*MessageTemplate](&rootListOfMessageTemplate, "GetMessagesTemplates/response/JSON")
 }
 
-func (s *e2eService) GetPatientsByPatientId(ctx context.Context, patientId uuid.UUID) (*PatientProfile, error) {
-	s.got = []any{patientId}
+func (s *e2eService) GetPatientsByPatientId(ctx context.Context, patientId uuid.UUID, params *GetPatientsByPatientIdParams) (*PatientProfile, error) {
+	s.got = []any{patientId, params}
 	return e2eResponseGetPatientsByPatientId()
 }
 
 func e2eResponseGetPatientsByPatientId() (*PatientProfile, error) {
-	return jsonDecodePatientProfile(documentedSample("GetPatientsByPatientId/response/JSON"))
+	return e2eSample[*PatientProfile](&rootPatientProfile, "GetPatientsByPatientId/response/JSON")
 }
 
-func (s *e2eService) GetPatientsSearch(ctx context.Context, name string, dateOfBirth *DateTime, includeInactive *bool, maxResults *int64) (*ApiResultOfListOfPatientSummary, error) {
-	s.got = []any{name, dateOfBirth, includeInactive, maxResults}
+func (s *e2eService) GetPatientsSearch(ctx context.Context, params *GetPatientsSearchParams) (*ApiResultOfListOfPatientSummary, error) {
+	s.got = []any{params}
 	return e2eResponseGetPatientsSearch()
 }
 
 func e2eResponseGetPatientsSearch() (*ApiResultOfListOfPatientSummary, error) {
-	return jsonDecodeApiResultOfListOfPatientSummary(documentedSample("GetPatientsSearch/response/JSON"))
+	return e2eSample[*ApiResultOfListOfPatientSummary](&rootApiResultOfListOfPatientSummary, "GetPatientsSearch/response/JSON")
 }
 
-func (s *e2eService) GetSystemClock(ctx context.Context) (time.Time, error) {
-	s.got = []any{}
+func (s *e2eService) GetSystemClock(ctx context.Context, params *GetSystemClockParams) (time.Time, error) {
+	s.got = []any{params}
 	return e2eResponseGetSystemClock()
 }
 
 func e2eResponseGetSystemClock() (time.Time, error) {
-	return jsonDecodeDateTimeOffset(documentedSample("GetSystemClock/response/JSON"))
+	return e2eSample[time.Time](&rootDateTimeOffset, "GetSystemClock/response/JSON")
 }
 
-func (s *e2eService) PostClinicsAppointments(ctx context.Context, clinicId uuid.UUID, body *BookAppointmentCommand) (*ApiResultOfGuid, error) {
-	s.got = []any{clinicId, body}
+func (s *e2eService) PostClinicsAppointments(ctx context.Context, clinicId uuid.UUID, params *PostClinicsAppointmentsParams, body *BookAppointmentCommand) (*ApiResultOfGuid, error) {
+	s.got = []any{clinicId, params, body}
 	return e2eResponsePostClinicsAppointments()
 }
 
 func e2eResponsePostClinicsAppointments() (*ApiResultOfGuid, error) {
-	return jsonDecodeApiResultOfGuid(documentedSample("PostClinicsAppointments/response/JSON"))
+	return e2eSample[*ApiResultOfGuid](&rootApiResultOfGuid, "PostClinicsAppointments/response/JSON")
 }
 
 func e2eBodyPostClinicsAppointments() (*BookAppointmentCommand, error) {
-	return jsonDecodeBookAppointmentCommand(documentedSample("PostClinicsAppointments/request/JSON"))
+	return e2eSample[*BookAppointmentCommand](&rootBookAppointmentCommand, "PostClinicsAppointments/request/JSON")
 }
 
-func (s *e2eService) PostClinicsAppointmentsNotes(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, body *string) (*ApiResultOfGuid, error) {
-	s.got = []any{clinicId, appointmentId, body}
+func (s *e2eService) PostClinicsAppointmentsNotes(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *PostClinicsAppointmentsNotesParams, body *string) (*ApiResultOfGuid, error) {
+	s.got = []any{clinicId, appointmentId, params, body}
 	return e2eResponsePostClinicsAppointmentsNotes()
 }
 
 func e2eResponsePostClinicsAppointmentsNotes() (*ApiResultOfGuid, error) {
-	return jsonDecodeApiResultOfGuid(documentedSample("PostClinicsAppointmentsNotes/response/JSON"))
+	return e2eSample[*ApiResultOfGuid](&rootApiResultOfGuid, "PostClinicsAppointmentsNotes/response/JSON")
 }
 
 func e2eBodyPostClinicsAppointmentsNotes() (*string, error) {
-	return jsonDecodeString(documentedSample("PostClinicsAppointmentsNotes/request/JSON"))
+	return e2eSample[*string](&rootString, "PostClinicsAppointmentsNotes/request/JSON")
 }
 
-func (s *e2eService) PostMessages(ctx context.Context, body *SendPatientMessageCommand) (*ApiResultOfGuid, error) {
-	s.got = []any{body}
+func (s *e2eService) PostMessages(ctx context.Context, params *PostMessagesParams, body *SendPatientMessageCommand) (*ApiResultOfGuid, error) {
+	s.got = []any{params, body}
 	return e2eResponsePostMessages()
 }
 
 func e2eResponsePostMessages() (*ApiResultOfGuid, error) {
-	return jsonDecodeApiResultOfGuid(documentedSample("PostMessages/response/JSON"))
+	return e2eSample[*ApiResultOfGuid](&rootApiResultOfGuid, "PostMessages/response/JSON")
 }
 
 func e2eBodyPostMessages() (*SendPatientMessageCommand, error) {
-	return jsonDecodeSendPatientMessageCommand(documentedSample("PostMessages/request/JSON"))
+	return e2eSample[*SendPatientMessageCommand](&rootSendPatientMessageCommand, "PostMessages/request/JSON")
 }
 
-func (s *e2eService) PostPatientsPhoto(ctx context.Context, patientId uuid.UUID, body *PatientPhotoUpload) (*ApiResultOfGuid, error) {
-	s.got = []any{patientId, body}
+func (s *e2eService) PostPatientsPhoto(ctx context.Context, patientId uuid.UUID, params *PostPatientsPhotoParams, body *PatientPhotoUpload) (*ApiResultOfGuid, error) {
+	s.got = []any{patientId, params, body}
 	return e2eResponsePostPatientsPhoto()
 }
 
 func e2eResponsePostPatientsPhoto() (*ApiResultOfGuid, error) {
-	return jsonDecodeApiResultOfGuid(documentedSample("PostPatientsPhoto/response/JSON"))
+	return e2eSample[*ApiResultOfGuid](&rootApiResultOfGuid, "PostPatientsPhoto/response/JSON")
 }
 
 func e2eBodyPostPatientsPhoto() (*PatientPhotoUpload, error) {
-	return jsonDecodePatientPhotoUpload(documentedSample("PostPatientsPhoto/request/JSON"))
+	return e2eSample[*PatientPhotoUpload](&rootPatientPhotoUpload, "PostPatientsPhoto/request/JSON")
 }
 
-func (s *e2eService) PutClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, body *RescheduleAppointmentCommand) (*ApiResultOfBoolean, error) {
-	s.got = []any{clinicId, appointmentId, body}
+func (s *e2eService) PutClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *PutClinicsAppointmentsByAppointmentIdParams, body *RescheduleAppointmentCommand) (*ApiResultOfBoolean, error) {
+	s.got = []any{clinicId, appointmentId, params, body}
 	return e2eResponsePutClinicsAppointmentsByAppointmentId()
 }
 
@@ -175,20 +176,20 @@ func e2eResponsePutClinicsAppointmentsByAppointmentId() (*ApiResultOfBoolean, er
 }
 
 func e2eBodyPutClinicsAppointmentsByAppointmentId() (*RescheduleAppointmentCommand, error) {
-	return jsonDecodeRescheduleAppointmentCommand(documentedSample("PutClinicsAppointmentsByAppointmentId/request/JSON"))
+	return e2eSample[*RescheduleAppointmentCommand](&rootRescheduleAppointmentCommand, "PutClinicsAppointmentsByAppointmentId/request/JSON")
 }
 
-func (s *e2eService) PutMessagesTemplatesByTemplateCode(ctx context.Context, templateCode string, body *MessageTemplate) error {
-	s.got = []any{templateCode, body}
+func (s *e2eService) PutMessagesTemplatesByTemplateCode(ctx context.Context, templateCode string, params *PutMessagesTemplatesByTemplateCodeParams, body *MessageTemplate) error {
+	s.got = []any{templateCode, params, body}
 	return nil
 }
 
 func e2eBodyPutMessagesTemplatesByTemplateCode() (*MessageTemplate, error) {
-	return jsonDecodeMessageTemplate(documentedSample("PutMessagesTemplatesByTemplateCode/request/JSON"))
+	return e2eSample[*MessageTemplate](&rootMessageTemplate, "PutMessagesTemplatesByTemplateCode/request/JSON")
 }
 
-func (s *e2eService) PutPatientsContact(ctx context.Context, patientId uuid.UUID, body *ContactPoint) (*ApiResultOfBoolean, error) {
-	s.got = []any{patientId, body}
+func (s *e2eService) PutPatientsContact(ctx context.Context, patientId uuid.UUID, params *PutPatientsContactParams, body *ContactPoint) (*ApiResultOfBoolean, error) {
+	s.got = []any{patientId, params, body}
 	return e2eResponsePutPatientsContact()
 }
 
@@ -197,26 +198,26 @@ func e2eResponsePutPatientsContact() (*ApiResultOfBoolean, error) {
 }
 
 func e2eBodyPutPatientsContact() (*ContactPoint, error) {
-	return jsonDecodeContactPoint(documentedSample("PutPatientsContact/request/JSON"))
+	return e2eSample[*ContactPoint](&rootContactPoint, "PutPatientsContact/request/JSON")
 }
 
-// e2eRoundTripApiResultOfBoolean encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripApiResultOfBoolean(format Format, v *ApiResultOfBoolean, request bool) *ApiResultOfBoolean {
-	var out *ApiResultOfBoolean
+// e2eRoundTrip encodes and decodes v, a value of root, in the format a request (or response) uses.
+func e2eRoundTrip[T any](format Format, root *rtRoot, v T, request bool) T {
+	var out T
 	var err error
 	switch {
 	case format == FormatXML:
 		var doc []byte
-		if doc, err = xmlAppendApiResultOfBoolean(nil, v); err == nil {
-			out, err = xmlDecodeApiResultOfBoolean(doc)
+		if doc, err = rtAppendXMLRoot(api, nil, root, &v); err == nil {
+			err = rtDecodeXMLRoot(api, doc, root, &out)
 		}
 	case format == FormatForm && request:
 		var form []byte
-		if form, err = formAppendApiResultOfBoolean(nil, v); err == nil {
-			out, err = formDecodeApiResultOfBoolean(form)
+		if form, err = rtAppendFormRoot(api, nil, root, &v); err == nil {
+			err = rtDecodeFormRoot(api, form, root, &out)
 		}
 	default:
-		out, err = jsonDecodeApiResultOfBoolean(jsonAppendApiResultOfBoolean(nil, v, e2eDates(request)))
+		err = rtDecodeJSONRoot(api, rtAppendJSONRoot(api, nil, root, &v, e2eDates(request)), root, &out)
 	}
 	if err != nil {
 		panic(err)
@@ -224,412 +225,14 @@ func e2eRoundTripApiResultOfBoolean(format Format, v *ApiResultOfBoolean, reques
 	return out
 }
 
-// e2eRoundTripApiResultOfGuid encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripApiResultOfGuid(format Format, v *ApiResultOfGuid, request bool) *ApiResultOfGuid {
-	var out *ApiResultOfGuid
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendApiResultOfGuid(nil, v); err == nil {
-			out, err = xmlDecodeApiResultOfGuid(doc)
-		}
-	case format == FormatForm && request:
-		var form []byte
-		if form, err = formAppendApiResultOfGuid(nil, v); err == nil {
-			out, err = formDecodeApiResultOfGuid(form)
-		}
-	default:
-		out, err = jsonDecodeApiResultOfGuid(jsonAppendApiResultOfGuid(nil, v, e2eDates(request)))
+// e2eSample decodes the documented sample name as a value of root.
+func e2eSample[T any](root *rtRoot, name string) (v T, err error) {
+	if strings.HasSuffix(name, "/XML") {
+		err = rtDecodeXMLRoot(api, documentedSample(name), root, &v)
+	} else {
+		err = rtDecodeJSONRoot(api, documentedSample(name), root, &v)
 	}
-	if err != nil {
-		panic(err)
-	}
-	return out
-}
-
-// e2eRoundTripApiResultOfListOfPatientSummary encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripApiResultOfListOfPatientSummary(format Format, v *ApiResultOfListOfPatientSummary, request bool) *ApiResultOfListOfPatientSummary {
-	var out *ApiResultOfListOfPatientSummary
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendApiResultOfListOfPatientSummary(nil, v); err == nil {
-			out, err = xmlDecodeApiResultOfListOfPatientSummary(doc)
-		}
-	case format == FormatForm && request:
-		var form []byte
-		if form, err = formAppendApiResultOfListOfPatientSummary(nil, v); err == nil {
-			out, err = formDecodeApiResultOfListOfPatientSummary(form)
-		}
-	default:
-		out, err = jsonDecodeApiResultOfListOfPatientSummary(jsonAppendApiResultOfListOfPatientSummary(nil, v, e2eDates(request)))
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
-}
-
-// e2eRoundTripAppointmentDetail encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripAppointmentDetail(format Format, v *AppointmentDetail, request bool) *AppointmentDetail {
-	var out *AppointmentDetail
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendAppointmentDetail(nil, v); err == nil {
-			out, err = xmlDecodeAppointmentDetail(doc)
-		}
-	case format == FormatForm && request:
-		var form []byte
-		if form, err = formAppendAppointmentDetail(nil, v); err == nil {
-			out, err = formDecodeAppointmentDetail(form)
-		}
-	default:
-		out, err = jsonDecodeAppointmentDetail(jsonAppendAppointmentDetail(nil, v, e2eDates(request)))
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
-}
-
-// e2eRoundTripBookAppointmentCommand encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripBookAppointmentCommand(format Format, v *BookAppointmentCommand, request bool) *BookAppointmentCommand {
-	var out *BookAppointmentCommand
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendBookAppointmentCommand(nil, v); err == nil {
-			out, err = xmlDecodeBookAppointmentCommand(doc)
-		}
-	case format == FormatForm && request:
-		var form []byte
-		if form, err = formAppendBookAppointmentCommand(nil, v); err == nil {
-			out, err = formDecodeBookAppointmentCommand(form)
-		}
-	default:
-		out, err = jsonDecodeBookAppointmentCommand(jsonAppendBookAppointmentCommand(nil, v, e2eDates(request)))
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
-}
-
-// e2eRoundTripClinicLocation encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripClinicLocation(format Format, v *ClinicLocation, request bool) *ClinicLocation {
-	var out *ClinicLocation
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendClinicLocation(nil, v); err == nil {
-			out, err = xmlDecodeClinicLocation(doc)
-		}
-	case format == FormatForm && request:
-		var form []byte
-		if form, err = formAppendClinicLocation(nil, v); err == nil {
-			out, err = formDecodeClinicLocation(form)
-		}
-	default:
-		out, err = jsonDecodeClinicLocation(jsonAppendClinicLocation(nil, v, e2eDates(request)))
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
-}
-
-// e2eRoundTripContactPoint encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripContactPoint(format Format, v *ContactPoint, request bool) *ContactPoint {
-	var out *ContactPoint
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendContactPoint(nil, v); err == nil {
-			out, err = xmlDecodeContactPoint(doc)
-		}
-	case format == FormatForm && request:
-		var form []byte
-		if form, err = formAppendContactPoint(nil, v); err == nil {
-			out, err = formDecodeContactPoint(form)
-		}
-	default:
-		out, err = jsonDecodeContactPoint(jsonAppendContactPoint(nil, v, e2eDates(request)))
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
-}
-
-// e2eRoundTripDateTimeOffset encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripDateTimeOffset(format Format, v time.Time, request bool) time.Time {
-	var out time.Time
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendDateTimeOffset(nil, v); err == nil {
-			out, err = xmlDecodeDateTimeOffset(doc)
-		}
-	case format == FormatForm && request:
-		var form []byte
-		if form, err = formAppendDateTimeOffset(nil, v); err == nil {
-			out, err = formDecodeDateTimeOffset(form)
-		}
-	default:
-		out, err = jsonDecodeDateTimeOffset(jsonAppendDateTimeOffset(nil, v, e2eDates(request)))
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
-}
-
-// e2eRoundTripListOfMessageTemplate encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripListOfMessageTemplate(format Format, v []*MessageTemplate, request bool) []*MessageTemplate {
-	var out []*MessageTemplate
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendListOfMessageTemplate(nil, v); err == nil {
-			out, err = xmlDecodeListOfMessageTemplate(doc)
-		}
-	case format == FormatForm && request:
-		var form []byte
-		if form, err = formAppendListOfMessageTemplate(nil, v); err == nil {
-			out, err = formDecodeListOfMessageTemplate(form)
-		}
-	default:
-		out, err = jsonDecodeListOfMessageTemplate(jsonAppendListOfMessageTemplate(nil, v, e2eDates(request)))
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
-}
-
-// e2eRoundTripListOfTimeWindow encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripListOfTimeWindow(format Format, v []*TimeWindow, request bool) []*TimeWindow {
-	var out []*TimeWindow
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendListOfTimeWindow(nil, v); err == nil {
-			out, err = xmlDecodeListOfTimeWindow(doc)
-		}
-	case format == FormatForm && request:
-		var form []byte
-		if form, err = formAppendListOfTimeWindow(nil, v); err == nil {
-			out, err = formDecodeListOfTimeWindow(form)
-		}
-	default:
-		out, err = jsonDecodeListOfTimeWindow(jsonAppendListOfTimeWindow(nil, v, e2eDates(request)))
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
-}
-
-// e2eRoundTripMessageDeliveryReport encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripMessageDeliveryReport(format Format, v *MessageDeliveryReport, request bool) *MessageDeliveryReport {
-	var out *MessageDeliveryReport
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendMessageDeliveryReport(nil, v); err == nil {
-			out, err = xmlDecodeMessageDeliveryReport(doc)
-		}
-	case format == FormatForm && request:
-		var form []byte
-		if form, err = formAppendMessageDeliveryReport(nil, v); err == nil {
-			out, err = formDecodeMessageDeliveryReport(form)
-		}
-	default:
-		out, err = jsonDecodeMessageDeliveryReport(jsonAppendMessageDeliveryReport(nil, v, e2eDates(request)))
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
-}
-
-// e2eRoundTripMessageTemplate encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripMessageTemplate(format Format, v *MessageTemplate, request bool) *MessageTemplate {
-	var out *MessageTemplate
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendMessageTemplate(nil, v); err == nil {
-			out, err = xmlDecodeMessageTemplate(doc)
-		}
-	case format == FormatForm && request:
-		var form []byte
-		if form, err = formAppendMessageTemplate(nil, v); err == nil {
-			out, err = formDecodeMessageTemplate(form)
-		}
-	default:
-		out, err = jsonDecodeMessageTemplate(jsonAppendMessageTemplate(nil, v, e2eDates(request)))
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
-}
-
-// e2eRoundTripPagedListOfAppointmentSummary encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripPagedListOfAppointmentSummary(format Format, v *PagedListOfAppointmentSummary, request bool) *PagedListOfAppointmentSummary {
-	var out *PagedListOfAppointmentSummary
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendPagedListOfAppointmentSummary(nil, v); err == nil {
-			out, err = xmlDecodePagedListOfAppointmentSummary(doc)
-		}
-	case format == FormatForm && request:
-		var form []byte
-		if form, err = formAppendPagedListOfAppointmentSummary(nil, v); err == nil {
-			out, err = formDecodePagedListOfAppointmentSummary(form)
-		}
-	default:
-		out, err = jsonDecodePagedListOfAppointmentSummary(jsonAppendPagedListOfAppointmentSummary(nil, v, e2eDates(request)))
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
-}
-
-// e2eRoundTripPatientPhotoUpload encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripPatientPhotoUpload(format Format, v *PatientPhotoUpload, request bool) *PatientPhotoUpload {
-	var out *PatientPhotoUpload
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendPatientPhotoUpload(nil, v); err == nil {
-			out, err = xmlDecodePatientPhotoUpload(doc)
-		}
-	case format == FormatForm && request:
-		var form []byte
-		if form, err = formAppendPatientPhotoUpload(nil, v); err == nil {
-			out, err = formDecodePatientPhotoUpload(form)
-		}
-	default:
-		out, err = jsonDecodePatientPhotoUpload(jsonAppendPatientPhotoUpload(nil, v, e2eDates(request)))
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
-}
-
-// e2eRoundTripPatientProfile encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripPatientProfile(format Format, v *PatientProfile, request bool) *PatientProfile {
-	var out *PatientProfile
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendPatientProfile(nil, v); err == nil {
-			out, err = xmlDecodePatientProfile(doc)
-		}
-	case format == FormatForm && request:
-		var form []byte
-		if form, err = formAppendPatientProfile(nil, v); err == nil {
-			out, err = formDecodePatientProfile(form)
-		}
-	default:
-		out, err = jsonDecodePatientProfile(jsonAppendPatientProfile(nil, v, e2eDates(request)))
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
-}
-
-// e2eRoundTripRescheduleAppointmentCommand encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripRescheduleAppointmentCommand(format Format, v *RescheduleAppointmentCommand, request bool) *RescheduleAppointmentCommand {
-	var out *RescheduleAppointmentCommand
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendRescheduleAppointmentCommand(nil, v); err == nil {
-			out, err = xmlDecodeRescheduleAppointmentCommand(doc)
-		}
-	case format == FormatForm && request:
-		var form []byte
-		if form, err = formAppendRescheduleAppointmentCommand(nil, v); err == nil {
-			out, err = formDecodeRescheduleAppointmentCommand(form)
-		}
-	default:
-		out, err = jsonDecodeRescheduleAppointmentCommand(jsonAppendRescheduleAppointmentCommand(nil, v, e2eDates(request)))
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
-}
-
-// e2eRoundTripSendPatientMessageCommand encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripSendPatientMessageCommand(format Format, v *SendPatientMessageCommand, request bool) *SendPatientMessageCommand {
-	var out *SendPatientMessageCommand
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendSendPatientMessageCommand(nil, v); err == nil {
-			out, err = xmlDecodeSendPatientMessageCommand(doc)
-		}
-	case format == FormatForm && request:
-		var form []byte
-		if form, err = formAppendSendPatientMessageCommand(nil, v); err == nil {
-			out, err = formDecodeSendPatientMessageCommand(form)
-		}
-	default:
-		out, err = jsonDecodeSendPatientMessageCommand(jsonAppendSendPatientMessageCommand(nil, v, e2eDates(request)))
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
-}
-
-// e2eRoundTripString encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripString(format Format, v *string, request bool) *string {
-	var out *string
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendString(nil, v); err == nil {
-			out, err = xmlDecodeString(doc)
-		}
-	case format == FormatForm && request:
-		var form []byte
-		if form, err = formAppendString(nil, v); err == nil {
-			out, err = formDecodeString(form)
-		}
-	default:
-		out, err = jsonDecodeString(jsonAppendString(nil, v, e2eDates(request)))
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
+	return
 }
 
 // TestEndToEnd runs every endpoint through the generated client and server in each format.
@@ -649,53 +252,49 @@ func TestEndToEnd(t *testing.T) {
 			t.Run("DeleteClinicsAppointmentsByAppointmentId", func(t *testing.T) {
 				clinicId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
 				appointmentId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				reason := string("a b/c?d&e=f%")
-				notifyPatient := Ptr(bool(true))
-				err := c.DeleteClinicsAppointmentsByAppointmentId(ctx, clinicId, appointmentId, reason, notifyPatient)
+				params := &DeleteClinicsAppointmentsByAppointmentIdParams{Reason: string("a b;c?d&e=f%é"), NotifyPatient: Ptr(bool(true))}
+				err := c.DeleteClinicsAppointmentsByAppointmentId(ctx, clinicId, appointmentId, params)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{clinicId, appointmentId, reason, notifyPatient})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{clinicId, appointmentId, reason, notifyPatient}))
+				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{clinicId, appointmentId, params})) {
+					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{clinicId, appointmentId, params}))
 				}
 			})
 			t.Run("DeletePatientsPhoto", func(t *testing.T) {
 				patientId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				resp, err := c.DeletePatientsPhoto(ctx, patientId)
+				params := &DeletePatientsPhotoParams{}
+				resp, err := c.DeletePatientsPhoto(ctx, patientId, params)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{patientId})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{patientId}))
+				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{patientId, params})) {
+					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{patientId, params}))
 				}
 				doc, _ := e2eResponseDeletePatientsPhoto()
-				want := e2eRoundTripApiResultOfBoolean(format, doc, false)
+				want := e2eRoundTrip(format, &rootApiResultOfBoolean, doc, false)
 				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
 					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
 				}
 			})
 			t.Run("GetClinicsAppointments", func(t *testing.T) {
 				clinicId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				from := DateTime(DateTime{
+				params := &GetClinicsAppointmentsParams{From: DateTime(DateTime{
 					Kind: DateTimeUtc,
 					Time: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC),
-				})
-				to := Ptr(DateTime(DateTime{
+				}), To: Ptr(DateTime(DateTime{
 					Kind: DateTimeUtc,
 					Time: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC),
-				}))
-				status_ := Ptr(AppointmentStatus(AppointmentStatusNoShow))
-				page := Ptr(int64(42))
-				pageSize := Ptr(int64(42))
-				resp, err := c.GetClinicsAppointments(ctx, clinicId, from, to, status_, page, pageSize)
+				})), Status: Ptr(AppointmentStatus(AppointmentStatusNoShow)), Page: Ptr(int64(42)), PageSize: Ptr(int64(42))}
+				resp, err := c.GetClinicsAppointments(ctx, clinicId, params)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{clinicId, from, to, status_, page, pageSize})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{clinicId, from, to, status_, page, pageSize}))
+				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{clinicId, params})) {
+					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{clinicId, params}))
 				}
 				doc, _ := e2eResponseGetClinicsAppointments()
-				want := e2eRoundTripPagedListOfAppointmentSummary(format, doc, false)
+				want := e2eRoundTrip(format, &rootPagedListOfAppointmentSummary, doc, false)
 				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
 					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
 				}
@@ -703,151 +302,151 @@ func TestEndToEnd(t *testing.T) {
 			t.Run("GetClinicsAppointmentsByAppointmentId", func(t *testing.T) {
 				clinicId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
 				appointmentId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				resp, err := c.GetClinicsAppointmentsByAppointmentId(ctx, clinicId, appointmentId)
+				params := &GetClinicsAppointmentsByAppointmentIdParams{}
+				resp, err := c.GetClinicsAppointmentsByAppointmentId(ctx, clinicId, appointmentId, params)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{clinicId, appointmentId})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{clinicId, appointmentId}))
+				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{clinicId, appointmentId, params})) {
+					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{clinicId, appointmentId, params}))
 				}
 				doc, _ := e2eResponseGetClinicsAppointmentsByAppointmentId()
-				want := e2eRoundTripAppointmentDetail(format, doc, false)
+				want := e2eRoundTrip(format, &rootAppointmentDetail, doc, false)
 				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
 					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
 				}
 			})
 			t.Run("GetClinicsSlots", func(t *testing.T) {
 				clinicId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				date := DateTime(DateTime{
+				params := &GetClinicsSlotsParams{Date: DateTime(DateTime{
 					Kind: DateTimeUtc,
 					Time: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC),
-				})
-				durationMinutes := Ptr(int64(42))
-				clinicianId := Ptr(uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417")))
-				resp, err := c.GetClinicsSlots(ctx, clinicId, date, durationMinutes, clinicianId)
+				}), DurationMinutes: Ptr(int64(42)), ClinicianId: Ptr(uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417")))}
+				resp, err := c.GetClinicsSlots(ctx, clinicId, params)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{clinicId, date, durationMinutes, clinicianId})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{clinicId, date, durationMinutes, clinicianId}))
+				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{clinicId, params})) {
+					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{clinicId, params}))
 				}
 				doc, _ := e2eResponseGetClinicsSlots()
-				want := e2eRoundTripListOfTimeWindow(format, doc, false)
+				want := e2eRoundTrip(format, &rootListOfTimeWindow, doc, false)
 				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
 					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
 				}
 			})
 			t.Run("GetLocationsByLocationId", func(t *testing.T) {
 				locationId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				resp, err := c.GetLocationsByLocationId(ctx, locationId)
+				params := &GetLocationsByLocationIdParams{}
+				resp, err := c.GetLocationsByLocationId(ctx, locationId, params)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{locationId})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{locationId}))
+				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{locationId, params})) {
+					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{locationId, params}))
 				}
 				doc, _ := e2eResponseGetLocationsByLocationId()
-				want := e2eRoundTripClinicLocation(format, doc, false)
+				want := e2eRoundTrip(format, &rootClinicLocation, doc, false)
 				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
 					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
 				}
 			})
 			t.Run("GetMessagesDelivery", func(t *testing.T) {
 				messageId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				resp, err := c.GetMessagesDelivery(ctx, messageId)
+				params := &GetMessagesDeliveryParams{}
+				resp, err := c.GetMessagesDelivery(ctx, messageId, params)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{messageId})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{messageId}))
+				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{messageId, params})) {
+					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{messageId, params}))
 				}
 				doc, _ := e2eResponseGetMessagesDelivery()
-				want := e2eRoundTripMessageDeliveryReport(format, doc, false)
+				want := e2eRoundTrip(format, &rootMessageDeliveryReport, doc, false)
 				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
 					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
 				}
 			})
 			t.Run("GetMessagesTemplates", func(t *testing.T) {
-				channel := Ptr(ReminderChannel(ReminderChannelVoice))
-				activeOnly := Ptr(bool(true))
-				resp, err := c.GetMessagesTemplates(ctx, channel, activeOnly)
+				params := &GetMessagesTemplatesParams{Channel: Ptr(ReminderChannel(ReminderChannelVoice)), ActiveOnly: Ptr(bool(true))}
+				resp, err := c.GetMessagesTemplates(ctx, params)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{channel, activeOnly})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{channel, activeOnly}))
+				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{params})) {
+					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{params}))
 				}
 				doc, _ := e2eResponseGetMessagesTemplates()
-				want := e2eRoundTripListOfMessageTemplate(format, doc, false)
+				want := e2eRoundTrip(format, &rootListOfMessageTemplate, doc, false)
 				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
 					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
 				}
 			})
 			t.Run("GetPatientsByPatientId", func(t *testing.T) {
 				patientId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				resp, err := c.GetPatientsByPatientId(ctx, patientId)
+				params := &GetPatientsByPatientIdParams{}
+				resp, err := c.GetPatientsByPatientId(ctx, patientId, params)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{patientId})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{patientId}))
+				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{patientId, params})) {
+					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{patientId, params}))
 				}
 				doc, _ := e2eResponseGetPatientsByPatientId()
-				want := e2eRoundTripPatientProfile(format, doc, false)
+				want := e2eRoundTrip(format, &rootPatientProfile, doc, false)
 				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
 					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
 				}
 			})
 			t.Run("GetPatientsSearch", func(t *testing.T) {
-				name := string("a b/c?d&e=f%")
-				dateOfBirth := Ptr(DateTime(DateTime{
+				params := &GetPatientsSearchParams{Name: string("a b;c?d&e=f%é"), DateOfBirth: Ptr(DateTime(DateTime{
 					Kind: DateTimeUtc,
 					Time: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC),
-				}))
-				includeInactive := Ptr(bool(true))
-				maxResults := Ptr(int64(42))
-				resp, err := c.GetPatientsSearch(ctx, name, dateOfBirth, includeInactive, maxResults)
+				})), IncludeInactive: Ptr(bool(true)), MaxResults: Ptr(int64(42))}
+				resp, err := c.GetPatientsSearch(ctx, params)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{name, dateOfBirth, includeInactive, maxResults})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{name, dateOfBirth, includeInactive, maxResults}))
+				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{params})) {
+					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{params}))
 				}
 				doc, _ := e2eResponseGetPatientsSearch()
-				want := e2eRoundTripApiResultOfListOfPatientSummary(format, doc, false)
+				want := e2eRoundTrip(format, &rootApiResultOfListOfPatientSummary, doc, false)
 				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
 					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
 				}
 			})
 			t.Run("GetSystemClock", func(t *testing.T) {
-				resp, err := c.GetSystemClock(ctx)
+				params := &GetSystemClockParams{}
+				resp, err := c.GetSystemClock(ctx, params)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{}))
+				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{params})) {
+					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{params}))
 				}
 				doc, _ := e2eResponseGetSystemClock()
-				want := e2eRoundTripDateTimeOffset(format, doc, false)
+				want := e2eRoundTrip(format, &rootDateTimeOffset, doc, false)
 				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
 					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
 				}
 			})
 			t.Run("PostClinicsAppointments", func(t *testing.T) {
 				clinicId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
+				params := &PostClinicsAppointmentsParams{}
 				body, berr := e2eBodyPostClinicsAppointments()
 				if berr != nil {
 					t.Fatalf("documented request sample: %v", berr)
 				}
-				resp, err := c.PostClinicsAppointments(ctx, clinicId, body)
+				resp, err := c.PostClinicsAppointments(ctx, clinicId, params, body)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{clinicId, e2eRoundTripBookAppointmentCommand(format, body, true)})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{clinicId, e2eRoundTripBookAppointmentCommand(format, body, true)}))
+				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{clinicId, params, e2eRoundTrip(format, &rootBookAppointmentCommand, body, true)})) {
+					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{clinicId, params, e2eRoundTrip(format, &rootBookAppointmentCommand, body, true)}))
 				}
 				doc, _ := e2eResponsePostClinicsAppointments()
-				want := e2eRoundTripApiResultOfGuid(format, doc, false)
+				want := e2eRoundTrip(format, &rootApiResultOfGuid, doc, false)
 				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
 					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
 				}
@@ -855,56 +454,59 @@ func TestEndToEnd(t *testing.T) {
 			t.Run("PostClinicsAppointmentsNotes", func(t *testing.T) {
 				clinicId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
 				appointmentId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
+				params := &PostClinicsAppointmentsNotesParams{}
 				body, berr := e2eBodyPostClinicsAppointmentsNotes()
 				if berr != nil {
 					t.Fatalf("documented request sample: %v", berr)
 				}
-				resp, err := c.PostClinicsAppointmentsNotes(ctx, clinicId, appointmentId, body)
+				resp, err := c.PostClinicsAppointmentsNotes(ctx, clinicId, appointmentId, params, body)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{clinicId, appointmentId, e2eRoundTripString(format, body, true)})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{clinicId, appointmentId, e2eRoundTripString(format, body, true)}))
+				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{clinicId, appointmentId, params, e2eRoundTrip(format, &rootString, body, true)})) {
+					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{clinicId, appointmentId, params, e2eRoundTrip(format, &rootString, body, true)}))
 				}
 				doc, _ := e2eResponsePostClinicsAppointmentsNotes()
-				want := e2eRoundTripApiResultOfGuid(format, doc, false)
+				want := e2eRoundTrip(format, &rootApiResultOfGuid, doc, false)
 				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
 					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
 				}
 			})
 			t.Run("PostMessages", func(t *testing.T) {
+				params := &PostMessagesParams{}
 				body, berr := e2eBodyPostMessages()
 				if berr != nil {
 					t.Fatalf("documented request sample: %v", berr)
 				}
-				resp, err := c.PostMessages(ctx, body)
+				resp, err := c.PostMessages(ctx, params, body)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{e2eRoundTripSendPatientMessageCommand(format, body, true)})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{e2eRoundTripSendPatientMessageCommand(format, body, true)}))
+				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{params, e2eRoundTrip(format, &rootSendPatientMessageCommand, body, true)})) {
+					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{params, e2eRoundTrip(format, &rootSendPatientMessageCommand, body, true)}))
 				}
 				doc, _ := e2eResponsePostMessages()
-				want := e2eRoundTripApiResultOfGuid(format, doc, false)
+				want := e2eRoundTrip(format, &rootApiResultOfGuid, doc, false)
 				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
 					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
 				}
 			})
 			t.Run("PostPatientsPhoto", func(t *testing.T) {
 				patientId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
+				params := &PostPatientsPhotoParams{}
 				body, berr := e2eBodyPostPatientsPhoto()
 				if berr != nil {
 					t.Fatalf("documented request sample: %v", berr)
 				}
-				resp, err := c.PostPatientsPhoto(ctx, patientId, body)
+				resp, err := c.PostPatientsPhoto(ctx, patientId, params, body)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{patientId, e2eRoundTripPatientPhotoUpload(format, body, true)})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{patientId, e2eRoundTripPatientPhotoUpload(format, body, true)}))
+				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{patientId, params, e2eRoundTrip(format, &rootPatientPhotoUpload, body, true)})) {
+					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{patientId, params, e2eRoundTrip(format, &rootPatientPhotoUpload, body, true)}))
 				}
 				doc, _ := e2eResponsePostPatientsPhoto()
-				want := e2eRoundTripApiResultOfGuid(format, doc, false)
+				want := e2eRoundTrip(format, &rootApiResultOfGuid, doc, false)
 				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
 					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
 				}
@@ -912,52 +514,55 @@ func TestEndToEnd(t *testing.T) {
 			t.Run("PutClinicsAppointmentsByAppointmentId", func(t *testing.T) {
 				clinicId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
 				appointmentId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
+				params := &PutClinicsAppointmentsByAppointmentIdParams{}
 				body, berr := e2eBodyPutClinicsAppointmentsByAppointmentId()
 				if berr != nil {
 					t.Fatalf("documented request sample: %v", berr)
 				}
-				resp, err := c.PutClinicsAppointmentsByAppointmentId(ctx, clinicId, appointmentId, body)
+				resp, err := c.PutClinicsAppointmentsByAppointmentId(ctx, clinicId, appointmentId, params, body)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{clinicId, appointmentId, e2eRoundTripRescheduleAppointmentCommand(format, body, true)})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{clinicId, appointmentId, e2eRoundTripRescheduleAppointmentCommand(format, body, true)}))
+				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{clinicId, appointmentId, params, e2eRoundTrip(format, &rootRescheduleAppointmentCommand, body, true)})) {
+					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{clinicId, appointmentId, params, e2eRoundTrip(format, &rootRescheduleAppointmentCommand, body, true)}))
 				}
 				doc, _ := e2eResponsePutClinicsAppointmentsByAppointmentId()
-				want := e2eRoundTripApiResultOfBoolean(format, doc, false)
+				want := e2eRoundTrip(format, &rootApiResultOfBoolean, doc, false)
 				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
 					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
 				}
 			})
 			t.Run("PutMessagesTemplatesByTemplateCode", func(t *testing.T) {
-				templateCode := string("a b/c?d&e=f%")
+				templateCode := string("a b;c?d&e=f%é")
+				params := &PutMessagesTemplatesByTemplateCodeParams{}
 				body, berr := e2eBodyPutMessagesTemplatesByTemplateCode()
 				if berr != nil {
 					t.Fatalf("documented request sample: %v", berr)
 				}
-				err := c.PutMessagesTemplatesByTemplateCode(ctx, templateCode, body)
+				err := c.PutMessagesTemplatesByTemplateCode(ctx, templateCode, params, body)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{templateCode, e2eRoundTripMessageTemplate(format, body, true)})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{templateCode, e2eRoundTripMessageTemplate(format, body, true)}))
+				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{templateCode, params, e2eRoundTrip(format, &rootMessageTemplate, body, true)})) {
+					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{templateCode, params, e2eRoundTrip(format, &rootMessageTemplate, body, true)}))
 				}
 			})
 			t.Run("PutPatientsContact", func(t *testing.T) {
 				patientId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
+				params := &PutPatientsContactParams{}
 				body, berr := e2eBodyPutPatientsContact()
 				if berr != nil {
 					t.Fatalf("documented request sample: %v", berr)
 				}
-				resp, err := c.PutPatientsContact(ctx, patientId, body)
+				resp, err := c.PutPatientsContact(ctx, patientId, params, body)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{patientId, e2eRoundTripContactPoint(format, body, true)})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{patientId, e2eRoundTripContactPoint(format, body, true)}))
+				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{patientId, params, e2eRoundTrip(format, &rootContactPoint, body, true)})) {
+					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{patientId, params, e2eRoundTrip(format, &rootContactPoint, body, true)}))
 				}
 				doc, _ := e2eResponsePutPatientsContact()
-				want := e2eRoundTripApiResultOfBoolean(format, doc, false)
+				want := e2eRoundTrip(format, &rootApiResultOfBoolean, doc, false)
 				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
 					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
 				}

@@ -165,7 +165,7 @@ func TestUnseenClinicForms(t *testing.T) {
 		c, rec, _ := captured(t, s, FormatForm)
 		sent := &BookAppointmentCommand{CorrelationIds: []*string{nil, Ptr("b")}, Symptoms: []*string{Ptr("cough"), nil, Ptr("fever")},
 			Urgency: UrgencyLevelRoutine, ReasonForVisit: Ptr("check-up"), RequestedBy: Ptr("desk")}
-		if _, err := c.PostClinicsAppointments(ctx, clinic, sent); err != nil {
+		if _, err := c.PostClinicsAppointments(ctx, clinic, nil, sent); err != nil {
 			// Refusing is allowed, silently sending something else is not.
 			if !strings.Contains(err.Error(), "CorrelationIds") {
 				t.Errorf("refused without naming the member: %v", err)
@@ -184,7 +184,7 @@ func TestUnseenClinicForms(t *testing.T) {
 		c, rec, calls := captured(t, s, FormatForm)
 		sent := &SendPatientMessageCommand{TemplateCode: Ptr("APT-001"), Priority: UrgencyLevelRoutine,
 			Placeholders: map[string]*string{"name": nil, "time": Ptr("09:00")}}
-		if _, err := c.PostMessages(ctx, sent); err != nil {
+		if _, err := c.PostMessages(ctx, nil, sent); err != nil {
 			t.Fatal(err)
 		}
 		var back SendPatientMessageCommand
@@ -198,7 +198,7 @@ func TestUnseenClinicForms(t *testing.T) {
 		for _, key := range []string{"", " ", "\t"} {
 			n := calls.Load()
 			sent.Placeholders = map[string]*string{key: Ptr("x"), "time": Ptr("09:00")}
-			_, err := c.PostMessages(ctx, sent)
+			_, err := c.PostMessages(ctx, nil, sent)
 			if err == nil || !strings.Contains(err.Error(), "Placeholders") || calls.Load() != n {
 				t.Errorf("key %q: err %v after %d requests; want an error naming Placeholders and no request", key, err, calls.Load()-n)
 			}
@@ -244,7 +244,7 @@ func TestUnseenClinicXMLRefusals(t *testing.T) {
 			}
 			c, _, calls := captured(t, s, FormatXML)
 			cmd := &BookAppointmentCommand{RequestedAt: tm, Urgency: UrgencyLevelRoutine}
-			if _, err := c.PostClinicsAppointments(ctx, clinic, cmd); err == nil || !strings.Contains(err.Error(), "RequestedAt") || calls.Load() != 0 {
+			if _, err := c.PostClinicsAppointments(ctx, clinic, nil, cmd); err == nil || !strings.Contains(err.Error(), "RequestedAt") || calls.Load() != 0 {
 				t.Errorf("%s: err %v after %d requests; want an error naming RequestedAt and no request", tm, err, calls.Load())
 			}
 		}
@@ -262,7 +262,7 @@ func TestUnseenClinicXMLRefusals(t *testing.T) {
 			t.Errorf("wrote %s (%v)", out, err)
 		}
 		c, _, calls := captured(t, s, FormatXML)
-		if _, err := c.PutClinicsAppointmentsByAppointmentId(ctx, clinic, uuid.New(), v); err == nil || calls.Load() != 0 {
+		if _, err := c.PutClinicsAppointmentsByAppointmentId(ctx, clinic, uuid.New(), nil, v); err == nil || calls.Load() != 0 {
 			t.Errorf("err %v after %d requests; want an error and no request", err, calls.Load())
 		}
 		v.RescheduleReason = Ptr("patient asked")

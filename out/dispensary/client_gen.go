@@ -5,351 +5,100 @@ package dispensary
 import (
 	"context"
 	"github.com/google/uuid"
-	"net/url"
 )
+
+// NewClient returns a client for the API at baseURL (the application root: the routes are relative
+// to it, e.g. https://host/v3/mps-api/).
+func NewClient(baseURL string, opts ...ClientOption) (*Client, error) {
+	return rtNewClient(api, baseURL, opts)
+}
 
 // GetFormularyCategories calls GET api/v1/formulary/categories?page={page}.
 //
 // Lists the categories, top level first.
-func (c *Client) GetFormularyCategories(ctx context.Context, page *int64) (*PagedResultOfFormularyCategory, error) {
-	call := &rtCall{
-		method: "GET",
-		path:   "api/v1/formulary/categories",
-	}
-	q := url.Values{}
-	if page != nil {
-		q.Set("page", rtParam(*page))
-	}
-	call.query = q
-	status, mt, data, err := c.rtDo(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if status < 200 || status > 299 {
-		return nil, rtAPIError(status, mt, data, func() (any, error) {
-			return decodeResponsePagedResultOfFormularyCategory(mt, data)
-		})
-	}
-	if len(data) == 0 {
-		return nil, nil
-	}
-	return decodeResponsePagedResultOfFormularyCategory(mt, data)
+func (c *Client) GetFormularyCategories(ctx context.Context, params *GetFormularyCategoriesParams) (*PagedResultOfFormularyCategory, error) {
+	var out *PagedResultOfFormularyCategory
+	err := c.call(ctx, &opGetFormularyCategories, nil, params, nil, &out)
+	return out, err
 }
 
 // GetFormularyCategoriesByCode calls GET api/v1/formulary/categories/{code}.
 //
 // Gets a category with its parent.
-func (c *Client) GetFormularyCategoriesByCode(ctx context.Context, code string) (*FormularyCategory, error) {
-	call := &rtCall{
-		method: "GET",
-		path:   "api/v1/formulary/categories/" + rtPathEscape(rtParam(code)),
-	}
-	status, mt, data, err := c.rtDo(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if status < 200 || status > 299 {
-		return nil, rtAPIError(status, mt, data, func() (any, error) {
-			return decodeResponseFormularyCategory(mt, data)
-		})
-	}
-	if len(data) == 0 {
-		return nil, nil
-	}
-	return decodeResponseFormularyCategory(mt, data)
+func (c *Client) GetFormularyCategoriesByCode(ctx context.Context, code string, params *GetFormularyCategoriesByCodeParams) (*FormularyCategory, error) {
+	var out *FormularyCategory
+	err := c.call(ctx, &opGetFormularyCategoriesByCode, []any{&code}, params, nil, &out)
+	return out, err
 }
 
 // GetFormularyItemsByCode calls GET api/v1/formulary/items/{code}.
 //
 // Gets a formulary item.
-func (c *Client) GetFormularyItemsByCode(ctx context.Context, code string) (*FormularyItem, error) {
-	call := &rtCall{
-		method: "GET",
-		path:   "api/v1/formulary/items/" + rtPathEscape(rtParam(code)),
-	}
-	status, mt, data, err := c.rtDo(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if status < 200 || status > 299 {
-		return nil, rtAPIError(status, mt, data, func() (any, error) {
-			return decodeResponseFormularyItem(mt, data)
-		})
-	}
-	if len(data) == 0 {
-		return nil, nil
-	}
-	return decodeResponseFormularyItem(mt, data)
+func (c *Client) GetFormularyItemsByCode(ctx context.Context, code string, params *GetFormularyItemsByCodeParams) (*FormularyItem, error) {
+	var out *FormularyItem
+	err := c.call(ctx, &opGetFormularyItemsByCode, []any{&code}, params, nil, &out)
+	return out, err
 }
 
 // GetPrescriptions calls GET api/v1/prescriptions?patientName={patientName}&page={page}.
 //
 // Lists prescriptions, newest first.
-func (c *Client) GetPrescriptions(ctx context.Context, patientName *string, page *int64) (*PagedResultOfPrescriptionSummary, error) {
-	call := &rtCall{
-		method: "GET",
-		path:   "api/v1/prescriptions",
-	}
-	q := url.Values{}
-	if patientName != nil {
-		q.Set("patientName", rtParam(*patientName))
-	}
-	if page != nil {
-		q.Set("page", rtParam(*page))
-	}
-	call.query = q
-	status, mt, data, err := c.rtDo(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if status < 200 || status > 299 {
-		return nil, rtAPIError(status, mt, data, func() (any, error) {
-			return decodeResponsePagedResultOfPrescriptionSummary(mt, data)
-		})
-	}
-	if len(data) == 0 {
-		return nil, nil
-	}
-	return decodeResponsePagedResultOfPrescriptionSummary(mt, data)
+func (c *Client) GetPrescriptions(ctx context.Context, params *GetPrescriptionsParams) (*PagedResultOfPrescriptionSummary, error) {
+	var out *PagedResultOfPrescriptionSummary
+	err := c.call(ctx, &opGetPrescriptions, nil, params, nil, &out)
+	return out, err
 }
 
 // GetStockBatchesByBatchNumber calls GET api/v1/stock/batches/{batchNumber}.
 //
 // Gets the stock level a batch was received into.
-func (c *Client) GetStockBatchesByBatchNumber(ctx context.Context, batchNumber int64) (*StockLevel, error) {
-	call := &rtCall{
-		method: "GET",
-		path:   "api/v1/stock/batches/" + rtPathEscape(rtParam(batchNumber)),
-	}
-	status, mt, data, err := c.rtDo(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if status < 200 || status > 299 {
-		return nil, rtAPIError(status, mt, data, func() (any, error) {
-			return decodeResponseStockLevel(mt, data)
-		})
-	}
-	if len(data) == 0 {
-		return nil, nil
-	}
-	return decodeResponseStockLevel(mt, data)
+func (c *Client) GetStockBatchesByBatchNumber(ctx context.Context, batchNumber int64, params *GetStockBatchesByBatchNumberParams) (*StockLevel, error) {
+	var out *StockLevel
+	err := c.call(ctx, &opGetStockBatchesByBatchNumber, []any{&batchNumber}, params, nil, &out)
+	return out, err
 }
 
 // GetStockByProductCode calls GET api/v1/stock/{productCode}.
 //
 // Gets the stock level of a product.
-func (c *Client) GetStockByProductCode(ctx context.Context, productCode string) (*StockLevel, error) {
-	call := &rtCall{
-		method: "GET",
-		path:   "api/v1/stock/" + rtPathEscape(rtParam(productCode)),
-	}
-	status, mt, data, err := c.rtDo(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if status < 200 || status > 299 {
-		return nil, rtAPIError(status, mt, data, func() (any, error) {
-			return decodeResponseStockLevel(mt, data)
-		})
-	}
-	if len(data) == 0 {
-		return nil, nil
-	}
-	return decodeResponseStockLevel(mt, data)
+func (c *Client) GetStockByProductCode(ctx context.Context, productCode string, params *GetStockByProductCodeParams) (*StockLevel, error) {
+	var out *StockLevel
+	err := c.call(ctx, &opGetStockByProductCode, []any{&productCode}, params, nil, &out)
+	return out, err
 }
 
 // PostDispenses calls POST api/v1/dispenses.
 //
 // Records a dispense.
-func (c *Client) PostDispenses(ctx context.Context, body *DispenseCommand) (*DispenseCommand, error) {
-	call := &rtCall{
-		method: "POST",
-		path:   "api/v1/dispenses",
-	}
-	switch c.format {
-	case FormatXML:
-		var err error
-		if call.body, err = xmlAppendDispenseCommand(nil, body); err != nil {
-			return nil, err
-		}
-	case FormatForm:
-		var err error
-		if call.body, err = formAppendDispenseCommand(nil, body); err != nil {
-			return nil, err
-		}
-	default:
-		call.body = jsonAppendDispenseCommand(nil, body, jsonClientDates)
-	}
-	call.contentType = rtContentType(c.format)
-	status, mt, data, err := c.rtDo(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if status < 200 || status > 299 {
-		return nil, rtAPIError(status, mt, data, func() (any, error) {
-			return decodeResponseDispenseCommand(mt, data)
-		})
-	}
-	if len(data) == 0 {
-		return nil, nil
-	}
-	return decodeResponseDispenseCommand(mt, data)
+func (c *Client) PostDispenses(ctx context.Context, params *PostDispensesParams, body *DispenseCommand) (*DispenseCommand, error) {
+	var out *DispenseCommand
+	err := c.call(ctx, &opPostDispenses, nil, params, &body, &out)
+	return out, err
 }
 
 // PutFormularyCategoriesByCode calls PUT api/v1/formulary/categories/{code}.
 //
 // Creates or replaces a category.
-func (c *Client) PutFormularyCategoriesByCode(ctx context.Context, code string, body *FormularyCategory) (*FormularyCategory, error) {
-	call := &rtCall{
-		method: "PUT",
-		path:   "api/v1/formulary/categories/" + rtPathEscape(rtParam(code)),
-	}
-	switch c.format {
-	case FormatXML:
-		var err error
-		if call.body, err = xmlAppendFormularyCategory(nil, body); err != nil {
-			return nil, err
-		}
-	case FormatForm:
-		var err error
-		if call.body, err = formAppendFormularyCategory(nil, body); err != nil {
-			return nil, err
-		}
-	default:
-		call.body = jsonAppendFormularyCategory(nil, body, jsonClientDates)
-	}
-	call.contentType = rtContentType(c.format)
-	status, mt, data, err := c.rtDo(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if status < 200 || status > 299 {
-		return nil, rtAPIError(status, mt, data, func() (any, error) {
-			return decodeResponseFormularyCategory(mt, data)
-		})
-	}
-	if len(data) == 0 {
-		return nil, nil
-	}
-	return decodeResponseFormularyCategory(mt, data)
+func (c *Client) PutFormularyCategoriesByCode(ctx context.Context, code string, params *PutFormularyCategoriesByCodeParams, body *FormularyCategory) (*FormularyCategory, error) {
+	var out *FormularyCategory
+	err := c.call(ctx, &opPutFormularyCategoriesByCode, []any{&code}, params, &body, &out)
+	return out, err
 }
 
 // PutPrescriptionsByPrescriptionId calls PUT api/v1/prescriptions/{prescriptionId}.
 //
 // Corrects a prescription.
-func (c *Client) PutPrescriptionsByPrescriptionId(ctx context.Context, prescriptionId uuid.UUID, body *PrescriptionSummary) (*PrescriptionSummary, error) {
-	call := &rtCall{
-		method: "PUT",
-		path:   "api/v1/prescriptions/" + rtPathEscape(rtParam(prescriptionId)),
-	}
-	switch c.format {
-	case FormatXML:
-		var err error
-		if call.body, err = xmlAppendPrescriptionSummary(nil, body); err != nil {
-			return nil, err
-		}
-	case FormatForm:
-		var err error
-		if call.body, err = formAppendPrescriptionSummary(nil, body); err != nil {
-			return nil, err
-		}
-	default:
-		call.body = jsonAppendPrescriptionSummary(nil, body, jsonClientDates)
-	}
-	call.contentType = rtContentType(c.format)
-	status, mt, data, err := c.rtDo(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if status < 200 || status > 299 {
-		return nil, rtAPIError(status, mt, data, func() (any, error) {
-			return decodeResponsePrescriptionSummary(mt, data)
-		})
-	}
-	if len(data) == 0 {
-		return nil, nil
-	}
-	return decodeResponsePrescriptionSummary(mt, data)
+func (c *Client) PutPrescriptionsByPrescriptionId(ctx context.Context, prescriptionId uuid.UUID, params *PutPrescriptionsByPrescriptionIdParams, body *PrescriptionSummary) (*PrescriptionSummary, error) {
+	var out *PrescriptionSummary
+	err := c.call(ctx, &opPutPrescriptionsByPrescriptionId, []any{&prescriptionId}, params, &body, &out)
+	return out, err
 }
 
 // PutStockByProductCode calls PUT api/v1/stock/{productCode}.
 //
 // Records a stock take of a product.
-func (c *Client) PutStockByProductCode(ctx context.Context, productCode string, body *StockLevel) (*StockLevel, error) {
-	call := &rtCall{
-		method: "PUT",
-		path:   "api/v1/stock/" + rtPathEscape(rtParam(productCode)),
-	}
-	switch c.format {
-	case FormatXML:
-		var err error
-		if call.body, err = xmlAppendStockLevel(nil, body); err != nil {
-			return nil, err
-		}
-	case FormatForm:
-		var err error
-		if call.body, err = formAppendStockLevel(nil, body); err != nil {
-			return nil, err
-		}
-	default:
-		call.body = jsonAppendStockLevel(nil, body, jsonClientDates)
-	}
-	call.contentType = rtContentType(c.format)
-	status, mt, data, err := c.rtDo(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if status < 200 || status > 299 {
-		return nil, rtAPIError(status, mt, data, func() (any, error) {
-			return decodeResponseStockLevel(mt, data)
-		})
-	}
-	if len(data) == 0 {
-		return nil, nil
-	}
-	return decodeResponseStockLevel(mt, data)
-}
-
-func decodeResponsePagedResultOfFormularyCategory(mt string, data []byte) (*PagedResultOfFormularyCategory, error) {
-	if rtIsXML(mt) {
-		return xmlDecodePagedResultOfFormularyCategory(data)
-	}
-	return jsonDecodePagedResultOfFormularyCategory(data)
-}
-func decodeResponseFormularyCategory(mt string, data []byte) (*FormularyCategory, error) {
-	if rtIsXML(mt) {
-		return xmlDecodeFormularyCategory(data)
-	}
-	return jsonDecodeFormularyCategory(data)
-}
-func decodeResponseFormularyItem(mt string, data []byte) (*FormularyItem, error) {
-	if rtIsXML(mt) {
-		return xmlDecodeFormularyItem(data)
-	}
-	return jsonDecodeFormularyItem(data)
-}
-func decodeResponsePagedResultOfPrescriptionSummary(mt string, data []byte) (*PagedResultOfPrescriptionSummary, error) {
-	if rtIsXML(mt) {
-		return xmlDecodePagedResultOfPrescriptionSummary(data)
-	}
-	return jsonDecodePagedResultOfPrescriptionSummary(data)
-}
-func decodeResponseStockLevel(mt string, data []byte) (*StockLevel, error) {
-	if rtIsXML(mt) {
-		return xmlDecodeStockLevel(data)
-	}
-	return jsonDecodeStockLevel(data)
-}
-func decodeResponseDispenseCommand(mt string, data []byte) (*DispenseCommand, error) {
-	if rtIsXML(mt) {
-		return xmlDecodeDispenseCommand(data)
-	}
-	return jsonDecodeDispenseCommand(data)
-}
-func decodeResponsePrescriptionSummary(mt string, data []byte) (*PrescriptionSummary, error) {
-	if rtIsXML(mt) {
-		return xmlDecodePrescriptionSummary(data)
-	}
-	return jsonDecodePrescriptionSummary(data)
+func (c *Client) PutStockByProductCode(ctx context.Context, productCode string, params *PutStockByProductCodeParams, body *StockLevel) (*StockLevel, error) {
+	var out *StockLevel
+	err := c.call(ctx, &opPutStockByProductCode, []any{&productCode}, params, &body, &out)
+	return out, err
 }

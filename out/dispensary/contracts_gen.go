@@ -31,6 +31,18 @@ var api = &rtAPI{
 		&rootPrescriptionSummary,
 		&rootStockLevel,
 	},
+	Ops: []*rtOp{
+		&opGetFormularyCategories,
+		&opGetFormularyCategoriesByCode,
+		&opGetFormularyItemsByCode,
+		&opGetPrescriptions,
+		&opGetStockBatchesByBatchNumber,
+		&opGetStockByProductCode,
+		&opPostDispenses,
+		&opPutFormularyCategoriesByCode,
+		&opPutPrescriptionsByPrescriptionId,
+		&opPutStockByProductCode,
+	},
 	Dates:       jsonDates,
 	ClientDates: jsonClientDates,
 }

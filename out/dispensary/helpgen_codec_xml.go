@@ -301,7 +301,7 @@ func (r *rtXMLReader) content(c *rtCodec, p unsafe.Pointer) error {
 		}
 		*(*rtSlice)(p) = s
 	case rtKDict:
-		m := reflectMakeMap(c)
+		m := rtMakeMap(c)
 		rtSetMap(p, m)
 		for {
 			more, err := r.item(c.xmlItem, rtNSArrays)
@@ -408,8 +408,14 @@ func rtXMLAppendDoc(dst []byte, c *rtCodec, p unsafe.Pointer) ([]byte, error) {
 
 // rtXMLDecodeDoc reads a whole document into p.
 func rtXMLDecodeDoc(data []byte, c *rtCodec, p unsafe.Pointer) error {
+	return rtXMLDecodeDocWith(data, nil, c, p)
+}
+
+// rtXMLDecodeDocWith is rtXMLDecodeDoc within d's limits (nil: the
+// defaults), checking d's context as it goes.
+func rtXMLDecodeDocWith(data []byte, d *rtDecoding, c *rtCodec, p unsafe.Pointer) error {
 	r := &rtXMLReader{}
-	r.reset(data)
+	r.resetWith(data, d)
 	name, ns, _ := rtXMLRoot(c)
 	if err := r.root(name, ns); err != nil {
 		return err

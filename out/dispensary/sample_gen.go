@@ -13,12 +13,12 @@ type SampleService struct{}
 
 var _ Service = SampleService{}
 
-func (SampleService) GetFormularyCategories(ctx context.Context, page *int64) (*PagedResultOfFormularyCategory, error) {
+func (SampleService) GetFormularyCategories(ctx context.Context, params *GetFormularyCategoriesParams) (*PagedResultOfFormularyCategory, error) {
 	var zero *PagedResultOfFormularyCategory
 	return zero, nil
 }
 
-func (SampleService) GetFormularyCategoriesByCode(ctx context.Context, code string) (*FormularyCategory, error) {
+func (SampleService) GetFormularyCategoriesByCode(ctx context.Context, code string, params *GetFormularyCategoriesByCodeParams) (*FormularyCategory, error) {
 	var zero *FormularyCategory
 	return zero, nil
 }
@@ -26,39 +26,49 @@ func (SampleService) GetFormularyCategoriesByCode(ctx context.Context, code stri
 // sampleGetFormularyItemsByCode is the documented response sample of GetFormularyItemsByCode.
 const sampleGetFormularyItemsByCode = "{\n  \"Code\": \"sample string 1\",\n  \"Name\": \"sample string 2\",\n  \"PackSize\": 3,\n  \"UnitPrice\": 4.0,\n  \"Schedule\": 5\n}"
 
-func (SampleService) GetFormularyItemsByCode(ctx context.Context, code string) (*FormularyItem, error) {
-	return jsonDecodeFormularyItem([]byte(sampleGetFormularyItemsByCode))
+func (SampleService) GetFormularyItemsByCode(ctx context.Context, code string, params *GetFormularyItemsByCodeParams) (*FormularyItem, error) {
+	var v *FormularyItem
+	err := rtDecodeJSONRoot(api, []byte(sampleGetFormularyItemsByCode), &rootFormularyItem, &v)
+	return v, err
 }
 
 // sampleGetPrescriptions is the documented response sample of GetPrescriptions.
 const sampleGetPrescriptions = "{\n  \"Items\": [\n    {\n      \"PatientName\": \"sample string 1\",\n      \"RepeatsLeft\": 2,\n      \"PrescriptionId\": \"1ebfe28f-3559-4636-8f31-6be952b94cfb\",\n      \"IssuedOn\": \"2025-12-07T14:04:37.2641595+02:00\",\n      \"Controlled\": true\n    },\n    {\n      \"PatientName\": \"sample string 1\",\n      \"RepeatsLeft\": 2,\n      \"PrescriptionId\": \"1ebfe28f-3559-4636-8f31-6be952b94cfb\",\n      \"IssuedOn\": \"2025-12-07T14:04:37.2641595+02:00\",\n      \"Controlled\": true\n    }\n  ],\n  \"Page\": 1,\n  \"Total\": 2\n}"
 
-func (SampleService) GetPrescriptions(ctx context.Context, patientName *string, page *int64) (*PagedResultOfPrescriptionSummary, error) {
-	return jsonDecodePagedResultOfPrescriptionSummary([]byte(sampleGetPrescriptions))
+func (SampleService) GetPrescriptions(ctx context.Context, params *GetPrescriptionsParams) (*PagedResultOfPrescriptionSummary, error) {
+	var v *PagedResultOfPrescriptionSummary
+	err := rtDecodeJSONRoot(api, []byte(sampleGetPrescriptions), &rootPagedResultOfPrescriptionSummary, &v)
+	return v, err
 }
 
 // sampleGetStockBatchesByBatchNumber is the documented response sample of GetStockBatchesByBatchNumber.
 const sampleGetStockBatchesByBatchNumber = "{\n  \"ProductCode\": \"sample string 1\",\n  \"OnHand\": 2,\n  \"Reserved\": 3,\n  \"LastDispensedOn\": \"2025-12-07T14:03:52.1187345+02:00\",\n  \"SessionId\": \"61166226-69ad-48b6-83c6-d64f8ce3e831\",\n  \"ReorderCost\": 1.0\n}"
 
-func (SampleService) GetStockBatchesByBatchNumber(ctx context.Context, batchNumber int64) (*StockLevel, error) {
-	return jsonDecodeStockLevel([]byte(sampleGetStockBatchesByBatchNumber))
+func (SampleService) GetStockBatchesByBatchNumber(ctx context.Context, batchNumber int64, params *GetStockBatchesByBatchNumberParams) (*StockLevel, error) {
+	var v *StockLevel
+	err := rtDecodeJSONRoot(api, []byte(sampleGetStockBatchesByBatchNumber), &rootStockLevel, &v)
+	return v, err
 }
 
 // sampleGetStockByProductCode is the documented response sample of GetStockByProductCode.
 const sampleGetStockByProductCode = "{\n  \"ProductCode\": \"sample string 1\",\n  \"OnHand\": 2,\n  \"Reserved\": 3,\n  \"LastDispensedOn\": \"2025-12-07T14:04:00.3473394+02:00\",\n  \"SessionId\": \"a0a883a9-d320-4859-9f71-f32056a337f4\",\n  \"ReorderCost\": 1.0\n}"
 
-func (SampleService) GetStockByProductCode(ctx context.Context, productCode string) (*StockLevel, error) {
-	return jsonDecodeStockLevel([]byte(sampleGetStockByProductCode))
+func (SampleService) GetStockByProductCode(ctx context.Context, productCode string, params *GetStockByProductCodeParams) (*StockLevel, error) {
+	var v *StockLevel
+	err := rtDecodeJSONRoot(api, []byte(sampleGetStockByProductCode), &rootStockLevel, &v)
+	return v, err
 }
 
 // samplePostDispenses is the documented response sample of PostDispenses.
 const samplePostDispenses = "{\n  \"tenant\": \"sample string 1\",\n  \"PrescriptionId\": \"b2e5cc30-d3a8-4096-b5d2-67e86a369008\",\n  \"Lines\": [\n    {\n      \"ProductCode\": \"sample string 1\",\n      \"Quantity\": 2,\n      \"Label\": \"sample string 3\"\n    },\n    {\n      \"ProductCode\": \"sample string 1\",\n      \"Quantity\": 2,\n      \"Label\": \"sample string 3\"\n    }\n  ],\n  \"notes\": \"sample string 3\",\n  \"BatchNumber\": 4\n}"
 
-func (SampleService) PostDispenses(ctx context.Context, body *DispenseCommand) (*DispenseCommand, error) {
-	return jsonDecodeDispenseCommand([]byte(samplePostDispenses))
+func (SampleService) PostDispenses(ctx context.Context, params *PostDispensesParams, body *DispenseCommand) (*DispenseCommand, error) {
+	var v *DispenseCommand
+	err := rtDecodeJSONRoot(api, []byte(samplePostDispenses), &rootDispenseCommand, &v)
+	return v, err
 }
 
-func (SampleService) PutFormularyCategoriesByCode(ctx context.Context, code string, body *FormularyCategory) (*FormularyCategory, error) {
+func (SampleService) PutFormularyCategoriesByCode(ctx context.Context, code string, params *PutFormularyCategoriesByCodeParams, body *FormularyCategory) (*FormularyCategory, error) {
 	var zero *FormularyCategory
 	return zero, nil
 }
@@ -66,13 +76,17 @@ func (SampleService) PutFormularyCategoriesByCode(ctx context.Context, code stri
 // samplePutPrescriptionsByPrescriptionId is the documented response sample of PutPrescriptionsByPrescriptionId.
 const samplePutPrescriptionsByPrescriptionId = "{\n  \"PatientName\": \"sample string 1\",\n  \"RepeatsLeft\": 2,\n  \"PrescriptionId\": \"7910a004-4965-4cd2-9b92-1e46c9bd014f\",\n  \"IssuedOn\": \"2025-12-07T14:04:39.1486438+02:00\",\n  \"Controlled\": true\n}"
 
-func (SampleService) PutPrescriptionsByPrescriptionId(ctx context.Context, prescriptionId uuid.UUID, body *PrescriptionSummary) (*PrescriptionSummary, error) {
-	return jsonDecodePrescriptionSummary([]byte(samplePutPrescriptionsByPrescriptionId))
+func (SampleService) PutPrescriptionsByPrescriptionId(ctx context.Context, prescriptionId uuid.UUID, params *PutPrescriptionsByPrescriptionIdParams, body *PrescriptionSummary) (*PrescriptionSummary, error) {
+	var v *PrescriptionSummary
+	err := rtDecodeJSONRoot(api, []byte(samplePutPrescriptionsByPrescriptionId), &rootPrescriptionSummary, &v)
+	return v, err
 }
 
 // samplePutStockByProductCode is the documented response sample of PutStockByProductCode.
 const samplePutStockByProductCode = "{\n  \"ProductCode\": \"sample string 1\",\n  \"OnHand\": 2,\n  \"Reserved\": 3,\n  \"LastDispensedOn\": \"2025-12-07T14:04:09.1816625+02:00\",\n  \"SessionId\": \"ad281241-3577-43a7-896d-413b769632df\",\n  \"ReorderCost\": 1.0\n}"
 
-func (SampleService) PutStockByProductCode(ctx context.Context, productCode string, body *StockLevel) (*StockLevel, error) {
-	return jsonDecodeStockLevel([]byte(samplePutStockByProductCode))
+func (SampleService) PutStockByProductCode(ctx context.Context, productCode string, params *PutStockByProductCodeParams, body *StockLevel) (*StockLevel, error) {
+	var v *StockLevel
+	err := rtDecodeJSONRoot(api, []byte(samplePutStockByProductCode), &rootStockLevel, &v)
+	return v, err
 }

@@ -14,94 +14,103 @@ import (
 type Service interface {
 	// GetFormularyCategories handles GET api/v1/formulary/categories?page={page}.
 	// Lists the categories, top level first.
-	GetFormularyCategories(ctx context.Context, page *int64) (*PagedResultOfFormularyCategory, error)
+	GetFormularyCategories(ctx context.Context, params *GetFormularyCategoriesParams) (*PagedResultOfFormularyCategory, error)
 	// GetFormularyCategoriesByCode handles GET api/v1/formulary/categories/{code}.
 	// Gets a category with its parent.
-	GetFormularyCategoriesByCode(ctx context.Context, code string) (*FormularyCategory, error)
+	GetFormularyCategoriesByCode(ctx context.Context, code string, params *GetFormularyCategoriesByCodeParams) (*FormularyCategory, error)
 	// GetFormularyItemsByCode handles GET api/v1/formulary/items/{code}.
 	// Gets a formulary item.
-	GetFormularyItemsByCode(ctx context.Context, code string) (*FormularyItem, error)
+	GetFormularyItemsByCode(ctx context.Context, code string, params *GetFormularyItemsByCodeParams) (*FormularyItem, error)
 	// GetPrescriptions handles GET api/v1/prescriptions?patientName={patientName}&page={page}.
 	// Lists prescriptions, newest first.
-	GetPrescriptions(ctx context.Context, patientName *string, page *int64) (*PagedResultOfPrescriptionSummary, error)
+	GetPrescriptions(ctx context.Context, params *GetPrescriptionsParams) (*PagedResultOfPrescriptionSummary, error)
 	// GetStockBatchesByBatchNumber handles GET api/v1/stock/batches/{batchNumber}.
 	// Gets the stock level a batch was received into.
-	GetStockBatchesByBatchNumber(ctx context.Context, batchNumber int64) (*StockLevel, error)
+	GetStockBatchesByBatchNumber(ctx context.Context, batchNumber int64, params *GetStockBatchesByBatchNumberParams) (*StockLevel, error)
 	// GetStockByProductCode handles GET api/v1/stock/{productCode}.
 	// Gets the stock level of a product.
-	GetStockByProductCode(ctx context.Context, productCode string) (*StockLevel, error)
+	GetStockByProductCode(ctx context.Context, productCode string, params *GetStockByProductCodeParams) (*StockLevel, error)
 	// PostDispenses handles POST api/v1/dispenses.
 	// Records a dispense.
-	PostDispenses(ctx context.Context, body *DispenseCommand) (*DispenseCommand, error)
+	PostDispenses(ctx context.Context, params *PostDispensesParams, body *DispenseCommand) (*DispenseCommand, error)
 	// PutFormularyCategoriesByCode handles PUT api/v1/formulary/categories/{code}.
 	// Creates or replaces a category.
-	PutFormularyCategoriesByCode(ctx context.Context, code string, body *FormularyCategory) (*FormularyCategory, error)
+	PutFormularyCategoriesByCode(ctx context.Context, code string, params *PutFormularyCategoriesByCodeParams, body *FormularyCategory) (*FormularyCategory, error)
 	// PutPrescriptionsByPrescriptionId handles PUT api/v1/prescriptions/{prescriptionId}.
 	// Corrects a prescription.
-	PutPrescriptionsByPrescriptionId(ctx context.Context, prescriptionId uuid.UUID, body *PrescriptionSummary) (*PrescriptionSummary, error)
+	PutPrescriptionsByPrescriptionId(ctx context.Context, prescriptionId uuid.UUID, params *PutPrescriptionsByPrescriptionIdParams, body *PrescriptionSummary) (*PrescriptionSummary, error)
 	// PutStockByProductCode handles PUT api/v1/stock/{productCode}.
 	// Records a stock take of a product.
-	PutStockByProductCode(ctx context.Context, productCode string, body *StockLevel) (*StockLevel, error)
+	PutStockByProductCode(ctx context.Context, productCode string, params *PutStockByProductCodeParams, body *StockLevel) (*StockLevel, error)
 }
 
 // UnimplementedService answers 501 Not Implemented for every endpoint.
 type UnimplementedService struct{}
 
-func (UnimplementedService) GetFormularyCategories(ctx context.Context, page *int64) (*PagedResultOfFormularyCategory, error) {
+func (UnimplementedService) GetFormularyCategories(ctx context.Context, params *GetFormularyCategoriesParams) (*PagedResultOfFormularyCategory, error) {
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
 		StatusCode: http.StatusNotImplemented,
 	}
 }
-func (UnimplementedService) GetFormularyCategoriesByCode(ctx context.Context, code string) (*FormularyCategory, error) {
+
+func (UnimplementedService) GetFormularyCategoriesByCode(ctx context.Context, code string, params *GetFormularyCategoriesByCodeParams) (*FormularyCategory, error) {
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
 		StatusCode: http.StatusNotImplemented,
 	}
 }
-func (UnimplementedService) GetFormularyItemsByCode(ctx context.Context, code string) (*FormularyItem, error) {
+
+func (UnimplementedService) GetFormularyItemsByCode(ctx context.Context, code string, params *GetFormularyItemsByCodeParams) (*FormularyItem, error) {
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
 		StatusCode: http.StatusNotImplemented,
 	}
 }
-func (UnimplementedService) GetPrescriptions(ctx context.Context, patientName *string, page *int64) (*PagedResultOfPrescriptionSummary, error) {
+
+func (UnimplementedService) GetPrescriptions(ctx context.Context, params *GetPrescriptionsParams) (*PagedResultOfPrescriptionSummary, error) {
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
 		StatusCode: http.StatusNotImplemented,
 	}
 }
-func (UnimplementedService) GetStockBatchesByBatchNumber(ctx context.Context, batchNumber int64) (*StockLevel, error) {
+
+func (UnimplementedService) GetStockBatchesByBatchNumber(ctx context.Context, batchNumber int64, params *GetStockBatchesByBatchNumberParams) (*StockLevel, error) {
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
 		StatusCode: http.StatusNotImplemented,
 	}
 }
-func (UnimplementedService) GetStockByProductCode(ctx context.Context, productCode string) (*StockLevel, error) {
+
+func (UnimplementedService) GetStockByProductCode(ctx context.Context, productCode string, params *GetStockByProductCodeParams) (*StockLevel, error) {
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
 		StatusCode: http.StatusNotImplemented,
 	}
 }
-func (UnimplementedService) PostDispenses(ctx context.Context, body *DispenseCommand) (*DispenseCommand, error) {
+
+func (UnimplementedService) PostDispenses(ctx context.Context, params *PostDispensesParams, body *DispenseCommand) (*DispenseCommand, error) {
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
 		StatusCode: http.StatusNotImplemented,
 	}
 }
-func (UnimplementedService) PutFormularyCategoriesByCode(ctx context.Context, code string, body *FormularyCategory) (*FormularyCategory, error) {
+
+func (UnimplementedService) PutFormularyCategoriesByCode(ctx context.Context, code string, params *PutFormularyCategoriesByCodeParams, body *FormularyCategory) (*FormularyCategory, error) {
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
 		StatusCode: http.StatusNotImplemented,
 	}
 }
-func (UnimplementedService) PutPrescriptionsByPrescriptionId(ctx context.Context, prescriptionId uuid.UUID, body *PrescriptionSummary) (*PrescriptionSummary, error) {
+
+func (UnimplementedService) PutPrescriptionsByPrescriptionId(ctx context.Context, prescriptionId uuid.UUID, params *PutPrescriptionsByPrescriptionIdParams, body *PrescriptionSummary) (*PrescriptionSummary, error) {
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
 		StatusCode: http.StatusNotImplemented,
 	}
 }
-func (UnimplementedService) PutStockByProductCode(ctx context.Context, productCode string, body *StockLevel) (*StockLevel, error) {
+
+func (UnimplementedService) PutStockByProductCode(ctx context.Context, productCode string, params *PutStockByProductCodeParams, body *StockLevel) (*StockLevel, error) {
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
 		StatusCode: http.StatusNotImplemented,
@@ -113,288 +122,36 @@ func (UnimplementedService) PutStockByProductCode(ctx context.Context, productCo
 // within a size limit (413); annotations validated (400 naming the field); responses in the format
 // Accept asks for (JSON by default, XML; 406 when neither fits); a panic answers 500.
 func NewHandler(s Service, opts ...ServerOption) http.Handler {
-	cfg := rtNewServerConfig(opts)
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /api/v1/formulary/categories", rtWrap(cfg, "GET api/v1/formulary/categories", func(w http.ResponseWriter, r *http.Request) {
-		serveGetFormularyCategories(cfg, s, w, r)
-	}))
-	mux.HandleFunc("GET /api/v1/formulary/categories/{p0}", rtWrap(cfg, "GET api/v1/formulary/categories/{code}", func(w http.ResponseWriter, r *http.Request) {
-		serveGetFormularyCategoriesByCode(cfg, s, w, r)
-	}))
-	mux.HandleFunc("GET /api/v1/formulary/items/{p0}", rtWrap(cfg, "GET api/v1/formulary/items/{code}", func(w http.ResponseWriter, r *http.Request) {
-		serveGetFormularyItemsByCode(cfg, s, w, r)
-	}))
-	mux.HandleFunc("GET /api/v1/prescriptions", rtWrap(cfg, "GET api/v1/prescriptions", func(w http.ResponseWriter, r *http.Request) {
-		serveGetPrescriptions(cfg, s, w, r)
-	}))
-	mux.HandleFunc("GET /api/v1/stock/batches/{p0}", rtWrap(cfg, "GET api/v1/stock/batches/{batchNumber}", func(w http.ResponseWriter, r *http.Request) {
-		serveGetStockBatchesByBatchNumber(cfg, s, w, r)
-	}))
-	mux.HandleFunc("GET /api/v1/stock/{p0}", rtWrap(cfg, "GET api/v1/stock/{productCode}", func(w http.ResponseWriter, r *http.Request) {
-		serveGetStockByProductCode(cfg, s, w, r)
-	}))
-	mux.HandleFunc("POST /api/v1/dispenses", rtWrap(cfg, "POST api/v1/dispenses", func(w http.ResponseWriter, r *http.Request) {
-		servePostDispenses(cfg, s, w, r)
-	}))
-	mux.HandleFunc("PUT /api/v1/formulary/categories/{p0}", rtWrap(cfg, "PUT api/v1/formulary/categories/{code}", func(w http.ResponseWriter, r *http.Request) {
-		servePutFormularyCategoriesByCode(cfg, s, w, r)
-	}))
-	mux.HandleFunc("PUT /api/v1/prescriptions/{p0}", rtWrap(cfg, "PUT api/v1/prescriptions/{prescriptionId}", func(w http.ResponseWriter, r *http.Request) {
-		servePutPrescriptionsByPrescriptionId(cfg, s, w, r)
-	}))
-	mux.HandleFunc("PUT /api/v1/stock/{p0}", rtWrap(cfg, "PUT api/v1/stock/{productCode}", func(w http.ResponseWriter, r *http.Request) {
-		servePutStockByProductCode(cfg, s, w, r)
-	}))
-	return rtCaseInsensitive(mux)
-}
-
-func serveGetFormularyCategories(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
-	rf, ok := rtResponseFormat(r)
-	if !ok {
-		rtWriteError(w, rtJSON, http.StatusNotAcceptable, "The requested media type is not supported.", nil)
-		return
-	}
-	var verr ValidationError
-	query := rtQuery(r)
-	var page *int64
-	if raw, ok := query["page"]; ok {
-		if v, err := parseParamInt64(raw); err != nil {
-			verr.add("page", err.Error())
-		} else {
-			page = &v
-		}
-	}
-	if len(verr.Fields) > 0 {
-		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
-		return
-	}
-	resp, err := s.GetFormularyCategories(r.Context(), page)
-	if err != nil {
-		rtServiceError(w, rf, err)
-		return
-	}
-	rtWriteResponse(w, rf, resp, xmlAppendPagedResultOfFormularyCategory, jsonAppendPagedResultOfFormularyCategory, jsonDates)
-}
-
-func serveGetFormularyCategoriesByCode(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
-	rf, ok := rtResponseFormat(r)
-	if !ok {
-		rtWriteError(w, rtJSON, http.StatusNotAcceptable, "The requested media type is not supported.", nil)
-		return
-	}
-	var verr ValidationError
-	code := rtPathParam(r, 4, "code", &verr, parseParamString)
-	if len(verr.Fields) > 0 {
-		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
-		return
-	}
-	resp, err := s.GetFormularyCategoriesByCode(r.Context(), code)
-	if err != nil {
-		rtServiceError(w, rf, err)
-		return
-	}
-	rtWriteResponse(w, rf, resp, xmlAppendFormularyCategory, jsonAppendFormularyCategory, jsonDates)
-}
-
-func serveGetFormularyItemsByCode(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
-	rf, ok := rtResponseFormat(r)
-	if !ok {
-		rtWriteError(w, rtJSON, http.StatusNotAcceptable, "The requested media type is not supported.", nil)
-		return
-	}
-	var verr ValidationError
-	code := rtPathParam(r, 4, "code", &verr, parseParamString)
-	if len(verr.Fields) > 0 {
-		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
-		return
-	}
-	resp, err := s.GetFormularyItemsByCode(r.Context(), code)
-	if err != nil {
-		rtServiceError(w, rf, err)
-		return
-	}
-	rtWriteResponse(w, rf, resp, xmlAppendFormularyItem, jsonAppendFormularyItem, jsonDates)
-}
-
-func serveGetPrescriptions(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
-	rf, ok := rtResponseFormat(r)
-	if !ok {
-		rtWriteError(w, rtJSON, http.StatusNotAcceptable, "The requested media type is not supported.", nil)
-		return
-	}
-	var verr ValidationError
-	query := rtQuery(r)
-	var patientName *string
-	if raw, ok := query["patientname"]; ok {
-		if v, err := parseParamString(raw); err != nil {
-			verr.add("patientName", err.Error())
-		} else {
-			patientName = &v
-		}
-	}
-	var page *int64
-	if raw, ok := query["page"]; ok {
-		if v, err := parseParamInt64(raw); err != nil {
-			verr.add("page", err.Error())
-		} else {
-			page = &v
-		}
-	}
-	if len(verr.Fields) > 0 {
-		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
-		return
-	}
-	resp, err := s.GetPrescriptions(r.Context(), patientName, page)
-	if err != nil {
-		rtServiceError(w, rf, err)
-		return
-	}
-	rtWriteResponse(w, rf, resp, xmlAppendPagedResultOfPrescriptionSummary, jsonAppendPagedResultOfPrescriptionSummary, jsonDates)
-}
-
-func serveGetStockBatchesByBatchNumber(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
-	rf, ok := rtResponseFormat(r)
-	if !ok {
-		rtWriteError(w, rtJSON, http.StatusNotAcceptable, "The requested media type is not supported.", nil)
-		return
-	}
-	var verr ValidationError
-	batchNumber := rtPathParam(r, 4, "batchNumber", &verr, parseParamInt64)
-	if len(verr.Fields) > 0 {
-		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
-		return
-	}
-	resp, err := s.GetStockBatchesByBatchNumber(r.Context(), batchNumber)
-	if err != nil {
-		rtServiceError(w, rf, err)
-		return
-	}
-	rtWriteResponse(w, rf, resp, xmlAppendStockLevel, jsonAppendStockLevel, jsonDates)
-}
-
-func serveGetStockByProductCode(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
-	rf, ok := rtResponseFormat(r)
-	if !ok {
-		rtWriteError(w, rtJSON, http.StatusNotAcceptable, "The requested media type is not supported.", nil)
-		return
-	}
-	var verr ValidationError
-	productCode := rtPathParam(r, 3, "productCode", &verr, parseParamString)
-	if len(verr.Fields) > 0 {
-		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
-		return
-	}
-	resp, err := s.GetStockByProductCode(r.Context(), productCode)
-	if err != nil {
-		rtServiceError(w, rf, err)
-		return
-	}
-	rtWriteResponse(w, rf, resp, xmlAppendStockLevel, jsonAppendStockLevel, jsonDates)
-}
-
-func servePostDispenses(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
-	rf, ok := rtResponseFormat(r)
-	if !ok {
-		rtWriteError(w, rtJSON, http.StatusNotAcceptable, "The requested media type is not supported.", nil)
-		return
-	}
-	var verr ValidationError
-	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlDecodeDispenseCommand, formDecodeDispenseCommand, jsonDecodeDispenseCommand)
-	if !ok {
-		return
-	}
-	if !cfg.noValidate {
-		rtValidateRoot(api, &verr, &rootDispenseCommand, &body, "command.")
-	}
-	if len(verr.Fields) > 0 {
-		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
-		return
-	}
-	resp, err := s.PostDispenses(r.Context(), body)
-	if err != nil {
-		rtServiceError(w, rf, err)
-		return
-	}
-	rtWriteResponse(w, rf, resp, xmlAppendDispenseCommand, jsonAppendDispenseCommand, jsonDates)
-}
-
-func servePutFormularyCategoriesByCode(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
-	rf, ok := rtResponseFormat(r)
-	if !ok {
-		rtWriteError(w, rtJSON, http.StatusNotAcceptable, "The requested media type is not supported.", nil)
-		return
-	}
-	var verr ValidationError
-	code := rtPathParam(r, 4, "code", &verr, parseParamString)
-	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlDecodeFormularyCategory, formDecodeFormularyCategory, jsonDecodeFormularyCategory)
-	if !ok {
-		return
-	}
-	if !cfg.noValidate {
-		rtValidateRoot(api, &verr, &rootFormularyCategory, &body, "category.")
-	}
-	if len(verr.Fields) > 0 {
-		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
-		return
-	}
-	resp, err := s.PutFormularyCategoriesByCode(r.Context(), code, body)
-	if err != nil {
-		rtServiceError(w, rf, err)
-		return
-	}
-	rtWriteResponse(w, rf, resp, xmlAppendFormularyCategory, jsonAppendFormularyCategory, jsonDates)
-}
-
-func servePutPrescriptionsByPrescriptionId(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
-	rf, ok := rtResponseFormat(r)
-	if !ok {
-		rtWriteError(w, rtJSON, http.StatusNotAcceptable, "The requested media type is not supported.", nil)
-		return
-	}
-	var verr ValidationError
-	prescriptionId := rtPathParam(r, 3, "prescriptionId", &verr, parseParamGuid)
-	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlDecodePrescriptionSummary, formDecodePrescriptionSummary, jsonDecodePrescriptionSummary)
-	if !ok {
-		return
-	}
-	if !cfg.noValidate {
-		rtValidateRoot(api, &verr, &rootPrescriptionSummary, &body, "prescription.")
-	}
-	if len(verr.Fields) > 0 {
-		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
-		return
-	}
-	resp, err := s.PutPrescriptionsByPrescriptionId(r.Context(), prescriptionId, body)
-	if err != nil {
-		rtServiceError(w, rf, err)
-		return
-	}
-	rtWriteResponse(w, rf, resp, xmlAppendPrescriptionSummary, jsonAppendPrescriptionSummary, jsonDates)
-}
-
-func servePutStockByProductCode(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
-	rf, ok := rtResponseFormat(r)
-	if !ok {
-		rtWriteError(w, rtJSON, http.StatusNotAcceptable, "The requested media type is not supported.", nil)
-		return
-	}
-	var verr ValidationError
-	productCode := rtPathParam(r, 3, "productCode", &verr, parseParamString)
-	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlDecodeStockLevel, formDecodeStockLevel, jsonDecodeStockLevel)
-	if !ok {
-		return
-	}
-	if !cfg.noValidate {
-		rtValidateRoot(api, &verr, &rootStockLevel, &body, "level.")
-	}
-	if len(verr.Fields) > 0 {
-		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
-		return
-	}
-	resp, err := s.PutStockByProductCode(r.Context(), productCode, body)
-	if err != nil {
-		rtServiceError(w, rf, err)
-		return
-	}
-	rtWriteResponse(w, rf, resp, xmlAppendStockLevel, jsonAppendStockLevel, jsonDates)
+	return rtNewHandler(api, opts, []rtHandler{
+		{&opGetFormularyCategories, func(ctx context.Context, in *rtIn) (any, error) {
+			return s.GetFormularyCategories(ctx, in.Params.(*GetFormularyCategoriesParams))
+		}},
+		{&opGetFormularyCategoriesByCode, func(ctx context.Context, in *rtIn) (any, error) {
+			return s.GetFormularyCategoriesByCode(ctx, in.Path("code").(string), in.Params.(*GetFormularyCategoriesByCodeParams))
+		}},
+		{&opGetFormularyItemsByCode, func(ctx context.Context, in *rtIn) (any, error) {
+			return s.GetFormularyItemsByCode(ctx, in.Path("code").(string), in.Params.(*GetFormularyItemsByCodeParams))
+		}},
+		{&opGetPrescriptions, func(ctx context.Context, in *rtIn) (any, error) {
+			return s.GetPrescriptions(ctx, in.Params.(*GetPrescriptionsParams))
+		}},
+		{&opGetStockBatchesByBatchNumber, func(ctx context.Context, in *rtIn) (any, error) {
+			return s.GetStockBatchesByBatchNumber(ctx, in.Path("batchNumber").(int64), in.Params.(*GetStockBatchesByBatchNumberParams))
+		}},
+		{&opGetStockByProductCode, func(ctx context.Context, in *rtIn) (any, error) {
+			return s.GetStockByProductCode(ctx, in.Path("productCode").(string), in.Params.(*GetStockByProductCodeParams))
+		}},
+		{&opPostDispenses, func(ctx context.Context, in *rtIn) (any, error) {
+			return s.PostDispenses(ctx, in.Params.(*PostDispensesParams), in.Body.(*DispenseCommand))
+		}},
+		{&opPutFormularyCategoriesByCode, func(ctx context.Context, in *rtIn) (any, error) {
+			return s.PutFormularyCategoriesByCode(ctx, in.Path("code").(string), in.Params.(*PutFormularyCategoriesByCodeParams), in.Body.(*FormularyCategory))
+		}},
+		{&opPutPrescriptionsByPrescriptionId, func(ctx context.Context, in *rtIn) (any, error) {
+			return s.PutPrescriptionsByPrescriptionId(ctx, in.Path("prescriptionId").(uuid.UUID), in.Params.(*PutPrescriptionsByPrescriptionIdParams), in.Body.(*PrescriptionSummary))
+		}},
+		{&opPutStockByProductCode, func(ctx context.Context, in *rtIn) (any, error) {
+			return s.PutStockByProductCode(ctx, in.Path("productCode").(string), in.Params.(*PutStockByProductCodeParams), in.Body.(*StockLevel))
+		}},
+	})
 }

@@ -18,7 +18,7 @@ type ServiceImpl struct {
 var _ Service = ServiceImpl{}
 
 // GetFormularyCategories handles GET api/v1/formulary/categories?page={page}.
-func (s ServiceImpl) GetFormularyCategories(ctx context.Context, page *int64) (*PagedResultOfFormularyCategory, error) {
+func (s ServiceImpl) GetFormularyCategories(ctx context.Context, params *GetFormularyCategoriesParams) (*PagedResultOfFormularyCategory, error) {
 	// TODO: implement.
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
@@ -27,7 +27,7 @@ func (s ServiceImpl) GetFormularyCategories(ctx context.Context, page *int64) (*
 }
 
 // GetFormularyCategoriesByCode handles GET api/v1/formulary/categories/{code}.
-func (s ServiceImpl) GetFormularyCategoriesByCode(ctx context.Context, code string) (*FormularyCategory, error) {
+func (s ServiceImpl) GetFormularyCategoriesByCode(ctx context.Context, code string, params *GetFormularyCategoriesByCodeParams) (*FormularyCategory, error) {
 	// TODO: implement.
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
@@ -36,7 +36,7 @@ func (s ServiceImpl) GetFormularyCategoriesByCode(ctx context.Context, code stri
 }
 
 // GetFormularyItemsByCode handles GET api/v1/formulary/items/{code}.
-func (s ServiceImpl) GetFormularyItemsByCode(ctx context.Context, code string) (*FormularyItem, error) {
+func (s ServiceImpl) GetFormularyItemsByCode(ctx context.Context, code string, params *GetFormularyItemsByCodeParams) (*FormularyItem, error) {
 	// TODO: implement.
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
@@ -45,7 +45,7 @@ func (s ServiceImpl) GetFormularyItemsByCode(ctx context.Context, code string) (
 }
 
 // GetPrescriptions handles GET api/v1/prescriptions?patientName={patientName}&page={page}.
-func (s ServiceImpl) GetPrescriptions(ctx context.Context, patientName *string, page *int64) (*PagedResultOfPrescriptionSummary, error) {
+func (s ServiceImpl) GetPrescriptions(ctx context.Context, params *GetPrescriptionsParams) (*PagedResultOfPrescriptionSummary, error) {
 	// TODO: implement.
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
@@ -54,7 +54,7 @@ func (s ServiceImpl) GetPrescriptions(ctx context.Context, patientName *string, 
 }
 
 // GetStockBatchesByBatchNumber handles GET api/v1/stock/batches/{batchNumber}.
-func (s ServiceImpl) GetStockBatchesByBatchNumber(ctx context.Context, batchNumber int64) (*StockLevel, error) {
+func (s ServiceImpl) GetStockBatchesByBatchNumber(ctx context.Context, batchNumber int64, params *GetStockBatchesByBatchNumberParams) (*StockLevel, error) {
 	// TODO: implement.
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
@@ -63,7 +63,7 @@ func (s ServiceImpl) GetStockBatchesByBatchNumber(ctx context.Context, batchNumb
 }
 
 // GetStockByProductCode handles GET api/v1/stock/{productCode}.
-func (s ServiceImpl) GetStockByProductCode(ctx context.Context, productCode string) (*StockLevel, error) {
+func (s ServiceImpl) GetStockByProductCode(ctx context.Context, productCode string, params *GetStockByProductCodeParams) (*StockLevel, error) {
 	// TODO: implement.
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
@@ -72,7 +72,7 @@ func (s ServiceImpl) GetStockByProductCode(ctx context.Context, productCode stri
 }
 
 // PostDispenses handles POST api/v1/dispenses.
-func (s ServiceImpl) PostDispenses(ctx context.Context, body *DispenseCommand) (*DispenseCommand, error) {
+func (s ServiceImpl) PostDispenses(ctx context.Context, params *PostDispensesParams, body *DispenseCommand) (*DispenseCommand, error) {
 	// TODO: implement.
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
@@ -81,7 +81,7 @@ func (s ServiceImpl) PostDispenses(ctx context.Context, body *DispenseCommand) (
 }
 
 // PutFormularyCategoriesByCode handles PUT api/v1/formulary/categories/{code}.
-func (s ServiceImpl) PutFormularyCategoriesByCode(ctx context.Context, code string, body *FormularyCategory) (*FormularyCategory, error) {
+func (s ServiceImpl) PutFormularyCategoriesByCode(ctx context.Context, code string, params *PutFormularyCategoriesByCodeParams, body *FormularyCategory) (*FormularyCategory, error) {
 	// TODO: implement.
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
@@ -90,7 +90,7 @@ func (s ServiceImpl) PutFormularyCategoriesByCode(ctx context.Context, code stri
 }
 
 // PutPrescriptionsByPrescriptionId handles PUT api/v1/prescriptions/{prescriptionId}.
-func (s ServiceImpl) PutPrescriptionsByPrescriptionId(ctx context.Context, prescriptionId uuid.UUID, body *PrescriptionSummary) (*PrescriptionSummary, error) {
+func (s ServiceImpl) PutPrescriptionsByPrescriptionId(ctx context.Context, prescriptionId uuid.UUID, params *PutPrescriptionsByPrescriptionIdParams, body *PrescriptionSummary) (*PrescriptionSummary, error) {
 	// TODO: implement.
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
@@ -99,7 +99,7 @@ func (s ServiceImpl) PutPrescriptionsByPrescriptionId(ctx context.Context, presc
 }
 
 // PutStockByProductCode handles PUT api/v1/stock/{productCode}.
-func (s ServiceImpl) PutStockByProductCode(ctx context.Context, productCode string, body *StockLevel) (*StockLevel, error) {
+func (s ServiceImpl) PutStockByProductCode(ctx context.Context, productCode string, params *PutStockByProductCodeParams, body *StockLevel) (*StockLevel, error) {
 	// TODO: implement.
 	return nil, &HTTPError{
 		Message:    "Not Implemented",

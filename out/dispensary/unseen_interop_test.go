@@ -99,8 +99,10 @@ func echo(t *testing.T, s *oracletest.Server, typ, ct, accept, body string) []by
 	return b
 }
 
-// call invokes a client method by name with args, converting each to the
-// parameter's Go type; it fails t when a value cannot be represented.
+// call invokes a client method by name with positional args (path
+// parameters, then the query parameters as a map for the params struct,
+// then the body), converting each to the parameter's Go type; it fails t
+// when a value cannot be represented.
 func call(t *testing.T, c *Client, method string, args ...any) []reflect.Value {
 	t.Helper()
 	m := reflect.ValueOf(c).MethodByName(method)
@@ -110,7 +112,21 @@ func call(t *testing.T, c *Client, method string, args ...any) []reflect.Value {
 	in := []reflect.Value{reflect.ValueOf(context.Background())}
 	for i, a := range args {
 		pt := m.Type().In(i + 1)
-		in = append(in, convert(t, a, pt, fmt.Sprintf("%s parameter %d", method, i+1)))
+		what := fmt.Sprintf("%s parameter %d", method, i+1)
+		if q, ok := a.(map[string]any); ok {
+			// The params struct of the query parameters.
+			ps := reflect.New(pt.Elem())
+			for name, v := range q {
+				f := ps.Elem().FieldByName(name)
+				if !f.IsValid() {
+					t.Fatalf("%s: no query parameter %s", what, name)
+				}
+				f.Set(convert(t, v, f.Type(), what+" "+name))
+			}
+			in = append(in, ps)
+			continue
+		}
+		in = append(in, convert(t, a, pt, what))
 	}
 	return m.Call(in)
 }
@@ -205,7 +221,7 @@ func TestUnseenInt64(t *testing.T) {
 			c, rec := client(t, s, f, true)
 			v := &StockLevel{ProductCode: Ptr("AMOX-500")}
 			setInt(t, v, "OnHand", 5000000000)
-			got, err := c.PutStockByProductCode(context.Background(), "AMOX-500", v)
+			got, err := c.PutStockByProductCode(context.Background(), "AMOX-500", nil, v)
 			if err != nil {
 				t.Errorf("%s: %v\nsent %s", formatNames[f], err, rec.reqBody)
 				continue
@@ -217,7 +233,7 @@ func TestUnseenInt64(t *testing.T) {
 	})
 	t.Run("route value to .NET", func(t *testing.T) {
 		c, rec := client(t, s, FormatJSON, false)
-		if err := errOf(call(t, c, "GetStockBatchesByBatchNumber", int64(5000000000))); err != nil {
+		if err := errOf(call(t, c, "GetStockBatchesByBatchNumber", int64(5000000000), nil)); err != nil {
 			t.Fatal(err)
 		}
 		if got := rec.h.Get("X-Echo-batchNumber"); got != "5000000000" {
@@ -265,7 +281,7 @@ func TestUnseenNullable(t *testing.T) {
 		// .NET (the pages' counter restarts at its public fields).
 		for _, f := range []Format{FormatJSON, FormatXML, FormatForm} {
 			c, rec := client(t, s, f, true)
-			got, err := c.PutPrescriptionsByPrescriptionId(context.Background(), uuid.New(), &PrescriptionSummary{})
+			got, err := c.PutPrescriptionsByPrescriptionId(context.Background(), uuid.New(), nil, &PrescriptionSummary{})
 			if err != nil {
 				t.Errorf("%s: %v\nsent %s", formatNames[f], err, rec.reqBody)
 				continue
@@ -285,12 +301,12 @@ func TestUnseenNullable(t *testing.T) {
 func TestUnseenXMLNamespaceWithoutSample(t *testing.T) {
 	s := oracletest.SharedDispensary.Get(t)
 	c, rec := client(t, s, FormatXML, false)
-	got, err := c.GetFormularyCategoriesByCode(context.Background(), "ANTI")
+	got, err := c.GetFormularyCategoriesByCode(context.Background(), "ANTI", nil)
 	if err != nil || got == nil {
 		t.Fatalf("%v %v\n%s", got, err, rec.body)
 	}
 	sent := &FormularyCategory{Code: Ptr("ANTI"), Name: Ptr("Anti-infectives"), Parent: &FormularyCategory{Code: Ptr("ALL")}}
-	back, err := c.PutFormularyCategoriesByCode(context.Background(), "ANTI", sent)
+	back, err := c.PutFormularyCategoriesByCode(context.Background(), "ANTI", nil, sent)
 	if err != nil {
 		t.Fatalf("%v\nsent %s\ngot %s", err, rec.reqBody, rec.body)
 	}
@@ -304,13 +320,13 @@ func TestUnseenXMLNamespaceWithoutSample(t *testing.T) {
 func TestUnseenOptionalStringQuery(t *testing.T) {
 	s := oracletest.SharedDispensary.Get(t)
 	c, rec := client(t, s, FormatJSON, false)
-	if err := errOf(call(t, c, "GetPrescriptions", nil, nil)); err != nil {
+	if err := errOf(call(t, c, "GetPrescriptions", map[string]any{})); err != nil {
 		t.Fatalf("%v\nquery %q", err, rec.query)
 	}
 	if !strings.Contains(","+rec.h.Get("X-Echo-Nulls")+",", ",patientName,") || strings.Contains(rec.query, "patientName") {
 		t.Errorf("query %q: .NET bound patientName %q (nulls %q)", rec.query, rec.h.Get("X-Echo-patientName"), rec.h.Get("X-Echo-Nulls"))
 	}
-	if err := errOf(call(t, c, "GetPrescriptions", "Mokoena", nil)); err != nil {
+	if err := errOf(call(t, c, "GetPrescriptions", map[string]any{"PatientName": "Mokoena"})); err != nil {
 		t.Fatal(err)
 	}
 	if got := rec.h.Get("X-Echo-patientName"); got != "Mokoena" {
@@ -324,7 +340,7 @@ func TestUnseenCarriageReturnXML(t *testing.T) {
 	s := oracletest.SharedDispensary.Get(t)
 	notes := "line1\r\nline2\rline3\ttab"
 	c, rec := client(t, s, FormatXML, true)
-	got, err := c.PostDispenses(context.Background(), &DispenseCommand{Tenant: Ptr("KST"), Notes: Ptr(notes)})
+	got, err := c.PostDispenses(context.Background(), nil, &DispenseCommand{Tenant: Ptr("KST"), Notes: Ptr(notes)})
 	if err != nil {
 		t.Fatalf("%v\nsent %s", err, rec.reqBody)
 	}
@@ -359,7 +375,7 @@ type captureService struct {
 	got **DispenseCommand
 }
 
-func (c captureService) PostDispenses(_ context.Context, body *DispenseCommand) (*DispenseCommand, error) {
+func (c captureService) PostDispenses(_ context.Context, _ *PostDispensesParams, body *DispenseCommand) (*DispenseCommand, error) {
 	*c.got = body
 	return body, nil
 }
@@ -370,7 +386,7 @@ func (c captureService) PostDispenses(_ context.Context, body *DispenseCommand) 
 func TestUnseenFormRenamedMembers(t *testing.T) {
 	s := oracletest.SharedDispensary.Get(t)
 	c, rec := client(t, s, FormatForm, true)
-	got, err := c.PostDispenses(context.Background(), &DispenseCommand{Tenant: Ptr("KST"), Notes: Ptr("take with food")})
+	got, err := c.PostDispenses(context.Background(), nil, &DispenseCommand{Tenant: Ptr("KST"), Notes: Ptr("take with food")})
 	if err != nil {
 		t.Fatalf("%v\nsent %s", err, rec.reqBody)
 	}
@@ -380,7 +396,7 @@ func TestUnseenFormRenamedMembers(t *testing.T) {
 	// No body: .NET answers (the body binds null: 400), it does not wait.
 	done := make(chan error, 1)
 	go func() {
-		_, err := c.PostDispenses(context.Background(), nil)
+		_, err := c.PostDispenses(context.Background(), nil, nil)
 		done <- err
 	}()
 	select {
@@ -446,7 +462,7 @@ func mediaType(ct string) string {
 func TestUnseenCustomGenericName(t *testing.T) {
 	s := oracletest.SharedDispensary.Get(t)
 	c, rec := client(t, s, FormatXML, false)
-	out := call(t, c, "GetPrescriptions", nil, nil)
+	out := call(t, c, "GetPrescriptions", nil)
 	if err := errOf(out); err != nil || out[0].IsNil() {
 		t.Errorf("PagedResult<PrescriptionSummary>: %v\n%s", err, rec.body)
 	}

@@ -22,6 +22,9 @@ var api = &rtAPI{
 		&rootRestApiResultOfGuid,
 		&rootSendEncounterRequireFollowupPatientSms,
 	},
+	Ops: []*rtOp{
+		&opPostClinicalEncountersFollowupSend,
+	},
 	Dates:       jsonDates,
 	ClientDates: jsonClientDates,
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/google/uuid"
 	"net/http/httptest"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -18,36 +19,36 @@ type e2eService struct {
 	got []any
 }
 
-func (s *e2eService) PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error) {
-	s.got = []any{practiceId, encounterId, body}
+func (s *e2eService) PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, params *PostClinicalEncountersFollowupSendParams, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error) {
+	s.got = []any{practiceId, encounterId, params, body}
 	return e2eResponsePostClinicalEncountersFollowupSend()
 }
 
 func e2eResponsePostClinicalEncountersFollowupSend() (*RestApiResultOfGuid, error) {
-	return jsonDecodeRestApiResultOfGuid(documentedSample("PostClinicalEncountersFollowupSend/response/JSON"))
+	return e2eSample[*RestApiResultOfGuid](&rootRestApiResultOfGuid, "PostClinicalEncountersFollowupSend/response/JSON")
 }
 
 func e2eBodyPostClinicalEncountersFollowupSend() (*SendEncounterRequireFollowupPatientSms, error) {
-	return jsonDecodeSendEncounterRequireFollowupPatientSms(documentedSample("PostClinicalEncountersFollowupSend/request/JSON"))
+	return e2eSample[*SendEncounterRequireFollowupPatientSms](&rootSendEncounterRequireFollowupPatientSms, "PostClinicalEncountersFollowupSend/request/JSON")
 }
 
-// e2eRoundTripRestApiResultOfGuid encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripRestApiResultOfGuid(format Format, v *RestApiResultOfGuid, request bool) *RestApiResultOfGuid {
-	var out *RestApiResultOfGuid
+// e2eRoundTrip encodes and decodes v, a value of root, in the format a request (or response) uses.
+func e2eRoundTrip[T any](format Format, root *rtRoot, v T, request bool) T {
+	var out T
 	var err error
 	switch {
 	case format == FormatXML:
 		var doc []byte
-		if doc, err = xmlAppendRestApiResultOfGuid(nil, v); err == nil {
-			out, err = xmlDecodeRestApiResultOfGuid(doc)
+		if doc, err = rtAppendXMLRoot(api, nil, root, &v); err == nil {
+			err = rtDecodeXMLRoot(api, doc, root, &out)
 		}
 	case format == FormatForm && request:
 		var form []byte
-		if form, err = formAppendRestApiResultOfGuid(nil, v); err == nil {
-			out, err = formDecodeRestApiResultOfGuid(form)
+		if form, err = rtAppendFormRoot(api, nil, root, &v); err == nil {
+			err = rtDecodeFormRoot(api, form, root, &out)
 		}
 	default:
-		out, err = jsonDecodeRestApiResultOfGuid(jsonAppendRestApiResultOfGuid(nil, v, e2eDates(request)))
+		err = rtDecodeJSONRoot(api, rtAppendJSONRoot(api, nil, root, &v, e2eDates(request)), root, &out)
 	}
 	if err != nil {
 		panic(err)
@@ -55,28 +56,14 @@ func e2eRoundTripRestApiResultOfGuid(format Format, v *RestApiResultOfGuid, requ
 	return out
 }
 
-// e2eRoundTripSendEncounterRequireFollowupPatientSms encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripSendEncounterRequireFollowupPatientSms(format Format, v *SendEncounterRequireFollowupPatientSms, request bool) *SendEncounterRequireFollowupPatientSms {
-	var out *SendEncounterRequireFollowupPatientSms
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendSendEncounterRequireFollowupPatientSms(nil, v); err == nil {
-			out, err = xmlDecodeSendEncounterRequireFollowupPatientSms(doc)
-		}
-	case format == FormatForm && request:
-		var form []byte
-		if form, err = formAppendSendEncounterRequireFollowupPatientSms(nil, v); err == nil {
-			out, err = formDecodeSendEncounterRequireFollowupPatientSms(form)
-		}
-	default:
-		out, err = jsonDecodeSendEncounterRequireFollowupPatientSms(jsonAppendSendEncounterRequireFollowupPatientSms(nil, v, e2eDates(request)))
+// e2eSample decodes the documented sample name as a value of root.
+func e2eSample[T any](root *rtRoot, name string) (v T, err error) {
+	if strings.HasSuffix(name, "/XML") {
+		err = rtDecodeXMLRoot(api, documentedSample(name), root, &v)
+	} else {
+		err = rtDecodeJSONRoot(api, documentedSample(name), root, &v)
 	}
-	if err != nil {
-		panic(err)
-	}
-	return out
+	return
 }
 
 // TestEndToEnd runs every endpoint through the generated client and server in each format.
@@ -96,19 +83,20 @@ func TestEndToEnd(t *testing.T) {
 			t.Run("PostClinicalEncountersFollowupSend", func(t *testing.T) {
 				practiceId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
 				encounterId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
+				params := &PostClinicalEncountersFollowupSendParams{}
 				body, berr := e2eBodyPostClinicalEncountersFollowupSend()
 				if berr != nil {
 					t.Fatalf("documented request sample: %v", berr)
 				}
-				resp, err := c.PostClinicalEncountersFollowupSend(ctx, practiceId, encounterId, body)
+				resp, err := c.PostClinicalEncountersFollowupSend(ctx, practiceId, encounterId, params, body)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{practiceId, encounterId, e2eRoundTripSendEncounterRequireFollowupPatientSms(format, body, true)})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{practiceId, encounterId, e2eRoundTripSendEncounterRequireFollowupPatientSms(format, body, true)}))
+				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{practiceId, encounterId, params, e2eRoundTrip(format, &rootSendEncounterRequireFollowupPatientSms, body, true)})) {
+					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{practiceId, encounterId, params, e2eRoundTrip(format, &rootSendEncounterRequireFollowupPatientSms, body, true)}))
 				}
 				doc, _ := e2eResponsePostClinicalEncountersFollowupSend()
-				want := e2eRoundTripRestApiResultOfGuid(format, doc, false)
+				want := e2eRoundTrip(format, &rootRestApiResultOfGuid, doc, false)
 				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
 					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
 				}

@@ -234,7 +234,7 @@ func (f *rtFormData) decode(c *rtCodec, p unsafe.Pointer, k int) error {
 		*(*rtSlice)(p) = s
 		return nil
 	case rtKDict:
-		m := reflectMakeMap(c)
+		m := rtMakeMap(c)
 		// The binder drops an entry without a Key or a Value, or with an
 		// empty key: refused here rather than read otherwise. (A repeated
 		// key: the last value wins, as in the binder.)
@@ -402,7 +402,13 @@ func rtFormAppendDoc(dst []byte, c *rtCodec, p unsafe.Pointer) ([]byte, error) {
 
 // rtFormDecodeDoc reads a form body into p; keys nothing reads are errors.
 func rtFormDecodeDoc(data []byte, c *rtCodec, p unsafe.Pointer) error {
-	f, err := rtParseForm(data)
+	return rtFormDecodeDocWith(data, nil, c, p)
+}
+
+// rtFormDecodeDocWith is rtFormDecodeDoc within d's limits (nil: the
+// defaults), checking d's context as it goes.
+func rtFormDecodeDocWith(data []byte, d *rtDecoding, c *rtCodec, p unsafe.Pointer) error {
+	f, err := rtParseFormWith(data, d)
 	if err != nil {
 		return err
 	}
@@ -422,7 +428,7 @@ func rtDecodeFormRoot[T any](a *rtAPI, data []byte, root *rtRoot, v *T) error {
 	return rtFormDecodeDoc(data, root.codec, rtRootPointer(a, root, v))
 }
 
-func reflectMakeMap(c *rtCodec) reflect.Value { return reflect.MakeMap(c.typ) }
+func rtMakeMap(c *rtCodec) reflect.Value { return reflect.MakeMap(c.typ) }
 
 // rtNewValue allocates a zero value of c's type.
 func rtNewValue(c *rtCodec) reflect.Value { return reflect.New(c.typ) }

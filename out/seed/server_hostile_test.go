@@ -76,7 +76,7 @@ var hostileLogTerms = []string{
 
 type hostilePanicService struct{}
 
-func (hostilePanicService) PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error) {
+func (hostilePanicService) PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, params *PostClinicalEncountersFollowupSendParams, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error) {
 	name := "<no body>"
 	if body != nil && body.PatientCommunication != nil && body.PatientCommunication.PatientName != nil {
 		name = *body.PatientCommunication.PatientName
@@ -86,7 +86,7 @@ func (hostilePanicService) PostClinicalEncountersFollowupSend(ctx context.Contex
 
 type hostileErrService struct{}
 
-func (hostileErrService) PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error) {
+func (hostileErrService) PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, params *PostClinicalEncountersFollowupSendParams, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error) {
 	return nil, fmt.Errorf("db: insert patient %s %s failed: connection refused", hostileName, hostilePhone)
 }
 
@@ -95,13 +95,13 @@ func (hostileErrService) PostClinicalEncountersFollowupSend(ctx context.Context,
 // no DataAnnotations, so the generated validate() has nothing to check).
 type hostileValidationService struct{}
 
-func (hostileValidationService) PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error) {
+func (hostileValidationService) PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, params *PostClinicalEncountersFollowupSendParams, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error) {
 	if body == nil || body.PatientCommunication == nil || body.PatientCommunication.PatientCellphone == nil {
 		return nil, &ValidationError{Fields: map[string][]string{
 			"command.PatientCommunication.PatientCellphone": {"The PatientCellphone field is required."},
 		}}
 	}
-	return SampleService{}.PostClinicalEncountersFollowupSend(ctx, practiceId, encounterId, body)
+	return SampleService{}.PostClinicalEncountersFollowupSend(ctx, practiceId, encounterId, params, body)
 }
 
 // hostileError is Web API's HttpError in JSON.
@@ -398,7 +398,7 @@ func hostileCheckErrorBody(t *testing.T, c hostileCase, resp *http.Response, dat
 // that whatever the readers accept is also written back by the writers.
 type hostileEchoService struct{}
 
-func (hostileEchoService) PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error) {
+func (hostileEchoService) PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, params *PostClinicalEncountersFollowupSendParams, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error) {
 	r := &RestApiResultOfGuid{Sucess: true, Data: encounterId}
 	if body == nil {
 		return r, nil

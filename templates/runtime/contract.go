@@ -35,6 +35,7 @@ type rtAPI struct {
 	Contracts []*rtContract
 	Enums     []*rtEnum
 	Roots     []*rtRoot
+	Ops       []*rtOp
 	// Dates is how the server's Json.NET writes dates; ClientDates how
 	// the client writes them (Json.NET's round-trip form, which every
 	// server reads whatever its own format).
@@ -243,6 +244,9 @@ func (a *rtAPI) resolve() {
 	for _, r := range a.Roots {
 		r.goType = reflect.TypeOf(r.Go)
 		r.codec = a.codec(r.Type, r.goType.Elem(), "root "+r.Type)
+	}
+	for _, op := range a.Ops {
+		a.resolveOp(op)
 	}
 }
 
