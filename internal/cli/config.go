@@ -175,6 +175,8 @@ func jsonKind(goType string) string {
 	switch {
 	case goType == "string":
 		return "a string"
+	case strings.TrimPrefix(goType, "*") == "bool":
+		return "a boolean"
 	case strings.HasPrefix(goType, "[]"):
 		return "an array of " + strings.TrimPrefix(jsonKind(goType[2:]), "a ") + "s"
 	case strings.HasPrefix(goType, "map[string]"):
