@@ -6,16 +6,15 @@ import (
 )
 
 // prim is what the generator knows of one spec primitive: its Go type, its
-// name in generated names, how a URI parameter's text parses, and a value
-// that exercises it in the generated end-to-end test. The runtime's
+// name in generated names, and a value that exercises it in the generated
+// end-to-end test. The runtime's
 // counterpart is rtPrims (templates/runtime/contract.go): the wire
 // readers and writers per format, chosen by kind.
 type prim struct {
 	goType  string // Go type of a value; "rt." marks a runtime type
 	pointer bool   // fields are pointers: .NET reference types, where null is a value
 	name    string // in generated names: ListOfInt32, NullableOfGuid
-	bits    int    // integers: bit size (parsed through rtParseInt/rtParseUint)
-	parse   string // runtime parser of the invariant text, for non-integers
+	bits    int    // integers: bit size
 	sample  func() jen.Code
 }
 
@@ -33,18 +32,18 @@ var prims = map[string]prim{
 	"unsignedShort":  {goType: "uint16", name: "UInt16", bits: 16, sample: lit(42)},
 	"unsignedInt":    {goType: "uint32", name: "UInt32", bits: 32, sample: lit(42)},
 	"unsignedLong":   {goType: "uint64", name: "UInt64", bits: 64, sample: lit(42)},
-	"float":          {goType: "float32", name: "Single", parse: "rtParseFloat", sample: lit(1.5)},
-	"double":         {goType: "float64", name: "Double", parse: "rtParseDouble", sample: lit(1.5)},
-	"decimal":        {goType: "rt.Decimal", name: "Decimal", parse: "rtParseDecimal", sample: func() jen.Code { return jen.Id("DecimalFromInt").Call(jen.Lit(1250)) }},
-	"boolean":        {goType: "bool", name: "Boolean", parse: "rtParseBool", sample: func() jen.Code { return jen.True() }},
-	"dateTime":       {goType: "rt.DateTime", name: "DateTime", parse: "rtParseDateTime", sample: sampleDateTime},
-	"dateTimeOffset": {goType: "time.Time", name: "DateTimeOffset", parse: "rtParseDateTimeOffset", sample: sampleDateTimeOffset},
-	"duration":       {goType: "rt.TimeSpan", name: "TimeSpan", parse: "rtParseTimeSpan", sample: func() jen.Code { return jen.Id("TimeSpanOf").Call(jen.Lit(90).Op("*").Qual("time", "Minute")) }},
-	"guid": {goType: "uuid.UUID", name: "Guid", parse: "rtParseGUID", sample: func() jen.Code {
+	"float":          {goType: "float32", name: "Single", sample: lit(1.5)},
+	"double":         {goType: "float64", name: "Double", sample: lit(1.5)},
+	"decimal":        {goType: "rt.Decimal", name: "Decimal", sample: func() jen.Code { return jen.Id("DecimalFromInt").Call(jen.Lit(1250)) }},
+	"boolean":        {goType: "bool", name: "Boolean", sample: func() jen.Code { return jen.True() }},
+	"dateTime":       {goType: "rt.DateTime", name: "DateTime", sample: sampleDateTime},
+	"dateTimeOffset": {goType: "time.Time", name: "DateTimeOffset", sample: sampleDateTimeOffset},
+	"duration":       {goType: "rt.TimeSpan", name: "TimeSpan", sample: func() jen.Code { return jen.Id("TimeSpanOf").Call(jen.Lit(90).Op("*").Qual("time", "Minute")) }},
+	"guid": {goType: "uuid.UUID", name: "Guid", sample: func() jen.Code {
 		return jen.Qual(pkgUUID, "MustParse").Call(jen.Lit("6a9e0997-1a57-42fa-939e-563024574417"))
 	}},
-	"char":         {goType: "rune", name: "Char", parse: "rtParseCharCode", sample: func() jen.Code { return jen.LitRune('x') }},
-	"base64Binary": {goType: "[]byte", name: "ByteArray", parse: "rtParseBase64", sample: func() jen.Code { return jen.Index().Byte().Values(jen.Lit(1), jen.Lit(2)) }},
+	"char":         {goType: "rune", name: "Char", sample: func() jen.Code { return jen.LitRune('x') }},
+	"base64Binary": {goType: "[]byte", name: "ByteArray", sample: func() jen.Code { return jen.Index().Byte().Values(jen.Lit(1), jen.Lit(2)) }},
 	"anyType":      {goType: "rt.Object", name: "Object", sample: func() jen.Code { return jen.Id("Object").Values() }},
 }
 
@@ -59,27 +58,6 @@ func sampleDateTime() jen.Code {
 
 func sampleDateTimeOffset() jen.Code {
 	return jen.Qual("time", "Date").Call(jen.Lit(2025), jen.Lit(1), jen.Lit(2), jen.Lit(3), jen.Lit(4), jen.Lit(5), jen.Lit(0), jen.Qual("time", "FixedZone").Call(jen.Lit(""), jen.Lit(7200)))
-}
-
-// primTextParse parses a primitive's invariant text (URI parameters): the
-// call and the conversion to the Go type, if any.
-func primTextParse(name string) (func(text jen.Code) jen.Code, jen.Code) {
-	p, ok := prims[name]
-	if !ok || p.bits == 0 && p.parse == "" {
-		panic("helpgen: no text parser for primitive " + name)
-	}
-	if p.bits > 0 {
-		fn := "rtParseInt"
-		if p.goType[0] == 'u' {
-			fn = "rtParseUint"
-		}
-		var conv jen.Code
-		if p.bits < 64 {
-			conv = jen.Id(p.goType)
-		}
-		return func(t jen.Code) jen.Code { return jen.Id(fn).Call(t, jen.Lit(p.bits)) }, conv
-	}
-	return func(t jen.Code) jen.Code { return jen.Id(p.parse).Call(t) }, nil
 }
 
 // isStringish reports a string or URI, which .NET holds by reference.
