@@ -84,8 +84,8 @@ func TestDiffStability(t *testing.T) {
 			ty := findType(s, "DeliveryAttempt")
 			ty.Members = append(ty.Members, &spec.Member{
 				Name: "CarrierReference", Type: "string", Doc: "The carrier's id of the attempt.",
-				JSON: &spec.JSONMember{Name: "CarrierReference", Order: len(ty.Members)},
-				XML:  &spec.XMLMember{Name: "CarrierReference", Namespace: ty.XML.Namespace, Order: len(ty.Members)},
+				JSON:       &spec.JSONMember{Name: "CarrierReference", Order: len(ty.Members)},
+				XML:        &spec.XMLMember{Name: "CarrierReference", Namespace: ty.XML.Namespace, Order: len(ty.Members)},
 				DeclaredIn: ty.Name, Help: true,
 			})
 		}},
