@@ -235,7 +235,14 @@ func render(cfg *Config, s *spec.Spec) (generator.Files, error) {
 	if err := cfg.apply(s); err != nil {
 		return nil, err
 	}
-	files, err := generator.Generate(s, cfg.options(cfg.Package))
+	opts := cfg.options(cfg.Package)
+	// A file written once (the service stub) that exists is never written
+	// or compared again: no need to render it.
+	opts.Exists = func(name string) bool {
+		_, err := os.Stat(filepath.Join(cfg.Output, name))
+		return err == nil
+	}
+	files, err := generator.Generate(s, opts)
 	if err != nil {
 		return nil, cfg.locate(err)
 	}
