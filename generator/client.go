@@ -7,8 +7,6 @@ import (
 	"github.com/helpgen/helpgen/spec"
 )
 
-// Registered in roots.go together with the root codecs it calls.
-
 const (
 	pkgContext = "context"
 	pkgURL     = "net/url"
@@ -84,20 +82,6 @@ func paramTypeCode(p *Param) jen.Code {
 // paramIsPointer reports whether a parameter argument may be nil.
 func paramIsPointer(p *Param) bool {
 	return p.Optional || p.Type.Kind == spec.RefNullable
-}
-
-// rootZero is the zero value expression of a root type.
-func rootZero(r *Root) jen.Code {
-	if r.Type.Nilable || r.Type.Kind == spec.RefNullable {
-		return jen.Nil()
-	}
-	switch r.Type.Kind {
-	case spec.RefNamed:
-		if r.Type.Named.IsEnum() {
-			return jen.Lit(0)
-		}
-	}
-	return jen.Id("zero")
 }
 
 func emitClient(m *Model, next func() *jen.File) error {

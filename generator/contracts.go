@@ -185,14 +185,6 @@ func formName(fl *Field) string {
 	return fl.Member.Name
 }
 
-// addAll adds each statement on its own line (Group.Add would join them
-// into one statement).
-func addAll(g *jen.Group, stmts []jen.Code) {
-	for _, s := range stmts {
-		g.Add(s)
-	}
-}
-
 func contractVar(t *Type) string { return "contract" + t.GoName }
 func enumVar(t *Type) string     { return "enum" + t.GoName }
 func rootVar(r *Root) string     { return "root" + r.Name }

@@ -68,7 +68,7 @@ func emitServer(m *Model, next func() *jen.File) error {
 	f.Func().Id("NewHandler").Params(jen.Id("s").Id("Service"), jen.Id("opts").Op("...").Id("ServerOption")).Qual(pkgHTTP, "Handler").Block(
 		jen.Return(jen.Id("rtNewHandler").Call(jen.Id("api"), jen.Id("opts"), jen.Index().Id("rtHandler").ValuesFunc(func(g *jen.Group) {
 			for _, op := range m.Ops {
-				g.Line().Values(jen.Op("&").Id(opVar(op)), jen.Func().Params(jen.Id("ctx").Qual(pkgContext, "Context"), jen.Id("in").Op("*").Id("rtIn")).Params(jen.Any(), jen.Error()).Block(serveCall(op)))
+				g.Line().Values(jen.Op("&").Id(opVar(op)), jen.Func().Params(jen.Id("ctx").Qual(pkgContext, "Context"), jen.Id("in").Op("*").Id("rtIn")).Params(jen.Any(), jen.Error()).Block(callWith(op, "s")))
 			}
 			if len(m.Ops) > 0 {
 				g.Line()
@@ -76,24 +76,6 @@ func emitServer(m *Model, next func() *jen.File) error {
 		}))),
 	)
 	return nil
-}
-
-// serveCall is the body of an operation's handler: the Service call with
-// the request's values.
-func serveCall(op *Op) jen.Code {
-	args := []jen.Code{jen.Id("ctx")}
-	for _, p := range op.PathParams {
-		args = append(args, jen.Id("in").Dot("Path").Call(jen.Lit(p.Spec.Name)).Assert(paramTypeCode(p)))
-	}
-	args = append(args, jen.Id("in").Dot("Params").Assert(jen.Op("*").Id(op.ParamsName)))
-	if op.Body != nil {
-		args = append(args, jen.Id("in").Dot("Body").Assert(GoTypeCode(op.Body.Type)))
-	}
-	call := jen.Id("s").Dot(op.GoName).Call(args...)
-	if op.Response == nil {
-		return jen.Return(jen.Nil(), call)
-	}
-	return jen.Return(call)
 }
 
 func zeroOf(g *GoType) jen.Code {

@@ -257,7 +257,14 @@ func pin(cfg *Config, s *spec.Spec) error {
 
 // render is the path generate and check share: spec (pinned) → files.
 func render(cfg *Config, s *spec.Spec) (generator.Files, error) {
-	files, err := generator.Generate(s, cfg.options(cfg.Package))
+	opts := cfg.options(cfg.Package)
+	// A file written once (the service stub) that exists is never written
+	// or compared again: no need to render it.
+	opts.Exists = func(name string) bool {
+		_, err := os.Stat(filepath.Join(cfg.Output, name))
+		return err == nil
+	}
+	files, err := generator.Generate(s, opts)
 	if err != nil {
 		return nil, cfg.locate(err)
 	}

@@ -176,7 +176,7 @@ func TestInteropClinicClient(t *testing.T) {
 				bodyBack(t, codecContact.through(t, formatName(format), body), back)
 			})
 			t.Run("PostMessages", func(t *testing.T) {
-				doc, err := e2eBodyPostMessages()
+				doc, err := codecMessage.decode("json", documentedSample("PostMessages/request/JSON"))
 				if err != nil {
 					t.Fatal(err)
 				}

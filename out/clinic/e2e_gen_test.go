@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 )
 
 // e2eService records what the server decoded and answers the documented response samples.
@@ -26,157 +27,77 @@ func (s *e2eService) DeleteClinicsAppointmentsByAppointmentId(ctx context.Contex
 
 func (s *e2eService) DeletePatientsPhoto(ctx context.Context, patientId uuid.UUID, params *DeletePatientsPhotoParams) (*ApiResultOfBoolean, error) {
 	s.got = []any{patientId, params}
-	return e2eResponseDeletePatientsPhoto()
-}
-
-func e2eResponseDeletePatientsPhoto() (*ApiResultOfBoolean, error) {
-	return e2eSample[*ApiResultOfBoolean](&rootApiResultOfBoolean, "DeletePatientsPhoto/response/JSON")
+	return e2eAnswer[*ApiResultOfBoolean](&opDeletePatientsPhoto)
 }
 
 func (s *e2eService) GetClinicsAppointments(ctx context.Context, clinicId uuid.UUID, params *GetClinicsAppointmentsParams) (*PagedListOfAppointmentSummary, error) {
 	s.got = []any{clinicId, params}
-	return e2eResponseGetClinicsAppointments()
-}
-
-func e2eResponseGetClinicsAppointments() (*PagedListOfAppointmentSummary, error) {
-	return e2eSample[*PagedListOfAppointmentSummary](&rootPagedListOfAppointmentSummary, "GetClinicsAppointments/response/JSON")
+	return e2eAnswer[*PagedListOfAppointmentSummary](&opGetClinicsAppointments)
 }
 
 func (s *e2eService) GetClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *GetClinicsAppointmentsByAppointmentIdParams) (*AppointmentDetail, error) {
 	s.got = []any{clinicId, appointmentId, params}
-	return e2eResponseGetClinicsAppointmentsByAppointmentId()
-}
-
-func e2eResponseGetClinicsAppointmentsByAppointmentId() (*AppointmentDetail, error) {
-	return e2eSample[*AppointmentDetail](&rootAppointmentDetail, "GetClinicsAppointmentsByAppointmentId/response/JSON")
+	return e2eAnswer[*AppointmentDetail](&opGetClinicsAppointmentsByAppointmentId)
 }
 
 func (s *e2eService) GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, params *GetClinicsSlotsParams) ([]*TimeWindow, error) {
 	s.got = []any{clinicId, params}
-	return e2eResponseGetClinicsSlots()
-}
-
-func e2eResponseGetClinicsSlots() ([]*TimeWindow, error) {
-	return e2eSample[[]*TimeWindow](&rootListOfTimeWindow, "GetClinicsSlots/response/JSON")
+	return e2eAnswer[[]*TimeWindow](&opGetClinicsSlots)
 }
 
 func (s *e2eService) GetLocationsByLocationId(ctx context.Context, locationId uuid.UUID, params *GetLocationsByLocationIdParams) (*ClinicLocation, error) {
 	s.got = []any{locationId, params}
-	return e2eResponseGetLocationsByLocationId()
-}
-
-func e2eResponseGetLocationsByLocationId() (*ClinicLocation, error) {
-	return new(ClinicLocation), nil
+	return e2eAnswer[*ClinicLocation](&opGetLocationsByLocationId)
 }
 
 func (s *e2eService) GetMessagesDelivery(ctx context.Context, messageId uuid.UUID, params *GetMessagesDeliveryParams) (*MessageDeliveryReport, error) {
 	s.got = []any{messageId, params}
-	return e2eResponseGetMessagesDelivery()
-}
-
-func e2eResponseGetMessagesDelivery() (*MessageDeliveryReport, error) {
-	return e2eSample[*MessageDeliveryReport](&rootMessageDeliveryReport, "GetMessagesDelivery/response/JSON")
+	return e2eAnswer[*MessageDeliveryReport](&opGetMessagesDelivery)
 }
 
 func (s *e2eService) GetMessagesTemplates(ctx context.Context, params *GetMessagesTemplatesParams) ([]*MessageTemplate, error) {
 	s.got = []any{params}
-	return e2eResponseGetMessagesTemplates()
-}
-
-func e2eResponseGetMessagesTemplates() ([]*MessageTemplate, error) {
-	return e2eSample[[]*MessageTemplate](&rootListOfMessageTemplate, "GetMessagesTemplates/response/JSON")
+	return e2eAnswer[[]*MessageTemplate](&opGetMessagesTemplates)
 }
 
 func (s *e2eService) GetPatientsByPatientId(ctx context.Context, patientId uuid.UUID, params *GetPatientsByPatientIdParams) (*PatientProfile, error) {
 	s.got = []any{patientId, params}
-	return e2eResponseGetPatientsByPatientId()
-}
-
-func e2eResponseGetPatientsByPatientId() (*PatientProfile, error) {
-	return e2eSample[*PatientProfile](&rootPatientProfile, "GetPatientsByPatientId/response/JSON")
+	return e2eAnswer[*PatientProfile](&opGetPatientsByPatientId)
 }
 
 func (s *e2eService) GetPatientsSearch(ctx context.Context, params *GetPatientsSearchParams) (*ApiResultOfListOfPatientSummary, error) {
 	s.got = []any{params}
-	return e2eResponseGetPatientsSearch()
-}
-
-func e2eResponseGetPatientsSearch() (*ApiResultOfListOfPatientSummary, error) {
-	return e2eSample[*ApiResultOfListOfPatientSummary](&rootApiResultOfListOfPatientSummary, "GetPatientsSearch/response/JSON")
+	return e2eAnswer[*ApiResultOfListOfPatientSummary](&opGetPatientsSearch)
 }
 
 func (s *e2eService) GetSystemClock(ctx context.Context, params *GetSystemClockParams) (time.Time, error) {
 	s.got = []any{params}
-	return e2eResponseGetSystemClock()
-}
-
-func e2eResponseGetSystemClock() (time.Time, error) {
-	return e2eSample[time.Time](&rootDateTimeOffset, "GetSystemClock/response/JSON")
+	return e2eAnswer[time.Time](&opGetSystemClock)
 }
 
 func (s *e2eService) PostClinicsAppointments(ctx context.Context, clinicId uuid.UUID, params *PostClinicsAppointmentsParams, body *BookAppointmentCommand) (*ApiResultOfGuid, error) {
 	s.got = []any{clinicId, params, body}
-	return e2eResponsePostClinicsAppointments()
-}
-
-func e2eResponsePostClinicsAppointments() (*ApiResultOfGuid, error) {
-	return e2eSample[*ApiResultOfGuid](&rootApiResultOfGuid, "PostClinicsAppointments/response/JSON")
-}
-
-func e2eBodyPostClinicsAppointments() (*BookAppointmentCommand, error) {
-	return e2eSample[*BookAppointmentCommand](&rootBookAppointmentCommand, "PostClinicsAppointments/request/JSON")
+	return e2eAnswer[*ApiResultOfGuid](&opPostClinicsAppointments)
 }
 
 func (s *e2eService) PostClinicsAppointmentsNotes(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *PostClinicsAppointmentsNotesParams, body *string) (*ApiResultOfGuid, error) {
 	s.got = []any{clinicId, appointmentId, params, body}
-	return e2eResponsePostClinicsAppointmentsNotes()
-}
-
-func e2eResponsePostClinicsAppointmentsNotes() (*ApiResultOfGuid, error) {
-	return e2eSample[*ApiResultOfGuid](&rootApiResultOfGuid, "PostClinicsAppointmentsNotes/response/JSON")
-}
-
-func e2eBodyPostClinicsAppointmentsNotes() (*string, error) {
-	return e2eSample[*string](&rootString, "PostClinicsAppointmentsNotes/request/JSON")
+	return e2eAnswer[*ApiResultOfGuid](&opPostClinicsAppointmentsNotes)
 }
 
 func (s *e2eService) PostMessages(ctx context.Context, params *PostMessagesParams, body *SendPatientMessageCommand) (*ApiResultOfGuid, error) {
 	s.got = []any{params, body}
-	return e2eResponsePostMessages()
-}
-
-func e2eResponsePostMessages() (*ApiResultOfGuid, error) {
-	return e2eSample[*ApiResultOfGuid](&rootApiResultOfGuid, "PostMessages/response/JSON")
-}
-
-func e2eBodyPostMessages() (*SendPatientMessageCommand, error) {
-	return e2eSample[*SendPatientMessageCommand](&rootSendPatientMessageCommand, "PostMessages/request/JSON")
+	return e2eAnswer[*ApiResultOfGuid](&opPostMessages)
 }
 
 func (s *e2eService) PostPatientsPhoto(ctx context.Context, patientId uuid.UUID, params *PostPatientsPhotoParams, body *PatientPhotoUpload) (*ApiResultOfGuid, error) {
 	s.got = []any{patientId, params, body}
-	return e2eResponsePostPatientsPhoto()
-}
-
-func e2eResponsePostPatientsPhoto() (*ApiResultOfGuid, error) {
-	return e2eSample[*ApiResultOfGuid](&rootApiResultOfGuid, "PostPatientsPhoto/response/JSON")
-}
-
-func e2eBodyPostPatientsPhoto() (*PatientPhotoUpload, error) {
-	return e2eSample[*PatientPhotoUpload](&rootPatientPhotoUpload, "PostPatientsPhoto/request/JSON")
+	return e2eAnswer[*ApiResultOfGuid](&opPostPatientsPhoto)
 }
 
 func (s *e2eService) PutClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *PutClinicsAppointmentsByAppointmentIdParams, body *RescheduleAppointmentCommand) (*ApiResultOfBoolean, error) {
 	s.got = []any{clinicId, appointmentId, params, body}
-	return e2eResponsePutClinicsAppointmentsByAppointmentId()
-}
-
-func e2eResponsePutClinicsAppointmentsByAppointmentId() (*ApiResultOfBoolean, error) {
-	return new(ApiResultOfBoolean), nil
-}
-
-func e2eBodyPutClinicsAppointmentsByAppointmentId() (*RescheduleAppointmentCommand, error) {
-	return e2eSample[*RescheduleAppointmentCommand](&rootRescheduleAppointmentCommand, "PutClinicsAppointmentsByAppointmentId/request/JSON")
+	return e2eAnswer[*ApiResultOfBoolean](&opPutClinicsAppointmentsByAppointmentId)
 }
 
 func (s *e2eService) PutMessagesTemplatesByTemplateCode(ctx context.Context, templateCode string, params *PutMessagesTemplatesByTemplateCodeParams, body *MessageTemplate) error {
@@ -184,401 +105,338 @@ func (s *e2eService) PutMessagesTemplatesByTemplateCode(ctx context.Context, tem
 	return nil
 }
 
-func e2eBodyPutMessagesTemplatesByTemplateCode() (*MessageTemplate, error) {
-	return e2eSample[*MessageTemplate](&rootMessageTemplate, "PutMessagesTemplatesByTemplateCode/request/JSON")
-}
-
 func (s *e2eService) PutPatientsContact(ctx context.Context, patientId uuid.UUID, params *PutPatientsContactParams, body *ContactPoint) (*ApiResultOfBoolean, error) {
 	s.got = []any{patientId, params, body}
-	return e2eResponsePutPatientsContact()
+	return e2eAnswer[*ApiResultOfBoolean](&opPutPatientsContact)
 }
 
-func e2eResponsePutPatientsContact() (*ApiResultOfBoolean, error) {
-	return new(ApiResultOfBoolean), nil
+// e2eCases are the endpoints of TestEndToEnd: the client call, and the documented samples sent and
+// expected ("" for none).
+var e2eCases = []e2eCase{
+	{
+		op: &opDeleteClinicsAppointmentsByAppointmentId,
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return nil, c.DeleteClinicsAppointmentsByAppointmentId(ctx, in.Path("clinicId").(uuid.UUID), in.Path("appointmentId").(uuid.UUID), in.Params.(*DeleteClinicsAppointmentsByAppointmentIdParams))
+		},
+	},
+	{
+		op:       &opDeletePatientsPhoto,
+		response: "DeletePatientsPhoto/response/JSON",
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return c.DeletePatientsPhoto(ctx, in.Path("patientId").(uuid.UUID), in.Params.(*DeletePatientsPhotoParams))
+		},
+	},
+	{
+		op:       &opGetClinicsAppointments,
+		response: "GetClinicsAppointments/response/JSON",
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return c.GetClinicsAppointments(ctx, in.Path("clinicId").(uuid.UUID), in.Params.(*GetClinicsAppointmentsParams))
+		},
+	},
+	{
+		op:       &opGetClinicsAppointmentsByAppointmentId,
+		response: "GetClinicsAppointmentsByAppointmentId/response/JSON",
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return c.GetClinicsAppointmentsByAppointmentId(ctx, in.Path("clinicId").(uuid.UUID), in.Path("appointmentId").(uuid.UUID), in.Params.(*GetClinicsAppointmentsByAppointmentIdParams))
+		},
+	},
+	{
+		op:       &opGetClinicsSlots,
+		response: "GetClinicsSlots/response/JSON",
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return c.GetClinicsSlots(ctx, in.Path("clinicId").(uuid.UUID), in.Params.(*GetClinicsSlotsParams))
+		},
+	},
+	{
+		op: &opGetLocationsByLocationId,
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return c.GetLocationsByLocationId(ctx, in.Path("locationId").(uuid.UUID), in.Params.(*GetLocationsByLocationIdParams))
+		},
+	},
+	{
+		op:       &opGetMessagesDelivery,
+		response: "GetMessagesDelivery/response/JSON",
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return c.GetMessagesDelivery(ctx, in.Path("messageId").(uuid.UUID), in.Params.(*GetMessagesDeliveryParams))
+		},
+	},
+	{
+		op:       &opGetMessagesTemplates,
+		response: "GetMessagesTemplates/response/JSON",
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return c.GetMessagesTemplates(ctx, in.Params.(*GetMessagesTemplatesParams))
+		},
+	},
+	{
+		op:       &opGetPatientsByPatientId,
+		response: "GetPatientsByPatientId/response/JSON",
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return c.GetPatientsByPatientId(ctx, in.Path("patientId").(uuid.UUID), in.Params.(*GetPatientsByPatientIdParams))
+		},
+	},
+	{
+		op:       &opGetPatientsSearch,
+		response: "GetPatientsSearch/response/JSON",
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return c.GetPatientsSearch(ctx, in.Params.(*GetPatientsSearchParams))
+		},
+	},
+	{
+		op:       &opGetSystemClock,
+		response: "GetSystemClock/response/JSON",
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return c.GetSystemClock(ctx, in.Params.(*GetSystemClockParams))
+		},
+	},
+	{
+		op:       &opPostClinicsAppointments,
+		request:  "PostClinicsAppointments/request/JSON",
+		response: "PostClinicsAppointments/response/JSON",
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return c.PostClinicsAppointments(ctx, in.Path("clinicId").(uuid.UUID), in.Params.(*PostClinicsAppointmentsParams), in.Body.(*BookAppointmentCommand))
+		},
+	},
+	{
+		op:       &opPostClinicsAppointmentsNotes,
+		request:  "PostClinicsAppointmentsNotes/request/JSON",
+		response: "PostClinicsAppointmentsNotes/response/JSON",
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return c.PostClinicsAppointmentsNotes(ctx, in.Path("clinicId").(uuid.UUID), in.Path("appointmentId").(uuid.UUID), in.Params.(*PostClinicsAppointmentsNotesParams), in.Body.(*string))
+		},
+	},
+	{
+		op:       &opPostMessages,
+		request:  "PostMessages/request/JSON",
+		response: "PostMessages/response/JSON",
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return c.PostMessages(ctx, in.Params.(*PostMessagesParams), in.Body.(*SendPatientMessageCommand))
+		},
+	},
+	{
+		op:       &opPostPatientsPhoto,
+		request:  "PostPatientsPhoto/request/JSON",
+		response: "PostPatientsPhoto/response/JSON",
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return c.PostPatientsPhoto(ctx, in.Path("patientId").(uuid.UUID), in.Params.(*PostPatientsPhotoParams), in.Body.(*PatientPhotoUpload))
+		},
+	},
+	{
+		op:      &opPutClinicsAppointmentsByAppointmentId,
+		request: "PutClinicsAppointmentsByAppointmentId/request/JSON",
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return c.PutClinicsAppointmentsByAppointmentId(ctx, in.Path("clinicId").(uuid.UUID), in.Path("appointmentId").(uuid.UUID), in.Params.(*PutClinicsAppointmentsByAppointmentIdParams), in.Body.(*RescheduleAppointmentCommand))
+		},
+	},
+	{
+		op:      &opPutMessagesTemplatesByTemplateCode,
+		request: "PutMessagesTemplatesByTemplateCode/request/JSON",
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return nil, c.PutMessagesTemplatesByTemplateCode(ctx, in.Path("templateCode").(string), in.Params.(*PutMessagesTemplatesByTemplateCodeParams), in.Body.(*MessageTemplate))
+		},
+	},
+	{
+		op:      &opPutPatientsContact,
+		request: "PutPatientsContact/request/JSON",
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return c.PutPatientsContact(ctx, in.Path("patientId").(uuid.UUID), in.Params.(*PutPatientsContactParams), in.Body.(*ContactPoint))
+		},
+	},
 }
 
-func e2eBodyPutPatientsContact() (*ContactPoint, error) {
-	return e2eSample[*ContactPoint](&rootContactPoint, "PutPatientsContact/request/JSON")
-}
-
-// e2eRoundTrip encodes and decodes v, a value of root, in the format a request (or response) uses.
-func e2eRoundTrip[T any](format Format, root *rtRoot, v T, request bool) T {
-	var out T
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = rtAppendXMLRoot(api, nil, root, &v); err == nil {
-			err = rtDecodeXMLRoot(api, doc, root, &out)
-		}
-	case format == FormatForm && request:
-		var form []byte
-		if form, err = rtAppendFormRoot(api, nil, root, &v); err == nil {
-			err = rtDecodeFormRoot(api, form, root, &out)
-		}
-	default:
-		err = rtDecodeJSONRoot(api, rtAppendJSONRoot(api, nil, root, &v, e2eDates(request)), root, &out)
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
-}
-
-// e2eSample decodes the documented sample name as a value of root.
-func e2eSample[T any](root *rtRoot, name string) (v T, err error) {
-	if strings.HasSuffix(name, "/XML") {
-		err = rtDecodeXMLRoot(api, documentedSample(name), root, &v)
-	} else {
-		err = rtDecodeJSONRoot(api, documentedSample(name), root, &v)
-	}
-	return
+// e2eCase is one endpoint of TestEndToEnd.
+type e2eCase struct {
+	op                *rtOp
+	request, response string // the documented samples sent and answered
+	formClash         string // why no form can carry the body, if so
+	formField         string // a member form binding does not set, which the form writer refuses
+	call              func(ctx context.Context, c *Client, in *rtIn) (any, error)
 }
 
 // TestEndToEnd runs every endpoint through the generated client and server in each format.
 func TestEndToEnd(t *testing.T) {
 	for _, format := range []Format{FormatJSON, FormatXML, FormatForm} {
-		format := format
 		t.Run([]string{"JSON", "XML", "Form"}[format], func(t *testing.T) {
 			svc := &e2eService{}
+			// The documented samples ignore the documented constraints; validation has its own test.
 			srv := httptest.NewServer(NewHandler(svc, WithValidation(false)))
 			defer srv.Close()
 			c, err := NewClient(srv.URL, WithFormat(format))
 			if err != nil {
 				t.Fatal(err)
 			}
-			ctx := context.Background()
-			_ = ctx
-			t.Run("DeleteClinicsAppointmentsByAppointmentId", func(t *testing.T) {
-				clinicId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				appointmentId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				params := &DeleteClinicsAppointmentsByAppointmentIdParams{Reason: string("a b;c?d&e=f%é"), NotifyPatient: Ptr(bool(true))}
-				err := c.DeleteClinicsAppointmentsByAppointmentId(ctx, clinicId, appointmentId, params)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{clinicId, appointmentId, params})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{clinicId, appointmentId, params}))
-				}
-			})
-			t.Run("DeletePatientsPhoto", func(t *testing.T) {
-				patientId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				params := &DeletePatientsPhotoParams{}
-				resp, err := c.DeletePatientsPhoto(ctx, patientId, params)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{patientId, params})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{patientId, params}))
-				}
-				doc, _ := e2eResponseDeletePatientsPhoto()
-				want := e2eRoundTrip(format, &rootApiResultOfBoolean, doc, false)
-				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
-					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
-				}
-			})
-			t.Run("GetClinicsAppointments", func(t *testing.T) {
-				clinicId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				params := &GetClinicsAppointmentsParams{From: DateTime(DateTime{
-					Kind: DateTimeUtc,
-					Time: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC),
-				}), To: Ptr(DateTime(DateTime{
-					Kind: DateTimeUtc,
-					Time: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC),
-				})), Status: Ptr(AppointmentStatus(AppointmentStatusNoShow)), Page: Ptr(int64(42)), PageSize: Ptr(int64(42))}
-				resp, err := c.GetClinicsAppointments(ctx, clinicId, params)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{clinicId, params})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{clinicId, params}))
-				}
-				doc, _ := e2eResponseGetClinicsAppointments()
-				want := e2eRoundTrip(format, &rootPagedListOfAppointmentSummary, doc, false)
-				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
-					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
-				}
-			})
-			t.Run("GetClinicsAppointmentsByAppointmentId", func(t *testing.T) {
-				clinicId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				appointmentId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				params := &GetClinicsAppointmentsByAppointmentIdParams{}
-				resp, err := c.GetClinicsAppointmentsByAppointmentId(ctx, clinicId, appointmentId, params)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{clinicId, appointmentId, params})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{clinicId, appointmentId, params}))
-				}
-				doc, _ := e2eResponseGetClinicsAppointmentsByAppointmentId()
-				want := e2eRoundTrip(format, &rootAppointmentDetail, doc, false)
-				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
-					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
-				}
-			})
-			t.Run("GetClinicsSlots", func(t *testing.T) {
-				clinicId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				params := &GetClinicsSlotsParams{Date: DateTime(DateTime{
-					Kind: DateTimeUtc,
-					Time: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC),
-				}), DurationMinutes: Ptr(int64(42)), ClinicianId: Ptr(uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417")))}
-				resp, err := c.GetClinicsSlots(ctx, clinicId, params)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{clinicId, params})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{clinicId, params}))
-				}
-				doc, _ := e2eResponseGetClinicsSlots()
-				want := e2eRoundTrip(format, &rootListOfTimeWindow, doc, false)
-				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
-					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
-				}
-			})
-			t.Run("GetLocationsByLocationId", func(t *testing.T) {
-				locationId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				params := &GetLocationsByLocationIdParams{}
-				resp, err := c.GetLocationsByLocationId(ctx, locationId, params)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{locationId, params})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{locationId, params}))
-				}
-				doc, _ := e2eResponseGetLocationsByLocationId()
-				want := e2eRoundTrip(format, &rootClinicLocation, doc, false)
-				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
-					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
-				}
-			})
-			t.Run("GetMessagesDelivery", func(t *testing.T) {
-				messageId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				params := &GetMessagesDeliveryParams{}
-				resp, err := c.GetMessagesDelivery(ctx, messageId, params)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{messageId, params})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{messageId, params}))
-				}
-				doc, _ := e2eResponseGetMessagesDelivery()
-				want := e2eRoundTrip(format, &rootMessageDeliveryReport, doc, false)
-				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
-					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
-				}
-			})
-			t.Run("GetMessagesTemplates", func(t *testing.T) {
-				params := &GetMessagesTemplatesParams{Channel: Ptr(ReminderChannel(ReminderChannelVoice)), ActiveOnly: Ptr(bool(true))}
-				resp, err := c.GetMessagesTemplates(ctx, params)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{params})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{params}))
-				}
-				doc, _ := e2eResponseGetMessagesTemplates()
-				want := e2eRoundTrip(format, &rootListOfMessageTemplate, doc, false)
-				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
-					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
-				}
-			})
-			t.Run("GetPatientsByPatientId", func(t *testing.T) {
-				patientId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				params := &GetPatientsByPatientIdParams{}
-				resp, err := c.GetPatientsByPatientId(ctx, patientId, params)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{patientId, params})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{patientId, params}))
-				}
-				doc, _ := e2eResponseGetPatientsByPatientId()
-				want := e2eRoundTrip(format, &rootPatientProfile, doc, false)
-				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
-					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
-				}
-			})
-			t.Run("GetPatientsSearch", func(t *testing.T) {
-				params := &GetPatientsSearchParams{Name: string("a b;c?d&e=f%é"), DateOfBirth: Ptr(DateTime(DateTime{
-					Kind: DateTimeUtc,
-					Time: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC),
-				})), IncludeInactive: Ptr(bool(true)), MaxResults: Ptr(int64(42))}
-				resp, err := c.GetPatientsSearch(ctx, params)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{params})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{params}))
-				}
-				doc, _ := e2eResponseGetPatientsSearch()
-				want := e2eRoundTrip(format, &rootApiResultOfListOfPatientSummary, doc, false)
-				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
-					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
-				}
-			})
-			t.Run("GetSystemClock", func(t *testing.T) {
-				params := &GetSystemClockParams{}
-				resp, err := c.GetSystemClock(ctx, params)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{params})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{params}))
-				}
-				doc, _ := e2eResponseGetSystemClock()
-				want := e2eRoundTrip(format, &rootDateTimeOffset, doc, false)
-				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
-					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
-				}
-			})
-			t.Run("PostClinicsAppointments", func(t *testing.T) {
-				clinicId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				params := &PostClinicsAppointmentsParams{}
-				body, berr := e2eBodyPostClinicsAppointments()
-				if berr != nil {
-					t.Fatalf("documented request sample: %v", berr)
-				}
-				resp, err := c.PostClinicsAppointments(ctx, clinicId, params, body)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{clinicId, params, e2eRoundTrip(format, &rootBookAppointmentCommand, body, true)})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{clinicId, params, e2eRoundTrip(format, &rootBookAppointmentCommand, body, true)}))
-				}
-				doc, _ := e2eResponsePostClinicsAppointments()
-				want := e2eRoundTrip(format, &rootApiResultOfGuid, doc, false)
-				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
-					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
-				}
-			})
-			t.Run("PostClinicsAppointmentsNotes", func(t *testing.T) {
-				clinicId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				appointmentId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				params := &PostClinicsAppointmentsNotesParams{}
-				body, berr := e2eBodyPostClinicsAppointmentsNotes()
-				if berr != nil {
-					t.Fatalf("documented request sample: %v", berr)
-				}
-				resp, err := c.PostClinicsAppointmentsNotes(ctx, clinicId, appointmentId, params, body)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{clinicId, appointmentId, params, e2eRoundTrip(format, &rootString, body, true)})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{clinicId, appointmentId, params, e2eRoundTrip(format, &rootString, body, true)}))
-				}
-				doc, _ := e2eResponsePostClinicsAppointmentsNotes()
-				want := e2eRoundTrip(format, &rootApiResultOfGuid, doc, false)
-				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
-					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
-				}
-			})
-			t.Run("PostMessages", func(t *testing.T) {
-				params := &PostMessagesParams{}
-				body, berr := e2eBodyPostMessages()
-				if berr != nil {
-					t.Fatalf("documented request sample: %v", berr)
-				}
-				resp, err := c.PostMessages(ctx, params, body)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{params, e2eRoundTrip(format, &rootSendPatientMessageCommand, body, true)})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{params, e2eRoundTrip(format, &rootSendPatientMessageCommand, body, true)}))
-				}
-				doc, _ := e2eResponsePostMessages()
-				want := e2eRoundTrip(format, &rootApiResultOfGuid, doc, false)
-				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
-					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
-				}
-			})
-			t.Run("PostPatientsPhoto", func(t *testing.T) {
-				patientId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				params := &PostPatientsPhotoParams{}
-				body, berr := e2eBodyPostPatientsPhoto()
-				if berr != nil {
-					t.Fatalf("documented request sample: %v", berr)
-				}
-				resp, err := c.PostPatientsPhoto(ctx, patientId, params, body)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{patientId, params, e2eRoundTrip(format, &rootPatientPhotoUpload, body, true)})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{patientId, params, e2eRoundTrip(format, &rootPatientPhotoUpload, body, true)}))
-				}
-				doc, _ := e2eResponsePostPatientsPhoto()
-				want := e2eRoundTrip(format, &rootApiResultOfGuid, doc, false)
-				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
-					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
-				}
-			})
-			t.Run("PutClinicsAppointmentsByAppointmentId", func(t *testing.T) {
-				clinicId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				appointmentId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				params := &PutClinicsAppointmentsByAppointmentIdParams{}
-				body, berr := e2eBodyPutClinicsAppointmentsByAppointmentId()
-				if berr != nil {
-					t.Fatalf("documented request sample: %v", berr)
-				}
-				resp, err := c.PutClinicsAppointmentsByAppointmentId(ctx, clinicId, appointmentId, params, body)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{clinicId, appointmentId, params, e2eRoundTrip(format, &rootRescheduleAppointmentCommand, body, true)})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{clinicId, appointmentId, params, e2eRoundTrip(format, &rootRescheduleAppointmentCommand, body, true)}))
-				}
-				doc, _ := e2eResponsePutClinicsAppointmentsByAppointmentId()
-				want := e2eRoundTrip(format, &rootApiResultOfBoolean, doc, false)
-				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
-					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
-				}
-			})
-			t.Run("PutMessagesTemplatesByTemplateCode", func(t *testing.T) {
-				templateCode := string("a b;c?d&e=f%é")
-				params := &PutMessagesTemplatesByTemplateCodeParams{}
-				body, berr := e2eBodyPutMessagesTemplatesByTemplateCode()
-				if berr != nil {
-					t.Fatalf("documented request sample: %v", berr)
-				}
-				err := c.PutMessagesTemplatesByTemplateCode(ctx, templateCode, params, body)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{templateCode, params, e2eRoundTrip(format, &rootMessageTemplate, body, true)})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{templateCode, params, e2eRoundTrip(format, &rootMessageTemplate, body, true)}))
-				}
-			})
-			t.Run("PutPatientsContact", func(t *testing.T) {
-				patientId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				params := &PutPatientsContactParams{}
-				body, berr := e2eBodyPutPatientsContact()
-				if berr != nil {
-					t.Fatalf("documented request sample: %v", berr)
-				}
-				resp, err := c.PutPatientsContact(ctx, patientId, params, body)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{patientId, params, e2eRoundTrip(format, &rootContactPoint, body, true)})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{patientId, params, e2eRoundTrip(format, &rootContactPoint, body, true)}))
-				}
-				doc, _ := e2eResponsePutPatientsContact()
-				want := e2eRoundTrip(format, &rootApiResultOfBoolean, doc, false)
-				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
-					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
-				}
-			})
+			for _, tc := range e2eCases {
+				t.Run(tc.op.Name, func(t *testing.T) {
+					if format == FormatForm && tc.formClash != "" {
+						t.Skip("form keys collide ignoring case, as the model binder matches them: " + tc.formClash)
+					}
+					if format == FormatForm && tc.formField != "" {
+						t.Skip("the sample sets a member form binding does not set (a public field or non-public member): " + tc.formField)
+					}
+					in, sent := e2eRequest(t, format, tc)
+					svc.got = nil
+					resp, err := tc.call(context.Background(), c, in)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf(sent)) {
+						t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump(sent))
+					}
+					if tc.op.Response != nil {
+						want := e2eRoundTrip(t, format, tc.op.Response, e2eValue(t, tc.op.Response, tc.response), false)
+						if !e2eSame(reflect.ValueOf(resp), want.Elem()) {
+							t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want.Elem().Interface()))
+						}
+					}
+				})
+			}
 		})
 	}
+}
+
+// e2eRequest is what a test case sends (path values, params, body) and
+// what the server should decode: the same, with the body as a trip
+// through the format leaves it (a JSON-only member is lost in XML).
+func e2eRequest(t *testing.T, format Format, tc e2eCase) (*rtIn, []any) {
+	api.ready()
+	op := tc.op
+	in := &rtIn{op: op, path: make([]any, len(op.path))}
+	var sent []any
+	for i, p := range op.path {
+		in.path[i] = e2eSample(p.codec).Interface()
+		sent = append(sent, in.path[i])
+	}
+	params := reflect.New(op.paramsType)
+	for _, p := range op.query {
+		reflect.NewAt(p.typ, unsafe.Add(params.UnsafePointer(), p.off)).Elem().Set(e2eSample(p.codec))
+	}
+	in.Params = params.Interface()
+	sent = append(sent, in.Params)
+	if op.Body != nil {
+		body := e2eValue(t, op.Body, tc.request)
+		in.Body = body.Elem().Interface()
+		sent = append(sent, e2eRoundTrip(t, format, op.Body, body, true).Elem().Interface())
+	}
+	return in, sent
+}
+
+// e2eAnswer is an operation's documented response sample, decoded anew
+// on every call.
+func e2eAnswer[T any](op *rtOp) (T, error) {
+	var v T
+	for _, tc := range e2eCases {
+		if tc.op == op {
+			reflect.ValueOf(&v).Elem().Set(e2eValue(nil, op.Response, tc.response).Elem())
+		}
+	}
+	return v, nil
+}
+
+// e2eValue decodes the documented sample name as a value of root (a
+// pointer to it); with no sample, a struct is empty and anything else zero.
+func e2eValue(t *testing.T, root *rtRoot, name string) reflect.Value {
+	api.ready()
+	v := reflect.New(root.goType.Elem())
+	if name == "" {
+		if root.codec.kind == rtKContract {
+			v.Elem().Set(reflect.New(root.codec.contract.typ))
+		}
+		return v
+	}
+	var err error
+	if strings.HasSuffix(name, "/XML") {
+		err = rtXMLDecodeDoc(documentedSample(name), root.codec, v.UnsafePointer())
+	} else {
+		err = rtJSONDecodeDoc(documentedSample(name), root.codec, v.UnsafePointer())
+	}
+	if err != nil {
+		if t == nil {
+			panic(err)
+		}
+		t.Fatalf("documented sample %s: %v", name, err)
+	}
+	return v
+}
+
+// e2eRoundTrip encodes and decodes the value v points to in the format a
+// request (or response) uses; it returns a pointer to the result.
+func e2eRoundTrip(t *testing.T, format Format, root *rtRoot, v reflect.Value, request bool) reflect.Value {
+	out := reflect.New(root.goType.Elem())
+	p, q := v.UnsafePointer(), out.UnsafePointer()
+	var err error
+	switch {
+	case format == FormatXML:
+		var doc []byte
+		if doc, err = rtXMLAppendDoc(nil, root.codec, p); err == nil {
+			err = rtXMLDecodeDoc(doc, root.codec, q)
+		}
+	case format == FormatForm && request:
+		var form []byte
+		if form, err = rtFormAppendDoc(nil, root.codec, p); err == nil {
+			err = rtFormDecodeDoc(form, root.codec, q)
+		}
+	default:
+		dates := api.Dates
+		if request {
+			dates = api.ClientDates
+		}
+		err = rtJSONDecodeDoc(rtJSONAppend(nil, root.codec, p, dates), root.codec, q)
+	}
+	if err != nil {
+		t.Fatalf("round trip: %v", err)
+	}
+	return out
+}
+
+// e2eSample is a value of c's type for a URI parameter, chosen to exercise
+// escaping and parsing.
+func e2eSample(c *rtCodec) reflect.Value {
+	v := reflect.New(c.typ).Elem()
+	p := v.Addr().UnsafePointer()
+	switch c.kind {
+	case rtKNullable:
+		v.Set(reflect.New(c.elem.typ))
+		v.Elem().Set(e2eSample(c.elem))
+	case rtKList:
+		v.Set(reflect.Append(v, e2eSample(c.elem)))
+	case rtKString:
+		s := "a b;c?d&e=f%é"
+		if c.value {
+			v.SetString(s)
+		} else {
+			v.Set(reflect.ValueOf(&s))
+		}
+	case rtKInt, rtKUint:
+		rtStoreInt(p, c.size, 42)
+	case rtKFloat32, rtKFloat64:
+		v.SetFloat(1.5)
+	case rtKBool:
+		v.SetBool(true)
+	case rtKDecimal:
+		*(*Decimal)(p) = DecimalFromInt(1250)
+	case rtKDateTime:
+		*(*DateTime)(p) = DateTime{Time: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC), Kind: DateTimeUtc}
+	case rtKDateTimeOffset:
+		*(*time.Time)(p) = time.Date(2025, 1, 2, 3, 4, 5, 0, time.FixedZone("", 7200))
+	case rtKTimeSpan:
+		*(*TimeSpan)(p) = TimeSpanOf(90 * time.Minute)
+	case rtKGUID:
+		*(*uuid.UUID)(p) = uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417")
+	case rtKChar:
+		*(*rune)(p) = 'x'
+	case rtKBytes:
+		*(*[]byte)(p) = []byte{1, 2}
+	case rtKEnum:
+		if n := len(c.enum.Values); n > 0 {
+			rtStoreInt(p, c.size, c.enum.Values[n-1].Value)
+		}
+	}
+	return v
 }
 
 // e2eSame compares decoded values: DateTime and DateTimeOffset by instant (the form binder
 // turns zoned DateTimes into server-local ones, as Web API does), nil and empty collections alike
 // (a form cannot tell them apart), everything else exactly.
 func e2eSame(a, b reflect.Value) bool {
-	return e2eSameValue(a, b)
-}
-
-func e2eSameValue(a, b reflect.Value) bool {
 	if a.IsValid() != b.IsValid() {
 		return false
 	}
@@ -589,7 +447,10 @@ func e2eSameValue(a, b reflect.Value) bool {
 		if a.IsNil() || b.IsNil() {
 			return a.IsNil() == b.IsNil()
 		}
-		return e2eSameValue(a.Elem(), b.Elem())
+		return e2eSame(a.Elem(), b.Elem())
+	}
+	if b.Kind() == reflect.Interface && !b.IsNil() {
+		b = b.Elem()
 	}
 	if a.Type() != b.Type() {
 		return false
@@ -607,13 +468,13 @@ func e2eSameValue(a, b reflect.Value) bool {
 		if a.IsNil() || b.IsNil() {
 			return a.IsNil() == b.IsNil()
 		}
-		return e2eSameValue(a.Elem(), b.Elem())
+		return e2eSame(a.Elem(), b.Elem())
 	case reflect.Slice:
 		if a.Len() != b.Len() {
 			return false
 		}
 		for i := 0; i < a.Len(); i++ {
-			if !e2eSameValue(a.Index(i), b.Index(i)) {
+			if !e2eSame(a.Index(i), b.Index(i)) {
 				return false
 			}
 		}
@@ -623,7 +484,7 @@ func e2eSameValue(a, b reflect.Value) bool {
 			return false
 		}
 		for _, k := range a.MapKeys() {
-			if !e2eSameValue(a.MapIndex(k), b.MapIndex(k)) {
+			if !e2eSame(a.MapIndex(k), b.MapIndex(k)) {
 				return false
 			}
 		}
@@ -633,7 +494,7 @@ func e2eSameValue(a, b reflect.Value) bool {
 			if !a.Type().Field(i).IsExported() {
 				continue
 			}
-			if !e2eSameValue(a.Field(i), b.Field(i)) {
+			if !e2eSame(a.Field(i), b.Field(i)) {
 				return false
 			}
 		}
@@ -651,13 +512,16 @@ func e2eDump(v any) string {
 	return string(b)
 }
 
-// e2eDates are the date settings of a request (client) or response (server).
-func e2eDates(request bool) *rtJSONDates {
-	if request {
-		return jsonClientDates
-	}
-	return jsonDates
-}
-
-// e2eSameValue uses time; keep the import when no other code of this file does.
-var _ time.Time
+// The imports of the code above, whatever the rest of the file uses.
+var (
+	_ = context.Background
+	_ = json.MarshalIndent
+	_ = fmt.Sprintf
+	_ = httptest.NewServer
+	_ = reflect.ValueOf
+	_ = strings.HasSuffix
+	_ = testing.Short
+	_ = time.Date
+	_ = uuid.MustParse
+	_ unsafe.Pointer
+)
