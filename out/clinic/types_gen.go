@@ -75,9 +75,9 @@ type ApiResultOfListOfPatientSummary struct {
 // Full view of an appointment.
 //
 // XML contract: AppointmentDetail in namespace http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts.
+// Not shown on the Help Page (only the samples have them): AuditTrail.
 type AppointmentDetail struct {
-	AppointmentId uuid.UUID
-	// Not shown on the Help Page.
+	AppointmentId    uuid.UUID
 	AuditTrail       *string
 	CreatedUtc       DateTime
 	DepositPaid      *Decimal
@@ -142,21 +142,19 @@ func (v AppointmentStatus) String() string {
 // Short view of an appointment, used in lists.
 //
 // XML contract: AppointmentSummary in namespace http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts.
+// Not shown on the Help Page (only the samples have them): SortRank.
 type AppointmentSummary struct {
 	AppointmentId uuid.UUID
 	// Clinician's display name, e.g. Dr Ndlovu.
 	ClinicianName      *string
 	DurationMinutes    int64
 	PatientDisplayName *string
-	// Wire: not in JSON.
-	// Not shown on the Help Page.
-	SortRank int32
-	Start    DateTime
-	Status   AppointmentStatus
+	SortRank           int32
+	Start              DateTime
+	Status             AppointmentStatus
 	// Straight-line distance from the patient's address.
 	TravelDistanceKm *float64
 	// Computed label; sent in JSON only.
-	// Wire: not in XML.
 	Label *string
 }
 
@@ -165,30 +163,19 @@ type AppointmentSummary struct {
 // Books a new appointment.
 //
 // XML contract: BookAppointmentCommand in namespace http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts.
-// Members inherited from AuditBase are included.
+// Declared in EnvelopeBase: CorrelationIds, IdempotencyKey, Source.
+// Declared in AuditBase: RequestedAt, RequestedBy, Workstation.
 type BookAppointmentCommand struct {
 	// Correlation identifiers used to trace a request across systems.
-	// Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/envelope.
-	// Declared in EnvelopeBase.
 	CorrelationIds []*string
 	// Optional key that makes a retried command idempotent.
-	// Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/envelope.
-	// Declared in EnvelopeBase.
 	IdempotencyKey uuid.UUID
 	// Name of the system that issued the command.
-	// Wire: JSON "source"; XML "source" in namespace http://schemas.harbourview-health.example/core/2019/envelope; form key "SourceSystem".
-	// Declared in EnvelopeBase.
-	Source *string
-	// Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/audit.
-	// Declared in AuditBase.
+	Source      *string
 	RequestedAt time.Time
 	// User name of the staff member or patient portal account.
-	// Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/audit.
-	// Declared in AuditBase.
 	RequestedBy *string
 	// Terminal or kiosk the request came from.
-	// Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/audit.
-	// Declared in AuditBase.
 	Workstation *string
 	// Reference of the booking in the caller's own system.
 	ClientReference *string
@@ -210,9 +197,8 @@ type BookAppointmentCommand struct {
 	Slot      *TimeWindow
 	// Symptoms, most important first.
 	// Min length 1. Max length 10.
-	Symptoms []*string
-	Urgency  UrgencyLevel
-	// Wire: JSON "channelHint"; XML "channelHint"; form key "PreferredChannelHint".
+	Symptoms    []*string
+	Urgency     UrgencyLevel
 	ChannelHint *string
 	// Deposit to collect at booking (ZAR).
 	DepositAmount *Decimal
@@ -375,7 +361,6 @@ type PatientProfile struct {
 	// Required. Annotated Required.
 	GivenName *string
 	// Chart number from the clinic's previous system.
-	// Wire: form key "LegacyChartId".
 	ID       *string
 	Id       uuid.UUID
 	IsActive bool
@@ -434,30 +419,19 @@ func (v ReminderChannel) String() string {
 // Moves an existing appointment to a new time.
 //
 // XML contract: RescheduleAppointmentCommand in namespace http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts.
-// Members inherited from AuditBase are included.
+// Declared in EnvelopeBase: CorrelationIds, IdempotencyKey, Source.
+// Declared in AuditBase: RequestedAt, RequestedBy, Workstation.
 type RescheduleAppointmentCommand struct {
 	// Correlation identifiers used to trace a request across systems.
-	// Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/envelope.
-	// Declared in EnvelopeBase.
 	CorrelationIds []*string
 	// Optional key that makes a retried command idempotent.
-	// Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/envelope.
-	// Declared in EnvelopeBase.
 	IdempotencyKey uuid.UUID
 	// Name of the system that issued the command.
-	// Wire: JSON "source"; XML "source" in namespace http://schemas.harbourview-health.example/core/2019/envelope; form key "SourceSystem".
-	// Declared in EnvelopeBase.
-	Source *string
-	// Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/audit.
-	// Declared in AuditBase.
+	Source      *string
 	RequestedAt time.Time
 	// User name of the staff member or patient portal account.
-	// Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/audit.
-	// Declared in AuditBase.
 	RequestedBy *string
 	// Terminal or kiosk the request came from.
-	// Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/audit.
-	// Declared in AuditBase.
 	Workstation   *string
 	NewSlot       *TimeWindow
 	NotifyPatient bool
@@ -482,19 +456,13 @@ type ResultLink struct {
 // Sends a templated message to a patient.
 //
 // XML contract: SendPatientMessageCommand in namespace http://schemas.harbourview-health.example/messaging/2020.
-// Members inherited from EnvelopeBase are included.
+// Declared in EnvelopeBase: CorrelationIds, IdempotencyKey, Source.
 type SendPatientMessageCommand struct {
 	// Correlation identifiers used to trace a request across systems.
-	// Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/envelope.
-	// Declared in EnvelopeBase.
 	CorrelationIds []*string
 	// Optional key that makes a retried command idempotent.
-	// Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/envelope.
-	// Declared in EnvelopeBase.
 	IdempotencyKey uuid.UUID
 	// Name of the system that issued the command.
-	// Wire: JSON "source"; XML "source" in namespace http://schemas.harbourview-health.example/core/2019/envelope; form key "SourceSystem".
-	// Declared in EnvelopeBase.
 	Source    *string
 	Channel   MessageChannel
 	PatientId uuid.UUID
