@@ -437,7 +437,6 @@ type RescheduleAppointmentCommand struct {
 	NotifyPatient bool
 	PreviousStart *DateTime
 	// Why the appointment moves. Must be present and non-empty.
-	// Omitted when it has its default value (EmitDefaultValue=false).
 	RescheduleReason *string
 }
 

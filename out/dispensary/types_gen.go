@@ -15,10 +15,8 @@ type DispenseCommand struct {
 	Lines          []*DispenseLine
 	PrescriptionId uuid.UUID
 	// Counselling notes, several lines.
-	// Wire: JSON "notes"; XML "notes"; form key "CounsellingNotes".
 	Notes *string
 	// Tenant (pharmacy group) code.
-	// Wire: JSON "tenant"; XML "tenant"; form key "TenantCode".
 	// Required. Annotated Required.
 	Tenant *string
 }
