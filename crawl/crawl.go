@@ -4,7 +4,8 @@
 //
 // The crawl is polite and bounded: a fixed number of concurrent requests,
 // a timeout per request, retries with backoff only where a retry can help,
-// a size cap per page, no request outside the Help area of the site, and
+// a size cap per page and one for the whole crawl, a page count cap, no
+// request outside the Help area of the site, and
 // conditional requests on re-crawls so an unchanged site costs 304s and
 // rewrites no file.
 package crawl
@@ -53,6 +54,12 @@ type Options struct {
 	// MaxPages stops the crawl from following a site that invents links
 	// forever (default 50000); links past it are counted as dropped.
 	MaxPages int
+	// MaxTotalBytes caps the bytes downloaded by the whole crawl (default
+	// 1 GiB; MaxPages × MaxPageBytes would allow 244 GiB). Once it is
+	// spent, pages not yet fetched fail without a request and links found
+	// later are dropped; pages in flight may finish, so the total can pass
+	// it by at most Concurrency × MaxPageBytes.
+	MaxTotalBytes int64
 	// Client makes the requests (default: a client with its own
 	// transport). Its CheckRedirect is wrapped, never bypassed, to keep
 	// redirects on the site.
@@ -104,6 +111,9 @@ func (o *Options) normalize() error {
 	if o.MaxPages <= 0 {
 		o.MaxPages = 50000
 	}
+	if o.MaxTotalBytes <= 0 {
+		o.MaxTotalBytes = 1 << 30
+	}
 	if o.UserAgent == "" {
 		o.UserAgent = DefaultUserAgent
 	}
@@ -136,6 +146,7 @@ type crawler struct {
 	old         map[string]*Entry // previous manifest, by URL
 	oldIndex    *Entry            // its index, whatever URL spelled it
 	retries     atomic.Int64
+	downloaded  atomic.Int64 // body bytes read, against MaxTotalBytes
 	logMu       sync.Mutex
 	prog        *progress
 	transport   *http.Transport // ours to close, when Options.Client is nil
@@ -292,9 +303,9 @@ func (st *state) collect(c *crawler, r result) {
 		if st.known[k] {
 			continue
 		}
-		if len(st.known) >= c.o.MaxPages {
+		if len(st.known) >= c.o.MaxPages || c.spent() {
 			if st.dropped == 0 {
-				c.logf("page limit %d reached; further links dropped", c.o.MaxPages)
+				c.logf("page limit %d or byte limit %d reached; further links dropped", c.o.MaxPages, c.o.MaxTotalBytes)
 			}
 			st.dropped++
 			continue
@@ -497,6 +508,9 @@ func (c *crawler) removeUnlinked(m *Manifest) int {
 	}
 	return n
 }
+
+// spent reports whether the crawl has downloaded MaxTotalBytes.
+func (c *crawler) spent() bool { return c.downloaded.Load() >= c.o.MaxTotalBytes }
 
 func (c *crawler) logf(format string, args ...any) {
 	if c.o.Log == nil {

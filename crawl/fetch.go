@@ -21,6 +21,7 @@ var (
 	errRedirectLoop = errors.New("stopped after 10 redirects")
 	errNotModified  = errors.New("unexpected 304 Not Modified to an unconditional request")
 	errOversized    = errors.New("page larger than MaxPageBytes; not written")
+	errSpent        = errors.New("the crawl's MaxTotalBytes is spent; not fetched")
 	errErrorView    = errors.New("the site answered with its Error view (no such page)")
 	errNotHelpPage  = errors.New("not a Help Page (no help-page content)")
 )
@@ -71,6 +72,10 @@ func (c *crawler) fetch(ctx context.Context, client *http.Client, u string, v va
 // exchange, body included: a server that trickles bytes is as stuck as one
 // that never answers.
 func (c *crawler) try(ctx context.Context, client *http.Client, u string, v validators) (f fetched, retry bool, after time.Duration) {
+	if c.spent() {
+		f.err = errSpent
+		return f, false, 0
+	}
 	actx, cancel := context.WithTimeout(ctx, c.o.Timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(actx, http.MethodGet, u, nil)
@@ -121,15 +126,21 @@ func (c *crawler) try(ctx context.Context, client *http.Client, u string, v vali
 		f.err = errOversized
 		return f, false, 0
 	}
-	// One byte past the cap tells an oversized page from one that fits.
-	body, err := io.ReadAll(io.LimitReader(resp.Body, c.o.MaxPageBytes+1))
+	// What is left of the crawl's budget caps the page too; one byte past
+	// the cap tells a page that is too big from one that fits.
+	limit := min(c.o.MaxPageBytes, c.o.MaxTotalBytes-c.downloaded.Load())
+	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	c.downloaded.Add(int64(len(body)))
 	if err != nil {
 		f.err, retry = c.transportError(ctx, actx, err)
 		f.err = fmt.Errorf("reading body: %w", f.err)
 		return f, retry, 0
 	}
-	if int64(len(body)) > c.o.MaxPageBytes {
+	if int64(len(body)) > limit {
 		f.err = errOversized
+		if limit < c.o.MaxPageBytes {
+			f.err = errSpent
+		}
 		return f, false, 0
 	}
 	f.body = body

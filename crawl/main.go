@@ -16,7 +16,7 @@ import (
 	"time"
 )
 
-const usage = `usage: helpgen crawl URL -o DIR [-concurrency N] [-timeout D] [-retries N] [-max-bytes N] [-user-agent S] [-v]
+const usage = `usage: helpgen crawl URL -o DIR [-concurrency N] [-timeout D] [-retries N] [-max-bytes N] [-max-total-bytes N] [-user-agent S] [-v]
 
 Mirrors an ASP.NET Web API Help Page site (URL is its /Help index) into DIR:
 index.html, Api/{ApiId}.html, ResourceModel/{ModelName}.html and manifest.json.
@@ -50,6 +50,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	timeout := fs.Duration("timeout", 30*time.Second, "timeout per request, body included")
 	retries := fs.Int("retries", 3, "retries after a 5xx, 429, timeout or connection error")
 	maxBytes := fs.Int64("max-bytes", 5<<20, "largest page accepted, in bytes")
+	maxTotal := fs.Int64("max-total-bytes", 1<<30, "most bytes the whole crawl downloads")
 	ua := fs.String("user-agent", DefaultUserAgent, "User-Agent header")
 	verbose := fs.Bool("v", false, "log retries and failures as they happen")
 	pos, err := parseInterleaved(fs, args)
@@ -80,19 +81,22 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return bad("-retries must not be negative")
 	case *maxBytes < 1:
 		return bad("-max-bytes must be positive")
+	case *maxTotal < 1:
+		return bad("-max-total-bytes must be positive")
 	}
 	if _, err := IndexURL(pos[0]); err != nil {
 		return bad(err.Error())
 	}
 	o := Options{
-		URL:          pos[0],
-		Dir:          *out,
-		Concurrency:  *conc,
-		Timeout:      *timeout,
-		Retries:      *retries,
-		MaxPageBytes: *maxBytes,
-		UserAgent:    *ua,
-		Progress:     stderr,
+		URL:           pos[0],
+		Dir:           *out,
+		Concurrency:   *conc,
+		Timeout:       *timeout,
+		Retries:       *retries,
+		MaxPageBytes:  *maxBytes,
+		MaxTotalBytes: *maxTotal,
+		UserAgent:     *ua,
+		Progress:      stderr,
 	}
 	if o.Retries == 0 {
 		o.Retries = -1 // Options reads 0 as "default"

@@ -63,6 +63,10 @@ func emitContracts(m *Model, next func() *jen.File) error {
 	for _, r := range m.Roots {
 		roots = append(roots, jen.Op("&").Id(rootVar(r)))
 	}
+	var ops []jen.Code
+	for _, op := range m.Ops {
+		ops = append(ops, jen.Op("&").Id(opVar(op)))
+	}
 	var fields []kv
 	if len(contracts) > 0 {
 		fields = append(fields, kv{"Contracts", jen.Index().Op("*").Id("rtContract").ValuesFunc(lines(contracts))})
@@ -80,6 +84,9 @@ func emitContracts(m *Model, next func() *jen.File) error {
 	}
 	if len(roots) > 0 {
 		fields = append(fields, kv{"Roots", jen.Index().Op("*").Id("rtRoot").ValuesFunc(lines(roots))})
+	}
+	if len(ops) > 0 {
+		fields = append(fields, kv{"Ops", jen.Index().Op("*").Id("rtOp").ValuesFunc(lines(ops))})
 	}
 	fields = append(fields, kv{"Dates", jen.Id("jsonDates")}, kv{"ClientDates", jen.Id("jsonClientDates")})
 	f.Var().Id("api").Op("=").Op("&").Id("rtAPI").Add(byLine(fields))
@@ -189,14 +196,6 @@ func formName(fl *Field) string {
 	return fl.Member.Name
 }
 
-// addAll adds each statement on its own line (Group.Add would join them
-// into one statement).
-func addAll(g *jen.Group, stmts []jen.Code) {
-	for _, s := range stmts {
-		g.Add(s)
-	}
-}
-
 func contractVar(t *Type) string { return "contract" + t.GoName }
 func enumVar(t *Type) string     { return "enum" + t.GoName }
 func rootVar(r *Root) string     { return "root" + r.Name }
@@ -271,11 +270,19 @@ func memberDescriptor(fl *Field, contractNS string) jen.Code {
 	if mem.CLRName != "" && mem.CLRName != mem.Name {
 		d = append(d, kv{"Form", jen.Lit(mem.CLRName)})
 	}
-	if mem.Required {
+	if mem.XML != nil && mem.XML.IsRequired {
+		// DataMember(IsRequired), which only the config gives: not [Required],
+		// which is validation (DCS reads a document without the element).
 		d = append(d, kv{"Required", jen.True()})
 	}
 	if omittable(fl) {
 		d = append(d, kv{"OmitDefault", jen.True()})
+	}
+	if acceptsNull(fl) {
+		d = append(d, kv{"MaybeNull", jen.True()})
+	}
+	if noForm(fl) {
+		d = append(d, kv{"NoForm", jen.True()})
 	}
 	if c := checkDescriptor(mem); c != nil {
 		d = append(d, kv{"Check", c})
@@ -342,8 +349,7 @@ func emitEnumDescriptor(f *jen.File, t *Type) {
 }
 
 // emitCodecs writes the encoding/json and encoding/xml interfaces of every
-// struct, and the root helpers the client and server call for every body
-// and response type. Each is one call into the runtime.
+// struct: each is one call into the runtime.
 func emitCodecs(m *Model, next func() *jen.File) error {
 	next() // a file with no types is still a file
 	for _, t := range m.Types {
@@ -351,9 +357,6 @@ func emitCodecs(m *Model, next func() *jen.File) error {
 			continue
 		}
 		emitStructCodecs(next(), t)
-	}
-	for _, r := range m.Roots {
-		emitRootCodecs(next(), r)
 	}
 	return nil
 }
@@ -386,35 +389,4 @@ func emitStructCodecs(f *jen.File, t *Type) {
 		jen.Return(jen.Id("api").Dot("unmarshalXML").Call(jen.Id("d"), jen.Id("start"), c, jen.Id("v"))),
 	)
 	f.Line()
-}
-
-// emitRootCodecs writes <format>Append<Name> and <format>Decode<Name> for
-// a body or response type.
-func emitRootCodecs(f *jen.File, r *Root) {
-	typ := GoTypeCode(r.Type)
-	root := jen.Op("&").Id(rootVar(r))
-	api := jen.Id("api")
-	v := jen.Op("&").Id("v")
-	f.Func().Id("jsonAppend"+r.Name).Params(jen.Id("dst").Index().Byte(), jen.Id("v").Add(typ), jen.Id("d").Op("*").Id("rtJSONDates")).Index().Byte().Block(
-		jen.Return(jen.Id("rtAppendJSONRoot").Call(api, jen.Id("dst"), root, v, jen.Id("d"))),
-	)
-	f.Line()
-	decode := func(format, fn string) {
-		f.Func().Id(format+"Decode"+r.Name).Params(jen.Id("data").Index().Byte()).Params(jen.Id("v").Add(typ), jen.Err().Error()).Block(
-			jen.Err().Op("=").Id(fn).Call(api, jen.Id("data"), root, v),
-			jen.Return(),
-		)
-		f.Line()
-	}
-	decode("json", "rtDecodeJSONRoot")
-	f.Func().Id("xmlAppend"+r.Name).Params(jen.Id("dst").Index().Byte(), jen.Id("v").Add(typ)).Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id("rtAppendXMLRoot").Call(api, jen.Id("dst"), root, v)),
-	)
-	f.Line()
-	decode("xml", "rtDecodeXMLRoot")
-	f.Func().Id("formAppend"+r.Name).Params(jen.Id("dst").Index().Byte(), jen.Id("v").Add(typ)).Index().Byte().Block(
-		jen.Return(jen.Id("rtAppendFormRoot").Call(api, jen.Id("dst"), root, v)),
-	)
-	f.Line()
-	decode("form", "rtDecodeFormRoot")
 }

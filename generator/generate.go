@@ -31,6 +31,10 @@ type Options struct {
 	Parts []string
 	// Names override the default Go names.
 	Names Names
+	// Exists, when set, reports whether a file already exists in the output
+	// directory: a file written only once (the service stub) that exists is
+	// not rendered.
+	Exists func(name string) bool
 }
 
 // Names are naming overrides. Keys are spec names: a type's CLR full name,
@@ -74,7 +78,7 @@ var outputs = []output{
 	{"contracts_gen.go", "", false, emitContracts},
 	{"e2e_gen_test.go", "", false, emitE2E},
 	{"fuzz_gen_test.go", "", false, single(emitFuzz)},
-	{"params_gen.go", "", false, single(emitParams)},
+	{"operations_gen.go", "", false, emitOperations},
 	{"sample_gen.go", PartSample, false, emitSample},
 	{"samples_gen_test.go", "", false, single(emitSamples)},
 	{"server_gen.go", PartServer, false, emitServer},
@@ -116,6 +120,9 @@ func GenerateModel(m *Model) (Files, error) {
 	out := Files{}
 	var active []output
 	for _, o := range outputs {
+		if o.once && m.opts.Exists != nil && m.opts.Exists(o.file) {
+			continue
+		}
 		if o.part == "" || m.hasPart(o.part) {
 			active = append(active, o)
 		}

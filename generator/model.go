@@ -67,6 +67,7 @@ type Field struct {
 	Member *spec.Member
 	GoName string
 	Type   *GoType
+	owner  *Type // the struct
 }
 
 // EnumConst is one enum constant.
@@ -113,6 +114,7 @@ var ReservedNames = map[string]bool{
 	"ServiceImpl": true, "Service": true, "ServerOption": true, "WithMaxBodyBytes": true, "WithValidation": true, "WithLogger": true,
 	"HTTPError": true, "ValidationError": true, "Format": true, "Doer": true, "RequestEditor": true, "WithHTTPClient": true,
 	"WithRequestEditor": true, "WithFormat": true, "WithUserAgent": true, "WithMaxResponseBytes": true, "FormatJSON": true, "FormatXML": true, "FormatForm": true,
+	"DecodeLimits": true, "WithDecodeLimits": true, "WithRedirectAsGet": true, "RedirectError": true,
 }
 
 // fieldMethods are the methods generated types carry; fields may not use them.
@@ -172,6 +174,16 @@ func NewModelWith(s *spec.Spec, opts Options) (*Model, error) {
 		return nil, err
 	}
 	return m, nil
+}
+
+// goNameTaken reports whether an emitted type has the Go name n.
+func (m *Model) goNameTaken(n string) bool {
+	for _, t := range m.Types {
+		if t.GoName == n {
+			return true
+		}
+	}
+	return false
 }
 
 // Lookup returns the emitted type for a spec type name.
@@ -510,7 +522,7 @@ func (m *Model) resolveMembers(t *Type) error {
 		if err != nil {
 			return fmt.Errorf("type %s member %s: %w", t.Spec.Name, mem.Name, err)
 		}
-		f := &Field{Member: mem, GoName: name, Type: gt}
+		f := &Field{Member: mem, GoName: name, Type: gt, owner: t}
 		t.Fields = append(t.Fields, f)
 		if mem.XML != nil {
 			t.XMLFields = append(t.XMLFields, f)

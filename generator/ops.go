@@ -14,6 +14,8 @@ type Op struct {
 	Endpoint *spec.Endpoint
 	// GoName is the client method and server interface method name.
 	GoName string
+	// ParamsName is the Go type of its query parameters (the params struct).
+	ParamsName string
 	// PathParams are in route order; QueryParams in page order.
 	PathParams  []*Param
 	QueryParams []*Param
@@ -27,7 +29,9 @@ type Op struct {
 type Param struct {
 	Spec   *spec.Param
 	GoName string // a Go identifier (argument name)
-	Type   *GoType
+	// Field is the params struct field of a query parameter.
+	Field string
+	Type  *GoType
 	// Optional query parameters are pointers (nil = not sent).
 	Optional bool
 	// Index is the route segment index of a path parameter.
@@ -76,6 +80,11 @@ func (m *Model) resolveOps(overrides map[string]string) error {
 		}
 		taken[name] = true
 		op.GoName = name
+		op.ParamsName = name + "Params"
+		if m.goNameTaken(op.ParamsName) {
+			op.ParamsName = name + "Query"
+			m.Renames = append(m.Renames, Rename{"params struct", e.ID, op.ParamsName, name + "Params is a contract's name"})
+		}
 		// Locals of the generated client method and server handler.
 		argTaken := map[string]bool{}
 		for _, n := range []string{"ctx", "body", "c", "req", "resp", "err", "status", "mt", "data", "call", "q",
@@ -106,11 +115,23 @@ func (m *Model) resolveOps(overrides map[string]string) error {
 				}
 				op.PathParams = append(op.PathParams, prm)
 			} else {
-				prm.Optional = !p.Required && !gt.Nilable
+				// Optional parameters are pointers, nil when not sent; strings
+				// too: an empty one is not an absent one (Web API answers 400
+				// for a required value sent empty).
+				prm.Optional = !p.Required && (!gt.Nilable || isStringish(gt))
 				op.QueryParams = append(op.QueryParams, prm)
 			}
 		}
 		sort.SliceStable(op.PathParams, func(i, j int) bool { return op.PathParams[i].Index < op.PathParams[j].Index })
+		fieldTaken := map[string]bool{}
+		for _, p := range op.QueryParams {
+			f := Exported(p.Spec.Name)
+			for n := 2; fieldTaken[f]; n++ {
+				f = Exported(p.Spec.Name) + itoa(n)
+			}
+			fieldTaken[f] = true
+			p.Field = f
+		}
 		var err error
 		if e.Body != nil {
 			if op.Body, err = m.root(roots, e.Body.Type); err != nil {

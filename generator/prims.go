@@ -1,78 +1,44 @@
 package generator
 
-import "github.com/dave/jennifer/jen"
+import "github.com/helpgen/helpgen/spec"
 
-// prim is what the generator knows of one spec primitive: its Go type, its
-// name in generated names, how a URI parameter's text parses, and a value
-// that exercises it in the generated end-to-end test. The runtime's
-// counterpart is rtPrims (templates/runtime/contract.go): the wire
-// readers and writers per format, chosen by kind.
+// prim is what the generator knows of one spec primitive: its Go type and
+// its name in generated names. The runtime's counterpart is rtPrims
+// (templates/runtime/contract.go): kind, bit size and Go type, from which
+// the codecs pick their readers and writers.
 type prim struct {
 	goType  string // Go type of a value; "rt." marks a runtime type
 	pointer bool   // fields are pointers: .NET reference types, where null is a value
 	name    string // in generated names: ListOfInt32, NullableOfGuid
-	bits    int    // integers: bit size (parsed through rtParseInt/rtParseUint)
-	parse   string // runtime parser of the invariant text, for non-integers
-	sample  func() jen.Code
+	bits    int    // integers: bit size
 }
 
 // prims are the spec primitives (spec/README.md), by DataContract name.
 var prims = map[string]prim{
-	"string":         {goType: "string", pointer: true, name: "String", sample: lit("a b/c?d&e=f%")},
-	"anyURI":         {goType: "string", pointer: true, name: "Uri", sample: lit("a b/c?d&e=f%")},
-	"int":            {goType: "int32", name: "Int32", bits: 32, sample: lit(42)},
-	"long":           {goType: "int64", name: "Int64", bits: 64, sample: lit(42)},
-	"short":          {goType: "int16", name: "Int16", bits: 16, sample: lit(42)},
-	"byte":           {goType: "int8", name: "SByte", bits: 8, sample: lit(7)},
-	"unsignedByte":   {goType: "uint8", name: "Byte", bits: 8, sample: lit(7)},
-	"unsignedShort":  {goType: "uint16", name: "UInt16", bits: 16, sample: lit(42)},
-	"unsignedInt":    {goType: "uint32", name: "UInt32", bits: 32, sample: lit(42)},
-	"unsignedLong":   {goType: "uint64", name: "UInt64", bits: 64, sample: lit(42)},
-	"float":          {goType: "float32", name: "Single", parse: "rtParseFloat", sample: lit(1.5)},
-	"double":         {goType: "float64", name: "Double", parse: "rtParseDouble", sample: lit(1.5)},
-	"decimal":        {goType: "rt.Decimal", name: "Decimal", parse: "rtParseDecimal", sample: func() jen.Code { return jen.Id("DecimalFromInt").Call(jen.Lit(1250)) }},
-	"boolean":        {goType: "bool", name: "Boolean", parse: "rtParseBool", sample: func() jen.Code { return jen.True() }},
-	"dateTime":       {goType: "rt.DateTime", name: "DateTime", parse: "rtParseDateTime", sample: sampleDateTime},
-	"dateTimeOffset": {goType: "time.Time", name: "DateTimeOffset", parse: "rtParseDateTimeOffset", sample: sampleDateTimeOffset},
-	"duration":       {goType: "rt.TimeSpan", name: "TimeSpan", parse: "rtParseTimeSpan", sample: func() jen.Code { return jen.Id("TimeSpanOf").Call(jen.Lit(90).Op("*").Qual("time", "Minute")) }},
-	"guid": {goType: "uuid.UUID", name: "Guid", parse: "rtParseGUID", sample: func() jen.Code {
-		return jen.Qual(pkgUUID, "MustParse").Call(jen.Lit("6a9e0997-1a57-42fa-939e-563024574417"))
-	}},
-	"char":         {goType: "rune", name: "Char", parse: "rtParseCharCode", sample: func() jen.Code { return jen.LitRune('x') }},
-	"base64Binary": {goType: "[]byte", name: "ByteArray", parse: "rtParseBase64", sample: func() jen.Code { return jen.Index().Byte().Values(jen.Lit(1), jen.Lit(2)) }},
-	"anyType":      {goType: "rt.Object", name: "Object", sample: func() jen.Code { return jen.Id("Object").Values() }},
+	"string":         {goType: "string", pointer: true, name: "String"},
+	"anyURI":         {goType: "string", pointer: true, name: "Uri"},
+	"int":            {goType: "int32", name: "Int32", bits: 32},
+	"long":           {goType: "int64", name: "Int64", bits: 64},
+	"short":          {goType: "int16", name: "Int16", bits: 16},
+	"byte":           {goType: "int8", name: "SByte", bits: 8},
+	"unsignedByte":   {goType: "uint8", name: "Byte", bits: 8},
+	"unsignedShort":  {goType: "uint16", name: "UInt16", bits: 16},
+	"unsignedInt":    {goType: "uint32", name: "UInt32", bits: 32},
+	"unsignedLong":   {goType: "uint64", name: "UInt64", bits: 64},
+	"float":          {goType: "float32", name: "Single"},
+	"double":         {goType: "float64", name: "Double"},
+	"decimal":        {goType: "rt.Decimal", name: "Decimal"},
+	"boolean":        {goType: "bool", name: "Boolean"},
+	"dateTime":       {goType: "rt.DateTime", name: "DateTime"},
+	"dateTimeOffset": {goType: "time.Time", name: "DateTimeOffset"},
+	"duration":       {goType: "rt.TimeSpan", name: "TimeSpan"},
+	"guid":           {goType: "uuid.UUID", name: "Guid"},
+	"char":           {goType: "rune", name: "Char"},
+	"base64Binary":   {goType: "[]byte", name: "ByteArray"},
+	"anyType":        {goType: "rt.Object", name: "Object"},
 }
 
-func lit(v any) func() jen.Code { return func() jen.Code { return jen.Lit(v) } }
-
-func sampleDateTime() jen.Code {
-	return jen.Id("DateTime").Values(jen.Dict{
-		jen.Id("Time"): jen.Qual("time", "Date").Call(jen.Lit(2025), jen.Lit(1), jen.Lit(2), jen.Lit(3), jen.Lit(4), jen.Lit(5), jen.Lit(0), jen.Qual("time", "UTC")),
-		jen.Id("Kind"): jen.Id("DateTimeUtc"),
-	})
-}
-
-func sampleDateTimeOffset() jen.Code {
-	return jen.Qual("time", "Date").Call(jen.Lit(2025), jen.Lit(1), jen.Lit(2), jen.Lit(3), jen.Lit(4), jen.Lit(5), jen.Lit(0), jen.Qual("time", "FixedZone").Call(jen.Lit(""), jen.Lit(7200)))
-}
-
-// primTextParse parses a primitive's invariant text (URI parameters): the
-// call and the conversion to the Go type, if any.
-func primTextParse(name string) (func(text jen.Code) jen.Code, jen.Code) {
-	p, ok := prims[name]
-	if !ok || p.bits == 0 && p.parse == "" {
-		panic("helpgen: no text parser for primitive " + name)
-	}
-	if p.bits > 0 {
-		fn := "rtParseInt"
-		if p.goType[0] == 'u' {
-			fn = "rtParseUint"
-		}
-		var conv jen.Code
-		if p.bits < 64 {
-			conv = jen.Id(p.goType)
-		}
-		return func(t jen.Code) jen.Code { return jen.Id(fn).Call(t, jen.Lit(p.bits)) }, conv
-	}
-	return func(t jen.Code) jen.Code { return jen.Id(p.parse).Call(t) }, nil
+// isStringish reports a string or URI, which .NET holds by reference.
+func isStringish(g *GoType) bool {
+	return g.Kind == spec.RefPrimitive && (g.Prim == "string" || g.Prim == "anyURI")
 }

@@ -1,26 +1,24 @@
 package generator
 
 import (
-	"strings"
-
 	"github.com/dave/jennifer/jen"
 	"github.com/helpgen/helpgen/spec"
 )
 
 const pkgHTTP = "net/http"
 
+func itoa(i int) string {
+	const digits = "0123456789"
+	if i < 10 {
+		return digits[i : i+1]
+	}
+	return itoa(i/10) + digits[i%10:i%10+1]
+}
+
+// serviceMethodParams are a Service method's parameters: ctx, the path
+// parameters, the params struct, the body.
 func serviceMethodParams(op *Op) []jen.Code {
-	params := []jen.Code{jen.Id("ctx").Qual(pkgContext, "Context")}
-	for _, p := range op.PathParams {
-		params = append(params, jen.Id(p.GoName).Add(paramTypeCode(p)))
-	}
-	for _, p := range op.QueryParams {
-		params = append(params, jen.Id(p.GoName).Add(paramTypeCode(p)))
-	}
-	if op.Body != nil {
-		params = append(params, jen.Id("body").Add(GoTypeCode(op.Body.Type)))
-	}
-	return params
+	return append([]jen.Code{jen.Id("ctx").Qual(pkgContext, "Context")}, serviceArgs(op)...)
 }
 
 // notImplemented returns the zero response and a 501 HTTPError.
@@ -61,40 +59,23 @@ func emitServer(m *Model, next func() *jen.File) error {
 	f.Add(comment("UnimplementedService answers 501 Not Implemented for every endpoint."))
 	f.Type().Id("UnimplementedService").Struct()
 	for _, op := range m.Ops {
-		f.Func().Params(jen.Id("UnimplementedService")).Id(op.GoName).Params(serviceMethodParams(op)...).Params(serviceMethodResults(op)...).Block(notImplemented(op))
-	}
-	f.Line()
-	f.Add(comment("NewHandler serves s with Web API's behaviour: routes matched ignoring case; path and query values\nparsed (400 when they do not parse); bodies read by Content-Type (JSON, XML, form; 415 otherwise)\nwithin a size limit (413); annotations validated (400 naming the field); responses in the format\nAccept asks for (JSON by default, XML; 406 when neither fits); a panic answers 500."))
-	f.Func().Id("NewHandler").Params(jen.Id("s").Id("Service"), jen.Id("opts").Op("...").Id("ServerOption")).Qual(pkgHTTP, "Handler").BlockFunc(func(g *jen.Group) {
-		if len(m.Ops) > 0 {
-			// A models-only package has no route to configure.
-			g.Id("cfg").Op(":=").Id("rtNewServerConfig").Call(jen.Id("opts"))
-		}
-		// Web API's routing, not ServeMux's: see helpgen_route.go.
-		g.Id("rt").Op(":=").Op("&").Id("rtRouter").Values()
-		for _, op := range m.Ops {
-			g.Id("rt").Dot("handle").Call(jen.Lit(op.Endpoint.Method), jen.Lit(op.Endpoint.Route), jen.Id("rtWrap").Call(jen.Id("cfg"), jen.Lit(op.Endpoint.Method+" "+op.Endpoint.Route),
-				jen.Func().Params(jen.Id("w").Qual(pkgHTTP, "ResponseWriter"), jen.Id("r").Op("*").Qual(pkgHTTP, "Request")).Block(
-					jen.Id("serve"+op.GoName).Call(jen.Id("cfg"), jen.Id("s"), jen.Id("w"), jen.Id("r")),
-				)))
-		}
-		g.Return(jen.Id("rt"))
-	})
-	for _, op := range m.Ops {
 		f = next()
+		f.Func().Params(jen.Id("UnimplementedService")).Id(op.GoName).Params(serviceMethodParams(op)...).Params(serviceMethodResults(op)...).Block(notImplemented(op))
 		f.Line()
-		emitServeOp(m, f, op)
 	}
+	f = next()
+	f.Add(comment("NewHandler serves s with Web API's behaviour: routes matched ignoring case; path and query values\nparsed (400 when they do not parse); bodies read by Content-Type (JSON, XML, form; 415 otherwise)\nwithin a size limit (413); annotations validated (400 naming the field); responses in the format\nAccept asks for (JSON by default, XML; 406 when neither fits); a panic answers 500."))
+	f.Func().Id("NewHandler").Params(jen.Id("s").Id("Service"), jen.Id("opts").Op("...").Id("ServerOption")).Qual(pkgHTTP, "Handler").Block(
+		jen.Return(jen.Id("rtNewHandler").Call(jen.Id("api"), jen.Id("opts"), jen.Index().Id("rtHandler").ValuesFunc(func(g *jen.Group) {
+			for _, op := range m.Ops {
+				g.Line().Values(jen.Op("&").Id(opVar(op)), jen.Func().Params(jen.Id("ctx").Qual(pkgContext, "Context"), jen.Id("in").Op("*").Id("rtIn")).Params(jen.Any(), jen.Error()).Block(callWith(op, "s")))
+			}
+			if len(m.Ops) > 0 {
+				g.Line()
+			}
+		}))),
+	)
 	return nil
-}
-
-// listItem is a parsed value as an item of a collection of g (strings are
-// *string items).
-func listItem(g *GoType, v jen.Code) jen.Code {
-	if g.Nilable && g.Kind == spec.RefPrimitive {
-		return jen.Op("&").Add(v)
-	}
-	return v
 }
 
 func zeroOf(g *GoType) jen.Code {
@@ -104,115 +85,11 @@ func zeroOf(g *GoType) jen.Code {
 	if g.Kind == spec.RefNamed && g.Named.IsEnum() {
 		return jen.Lit(0)
 	}
-	if g.Kind == spec.RefPrimitive {
-		switch g.Prim {
-		case "boolean":
-			return jen.False()
-		case "decimal", "dateTime", "dateTimeOffset", "guid", "anyType":
-			// Structs and arrays: a composite literal.
-		default:
-			return jen.Lit(0) // numbers, char, TimeSpan
-		}
+	switch p := prims[g.Prim]; {
+	case g.Kind == spec.RefPrimitive && p.bits > 0, g.Prim == "float", g.Prim == "double", g.Prim == "char":
+		return jen.Lit(0)
+	case g.Prim == "boolean":
+		return jen.False()
 	}
 	return valueTypeCode(g).(*jen.Statement).Clone().Values()
-}
-
-func emitServeOp(m *Model, f *jen.File, op *Op) {
-	f.Func().Id("serve"+op.GoName).Params(
-		jen.Id("cfg").Op("*").Id("rtServerConfig"), jen.Id("s").Id("Service"),
-		jen.Id("w").Qual(pkgHTTP, "ResponseWriter"), jen.Id("r").Op("*").Qual(pkgHTTP, "Request"),
-	).BlockFunc(func(g *jen.Group) {
-		g.List(jen.Id("rf"), jen.Id("ok")).Op(":=").Id("rtResponseFormat").Call(jen.Id("r"))
-		g.If(jen.Op("!").Id("ok")).Block(
-			jen.Id("rtWriteError").Call(jen.Id("w"), jen.Id("rtJSON"), jen.Qual(pkgHTTP, "StatusNotAcceptable"), jen.Lit("The requested media type is not supported."), jen.Nil()),
-			jen.Return(),
-		)
-		g.Var().Id("verr").Id("ValidationError")
-		var args []jen.Code
-		args = append(args, jen.Id("r").Dot("Context").Call())
-		for _, p := range op.PathParams {
-			if !paramIsPointer(p) {
-				g.Id(p.GoName).Op(":=").Id("rtPathParam").Call(jen.Id("r"), jen.Lit(p.Index), jen.Lit(p.Spec.Name), jen.Op("&").Id("verr"), jen.Id("parseParam"+m.RefName(p.Type)))
-			} else {
-				g.Var().Id(p.GoName).Add(paramTypeCode(p))
-				g.If(jen.List(jen.Id("raw"), jen.Id("ok")).Op(":=").Id("rtPathSegment").Call(jen.Id("r"), jen.Lit(p.Index), jen.Lit(p.Spec.Name)), jen.Id("ok")).Block(
-					parseInto(m, p, jen.Id("raw")),
-				).Else().Block(jen.Id("verr").Dot("add").Call(jen.Lit(p.Spec.Name), jen.Lit("missing")))
-			}
-			args = append(args, jen.Id(p.GoName))
-		}
-		if len(op.QueryParams) > 0 {
-			g.Id("query").Op(":=").Id("rtQuery").Call(jen.Id("r"))
-		}
-		for _, p := range op.QueryParams {
-			g.Var().Id(p.GoName).Add(paramTypeCode(p))
-			if p.Type.Kind == spec.RefList {
-				// Every value of a repeated key, in order.
-				g.For(jen.List(jen.Id("_"), jen.Id("raw")).Op(":=").Range().Id("rtQueryValues").Call(jen.Id("r"), jen.Lit(p.Spec.Name))).Block(
-					jen.If(jen.List(jen.Id("v"), jen.Err()).Op(":=").Id("parseParam"+m.RefName(p.Type.Elem)).Call(jen.Id("raw")), jen.Err().Op("!=").Nil()).Block(
-						jen.Id("verr").Dot("add").Call(jen.Lit(p.Spec.Name), jen.Err().Dot("Error").Call()),
-					).Else().Block(jen.Id(p.GoName).Op("=").Append(jen.Id(p.GoName), listItem(p.Type.Elem, jen.Id("v")))),
-				)
-				args = append(args, jen.Id(p.GoName))
-				continue
-			}
-			missing := jen.Null()
-			if p.Spec.Required {
-				// Web API's action selection needs every required value: a missing one is 404 there;
-				// a clear 400 helps callers more.
-				missing = jen.Else().Block(jen.Id("verr").Dot("add").Call(jen.Lit(p.Spec.Name), jen.Lit("is required")))
-			}
-			g.If(jen.List(jen.Id("raw"), jen.Id("ok")).Op(":=").Id("query").Index(jen.Lit(strings.ToLower(p.Spec.Name))), jen.Id("ok")).Block(
-				parseInto(m, p, jen.Id("raw")),
-			).Add(missing)
-			args = append(args, jen.Id(p.GoName))
-		}
-		if op.Body != nil {
-			n := op.Body.Name
-			g.List(jen.Id("body"), jen.Id("ok")).Op(":=").Id("rtDecodeBody").Call(jen.Id("w"), jen.Id("r"), jen.Id("cfg"), jen.Id("rf"), jen.Op("&").Id("verr"),
-				jen.Id("xmlDecode"+n), jen.Id("formDecode"+n), jen.Id("jsonDecode"+n))
-			g.If(jen.Op("!").Id("ok")).Block(jen.Return())
-			if op.Body.Type.Kind == spec.RefNamed && !op.Body.Type.Named.IsEnum() {
-				g.If(jen.Op("!").Id("cfg").Dot("noValidate")).Block(jen.Id("rtValidateRoot").Call(jen.Id("api"), jen.Op("&").Id("verr"), jen.Op("&").Id(rootVar(op.Body)), jen.Op("&").Id("body")))
-			}
-			args = append(args, jen.Id("body"))
-		}
-		g.If(jen.Len(jen.Id("verr").Dot("Fields")).Op(">").Lit(0)).Block(
-			jen.Id("rtWriteError").Call(jen.Id("w"), jen.Id("rf"), jen.Qual(pkgHTTP, "StatusBadRequest"), jen.Lit("The request is invalid."), jen.Id("verr").Dot("Fields")),
-			jen.Return(),
-		)
-		if op.Response == nil {
-			g.If(jen.Err().Op(":=").Id("s").Dot(op.GoName).Call(args...), jen.Err().Op("!=").Nil()).Block(
-				jen.Id("rtServiceError").Call(jen.Id("w"), jen.Id("rf"), jen.Err()),
-				jen.Return(),
-			)
-			g.Id("w").Dot("WriteHeader").Call(jen.Qual(pkgHTTP, "StatusNoContent"))
-			return
-		}
-		n := op.Response.Name
-		g.List(jen.Id("resp"), jen.Err()).Op(":=").Id("s").Dot(op.GoName).Call(args...)
-		g.If(jen.Err().Op("!=").Nil()).Block(
-			jen.Id("rtServiceError").Call(jen.Id("w"), jen.Id("rf"), jen.Err()),
-			jen.Return(),
-		)
-		g.Id("rtWriteResponse").Call(jen.Id("w"), jen.Id("rf"), jen.Id("resp"), jen.Id("xmlAppend"+n), jen.Id("jsonAppend"+n), jen.Id("jsonDates"))
-	})
-	f.Line()
-}
-
-// parseInto parses raw into the parameter variable, recording failures.
-func parseInto(m *Model, p *Param, raw jen.Code) jen.Code {
-	g := p.Type
-	if g.Kind == spec.RefNullable {
-		g = g.Elem
-	}
-	fn := "parseParam" + m.RefName(g)
-	target := jen.Id(p.GoName).Op("=")
-	val := jen.Id("v")
-	if paramIsPointer(p) {
-		val = jen.Op("&").Id("v")
-	}
-	return jen.If(jen.List(jen.Id("v"), jen.Err()).Op(":=").Id(fn).Call(raw), jen.Err().Op("!=").Nil()).Block(
-		jen.Id("verr").Dot("add").Call(jen.Lit(p.Spec.Name), jen.Err().Dot("Error").Call()),
-	).Else().Block(target.Add(val))
 }

@@ -45,8 +45,27 @@ func typeDoc(t *Type) string {
 	if s.XML != nil {
 		fmt.Fprintf(&b, "\n\nXML contract: %s in namespace %s.", s.XML.Name, s.XML.Namespace)
 	}
-	if s.Base != "" {
-		fmt.Fprintf(&b, "\nMembers inherited from %s are included.", s.Base)
+	// What a member's own comment would repeat for many: where members
+	// are declared, and which ones only the samples show. (How each travels
+	// is in contracts_gen.go, beside the type's descriptor.)
+	byDecl := map[string][]string{}
+	var decls, hidden []string
+	for _, fl := range t.Fields {
+		if d := fl.Member.DeclaredIn; d != "" && d != s.Name {
+			if byDecl[d] == nil {
+				decls = append(decls, d)
+			}
+			byDecl[d] = append(byDecl[d], fl.GoName)
+		}
+		if !fl.Member.Help {
+			hidden = append(hidden, fl.GoName)
+		}
+	}
+	for _, d := range decls {
+		fmt.Fprintf(&b, "\nDeclared in %s: %s.", d, strings.Join(byDecl[d], ", "))
+	}
+	if len(hidden) > 0 {
+		fmt.Fprintf(&b, "\nNot shown on the Help Page (only the samples have them): %s.", strings.Join(hidden, ", "))
 	}
 	if s.Flags {
 		b.WriteString("\nA [Flags] enum: values combine with |.")
@@ -76,47 +95,7 @@ func fieldDoc(t *Type, fl *Field) string {
 	if mem.Doc != "" {
 		lines = append(lines, mem.Doc)
 	}
-	var wire []string
-	switch {
-	case mem.JSON == nil:
-		wire = append(wire, "not in JSON")
-	case mem.JSON.Name != fl.GoName:
-		wire = append(wire, fmt.Sprintf("JSON %q", mem.JSON.Name))
-	}
-	switch {
-	case mem.XML == nil:
-		wire = append(wire, "not in XML")
-	default:
-		x := ""
-		if mem.XML.Name != fl.GoName {
-			x = fmt.Sprintf("XML %q", mem.XML.Name)
-		}
-		if t.Spec.XML != nil && mem.XML.Namespace != t.Spec.XML.Namespace {
-			if x == "" {
-				x = "XML"
-			}
-			x += " in namespace " + mem.XML.Namespace
-		}
-		if x != "" {
-			wire = append(wire, x)
-		}
-	}
-	if len(mem.CLRName) > 0 && mem.CLRName != fl.GoName {
-		wire = append(wire, fmt.Sprintf("form key %q", mem.CLRName))
-	}
-	if len(wire) > 0 {
-		lines = append(lines, "Wire: "+strings.Join(wire, "; ")+".")
-	}
 	var notes []string
-	if mem.DeclaredIn != "" && mem.DeclaredIn != t.Spec.Name {
-		notes = append(notes, "Declared in "+mem.DeclaredIn+".")
-	}
-	if mem.EmitDefault != nil && !*mem.EmitDefault {
-		notes = append(notes, "Omitted when it has its default value (EmitDefaultValue=false).")
-	}
-	if !mem.Help {
-		notes = append(notes, "Not shown on the Help Page.")
-	}
 	if mem.Required {
 		notes = append(notes, "Required.")
 	}

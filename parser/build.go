@@ -67,6 +67,7 @@ func Build(pages []*Page) *spec.Spec {
 	b.chooseTables()
 	b.resolveCutNames()
 	b.inferAll()
+	b.inferUnseen()
 	s := &spec.Spec{Schema: spec.Schema, Wire: b.wire()}
 	if b.xmlSerializer {
 		s.Wire.XMLFormatter = "XmlSerializer"
@@ -76,7 +77,7 @@ func Build(pages []*Page) *spec.Spec {
 		s.Endpoints = append(s.Endpoints, e.finish(b))
 	}
 	s.Types = b.types()
-	s.Diagnostics = b.diags
+	s.Diagnostics = append(b.diags, spec.AssumptionDiagnostics(s)...)
 	s.Normalize()
 	return s
 }
@@ -100,6 +101,9 @@ type builder struct {
 	// clrNS maps a simple CLR type name to the CLR namespace an exception
 	// message in an invalid sample showed for it.
 	clrNS map[string]string
+	// genericNames: the contract name pattern an instance of a generic
+	// showed, by definition model name ([DataContract(Name = "PageOf{0}{#}")]).
+	genericNames map[string]genericName
 	// synthetic base types by namespace + member names.
 	bases     map[string]*spec.Type
 	baseOrder []*spec.Type
@@ -145,8 +149,15 @@ type model struct {
 	inferred  bool
 	drafts    []*memberDraft
 	levels    [][]*memberDraft
-	used      bool
-	src       string
+	// noXML: no sample shows the contract in XML; unknown lists the type's
+	// facts that were defaulted (spec.Type.Unknown).
+	noXML   bool
+	unknown []string
+	// fieldsKnown: the JSON order says which members are fields (none, or
+	// the rotated tail of the table).
+	fieldsKnown bool
+	used        bool
+	src         string
 	// refSrc is where the model is first referenced (file:line of a row
 	// or section), for diagnostics about a model no page describes.
 	refSrc string
@@ -617,7 +628,7 @@ func (e *endpointDraft) finish(b *builder) *spec.Endpoint {
 	}
 	for _, pd := range e.params {
 		r := pd.row
-		prm := &spec.Param{Name: r.Name, In: "query", Doc: r.Doc, Type: b.paramType(pd, p.Source)}
+		prm := &spec.Param{Name: r.Name, In: "query", Doc: r.Doc, Type: b.paramType(pd, p.Source), Unknown: unknownOf(pd.ref, false)}
 		if strings.Contains(e.route, "{"+r.Name+"}") {
 			prm.In = "path"
 		}
@@ -636,9 +647,11 @@ func (e *endpointDraft) finish(b *builder) *spec.Endpoint {
 		out.Params = append(out.Params, prm)
 	}
 	if e.body != nil {
+		refineRootWidth(e.body, e.samples, "request")
 		out.Body = &spec.Body{Type: refineRoot(b.refString(e.body), e.samples, "request"), Doc: e.bodyDoc}
 	}
 	if e.resp != nil {
+		refineRootWidth(e.resp, e.samples, "response")
 		out.Response = &spec.Body{Type: refineRoot(b.refString(e.resp), e.samples, "response"), Doc: e.respDoc}
 	}
 	return out
@@ -740,6 +753,9 @@ func (b *builder) keyRef(d *displayRef) bool {
 func (b *builder) refString(d *displayRef) string {
 	switch d.kind {
 	case spec.RefPrimitive:
+		if d.width {
+			return widest(d.name)
+		}
 		return d.name
 	case spec.RefList:
 		return spec.List(b.refString(d.args[0]))

@@ -25,7 +25,7 @@ func (b *builder) nameModel(m *model) {
 			return
 		}
 	}
-	if ok && m.xmlName != "" && !strings.HasPrefix(m.xmlName, lastDot(def)+"Of") {
+	if ok && m.xmlName != "" && !strings.HasPrefix(m.xmlName, lastDot(def)+"Of") && !b.customGenericName(m, def, args) {
 		ok = false // the contract name says it is not a generic instance
 	}
 	if !ok {
@@ -128,6 +128,8 @@ func (b *builder) memberType(d *memberDraft) string {
 	if d.nullable {
 		t = spec.Nullable(t)
 	}
+	d.m.Unknown = unknownOf(d.ref, d.maybeNull && !d.nullable)
+	d.m.Field = d.field
 	return t
 }
 
@@ -148,7 +150,10 @@ func (b *builder) types() []*spec.Type {
 		if m.kind == "" {
 			b.infer(m) // first named after inference (a parameter's type)
 		}
-		t := &spec.Type{Name: m.specName, Kind: m.kind, ModelName: m.name, Doc: m.doc, Generic: m.generic}
+		t := &spec.Type{Name: m.specName, Kind: m.kind, ModelName: m.name, Doc: m.doc, Generic: m.generic, Unknown: m.unknown}
+		if t.Kind == "" {
+			t.Kind = spec.KindComplex
+		}
 		if m.opaque {
 			t.Opaque = true
 			t.XML = &spec.XMLName{Name: b.contractName(m), Namespace: m.xmlNS}
@@ -172,6 +177,9 @@ func (b *builder) types() []*spec.Type {
 			xmlName := m.xmlName
 			if xmlName == "" {
 				xmlName = b.contractName(m)
+				if !b.genericNameShown(m) {
+					t.Unknown = spec.Forget(t.Unknown, spec.UnknownXMLName)
+				}
 			}
 			t.XML = &spec.XMLName{Name: xmlName, Namespace: m.xmlNS}
 			for _, d := range m.drafts {
@@ -247,6 +255,9 @@ func (b *builder) contractName(m *model) string {
 		n, ns := b.refContract(spec.MustParseRefOrNamed(a))
 		names = append(names, n)
 		nss = append(nss, ns)
+	}
+	if g, ok := b.genericNames[b.genericDef(m)]; ok {
+		return g.name(names, nss)
 	}
 	return spec.GenericContractName(def, names, nss)
 }

@@ -16,9 +16,13 @@ type memberDraft struct {
 	m        *spec.Member
 	ref      *displayRef
 	nullable bool
-	jv       *jnode
-	xv       *xnode
-	row      *Row
+	// maybeNull: a value type whose nullability the samples do not show.
+	maybeNull bool
+	// field: a public field, not a property (detectFields).
+	field bool
+	jv    *jnode
+	xv    *xnode
+	row   *Row
 }
 
 // observeJSON records a JSON value of a type.
@@ -354,11 +358,12 @@ func (b *builder) inferComplex(m *model) {
 	}
 	// Wire defaults where samples are missing.
 	if xo == nil {
+		m.noXML = true
 		if m.xmlNS == "" {
 			m.xmlNS = b.defaultNS(m)
 		}
 		if len(drafts) > 0 {
-			b.info(m.src, 0, "%s: no XML sample; DataContract defaults assumed (members in namespace %s, ordinal name order)", m.name, m.xmlNS)
+			b.info(m.src, 0, "%s: no XML sample; DataContract defaults assumed (members in ordinal name order)", m.name)
 		}
 		names := make([]*memberDraft, len(drafts))
 		copy(names, drafts)
@@ -384,7 +389,8 @@ func (b *builder) inferComplex(m *model) {
 	for _, d := range drafts {
 		b.refineType(m, d)
 	}
-	b.inferNullable(m, drafts)
+	b.detectFields(m, drafts)
+	b.inferNullability(m, drafts)
 	b.inferLevels(m, drafts)
 	// Children observations.
 	for _, d := range drafts {
@@ -502,13 +508,10 @@ func (b *builder) refineType(m *model, d *memberDraft) {
 		d.ref = b.guessType(m, d, xmlComplexDate)
 		return
 	}
+	refineWidth(d.ref, d.xv)
 	if d.ref.kind == spec.RefList && d.xv != nil && sameChildNames(d.xv) {
 		b.refineListItems(d)
 		return
-	}
-	if isNullSample(d) && (d.ref.kind == spec.RefPrimitive && valueType(d.ref.name) || d.ref.kind == "model" && b.model(d.ref.name).page != nil && b.model(d.ref.name).page.IsEnum) {
-		// A value type the sample shows as null is Nullable<T>.
-		d.nullable = true
 	}
 	if d.ref.kind != spec.RefPrimitive {
 		return
@@ -533,46 +536,18 @@ func (b *builder) refineType(m *model, d *memberDraft) {
 	}
 }
 
-// isNullSample reports whether a member's samples show null.
-func isNullSample(d *memberDraft) bool {
-	return d.jv != nil && d.jv.kind == 'z' || d.xv != nil && d.xv.nil
-}
-
-// refineListItems reads a collection's item type from its XML item
-// elements: "Collection of integer" shows no width, and Nullable<T> items
-// are DCS's System-namespace contracts (<d2p1:long> in .../System).
+// refineListItems reads Nullable<T> items from a collection's XML item
+// elements: DCS writes List<long?> items as <long> in the System namespace
+// (ArrayOfNullableOflong), List<long> items in Serialization/Arrays.
 func (b *builder) refineListItems(d *memberDraft) {
 	elem := d.ref.args[0]
-	if elem.kind != spec.RefPrimitive {
+	if elem.kind != spec.RefPrimitive || d.xv.children[0].ns != spec.NSSystem {
 		return
 	}
-	item := d.xv.children[0]
-	p, ok := arrayItemPrims[item.name]
-	if !ok || !sameIntFamily(elem.name, p) {
+	if _, ok := arrayItemPrims[d.xv.children[0].name]; !ok {
 		return
 	}
-	e := &displayRef{kind: spec.RefPrimitive, name: p}
-	if item.ns == spec.NSSystem {
-		e = &displayRef{kind: spec.RefNullable, args: []*displayRef{e}}
-	} else if item.ns != spec.NSArrays {
-		return
-	}
-	d.ref = &displayRef{kind: spec.RefList, args: []*displayRef{e}}
-}
-
-// sameIntFamily reports whether a sample's item type can be what the page's
-// word shows ("integer" is any width; otherwise the same primitive).
-func sameIntFamily(shown, seen string) bool {
-	if shown == seen {
-		return true
-	}
-	switch shown {
-	case "int":
-		return seen == "short" || seen == "long"
-	case "decimal":
-		return seen == "double" || seen == "float"
-	}
-	return false
+	d.ref = &displayRef{kind: spec.RefList, args: []*displayRef{{kind: spec.RefNullable, args: []*displayRef{elem}}}}
 }
 
 // guessType types a member the help table does not show (a non-public
@@ -772,59 +747,6 @@ func counterValue(d *memberDraft) (int, bool) {
 		}
 	}
 	return 0, false
-}
-
-// inferNullable reads Nullable<T> from the sample generator's counter: every
-// simple property takes the next number, except Nullable<T>, which always
-// gets 1 (or 1.1) without advancing it. The walk follows the help table
-// (reflection order); only value types can be nullable.
-func (b *builder) inferNullable(m *model, drafts []*memberDraft) {
-	if len(m.rows) == 0 || (len(m.jsons) == 0 && len(m.xmls) == 0) {
-		return
-	}
-	byRow := map[*Row]*memberDraft{}
-	for _, d := range drafts {
-		if d.row != nil {
-			byRow[d.row] = d
-		}
-	}
-	expected := 1
-	var pending []*memberDraft
-	for _, r := range m.rows {
-		d := byRow[r]
-		if d == nil || (d.jv == nil && d.xv == nil) || (len(m.xmls) > 0 && d.m.XML == nil) {
-			continue // not set by the generator (get-only) or not sampled
-		}
-		switch counterKind(d.ref) {
-		case "hidden":
-			pending = append(pending, d)
-		case "reveal":
-			n, ok := counterValue(d)
-			if !ok {
-				continue
-			}
-			if n >= expected && n <= expected+len(pending) {
-				advanced := n - expected
-				if advanced < len(pending) {
-					if advanced == 0 {
-						for _, p := range pending {
-							p.nullable = true
-						}
-					} else {
-						b.info(srcOf(m), r.Line, "%s: %d of the members before %s are Nullable, but the samples do not say which; none marked", m.name, len(pending)-advanced, r.Name)
-					}
-				}
-				expected, pending = n+1, nil
-				continue
-			}
-			if n == 1 && valueType(d.ref.name) {
-				d.nullable = true
-				continue
-			}
-			b.info(srcOf(m), r.Line, "%s.%s: sample value %d does not follow the sample generator's counter (%d expected)", m.name, r.Name, n, expected)
-			expected, pending = n+1, nil
-		}
-	}
 }
 
 // inferLevels finds the class levels: DCS writes base class members first,

@@ -89,13 +89,17 @@ type displayRef struct {
 	name  string // primitive or model name
 	args  []*displayRef
 	bytes bool // "Collection of byte": byte[] (base64) or List<byte>
+	// width: "integer" (Int16/32/64) or "unsigned integer": the width is
+	// unknown until a sample shows it (an XML item or key/value name); the
+	// spec type is then the widest (see unseen.go).
+	width bool
 }
 
 // parseDisplay parses a Help Page type rendering.
 func parseDisplay(s string) *displayRef {
 	s = strings.TrimSpace(s)
 	if p, ok := simpleWords[s]; ok {
-		return &displayRef{kind: spec.RefPrimitive, name: p}
+		return &displayRef{kind: spec.RefPrimitive, name: p, width: p == "int" || p == "unsignedInt"}
 	}
 	if p := textTypeWord(s); p != "" {
 		return &displayRef{kind: spec.RefPrimitive, name: p}

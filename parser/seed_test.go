@@ -99,7 +99,7 @@ func TestSeedSpec(t *testing.T) {
 		respMembers = append(respMembers, m.Name+":"+m.Type)
 	}
 	if want := []string{"Data:guid", "Links:list<Com.Healthbridge.Core.CommonDomain.Interface.ValueObjects.RestApiLink>",
-		"ResponseCode:int", "ResponseMessage:string", "Sucess:boolean"}; !reflect.DeepEqual(respMembers, want) {
+		"ResponseCode:long", "ResponseMessage:string", "Sucess:boolean"}; !reflect.DeepEqual(respMembers, want) {
 		t.Errorf("response members %v", respMembers)
 	}
 	var linkMembers []string

@@ -59,11 +59,15 @@ type Endpoint struct {
 	// Route is RelativePath without the query part.
 	Route string `json:"route"`
 	// RelativePath is the ApiExplorer RelativePath, query part included.
-	RelativePath    string    `json:"relativePath"`
-	Controller      string    `json:"controller,omitempty"`
-	Doc             string    `json:"doc"`
-	Params          []*Param  `json:"params"`
-	Body            *Body     `json:"body"`
+	RelativePath string   `json:"relativePath"`
+	Controller   string   `json:"controller,omitempty"`
+	Doc          string   `json:"doc"`
+	Params       []*Param `json:"params"`
+	Body         *Body    `json:"body"`
+	// BodyParam is the name of the action's body parameter, which prefixes
+	// Web API's ModelState keys ("command.Lines[0].Code"). No page shows
+	// it: only the config sets it (wire.bodyParameters).
+	BodyParam       string    `json:"bodyParam,omitempty"`
 	Response        *Body     `json:"response"`
 	RequestFormats  []string  `json:"requestFormats"`
 	ResponseFormats []string  `json:"responseFormats"`
@@ -83,6 +87,9 @@ type Param struct {
 	Default     *string      `json:"default"`
 	Doc         string       `json:"doc"`
 	Annotations *Annotations `json:"annotations,omitempty"`
+	// Unknown lists the facts about the parameter that the pages cannot
+	// show and for which a default was taken (UnknownWidth).
+	Unknown []string `json:"unknown,omitempty"`
 }
 
 // Body is a request body or a response resource.
@@ -140,6 +147,9 @@ type Type struct {
 	Values     []*EnumValue `json:"values,omitempty"`
 	// Sources lists the pages that described the type.
 	Sources []string `json:"sources,omitempty"`
+	// Unknown lists the facts about the type that the pages cannot show and
+	// for which a default was taken (UnknownNamespace, UnknownXMLName).
+	Unknown []string `json:"unknown,omitempty"`
 }
 
 // GenericInstance ties an instance to its definition.
@@ -178,6 +188,13 @@ type Member struct {
 	Help bool `json:"help"`
 	// EmitDefault is false when samples show DataMember(EmitDefaultValue=false).
 	EmitDefault *bool `json:"emitDefault,omitempty"`
+	// Field is true when the member is a public field, not a property (the
+	// samples show it: Json.NET writes fields before properties, the table
+	// lists them after). Web API's form binding sets properties only.
+	Field bool `json:"field,omitempty"`
+	// Unknown lists the facts about the member that the pages cannot show
+	// and for which a default was taken (UnknownWidth, UnknownNull).
+	Unknown []string `json:"unknown,omitempty"`
 }
 
 // JSONMember places a member in the JSON form.
@@ -193,6 +210,9 @@ type XMLMember struct {
 	Namespace string `json:"namespace"`
 	// Order is the 0-based position in DCS order (base class members first).
 	Order int `json:"order"`
+	// IsRequired is DataMember(IsRequired=true), which no page shows (only
+	// the config sets it): DCS refuses a document without the element.
+	IsRequired bool `json:"isRequired,omitempty"`
 }
 
 // Annotations are the Help Page "Additional information" texts, parsed.

@@ -58,6 +58,14 @@ type WireConfig struct {
 	// another name ([DataMember(Name=…)] or [JsonProperty]): form keys and
 	// ModelState keys use it. Keys are "<type full name>.<member>".
 	CLRNames map[string]string `json:"clrNames,omitempty"`
+	// Facts no page shows, pinned (see pins.go and docs/generated-code.md,
+	// "What the pages cannot show").
+	MemberTypes    map[string]string           `json:"memberTypes,omitempty"`
+	ParamTypes     map[string]string           `json:"paramTypes,omitempty"`
+	XMLNamespaces  map[string]string           `json:"xmlNamespaces,omitempty"`
+	XMLNames       map[string]string           `json:"xmlNames,omitempty"`
+	BodyParameters map[string]string           `json:"bodyParameters,omitempty"`
+	DataMembers    map[string]DataMemberConfig `json:"dataMembers,omitempty"`
 }
 
 // configKeys is the config file's schema: a nil node takes any value
@@ -69,7 +77,9 @@ var anyKey = configKeys{"*": nil}
 var configSchema = configKeys{
 	"inputs": nil, "output": nil, "package": nil, "spec": nil, "crawlDir": nil, "emit": nil,
 	"names": {"types": anyKey, "fields": anyKey, "operations": anyKey},
-	"wire":  {"jsonDateFormat": nil, "jsonDateTimeZoneHandling": nil, "serverUtcOffset": nil, "clrNames": anyKey},
+	"wire": {"jsonDateFormat": nil, "jsonDateTimeZoneHandling": nil, "serverUtcOffset": nil, "clrNames": anyKey,
+		"memberTypes": anyKey, "paramTypes": anyKey, "xmlNamespaces": anyKey, "xmlNames": anyKey, "bodyParameters": anyKey,
+		"dataMembers": {"*": {"isRequired": nil, "emitDefaultValue": nil}}},
 }
 
 var utcOffset = regexp.MustCompile(`^[+-](0[0-9]|1[0-4]):[0-5][0-9]$`)
@@ -137,6 +147,11 @@ func ReadConfig(path string) (*Config, error) {
 				return nil, c.errorf("wire.clrNames."+k, "config key \"wire.clrNames.%s\": %q is not a C# identifier", k, v)
 			}
 		}
+		for _, k := range sortedKeys(c.Wire.BodyParameters) {
+			if v := c.Wire.BodyParameters[k]; !csharpIdentifier.MatchString(v) {
+				return nil, c.errorf("wire.bodyParameters."+k, "config key \"wire.bodyParameters.%s\": %q is not a C# identifier", k, v)
+			}
+		}
 	}
 	if c.Package != "" && !validPackage(c.Package) {
 		return nil, c.errorf("package", "config key \"package\": %q is not a Go package name", c.Package)
@@ -160,6 +175,8 @@ func jsonKind(goType string) string {
 	switch {
 	case goType == "string":
 		return "a string"
+	case strings.TrimPrefix(goType, "*") == "bool":
+		return "a boolean"
 	case strings.HasPrefix(goType, "[]"):
 		return "an array of " + strings.TrimPrefix(jsonKind(goType[2:]), "a ") + "s"
 	case strings.HasPrefix(goType, "map[string]"):
@@ -339,6 +356,9 @@ func (c *Config) apply(s *spec.Spec) error {
 	}
 	if c.Wire.ServerUTCOffset != "" {
 		s.Wire.ServerUTCOffset = c.Wire.ServerUTCOffset
+	}
+	if err := c.applyPins(s); err != nil {
+		return err
 	}
 	types := s.TypeMap()
 	for _, k := range sortedKeys(c.Wire.CLRNames) {

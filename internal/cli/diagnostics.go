@@ -51,6 +51,7 @@ var warningKinds = []struct {
 	kind string
 	re   *regexp.Regexp
 }{
+	{"assumed", regexp.MustCompile(`^` + spec.AssumedPrefix)},
 	{"truncated", regexp.MustCompile(`\btruncated\b|ends mid-way|\(cut\)`)},
 	{"not-help-page", regexp.MustCompile(`not a Help Page`)},
 	{"error-page", regexp.MustCompile(`error page`)},
@@ -123,4 +124,23 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// assumedLine is the stable one-line summary of what the pages cannot show
+// and helpgen assumed (spec.Assumptions), fact by fact with how many
+// members, parameters, contracts or endpoints; "" when nothing was:
+// "assumed, pin in the config: integer width 22, nullability 29, ...".
+// The warnings above it name them; -strict refuses them.
+func assumedLine(s *spec.Spec) string {
+	if s == nil {
+		return ""
+	}
+	var parts []string
+	for _, a := range spec.Assumptions(s) {
+		parts = append(parts, fmt.Sprintf("%s %d (%s)", a.Fact, len(a.Items), a.Key))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "assumed what the pages cannot show: " + strings.Join(parts, ", ")
 }

@@ -71,9 +71,13 @@ func (c *invocation) judge(s *spec.Spec, err error, strict bool) (code int, stop
 	return 0, false
 }
 
-// summarize ends a report on the inputs with the one-line count of errors
-// and warnings by kind (nothing when there are none).
+// summarize ends a report on the inputs with the line of what was assumed
+// (assumedLine) and the one-line count of errors and warnings by kind
+// (nothing when there are none).
 func (c *invocation) summarize(s *spec.Spec) {
+	if line := assumedLine(s); line != "" {
+		c.errorf("%s", line)
+	}
 	if line := summary(s); line != "" {
 		c.errorf("%s", line)
 	}
@@ -159,6 +163,11 @@ func runGenerate(c *invocation, args []string, check bool) int {
 	}
 
 	s, err := loadInputs(cfg.Inputs, cfg.CrawlDir, c.stderr)
+	if err == nil {
+		// The config pins facts the pages cannot show before the warnings
+		// about them are printed and judged (-strict).
+		err = pin(&cfg, s)
+	}
 	printDiagnostics(c.stderr, s, false)
 	if code, stop := c.judge(s, err, *strict); stop {
 		return code
@@ -170,6 +179,11 @@ func runGenerate(c *invocation, args []string, check bool) int {
 	if err != nil {
 		c.summarize(s)
 		return c.fail(err)
+	}
+	if renames, err := generator.Renames(s, cfg.options(cfg.Package)); err == nil {
+		for _, r := range renames {
+			c.errorf("renamed %s", r)
+		}
 	}
 	if check {
 		return c.check(&cfg, files, s)
@@ -230,12 +244,27 @@ func (c *invocation) check(cfg *Config, files generator.Files, s *spec.Spec) int
 	return 0
 }
 
-// render is the path generate and check share: spec → files.
-func render(cfg *Config, s *spec.Spec) (generator.Files, error) {
+// pin applies the config's wire settings to the spec and renews the
+// warnings about what the pages cannot show (spec.Assumptions): a pinned
+// fact is no longer assumed.
+func pin(cfg *Config, s *spec.Spec) error {
 	if err := cfg.apply(s); err != nil {
-		return nil, err
+		return err
 	}
-	files, err := generator.Generate(s, cfg.options(cfg.Package))
+	spec.RefreshAssumptions(s)
+	return nil
+}
+
+// render is the path generate and check share: spec (pinned) → files.
+func render(cfg *Config, s *spec.Spec) (generator.Files, error) {
+	opts := cfg.options(cfg.Package)
+	// A file written once (the service stub) that exists is never written
+	// or compared again: no need to render it.
+	opts.Exists = func(name string) bool {
+		_, err := os.Stat(filepath.Join(cfg.Output, name))
+		return err == nil
+	}
+	files, err := generator.Generate(s, opts)
 	if err != nil {
 		return nil, cfg.locate(err)
 	}

@@ -196,8 +196,8 @@ func TestRootGoGenerate(t *testing.T) {
 			ran = append(ran, line)
 		}
 	}
-	if len(ran) != 2 {
-		t.Errorf("go generate ran %d commands, want the two of out/seed and out/clinic:\n%s", len(ran), out)
+	if len(ran) != 3 {
+		t.Errorf("go generate ran %d commands, want the three of out/seed, out/clinic and out/dispensary:\n%s", len(ran), out)
 	}
 	sameTree(t, "go generate ./... at the root", before, readTree(t, dst))
 }

@@ -70,6 +70,18 @@ func (o *Oracle) build() (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("hashing %s: %w", src, err)
 	}
+	if len(o.Uses) > 0 {
+		h := sha256.New()
+		h.Write([]byte(hash))
+		for _, u := range o.Uses {
+			uh, err := sourceHash(filepath.Join(filepath.Dir(src), u))
+			if err != nil {
+				return "", fmt.Errorf("hashing %s: %w", u, err)
+			}
+			fmt.Fprintf(h, "\n%s %s", u, uh)
+		}
+		hash = hex.EncodeToString(h.Sum(nil))
+	}
 	root, err := cacheRoot()
 	if err != nil {
 		return "", err

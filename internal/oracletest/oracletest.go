@@ -64,6 +64,9 @@ type Oracle struct {
 	Args []string
 	// ProbePath is a GET path the server answers with 200 once it is up.
 	ProbePath string
+	// Uses lists other oracle folders whose sources build.sh compiles too
+	// (hashed with the folder's own, so a change there rebuilds this one).
+	Uses []string
 }
 
 // SeedOracle is oracle/seed: the seed endpoint
@@ -86,6 +89,20 @@ var ClinicOracle = &Oracle{
 	ProbePath: "/_oracle/apis",
 }
 
+// DispensaryOracle is oracle/dispensary: the echo server (the clinic's
+// Server.cs) over the Kestrel Dispensary API, whose Help Pages
+// (pages/dispensary, made by oracle/dispensary/pages.sh) hide facts real
+// traffic depends on: Int64 shown as integer, Nullable<T> shown as T, a
+// self-referencing contract with an explicit namespace, a custom generic
+// contract name, DataMember renames.
+var DispensaryOracle = &Oracle{
+	Name:      "dispensary",
+	Exe:       "EchoServer.exe",
+	Args:      []string{"--seed", "1", "--now", ClinicNow},
+	ProbePath: "/_oracle/apis",
+	Uses:      []string{"clinic"},
+}
+
 // ClinicNow is the fixed sample clock (local time, +02:00) of ClinicOracle.
 const ClinicNow = "2025-11-24T09:41:17.3371284"
 
@@ -94,6 +111,9 @@ func Seed(t testing.TB) *Server { t.Helper(); return SeedOracle.Start(t) }
 
 // Clinic starts the clinic echo oracle for t and stops it when t's cleanup runs.
 func Clinic(t testing.TB) *Server { t.Helper(); return ClinicOracle.Start(t) }
+
+// Dispensary starts the dispensary echo oracle for t and stops it when t's cleanup runs.
+func Dispensary(t testing.TB) *Server { t.Helper(); return DispensaryOracle.Start(t) }
 
 // RequireMono applies the skip rule: it returns when mono and mcs are on
 // PATH; otherwise it skips t, or fails it when HELPGEN_REQUIRE_ORACLE=1.

@@ -30,14 +30,15 @@ type Shared struct {
 	err  error
 }
 
-// SharedSeed and SharedClinic are the process-wide servers that Main stops.
+// SharedSeed, SharedClinic and SharedDispensary are the process-wide servers that Main stops.
 var (
-	SharedSeed   = NewShared(SeedOracle)
-	SharedClinic = NewShared(ClinicOracle)
+	SharedSeed       = NewShared(SeedOracle)
+	SharedClinic     = NewShared(ClinicOracle)
+	SharedDispensary = NewShared(DispensaryOracle)
 )
 
 // NewShared returns an accessor for one process-wide server of o. Stop it
-// yourself from TestMain (Main only stops SharedSeed and SharedClinic).
+// yourself from TestMain (Main only stops the three above).
 func NewShared(o *Oracle) *Shared { return &Shared{Oracle: o} }
 
 // Get returns the shared server, starting it on the first call. It applies
@@ -81,10 +82,10 @@ func (s *Shared) Stop() error {
 	return srv.Stop()
 }
 
-// StopShared stops SharedSeed and SharedClinic (those that were started).
+// StopShared stops SharedSeed, SharedClinic and SharedDispensary (those that were started).
 func StopShared() error {
 	var errs []error
-	for _, s := range []*Shared{SharedSeed, SharedClinic} {
+	for _, s := range []*Shared{SharedSeed, SharedClinic, SharedDispensary} {
 		if err := s.Stop(); err != nil {
 			errs = append(errs, fmt.Errorf("oracle %s: %w", s.Oracle.Name, err))
 		}

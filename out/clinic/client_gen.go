@@ -5,610 +5,167 @@ package clinic
 import (
 	"context"
 	"github.com/google/uuid"
-	"net/url"
 	"time"
 )
+
+// NewClient returns a client for the API at baseURL (the application root: the routes are relative
+// to it, e.g. https://host/v3/mps-api/).
+func NewClient(baseURL string, opts ...ClientOption) (*Client, error) {
+	return rtNewClient(api, baseURL, opts)
+}
 
 // DeleteClinicsAppointmentsByAppointmentId calls DELETE api/v1/clinics/{clinicId}/appointments/{appointmentId}?reason={reason}&notifyPatient={notifyPatient}.
 //
 // Cancels an appointment.
-func (c *Client) DeleteClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, reason string, notifyPatient *bool) error {
-	call := &rtCall{
-		method: "DELETE",
-		path:   "api/v1/clinics/" + rtPathEscape(rtParam(clinicId)) + "/appointments/" + rtPathEscape(rtParam(appointmentId)),
-	}
-	q := url.Values{}
-	q.Set("reason", rtParam(reason))
-	if notifyPatient != nil {
-		q.Set("notifyPatient", rtParam(*notifyPatient))
-	}
-	call.query = q
-	status, mt, data, err := c.rtDo(ctx, call)
-	if err != nil {
-		return err
-	}
-	if status < 200 || status > 299 {
-		return rtAPIError(status, mt, data, nil)
-	}
-	return nil
+func (c *Client) DeleteClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *DeleteClinicsAppointmentsByAppointmentIdParams) error {
+	return c.call(ctx, &opDeleteClinicsAppointmentsByAppointmentId, []any{&clinicId, &appointmentId}, params, nil, nil)
 }
 
 // DeletePatientsPhoto calls DELETE api/v1/patients/{patientId}/photo.
 //
 // Removes the profile photo.
-func (c *Client) DeletePatientsPhoto(ctx context.Context, patientId uuid.UUID) (*ApiResultOfBoolean, error) {
-	call := &rtCall{
-		method: "DELETE",
-		path:   "api/v1/patients/" + rtPathEscape(rtParam(patientId)) + "/photo",
-	}
-	status, mt, data, err := c.rtDo(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if status < 200 || status > 299 {
-		return nil, rtAPIError(status, mt, data, func() (any, error) {
-			return decodeResponseApiResultOfBoolean(mt, data)
-		})
-	}
-	if len(data) == 0 {
-		return nil, nil
-	}
-	return decodeResponseApiResultOfBoolean(mt, data)
+func (c *Client) DeletePatientsPhoto(ctx context.Context, patientId uuid.UUID, params *DeletePatientsPhotoParams) (*ApiResultOfBoolean, error) {
+	var out *ApiResultOfBoolean
+	err := c.call(ctx, &opDeletePatientsPhoto, []any{&patientId}, params, nil, &out)
+	return out, err
 }
 
 // GetClinicsAppointments calls GET api/v1/clinics/{clinicId}/appointments?from={from}&to={to}&status={status}&page={page}&pageSize={pageSize}.
 //
 // Lists the appointments of a clinic in a date range, earliest first.
-func (c *Client) GetClinicsAppointments(ctx context.Context, clinicId uuid.UUID, from DateTime, to *DateTime, status_ *AppointmentStatus, page *int32, pageSize *int32) (*PagedListOfAppointmentSummary, error) {
-	call := &rtCall{
-		method: "GET",
-		path:   "api/v1/clinics/" + rtPathEscape(rtParam(clinicId)) + "/appointments",
-	}
-	q := url.Values{}
-	q.Set("from", rtParam(from))
-	if to != nil {
-		q.Set("to", rtParam(*to))
-	}
-	if status_ != nil {
-		q.Set("status", rtParam(*status_))
-	}
-	if page != nil {
-		q.Set("page", rtParam(*page))
-	}
-	if pageSize != nil {
-		q.Set("pageSize", rtParam(*pageSize))
-	}
-	call.query = q
-	status, mt, data, err := c.rtDo(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if status < 200 || status > 299 {
-		return nil, rtAPIError(status, mt, data, func() (any, error) {
-			return decodeResponsePagedListOfAppointmentSummary(mt, data)
-		})
-	}
-	if len(data) == 0 {
-		return nil, nil
-	}
-	return decodeResponsePagedListOfAppointmentSummary(mt, data)
+func (c *Client) GetClinicsAppointments(ctx context.Context, clinicId uuid.UUID, params *GetClinicsAppointmentsParams) (*PagedListOfAppointmentSummary, error) {
+	var out *PagedListOfAppointmentSummary
+	err := c.call(ctx, &opGetClinicsAppointments, []any{&clinicId}, params, nil, &out)
+	return out, err
 }
 
 // GetClinicsAppointmentsByAppointmentId calls GET api/v1/clinics/{clinicId}/appointments/{appointmentId}.
 //
 // Gets one appointment with its notes.
-func (c *Client) GetClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID) (*AppointmentDetail, error) {
-	call := &rtCall{
-		method: "GET",
-		path:   "api/v1/clinics/" + rtPathEscape(rtParam(clinicId)) + "/appointments/" + rtPathEscape(rtParam(appointmentId)),
-	}
-	status, mt, data, err := c.rtDo(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if status < 200 || status > 299 {
-		return nil, rtAPIError(status, mt, data, func() (any, error) {
-			return decodeResponseAppointmentDetail(mt, data)
-		})
-	}
-	if len(data) == 0 {
-		return nil, nil
-	}
-	return decodeResponseAppointmentDetail(mt, data)
+func (c *Client) GetClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *GetClinicsAppointmentsByAppointmentIdParams) (*AppointmentDetail, error) {
+	var out *AppointmentDetail
+	err := c.call(ctx, &opGetClinicsAppointmentsByAppointmentId, []any{&clinicId, &appointmentId}, params, nil, &out)
+	return out, err
 }
 
 // GetClinicsSlots calls GET api/v1/clinics/{clinicId}/slots?date={date}&durationMinutes={durationMinutes}&clinicianId={clinicianId}.
 //
 // Finds free slots on a day.
-func (c *Client) GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, date DateTime, durationMinutes *int32, clinicianId *uuid.UUID) ([]*TimeWindow, error) {
-	call := &rtCall{
-		method: "GET",
-		path:   "api/v1/clinics/" + rtPathEscape(rtParam(clinicId)) + "/slots",
-	}
-	q := url.Values{}
-	q.Set("date", rtParam(date))
-	if durationMinutes != nil {
-		q.Set("durationMinutes", rtParam(*durationMinutes))
-	}
-	if clinicianId != nil {
-		q.Set("clinicianId", rtParam(*clinicianId))
-	}
-	call.query = q
-	status, mt, data, err := c.rtDo(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if status < 200 || status > 299 {
-		return nil, rtAPIError(status, mt, data, func() (any, error) {
-			return decodeResponseListOfTimeWindow(mt, data)
-		})
-	}
-	if len(data) == 0 {
-		return nil, nil
-	}
-	return decodeResponseListOfTimeWindow(mt, data)
+func (c *Client) GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, params *GetClinicsSlotsParams) ([]*TimeWindow, error) {
+	var out []*TimeWindow
+	err := c.call(ctx, &opGetClinicsSlots, []any{&clinicId}, params, nil, &out)
+	return out, err
 }
 
 // GetLocationsByLocationId calls GET api/v1/locations/{locationId}.
 //
 // Gets a clinic site and the site that contains it.
-func (c *Client) GetLocationsByLocationId(ctx context.Context, locationId uuid.UUID) (*ClinicLocation, error) {
-	call := &rtCall{
-		method: "GET",
-		path:   "api/v1/locations/" + rtPathEscape(rtParam(locationId)),
-	}
-	status, mt, data, err := c.rtDo(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if status < 200 || status > 299 {
-		return nil, rtAPIError(status, mt, data, func() (any, error) {
-			return decodeResponseClinicLocation(mt, data)
-		})
-	}
-	if len(data) == 0 {
-		return nil, nil
-	}
-	return decodeResponseClinicLocation(mt, data)
+func (c *Client) GetLocationsByLocationId(ctx context.Context, locationId uuid.UUID, params *GetLocationsByLocationIdParams) (*ClinicLocation, error) {
+	var out *ClinicLocation
+	err := c.call(ctx, &opGetLocationsByLocationId, []any{&locationId}, params, nil, &out)
+	return out, err
 }
 
 // GetMessagesDelivery calls GET api/v1/messages/{messageId}/delivery.
 //
 // Gets the delivery report of a message.
-func (c *Client) GetMessagesDelivery(ctx context.Context, messageId uuid.UUID) (*MessageDeliveryReport, error) {
-	call := &rtCall{
-		method: "GET",
-		path:   "api/v1/messages/" + rtPathEscape(rtParam(messageId)) + "/delivery",
-	}
-	status, mt, data, err := c.rtDo(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if status < 200 || status > 299 {
-		return nil, rtAPIError(status, mt, data, func() (any, error) {
-			return decodeResponseMessageDeliveryReport(mt, data)
-		})
-	}
-	if len(data) == 0 {
-		return nil, nil
-	}
-	return decodeResponseMessageDeliveryReport(mt, data)
+func (c *Client) GetMessagesDelivery(ctx context.Context, messageId uuid.UUID, params *GetMessagesDeliveryParams) (*MessageDeliveryReport, error) {
+	var out *MessageDeliveryReport
+	err := c.call(ctx, &opGetMessagesDelivery, []any{&messageId}, params, nil, &out)
+	return out, err
 }
 
 // GetMessagesTemplates calls GET api/v1/messages/templates?channel={channel}&activeOnly={activeOnly}.
 //
 // Lists message templates for the given channels.
-func (c *Client) GetMessagesTemplates(ctx context.Context, channel *ReminderChannel, activeOnly *bool) ([]*MessageTemplate, error) {
-	call := &rtCall{
-		method: "GET",
-		path:   "api/v1/messages/templates",
-	}
-	q := url.Values{}
-	if channel != nil {
-		q.Set("channel", rtParam(*channel))
-	}
-	if activeOnly != nil {
-		q.Set("activeOnly", rtParam(*activeOnly))
-	}
-	call.query = q
-	status, mt, data, err := c.rtDo(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if status < 200 || status > 299 {
-		return nil, rtAPIError(status, mt, data, func() (any, error) {
-			return decodeResponseListOfMessageTemplate(mt, data)
-		})
-	}
-	if len(data) == 0 {
-		return nil, nil
-	}
-	return decodeResponseListOfMessageTemplate(mt, data)
+func (c *Client) GetMessagesTemplates(ctx context.Context, params *GetMessagesTemplatesParams) ([]*MessageTemplate, error) {
+	var out []*MessageTemplate
+	err := c.call(ctx, &opGetMessagesTemplates, nil, params, nil, &out)
+	return out, err
 }
 
 // GetPatientsByPatientId calls GET api/v1/patients/{patientId}.
 //
 // Gets a patient's profile.
-func (c *Client) GetPatientsByPatientId(ctx context.Context, patientId uuid.UUID) (*PatientProfile, error) {
-	call := &rtCall{
-		method: "GET",
-		path:   "api/v1/patients/" + rtPathEscape(rtParam(patientId)),
-	}
-	status, mt, data, err := c.rtDo(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if status < 200 || status > 299 {
-		return nil, rtAPIError(status, mt, data, func() (any, error) {
-			return decodeResponsePatientProfile(mt, data)
-		})
-	}
-	if len(data) == 0 {
-		return nil, nil
-	}
-	return decodeResponsePatientProfile(mt, data)
+func (c *Client) GetPatientsByPatientId(ctx context.Context, patientId uuid.UUID, params *GetPatientsByPatientIdParams) (*PatientProfile, error) {
+	var out *PatientProfile
+	err := c.call(ctx, &opGetPatientsByPatientId, []any{&patientId}, params, nil, &out)
+	return out, err
 }
 
 // GetPatientsSearch calls GET api/v1/patients/search?name={name}&dateOfBirth={dateOfBirth}&includeInactive={includeInactive}&maxResults={maxResults}.
 //
 // Searches patients by name and date of birth.
-func (c *Client) GetPatientsSearch(ctx context.Context, name string, dateOfBirth *DateTime, includeInactive *bool, maxResults *int32) (*ApiResultOfListOfPatientSummary, error) {
-	call := &rtCall{
-		method: "GET",
-		path:   "api/v1/patients/search",
-	}
-	q := url.Values{}
-	q.Set("name", rtParam(name))
-	if dateOfBirth != nil {
-		q.Set("dateOfBirth", rtParam(*dateOfBirth))
-	}
-	if includeInactive != nil {
-		q.Set("includeInactive", rtParam(*includeInactive))
-	}
-	if maxResults != nil {
-		q.Set("maxResults", rtParam(*maxResults))
-	}
-	call.query = q
-	status, mt, data, err := c.rtDo(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if status < 200 || status > 299 {
-		return nil, rtAPIError(status, mt, data, func() (any, error) {
-			return decodeResponseApiResultOfListOfPatientSummary(mt, data)
-		})
-	}
-	if len(data) == 0 {
-		return nil, nil
-	}
-	return decodeResponseApiResultOfListOfPatientSummary(mt, data)
+func (c *Client) GetPatientsSearch(ctx context.Context, params *GetPatientsSearchParams) (*ApiResultOfListOfPatientSummary, error) {
+	var out *ApiResultOfListOfPatientSummary
+	err := c.call(ctx, &opGetPatientsSearch, nil, params, nil, &out)
+	return out, err
 }
 
 // GetSystemClock calls GET api/v1/system/clock.
-func (c *Client) GetSystemClock(ctx context.Context) (time.Time, error) {
-	var zero time.Time
-	call := &rtCall{
-		method: "GET",
-		path:   "api/v1/system/clock",
-	}
-	status, mt, data, err := c.rtDo(ctx, call)
-	if err != nil {
-		return zero, err
-	}
-	if status < 200 || status > 299 {
-		return zero, rtAPIError(status, mt, data, func() (any, error) {
-			return decodeResponseDateTimeOffset(mt, data)
-		})
-	}
-	if len(data) == 0 {
-		return zero, nil
-	}
-	return decodeResponseDateTimeOffset(mt, data)
+func (c *Client) GetSystemClock(ctx context.Context, params *GetSystemClockParams) (time.Time, error) {
+	var out time.Time
+	err := c.call(ctx, &opGetSystemClock, nil, params, nil, &out)
+	return out, err
 }
 
 // PostClinicsAppointments calls POST api/v1/clinics/{clinicId}/appointments.
 //
 // Books an appointment. The slot is held for 10 minutes while the booking is confirmed.
-func (c *Client) PostClinicsAppointments(ctx context.Context, clinicId uuid.UUID, body *BookAppointmentCommand) (*ApiResultOfGuid, error) {
-	call := &rtCall{
-		method: "POST",
-		path:   "api/v1/clinics/" + rtPathEscape(rtParam(clinicId)) + "/appointments",
-	}
-	switch c.format {
-	case FormatXML:
-		var err error
-		if call.body, err = xmlAppendBookAppointmentCommand(nil, body); err != nil {
-			return nil, err
-		}
-	case FormatForm:
-		call.body = formAppendBookAppointmentCommand(nil, body)
-	default:
-		call.body = jsonAppendBookAppointmentCommand(nil, body, jsonClientDates)
-	}
-	call.contentType = rtContentType(c.format)
-	status, mt, data, err := c.rtDo(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if status < 200 || status > 299 {
-		return nil, rtAPIError(status, mt, data, func() (any, error) {
-			return decodeResponseApiResultOfGuid(mt, data)
-		})
-	}
-	if len(data) == 0 {
-		return nil, nil
-	}
-	return decodeResponseApiResultOfGuid(mt, data)
+func (c *Client) PostClinicsAppointments(ctx context.Context, clinicId uuid.UUID, params *PostClinicsAppointmentsParams, body *BookAppointmentCommand) (*ApiResultOfGuid, error) {
+	var out *ApiResultOfGuid
+	err := c.call(ctx, &opPostClinicsAppointments, []any{&clinicId}, params, &body, &out)
+	return out, err
 }
 
 // PostClinicsAppointmentsNotes calls POST api/v1/clinics/{clinicId}/appointments/{appointmentId}/notes.
 //
 // Adds a free-text note to an appointment.
-func (c *Client) PostClinicsAppointmentsNotes(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, body *string) (*ApiResultOfGuid, error) {
-	call := &rtCall{
-		method: "POST",
-		path:   "api/v1/clinics/" + rtPathEscape(rtParam(clinicId)) + "/appointments/" + rtPathEscape(rtParam(appointmentId)) + "/notes",
-	}
-	switch c.format {
-	case FormatXML:
-		var err error
-		if call.body, err = xmlAppendString(nil, body); err != nil {
-			return nil, err
-		}
-	case FormatForm:
-		call.body = formAppendString(nil, body)
-	default:
-		call.body = jsonAppendString(nil, body, jsonClientDates)
-	}
-	call.contentType = rtContentType(c.format)
-	status, mt, data, err := c.rtDo(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if status < 200 || status > 299 {
-		return nil, rtAPIError(status, mt, data, func() (any, error) {
-			return decodeResponseApiResultOfGuid(mt, data)
-		})
-	}
-	if len(data) == 0 {
-		return nil, nil
-	}
-	return decodeResponseApiResultOfGuid(mt, data)
+func (c *Client) PostClinicsAppointmentsNotes(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *PostClinicsAppointmentsNotesParams, body *string) (*ApiResultOfGuid, error) {
+	var out *ApiResultOfGuid
+	err := c.call(ctx, &opPostClinicsAppointmentsNotes, []any{&clinicId, &appointmentId}, params, &body, &out)
+	return out, err
 }
 
 // PostMessages calls POST api/v1/messages.
 //
 // Queues a templated message for a patient. Messages are released between 07:00 and 20:00 clinic time; anything queued later waits for the next morning.
-func (c *Client) PostMessages(ctx context.Context, body *SendPatientMessageCommand) (*ApiResultOfGuid, error) {
-	call := &rtCall{
-		method: "POST",
-		path:   "api/v1/messages",
-	}
-	switch c.format {
-	case FormatXML:
-		var err error
-		if call.body, err = xmlAppendSendPatientMessageCommand(nil, body); err != nil {
-			return nil, err
-		}
-	case FormatForm:
-		call.body = formAppendSendPatientMessageCommand(nil, body)
-	default:
-		call.body = jsonAppendSendPatientMessageCommand(nil, body, jsonClientDates)
-	}
-	call.contentType = rtContentType(c.format)
-	status, mt, data, err := c.rtDo(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if status < 200 || status > 299 {
-		return nil, rtAPIError(status, mt, data, func() (any, error) {
-			return decodeResponseApiResultOfGuid(mt, data)
-		})
-	}
-	if len(data) == 0 {
-		return nil, nil
-	}
-	return decodeResponseApiResultOfGuid(mt, data)
+func (c *Client) PostMessages(ctx context.Context, params *PostMessagesParams, body *SendPatientMessageCommand) (*ApiResultOfGuid, error) {
+	var out *ApiResultOfGuid
+	err := c.call(ctx, &opPostMessages, nil, params, &body, &out)
+	return out, err
 }
 
 // PostPatientsPhoto calls POST api/v1/patients/{patientId}/photo.
 //
 // Uploads a profile photo.
-func (c *Client) PostPatientsPhoto(ctx context.Context, patientId uuid.UUID, body *PatientPhotoUpload) (*ApiResultOfGuid, error) {
-	call := &rtCall{
-		method: "POST",
-		path:   "api/v1/patients/" + rtPathEscape(rtParam(patientId)) + "/photo",
-	}
-	switch c.format {
-	case FormatXML:
-		var err error
-		if call.body, err = xmlAppendPatientPhotoUpload(nil, body); err != nil {
-			return nil, err
-		}
-	case FormatForm:
-		call.body = formAppendPatientPhotoUpload(nil, body)
-	default:
-		call.body = jsonAppendPatientPhotoUpload(nil, body, jsonClientDates)
-	}
-	call.contentType = rtContentType(c.format)
-	status, mt, data, err := c.rtDo(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if status < 200 || status > 299 {
-		return nil, rtAPIError(status, mt, data, func() (any, error) {
-			return decodeResponseApiResultOfGuid(mt, data)
-		})
-	}
-	if len(data) == 0 {
-		return nil, nil
-	}
-	return decodeResponseApiResultOfGuid(mt, data)
+func (c *Client) PostPatientsPhoto(ctx context.Context, patientId uuid.UUID, params *PostPatientsPhotoParams, body *PatientPhotoUpload) (*ApiResultOfGuid, error) {
+	var out *ApiResultOfGuid
+	err := c.call(ctx, &opPostPatientsPhoto, []any{&patientId}, params, &body, &out)
+	return out, err
 }
 
 // PutClinicsAppointmentsByAppointmentId calls PUT api/v1/clinics/{clinicId}/appointments/{appointmentId}.
 //
 // Moves an appointment to a new slot.
-func (c *Client) PutClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, body *RescheduleAppointmentCommand) (*ApiResultOfBoolean, error) {
-	call := &rtCall{
-		method: "PUT",
-		path:   "api/v1/clinics/" + rtPathEscape(rtParam(clinicId)) + "/appointments/" + rtPathEscape(rtParam(appointmentId)),
-	}
-	switch c.format {
-	case FormatXML:
-		var err error
-		if call.body, err = xmlAppendRescheduleAppointmentCommand(nil, body); err != nil {
-			return nil, err
-		}
-	case FormatForm:
-		call.body = formAppendRescheduleAppointmentCommand(nil, body)
-	default:
-		call.body = jsonAppendRescheduleAppointmentCommand(nil, body, jsonClientDates)
-	}
-	call.contentType = rtContentType(c.format)
-	status, mt, data, err := c.rtDo(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if status < 200 || status > 299 {
-		return nil, rtAPIError(status, mt, data, func() (any, error) {
-			return decodeResponseApiResultOfBoolean(mt, data)
-		})
-	}
-	if len(data) == 0 {
-		return nil, nil
-	}
-	return decodeResponseApiResultOfBoolean(mt, data)
+func (c *Client) PutClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *PutClinicsAppointmentsByAppointmentIdParams, body *RescheduleAppointmentCommand) (*ApiResultOfBoolean, error) {
+	var out *ApiResultOfBoolean
+	err := c.call(ctx, &opPutClinicsAppointmentsByAppointmentId, []any{&clinicId, &appointmentId}, params, &body, &out)
+	return out, err
 }
 
 // PutMessagesTemplatesByTemplateCode calls PUT api/v1/messages/templates/{templateCode}.
 //
 // Creates or replaces a message template.
-func (c *Client) PutMessagesTemplatesByTemplateCode(ctx context.Context, templateCode string, body *MessageTemplate) error {
-	call := &rtCall{
-		method: "PUT",
-		path:   "api/v1/messages/templates/" + rtPathEscape(rtParam(templateCode)),
-	}
-	switch c.format {
-	case FormatXML:
-		var err error
-		if call.body, err = xmlAppendMessageTemplate(nil, body); err != nil {
-			return err
-		}
-	case FormatForm:
-		call.body = formAppendMessageTemplate(nil, body)
-	default:
-		call.body = jsonAppendMessageTemplate(nil, body, jsonClientDates)
-	}
-	call.contentType = rtContentType(c.format)
-	status, mt, data, err := c.rtDo(ctx, call)
-	if err != nil {
-		return err
-	}
-	if status < 200 || status > 299 {
-		return rtAPIError(status, mt, data, nil)
-	}
-	return nil
+func (c *Client) PutMessagesTemplatesByTemplateCode(ctx context.Context, templateCode string, params *PutMessagesTemplatesByTemplateCodeParams, body *MessageTemplate) error {
+	return c.call(ctx, &opPutMessagesTemplatesByTemplateCode, []any{&templateCode}, params, &body, nil)
 }
 
 // PutPatientsContact calls PUT api/v1/patients/{patientId}/contact.
 //
 // Replaces a patient's contact details.
-func (c *Client) PutPatientsContact(ctx context.Context, patientId uuid.UUID, body *ContactPoint) (*ApiResultOfBoolean, error) {
-	call := &rtCall{
-		method: "PUT",
-		path:   "api/v1/patients/" + rtPathEscape(rtParam(patientId)) + "/contact",
-	}
-	switch c.format {
-	case FormatXML:
-		var err error
-		if call.body, err = xmlAppendContactPoint(nil, body); err != nil {
-			return nil, err
-		}
-	case FormatForm:
-		call.body = formAppendContactPoint(nil, body)
-	default:
-		call.body = jsonAppendContactPoint(nil, body, jsonClientDates)
-	}
-	call.contentType = rtContentType(c.format)
-	status, mt, data, err := c.rtDo(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if status < 200 || status > 299 {
-		return nil, rtAPIError(status, mt, data, func() (any, error) {
-			return decodeResponseApiResultOfBoolean(mt, data)
-		})
-	}
-	if len(data) == 0 {
-		return nil, nil
-	}
-	return decodeResponseApiResultOfBoolean(mt, data)
-}
-
-func decodeResponseApiResultOfBoolean(mt string, data []byte) (*ApiResultOfBoolean, error) {
-	if rtIsXML(mt) {
-		return xmlDecodeApiResultOfBoolean(data)
-	}
-	return jsonDecodeApiResultOfBoolean(data)
-}
-func decodeResponsePagedListOfAppointmentSummary(mt string, data []byte) (*PagedListOfAppointmentSummary, error) {
-	if rtIsXML(mt) {
-		return xmlDecodePagedListOfAppointmentSummary(data)
-	}
-	return jsonDecodePagedListOfAppointmentSummary(data)
-}
-func decodeResponseAppointmentDetail(mt string, data []byte) (*AppointmentDetail, error) {
-	if rtIsXML(mt) {
-		return xmlDecodeAppointmentDetail(data)
-	}
-	return jsonDecodeAppointmentDetail(data)
-}
-func decodeResponseListOfTimeWindow(mt string, data []byte) ([]*TimeWindow, error) {
-	if rtIsXML(mt) {
-		return xmlDecodeListOfTimeWindow(data)
-	}
-	return jsonDecodeListOfTimeWindow(data)
-}
-func decodeResponseClinicLocation(mt string, data []byte) (*ClinicLocation, error) {
-	if rtIsXML(mt) {
-		return xmlDecodeClinicLocation(data)
-	}
-	return jsonDecodeClinicLocation(data)
-}
-func decodeResponseMessageDeliveryReport(mt string, data []byte) (*MessageDeliveryReport, error) {
-	if rtIsXML(mt) {
-		return xmlDecodeMessageDeliveryReport(data)
-	}
-	return jsonDecodeMessageDeliveryReport(data)
-}
-func decodeResponseListOfMessageTemplate(mt string, data []byte) ([]*MessageTemplate, error) {
-	if rtIsXML(mt) {
-		return xmlDecodeListOfMessageTemplate(data)
-	}
-	return jsonDecodeListOfMessageTemplate(data)
-}
-func decodeResponsePatientProfile(mt string, data []byte) (*PatientProfile, error) {
-	if rtIsXML(mt) {
-		return xmlDecodePatientProfile(data)
-	}
-	return jsonDecodePatientProfile(data)
-}
-func decodeResponseApiResultOfListOfPatientSummary(mt string, data []byte) (*ApiResultOfListOfPatientSummary, error) {
-	if rtIsXML(mt) {
-		return xmlDecodeApiResultOfListOfPatientSummary(data)
-	}
-	return jsonDecodeApiResultOfListOfPatientSummary(data)
-}
-func decodeResponseDateTimeOffset(mt string, data []byte) (time.Time, error) {
-	if rtIsXML(mt) {
-		return xmlDecodeDateTimeOffset(data)
-	}
-	return jsonDecodeDateTimeOffset(data)
-}
-func decodeResponseApiResultOfGuid(mt string, data []byte) (*ApiResultOfGuid, error) {
-	if rtIsXML(mt) {
-		return xmlDecodeApiResultOfGuid(data)
-	}
-	return jsonDecodeApiResultOfGuid(data)
+func (c *Client) PutPatientsContact(ctx context.Context, patientId uuid.UUID, params *PutPatientsContactParams, body *ContactPoint) (*ApiResultOfBoolean, error) {
+	var out *ApiResultOfBoolean
+	err := c.call(ctx, &opPutPatientsContact, []any{&patientId}, params, &body, &out)
+	return out, err
 }

@@ -107,7 +107,7 @@ func TestInteropClinicClient(t *testing.T) {
 		t.Run(fname, func(t *testing.T) {
 			t.Run("GetClinicsAppointments", func(t *testing.T) {
 				st := AppointmentStatus(1)
-				resp, err := c.GetClinicsAppointments(ctx, clinic, from, &to, &st, nil, Ptr(int32(50)))
+				resp, err := c.GetClinicsAppointments(ctx, clinic, &GetClinicsAppointmentsParams{From: from, To: &to, Status: &st, PageSize: Ptr(int64(50))})
 				if err != nil || resp == nil {
 					t.Fatalf("%v %v", resp, err)
 				}
@@ -119,7 +119,7 @@ func TestInteropClinicClient(t *testing.T) {
 				})
 			})
 			t.Run("DeleteClinicsAppointmentsByAppointmentId", func(t *testing.T) {
-				if err := c.DeleteClinicsAppointmentsByAppointmentId(ctx, clinic, appt, "Dr away & clinic closed", Ptr(false)); err != nil {
+				if err := c.DeleteClinicsAppointmentsByAppointmentId(ctx, clinic, appt, &DeleteClinicsAppointmentsByAppointmentIdParams{Reason: "Dr away & clinic closed", NotifyPatient: Ptr(false)}); err != nil {
 					t.Fatal(err)
 				}
 				echo(t, "Appointments.Cancel", map[string]string{"appointmentId": appt.String(), "reason": "Dr%20away%20%26%20clinic%20closed", "notifyPatient": "False"})
@@ -127,14 +127,14 @@ func TestInteropClinicClient(t *testing.T) {
 			t.Run("GetClinicsSlots", func(t *testing.T) {
 				clinician := uuid.MustParse("5e9c1b2b-8f4f-4d2e-9c1b-2b8f4f1d2e10")
 				date := DateTime{Time: time.Date(2025, 11, 24, 0, 0, 0, 0, time.UTC), Kind: DateTimeUnspecified}
-				resp, err := c.GetClinicsSlots(ctx, clinic, date, nil, &clinician)
+				resp, err := c.GetClinicsSlots(ctx, clinic, &GetClinicsSlotsParams{Date: date, ClinicianId: &clinician})
 				if err != nil || len(resp) == 0 {
 					t.Fatalf("%v %v", resp, err)
 				}
 				echo(t, "Appointments.FreeSlots", map[string]string{"date": "2025-11-24T00:00:00.0000000", "durationMinutes": "15", "clinicianId": clinician.String()})
 			})
 			t.Run("GetPatientsSearch", func(t *testing.T) {
-				resp, err := c.GetPatientsSearch(ctx, "Ndłovu", nil, Ptr(true), nil)
+				resp, err := c.GetPatientsSearch(ctx, &GetPatientsSearchParams{Name: "Ndłovu", IncludeInactive: Ptr(true)})
 				if err != nil || resp == nil {
 					t.Fatalf("%v %v", resp, err)
 				}
@@ -145,42 +145,42 @@ func TestInteropClinicClient(t *testing.T) {
 			})
 			t.Run("GetMessagesTemplates", func(t *testing.T) {
 				ch := ReminderChannel(2)
-				resp, err := c.GetMessagesTemplates(ctx, &ch, nil)
+				resp, err := c.GetMessagesTemplates(ctx, &GetMessagesTemplatesParams{Channel: &ch})
 				if err != nil || len(resp) == 0 {
 					t.Fatalf("%v %v", resp, err)
 				}
 				echo(t, "Messages.Templates", map[string]string{"channel": ch.String(), "activeOnly": "True"})
 			})
 			t.Run("Bodiless", func(t *testing.T) {
-				if v, err := c.GetClinicsAppointmentsByAppointmentId(ctx, clinic, appt); err != nil || v == nil {
+				if v, err := c.GetClinicsAppointmentsByAppointmentId(ctx, clinic, appt, nil); err != nil || v == nil {
 					t.Errorf("GetClinicsAppointmentsByAppointmentId: %v", err)
 				}
-				if v, err := c.GetMessagesDelivery(ctx, patient); err != nil || v == nil {
+				if v, err := c.GetMessagesDelivery(ctx, patient, nil); err != nil || v == nil {
 					t.Errorf("GetMessagesDelivery: %v", err)
 				}
-				if v, err := c.GetPatientsByPatientId(ctx, patient); err != nil || v == nil {
+				if v, err := c.GetPatientsByPatientId(ctx, patient, nil); err != nil || v == nil {
 					t.Errorf("GetPatientsByPatientId: %v", err)
 				}
-				if v, err := c.DeletePatientsPhoto(ctx, patient); err != nil || v == nil {
+				if v, err := c.DeletePatientsPhoto(ctx, patient, nil); err != nil || v == nil {
 					t.Errorf("DeletePatientsPhoto: %v", err)
 				}
-				if v, err := c.GetSystemClock(ctx); err != nil || v.IsZero() {
+				if v, err := c.GetSystemClock(ctx, nil); err != nil || v.IsZero() {
 					t.Errorf("GetSystemClock: %v %v", v, err)
 				}
 			})
 			t.Run("PutPatientsContact", func(t *testing.T) {
 				body := &ContactPoint{SmsNumber: Ptr("+27 82 555 0100"), SMSReminders: true, Email: Ptr("thandi@example.org"), CountryCode: Ptr("ZA"), Website: Ptr("https://example.org/t")}
-				_, _ = c.PutPatientsContact(ctx, patient, body)
+				_, _ = c.PutPatientsContact(ctx, patient, nil, body)
 				echo(t, "Patients.UpdateContact", map[string]string{"patientId": patient.String()})
 				back := decodeEcho(t, func(b []byte) (any, error) { return codecContact.decode("json", b) }, func(b []byte) (any, error) { return codecContact.decode("xml", b) })
 				bodyBack(t, codecContact.through(t, formatName(format), body), back)
 			})
 			t.Run("PostMessages", func(t *testing.T) {
-				doc, err := e2eBodyPostMessages()
+				doc, err := codecMessage.decode("json", documentedSample("PostMessages/request/JSON"))
 				if err != nil {
 					t.Fatal(err)
 				}
-				_, _ = c.PostMessages(ctx, doc)
+				_, _ = c.PostMessages(ctx, nil, doc)
 				echo(t, "Messages.Send", nil)
 				back := decodeEcho(t, func(b []byte) (any, error) { return codecMessage.decode("json", b) }, func(b []byte) (any, error) { return codecMessage.decode("xml", b) })
 				sent := codecMessage.through(t, formatName(format), doc)

@@ -9,8 +9,10 @@ import (
 	"github.com/google/uuid"
 	"net/http/httptest"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
+	"unsafe"
 )
 
 // e2eService records what the server decoded and answers the documented response samples.
@@ -18,944 +20,432 @@ type e2eService struct {
 	got []any
 }
 
-func (s *e2eService) DeleteClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, reason string, notifyPatient *bool) error {
-	s.got = []any{clinicId, appointmentId, reason, notifyPatient}
+func (s *e2eService) DeleteClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *DeleteClinicsAppointmentsByAppointmentIdParams) error {
+	s.got = []any{clinicId, appointmentId, params}
 	return nil
 }
 
-func (s *e2eService) DeletePatientsPhoto(ctx context.Context, patientId uuid.UUID) (*ApiResultOfBoolean, error) {
-	s.got = []any{patientId}
-	return e2eResponseDeletePatientsPhoto()
+func (s *e2eService) DeletePatientsPhoto(ctx context.Context, patientId uuid.UUID, params *DeletePatientsPhotoParams) (*ApiResultOfBoolean, error) {
+	s.got = []any{patientId, params}
+	return e2eAnswer[*ApiResultOfBoolean](&opDeletePatientsPhoto)
 }
 
-func e2eResponseDeletePatientsPhoto() (*ApiResultOfBoolean, error) {
-	return jsonDecodeApiResultOfBoolean(documentedSample("DeletePatientsPhoto/response/JSON"))
+func (s *e2eService) GetClinicsAppointments(ctx context.Context, clinicId uuid.UUID, params *GetClinicsAppointmentsParams) (*PagedListOfAppointmentSummary, error) {
+	s.got = []any{clinicId, params}
+	return e2eAnswer[*PagedListOfAppointmentSummary](&opGetClinicsAppointments)
 }
 
-func (s *e2eService) GetClinicsAppointments(ctx context.Context, clinicId uuid.UUID, from DateTime, to *DateTime, status_ *AppointmentStatus, page *int32, pageSize *int32) (*PagedListOfAppointmentSummary, error) {
-	s.got = []any{clinicId, from, to, status_, page, pageSize}
-	return e2eResponseGetClinicsAppointments()
+func (s *e2eService) GetClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *GetClinicsAppointmentsByAppointmentIdParams) (*AppointmentDetail, error) {
+	s.got = []any{clinicId, appointmentId, params}
+	return e2eAnswer[*AppointmentDetail](&opGetClinicsAppointmentsByAppointmentId)
 }
 
-func e2eResponseGetClinicsAppointments() (*PagedListOfAppointmentSummary, error) {
-	return jsonDecodePagedListOfAppointmentSummary(documentedSample("GetClinicsAppointments/response/JSON"))
+func (s *e2eService) GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, params *GetClinicsSlotsParams) ([]*TimeWindow, error) {
+	s.got = []any{clinicId, params}
+	return e2eAnswer[[]*TimeWindow](&opGetClinicsSlots)
 }
 
-func (s *e2eService) GetClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID) (*AppointmentDetail, error) {
-	s.got = []any{clinicId, appointmentId}
-	return e2eResponseGetClinicsAppointmentsByAppointmentId()
+func (s *e2eService) GetLocationsByLocationId(ctx context.Context, locationId uuid.UUID, params *GetLocationsByLocationIdParams) (*ClinicLocation, error) {
+	s.got = []any{locationId, params}
+	return e2eAnswer[*ClinicLocation](&opGetLocationsByLocationId)
 }
 
-func e2eResponseGetClinicsAppointmentsByAppointmentId() (*AppointmentDetail, error) {
-	return jsonDecodeAppointmentDetail(documentedSample("GetClinicsAppointmentsByAppointmentId/response/JSON"))
+func (s *e2eService) GetMessagesDelivery(ctx context.Context, messageId uuid.UUID, params *GetMessagesDeliveryParams) (*MessageDeliveryReport, error) {
+	s.got = []any{messageId, params}
+	return e2eAnswer[*MessageDeliveryReport](&opGetMessagesDelivery)
 }
 
-func (s *e2eService) GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, date DateTime, durationMinutes *int32, clinicianId *uuid.UUID) ([]*TimeWindow, error) {
-	s.got = []any{clinicId, date, durationMinutes, clinicianId}
-	return e2eResponseGetClinicsSlots()
+func (s *e2eService) GetMessagesTemplates(ctx context.Context, params *GetMessagesTemplatesParams) ([]*MessageTemplate, error) {
+	s.got = []any{params}
+	return e2eAnswer[[]*MessageTemplate](&opGetMessagesTemplates)
 }
 
-func e2eResponseGetClinicsSlots() ([]*TimeWindow, error) {
-	return jsonDecodeListOfTimeWindow(documentedSample("GetClinicsSlots/response/JSON"))
+func (s *e2eService) GetPatientsByPatientId(ctx context.Context, patientId uuid.UUID, params *GetPatientsByPatientIdParams) (*PatientProfile, error) {
+	s.got = []any{patientId, params}
+	return e2eAnswer[*PatientProfile](&opGetPatientsByPatientId)
 }
 
-func (s *e2eService) GetLocationsByLocationId(ctx context.Context, locationId uuid.UUID) (*ClinicLocation, error) {
-	s.got = []any{locationId}
-	return e2eResponseGetLocationsByLocationId()
+func (s *e2eService) GetPatientsSearch(ctx context.Context, params *GetPatientsSearchParams) (*ApiResultOfListOfPatientSummary, error) {
+	s.got = []any{params}
+	return e2eAnswer[*ApiResultOfListOfPatientSummary](&opGetPatientsSearch)
 }
 
-func e2eResponseGetLocationsByLocationId() (*ClinicLocation, error) {
-	return new(ClinicLocation), nil
+func (s *e2eService) GetSystemClock(ctx context.Context, params *GetSystemClockParams) (time.Time, error) {
+	s.got = []any{params}
+	return e2eAnswer[time.Time](&opGetSystemClock)
 }
 
-func (s *e2eService) GetMessagesDelivery(ctx context.Context, messageId uuid.UUID) (*MessageDeliveryReport, error) {
-	s.got = []any{messageId}
-	return e2eResponseGetMessagesDelivery()
+func (s *e2eService) PostClinicsAppointments(ctx context.Context, clinicId uuid.UUID, params *PostClinicsAppointmentsParams, body *BookAppointmentCommand) (*ApiResultOfGuid, error) {
+	s.got = []any{clinicId, params, body}
+	return e2eAnswer[*ApiResultOfGuid](&opPostClinicsAppointments)
 }
 
-func e2eResponseGetMessagesDelivery() (*MessageDeliveryReport, error) {
-	return jsonDecodeMessageDeliveryReport(documentedSample("GetMessagesDelivery/response/JSON"))
+func (s *e2eService) PostClinicsAppointmentsNotes(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *PostClinicsAppointmentsNotesParams, body *string) (*ApiResultOfGuid, error) {
+	s.got = []any{clinicId, appointmentId, params, body}
+	return e2eAnswer[*ApiResultOfGuid](&opPostClinicsAppointmentsNotes)
 }
 
-func (s *e2eService) GetMessagesTemplates(ctx context.Context, channel *ReminderChannel, activeOnly *bool) ([]*MessageTemplate, error) {
-	s.got = []any{channel, activeOnly}
-	return e2eResponseGetMessagesTemplates()
+func (s *e2eService) PostMessages(ctx context.Context, params *PostMessagesParams, body *SendPatientMessageCommand) (*ApiResultOfGuid, error) {
+	s.got = []any{params, body}
+	return e2eAnswer[*ApiResultOfGuid](&opPostMessages)
 }
 
-func e2eResponseGetMessagesTemplates() ([]*MessageTemplate, error) {
-	return jsonDecodeListOfMessageTemplate(documentedSample("GetMessagesTemplates/response/JSON"))
+func (s *e2eService) PostPatientsPhoto(ctx context.Context, patientId uuid.UUID, params *PostPatientsPhotoParams, body *PatientPhotoUpload) (*ApiResultOfGuid, error) {
+	s.got = []any{patientId, params, body}
+	return e2eAnswer[*ApiResultOfGuid](&opPostPatientsPhoto)
 }
 
-func (s *e2eService) GetPatientsByPatientId(ctx context.Context, patientId uuid.UUID) (*PatientProfile, error) {
-	s.got = []any{patientId}
-	return e2eResponseGetPatientsByPatientId()
+func (s *e2eService) PutClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *PutClinicsAppointmentsByAppointmentIdParams, body *RescheduleAppointmentCommand) (*ApiResultOfBoolean, error) {
+	s.got = []any{clinicId, appointmentId, params, body}
+	return e2eAnswer[*ApiResultOfBoolean](&opPutClinicsAppointmentsByAppointmentId)
 }
 
-func e2eResponseGetPatientsByPatientId() (*PatientProfile, error) {
-	return jsonDecodePatientProfile(documentedSample("GetPatientsByPatientId/response/JSON"))
-}
-
-func (s *e2eService) GetPatientsSearch(ctx context.Context, name string, dateOfBirth *DateTime, includeInactive *bool, maxResults *int32) (*ApiResultOfListOfPatientSummary, error) {
-	s.got = []any{name, dateOfBirth, includeInactive, maxResults}
-	return e2eResponseGetPatientsSearch()
-}
-
-func e2eResponseGetPatientsSearch() (*ApiResultOfListOfPatientSummary, error) {
-	return jsonDecodeApiResultOfListOfPatientSummary(documentedSample("GetPatientsSearch/response/JSON"))
-}
-
-func (s *e2eService) GetSystemClock(ctx context.Context) (time.Time, error) {
-	s.got = []any{}
-	return e2eResponseGetSystemClock()
-}
-
-func e2eResponseGetSystemClock() (time.Time, error) {
-	return jsonDecodeDateTimeOffset(documentedSample("GetSystemClock/response/JSON"))
-}
-
-func (s *e2eService) PostClinicsAppointments(ctx context.Context, clinicId uuid.UUID, body *BookAppointmentCommand) (*ApiResultOfGuid, error) {
-	s.got = []any{clinicId, body}
-	return e2eResponsePostClinicsAppointments()
-}
-
-func e2eResponsePostClinicsAppointments() (*ApiResultOfGuid, error) {
-	return jsonDecodeApiResultOfGuid(documentedSample("PostClinicsAppointments/response/JSON"))
-}
-
-func e2eBodyPostClinicsAppointments() (*BookAppointmentCommand, error) {
-	return jsonDecodeBookAppointmentCommand(documentedSample("PostClinicsAppointments/request/JSON"))
-}
-
-func (s *e2eService) PostClinicsAppointmentsNotes(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, body *string) (*ApiResultOfGuid, error) {
-	s.got = []any{clinicId, appointmentId, body}
-	return e2eResponsePostClinicsAppointmentsNotes()
-}
-
-func e2eResponsePostClinicsAppointmentsNotes() (*ApiResultOfGuid, error) {
-	return jsonDecodeApiResultOfGuid(documentedSample("PostClinicsAppointmentsNotes/response/JSON"))
-}
-
-func e2eBodyPostClinicsAppointmentsNotes() (*string, error) {
-	return jsonDecodeString(documentedSample("PostClinicsAppointmentsNotes/request/JSON"))
-}
-
-func (s *e2eService) PostMessages(ctx context.Context, body *SendPatientMessageCommand) (*ApiResultOfGuid, error) {
-	s.got = []any{body}
-	return e2eResponsePostMessages()
-}
-
-func e2eResponsePostMessages() (*ApiResultOfGuid, error) {
-	return jsonDecodeApiResultOfGuid(documentedSample("PostMessages/response/JSON"))
-}
-
-func e2eBodyPostMessages() (*SendPatientMessageCommand, error) {
-	return jsonDecodeSendPatientMessageCommand(documentedSample("PostMessages/request/JSON"))
-}
-
-func (s *e2eService) PostPatientsPhoto(ctx context.Context, patientId uuid.UUID, body *PatientPhotoUpload) (*ApiResultOfGuid, error) {
-	s.got = []any{patientId, body}
-	return e2eResponsePostPatientsPhoto()
-}
-
-func e2eResponsePostPatientsPhoto() (*ApiResultOfGuid, error) {
-	return jsonDecodeApiResultOfGuid(documentedSample("PostPatientsPhoto/response/JSON"))
-}
-
-func e2eBodyPostPatientsPhoto() (*PatientPhotoUpload, error) {
-	return jsonDecodePatientPhotoUpload(documentedSample("PostPatientsPhoto/request/JSON"))
-}
-
-func (s *e2eService) PutClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, body *RescheduleAppointmentCommand) (*ApiResultOfBoolean, error) {
-	s.got = []any{clinicId, appointmentId, body}
-	return e2eResponsePutClinicsAppointmentsByAppointmentId()
-}
-
-func e2eResponsePutClinicsAppointmentsByAppointmentId() (*ApiResultOfBoolean, error) {
-	return new(ApiResultOfBoolean), nil
-}
-
-func e2eBodyPutClinicsAppointmentsByAppointmentId() (*RescheduleAppointmentCommand, error) {
-	return jsonDecodeRescheduleAppointmentCommand(documentedSample("PutClinicsAppointmentsByAppointmentId/request/JSON"))
-}
-
-func (s *e2eService) PutMessagesTemplatesByTemplateCode(ctx context.Context, templateCode string, body *MessageTemplate) error {
-	s.got = []any{templateCode, body}
+func (s *e2eService) PutMessagesTemplatesByTemplateCode(ctx context.Context, templateCode string, params *PutMessagesTemplatesByTemplateCodeParams, body *MessageTemplate) error {
+	s.got = []any{templateCode, params, body}
 	return nil
 }
 
-func e2eBodyPutMessagesTemplatesByTemplateCode() (*MessageTemplate, error) {
-	return jsonDecodeMessageTemplate(documentedSample("PutMessagesTemplatesByTemplateCode/request/JSON"))
+func (s *e2eService) PutPatientsContact(ctx context.Context, patientId uuid.UUID, params *PutPatientsContactParams, body *ContactPoint) (*ApiResultOfBoolean, error) {
+	s.got = []any{patientId, params, body}
+	return e2eAnswer[*ApiResultOfBoolean](&opPutPatientsContact)
 }
 
-func (s *e2eService) PutPatientsContact(ctx context.Context, patientId uuid.UUID, body *ContactPoint) (*ApiResultOfBoolean, error) {
-	s.got = []any{patientId, body}
-	return e2eResponsePutPatientsContact()
+// e2eCases are the endpoints of TestEndToEnd: the client call, and the documented samples sent and
+// expected ("" for none).
+var e2eCases = []e2eCase{
+	{
+		op: &opDeleteClinicsAppointmentsByAppointmentId,
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return nil, c.DeleteClinicsAppointmentsByAppointmentId(ctx, in.Path("clinicId").(uuid.UUID), in.Path("appointmentId").(uuid.UUID), in.Params.(*DeleteClinicsAppointmentsByAppointmentIdParams))
+		},
+	},
+	{
+		op:       &opDeletePatientsPhoto,
+		response: "DeletePatientsPhoto/response/JSON",
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return c.DeletePatientsPhoto(ctx, in.Path("patientId").(uuid.UUID), in.Params.(*DeletePatientsPhotoParams))
+		},
+	},
+	{
+		op:       &opGetClinicsAppointments,
+		response: "GetClinicsAppointments/response/JSON",
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return c.GetClinicsAppointments(ctx, in.Path("clinicId").(uuid.UUID), in.Params.(*GetClinicsAppointmentsParams))
+		},
+	},
+	{
+		op:       &opGetClinicsAppointmentsByAppointmentId,
+		response: "GetClinicsAppointmentsByAppointmentId/response/JSON",
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return c.GetClinicsAppointmentsByAppointmentId(ctx, in.Path("clinicId").(uuid.UUID), in.Path("appointmentId").(uuid.UUID), in.Params.(*GetClinicsAppointmentsByAppointmentIdParams))
+		},
+	},
+	{
+		op:       &opGetClinicsSlots,
+		response: "GetClinicsSlots/response/JSON",
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return c.GetClinicsSlots(ctx, in.Path("clinicId").(uuid.UUID), in.Params.(*GetClinicsSlotsParams))
+		},
+	},
+	{
+		op: &opGetLocationsByLocationId,
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return c.GetLocationsByLocationId(ctx, in.Path("locationId").(uuid.UUID), in.Params.(*GetLocationsByLocationIdParams))
+		},
+	},
+	{
+		op:       &opGetMessagesDelivery,
+		response: "GetMessagesDelivery/response/JSON",
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return c.GetMessagesDelivery(ctx, in.Path("messageId").(uuid.UUID), in.Params.(*GetMessagesDeliveryParams))
+		},
+	},
+	{
+		op:       &opGetMessagesTemplates,
+		response: "GetMessagesTemplates/response/JSON",
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return c.GetMessagesTemplates(ctx, in.Params.(*GetMessagesTemplatesParams))
+		},
+	},
+	{
+		op:       &opGetPatientsByPatientId,
+		response: "GetPatientsByPatientId/response/JSON",
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return c.GetPatientsByPatientId(ctx, in.Path("patientId").(uuid.UUID), in.Params.(*GetPatientsByPatientIdParams))
+		},
+	},
+	{
+		op:       &opGetPatientsSearch,
+		response: "GetPatientsSearch/response/JSON",
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return c.GetPatientsSearch(ctx, in.Params.(*GetPatientsSearchParams))
+		},
+	},
+	{
+		op:       &opGetSystemClock,
+		response: "GetSystemClock/response/JSON",
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return c.GetSystemClock(ctx, in.Params.(*GetSystemClockParams))
+		},
+	},
+	{
+		op:       &opPostClinicsAppointments,
+		request:  "PostClinicsAppointments/request/JSON",
+		response: "PostClinicsAppointments/response/JSON",
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return c.PostClinicsAppointments(ctx, in.Path("clinicId").(uuid.UUID), in.Params.(*PostClinicsAppointmentsParams), in.Body.(*BookAppointmentCommand))
+		},
+	},
+	{
+		op:       &opPostClinicsAppointmentsNotes,
+		request:  "PostClinicsAppointmentsNotes/request/JSON",
+		response: "PostClinicsAppointmentsNotes/response/JSON",
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return c.PostClinicsAppointmentsNotes(ctx, in.Path("clinicId").(uuid.UUID), in.Path("appointmentId").(uuid.UUID), in.Params.(*PostClinicsAppointmentsNotesParams), in.Body.(*string))
+		},
+	},
+	{
+		op:       &opPostMessages,
+		request:  "PostMessages/request/JSON",
+		response: "PostMessages/response/JSON",
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return c.PostMessages(ctx, in.Params.(*PostMessagesParams), in.Body.(*SendPatientMessageCommand))
+		},
+	},
+	{
+		op:       &opPostPatientsPhoto,
+		request:  "PostPatientsPhoto/request/JSON",
+		response: "PostPatientsPhoto/response/JSON",
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return c.PostPatientsPhoto(ctx, in.Path("patientId").(uuid.UUID), in.Params.(*PostPatientsPhotoParams), in.Body.(*PatientPhotoUpload))
+		},
+	},
+	{
+		op:      &opPutClinicsAppointmentsByAppointmentId,
+		request: "PutClinicsAppointmentsByAppointmentId/request/JSON",
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return c.PutClinicsAppointmentsByAppointmentId(ctx, in.Path("clinicId").(uuid.UUID), in.Path("appointmentId").(uuid.UUID), in.Params.(*PutClinicsAppointmentsByAppointmentIdParams), in.Body.(*RescheduleAppointmentCommand))
+		},
+	},
+	{
+		op:      &opPutMessagesTemplatesByTemplateCode,
+		request: "PutMessagesTemplatesByTemplateCode/request/JSON",
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return nil, c.PutMessagesTemplatesByTemplateCode(ctx, in.Path("templateCode").(string), in.Params.(*PutMessagesTemplatesByTemplateCodeParams), in.Body.(*MessageTemplate))
+		},
+	},
+	{
+		op:      &opPutPatientsContact,
+		request: "PutPatientsContact/request/JSON",
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return c.PutPatientsContact(ctx, in.Path("patientId").(uuid.UUID), in.Params.(*PutPatientsContactParams), in.Body.(*ContactPoint))
+		},
+	},
 }
 
-func e2eResponsePutPatientsContact() (*ApiResultOfBoolean, error) {
-	return new(ApiResultOfBoolean), nil
-}
-
-func e2eBodyPutPatientsContact() (*ContactPoint, error) {
-	return jsonDecodeContactPoint(documentedSample("PutPatientsContact/request/JSON"))
-}
-
-// e2eRoundTripApiResultOfBoolean encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripApiResultOfBoolean(format Format, v *ApiResultOfBoolean, request bool) *ApiResultOfBoolean {
-	var out *ApiResultOfBoolean
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendApiResultOfBoolean(nil, v); err == nil {
-			out, err = xmlDecodeApiResultOfBoolean(doc)
-		}
-	case format == FormatForm && request:
-		if data := formAppendApiResultOfBoolean(nil, v); len(data) > 0 {
-			out, err = formDecodeApiResultOfBoolean(data)
-		}
-	default:
-		out, err = jsonDecodeApiResultOfBoolean(jsonAppendApiResultOfBoolean(nil, v, e2eDates(request)))
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
-}
-
-// e2eRoundTripApiResultOfGuid encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripApiResultOfGuid(format Format, v *ApiResultOfGuid, request bool) *ApiResultOfGuid {
-	var out *ApiResultOfGuid
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendApiResultOfGuid(nil, v); err == nil {
-			out, err = xmlDecodeApiResultOfGuid(doc)
-		}
-	case format == FormatForm && request:
-		if data := formAppendApiResultOfGuid(nil, v); len(data) > 0 {
-			out, err = formDecodeApiResultOfGuid(data)
-		}
-	default:
-		out, err = jsonDecodeApiResultOfGuid(jsonAppendApiResultOfGuid(nil, v, e2eDates(request)))
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
-}
-
-// e2eRoundTripApiResultOfListOfPatientSummary encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripApiResultOfListOfPatientSummary(format Format, v *ApiResultOfListOfPatientSummary, request bool) *ApiResultOfListOfPatientSummary {
-	var out *ApiResultOfListOfPatientSummary
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendApiResultOfListOfPatientSummary(nil, v); err == nil {
-			out, err = xmlDecodeApiResultOfListOfPatientSummary(doc)
-		}
-	case format == FormatForm && request:
-		if data := formAppendApiResultOfListOfPatientSummary(nil, v); len(data) > 0 {
-			out, err = formDecodeApiResultOfListOfPatientSummary(data)
-		}
-	default:
-		out, err = jsonDecodeApiResultOfListOfPatientSummary(jsonAppendApiResultOfListOfPatientSummary(nil, v, e2eDates(request)))
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
-}
-
-// e2eRoundTripAppointmentDetail encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripAppointmentDetail(format Format, v *AppointmentDetail, request bool) *AppointmentDetail {
-	var out *AppointmentDetail
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendAppointmentDetail(nil, v); err == nil {
-			out, err = xmlDecodeAppointmentDetail(doc)
-		}
-	case format == FormatForm && request:
-		if data := formAppendAppointmentDetail(nil, v); len(data) > 0 {
-			out, err = formDecodeAppointmentDetail(data)
-		}
-	default:
-		out, err = jsonDecodeAppointmentDetail(jsonAppendAppointmentDetail(nil, v, e2eDates(request)))
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
-}
-
-// e2eRoundTripBookAppointmentCommand encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripBookAppointmentCommand(format Format, v *BookAppointmentCommand, request bool) *BookAppointmentCommand {
-	var out *BookAppointmentCommand
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendBookAppointmentCommand(nil, v); err == nil {
-			out, err = xmlDecodeBookAppointmentCommand(doc)
-		}
-	case format == FormatForm && request:
-		if data := formAppendBookAppointmentCommand(nil, v); len(data) > 0 {
-			out, err = formDecodeBookAppointmentCommand(data)
-		}
-	default:
-		out, err = jsonDecodeBookAppointmentCommand(jsonAppendBookAppointmentCommand(nil, v, e2eDates(request)))
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
-}
-
-// e2eRoundTripClinicLocation encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripClinicLocation(format Format, v *ClinicLocation, request bool) *ClinicLocation {
-	var out *ClinicLocation
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendClinicLocation(nil, v); err == nil {
-			out, err = xmlDecodeClinicLocation(doc)
-		}
-	case format == FormatForm && request:
-		if data := formAppendClinicLocation(nil, v); len(data) > 0 {
-			out, err = formDecodeClinicLocation(data)
-		}
-	default:
-		out, err = jsonDecodeClinicLocation(jsonAppendClinicLocation(nil, v, e2eDates(request)))
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
-}
-
-// e2eRoundTripContactPoint encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripContactPoint(format Format, v *ContactPoint, request bool) *ContactPoint {
-	var out *ContactPoint
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendContactPoint(nil, v); err == nil {
-			out, err = xmlDecodeContactPoint(doc)
-		}
-	case format == FormatForm && request:
-		if data := formAppendContactPoint(nil, v); len(data) > 0 {
-			out, err = formDecodeContactPoint(data)
-		}
-	default:
-		out, err = jsonDecodeContactPoint(jsonAppendContactPoint(nil, v, e2eDates(request)))
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
-}
-
-// e2eRoundTripDateTimeOffset encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripDateTimeOffset(format Format, v time.Time, request bool) time.Time {
-	var out time.Time
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendDateTimeOffset(nil, v); err == nil {
-			out, err = xmlDecodeDateTimeOffset(doc)
-		}
-	case format == FormatForm && request:
-		if data := formAppendDateTimeOffset(nil, v); len(data) > 0 {
-			out, err = formDecodeDateTimeOffset(data)
-		}
-	default:
-		out, err = jsonDecodeDateTimeOffset(jsonAppendDateTimeOffset(nil, v, e2eDates(request)))
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
-}
-
-// e2eRoundTripListOfMessageTemplate encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripListOfMessageTemplate(format Format, v []*MessageTemplate, request bool) []*MessageTemplate {
-	var out []*MessageTemplate
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendListOfMessageTemplate(nil, v); err == nil {
-			out, err = xmlDecodeListOfMessageTemplate(doc)
-		}
-	case format == FormatForm && request:
-		if data := formAppendListOfMessageTemplate(nil, v); len(data) > 0 {
-			out, err = formDecodeListOfMessageTemplate(data)
-		}
-	default:
-		out, err = jsonDecodeListOfMessageTemplate(jsonAppendListOfMessageTemplate(nil, v, e2eDates(request)))
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
-}
-
-// e2eRoundTripListOfTimeWindow encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripListOfTimeWindow(format Format, v []*TimeWindow, request bool) []*TimeWindow {
-	var out []*TimeWindow
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendListOfTimeWindow(nil, v); err == nil {
-			out, err = xmlDecodeListOfTimeWindow(doc)
-		}
-	case format == FormatForm && request:
-		if data := formAppendListOfTimeWindow(nil, v); len(data) > 0 {
-			out, err = formDecodeListOfTimeWindow(data)
-		}
-	default:
-		out, err = jsonDecodeListOfTimeWindow(jsonAppendListOfTimeWindow(nil, v, e2eDates(request)))
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
-}
-
-// e2eRoundTripMessageDeliveryReport encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripMessageDeliveryReport(format Format, v *MessageDeliveryReport, request bool) *MessageDeliveryReport {
-	var out *MessageDeliveryReport
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendMessageDeliveryReport(nil, v); err == nil {
-			out, err = xmlDecodeMessageDeliveryReport(doc)
-		}
-	case format == FormatForm && request:
-		if data := formAppendMessageDeliveryReport(nil, v); len(data) > 0 {
-			out, err = formDecodeMessageDeliveryReport(data)
-		}
-	default:
-		out, err = jsonDecodeMessageDeliveryReport(jsonAppendMessageDeliveryReport(nil, v, e2eDates(request)))
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
-}
-
-// e2eRoundTripMessageTemplate encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripMessageTemplate(format Format, v *MessageTemplate, request bool) *MessageTemplate {
-	var out *MessageTemplate
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendMessageTemplate(nil, v); err == nil {
-			out, err = xmlDecodeMessageTemplate(doc)
-		}
-	case format == FormatForm && request:
-		if data := formAppendMessageTemplate(nil, v); len(data) > 0 {
-			out, err = formDecodeMessageTemplate(data)
-		}
-	default:
-		out, err = jsonDecodeMessageTemplate(jsonAppendMessageTemplate(nil, v, e2eDates(request)))
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
-}
-
-// e2eRoundTripPagedListOfAppointmentSummary encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripPagedListOfAppointmentSummary(format Format, v *PagedListOfAppointmentSummary, request bool) *PagedListOfAppointmentSummary {
-	var out *PagedListOfAppointmentSummary
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendPagedListOfAppointmentSummary(nil, v); err == nil {
-			out, err = xmlDecodePagedListOfAppointmentSummary(doc)
-		}
-	case format == FormatForm && request:
-		if data := formAppendPagedListOfAppointmentSummary(nil, v); len(data) > 0 {
-			out, err = formDecodePagedListOfAppointmentSummary(data)
-		}
-	default:
-		out, err = jsonDecodePagedListOfAppointmentSummary(jsonAppendPagedListOfAppointmentSummary(nil, v, e2eDates(request)))
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
-}
-
-// e2eRoundTripPatientPhotoUpload encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripPatientPhotoUpload(format Format, v *PatientPhotoUpload, request bool) *PatientPhotoUpload {
-	var out *PatientPhotoUpload
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendPatientPhotoUpload(nil, v); err == nil {
-			out, err = xmlDecodePatientPhotoUpload(doc)
-		}
-	case format == FormatForm && request:
-		if data := formAppendPatientPhotoUpload(nil, v); len(data) > 0 {
-			out, err = formDecodePatientPhotoUpload(data)
-		}
-	default:
-		out, err = jsonDecodePatientPhotoUpload(jsonAppendPatientPhotoUpload(nil, v, e2eDates(request)))
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
-}
-
-// e2eRoundTripPatientProfile encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripPatientProfile(format Format, v *PatientProfile, request bool) *PatientProfile {
-	var out *PatientProfile
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendPatientProfile(nil, v); err == nil {
-			out, err = xmlDecodePatientProfile(doc)
-		}
-	case format == FormatForm && request:
-		if data := formAppendPatientProfile(nil, v); len(data) > 0 {
-			out, err = formDecodePatientProfile(data)
-		}
-	default:
-		out, err = jsonDecodePatientProfile(jsonAppendPatientProfile(nil, v, e2eDates(request)))
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
-}
-
-// e2eRoundTripRescheduleAppointmentCommand encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripRescheduleAppointmentCommand(format Format, v *RescheduleAppointmentCommand, request bool) *RescheduleAppointmentCommand {
-	var out *RescheduleAppointmentCommand
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendRescheduleAppointmentCommand(nil, v); err == nil {
-			out, err = xmlDecodeRescheduleAppointmentCommand(doc)
-		}
-	case format == FormatForm && request:
-		if data := formAppendRescheduleAppointmentCommand(nil, v); len(data) > 0 {
-			out, err = formDecodeRescheduleAppointmentCommand(data)
-		}
-	default:
-		out, err = jsonDecodeRescheduleAppointmentCommand(jsonAppendRescheduleAppointmentCommand(nil, v, e2eDates(request)))
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
-}
-
-// e2eRoundTripSendPatientMessageCommand encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripSendPatientMessageCommand(format Format, v *SendPatientMessageCommand, request bool) *SendPatientMessageCommand {
-	var out *SendPatientMessageCommand
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendSendPatientMessageCommand(nil, v); err == nil {
-			out, err = xmlDecodeSendPatientMessageCommand(doc)
-		}
-	case format == FormatForm && request:
-		if data := formAppendSendPatientMessageCommand(nil, v); len(data) > 0 {
-			out, err = formDecodeSendPatientMessageCommand(data)
-		}
-	default:
-		out, err = jsonDecodeSendPatientMessageCommand(jsonAppendSendPatientMessageCommand(nil, v, e2eDates(request)))
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
-}
-
-// e2eRoundTripString encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripString(format Format, v *string, request bool) *string {
-	var out *string
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendString(nil, v); err == nil {
-			out, err = xmlDecodeString(doc)
-		}
-	case format == FormatForm && request:
-		if data := formAppendString(nil, v); len(data) > 0 {
-			out, err = formDecodeString(data)
-		}
-	default:
-		out, err = jsonDecodeString(jsonAppendString(nil, v, e2eDates(request)))
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
+// e2eCase is one endpoint of TestEndToEnd.
+type e2eCase struct {
+	op                *rtOp
+	request, response string // the documented samples sent and answered
+	formClash         string // why no form can carry the body, if so
+	formField         string // a member form binding does not set, which the form writer refuses
+	xmlSkip           string // why XML cannot carry the documented samples, if so
+	formSkip          string // why a form cannot carry the body, if so
+	call              func(ctx context.Context, c *Client, in *rtIn) (any, error)
 }
 
 // TestEndToEnd runs every endpoint through the generated client and server in each format.
 func TestEndToEnd(t *testing.T) {
 	for _, format := range []Format{FormatJSON, FormatXML, FormatForm} {
-		format := format
 		t.Run([]string{"JSON", "XML", "Form"}[format], func(t *testing.T) {
 			svc := &e2eService{}
+			// The documented samples ignore the documented constraints; validation has its own test.
 			srv := httptest.NewServer(NewHandler(svc, WithValidation(false)))
 			defer srv.Close()
 			c, err := NewClient(srv.URL, WithFormat(format))
 			if err != nil {
 				t.Fatal(err)
 			}
-			ctx := context.Background()
-			_ = ctx
-			t.Run("DeleteClinicsAppointmentsByAppointmentId", func(t *testing.T) {
-				clinicId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				appointmentId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				reason := string("a b/c?d&e=f%")
-				notifyPatient := Ptr(bool(true))
-				err := c.DeleteClinicsAppointmentsByAppointmentId(ctx, clinicId, appointmentId, reason, notifyPatient)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{clinicId, appointmentId, reason, notifyPatient})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{clinicId, appointmentId, reason, notifyPatient}))
-				}
-			})
-			t.Run("DeletePatientsPhoto", func(t *testing.T) {
-				patientId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				resp, err := c.DeletePatientsPhoto(ctx, patientId)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{patientId})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{patientId}))
-				}
-				doc, _ := e2eResponseDeletePatientsPhoto()
-				want := e2eRoundTripApiResultOfBoolean(format, doc, false)
-				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
-					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
-				}
-			})
-			t.Run("GetClinicsAppointments", func(t *testing.T) {
-				clinicId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				from := DateTime(DateTime{
-					Kind: DateTimeUtc,
-					Time: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC),
+			for _, tc := range e2eCases {
+				t.Run(tc.op.Name, func(t *testing.T) {
+					if format == FormatForm && tc.formClash != "" {
+						t.Skip("form keys collide ignoring case, as the model binder matches them: " + tc.formClash)
+					}
+					if format == FormatXML && tc.xmlSkip != "" {
+						t.Skip(tc.xmlSkip)
+					}
+					if format == FormatForm && tc.formSkip != "" {
+						t.Skip(tc.formSkip)
+					}
+					if format == FormatForm && tc.formField != "" {
+						t.Skip("the sample sets a member form binding does not set (a public field or non-public member): " + tc.formField)
+					}
+					in, sent := e2eRequest(t, format, tc)
+					svc.got = nil
+					resp, err := tc.call(context.Background(), c, in)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf(sent)) {
+						t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump(sent))
+					}
+					if tc.op.Response != nil {
+						want := e2eRoundTrip(t, format, tc.op.Response, e2eValue(t, tc.op.Response, tc.response), false)
+						if !e2eSame(reflect.ValueOf(resp), want.Elem()) {
+							t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want.Elem().Interface()))
+						}
+					}
 				})
-				to := Ptr(DateTime(DateTime{
-					Kind: DateTimeUtc,
-					Time: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC),
-				}))
-				status_ := Ptr(AppointmentStatus(AppointmentStatusNoShow))
-				page := Ptr(int32(42))
-				pageSize := Ptr(int32(42))
-				resp, err := c.GetClinicsAppointments(ctx, clinicId, from, to, status_, page, pageSize)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{clinicId, from, to, status_, page, pageSize})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{clinicId, from, to, status_, page, pageSize}))
-				}
-				doc, _ := e2eResponseGetClinicsAppointments()
-				want := e2eRoundTripPagedListOfAppointmentSummary(format, doc, false)
-				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
-					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
-				}
-			})
-			t.Run("GetClinicsAppointmentsByAppointmentId", func(t *testing.T) {
-				clinicId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				appointmentId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				resp, err := c.GetClinicsAppointmentsByAppointmentId(ctx, clinicId, appointmentId)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{clinicId, appointmentId})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{clinicId, appointmentId}))
-				}
-				doc, _ := e2eResponseGetClinicsAppointmentsByAppointmentId()
-				want := e2eRoundTripAppointmentDetail(format, doc, false)
-				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
-					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
-				}
-			})
-			t.Run("GetClinicsSlots", func(t *testing.T) {
-				clinicId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				date := DateTime(DateTime{
-					Kind: DateTimeUtc,
-					Time: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC),
-				})
-				durationMinutes := Ptr(int32(42))
-				clinicianId := Ptr(uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417")))
-				resp, err := c.GetClinicsSlots(ctx, clinicId, date, durationMinutes, clinicianId)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{clinicId, date, durationMinutes, clinicianId})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{clinicId, date, durationMinutes, clinicianId}))
-				}
-				doc, _ := e2eResponseGetClinicsSlots()
-				want := e2eRoundTripListOfTimeWindow(format, doc, false)
-				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
-					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
-				}
-			})
-			t.Run("GetLocationsByLocationId", func(t *testing.T) {
-				locationId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				resp, err := c.GetLocationsByLocationId(ctx, locationId)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{locationId})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{locationId}))
-				}
-				doc, _ := e2eResponseGetLocationsByLocationId()
-				want := e2eRoundTripClinicLocation(format, doc, false)
-				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
-					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
-				}
-			})
-			t.Run("GetMessagesDelivery", func(t *testing.T) {
-				messageId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				resp, err := c.GetMessagesDelivery(ctx, messageId)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{messageId})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{messageId}))
-				}
-				doc, _ := e2eResponseGetMessagesDelivery()
-				want := e2eRoundTripMessageDeliveryReport(format, doc, false)
-				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
-					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
-				}
-			})
-			t.Run("GetMessagesTemplates", func(t *testing.T) {
-				channel := Ptr(ReminderChannel(ReminderChannelVoice))
-				activeOnly := Ptr(bool(true))
-				resp, err := c.GetMessagesTemplates(ctx, channel, activeOnly)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{channel, activeOnly})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{channel, activeOnly}))
-				}
-				doc, _ := e2eResponseGetMessagesTemplates()
-				want := e2eRoundTripListOfMessageTemplate(format, doc, false)
-				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
-					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
-				}
-			})
-			t.Run("GetPatientsByPatientId", func(t *testing.T) {
-				patientId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				resp, err := c.GetPatientsByPatientId(ctx, patientId)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{patientId})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{patientId}))
-				}
-				doc, _ := e2eResponseGetPatientsByPatientId()
-				want := e2eRoundTripPatientProfile(format, doc, false)
-				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
-					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
-				}
-			})
-			t.Run("GetPatientsSearch", func(t *testing.T) {
-				name := string("a b/c?d&e=f%")
-				dateOfBirth := Ptr(DateTime(DateTime{
-					Kind: DateTimeUtc,
-					Time: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC),
-				}))
-				includeInactive := Ptr(bool(true))
-				maxResults := Ptr(int32(42))
-				resp, err := c.GetPatientsSearch(ctx, name, dateOfBirth, includeInactive, maxResults)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{name, dateOfBirth, includeInactive, maxResults})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{name, dateOfBirth, includeInactive, maxResults}))
-				}
-				doc, _ := e2eResponseGetPatientsSearch()
-				want := e2eRoundTripApiResultOfListOfPatientSummary(format, doc, false)
-				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
-					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
-				}
-			})
-			t.Run("GetSystemClock", func(t *testing.T) {
-				resp, err := c.GetSystemClock(ctx)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{}))
-				}
-				doc, _ := e2eResponseGetSystemClock()
-				want := e2eRoundTripDateTimeOffset(format, doc, false)
-				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
-					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
-				}
-			})
-			t.Run("PostClinicsAppointments", func(t *testing.T) {
-				clinicId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				body, berr := e2eBodyPostClinicsAppointments()
-				if berr != nil {
-					t.Fatalf("documented request sample: %v", berr)
-				}
-				resp, err := c.PostClinicsAppointments(ctx, clinicId, body)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{clinicId, e2eRoundTripBookAppointmentCommand(format, body, true)})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{clinicId, e2eRoundTripBookAppointmentCommand(format, body, true)}))
-				}
-				doc, _ := e2eResponsePostClinicsAppointments()
-				want := e2eRoundTripApiResultOfGuid(format, doc, false)
-				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
-					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
-				}
-			})
-			t.Run("PostClinicsAppointmentsNotes", func(t *testing.T) {
-				clinicId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				appointmentId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				body, berr := e2eBodyPostClinicsAppointmentsNotes()
-				if berr != nil {
-					t.Fatalf("documented request sample: %v", berr)
-				}
-				resp, err := c.PostClinicsAppointmentsNotes(ctx, clinicId, appointmentId, body)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{clinicId, appointmentId, e2eRoundTripString(format, body, true)})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{clinicId, appointmentId, e2eRoundTripString(format, body, true)}))
-				}
-				doc, _ := e2eResponsePostClinicsAppointmentsNotes()
-				want := e2eRoundTripApiResultOfGuid(format, doc, false)
-				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
-					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
-				}
-			})
-			t.Run("PostMessages", func(t *testing.T) {
-				body, berr := e2eBodyPostMessages()
-				if berr != nil {
-					t.Fatalf("documented request sample: %v", berr)
-				}
-				resp, err := c.PostMessages(ctx, body)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{e2eRoundTripSendPatientMessageCommand(format, body, true)})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{e2eRoundTripSendPatientMessageCommand(format, body, true)}))
-				}
-				doc, _ := e2eResponsePostMessages()
-				want := e2eRoundTripApiResultOfGuid(format, doc, false)
-				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
-					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
-				}
-			})
-			t.Run("PostPatientsPhoto", func(t *testing.T) {
-				patientId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				body, berr := e2eBodyPostPatientsPhoto()
-				if berr != nil {
-					t.Fatalf("documented request sample: %v", berr)
-				}
-				resp, err := c.PostPatientsPhoto(ctx, patientId, body)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{patientId, e2eRoundTripPatientPhotoUpload(format, body, true)})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{patientId, e2eRoundTripPatientPhotoUpload(format, body, true)}))
-				}
-				doc, _ := e2eResponsePostPatientsPhoto()
-				want := e2eRoundTripApiResultOfGuid(format, doc, false)
-				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
-					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
-				}
-			})
-			t.Run("PutClinicsAppointmentsByAppointmentId", func(t *testing.T) {
-				clinicId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				appointmentId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				body, berr := e2eBodyPutClinicsAppointmentsByAppointmentId()
-				if berr != nil {
-					t.Fatalf("documented request sample: %v", berr)
-				}
-				resp, err := c.PutClinicsAppointmentsByAppointmentId(ctx, clinicId, appointmentId, body)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{clinicId, appointmentId, e2eRoundTripRescheduleAppointmentCommand(format, body, true)})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{clinicId, appointmentId, e2eRoundTripRescheduleAppointmentCommand(format, body, true)}))
-				}
-				doc, _ := e2eResponsePutClinicsAppointmentsByAppointmentId()
-				want := e2eRoundTripApiResultOfBoolean(format, doc, false)
-				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
-					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
-				}
-			})
-			t.Run("PutMessagesTemplatesByTemplateCode", func(t *testing.T) {
-				templateCode := string("a b/c?d&e=f%")
-				body, berr := e2eBodyPutMessagesTemplatesByTemplateCode()
-				if berr != nil {
-					t.Fatalf("documented request sample: %v", berr)
-				}
-				err := c.PutMessagesTemplatesByTemplateCode(ctx, templateCode, body)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{templateCode, e2eRoundTripMessageTemplate(format, body, true)})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{templateCode, e2eRoundTripMessageTemplate(format, body, true)}))
-				}
-			})
-			t.Run("PutPatientsContact", func(t *testing.T) {
-				patientId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				body, berr := e2eBodyPutPatientsContact()
-				if berr != nil {
-					t.Fatalf("documented request sample: %v", berr)
-				}
-				resp, err := c.PutPatientsContact(ctx, patientId, body)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{patientId, e2eRoundTripContactPoint(format, body, true)})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{patientId, e2eRoundTripContactPoint(format, body, true)}))
-				}
-				doc, _ := e2eResponsePutPatientsContact()
-				want := e2eRoundTripApiResultOfBoolean(format, doc, false)
-				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
-					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
-				}
-			})
+			}
 		})
 	}
+}
+
+// e2eRequest is what a test case sends (path values, params, body) and
+// what the server should decode: the same, with the body as a trip
+// through the format leaves it (a JSON-only member is lost in XML).
+func e2eRequest(t *testing.T, format Format, tc e2eCase) (*rtIn, []any) {
+	api.ready()
+	op := tc.op
+	in := &rtIn{op: op, path: make([]any, len(op.path))}
+	var sent []any
+	for i, p := range op.path {
+		in.path[i] = e2eSample(p.codec).Interface()
+		sent = append(sent, in.path[i])
+	}
+	params := reflect.New(op.paramsType)
+	for _, p := range op.query {
+		reflect.NewAt(p.typ, unsafe.Add(params.UnsafePointer(), p.off)).Elem().Set(e2eSample(p.codec))
+	}
+	in.Params = params.Interface()
+	sent = append(sent, in.Params)
+	if op.Body != nil {
+		body := e2eValue(t, op.Body, tc.request)
+		in.Body = body.Elem().Interface()
+		sent = append(sent, e2eRoundTrip(t, format, op.Body, body, true).Elem().Interface())
+	}
+	return in, sent
+}
+
+// e2eAnswer is an operation's documented response sample, decoded anew
+// on every call.
+func e2eAnswer[T any](op *rtOp) (T, error) {
+	var v T
+	for _, tc := range e2eCases {
+		if tc.op == op {
+			reflect.ValueOf(&v).Elem().Set(e2eValue(nil, op.Response, tc.response).Elem())
+		}
+	}
+	return v, nil
+}
+
+// e2eValue decodes the documented sample name as a value of root (a
+// pointer to it); with no sample, a struct is empty and anything else zero.
+func e2eValue(t *testing.T, root *rtRoot, name string) reflect.Value {
+	api.ready()
+	v := reflect.New(root.goType.Elem())
+	if name == "" {
+		if root.codec.kind == rtKContract {
+			v.Elem().Set(reflect.New(root.codec.contract.typ))
+		}
+		return v
+	}
+	var err error
+	if strings.HasSuffix(name, "/XML") {
+		err = rtXMLDecodeDoc(documentedSample(name), root.codec, v.UnsafePointer())
+	} else {
+		err = rtJSONDecodeDoc(documentedSample(name), root.codec, v.UnsafePointer())
+	}
+	if err != nil {
+		if t == nil {
+			panic(err)
+		}
+		t.Fatalf("documented sample %s: %v", name, err)
+	}
+	return v
+}
+
+// e2eRoundTrip encodes and decodes the value v points to in the format a
+// request (or response) uses; it returns a pointer to the result.
+func e2eRoundTrip(t *testing.T, format Format, root *rtRoot, v reflect.Value, request bool) reflect.Value {
+	out := reflect.New(root.goType.Elem())
+	p, q := v.UnsafePointer(), out.UnsafePointer()
+	var err error
+	switch {
+	case format == FormatXML:
+		var doc []byte
+		if doc, err = rtXMLAppendDoc(nil, root.codec, p); err == nil {
+			err = rtXMLDecodeDoc(doc, root.codec, q)
+		}
+	case format == FormatForm && request:
+		var form []byte
+		// An empty form is no value: Web API binds null, as the server does.
+		if form, err = rtFormAppendDoc(nil, root.codec, p); err == nil && len(form) > 0 {
+			err = rtFormDecodeDoc(form, root.codec, q)
+		}
+	default:
+		dates := api.Dates
+		if request {
+			dates = api.ClientDates
+		}
+		err = rtJSONDecodeDoc(rtJSONAppend(nil, root.codec, p, dates), root.codec, q)
+	}
+	if err != nil {
+		t.Fatalf("round trip: %v", err)
+	}
+	return out
+}
+
+// e2eSample is a value of c's type for a URI parameter, chosen to exercise
+// escaping and parsing.
+func e2eSample(c *rtCodec) reflect.Value {
+	v := reflect.New(c.typ).Elem()
+	p := v.Addr().UnsafePointer()
+	switch c.kind {
+	case rtKNullable:
+		v.Set(reflect.New(c.elem.typ))
+		v.Elem().Set(e2eSample(c.elem))
+	case rtKList:
+		v.Set(reflect.Append(v, e2eSample(c.elem)))
+	case rtKString:
+		s := "a b;c?d&e=f%é"
+		if c.value {
+			v.SetString(s)
+		} else {
+			v.Set(reflect.ValueOf(&s))
+		}
+	case rtKInt, rtKUint:
+		rtStoreInt(p, c.size, 42)
+	case rtKFloat32, rtKFloat64:
+		v.SetFloat(1.5)
+	case rtKBool:
+		v.SetBool(true)
+	case rtKDecimal:
+		*(*Decimal)(p) = DecimalFromInt(1250)
+	case rtKDateTime:
+		*(*DateTime)(p) = DateTime{Time: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC), Kind: DateTimeUtc}
+	case rtKDateTimeOffset:
+		*(*time.Time)(p) = time.Date(2025, 1, 2, 3, 4, 5, 0, time.FixedZone("", 7200))
+	case rtKTimeSpan:
+		*(*TimeSpan)(p) = TimeSpanOf(90 * time.Minute)
+	case rtKGUID:
+		*(*uuid.UUID)(p) = uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417")
+	case rtKChar:
+		*(*rune)(p) = 'x'
+	case rtKBytes:
+		*(*[]byte)(p) = []byte{1, 2}
+	case rtKEnum:
+		if n := len(c.enum.Values); n > 0 {
+			rtStoreInt(p, c.size, c.enum.Values[n-1].Value)
+		}
+	}
+	return v
 }
 
 // e2eSame compares decoded values: DateTime and DateTimeOffset by instant (the form binder
 // turns zoned DateTimes into server-local ones, as Web API does), nil and empty collections alike
 // (a form cannot tell them apart), everything else exactly.
 func e2eSame(a, b reflect.Value) bool {
-	return e2eSameValue(a, b)
-}
-
-func e2eSameValue(a, b reflect.Value) bool {
 	if a.IsValid() != b.IsValid() {
 		return false
 	}
@@ -966,7 +456,10 @@ func e2eSameValue(a, b reflect.Value) bool {
 		if a.IsNil() || b.IsNil() {
 			return a.IsNil() == b.IsNil()
 		}
-		return e2eSameValue(a.Elem(), b.Elem())
+		return e2eSame(a.Elem(), b.Elem())
+	}
+	if b.Kind() == reflect.Interface && !b.IsNil() {
+		b = b.Elem()
 	}
 	if a.Type() != b.Type() {
 		return false
@@ -984,13 +477,13 @@ func e2eSameValue(a, b reflect.Value) bool {
 		if a.IsNil() || b.IsNil() {
 			return a.IsNil() == b.IsNil()
 		}
-		return e2eSameValue(a.Elem(), b.Elem())
+		return e2eSame(a.Elem(), b.Elem())
 	case reflect.Slice:
 		if a.Len() != b.Len() {
 			return false
 		}
 		for i := 0; i < a.Len(); i++ {
-			if !e2eSameValue(a.Index(i), b.Index(i)) {
+			if !e2eSame(a.Index(i), b.Index(i)) {
 				return false
 			}
 		}
@@ -1000,7 +493,7 @@ func e2eSameValue(a, b reflect.Value) bool {
 			return false
 		}
 		for _, k := range a.MapKeys() {
-			if !e2eSameValue(a.MapIndex(k), b.MapIndex(k)) {
+			if !e2eSame(a.MapIndex(k), b.MapIndex(k)) {
 				return false
 			}
 		}
@@ -1010,7 +503,7 @@ func e2eSameValue(a, b reflect.Value) bool {
 			if !a.Type().Field(i).IsExported() {
 				continue
 			}
-			if !e2eSameValue(a.Field(i), b.Field(i)) {
+			if !e2eSame(a.Field(i), b.Field(i)) {
 				return false
 			}
 		}
@@ -1028,13 +521,16 @@ func e2eDump(v any) string {
 	return string(b)
 }
 
-// e2eDates are the date settings of a request (client) or response (server).
-func e2eDates(request bool) *rtJSONDates {
-	if request {
-		return jsonClientDates
-	}
-	return jsonDates
-}
-
-// e2eSameValue uses time; keep the import when no other code of this file does.
-var _ time.Time
+// The imports of the code above, whatever the rest of the file uses.
+var (
+	_ = context.Background
+	_ = json.MarshalIndent
+	_ = fmt.Sprintf
+	_ = httptest.NewServer
+	_ = reflect.ValueOf
+	_ = strings.HasSuffix
+	_ = testing.Short
+	_ = time.Date
+	_ = uuid.MustParse
+	_ unsafe.Pointer
+)

@@ -23,6 +23,10 @@ import (
 // member writes a contract member's element.
 func (w *rtXMLWriter) member(f *rtField, p unsafe.Pointer) {
 	if f.OmitDefault && rtIsDefault(f.codec, p) {
+		if f.Required {
+			// DCS refuses to write it (and to read a document without it).
+			w.refuseDefault(f.xmlName)
+		}
 		return
 	}
 	w.elem(f.codec, p, f.xmlName, f.xmlNS)
@@ -306,7 +310,7 @@ func (r *rtXMLReader) content(c *rtCodec, p unsafe.Pointer) error {
 		}
 		*(*rtSlice)(p) = s
 	case rtKDict:
-		m := reflectMakeMap(c)
+		m := rtMakeMap(c)
 		rtSetMap(p, m)
 		for {
 			more, err := r.item(c.xmlItem, rtNSArrays)
@@ -362,6 +366,17 @@ func (r *rtXMLReader) contract(ci *rtContractInfo, p unsafe.Pointer) error {
 			return err
 		}
 		f := ci.xml[i]
+		if f.MaybeNull {
+			// Maybe Nullable<T> in .NET: i:nil is the zero value.
+			isNil, err := r.null()
+			if err != nil {
+				return err
+			}
+			if isNil {
+				rtZeroValue(f.codec, unsafe.Add(p, f.off))
+				continue
+			}
+		}
 		if err := r.value(f.codec, unsafe.Add(p, f.off)); err != nil {
 			return err
 		}
@@ -409,8 +424,14 @@ func rtXMLAppendDoc(dst []byte, c *rtCodec, p unsafe.Pointer) ([]byte, error) {
 
 // rtXMLDecodeDoc reads a whole document into p.
 func rtXMLDecodeDoc(data []byte, c *rtCodec, p unsafe.Pointer) error {
+	return rtXMLDecodeDocWith(data, nil, c, p)
+}
+
+// rtXMLDecodeDocWith is rtXMLDecodeDoc within d's limits (nil: the
+// defaults), checking d's context as it goes.
+func rtXMLDecodeDocWith(data []byte, d *rtDecoding, c *rtCodec, p unsafe.Pointer) error {
 	r := &rtXMLReader{}
-	r.reset(data)
+	r.resetWith(data, d)
 	name, ns, _ := rtXMLRoot(c)
 	if err := r.root(name, ns); err != nil {
 		return err

@@ -38,6 +38,7 @@ type rtAPI struct {
 	Enums     []*rtEnum
 	Opaque    []*rtOpaque
 	Roots     []*rtRoot
+	Ops       []*rtOp
 	// Dates is how the server's Json.NET writes dates; ClientDates how
 	// the client writes them (Json.NET's round-trip form, which every
 	// server reads whatever its own format).
@@ -79,6 +80,13 @@ type rtMember struct {
 	Required bool
 	// OmitDefault is DataMember(EmitDefaultValue=false).
 	OmitDefault bool
+	// MaybeNull marks a value type that may be Nullable<T> in .NET (the
+	// pages cannot show it): readers take null as the zero value.
+	MaybeNull bool
+	// NoForm marks a member Web API's form binding does not set (a public
+	// field, or a non-public DataMember): the form writer refuses a value
+	// and the reader reads none.
+	NoForm bool
 	// Check holds the documented validation annotations, if any.
 	Check *rtCheck
 }
@@ -187,6 +195,8 @@ type rtContractInfo struct {
 	xml     []*rtField   // DCS order
 	xmlMems []rtXMLMember
 	form    []*rtField
+	// noForm are the members form binding does not set (NoForm).
+	noForm []*rtField
 	// jsonOmit is set when a member may be left out of the JSON.
 	jsonOmit bool
 }
@@ -252,6 +262,9 @@ func (a *rtAPI) resolve() {
 		r.goType = reflect.TypeOf(r.Go)
 		r.codec = a.codec(r.Type, r.goType.Elem(), "root "+r.Type)
 	}
+	for _, op := range a.Ops {
+		a.resolveOp(op)
+	}
 }
 
 // rtGoName is the name of the type a descriptor's Go field points to.
@@ -293,7 +306,10 @@ func (a *rtAPI) resolveMembers(ci *rtContractInfo) {
 			ci.xml = append(ci.xml, f)
 			ci.xmlMems = append(ci.xmlMems, rtXMLMember{Name: f.xmlName, NS: f.xmlNS, Required: m.Required})
 		}
-		if f.codec.kind != rtKObject {
+		switch {
+		case m.NoForm:
+			ci.noForm = append(ci.noForm, f)
+		case f.codec.kind != rtKObject:
 			ci.form = append(ci.form, f) // an Object cannot be bound from a form
 		}
 	}
@@ -683,6 +699,12 @@ func rtSetMap(p unsafe.Pointer, m reflect.Value) {
 	*(*unsafe.Pointer)(p) = m.UnsafePointer()
 }
 
+// rtZeroValue clears the value at p (null read for a member of unknown
+// nullability: the zero value).
+func rtZeroValue(c *rtCodec, p unsafe.Pointer) {
+	clear(unsafe.Slice((*byte)(p), c.size))
+}
+
 // rtIsDefault reports whether the value at p is its type's default, for
 // DataMember(EmitDefaultValue=false).
 func rtIsDefault(c *rtCodec, p unsafe.Pointer) bool {
@@ -817,7 +839,7 @@ func (a *rtAPI) reencode(root *rtRoot, format string, data []byte) (out []byte, 
 		}
 	case "form":
 		if decErr = rtFormDecodeDoc(data, root.codec, p); decErr == nil {
-			out = rtFormAppendDoc(nil, root.codec, p)
+			out, encErr = rtFormAppendDoc(nil, root.codec, p)
 		}
 	default:
 		if decErr = rtJSONDecodeDoc(data, root.codec, p); decErr == nil {

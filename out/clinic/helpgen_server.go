@@ -14,6 +14,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
+	"unsafe"
 )
 
 // ServerOption configures the handler NewHandler returns.
@@ -21,6 +23,7 @@ type ServerOption func(*rtServerConfig)
 
 type rtServerConfig struct {
 	maxBody    int64
+	limits     DecodeLimits
 	noValidate bool
 	logger     *slog.Logger
 }
@@ -28,6 +31,13 @@ type rtServerConfig struct {
 // WithMaxBodyBytes limits request bodies (default 10 MiB); larger ones get 413.
 func WithMaxBodyBytes(n int64) ServerOption {
 	return func(c *rtServerConfig) { c.maxBody = n }
+}
+
+// WithDecodeLimits sets the limits on what a body may hold (form keys,
+// their depth and length; XML attributes and namespace declarations per
+// element); unset fields keep their defaults (see DecodeLimits).
+func WithDecodeLimits(l DecodeLimits) ServerOption {
+	return func(c *rtServerConfig) { c.limits = l }
 }
 
 // WithLogger logs one line per request: method, route pattern, status and
@@ -48,6 +58,7 @@ func rtNewServerConfig(opts []ServerOption) *rtServerConfig {
 	for _, o := range opts {
 		o(c)
 	}
+	c.limits = c.limits.withDefaults()
 	return c
 }
 
@@ -117,8 +128,11 @@ func rtRequestFormat(r *http.Request) (rtFormat, bool) {
 }
 
 // rtResponseFormat picks JSON or XML from Accept (q-values honoured, JSON
-// first on ties as Web API's formatter order has it); ok is false when the
-// client accepts neither (406).
+// first on ties as Web API's formatter order has it). When the client
+// accepts neither (Accept: text/html, or JSON and XML with q=0) it is JSON,
+// as Web API answers: its content negotiation falls back to the first
+// formatter that can write the type (verified on the dispensary oracle). ok
+// is always true; it is kept for the generated handlers that check it.
 func rtResponseFormat(r *http.Request) (rtFormat, bool) {
 	accept := r.Header.Values("Accept")
 	if len(accept) == 0 {
@@ -161,7 +175,10 @@ func rtResponseFormat(r *http.Request) (rtFormat, bool) {
 			}
 		}
 	}
-	return best, bestQ >= 0
+	if bestQ < 0 {
+		return rtJSON, true
+	}
+	return best, true
 }
 
 // rtReadBody reads a request body within the limit; the status is 413 when
@@ -170,7 +187,14 @@ func rtReadBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, in
 	if r.ContentLength > limit {
 		return nil, http.StatusRequestEntityTooLarge
 	}
-	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	body := http.MaxBytesReader(w, r.Body, limit)
+	var data []byte
+	var err error
+	if r.ContentLength > 0 {
+		data, err = rtReadLength(body, r.ContentLength)
+	} else {
+		data, err = io.ReadAll(body)
+	}
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
@@ -179,6 +203,31 @@ func rtReadBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, in
 		return nil, http.StatusBadRequest
 	}
 	return data, 0
+}
+
+// rtReadLength reads a body of a declared length. The buffer grows as the
+// bytes arrive, doubling up to the length (at most twice what was
+// received, so a client that declares 10 MiB and sends nothing holds
+// 64 KiB of the server, not 10 MiB), and ends at the length exactly.
+func rtReadLength(r io.Reader, length int64) ([]byte, error) {
+	const first = 64 << 10
+	data := make([]byte, 0, min(length, first))
+	for int64(len(data)) < length {
+		if len(data) == cap(data) {
+			data = append(make([]byte, 0, min(2*int64(cap(data)), length)), data...)
+		}
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		switch {
+		case int64(len(data)) == length:
+			return data, nil // the last bytes may come with io.EOF
+		case err == io.EOF:
+			return data, io.ErrUnexpectedEOF
+		case err != nil:
+			return data, err
+		}
+	}
+	return data, nil
 }
 
 // rtWriteError answers an error in the negotiated format, shaped like Web
@@ -278,8 +327,10 @@ func (s *rtStatusWriter) Write(b []byte) (int, error) {
 	return s.ResponseWriter.Write(b)
 }
 
-// rtWrap adds panic recovery (500 without internals) and the access log.
+// rtWrap adds panic recovery (500 without internals), the path-value
+// checks (rtCheckPath) and the access log.
 func rtWrap(cfg *rtServerConfig, pattern string, h http.HandlerFunc) http.HandlerFunc {
+	params := rtRouteParams(pattern)
 	return func(w http.ResponseWriter, r *http.Request) {
 		sw := &rtStatusWriter{ResponseWriter: w}
 		start := time.Now()
@@ -300,9 +351,83 @@ func rtWrap(cfg *rtServerConfig, pattern string, h http.HandlerFunc) http.Handle
 				cfg.logger.Info("request", "route", pattern, "status", sw.status, "duration", time.Since(start))
 			}
 		}()
+		if !rtCheckPath(sw, r, params) {
+			return
+		}
 		h(sw, r)
 	}
 }
+
+// rtRouteParams maps the segments of a route pattern ("POST
+// api/v1/items/{id}") to their parameter names ("" for literals).
+func rtRouteParams(pattern string) []string {
+	_, route, _ := strings.Cut(pattern, " ")
+	segs := strings.Split(strings.Trim(route, "/"), "/")
+	for i, s := range segs {
+		if !strings.HasPrefix(s, "{") || !strings.HasSuffix(s, "}") {
+			segs[i] = ""
+			continue
+		}
+		name := strings.TrimLeft(s[1:len(s)-1], "*")
+		name, _, _ = strings.Cut(name, ":") // {id:int}
+		name, _, _ = strings.Cut(name, "=") // {id=0}
+		segs[i] = name
+	}
+	return segs
+}
+
+// rtCheckPath checks the path's encoded segments as Web API's host would
+// see them, answering itself and returning false when one fails:
+//
+//   - %2F and %5C decode to separators before Web API routes (Uri turns \
+//     into /), so a value holding one matches no route: 404 with no body,
+//     as rtNoRoute answers. A service never gets a value with '/' or '\'
+//     (..%2F..%2Fetc%2Fpasswd does not reach it).
+//   - A control character (U+0000-U+001F, U+007F-U+009F: HTTP.sys's
+//     "restricted characters", refused with 400 by every Windows Web API
+//     host), bytes that are not UTF-8 (no .NET string holds them; mono
+//     would make them U+FFFD) and malformed escapes get 400, naming the
+//     parameter.
+func rtCheckPath(w http.ResponseWriter, r *http.Request, params []string) bool {
+	p := r.URL.EscapedPath() // the router routes on it as sent (route.go)
+	if strings.IndexByte(p, '%') < 0 && strings.IndexByte(p, '\\') < 0 {
+		return true // EscapedPath escapes every other byte that could fail
+	}
+	for i, seg := range strings.Split(strings.Trim(p, "/"), "/") {
+		if strings.IndexByte(seg, '%') < 0 && strings.IndexByte(seg, '\\') < 0 {
+			continue
+		}
+		v, err := url.PathUnescape(seg)
+		var problem string
+		switch {
+		case err == nil && strings.ContainsAny(v, "/\\"):
+			w.WriteHeader(http.StatusNotFound)
+			return false
+		case err != nil:
+			problem = "The value is not validly escaped."
+		case !utf8.ValidString(v):
+			problem = "The value is not valid UTF-8."
+		case strings.ContainsFunc(v, rtIsRestricted):
+			problem = "The value contains a control character."
+		default:
+			continue
+		}
+		name := "path"
+		if i < len(params) && params[i] != "" {
+			name = params[i]
+		}
+		rf, ok := rtResponseFormat(r)
+		if !ok {
+			rf = rtJSON
+		}
+		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", map[string][]string{name: {problem}})
+		return false
+	}
+	return true
+}
+
+// rtIsRestricted reports HTTP.sys's restricted characters.
+func rtIsRestricted(r rune) bool { return r < 0x20 || r >= 0x7f && r <= 0x9f }
 
 // rtServiceError answers an error a service method returned.
 func rtServiceError(w http.ResponseWriter, f rtFormat, err error) {
@@ -390,46 +515,70 @@ func rtPathParam[T any](r *http.Request, i int, name string, verr *ValidationErr
 }
 
 // rtDecodeBody reads the request body (within the size limit) and decodes
-// it in the format its Content-Type names. It answers 415 or 413 itself and
-// then returns false; a body that does not decode is recorded in verr. An
-// empty body is the zero value, as Web API binds it to null.
+// it into *body, a value of root's type, in the format its Content-Type
+// names, within cfg's decode limits and checking the request's context as
+// it goes. It answers 415 or 413 itself and then returns false; a body
+// that does not decode is recorded in verr. An empty body leaves the zero
+// value, as Web API binds it to null.
 func rtDecodeBody[T any](w http.ResponseWriter, r *http.Request, cfg *rtServerConfig, rf rtFormat, verr *ValidationError,
-	xml, form, json func([]byte) (T, error)) (T, bool) {
-	var body T
+	a *rtAPI, root *rtRoot, body *T) bool {
+	return rtDecodeBodyAt(w, r, cfg, rf, verr, root.codec, rtRootPointer(a, root, body))
+}
+
+// rtDecodeBodyAt is rtDecodeBody into p, a value of c.
+func rtDecodeBodyAt(w http.ResponseWriter, r *http.Request, cfg *rtServerConfig, rf rtFormat, verr *ValidationError, c *rtCodec, p unsafe.Pointer) bool {
 	bf, ok := rtRequestFormat(r)
 	if !ok {
 		rtWriteError(w, rf, http.StatusUnsupportedMediaType, "The request entity's media type is not supported for this resource.", nil)
-		return body, false
+		return false
 	}
 	data, st := rtReadBody(w, r, cfg.maxBody)
 	if st != 0 {
 		rtWriteError(w, rf, st, http.StatusText(st), nil)
-		return body, false
+		return false
 	}
 	if len(data) == 0 {
-		return body, true
+		return true
 	}
+	d := rtNewDecoding(r.Context(), cfg.limits)
 	var err error
 	switch bf {
 	case rtXML:
-		body, err = xml(data)
+		err = rtXMLDecodeDocWith(data, d, c, p)
 	case rtForm:
-		body, err = form(data)
+		err = rtFormDecodeDocWith(data, d, c, p)
 	default:
-		body, err = json(data)
+		err = rtJSONDecodeDocWith(data, d, c, p)
 	}
 	if err != nil {
-		verr.add("body", err.Error())
+		verr.add("body", rtMessage(err))
 	}
-	return body, true
+	return true
 }
 
-// rtWriteResponse answers 200 with v in the negotiated format.
-func rtWriteResponse[T any](w http.ResponseWriter, rf rtFormat, v T, xml func([]byte, T) ([]byte, error), json func([]byte, T, *rtJSONDates) []byte, dates *rtJSONDates) {
+// rtMessage is an error's text for a 400 body, cut to 1 KiB: the
+// decoders cut the names they quote already; this is the backstop that
+// keeps any message from echoing a body back.
+func rtMessage(err error) string {
+	const max = 1 << 10
+	msg := err.Error()
+	if len(msg) <= max {
+		return msg
+	}
+	cut := max
+	for cut > 0 && msg[cut]&0xC0 == 0x80 {
+		cut--
+	}
+	return msg[:cut] + "…"
+}
+
+// rtWriteResponseAt answers 200 with the value at p (of c) in the
+// negotiated format.
+func rtWriteResponseAt(w http.ResponseWriter, rf rtFormat, c *rtCodec, p unsafe.Pointer, dates *rtJSONDates) {
 	var out []byte
 	if rf == rtXML {
 		var err error
-		if out, err = xml(nil, v); err != nil {
+		if out, err = rtXMLAppendDoc(nil, c, p); err != nil {
 			// What Web API answers when DataContractSerializer throws.
 			rtWriteError(w, rf, http.StatusInternalServerError, "An error has occurred.", nil)
 			return
@@ -437,7 +586,7 @@ func rtWriteResponse[T any](w http.ResponseWriter, rf rtFormat, v T, xml func([]
 		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
 	} else {
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		out = json(nil, v, dates)
+		out = rtJSONMarshal(func(dst []byte) []byte { return rtJSONAppend(dst, c, p, dates) })
 	}
 	w.WriteHeader(http.StatusOK)
 	w.Write(out)

@@ -52,7 +52,11 @@ func (c codec[P]) encode(t *testing.T, format string, v P) []byte {
 		}
 		return b
 	case "form":
-		return rtFormAppendDoc(nil, self, p)
+		b, err := rtFormAppendDoc(nil, self, p)
+		if err != nil {
+			t.Fatalf("form encode: %v", err)
+		}
+		return b
 	}
 	return rtJSONAppend(nil, self, p, jsonClientDates)
 }

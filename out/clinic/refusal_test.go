@@ -44,7 +44,7 @@ func TestClientRefusesUndefinedEnum(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = c.PostClinicsAppointments(context.Background(), uuid.New(), &BookAppointmentCommand{Urgency: UrgencyLevel(42)})
+	_, err = c.PostClinicsAppointments(context.Background(), uuid.New(), nil, &BookAppointmentCommand{Urgency: UrgencyLevel(42)})
 	if err == nil || calls.Load() != 0 {
 		t.Errorf("err = %v after %d requests; want an error and no request", err, calls.Load())
 	}
@@ -52,7 +52,7 @@ func TestClientRefusesUndefinedEnum(t *testing.T) {
 
 type undefinedEnumService struct{ UnimplementedService }
 
-func (undefinedEnumService) GetClinicsAppointmentsByAppointmentId(context.Context, uuid.UUID, uuid.UUID) (*AppointmentDetail, error) {
+func (undefinedEnumService) GetClinicsAppointmentsByAppointmentId(context.Context, uuid.UUID, uuid.UUID, *GetClinicsAppointmentsByAppointmentIdParams) (*AppointmentDetail, error) {
 	return &AppointmentDetail{Status: AppointmentStatus(99)}, nil
 }
 

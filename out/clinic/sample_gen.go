@@ -14,39 +14,47 @@ type SampleService struct{}
 
 var _ Service = SampleService{}
 
-func (SampleService) DeleteClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, reason string, notifyPatient *bool) error {
+func (SampleService) DeleteClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *DeleteClinicsAppointmentsByAppointmentIdParams) error {
 	return nil
 }
 
 // sampleDeletePatientsPhoto is the documented response sample of DeletePatientsPhoto.
 const sampleDeletePatientsPhoto = "{\n  \"Success\": true,\n  \"StatusCode\": 2,\n  \"Message\": \"sample string 3\",\n  \"Data\": true,\n  \"Links\": [\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    },\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    }\n  ],\n  \"ValidationErrors\": {\n    \"sample string 1\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ],\n    \"sample string 2\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ]\n  }\n}"
 
-func (SampleService) DeletePatientsPhoto(ctx context.Context, patientId uuid.UUID) (*ApiResultOfBoolean, error) {
-	return jsonDecodeApiResultOfBoolean([]byte(sampleDeletePatientsPhoto))
+func (SampleService) DeletePatientsPhoto(ctx context.Context, patientId uuid.UUID, params *DeletePatientsPhotoParams) (*ApiResultOfBoolean, error) {
+	var v *ApiResultOfBoolean
+	err := rtDecodeJSONRoot(api, []byte(sampleDeletePatientsPhoto), &rootApiResultOfBoolean, &v)
+	return v, err
 }
 
 // sampleGetClinicsAppointments is the documented response sample of GetClinicsAppointments.
 const sampleGetClinicsAppointments = "{\n  \"Items\": [\n    {\n      \"AppointmentId\": \"266f110a-6eee-4de4-94ef-febe0a3fb94a\",\n      \"Start\": \"2025-11-24T09:41:17.3371284+02:00\",\n      \"DurationMinutes\": 3,\n      \"Status\": 0,\n      \"ClinicianName\": \"sample string 4\",\n      \"PatientDisplayName\": \"sample string 5\",\n      \"TravelDistanceKm\": 1.1,\n      \"Label\": \"sample string 4 / 3 min\"\n    },\n    {\n      \"AppointmentId\": \"266f110a-6eee-4de4-94ef-febe0a3fb94a\",\n      \"Start\": \"2025-11-24T09:41:17.3371284+02:00\",\n      \"DurationMinutes\": 3,\n      \"Status\": 0,\n      \"ClinicianName\": \"sample string 4\",\n      \"PatientDisplayName\": \"sample string 5\",\n      \"TravelDistanceKm\": 1.1,\n      \"Label\": \"sample string 4 / 3 min\"\n    }\n  ],\n  \"Page\": 1,\n  \"PageSize\": 2,\n  \"TotalCount\": 3,\n  \"HasMore\": true\n}"
 
-func (SampleService) GetClinicsAppointments(ctx context.Context, clinicId uuid.UUID, from DateTime, to *DateTime, status_ *AppointmentStatus, page *int32, pageSize *int32) (*PagedListOfAppointmentSummary, error) {
-	return jsonDecodePagedListOfAppointmentSummary([]byte(sampleGetClinicsAppointments))
+func (SampleService) GetClinicsAppointments(ctx context.Context, clinicId uuid.UUID, params *GetClinicsAppointmentsParams) (*PagedListOfAppointmentSummary, error) {
+	var v *PagedListOfAppointmentSummary
+	err := rtDecodeJSONRoot(api, []byte(sampleGetClinicsAppointments), &rootPagedListOfAppointmentSummary, &v)
+	return v, err
 }
 
 // sampleGetClinicsAppointmentsByAppointmentId is the documented response sample of GetClinicsAppointmentsByAppointmentId.
 const sampleGetClinicsAppointmentsByAppointmentId = "{\n  \"AppointmentId\": \"6429f8a9-0bfa-4046-b313-8b13552ecf77\",\n  \"Status\": 0,\n  \"Slot\": {\n    \"Start\": \"2025-11-24T09:41:28.5366764+02:00\",\n    \"End\": \"2025-11-24T09:41:28.5366764+02:00\",\n    \"Buffer\": \"00:00:00.1234567\",\n    \"TimeZoneId\": \"sample string 4\"\n  },\n  \"PatientContact\": {\n    \"SmsNumber\": \"sample string 1\",\n    \"SMSReminders\": true,\n    \"Email\": \"sample string 3\",\n    \"CountryCode\": \"sample string 4\",\n    \"Website\": \"http://webapihelppage5.com\"\n  },\n  \"Notes\": [\n    {\n      \"NoteId\": \"979b6b61-6e73-48d9-bbc7-0bef9d449c1e\",\n      \"Text\": \"sample string 2\",\n      \"WrittenAt\": \"2025-11-24T09:41:28.5366764+02:00\",\n      \"Author\": \"sample string 4\"\n    },\n    {\n      \"NoteId\": \"979b6b61-6e73-48d9-bbc7-0bef9d449c1e\",\n      \"Text\": \"sample string 2\",\n      \"WrittenAt\": \"2025-11-24T09:41:28.5366764+02:00\",\n      \"Author\": \"sample string 4\"\n    }\n  ],\n  \"Fee\": 2.0,\n  \"DepositPaid\": 1.0,\n  \"ReferralId\": \"8a074369-4d78-4c1d-8255-310604676451\",\n  \"RoomNumber\": 1,\n  \"Version\": 3,\n  \"DistanceKm\": 4.1,\n  \"ExpectedDuration\": \"00:00:00.1234567\",\n  \"CreatedUtc\": \"2025-11-24T09:41:28.5366764+02:00\",\n  \"LastModified\": \"2025-11-24T09:41:28.5366764+02:00\",\n  \"Urgency\": 1,\n  \"AuditTrail\": null\n}"
 
-func (SampleService) GetClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID) (*AppointmentDetail, error) {
-	return jsonDecodeAppointmentDetail([]byte(sampleGetClinicsAppointmentsByAppointmentId))
+func (SampleService) GetClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *GetClinicsAppointmentsByAppointmentIdParams) (*AppointmentDetail, error) {
+	var v *AppointmentDetail
+	err := rtDecodeJSONRoot(api, []byte(sampleGetClinicsAppointmentsByAppointmentId), &rootAppointmentDetail, &v)
+	return v, err
 }
 
 // sampleGetClinicsSlots is the documented response sample of GetClinicsSlots.
 const sampleGetClinicsSlots = "[\n  {\n    \"Start\": \"2025-11-24T09:41:51.1023057+02:00\",\n    \"End\": \"2025-11-24T09:41:51.1023057+02:00\",\n    \"Buffer\": \"00:00:00.1234567\",\n    \"TimeZoneId\": \"sample string 4\"\n  },\n  {\n    \"Start\": \"2025-11-24T09:41:51.1023057+02:00\",\n    \"End\": \"2025-11-24T09:41:51.1023057+02:00\",\n    \"Buffer\": \"00:00:00.1234567\",\n    \"TimeZoneId\": \"sample string 4\"\n  }\n]"
 
-func (SampleService) GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, date DateTime, durationMinutes *int32, clinicianId *uuid.UUID) ([]*TimeWindow, error) {
-	return jsonDecodeListOfTimeWindow([]byte(sampleGetClinicsSlots))
+func (SampleService) GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, params *GetClinicsSlotsParams) ([]*TimeWindow, error) {
+	var v []*TimeWindow
+	err := rtDecodeJSONRoot(api, []byte(sampleGetClinicsSlots), &rootListOfTimeWindow, &v)
+	return v, err
 }
 
-func (SampleService) GetLocationsByLocationId(ctx context.Context, locationId uuid.UUID) (*ClinicLocation, error) {
+func (SampleService) GetLocationsByLocationId(ctx context.Context, locationId uuid.UUID, params *GetLocationsByLocationIdParams) (*ClinicLocation, error) {
 	var zero *ClinicLocation
 	return zero, nil
 }
@@ -54,80 +62,102 @@ func (SampleService) GetLocationsByLocationId(ctx context.Context, locationId uu
 // sampleGetMessagesDelivery is the documented response sample of GetMessagesDelivery.
 const sampleGetMessagesDelivery = "{\n  \"MessageId\": \"bc8ae3f3-1e6c-4f4c-93e0-f09487125dbd\",\n  \"Channel\": 0,\n  \"AttemptsByProvider\": {\n    \"sample string 1\": 2,\n    \"sample string 3\": 4\n  },\n  \"FailureReasons\": {\n    \"sample string 1\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ],\n    \"sample string 2\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ]\n  },\n  \"LastProviderResponse\": {\n    \"Key\": \"sample string 1\",\n    \"Value\": 2\n  },\n  \"QueuedAt\": \"2025-11-24T09:42:28.2234631+02:00\",\n  \"DeliveredAt\": \"2025-11-24T09:42:28.2234631+02:00\",\n  \"Cost\": 3.0,\n  \"Attempts\": [\n    {\n      \"AttemptNumber\": 1,\n      \"AttemptedAt\": \"2025-11-24T09:42:28.2234631+02:00\",\n      \"Provider\": \"sample string 3\",\n      \"Succeeded\": true,\n      \"Error\": \"sample string 5\"\n    },\n    {\n      \"AttemptNumber\": 1,\n      \"AttemptedAt\": \"2025-11-24T09:42:28.2234631+02:00\",\n      \"Provider\": \"sample string 3\",\n      \"Succeeded\": true,\n      \"Error\": \"sample string 5\"\n    }\n  ]\n}"
 
-func (SampleService) GetMessagesDelivery(ctx context.Context, messageId uuid.UUID) (*MessageDeliveryReport, error) {
-	return jsonDecodeMessageDeliveryReport([]byte(sampleGetMessagesDelivery))
+func (SampleService) GetMessagesDelivery(ctx context.Context, messageId uuid.UUID, params *GetMessagesDeliveryParams) (*MessageDeliveryReport, error) {
+	var v *MessageDeliveryReport
+	err := rtDecodeJSONRoot(api, []byte(sampleGetMessagesDelivery), &rootMessageDeliveryReport, &v)
+	return v, err
 }
 
 // sampleGetMessagesTemplates is the documented response sample of GetMessagesTemplates.
 const sampleGetMessagesTemplates = "[\n  {\n    \"Code\": \"sample string 1\",\n    \"Title\": \"sample string 2\",\n    \"Body\": \"sample string 3\",\n    \"Channels\": 0,\n    \"Version\": 4,\n    \"IsActive\": true,\n    \"Placeholders\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ],\n    \"UpdatedAt\": \"2025-11-24T09:42:22.7665685+02:00\"\n  },\n  {\n    \"Code\": \"sample string 1\",\n    \"Title\": \"sample string 2\",\n    \"Body\": \"sample string 3\",\n    \"Channels\": 0,\n    \"Version\": 4,\n    \"IsActive\": true,\n    \"Placeholders\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ],\n    \"UpdatedAt\": \"2025-11-24T09:42:22.7665685+02:00\"\n  }\n]"
 
-func (SampleService) GetMessagesTemplates(ctx context.Context, channel *ReminderChannel, activeOnly *bool) ([]*MessageTemplate, error) {
-	return jsonDecodeListOfMessageTemplate([]byte(sampleGetMessagesTemplates))
+func (SampleService) GetMessagesTemplates(ctx context.Context, params *GetMessagesTemplatesParams) ([]*MessageTemplate, error) {
+	var v []*MessageTemplate
+	err := rtDecodeJSONRoot(api, []byte(sampleGetMessagesTemplates), &rootListOfMessageTemplate, &v)
+	return v, err
 }
 
 // sampleGetPatientsByPatientId is the documented response sample of GetPatientsByPatientId.
 const sampleGetPatientsByPatientId = "{\n  \"Id\": \"97908262-52be-4a2b-b338-ba95a7b4fd4c\",\n  \"ID\": \"sample string 2\",\n  \"GivenName\": \"sample string 3\",\n  \"FamilyName\": \"sample string 4\",\n  \"DateOfBirth\": \"2025-11-24T09:42:02.0533381+02:00\",\n  \"SexAtBirth\": \"A\",\n  \"Contact\": {\n    \"SmsNumber\": \"sample string 1\",\n    \"SMSReminders\": true,\n    \"Email\": \"sample string 3\",\n    \"CountryCode\": \"sample string 4\",\n    \"Website\": \"http://webapihelppage5.com\"\n  },\n  \"Allergies\": [\n    \"sample string 1\",\n    \"sample string 2\"\n  ],\n  \"IsActive\": true,\n  \"RecordVersion\": 8\n}"
 
-func (SampleService) GetPatientsByPatientId(ctx context.Context, patientId uuid.UUID) (*PatientProfile, error) {
-	return jsonDecodePatientProfile([]byte(sampleGetPatientsByPatientId))
+func (SampleService) GetPatientsByPatientId(ctx context.Context, patientId uuid.UUID, params *GetPatientsByPatientIdParams) (*PatientProfile, error) {
+	var v *PatientProfile
+	err := rtDecodeJSONRoot(api, []byte(sampleGetPatientsByPatientId), &rootPatientProfile, &v)
+	return v, err
 }
 
 // sampleGetPatientsSearch is the documented response sample of GetPatientsSearch.
 const sampleGetPatientsSearch = "{\n  \"Success\": true,\n  \"StatusCode\": 2,\n  \"Message\": \"sample string 3\",\n  \"Data\": [\n    {\n      \"Id\": \"6abfb962-93f7-4e39-b1cc-6bd7e4e94b2b\",\n      \"DisplayName\": \"sample string 2\",\n      \"DateOfBirth\": \"2025-11-24T09:41:57.2152584+02:00\",\n      \"IsActive\": true\n    },\n    {\n      \"Id\": \"6abfb962-93f7-4e39-b1cc-6bd7e4e94b2b\",\n      \"DisplayName\": \"sample string 2\",\n      \"DateOfBirth\": \"2025-11-24T09:41:57.2152584+02:00\",\n      \"IsActive\": true\n    }\n  ],\n  \"Links\": [\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    },\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    }\n  ],\n  \"ValidationErrors\": {\n    \"sample string 1\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ],\n    \"sample string 2\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ]\n  }\n}"
 
-func (SampleService) GetPatientsSearch(ctx context.Context, name string, dateOfBirth *DateTime, includeInactive *bool, maxResults *int32) (*ApiResultOfListOfPatientSummary, error) {
-	return jsonDecodeApiResultOfListOfPatientSummary([]byte(sampleGetPatientsSearch))
+func (SampleService) GetPatientsSearch(ctx context.Context, params *GetPatientsSearchParams) (*ApiResultOfListOfPatientSummary, error) {
+	var v *ApiResultOfListOfPatientSummary
+	err := rtDecodeJSONRoot(api, []byte(sampleGetPatientsSearch), &rootApiResultOfListOfPatientSummary, &v)
+	return v, err
 }
 
 // sampleGetSystemClock is the documented response sample of GetSystemClock.
 const sampleGetSystemClock = "\"2025-11-24T09:42:35.2203405+02:00\""
 
-func (SampleService) GetSystemClock(ctx context.Context) (time.Time, error) {
-	return jsonDecodeDateTimeOffset([]byte(sampleGetSystemClock))
+func (SampleService) GetSystemClock(ctx context.Context, params *GetSystemClockParams) (time.Time, error) {
+	var v time.Time
+	err := rtDecodeJSONRoot(api, []byte(sampleGetSystemClock), &rootDateTimeOffset, &v)
+	return v, err
 }
 
 // samplePostClinicsAppointments is the documented response sample of PostClinicsAppointments.
 const samplePostClinicsAppointments = "{\n  \"Success\": true,\n  \"StatusCode\": 2,\n  \"Message\": \"sample string 3\",\n  \"Data\": \"24e5c858-8f1a-4a7a-80ff-abad747f5245\",\n  \"Links\": [\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    },\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    }\n  ],\n  \"ValidationErrors\": {\n    \"sample string 1\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ],\n    \"sample string 2\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ]\n  }\n}"
 
-func (SampleService) PostClinicsAppointments(ctx context.Context, clinicId uuid.UUID, body *BookAppointmentCommand) (*ApiResultOfGuid, error) {
-	return jsonDecodeApiResultOfGuid([]byte(samplePostClinicsAppointments))
+func (SampleService) PostClinicsAppointments(ctx context.Context, clinicId uuid.UUID, params *PostClinicsAppointmentsParams, body *BookAppointmentCommand) (*ApiResultOfGuid, error) {
+	var v *ApiResultOfGuid
+	err := rtDecodeJSONRoot(api, []byte(samplePostClinicsAppointments), &rootApiResultOfGuid, &v)
+	return v, err
 }
 
 // samplePostClinicsAppointmentsNotes is the documented response sample of PostClinicsAppointmentsNotes.
 const samplePostClinicsAppointmentsNotes = "{\n  \"Success\": true,\n  \"StatusCode\": 2,\n  \"Message\": \"sample string 3\",\n  \"Data\": \"12a96c76-4526-43ff-8e4f-141d3dd28494\",\n  \"Links\": [\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    },\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    }\n  ],\n  \"ValidationErrors\": {\n    \"sample string 1\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ],\n    \"sample string 2\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ]\n  }\n}"
 
-func (SampleService) PostClinicsAppointmentsNotes(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, body *string) (*ApiResultOfGuid, error) {
-	return jsonDecodeApiResultOfGuid([]byte(samplePostClinicsAppointmentsNotes))
+func (SampleService) PostClinicsAppointmentsNotes(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *PostClinicsAppointmentsNotesParams, body *string) (*ApiResultOfGuid, error) {
+	var v *ApiResultOfGuid
+	err := rtDecodeJSONRoot(api, []byte(samplePostClinicsAppointmentsNotes), &rootApiResultOfGuid, &v)
+	return v, err
 }
 
 // samplePostMessages is the documented response sample of PostMessages.
 const samplePostMessages = "{\n  \"Success\": true,\n  \"StatusCode\": 2,\n  \"Message\": \"sample string 3\",\n  \"Data\": \"be91560a-42f9-400a-bec2-b8c152f8098e\",\n  \"Links\": [\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    },\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    }\n  ],\n  \"ValidationErrors\": {\n    \"sample string 1\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ],\n    \"sample string 2\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ]\n  }\n}"
 
-func (SampleService) PostMessages(ctx context.Context, body *SendPatientMessageCommand) (*ApiResultOfGuid, error) {
-	return jsonDecodeApiResultOfGuid([]byte(samplePostMessages))
+func (SampleService) PostMessages(ctx context.Context, params *PostMessagesParams, body *SendPatientMessageCommand) (*ApiResultOfGuid, error) {
+	var v *ApiResultOfGuid
+	err := rtDecodeJSONRoot(api, []byte(samplePostMessages), &rootApiResultOfGuid, &v)
+	return v, err
 }
 
 // samplePostPatientsPhoto is the documented response sample of PostPatientsPhoto.
 const samplePostPatientsPhoto = "{\n  \"Success\": true,\n  \"StatusCode\": 2,\n  \"Message\": \"sample string 3\",\n  \"Data\": \"47d1d41c-8897-42b7-b3fa-a059da272e64\",\n  \"Links\": [\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    },\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    }\n  ],\n  \"ValidationErrors\": {\n    \"sample string 1\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ],\n    \"sample string 2\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ]\n  }\n}"
 
-func (SampleService) PostPatientsPhoto(ctx context.Context, patientId uuid.UUID, body *PatientPhotoUpload) (*ApiResultOfGuid, error) {
-	return jsonDecodeApiResultOfGuid([]byte(samplePostPatientsPhoto))
+func (SampleService) PostPatientsPhoto(ctx context.Context, patientId uuid.UUID, params *PostPatientsPhotoParams, body *PatientPhotoUpload) (*ApiResultOfGuid, error) {
+	var v *ApiResultOfGuid
+	err := rtDecodeJSONRoot(api, []byte(samplePostPatientsPhoto), &rootApiResultOfGuid, &v)
+	return v, err
 }
 
 // samplePutClinicsAppointmentsByAppointmentId is the documented response sample of PutClinicsAppointmentsByAppointmentId.
 const samplePutClinicsAppointmentsByAppointmentId = "{\n  \"Success\": true,\n  \"StatusCode\": 2,\n  \"Message\": \"sample string 3\",\n  \"Data\": true,\n  \"Links\": [\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    },\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    }\n  ],\n  \"ValidationErrors\": {\n    \"sample string 1\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ],\n    \"sample string 2\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ]\n  }\n}"
 
-func (SampleService) PutClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, body *RescheduleAppointmentCommand) (*ApiResultOfBoolean, error) {
-	return jsonDecodeApiResultOfBoolean([]byte(samplePutClinicsAppointmentsByAppointmentId))
+func (SampleService) PutClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *PutClinicsAppointmentsByAppointmentIdParams, body *RescheduleAppointmentCommand) (*ApiResultOfBoolean, error) {
+	var v *ApiResultOfBoolean
+	err := rtDecodeJSONRoot(api, []byte(samplePutClinicsAppointmentsByAppointmentId), &rootApiResultOfBoolean, &v)
+	return v, err
 }
 
-func (SampleService) PutMessagesTemplatesByTemplateCode(ctx context.Context, templateCode string, body *MessageTemplate) error {
+func (SampleService) PutMessagesTemplatesByTemplateCode(ctx context.Context, templateCode string, params *PutMessagesTemplatesByTemplateCodeParams, body *MessageTemplate) error {
 	return nil
 }
 
 // samplePutPatientsContact is the documented response sample of PutPatientsContact.
 const samplePutPatientsContact = "{\n  \"Success\": true,\n  \"StatusCode\": 2,\n  \"Message\": \"sample string 3\",\n  \"Data\": true,\n  \"Links\": [\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    },\n    {\n      \"Rel\": \"sample string 1\",\n      \"Href\": \"sample string 2\",\n      \"Method\": \"sample string 3\"\n    }\n  ],\n  \"ValidationErrors\": {\n    \"sample string 1\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ],\n    \"sample string 2\": [\n      \"sample string 1\",\n      \"sample string 2\"\n    ]\n  }\n}"
 
-func (SampleService) PutPatientsContact(ctx context.Context, patientId uuid.UUID, body *ContactPoint) (*ApiResultOfBoolean, error) {
-	return jsonDecodeApiResultOfBoolean([]byte(samplePutPatientsContact))
+func (SampleService) PutPatientsContact(ctx context.Context, patientId uuid.UUID, params *PutPatientsContactParams, body *ContactPoint) (*ApiResultOfBoolean, error) {
+	var v *ApiResultOfBoolean
+	err := rtDecodeJSONRoot(api, []byte(samplePutPatientsContact), &rootApiResultOfBoolean, &v)
+	return v, err
 }

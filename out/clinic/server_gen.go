@@ -15,165 +15,182 @@ import (
 type Service interface {
 	// DeleteClinicsAppointmentsByAppointmentId handles DELETE api/v1/clinics/{clinicId}/appointments/{appointmentId}?reason={reason}&notifyPatient={notifyPatient}.
 	// Cancels an appointment.
-	DeleteClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, reason string, notifyPatient *bool) error
+	DeleteClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *DeleteClinicsAppointmentsByAppointmentIdParams) error
 	// DeletePatientsPhoto handles DELETE api/v1/patients/{patientId}/photo.
 	// Removes the profile photo.
-	DeletePatientsPhoto(ctx context.Context, patientId uuid.UUID) (*ApiResultOfBoolean, error)
+	DeletePatientsPhoto(ctx context.Context, patientId uuid.UUID, params *DeletePatientsPhotoParams) (*ApiResultOfBoolean, error)
 	// GetClinicsAppointments handles GET api/v1/clinics/{clinicId}/appointments?from={from}&to={to}&status={status}&page={page}&pageSize={pageSize}.
 	// Lists the appointments of a clinic in a date range, earliest first.
-	GetClinicsAppointments(ctx context.Context, clinicId uuid.UUID, from DateTime, to *DateTime, status_ *AppointmentStatus, page *int32, pageSize *int32) (*PagedListOfAppointmentSummary, error)
+	GetClinicsAppointments(ctx context.Context, clinicId uuid.UUID, params *GetClinicsAppointmentsParams) (*PagedListOfAppointmentSummary, error)
 	// GetClinicsAppointmentsByAppointmentId handles GET api/v1/clinics/{clinicId}/appointments/{appointmentId}.
 	// Gets one appointment with its notes.
-	GetClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID) (*AppointmentDetail, error)
+	GetClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *GetClinicsAppointmentsByAppointmentIdParams) (*AppointmentDetail, error)
 	// GetClinicsSlots handles GET api/v1/clinics/{clinicId}/slots?date={date}&durationMinutes={durationMinutes}&clinicianId={clinicianId}.
 	// Finds free slots on a day.
-	GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, date DateTime, durationMinutes *int32, clinicianId *uuid.UUID) ([]*TimeWindow, error)
+	GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, params *GetClinicsSlotsParams) ([]*TimeWindow, error)
 	// GetLocationsByLocationId handles GET api/v1/locations/{locationId}.
 	// Gets a clinic site and the site that contains it.
-	GetLocationsByLocationId(ctx context.Context, locationId uuid.UUID) (*ClinicLocation, error)
+	GetLocationsByLocationId(ctx context.Context, locationId uuid.UUID, params *GetLocationsByLocationIdParams) (*ClinicLocation, error)
 	// GetMessagesDelivery handles GET api/v1/messages/{messageId}/delivery.
 	// Gets the delivery report of a message.
-	GetMessagesDelivery(ctx context.Context, messageId uuid.UUID) (*MessageDeliveryReport, error)
+	GetMessagesDelivery(ctx context.Context, messageId uuid.UUID, params *GetMessagesDeliveryParams) (*MessageDeliveryReport, error)
 	// GetMessagesTemplates handles GET api/v1/messages/templates?channel={channel}&activeOnly={activeOnly}.
 	// Lists message templates for the given channels.
-	GetMessagesTemplates(ctx context.Context, channel *ReminderChannel, activeOnly *bool) ([]*MessageTemplate, error)
+	GetMessagesTemplates(ctx context.Context, params *GetMessagesTemplatesParams) ([]*MessageTemplate, error)
 	// GetPatientsByPatientId handles GET api/v1/patients/{patientId}.
 	// Gets a patient's profile.
-	GetPatientsByPatientId(ctx context.Context, patientId uuid.UUID) (*PatientProfile, error)
+	GetPatientsByPatientId(ctx context.Context, patientId uuid.UUID, params *GetPatientsByPatientIdParams) (*PatientProfile, error)
 	// GetPatientsSearch handles GET api/v1/patients/search?name={name}&dateOfBirth={dateOfBirth}&includeInactive={includeInactive}&maxResults={maxResults}.
 	// Searches patients by name and date of birth.
-	GetPatientsSearch(ctx context.Context, name string, dateOfBirth *DateTime, includeInactive *bool, maxResults *int32) (*ApiResultOfListOfPatientSummary, error)
+	GetPatientsSearch(ctx context.Context, params *GetPatientsSearchParams) (*ApiResultOfListOfPatientSummary, error)
 	// GetSystemClock handles GET api/v1/system/clock.
-	GetSystemClock(ctx context.Context) (time.Time, error)
+	GetSystemClock(ctx context.Context, params *GetSystemClockParams) (time.Time, error)
 	// PostClinicsAppointments handles POST api/v1/clinics/{clinicId}/appointments.
 	// Books an appointment. The slot is held for 10 minutes while the booking is confirmed.
-	PostClinicsAppointments(ctx context.Context, clinicId uuid.UUID, body *BookAppointmentCommand) (*ApiResultOfGuid, error)
+	PostClinicsAppointments(ctx context.Context, clinicId uuid.UUID, params *PostClinicsAppointmentsParams, body *BookAppointmentCommand) (*ApiResultOfGuid, error)
 	// PostClinicsAppointmentsNotes handles POST api/v1/clinics/{clinicId}/appointments/{appointmentId}/notes.
 	// Adds a free-text note to an appointment.
-	PostClinicsAppointmentsNotes(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, body *string) (*ApiResultOfGuid, error)
+	PostClinicsAppointmentsNotes(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *PostClinicsAppointmentsNotesParams, body *string) (*ApiResultOfGuid, error)
 	// PostMessages handles POST api/v1/messages.
 	// Queues a templated message for a patient. Messages are released between 07:00 and 20:00 clinic time; anything queued later waits for the next morning.
-	PostMessages(ctx context.Context, body *SendPatientMessageCommand) (*ApiResultOfGuid, error)
+	PostMessages(ctx context.Context, params *PostMessagesParams, body *SendPatientMessageCommand) (*ApiResultOfGuid, error)
 	// PostPatientsPhoto handles POST api/v1/patients/{patientId}/photo.
 	// Uploads a profile photo.
-	PostPatientsPhoto(ctx context.Context, patientId uuid.UUID, body *PatientPhotoUpload) (*ApiResultOfGuid, error)
+	PostPatientsPhoto(ctx context.Context, patientId uuid.UUID, params *PostPatientsPhotoParams, body *PatientPhotoUpload) (*ApiResultOfGuid, error)
 	// PutClinicsAppointmentsByAppointmentId handles PUT api/v1/clinics/{clinicId}/appointments/{appointmentId}.
 	// Moves an appointment to a new slot.
-	PutClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, body *RescheduleAppointmentCommand) (*ApiResultOfBoolean, error)
+	PutClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *PutClinicsAppointmentsByAppointmentIdParams, body *RescheduleAppointmentCommand) (*ApiResultOfBoolean, error)
 	// PutMessagesTemplatesByTemplateCode handles PUT api/v1/messages/templates/{templateCode}.
 	// Creates or replaces a message template.
-	PutMessagesTemplatesByTemplateCode(ctx context.Context, templateCode string, body *MessageTemplate) error
+	PutMessagesTemplatesByTemplateCode(ctx context.Context, templateCode string, params *PutMessagesTemplatesByTemplateCodeParams, body *MessageTemplate) error
 	// PutPatientsContact handles PUT api/v1/patients/{patientId}/contact.
 	// Replaces a patient's contact details.
-	PutPatientsContact(ctx context.Context, patientId uuid.UUID, body *ContactPoint) (*ApiResultOfBoolean, error)
+	PutPatientsContact(ctx context.Context, patientId uuid.UUID, params *PutPatientsContactParams, body *ContactPoint) (*ApiResultOfBoolean, error)
 }
 
 // UnimplementedService answers 501 Not Implemented for every endpoint.
 type UnimplementedService struct{}
 
-func (UnimplementedService) DeleteClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, reason string, notifyPatient *bool) error {
+func (UnimplementedService) DeleteClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *DeleteClinicsAppointmentsByAppointmentIdParams) error {
 	return &HTTPError{
 		Message:    "Not Implemented",
 		StatusCode: http.StatusNotImplemented,
 	}
 }
-func (UnimplementedService) DeletePatientsPhoto(ctx context.Context, patientId uuid.UUID) (*ApiResultOfBoolean, error) {
+
+func (UnimplementedService) DeletePatientsPhoto(ctx context.Context, patientId uuid.UUID, params *DeletePatientsPhotoParams) (*ApiResultOfBoolean, error) {
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
 		StatusCode: http.StatusNotImplemented,
 	}
 }
-func (UnimplementedService) GetClinicsAppointments(ctx context.Context, clinicId uuid.UUID, from DateTime, to *DateTime, status_ *AppointmentStatus, page *int32, pageSize *int32) (*PagedListOfAppointmentSummary, error) {
+
+func (UnimplementedService) GetClinicsAppointments(ctx context.Context, clinicId uuid.UUID, params *GetClinicsAppointmentsParams) (*PagedListOfAppointmentSummary, error) {
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
 		StatusCode: http.StatusNotImplemented,
 	}
 }
-func (UnimplementedService) GetClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID) (*AppointmentDetail, error) {
+
+func (UnimplementedService) GetClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *GetClinicsAppointmentsByAppointmentIdParams) (*AppointmentDetail, error) {
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
 		StatusCode: http.StatusNotImplemented,
 	}
 }
-func (UnimplementedService) GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, date DateTime, durationMinutes *int32, clinicianId *uuid.UUID) ([]*TimeWindow, error) {
+
+func (UnimplementedService) GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, params *GetClinicsSlotsParams) ([]*TimeWindow, error) {
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
 		StatusCode: http.StatusNotImplemented,
 	}
 }
-func (UnimplementedService) GetLocationsByLocationId(ctx context.Context, locationId uuid.UUID) (*ClinicLocation, error) {
+
+func (UnimplementedService) GetLocationsByLocationId(ctx context.Context, locationId uuid.UUID, params *GetLocationsByLocationIdParams) (*ClinicLocation, error) {
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
 		StatusCode: http.StatusNotImplemented,
 	}
 }
-func (UnimplementedService) GetMessagesDelivery(ctx context.Context, messageId uuid.UUID) (*MessageDeliveryReport, error) {
+
+func (UnimplementedService) GetMessagesDelivery(ctx context.Context, messageId uuid.UUID, params *GetMessagesDeliveryParams) (*MessageDeliveryReport, error) {
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
 		StatusCode: http.StatusNotImplemented,
 	}
 }
-func (UnimplementedService) GetMessagesTemplates(ctx context.Context, channel *ReminderChannel, activeOnly *bool) ([]*MessageTemplate, error) {
+
+func (UnimplementedService) GetMessagesTemplates(ctx context.Context, params *GetMessagesTemplatesParams) ([]*MessageTemplate, error) {
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
 		StatusCode: http.StatusNotImplemented,
 	}
 }
-func (UnimplementedService) GetPatientsByPatientId(ctx context.Context, patientId uuid.UUID) (*PatientProfile, error) {
+
+func (UnimplementedService) GetPatientsByPatientId(ctx context.Context, patientId uuid.UUID, params *GetPatientsByPatientIdParams) (*PatientProfile, error) {
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
 		StatusCode: http.StatusNotImplemented,
 	}
 }
-func (UnimplementedService) GetPatientsSearch(ctx context.Context, name string, dateOfBirth *DateTime, includeInactive *bool, maxResults *int32) (*ApiResultOfListOfPatientSummary, error) {
+
+func (UnimplementedService) GetPatientsSearch(ctx context.Context, params *GetPatientsSearchParams) (*ApiResultOfListOfPatientSummary, error) {
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
 		StatusCode: http.StatusNotImplemented,
 	}
 }
-func (UnimplementedService) GetSystemClock(ctx context.Context) (time.Time, error) {
+
+func (UnimplementedService) GetSystemClock(ctx context.Context, params *GetSystemClockParams) (time.Time, error) {
 	return time.Time{}, &HTTPError{
 		Message:    "Not Implemented",
 		StatusCode: http.StatusNotImplemented,
 	}
 }
-func (UnimplementedService) PostClinicsAppointments(ctx context.Context, clinicId uuid.UUID, body *BookAppointmentCommand) (*ApiResultOfGuid, error) {
+
+func (UnimplementedService) PostClinicsAppointments(ctx context.Context, clinicId uuid.UUID, params *PostClinicsAppointmentsParams, body *BookAppointmentCommand) (*ApiResultOfGuid, error) {
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
 		StatusCode: http.StatusNotImplemented,
 	}
 }
-func (UnimplementedService) PostClinicsAppointmentsNotes(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, body *string) (*ApiResultOfGuid, error) {
+
+func (UnimplementedService) PostClinicsAppointmentsNotes(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *PostClinicsAppointmentsNotesParams, body *string) (*ApiResultOfGuid, error) {
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
 		StatusCode: http.StatusNotImplemented,
 	}
 }
-func (UnimplementedService) PostMessages(ctx context.Context, body *SendPatientMessageCommand) (*ApiResultOfGuid, error) {
+
+func (UnimplementedService) PostMessages(ctx context.Context, params *PostMessagesParams, body *SendPatientMessageCommand) (*ApiResultOfGuid, error) {
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
 		StatusCode: http.StatusNotImplemented,
 	}
 }
-func (UnimplementedService) PostPatientsPhoto(ctx context.Context, patientId uuid.UUID, body *PatientPhotoUpload) (*ApiResultOfGuid, error) {
+
+func (UnimplementedService) PostPatientsPhoto(ctx context.Context, patientId uuid.UUID, params *PostPatientsPhotoParams, body *PatientPhotoUpload) (*ApiResultOfGuid, error) {
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
 		StatusCode: http.StatusNotImplemented,
 	}
 }
-func (UnimplementedService) PutClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, body *RescheduleAppointmentCommand) (*ApiResultOfBoolean, error) {
+
+func (UnimplementedService) PutClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *PutClinicsAppointmentsByAppointmentIdParams, body *RescheduleAppointmentCommand) (*ApiResultOfBoolean, error) {
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
 		StatusCode: http.StatusNotImplemented,
 	}
 }
-func (UnimplementedService) PutMessagesTemplatesByTemplateCode(ctx context.Context, templateCode string, body *MessageTemplate) error {
+
+func (UnimplementedService) PutMessagesTemplatesByTemplateCode(ctx context.Context, templateCode string, params *PutMessagesTemplatesByTemplateCodeParams, body *MessageTemplate) error {
 	return &HTTPError{
 		Message:    "Not Implemented",
 		StatusCode: http.StatusNotImplemented,
 	}
 }
-func (UnimplementedService) PutPatientsContact(ctx context.Context, patientId uuid.UUID, body *ContactPoint) (*ApiResultOfBoolean, error) {
+
+func (UnimplementedService) PutPatientsContact(ctx context.Context, patientId uuid.UUID, params *PutPatientsContactParams, body *ContactPoint) (*ApiResultOfBoolean, error) {
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
 		StatusCode: http.StatusNotImplemented,
@@ -185,606 +202,60 @@ func (UnimplementedService) PutPatientsContact(ctx context.Context, patientId uu
 // within a size limit (413); annotations validated (400 naming the field); responses in the format
 // Accept asks for (JSON by default, XML; 406 when neither fits); a panic answers 500.
 func NewHandler(s Service, opts ...ServerOption) http.Handler {
-	cfg := rtNewServerConfig(opts)
-	rt := &rtRouter{}
-	rt.handle("DELETE", "api/v1/clinics/{clinicId}/appointments/{appointmentId}", rtWrap(cfg, "DELETE api/v1/clinics/{clinicId}/appointments/{appointmentId}", func(w http.ResponseWriter, r *http.Request) {
-		serveDeleteClinicsAppointmentsByAppointmentId(cfg, s, w, r)
-	}))
-	rt.handle("DELETE", "api/v1/patients/{patientId}/photo", rtWrap(cfg, "DELETE api/v1/patients/{patientId}/photo", func(w http.ResponseWriter, r *http.Request) {
-		serveDeletePatientsPhoto(cfg, s, w, r)
-	}))
-	rt.handle("GET", "api/v1/clinics/{clinicId}/appointments", rtWrap(cfg, "GET api/v1/clinics/{clinicId}/appointments", func(w http.ResponseWriter, r *http.Request) {
-		serveGetClinicsAppointments(cfg, s, w, r)
-	}))
-	rt.handle("GET", "api/v1/clinics/{clinicId}/appointments/{appointmentId}", rtWrap(cfg, "GET api/v1/clinics/{clinicId}/appointments/{appointmentId}", func(w http.ResponseWriter, r *http.Request) {
-		serveGetClinicsAppointmentsByAppointmentId(cfg, s, w, r)
-	}))
-	rt.handle("GET", "api/v1/clinics/{clinicId}/slots", rtWrap(cfg, "GET api/v1/clinics/{clinicId}/slots", func(w http.ResponseWriter, r *http.Request) {
-		serveGetClinicsSlots(cfg, s, w, r)
-	}))
-	rt.handle("GET", "api/v1/locations/{locationId}", rtWrap(cfg, "GET api/v1/locations/{locationId}", func(w http.ResponseWriter, r *http.Request) {
-		serveGetLocationsByLocationId(cfg, s, w, r)
-	}))
-	rt.handle("GET", "api/v1/messages/{messageId}/delivery", rtWrap(cfg, "GET api/v1/messages/{messageId}/delivery", func(w http.ResponseWriter, r *http.Request) {
-		serveGetMessagesDelivery(cfg, s, w, r)
-	}))
-	rt.handle("GET", "api/v1/messages/templates", rtWrap(cfg, "GET api/v1/messages/templates", func(w http.ResponseWriter, r *http.Request) {
-		serveGetMessagesTemplates(cfg, s, w, r)
-	}))
-	rt.handle("GET", "api/v1/patients/{patientId}", rtWrap(cfg, "GET api/v1/patients/{patientId}", func(w http.ResponseWriter, r *http.Request) {
-		serveGetPatientsByPatientId(cfg, s, w, r)
-	}))
-	rt.handle("GET", "api/v1/patients/search", rtWrap(cfg, "GET api/v1/patients/search", func(w http.ResponseWriter, r *http.Request) {
-		serveGetPatientsSearch(cfg, s, w, r)
-	}))
-	rt.handle("GET", "api/v1/system/clock", rtWrap(cfg, "GET api/v1/system/clock", func(w http.ResponseWriter, r *http.Request) {
-		serveGetSystemClock(cfg, s, w, r)
-	}))
-	rt.handle("POST", "api/v1/clinics/{clinicId}/appointments", rtWrap(cfg, "POST api/v1/clinics/{clinicId}/appointments", func(w http.ResponseWriter, r *http.Request) {
-		servePostClinicsAppointments(cfg, s, w, r)
-	}))
-	rt.handle("POST", "api/v1/clinics/{clinicId}/appointments/{appointmentId}/notes", rtWrap(cfg, "POST api/v1/clinics/{clinicId}/appointments/{appointmentId}/notes", func(w http.ResponseWriter, r *http.Request) {
-		servePostClinicsAppointmentsNotes(cfg, s, w, r)
-	}))
-	rt.handle("POST", "api/v1/messages", rtWrap(cfg, "POST api/v1/messages", func(w http.ResponseWriter, r *http.Request) {
-		servePostMessages(cfg, s, w, r)
-	}))
-	rt.handle("POST", "api/v1/patients/{patientId}/photo", rtWrap(cfg, "POST api/v1/patients/{patientId}/photo", func(w http.ResponseWriter, r *http.Request) {
-		servePostPatientsPhoto(cfg, s, w, r)
-	}))
-	rt.handle("PUT", "api/v1/clinics/{clinicId}/appointments/{appointmentId}", rtWrap(cfg, "PUT api/v1/clinics/{clinicId}/appointments/{appointmentId}", func(w http.ResponseWriter, r *http.Request) {
-		servePutClinicsAppointmentsByAppointmentId(cfg, s, w, r)
-	}))
-	rt.handle("PUT", "api/v1/messages/templates/{templateCode}", rtWrap(cfg, "PUT api/v1/messages/templates/{templateCode}", func(w http.ResponseWriter, r *http.Request) {
-		servePutMessagesTemplatesByTemplateCode(cfg, s, w, r)
-	}))
-	rt.handle("PUT", "api/v1/patients/{patientId}/contact", rtWrap(cfg, "PUT api/v1/patients/{patientId}/contact", func(w http.ResponseWriter, r *http.Request) {
-		servePutPatientsContact(cfg, s, w, r)
-	}))
-	return rt
-}
-
-func serveDeleteClinicsAppointmentsByAppointmentId(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
-	rf, ok := rtResponseFormat(r)
-	if !ok {
-		rtWriteError(w, rtJSON, http.StatusNotAcceptable, "The requested media type is not supported.", nil)
-		return
-	}
-	var verr ValidationError
-	clinicId := rtPathParam(r, 3, "clinicId", &verr, parseParamGuid)
-	appointmentId := rtPathParam(r, 5, "appointmentId", &verr, parseParamGuid)
-	query := rtQuery(r)
-	var reason string
-	if raw, ok := query["reason"]; ok {
-		if v, err := parseParamString(raw); err != nil {
-			verr.add("reason", err.Error())
-		} else {
-			reason = v
-		}
-	} else {
-		verr.add("reason", "is required")
-	}
-	var notifyPatient *bool
-	if raw, ok := query["notifypatient"]; ok {
-		if v, err := parseParamBoolean(raw); err != nil {
-			verr.add("notifyPatient", err.Error())
-		} else {
-			notifyPatient = &v
-		}
-	}
-	if len(verr.Fields) > 0 {
-		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
-		return
-	}
-	if err := s.DeleteClinicsAppointmentsByAppointmentId(r.Context(), clinicId, appointmentId, reason, notifyPatient); err != nil {
-		rtServiceError(w, rf, err)
-		return
-	}
-	w.WriteHeader(http.StatusNoContent)
-}
-
-func serveDeletePatientsPhoto(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
-	rf, ok := rtResponseFormat(r)
-	if !ok {
-		rtWriteError(w, rtJSON, http.StatusNotAcceptable, "The requested media type is not supported.", nil)
-		return
-	}
-	var verr ValidationError
-	patientId := rtPathParam(r, 3, "patientId", &verr, parseParamGuid)
-	if len(verr.Fields) > 0 {
-		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
-		return
-	}
-	resp, err := s.DeletePatientsPhoto(r.Context(), patientId)
-	if err != nil {
-		rtServiceError(w, rf, err)
-		return
-	}
-	rtWriteResponse(w, rf, resp, xmlAppendApiResultOfBoolean, jsonAppendApiResultOfBoolean, jsonDates)
-}
-
-func serveGetClinicsAppointments(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
-	rf, ok := rtResponseFormat(r)
-	if !ok {
-		rtWriteError(w, rtJSON, http.StatusNotAcceptable, "The requested media type is not supported.", nil)
-		return
-	}
-	var verr ValidationError
-	clinicId := rtPathParam(r, 3, "clinicId", &verr, parseParamGuid)
-	query := rtQuery(r)
-	var from DateTime
-	if raw, ok := query["from"]; ok {
-		if v, err := parseParamDateTime(raw); err != nil {
-			verr.add("from", err.Error())
-		} else {
-			from = v
-		}
-	} else {
-		verr.add("from", "is required")
-	}
-	var to *DateTime
-	if raw, ok := query["to"]; ok {
-		if v, err := parseParamDateTime(raw); err != nil {
-			verr.add("to", err.Error())
-		} else {
-			to = &v
-		}
-	}
-	var status_ *AppointmentStatus
-	if raw, ok := query["status"]; ok {
-		if v, err := parseParamAppointmentStatus(raw); err != nil {
-			verr.add("status", err.Error())
-		} else {
-			status_ = &v
-		}
-	}
-	var page *int32
-	if raw, ok := query["page"]; ok {
-		if v, err := parseParamInt32(raw); err != nil {
-			verr.add("page", err.Error())
-		} else {
-			page = &v
-		}
-	}
-	var pageSize *int32
-	if raw, ok := query["pagesize"]; ok {
-		if v, err := parseParamInt32(raw); err != nil {
-			verr.add("pageSize", err.Error())
-		} else {
-			pageSize = &v
-		}
-	}
-	if len(verr.Fields) > 0 {
-		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
-		return
-	}
-	resp, err := s.GetClinicsAppointments(r.Context(), clinicId, from, to, status_, page, pageSize)
-	if err != nil {
-		rtServiceError(w, rf, err)
-		return
-	}
-	rtWriteResponse(w, rf, resp, xmlAppendPagedListOfAppointmentSummary, jsonAppendPagedListOfAppointmentSummary, jsonDates)
-}
-
-func serveGetClinicsAppointmentsByAppointmentId(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
-	rf, ok := rtResponseFormat(r)
-	if !ok {
-		rtWriteError(w, rtJSON, http.StatusNotAcceptable, "The requested media type is not supported.", nil)
-		return
-	}
-	var verr ValidationError
-	clinicId := rtPathParam(r, 3, "clinicId", &verr, parseParamGuid)
-	appointmentId := rtPathParam(r, 5, "appointmentId", &verr, parseParamGuid)
-	if len(verr.Fields) > 0 {
-		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
-		return
-	}
-	resp, err := s.GetClinicsAppointmentsByAppointmentId(r.Context(), clinicId, appointmentId)
-	if err != nil {
-		rtServiceError(w, rf, err)
-		return
-	}
-	rtWriteResponse(w, rf, resp, xmlAppendAppointmentDetail, jsonAppendAppointmentDetail, jsonDates)
-}
-
-func serveGetClinicsSlots(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
-	rf, ok := rtResponseFormat(r)
-	if !ok {
-		rtWriteError(w, rtJSON, http.StatusNotAcceptable, "The requested media type is not supported.", nil)
-		return
-	}
-	var verr ValidationError
-	clinicId := rtPathParam(r, 3, "clinicId", &verr, parseParamGuid)
-	query := rtQuery(r)
-	var date DateTime
-	if raw, ok := query["date"]; ok {
-		if v, err := parseParamDateTime(raw); err != nil {
-			verr.add("date", err.Error())
-		} else {
-			date = v
-		}
-	} else {
-		verr.add("date", "is required")
-	}
-	var durationMinutes *int32
-	if raw, ok := query["durationminutes"]; ok {
-		if v, err := parseParamInt32(raw); err != nil {
-			verr.add("durationMinutes", err.Error())
-		} else {
-			durationMinutes = &v
-		}
-	}
-	var clinicianId *uuid.UUID
-	if raw, ok := query["clinicianid"]; ok {
-		if v, err := parseParamGuid(raw); err != nil {
-			verr.add("clinicianId", err.Error())
-		} else {
-			clinicianId = &v
-		}
-	}
-	if len(verr.Fields) > 0 {
-		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
-		return
-	}
-	resp, err := s.GetClinicsSlots(r.Context(), clinicId, date, durationMinutes, clinicianId)
-	if err != nil {
-		rtServiceError(w, rf, err)
-		return
-	}
-	rtWriteResponse(w, rf, resp, xmlAppendListOfTimeWindow, jsonAppendListOfTimeWindow, jsonDates)
-}
-
-func serveGetLocationsByLocationId(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
-	rf, ok := rtResponseFormat(r)
-	if !ok {
-		rtWriteError(w, rtJSON, http.StatusNotAcceptable, "The requested media type is not supported.", nil)
-		return
-	}
-	var verr ValidationError
-	locationId := rtPathParam(r, 3, "locationId", &verr, parseParamGuid)
-	if len(verr.Fields) > 0 {
-		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
-		return
-	}
-	resp, err := s.GetLocationsByLocationId(r.Context(), locationId)
-	if err != nil {
-		rtServiceError(w, rf, err)
-		return
-	}
-	rtWriteResponse(w, rf, resp, xmlAppendClinicLocation, jsonAppendClinicLocation, jsonDates)
-}
-
-func serveGetMessagesDelivery(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
-	rf, ok := rtResponseFormat(r)
-	if !ok {
-		rtWriteError(w, rtJSON, http.StatusNotAcceptable, "The requested media type is not supported.", nil)
-		return
-	}
-	var verr ValidationError
-	messageId := rtPathParam(r, 3, "messageId", &verr, parseParamGuid)
-	if len(verr.Fields) > 0 {
-		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
-		return
-	}
-	resp, err := s.GetMessagesDelivery(r.Context(), messageId)
-	if err != nil {
-		rtServiceError(w, rf, err)
-		return
-	}
-	rtWriteResponse(w, rf, resp, xmlAppendMessageDeliveryReport, jsonAppendMessageDeliveryReport, jsonDates)
-}
-
-func serveGetMessagesTemplates(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
-	rf, ok := rtResponseFormat(r)
-	if !ok {
-		rtWriteError(w, rtJSON, http.StatusNotAcceptable, "The requested media type is not supported.", nil)
-		return
-	}
-	var verr ValidationError
-	query := rtQuery(r)
-	var channel *ReminderChannel
-	if raw, ok := query["channel"]; ok {
-		if v, err := parseParamReminderChannel(raw); err != nil {
-			verr.add("channel", err.Error())
-		} else {
-			channel = &v
-		}
-	}
-	var activeOnly *bool
-	if raw, ok := query["activeonly"]; ok {
-		if v, err := parseParamBoolean(raw); err != nil {
-			verr.add("activeOnly", err.Error())
-		} else {
-			activeOnly = &v
-		}
-	}
-	if len(verr.Fields) > 0 {
-		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
-		return
-	}
-	resp, err := s.GetMessagesTemplates(r.Context(), channel, activeOnly)
-	if err != nil {
-		rtServiceError(w, rf, err)
-		return
-	}
-	rtWriteResponse(w, rf, resp, xmlAppendListOfMessageTemplate, jsonAppendListOfMessageTemplate, jsonDates)
-}
-
-func serveGetPatientsByPatientId(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
-	rf, ok := rtResponseFormat(r)
-	if !ok {
-		rtWriteError(w, rtJSON, http.StatusNotAcceptable, "The requested media type is not supported.", nil)
-		return
-	}
-	var verr ValidationError
-	patientId := rtPathParam(r, 3, "patientId", &verr, parseParamGuid)
-	if len(verr.Fields) > 0 {
-		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
-		return
-	}
-	resp, err := s.GetPatientsByPatientId(r.Context(), patientId)
-	if err != nil {
-		rtServiceError(w, rf, err)
-		return
-	}
-	rtWriteResponse(w, rf, resp, xmlAppendPatientProfile, jsonAppendPatientProfile, jsonDates)
-}
-
-func serveGetPatientsSearch(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
-	rf, ok := rtResponseFormat(r)
-	if !ok {
-		rtWriteError(w, rtJSON, http.StatusNotAcceptable, "The requested media type is not supported.", nil)
-		return
-	}
-	var verr ValidationError
-	query := rtQuery(r)
-	var name string
-	if raw, ok := query["name"]; ok {
-		if v, err := parseParamString(raw); err != nil {
-			verr.add("name", err.Error())
-		} else {
-			name = v
-		}
-	} else {
-		verr.add("name", "is required")
-	}
-	var dateOfBirth *DateTime
-	if raw, ok := query["dateofbirth"]; ok {
-		if v, err := parseParamDateTime(raw); err != nil {
-			verr.add("dateOfBirth", err.Error())
-		} else {
-			dateOfBirth = &v
-		}
-	}
-	var includeInactive *bool
-	if raw, ok := query["includeinactive"]; ok {
-		if v, err := parseParamBoolean(raw); err != nil {
-			verr.add("includeInactive", err.Error())
-		} else {
-			includeInactive = &v
-		}
-	}
-	var maxResults *int32
-	if raw, ok := query["maxresults"]; ok {
-		if v, err := parseParamInt32(raw); err != nil {
-			verr.add("maxResults", err.Error())
-		} else {
-			maxResults = &v
-		}
-	}
-	if len(verr.Fields) > 0 {
-		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
-		return
-	}
-	resp, err := s.GetPatientsSearch(r.Context(), name, dateOfBirth, includeInactive, maxResults)
-	if err != nil {
-		rtServiceError(w, rf, err)
-		return
-	}
-	rtWriteResponse(w, rf, resp, xmlAppendApiResultOfListOfPatientSummary, jsonAppendApiResultOfListOfPatientSummary, jsonDates)
-}
-
-func serveGetSystemClock(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
-	rf, ok := rtResponseFormat(r)
-	if !ok {
-		rtWriteError(w, rtJSON, http.StatusNotAcceptable, "The requested media type is not supported.", nil)
-		return
-	}
-	var verr ValidationError
-	if len(verr.Fields) > 0 {
-		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
-		return
-	}
-	resp, err := s.GetSystemClock(r.Context())
-	if err != nil {
-		rtServiceError(w, rf, err)
-		return
-	}
-	rtWriteResponse(w, rf, resp, xmlAppendDateTimeOffset, jsonAppendDateTimeOffset, jsonDates)
-}
-
-func servePostClinicsAppointments(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
-	rf, ok := rtResponseFormat(r)
-	if !ok {
-		rtWriteError(w, rtJSON, http.StatusNotAcceptable, "The requested media type is not supported.", nil)
-		return
-	}
-	var verr ValidationError
-	clinicId := rtPathParam(r, 3, "clinicId", &verr, parseParamGuid)
-	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlDecodeBookAppointmentCommand, formDecodeBookAppointmentCommand, jsonDecodeBookAppointmentCommand)
-	if !ok {
-		return
-	}
-	if !cfg.noValidate {
-		rtValidateRoot(api, &verr, &rootBookAppointmentCommand, &body)
-	}
-	if len(verr.Fields) > 0 {
-		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
-		return
-	}
-	resp, err := s.PostClinicsAppointments(r.Context(), clinicId, body)
-	if err != nil {
-		rtServiceError(w, rf, err)
-		return
-	}
-	rtWriteResponse(w, rf, resp, xmlAppendApiResultOfGuid, jsonAppendApiResultOfGuid, jsonDates)
-}
-
-func servePostClinicsAppointmentsNotes(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
-	rf, ok := rtResponseFormat(r)
-	if !ok {
-		rtWriteError(w, rtJSON, http.StatusNotAcceptable, "The requested media type is not supported.", nil)
-		return
-	}
-	var verr ValidationError
-	clinicId := rtPathParam(r, 3, "clinicId", &verr, parseParamGuid)
-	appointmentId := rtPathParam(r, 5, "appointmentId", &verr, parseParamGuid)
-	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlDecodeString, formDecodeString, jsonDecodeString)
-	if !ok {
-		return
-	}
-	if len(verr.Fields) > 0 {
-		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
-		return
-	}
-	resp, err := s.PostClinicsAppointmentsNotes(r.Context(), clinicId, appointmentId, body)
-	if err != nil {
-		rtServiceError(w, rf, err)
-		return
-	}
-	rtWriteResponse(w, rf, resp, xmlAppendApiResultOfGuid, jsonAppendApiResultOfGuid, jsonDates)
-}
-
-func servePostMessages(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
-	rf, ok := rtResponseFormat(r)
-	if !ok {
-		rtWriteError(w, rtJSON, http.StatusNotAcceptable, "The requested media type is not supported.", nil)
-		return
-	}
-	var verr ValidationError
-	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlDecodeSendPatientMessageCommand, formDecodeSendPatientMessageCommand, jsonDecodeSendPatientMessageCommand)
-	if !ok {
-		return
-	}
-	if !cfg.noValidate {
-		rtValidateRoot(api, &verr, &rootSendPatientMessageCommand, &body)
-	}
-	if len(verr.Fields) > 0 {
-		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
-		return
-	}
-	resp, err := s.PostMessages(r.Context(), body)
-	if err != nil {
-		rtServiceError(w, rf, err)
-		return
-	}
-	rtWriteResponse(w, rf, resp, xmlAppendApiResultOfGuid, jsonAppendApiResultOfGuid, jsonDates)
-}
-
-func servePostPatientsPhoto(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
-	rf, ok := rtResponseFormat(r)
-	if !ok {
-		rtWriteError(w, rtJSON, http.StatusNotAcceptable, "The requested media type is not supported.", nil)
-		return
-	}
-	var verr ValidationError
-	patientId := rtPathParam(r, 3, "patientId", &verr, parseParamGuid)
-	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlDecodePatientPhotoUpload, formDecodePatientPhotoUpload, jsonDecodePatientPhotoUpload)
-	if !ok {
-		return
-	}
-	if !cfg.noValidate {
-		rtValidateRoot(api, &verr, &rootPatientPhotoUpload, &body)
-	}
-	if len(verr.Fields) > 0 {
-		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
-		return
-	}
-	resp, err := s.PostPatientsPhoto(r.Context(), patientId, body)
-	if err != nil {
-		rtServiceError(w, rf, err)
-		return
-	}
-	rtWriteResponse(w, rf, resp, xmlAppendApiResultOfGuid, jsonAppendApiResultOfGuid, jsonDates)
-}
-
-func servePutClinicsAppointmentsByAppointmentId(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
-	rf, ok := rtResponseFormat(r)
-	if !ok {
-		rtWriteError(w, rtJSON, http.StatusNotAcceptable, "The requested media type is not supported.", nil)
-		return
-	}
-	var verr ValidationError
-	clinicId := rtPathParam(r, 3, "clinicId", &verr, parseParamGuid)
-	appointmentId := rtPathParam(r, 5, "appointmentId", &verr, parseParamGuid)
-	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlDecodeRescheduleAppointmentCommand, formDecodeRescheduleAppointmentCommand, jsonDecodeRescheduleAppointmentCommand)
-	if !ok {
-		return
-	}
-	if !cfg.noValidate {
-		rtValidateRoot(api, &verr, &rootRescheduleAppointmentCommand, &body)
-	}
-	if len(verr.Fields) > 0 {
-		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
-		return
-	}
-	resp, err := s.PutClinicsAppointmentsByAppointmentId(r.Context(), clinicId, appointmentId, body)
-	if err != nil {
-		rtServiceError(w, rf, err)
-		return
-	}
-	rtWriteResponse(w, rf, resp, xmlAppendApiResultOfBoolean, jsonAppendApiResultOfBoolean, jsonDates)
-}
-
-func servePutMessagesTemplatesByTemplateCode(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
-	rf, ok := rtResponseFormat(r)
-	if !ok {
-		rtWriteError(w, rtJSON, http.StatusNotAcceptable, "The requested media type is not supported.", nil)
-		return
-	}
-	var verr ValidationError
-	templateCode := rtPathParam(r, 4, "templateCode", &verr, parseParamString)
-	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlDecodeMessageTemplate, formDecodeMessageTemplate, jsonDecodeMessageTemplate)
-	if !ok {
-		return
-	}
-	if !cfg.noValidate {
-		rtValidateRoot(api, &verr, &rootMessageTemplate, &body)
-	}
-	if len(verr.Fields) > 0 {
-		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
-		return
-	}
-	if err := s.PutMessagesTemplatesByTemplateCode(r.Context(), templateCode, body); err != nil {
-		rtServiceError(w, rf, err)
-		return
-	}
-	w.WriteHeader(http.StatusNoContent)
-}
-
-func servePutPatientsContact(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
-	rf, ok := rtResponseFormat(r)
-	if !ok {
-		rtWriteError(w, rtJSON, http.StatusNotAcceptable, "The requested media type is not supported.", nil)
-		return
-	}
-	var verr ValidationError
-	patientId := rtPathParam(r, 3, "patientId", &verr, parseParamGuid)
-	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlDecodeContactPoint, formDecodeContactPoint, jsonDecodeContactPoint)
-	if !ok {
-		return
-	}
-	if !cfg.noValidate {
-		rtValidateRoot(api, &verr, &rootContactPoint, &body)
-	}
-	if len(verr.Fields) > 0 {
-		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
-		return
-	}
-	resp, err := s.PutPatientsContact(r.Context(), patientId, body)
-	if err != nil {
-		rtServiceError(w, rf, err)
-		return
-	}
-	rtWriteResponse(w, rf, resp, xmlAppendApiResultOfBoolean, jsonAppendApiResultOfBoolean, jsonDates)
+	return rtNewHandler(api, opts, []rtHandler{
+		{&opDeleteClinicsAppointmentsByAppointmentId, func(ctx context.Context, in *rtIn) (any, error) {
+			return nil, s.DeleteClinicsAppointmentsByAppointmentId(ctx, in.Path("clinicId").(uuid.UUID), in.Path("appointmentId").(uuid.UUID), in.Params.(*DeleteClinicsAppointmentsByAppointmentIdParams))
+		}},
+		{&opDeletePatientsPhoto, func(ctx context.Context, in *rtIn) (any, error) {
+			return s.DeletePatientsPhoto(ctx, in.Path("patientId").(uuid.UUID), in.Params.(*DeletePatientsPhotoParams))
+		}},
+		{&opGetClinicsAppointments, func(ctx context.Context, in *rtIn) (any, error) {
+			return s.GetClinicsAppointments(ctx, in.Path("clinicId").(uuid.UUID), in.Params.(*GetClinicsAppointmentsParams))
+		}},
+		{&opGetClinicsAppointmentsByAppointmentId, func(ctx context.Context, in *rtIn) (any, error) {
+			return s.GetClinicsAppointmentsByAppointmentId(ctx, in.Path("clinicId").(uuid.UUID), in.Path("appointmentId").(uuid.UUID), in.Params.(*GetClinicsAppointmentsByAppointmentIdParams))
+		}},
+		{&opGetClinicsSlots, func(ctx context.Context, in *rtIn) (any, error) {
+			return s.GetClinicsSlots(ctx, in.Path("clinicId").(uuid.UUID), in.Params.(*GetClinicsSlotsParams))
+		}},
+		{&opGetLocationsByLocationId, func(ctx context.Context, in *rtIn) (any, error) {
+			return s.GetLocationsByLocationId(ctx, in.Path("locationId").(uuid.UUID), in.Params.(*GetLocationsByLocationIdParams))
+		}},
+		{&opGetMessagesDelivery, func(ctx context.Context, in *rtIn) (any, error) {
+			return s.GetMessagesDelivery(ctx, in.Path("messageId").(uuid.UUID), in.Params.(*GetMessagesDeliveryParams))
+		}},
+		{&opGetMessagesTemplates, func(ctx context.Context, in *rtIn) (any, error) {
+			return s.GetMessagesTemplates(ctx, in.Params.(*GetMessagesTemplatesParams))
+		}},
+		{&opGetPatientsByPatientId, func(ctx context.Context, in *rtIn) (any, error) {
+			return s.GetPatientsByPatientId(ctx, in.Path("patientId").(uuid.UUID), in.Params.(*GetPatientsByPatientIdParams))
+		}},
+		{&opGetPatientsSearch, func(ctx context.Context, in *rtIn) (any, error) {
+			return s.GetPatientsSearch(ctx, in.Params.(*GetPatientsSearchParams))
+		}},
+		{&opGetSystemClock, func(ctx context.Context, in *rtIn) (any, error) {
+			return s.GetSystemClock(ctx, in.Params.(*GetSystemClockParams))
+		}},
+		{&opPostClinicsAppointments, func(ctx context.Context, in *rtIn) (any, error) {
+			return s.PostClinicsAppointments(ctx, in.Path("clinicId").(uuid.UUID), in.Params.(*PostClinicsAppointmentsParams), in.Body.(*BookAppointmentCommand))
+		}},
+		{&opPostClinicsAppointmentsNotes, func(ctx context.Context, in *rtIn) (any, error) {
+			return s.PostClinicsAppointmentsNotes(ctx, in.Path("clinicId").(uuid.UUID), in.Path("appointmentId").(uuid.UUID), in.Params.(*PostClinicsAppointmentsNotesParams), in.Body.(*string))
+		}},
+		{&opPostMessages, func(ctx context.Context, in *rtIn) (any, error) {
+			return s.PostMessages(ctx, in.Params.(*PostMessagesParams), in.Body.(*SendPatientMessageCommand))
+		}},
+		{&opPostPatientsPhoto, func(ctx context.Context, in *rtIn) (any, error) {
+			return s.PostPatientsPhoto(ctx, in.Path("patientId").(uuid.UUID), in.Params.(*PostPatientsPhotoParams), in.Body.(*PatientPhotoUpload))
+		}},
+		{&opPutClinicsAppointmentsByAppointmentId, func(ctx context.Context, in *rtIn) (any, error) {
+			return s.PutClinicsAppointmentsByAppointmentId(ctx, in.Path("clinicId").(uuid.UUID), in.Path("appointmentId").(uuid.UUID), in.Params.(*PutClinicsAppointmentsByAppointmentIdParams), in.Body.(*RescheduleAppointmentCommand))
+		}},
+		{&opPutMessagesTemplatesByTemplateCode, func(ctx context.Context, in *rtIn) (any, error) {
+			return nil, s.PutMessagesTemplatesByTemplateCode(ctx, in.Path("templateCode").(string), in.Params.(*PutMessagesTemplatesByTemplateCodeParams), in.Body.(*MessageTemplate))
+		}},
+		{&opPutPatientsContact, func(ctx context.Context, in *rtIn) (any, error) {
+			return s.PutPatientsContact(ctx, in.Path("patientId").(uuid.UUID), in.Params.(*PutPatientsContactParams), in.Body.(*ContactPoint))
+		}},
+	})
 }

@@ -19,7 +19,7 @@ type ServiceImpl struct {
 var _ Service = ServiceImpl{}
 
 // DeleteClinicsAppointmentsByAppointmentId handles DELETE api/v1/clinics/{clinicId}/appointments/{appointmentId}?reason={reason}&notifyPatient={notifyPatient}.
-func (s ServiceImpl) DeleteClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, reason string, notifyPatient *bool) error {
+func (s ServiceImpl) DeleteClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *DeleteClinicsAppointmentsByAppointmentIdParams) error {
 	// TODO: implement.
 	return &HTTPError{
 		Message:    "Not Implemented",
@@ -28,7 +28,7 @@ func (s ServiceImpl) DeleteClinicsAppointmentsByAppointmentId(ctx context.Contex
 }
 
 // DeletePatientsPhoto handles DELETE api/v1/patients/{patientId}/photo.
-func (s ServiceImpl) DeletePatientsPhoto(ctx context.Context, patientId uuid.UUID) (*ApiResultOfBoolean, error) {
+func (s ServiceImpl) DeletePatientsPhoto(ctx context.Context, patientId uuid.UUID, params *DeletePatientsPhotoParams) (*ApiResultOfBoolean, error) {
 	// TODO: implement.
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
@@ -37,7 +37,7 @@ func (s ServiceImpl) DeletePatientsPhoto(ctx context.Context, patientId uuid.UUI
 }
 
 // GetClinicsAppointments handles GET api/v1/clinics/{clinicId}/appointments?from={from}&to={to}&status={status}&page={page}&pageSize={pageSize}.
-func (s ServiceImpl) GetClinicsAppointments(ctx context.Context, clinicId uuid.UUID, from DateTime, to *DateTime, status_ *AppointmentStatus, page *int32, pageSize *int32) (*PagedListOfAppointmentSummary, error) {
+func (s ServiceImpl) GetClinicsAppointments(ctx context.Context, clinicId uuid.UUID, params *GetClinicsAppointmentsParams) (*PagedListOfAppointmentSummary, error) {
 	// TODO: implement.
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
@@ -46,7 +46,7 @@ func (s ServiceImpl) GetClinicsAppointments(ctx context.Context, clinicId uuid.U
 }
 
 // GetClinicsAppointmentsByAppointmentId handles GET api/v1/clinics/{clinicId}/appointments/{appointmentId}.
-func (s ServiceImpl) GetClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID) (*AppointmentDetail, error) {
+func (s ServiceImpl) GetClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *GetClinicsAppointmentsByAppointmentIdParams) (*AppointmentDetail, error) {
 	// TODO: implement.
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
@@ -55,7 +55,7 @@ func (s ServiceImpl) GetClinicsAppointmentsByAppointmentId(ctx context.Context, 
 }
 
 // GetClinicsSlots handles GET api/v1/clinics/{clinicId}/slots?date={date}&durationMinutes={durationMinutes}&clinicianId={clinicianId}.
-func (s ServiceImpl) GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, date DateTime, durationMinutes *int32, clinicianId *uuid.UUID) ([]*TimeWindow, error) {
+func (s ServiceImpl) GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, params *GetClinicsSlotsParams) ([]*TimeWindow, error) {
 	// TODO: implement.
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
@@ -64,7 +64,7 @@ func (s ServiceImpl) GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, da
 }
 
 // GetLocationsByLocationId handles GET api/v1/locations/{locationId}.
-func (s ServiceImpl) GetLocationsByLocationId(ctx context.Context, locationId uuid.UUID) (*ClinicLocation, error) {
+func (s ServiceImpl) GetLocationsByLocationId(ctx context.Context, locationId uuid.UUID, params *GetLocationsByLocationIdParams) (*ClinicLocation, error) {
 	// TODO: implement.
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
@@ -73,7 +73,7 @@ func (s ServiceImpl) GetLocationsByLocationId(ctx context.Context, locationId uu
 }
 
 // GetMessagesDelivery handles GET api/v1/messages/{messageId}/delivery.
-func (s ServiceImpl) GetMessagesDelivery(ctx context.Context, messageId uuid.UUID) (*MessageDeliveryReport, error) {
+func (s ServiceImpl) GetMessagesDelivery(ctx context.Context, messageId uuid.UUID, params *GetMessagesDeliveryParams) (*MessageDeliveryReport, error) {
 	// TODO: implement.
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
@@ -82,7 +82,7 @@ func (s ServiceImpl) GetMessagesDelivery(ctx context.Context, messageId uuid.UUI
 }
 
 // GetMessagesTemplates handles GET api/v1/messages/templates?channel={channel}&activeOnly={activeOnly}.
-func (s ServiceImpl) GetMessagesTemplates(ctx context.Context, channel *ReminderChannel, activeOnly *bool) ([]*MessageTemplate, error) {
+func (s ServiceImpl) GetMessagesTemplates(ctx context.Context, params *GetMessagesTemplatesParams) ([]*MessageTemplate, error) {
 	// TODO: implement.
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
@@ -91,7 +91,7 @@ func (s ServiceImpl) GetMessagesTemplates(ctx context.Context, channel *Reminder
 }
 
 // GetPatientsByPatientId handles GET api/v1/patients/{patientId}.
-func (s ServiceImpl) GetPatientsByPatientId(ctx context.Context, patientId uuid.UUID) (*PatientProfile, error) {
+func (s ServiceImpl) GetPatientsByPatientId(ctx context.Context, patientId uuid.UUID, params *GetPatientsByPatientIdParams) (*PatientProfile, error) {
 	// TODO: implement.
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
@@ -100,7 +100,7 @@ func (s ServiceImpl) GetPatientsByPatientId(ctx context.Context, patientId uuid.
 }
 
 // GetPatientsSearch handles GET api/v1/patients/search?name={name}&dateOfBirth={dateOfBirth}&includeInactive={includeInactive}&maxResults={maxResults}.
-func (s ServiceImpl) GetPatientsSearch(ctx context.Context, name string, dateOfBirth *DateTime, includeInactive *bool, maxResults *int32) (*ApiResultOfListOfPatientSummary, error) {
+func (s ServiceImpl) GetPatientsSearch(ctx context.Context, params *GetPatientsSearchParams) (*ApiResultOfListOfPatientSummary, error) {
 	// TODO: implement.
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
@@ -109,7 +109,7 @@ func (s ServiceImpl) GetPatientsSearch(ctx context.Context, name string, dateOfB
 }
 
 // GetSystemClock handles GET api/v1/system/clock.
-func (s ServiceImpl) GetSystemClock(ctx context.Context) (time.Time, error) {
+func (s ServiceImpl) GetSystemClock(ctx context.Context, params *GetSystemClockParams) (time.Time, error) {
 	// TODO: implement.
 	return time.Time{}, &HTTPError{
 		Message:    "Not Implemented",
@@ -118,7 +118,7 @@ func (s ServiceImpl) GetSystemClock(ctx context.Context) (time.Time, error) {
 }
 
 // PostClinicsAppointments handles POST api/v1/clinics/{clinicId}/appointments.
-func (s ServiceImpl) PostClinicsAppointments(ctx context.Context, clinicId uuid.UUID, body *BookAppointmentCommand) (*ApiResultOfGuid, error) {
+func (s ServiceImpl) PostClinicsAppointments(ctx context.Context, clinicId uuid.UUID, params *PostClinicsAppointmentsParams, body *BookAppointmentCommand) (*ApiResultOfGuid, error) {
 	// TODO: implement.
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
@@ -127,7 +127,7 @@ func (s ServiceImpl) PostClinicsAppointments(ctx context.Context, clinicId uuid.
 }
 
 // PostClinicsAppointmentsNotes handles POST api/v1/clinics/{clinicId}/appointments/{appointmentId}/notes.
-func (s ServiceImpl) PostClinicsAppointmentsNotes(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, body *string) (*ApiResultOfGuid, error) {
+func (s ServiceImpl) PostClinicsAppointmentsNotes(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *PostClinicsAppointmentsNotesParams, body *string) (*ApiResultOfGuid, error) {
 	// TODO: implement.
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
@@ -136,7 +136,7 @@ func (s ServiceImpl) PostClinicsAppointmentsNotes(ctx context.Context, clinicId 
 }
 
 // PostMessages handles POST api/v1/messages.
-func (s ServiceImpl) PostMessages(ctx context.Context, body *SendPatientMessageCommand) (*ApiResultOfGuid, error) {
+func (s ServiceImpl) PostMessages(ctx context.Context, params *PostMessagesParams, body *SendPatientMessageCommand) (*ApiResultOfGuid, error) {
 	// TODO: implement.
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
@@ -145,7 +145,7 @@ func (s ServiceImpl) PostMessages(ctx context.Context, body *SendPatientMessageC
 }
 
 // PostPatientsPhoto handles POST api/v1/patients/{patientId}/photo.
-func (s ServiceImpl) PostPatientsPhoto(ctx context.Context, patientId uuid.UUID, body *PatientPhotoUpload) (*ApiResultOfGuid, error) {
+func (s ServiceImpl) PostPatientsPhoto(ctx context.Context, patientId uuid.UUID, params *PostPatientsPhotoParams, body *PatientPhotoUpload) (*ApiResultOfGuid, error) {
 	// TODO: implement.
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
@@ -154,7 +154,7 @@ func (s ServiceImpl) PostPatientsPhoto(ctx context.Context, patientId uuid.UUID,
 }
 
 // PutClinicsAppointmentsByAppointmentId handles PUT api/v1/clinics/{clinicId}/appointments/{appointmentId}.
-func (s ServiceImpl) PutClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, body *RescheduleAppointmentCommand) (*ApiResultOfBoolean, error) {
+func (s ServiceImpl) PutClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *PutClinicsAppointmentsByAppointmentIdParams, body *RescheduleAppointmentCommand) (*ApiResultOfBoolean, error) {
 	// TODO: implement.
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
@@ -163,7 +163,7 @@ func (s ServiceImpl) PutClinicsAppointmentsByAppointmentId(ctx context.Context, 
 }
 
 // PutMessagesTemplatesByTemplateCode handles PUT api/v1/messages/templates/{templateCode}.
-func (s ServiceImpl) PutMessagesTemplatesByTemplateCode(ctx context.Context, templateCode string, body *MessageTemplate) error {
+func (s ServiceImpl) PutMessagesTemplatesByTemplateCode(ctx context.Context, templateCode string, params *PutMessagesTemplatesByTemplateCodeParams, body *MessageTemplate) error {
 	// TODO: implement.
 	return &HTTPError{
 		Message:    "Not Implemented",
@@ -172,7 +172,7 @@ func (s ServiceImpl) PutMessagesTemplatesByTemplateCode(ctx context.Context, tem
 }
 
 // PutPatientsContact handles PUT api/v1/patients/{patientId}/contact.
-func (s ServiceImpl) PutPatientsContact(ctx context.Context, patientId uuid.UUID, body *ContactPoint) (*ApiResultOfBoolean, error) {
+func (s ServiceImpl) PutPatientsContact(ctx context.Context, patientId uuid.UUID, params *PutPatientsContactParams, body *ContactPoint) (*ApiResultOfBoolean, error) {
 	// TODO: implement.
 	return nil, &HTTPError{
 		Message:    "Not Implemented",

@@ -21,7 +21,7 @@ type ApiResultOfBoolean struct {
 	Links   []*ResultLink
 	Message *string
 	// HTTP-like status code of the operation.
-	StatusCode int32
+	StatusCode int64
 	// True when the command was accepted.
 	Success bool
 	// Validation messages by field name; omitted when empty.
@@ -42,7 +42,7 @@ type ApiResultOfGuid struct {
 	Links   []*ResultLink
 	Message *string
 	// HTTP-like status code of the operation.
-	StatusCode int32
+	StatusCode int64
 	// True when the command was accepted.
 	Success bool
 	// Validation messages by field name; omitted when empty.
@@ -63,7 +63,7 @@ type ApiResultOfListOfPatientSummary struct {
 	Links   []*ResultLink
 	Message *string
 	// HTTP-like status code of the operation.
-	StatusCode int32
+	StatusCode int64
 	// True when the command was accepted.
 	Success bool
 	// Validation messages by field name; omitted when empty.
@@ -75,9 +75,9 @@ type ApiResultOfListOfPatientSummary struct {
 // Full view of an appointment.
 //
 // XML contract: AppointmentDetail in namespace http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts.
+// Not shown on the Help Page (only the samples have them): AuditTrail.
 type AppointmentDetail struct {
-	AppointmentId uuid.UUID
-	// Not shown on the Help Page.
+	AppointmentId    uuid.UUID
 	AuditTrail       *string
 	CreatedUtc       DateTime
 	DepositPaid      *Decimal
@@ -89,12 +89,12 @@ type AppointmentDetail struct {
 	Notes          []*AppointmentNote
 	PatientContact *ContactPoint
 	ReferralId     *uuid.UUID
-	RoomNumber     *int32
+	RoomNumber     *int64
 	Slot           *TimeWindow
 	Status         AppointmentStatus
 	Urgency        UrgencyLevel
 	// Optimistic-concurrency version.
-	Version int32
+	Version int64
 }
 
 // AppointmentNote is the data contract Harbourview.Clinic.Scheduling.Contracts.AppointmentNote.
@@ -142,21 +142,19 @@ func (v AppointmentStatus) String() string {
 // Short view of an appointment, used in lists.
 //
 // XML contract: AppointmentSummary in namespace http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts.
+// Not shown on the Help Page (only the samples have them): SortRank.
 type AppointmentSummary struct {
 	AppointmentId uuid.UUID
 	// Clinician's display name, e.g. Dr Ndlovu.
 	ClinicianName      *string
-	DurationMinutes    int32
+	DurationMinutes    int64
 	PatientDisplayName *string
-	// Wire: not in JSON.
-	// Not shown on the Help Page.
-	SortRank int32
-	Start    DateTime
-	Status   AppointmentStatus
+	SortRank           int32
+	Start              DateTime
+	Status             AppointmentStatus
 	// Straight-line distance from the patient's address.
 	TravelDistanceKm *float64
 	// Computed label; sent in JSON only.
-	// Wire: not in XML.
 	Label *string
 }
 
@@ -165,39 +163,28 @@ type AppointmentSummary struct {
 // Books a new appointment.
 //
 // XML contract: BookAppointmentCommand in namespace http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts.
-// Members inherited from AuditBase are included.
+// Declared in EnvelopeBase: CorrelationIds, IdempotencyKey, Source.
+// Declared in AuditBase: RequestedAt, RequestedBy, Workstation.
 type BookAppointmentCommand struct {
 	// Correlation identifiers used to trace a request across systems.
-	// Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/envelope.
-	// Declared in EnvelopeBase.
 	CorrelationIds []*string
 	// Optional key that makes a retried command idempotent.
-	// Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/envelope.
-	// Declared in EnvelopeBase.
 	IdempotencyKey uuid.UUID
 	// Name of the system that issued the command.
-	// Wire: JSON "source"; XML "source" in namespace http://schemas.harbourview-health.example/core/2019/envelope; form key "SourceSystem".
-	// Declared in EnvelopeBase.
-	Source *string
-	// Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/audit.
-	// Declared in AuditBase.
+	Source      *string
 	RequestedAt time.Time
 	// User name of the staff member or patient portal account.
-	// Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/audit.
-	// Declared in AuditBase.
 	RequestedBy *string
 	// Terminal or kiosk the request came from.
-	// Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/audit.
-	// Declared in AuditBase.
 	Workstation *string
 	// Reference of the booking in the caller's own system.
 	ClientReference *string
 	ClinicianId     uuid.UUID
 	// Range 5 to 240.
-	DurationMinutes  int32
+	DurationMinutes  int64
 	FollowUpRequired bool
 	// Days until the follow-up visit, when one is required.
-	FollowupIntervalDays *int32
+	FollowupIntervalDays *int64
 	// Patient to be seen.
 	// Required. Annotated Required.
 	PatientId uuid.UUID
@@ -210,9 +197,8 @@ type BookAppointmentCommand struct {
 	Slot      *TimeWindow
 	// Symptoms, most important first.
 	// Min length 1. Max length 10.
-	Symptoms []*string
-	Urgency  UrgencyLevel
-	// Wire: JSON "channelHint"; XML "channelHint"; form key "PreferredChannelHint".
+	Symptoms    []*string
+	Urgency     UrgencyLevel
 	ChannelHint *string
 	// Deposit to collect at booking (ZAR).
 	DepositAmount *Decimal
@@ -255,7 +241,7 @@ type ContactPoint struct {
 //
 // XML contract: DeliveryAttempt in namespace http://schemas.harbourview-health.example/messaging/2020.
 type DeliveryAttempt struct {
-	AttemptNumber int32
+	AttemptNumber int64
 	AttemptedAt   DateTime
 	Error         *string
 	Provider      *string
@@ -299,7 +285,7 @@ type MessageDeliveryReport struct {
 	// Failure reasons reported by each provider.
 	FailureReasons map[string][]*string
 	// Provider and status code of the last response.
-	LastProviderResponse KeyValuePair[*string, int32]
+	LastProviderResponse KeyValuePair[*string, int64]
 	MessageId            uuid.UUID
 	QueuedAt             time.Time
 }
@@ -320,7 +306,7 @@ type MessageTemplate struct {
 	Placeholders []*string
 	Title        *string
 	UpdatedAt    DateTime
-	Version      int32
+	Version      int64
 }
 
 // PagedListOfAppointmentSummary is the data contract PagedList<Harbourview.Clinic.Scheduling.Contracts.AppointmentSummary>.
@@ -334,9 +320,9 @@ type PagedListOfAppointmentSummary struct {
 	HasMore bool
 	Items   []*AppointmentSummary
 	// 1-based page number.
-	Page       int32
-	PageSize   int32
-	TotalCount int32
+	Page       int64
+	PageSize   int64
+	TotalCount int64
 }
 
 // PatientPhotoUpload is the data contract PatientPhotoUpload.
@@ -355,7 +341,7 @@ type PatientPhotoUpload struct {
 	// EXIF orientation letter: N, E, S or W.
 	Orientation rune
 	// Range 1 to 5242880.
-	SizeBytes int32
+	SizeBytes int64
 	// Where the image was fetched from, if not uploaded directly.
 	SourceUrl *string
 }
@@ -375,13 +361,12 @@ type PatientProfile struct {
 	// Required. Annotated Required.
 	GivenName *string
 	// Chart number from the clinic's previous system.
-	// Wire: form key "LegacyChartId".
 	ID       *string
 	Id       uuid.UUID
 	IsActive bool
 	// F, M or U.
 	SexAtBirth    rune
-	RecordVersion int32
+	RecordVersion int64
 }
 
 // PatientSummary is the data contract PatientSummary.
@@ -402,8 +387,8 @@ type PatientSummary struct {
 type Recurrence struct {
 	// Days between occurrences.
 	// Range 1 to 365.
-	IntervalDays int32
-	Occurrences  int32
+	IntervalDays int64
+	Occurrences  int64
 	Until        DateTime
 }
 
@@ -434,30 +419,19 @@ func (v ReminderChannel) String() string {
 // Moves an existing appointment to a new time.
 //
 // XML contract: RescheduleAppointmentCommand in namespace http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts.
-// Members inherited from AuditBase are included.
+// Declared in EnvelopeBase: CorrelationIds, IdempotencyKey, Source.
+// Declared in AuditBase: RequestedAt, RequestedBy, Workstation.
 type RescheduleAppointmentCommand struct {
 	// Correlation identifiers used to trace a request across systems.
-	// Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/envelope.
-	// Declared in EnvelopeBase.
 	CorrelationIds []*string
 	// Optional key that makes a retried command idempotent.
-	// Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/envelope.
-	// Declared in EnvelopeBase.
 	IdempotencyKey uuid.UUID
 	// Name of the system that issued the command.
-	// Wire: JSON "source"; XML "source" in namespace http://schemas.harbourview-health.example/core/2019/envelope; form key "SourceSystem".
-	// Declared in EnvelopeBase.
-	Source *string
-	// Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/audit.
-	// Declared in AuditBase.
+	Source      *string
 	RequestedAt time.Time
 	// User name of the staff member or patient portal account.
-	// Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/audit.
-	// Declared in AuditBase.
 	RequestedBy *string
 	// Terminal or kiosk the request came from.
-	// Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/audit.
-	// Declared in AuditBase.
 	Workstation   *string
 	NewSlot       *TimeWindow
 	NotifyPatient bool
@@ -481,19 +455,13 @@ type ResultLink struct {
 // Sends a templated message to a patient.
 //
 // XML contract: SendPatientMessageCommand in namespace http://schemas.harbourview-health.example/messaging/2020.
-// Members inherited from EnvelopeBase are included.
+// Declared in EnvelopeBase: CorrelationIds, IdempotencyKey, Source.
 type SendPatientMessageCommand struct {
 	// Correlation identifiers used to trace a request across systems.
-	// Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/envelope.
-	// Declared in EnvelopeBase.
 	CorrelationIds []*string
 	// Optional key that makes a retried command idempotent.
-	// Wire: XML in namespace http://schemas.harbourview-health.example/core/2019/envelope.
-	// Declared in EnvelopeBase.
 	IdempotencyKey uuid.UUID
 	// Name of the system that issued the command.
-	// Wire: JSON "source"; XML "source" in namespace http://schemas.harbourview-health.example/core/2019/envelope; form key "SourceSystem".
-	// Declared in EnvelopeBase.
 	Source    *string
 	Channel   MessageChannel
 	PatientId uuid.UUID

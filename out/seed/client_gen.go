@@ -7,44 +7,17 @@ import (
 	"github.com/google/uuid"
 )
 
+// NewClient returns a client for the API at baseURL (the application root: the routes are relative
+// to it, e.g. https://host/v3/mps-api/).
+func NewClient(baseURL string, opts ...ClientOption) (*Client, error) {
+	return rtNewClient(api, baseURL, opts)
+}
+
 // PostClinicalEncountersFollowupSend calls POST api/v2/{practiceId}/clinical/encounters/{encounterId}/followup/send.
 //
 // Schedule sending sms as part of visit followups for encounter
-func (c *Client) PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error) {
-	call := &rtCall{
-		method: "POST",
-		path:   "api/v2/" + rtPathEscape(rtParam(practiceId)) + "/clinical/encounters/" + rtPathEscape(rtParam(encounterId)) + "/followup/send",
-	}
-	switch c.format {
-	case FormatXML:
-		var err error
-		if call.body, err = xmlAppendSendEncounterRequireFollowupPatientSms(nil, body); err != nil {
-			return nil, err
-		}
-	case FormatForm:
-		call.body = formAppendSendEncounterRequireFollowupPatientSms(nil, body)
-	default:
-		call.body = jsonAppendSendEncounterRequireFollowupPatientSms(nil, body, jsonClientDates)
-	}
-	call.contentType = rtContentType(c.format)
-	status, mt, data, err := c.rtDo(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if status < 200 || status > 299 {
-		return nil, rtAPIError(status, mt, data, func() (any, error) {
-			return decodeResponseRestApiResultOfGuid(mt, data)
-		})
-	}
-	if len(data) == 0 {
-		return nil, nil
-	}
-	return decodeResponseRestApiResultOfGuid(mt, data)
-}
-
-func decodeResponseRestApiResultOfGuid(mt string, data []byte) (*RestApiResultOfGuid, error) {
-	if rtIsXML(mt) {
-		return xmlDecodeRestApiResultOfGuid(data)
-	}
-	return jsonDecodeRestApiResultOfGuid(data)
+func (c *Client) PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, params *PostClinicalEncountersFollowupSendParams, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error) {
+	var out *RestApiResultOfGuid
+	err := c.call(ctx, &opPostClinicalEncountersFollowupSend, []any{&practiceId, &encounterId}, params, &body, &out)
+	return out, err
 }

@@ -22,6 +22,9 @@ var api = &rtAPI{
 		&rootRestApiResultOfGuid,
 		&rootSendEncounterRequireFollowupPatientSms,
 	},
+	Ops: []*rtOp{
+		&opPostClinicalEncountersFollowupSend,
+	},
 	Dates:       jsonDates,
 	ClientDates: jsonClientDates,
 }
@@ -66,9 +69,9 @@ var contractRestApiResultOfGuid = rtContract{
 	XML:  "RestApiResultOfguid",
 	NS:   "http://schemas.datacontract.org/2004/07/Com.Healthbridge.Core.CommonDomain.Interface.ValueObjects",
 	Members: []rtMember{
-		{Name: "Data", Type: "guid"},
+		{Name: "Data", Type: "guid", MaybeNull: true},
 		{Name: "Links", Type: "list<RestApiLink>"},
-		{Name: "ResponseCode", Type: "int"},
+		{Name: "ResponseCode", Type: "long"},
 		{Name: "ResponseMessage", Type: "string"},
 		{Name: "Sucess", Type: "boolean"},
 	},

@@ -100,7 +100,7 @@ type dotnetService struct {
 	calls []dotnetCall
 }
 
-func (s *dotnetService) PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error) {
+func (s *dotnetService) PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, params *PostClinicalEncountersFollowupSendParams, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error) {
 	ct, _ := ctx.Value(dotnetCTKey{}).(string)
 	isXML := strings.HasPrefix(ct, "application/xml")
 	var p []string

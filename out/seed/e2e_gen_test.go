@@ -9,8 +9,10 @@ import (
 	"github.com/google/uuid"
 	"net/http/httptest"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
+	"unsafe"
 )
 
 // e2eService records what the server decoded and answers the documented response samples.
@@ -18,111 +20,227 @@ type e2eService struct {
 	got []any
 }
 
-func (s *e2eService) PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error) {
-	s.got = []any{practiceId, encounterId, body}
-	return e2eResponsePostClinicalEncountersFollowupSend()
+func (s *e2eService) PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, params *PostClinicalEncountersFollowupSendParams, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error) {
+	s.got = []any{practiceId, encounterId, params, body}
+	return e2eAnswer[*RestApiResultOfGuid](&opPostClinicalEncountersFollowupSend)
 }
 
-func e2eResponsePostClinicalEncountersFollowupSend() (*RestApiResultOfGuid, error) {
-	return jsonDecodeRestApiResultOfGuid(documentedSample("PostClinicalEncountersFollowupSend/response/JSON"))
+// e2eCases are the endpoints of TestEndToEnd: the client call, and the documented samples sent and
+// expected ("" for none).
+var e2eCases = []e2eCase{
+	{
+		op:       &opPostClinicalEncountersFollowupSend,
+		request:  "PostClinicalEncountersFollowupSend/request/JSON",
+		response: "PostClinicalEncountersFollowupSend/response/JSON",
+		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+			return c.PostClinicalEncountersFollowupSend(ctx, in.Path("practiceId").(uuid.UUID), in.Path("encounterId").(uuid.UUID), in.Params.(*PostClinicalEncountersFollowupSendParams), in.Body.(*SendEncounterRequireFollowupPatientSms))
+		},
+	},
 }
 
-func e2eBodyPostClinicalEncountersFollowupSend() (*SendEncounterRequireFollowupPatientSms, error) {
-	return jsonDecodeSendEncounterRequireFollowupPatientSms(documentedSample("PostClinicalEncountersFollowupSend/request/JSON"))
-}
-
-// e2eRoundTripRestApiResultOfGuid encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripRestApiResultOfGuid(format Format, v *RestApiResultOfGuid, request bool) *RestApiResultOfGuid {
-	var out *RestApiResultOfGuid
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendRestApiResultOfGuid(nil, v); err == nil {
-			out, err = xmlDecodeRestApiResultOfGuid(doc)
-		}
-	case format == FormatForm && request:
-		if data := formAppendRestApiResultOfGuid(nil, v); len(data) > 0 {
-			out, err = formDecodeRestApiResultOfGuid(data)
-		}
-	default:
-		out, err = jsonDecodeRestApiResultOfGuid(jsonAppendRestApiResultOfGuid(nil, v, e2eDates(request)))
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
-}
-
-// e2eRoundTripSendEncounterRequireFollowupPatientSms encodes and decodes v in the format a request (or response) uses.
-func e2eRoundTripSendEncounterRequireFollowupPatientSms(format Format, v *SendEncounterRequireFollowupPatientSms, request bool) *SendEncounterRequireFollowupPatientSms {
-	var out *SendEncounterRequireFollowupPatientSms
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = xmlAppendSendEncounterRequireFollowupPatientSms(nil, v); err == nil {
-			out, err = xmlDecodeSendEncounterRequireFollowupPatientSms(doc)
-		}
-	case format == FormatForm && request:
-		if data := formAppendSendEncounterRequireFollowupPatientSms(nil, v); len(data) > 0 {
-			out, err = formDecodeSendEncounterRequireFollowupPatientSms(data)
-		}
-	default:
-		out, err = jsonDecodeSendEncounterRequireFollowupPatientSms(jsonAppendSendEncounterRequireFollowupPatientSms(nil, v, e2eDates(request)))
-	}
-	if err != nil {
-		panic(err)
-	}
-	return out
+// e2eCase is one endpoint of TestEndToEnd.
+type e2eCase struct {
+	op                *rtOp
+	request, response string // the documented samples sent and answered
+	formClash         string // why no form can carry the body, if so
+	formField         string // a member form binding does not set, which the form writer refuses
+	xmlSkip           string // why XML cannot carry the documented samples, if so
+	formSkip          string // why a form cannot carry the body, if so
+	call              func(ctx context.Context, c *Client, in *rtIn) (any, error)
 }
 
 // TestEndToEnd runs every endpoint through the generated client and server in each format.
 func TestEndToEnd(t *testing.T) {
 	for _, format := range []Format{FormatJSON, FormatXML, FormatForm} {
-		format := format
 		t.Run([]string{"JSON", "XML", "Form"}[format], func(t *testing.T) {
 			svc := &e2eService{}
+			// The documented samples ignore the documented constraints; validation has its own test.
 			srv := httptest.NewServer(NewHandler(svc, WithValidation(false)))
 			defer srv.Close()
 			c, err := NewClient(srv.URL, WithFormat(format))
 			if err != nil {
 				t.Fatal(err)
 			}
-			ctx := context.Background()
-			_ = ctx
-			t.Run("PostClinicalEncountersFollowupSend", func(t *testing.T) {
-				practiceId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				encounterId := uuid.UUID(uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417"))
-				body, berr := e2eBodyPostClinicalEncountersFollowupSend()
-				if berr != nil {
-					t.Fatalf("documented request sample: %v", berr)
-				}
-				resp, err := c.PostClinicalEncountersFollowupSend(ctx, practiceId, encounterId, body)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf([]any{practiceId, encounterId, e2eRoundTripSendEncounterRequireFollowupPatientSms(format, body, true)})) {
-					t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump([]any{practiceId, encounterId, e2eRoundTripSendEncounterRequireFollowupPatientSms(format, body, true)}))
-				}
-				doc, _ := e2eResponsePostClinicalEncountersFollowupSend()
-				want := e2eRoundTripRestApiResultOfGuid(format, doc, false)
-				if !e2eSame(reflect.ValueOf(resp), reflect.ValueOf(want)) {
-					t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want))
-				}
-			})
+			for _, tc := range e2eCases {
+				t.Run(tc.op.Name, func(t *testing.T) {
+					if format == FormatForm && tc.formClash != "" {
+						t.Skip("form keys collide ignoring case, as the model binder matches them: " + tc.formClash)
+					}
+					if format == FormatXML && tc.xmlSkip != "" {
+						t.Skip(tc.xmlSkip)
+					}
+					if format == FormatForm && tc.formSkip != "" {
+						t.Skip(tc.formSkip)
+					}
+					if format == FormatForm && tc.formField != "" {
+						t.Skip("the sample sets a member form binding does not set (a public field or non-public member): " + tc.formField)
+					}
+					in, sent := e2eRequest(t, format, tc)
+					svc.got = nil
+					resp, err := tc.call(context.Background(), c, in)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf(sent)) {
+						t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump(sent))
+					}
+					if tc.op.Response != nil {
+						want := e2eRoundTrip(t, format, tc.op.Response, e2eValue(t, tc.op.Response, tc.response), false)
+						if !e2eSame(reflect.ValueOf(resp), want.Elem()) {
+							t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want.Elem().Interface()))
+						}
+					}
+				})
+			}
 		})
 	}
+}
+
+// e2eRequest is what a test case sends (path values, params, body) and
+// what the server should decode: the same, with the body as a trip
+// through the format leaves it (a JSON-only member is lost in XML).
+func e2eRequest(t *testing.T, format Format, tc e2eCase) (*rtIn, []any) {
+	api.ready()
+	op := tc.op
+	in := &rtIn{op: op, path: make([]any, len(op.path))}
+	var sent []any
+	for i, p := range op.path {
+		in.path[i] = e2eSample(p.codec).Interface()
+		sent = append(sent, in.path[i])
+	}
+	params := reflect.New(op.paramsType)
+	for _, p := range op.query {
+		reflect.NewAt(p.typ, unsafe.Add(params.UnsafePointer(), p.off)).Elem().Set(e2eSample(p.codec))
+	}
+	in.Params = params.Interface()
+	sent = append(sent, in.Params)
+	if op.Body != nil {
+		body := e2eValue(t, op.Body, tc.request)
+		in.Body = body.Elem().Interface()
+		sent = append(sent, e2eRoundTrip(t, format, op.Body, body, true).Elem().Interface())
+	}
+	return in, sent
+}
+
+// e2eAnswer is an operation's documented response sample, decoded anew
+// on every call.
+func e2eAnswer[T any](op *rtOp) (T, error) {
+	var v T
+	for _, tc := range e2eCases {
+		if tc.op == op {
+			reflect.ValueOf(&v).Elem().Set(e2eValue(nil, op.Response, tc.response).Elem())
+		}
+	}
+	return v, nil
+}
+
+// e2eValue decodes the documented sample name as a value of root (a
+// pointer to it); with no sample, a struct is empty and anything else zero.
+func e2eValue(t *testing.T, root *rtRoot, name string) reflect.Value {
+	api.ready()
+	v := reflect.New(root.goType.Elem())
+	if name == "" {
+		if root.codec.kind == rtKContract {
+			v.Elem().Set(reflect.New(root.codec.contract.typ))
+		}
+		return v
+	}
+	var err error
+	if strings.HasSuffix(name, "/XML") {
+		err = rtXMLDecodeDoc(documentedSample(name), root.codec, v.UnsafePointer())
+	} else {
+		err = rtJSONDecodeDoc(documentedSample(name), root.codec, v.UnsafePointer())
+	}
+	if err != nil {
+		if t == nil {
+			panic(err)
+		}
+		t.Fatalf("documented sample %s: %v", name, err)
+	}
+	return v
+}
+
+// e2eRoundTrip encodes and decodes the value v points to in the format a
+// request (or response) uses; it returns a pointer to the result.
+func e2eRoundTrip(t *testing.T, format Format, root *rtRoot, v reflect.Value, request bool) reflect.Value {
+	out := reflect.New(root.goType.Elem())
+	p, q := v.UnsafePointer(), out.UnsafePointer()
+	var err error
+	switch {
+	case format == FormatXML:
+		var doc []byte
+		if doc, err = rtXMLAppendDoc(nil, root.codec, p); err == nil {
+			err = rtXMLDecodeDoc(doc, root.codec, q)
+		}
+	case format == FormatForm && request:
+		var form []byte
+		// An empty form is no value: Web API binds null, as the server does.
+		if form, err = rtFormAppendDoc(nil, root.codec, p); err == nil && len(form) > 0 {
+			err = rtFormDecodeDoc(form, root.codec, q)
+		}
+	default:
+		dates := api.Dates
+		if request {
+			dates = api.ClientDates
+		}
+		err = rtJSONDecodeDoc(rtJSONAppend(nil, root.codec, p, dates), root.codec, q)
+	}
+	if err != nil {
+		t.Fatalf("round trip: %v", err)
+	}
+	return out
+}
+
+// e2eSample is a value of c's type for a URI parameter, chosen to exercise
+// escaping and parsing.
+func e2eSample(c *rtCodec) reflect.Value {
+	v := reflect.New(c.typ).Elem()
+	p := v.Addr().UnsafePointer()
+	switch c.kind {
+	case rtKNullable:
+		v.Set(reflect.New(c.elem.typ))
+		v.Elem().Set(e2eSample(c.elem))
+	case rtKList:
+		v.Set(reflect.Append(v, e2eSample(c.elem)))
+	case rtKString:
+		s := "a b;c?d&e=f%é"
+		if c.value {
+			v.SetString(s)
+		} else {
+			v.Set(reflect.ValueOf(&s))
+		}
+	case rtKInt, rtKUint:
+		rtStoreInt(p, c.size, 42)
+	case rtKFloat32, rtKFloat64:
+		v.SetFloat(1.5)
+	case rtKBool:
+		v.SetBool(true)
+	case rtKDecimal:
+		*(*Decimal)(p) = DecimalFromInt(1250)
+	case rtKDateTime:
+		*(*DateTime)(p) = DateTime{Time: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC), Kind: DateTimeUtc}
+	case rtKDateTimeOffset:
+		*(*time.Time)(p) = time.Date(2025, 1, 2, 3, 4, 5, 0, time.FixedZone("", 7200))
+	case rtKTimeSpan:
+		*(*TimeSpan)(p) = TimeSpanOf(90 * time.Minute)
+	case rtKGUID:
+		*(*uuid.UUID)(p) = uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417")
+	case rtKChar:
+		*(*rune)(p) = 'x'
+	case rtKBytes:
+		*(*[]byte)(p) = []byte{1, 2}
+	case rtKEnum:
+		if n := len(c.enum.Values); n > 0 {
+			rtStoreInt(p, c.size, c.enum.Values[n-1].Value)
+		}
+	}
+	return v
 }
 
 // e2eSame compares decoded values: DateTime and DateTimeOffset by instant (the form binder
 // turns zoned DateTimes into server-local ones, as Web API does), nil and empty collections alike
 // (a form cannot tell them apart), everything else exactly.
 func e2eSame(a, b reflect.Value) bool {
-	return e2eSameValue(a, b)
-}
-
-func e2eSameValue(a, b reflect.Value) bool {
 	if a.IsValid() != b.IsValid() {
 		return false
 	}
@@ -133,7 +251,10 @@ func e2eSameValue(a, b reflect.Value) bool {
 		if a.IsNil() || b.IsNil() {
 			return a.IsNil() == b.IsNil()
 		}
-		return e2eSameValue(a.Elem(), b.Elem())
+		return e2eSame(a.Elem(), b.Elem())
+	}
+	if b.Kind() == reflect.Interface && !b.IsNil() {
+		b = b.Elem()
 	}
 	if a.Type() != b.Type() {
 		return false
@@ -151,13 +272,13 @@ func e2eSameValue(a, b reflect.Value) bool {
 		if a.IsNil() || b.IsNil() {
 			return a.IsNil() == b.IsNil()
 		}
-		return e2eSameValue(a.Elem(), b.Elem())
+		return e2eSame(a.Elem(), b.Elem())
 	case reflect.Slice:
 		if a.Len() != b.Len() {
 			return false
 		}
 		for i := 0; i < a.Len(); i++ {
-			if !e2eSameValue(a.Index(i), b.Index(i)) {
+			if !e2eSame(a.Index(i), b.Index(i)) {
 				return false
 			}
 		}
@@ -167,7 +288,7 @@ func e2eSameValue(a, b reflect.Value) bool {
 			return false
 		}
 		for _, k := range a.MapKeys() {
-			if !e2eSameValue(a.MapIndex(k), b.MapIndex(k)) {
+			if !e2eSame(a.MapIndex(k), b.MapIndex(k)) {
 				return false
 			}
 		}
@@ -177,7 +298,7 @@ func e2eSameValue(a, b reflect.Value) bool {
 			if !a.Type().Field(i).IsExported() {
 				continue
 			}
-			if !e2eSameValue(a.Field(i), b.Field(i)) {
+			if !e2eSame(a.Field(i), b.Field(i)) {
 				return false
 			}
 		}
@@ -195,13 +316,16 @@ func e2eDump(v any) string {
 	return string(b)
 }
 
-// e2eDates are the date settings of a request (client) or response (server).
-func e2eDates(request bool) *rtJSONDates {
-	if request {
-		return jsonClientDates
-	}
-	return jsonDates
-}
-
-// e2eSameValue uses time; keep the import when no other code of this file does.
-var _ time.Time
+// The imports of the code above, whatever the rest of the file uses.
+var (
+	_ = context.Background
+	_ = json.MarshalIndent
+	_ = fmt.Sprintf
+	_ = httptest.NewServer
+	_ = reflect.ValueOf
+	_ = strings.HasSuffix
+	_ = testing.Short
+	_ = time.Date
+	_ = uuid.MustParse
+	_ unsafe.Pointer
+)

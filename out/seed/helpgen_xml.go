@@ -57,9 +57,11 @@ package seed
 // Text escaping (XmlWriter as Web API creates it, CheckCharacters=false):
 // & < > as &amp; &lt; &gt;; quotes and tabs raw; other characters below
 // U+0020 and U+FFFE/U+FFFF as &#xN; (upper-case hex); invalid UTF-8 as
-// U+FFFD. Newlines: NewLineHandling.Replace with Environment.NewLine, so
-// "\n", "\r" and "\r\n" are all written as rtXMLNewline ("\r\n", as on
-// Windows; mono on Linux writes "\n"). Readers normalize them back to "\n".
+// U+FFFD. Newlines: "\n" as rtXMLNewline (Environment.NewLine: "\r\n", as
+// on Windows; mono on Linux writes "\n"), which readers normalize back to
+// "\n"; "\r" as &#xD;, as DataContractSerializer's own writer does, so that
+// it is read back as "\r" (Web API's XmlWriter, NewLineHandling.Replace,
+// would write it as a new line: .NET's own answers cannot carry a CR).
 //
 // # Reading
 //
@@ -110,6 +112,7 @@ package seed
 
 import (
 	"bytes"
+	"hash/maphash"
 	"strconv"
 	"sync"
 	"time"
@@ -409,10 +412,16 @@ func (w *rtXMLWriter) double(v float64) {
 	w.flush()
 	w.b = rtAppendDouble(w.b, v)
 }
-func (w *rtXMLWriter) float(v float32)     { w.flush(); w.b = rtAppendFloat(w.b, v) }
-func (w *rtXMLWriter) decimal(v Decimal)   { w.flush(); w.b = rtAppendDecimal(w.b, v) }
-func (w *rtXMLWriter) guid(v uuid.UUID)    { w.flush(); w.b = rtAppendGUID(w.b, v) }
-func (w *rtXMLWriter) dateTime(v DateTime) { w.flush(); w.b = rtAppendDateTime(w.b, v) }
+func (w *rtXMLWriter) float(v float32)   { w.flush(); w.b = rtAppendFloat(w.b, v) }
+func (w *rtXMLWriter) decimal(v Decimal) { w.flush(); w.b = rtAppendDecimal(w.b, v) }
+func (w *rtXMLWriter) guid(v uuid.UUID)  { w.flush(); w.b = rtAppendGUID(w.b, v) }
+func (w *rtXMLWriter) dateTime(v DateTime) {
+	if y := v.Time.Year(); y < 1 || y > 9999 {
+		w.failHere("DateTime " + v.Time.Format(time.RFC3339Nano) + " is outside .NET's range (years 1-9999)")
+	}
+	w.flush()
+	w.b = rtAppendDateTime(w.b, v)
+}
 func (w *rtXMLWriter) duration(v TimeSpan) { w.flush(); w.b = rtAppendDuration(w.b, v) }
 func (w *rtXMLWriter) char(r rune)         { w.flush(); w.b = rtAppendCharCode(w.b, r) }
 func (w *rtXMLWriter) base64(v []byte)     { w.flush(); w.b = rtAppendBase64(w.b, v) }
@@ -421,6 +430,9 @@ func (w *rtXMLWriter) base64(v []byte)     { w.flush(); w.b = rtAppendBase64(w.b
 // instant, with Z) and OffsetMinutes, in the System namespace (declare
 // rtNSSystem on the member element first, as DCS does).
 func (w *rtXMLWriter) dateTimeOffset(t time.Time) {
+	if msg := rtDateTimeOffsetRange(t); msg != "" {
+		w.failHere(msg)
+	}
 	_, off := t.Zone()
 	w.open("DateTime", rtNSSystem)
 	w.dateTime(DateTime{Time: t.UTC(), Kind: DateTimeUtc})
@@ -497,6 +509,20 @@ func (w *rtXMLWriter) fail(err error) {
 	}
 }
 
+// failHere fails with msg about the element being written.
+func (w *rtXMLWriter) failHere(msg string) {
+	if w.nStack > 0 {
+		msg = "<" + w.top().local + ">: " + msg
+	}
+	w.fail(&rtXMLError{Msg: "cannot write " + msg})
+}
+
+// refuseDefault fails for a member DCS cannot write: IsRequired with
+// EmitDefaultValue=false holding its default value (null).
+func (w *rtXMLWriter) refuseDefault(local string) {
+	w.fail(&rtXMLError{Msg: "cannot write <" + local + ">: it is IsRequired with EmitDefaultValue=false and holds its default value, which DataContractSerializer refuses to write"})
+}
+
 // rtXMLEsc marks ASCII bytes written as themselves in text.
 var rtXMLEsc = func() (t [256]bool) {
 	for c := 0x20; c < 0x80; c++ {
@@ -544,10 +570,9 @@ func rtAppendXMLText[S ~string | ~[]byte](dst []byte, s S) []byte {
 		case '\n':
 			dst = append(dst, rtXMLNewline...)
 		case '\r':
-			dst = append(dst, rtXMLNewline...)
-			if i+1 < len(s) && s[i+1] == '\n' {
-				i++
-			}
+			// A raw CR would be read back as LF (XML end-of-line
+			// handling); the reference keeps it, as DCS writes it.
+			dst = append(dst, "&#xD;"...)
 		default:
 			dst = rtAppendCharRef(dst, rune(c))
 		}
@@ -624,7 +649,10 @@ type rtXMLMember struct {
 
 type rtXMLNSBind struct {
 	prefix, uri []byte
-	depth       int // element depth that declared it
+	depth       int32 // element depth that declared it
+	// While nsIndex is on: the binding that was the head of its bucket
+	// before this one (-1: none).
+	prev int32
 }
 
 type rtXMLElem struct {
@@ -639,12 +667,31 @@ type rtXMLAttr struct {
 }
 
 // rtXMLReader reads DCS XML; see the file comment.
+//
+// Namespace bindings and a start tag's attributes are scanned while there
+// are few (DCS writes a handful); past rtXMLHashAt, lookups go through
+// nsIndex and duplicate attributes through attrSet, so that a document's
+// cost stays linear in its size whatever it declares.
 type rtXMLReader struct {
 	data  []byte
 	pos   int
 	ns    []rtXMLNSBind
 	stack []rtXMLElem
 	attrs []rtXMLAttr
+	// nsIndex maps a prefix's hash to the newest binding of its bucket in
+	// ns, once ns has grown past rtXMLHashAt (nil before); older ones
+	// follow rtXMLNSBind.prev. attrSet does the same for the current start
+	// tag's attributes past rtXMLHashAt (rtXMLAttr.same). Hashes are keyed
+	// per process and never trusted: lookups compare the names.
+	nsIndex  map[uint64]int32
+	indexed  int // the bindings nsIndex reflects: ns[:indexed] (see syncIndex)
+	attrSet  map[uint64]int32
+	attrSame []int32 // while attrSet is on: per attribute, the next one in its bucket, or -1
+	dec      *rtDecoding
+	work     int // start tags and attributes read, for the context checks
+	// dec's limits, at hand for every start tag; fewAttrs is how many
+	// attributes a start tag scans inline: min(rtXMLHashAt, maxAttrs).
+	maxAttrs, maxNS, fewAttrs int
 	// The element whose start tag was read last.
 	isNil bool
 	typ   []byte // its i:type value
@@ -654,11 +701,24 @@ type rtXMLReader struct {
 	boxes rtStrBoxes // strPtr's values
 }
 
-func (r *rtXMLReader) reset(data []byte) {
+// rtXMLHashAt is how many bindings or attributes are scanned before a map
+// takes over.
+const rtXMLHashAt = 16
+
+func (r *rtXMLReader) reset(data []byte) { r.resetWith(data, nil) }
+
+// resetWith starts a document read within d's limits (nil: the defaults),
+// checking d's context as it goes.
+func (r *rtXMLReader) resetWith(data []byte, d *rtDecoding) {
 	if len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
 		data = data[3:]
 	}
-	r.data, r.pos = data, 0
+	if d == nil {
+		d = rtDefaultDecoding
+	}
+	r.data, r.pos, r.dec, r.work, r.nsIndex, r.indexed = data, 0, d, 0, nil, 0
+	r.maxAttrs, r.maxNS = d.lim.XMLAttributes, d.lim.XMLNamespaces
+	r.fewAttrs = min(rtXMLHashAt, r.maxAttrs)
 	if cap(r.stack) == 0 {
 		// One allocation for the first bindings, elements and attributes
 		// instead of a growth allocation at each of their first few appends.
@@ -693,9 +753,18 @@ func (r *rtXMLReader) cur() *rtXMLElem { return &r.stack[len(r.stack)-1] }
 // rtXMLName formats {ns}local for messages.
 func rtXMLName(local, space []byte) string {
 	if len(space) == 0 {
-		return "<" + string(local) + ">"
+		return "<" + rtXMLQ(local) + ">"
 	}
-	return "<" + string(local) + "> (namespace " + strconv.Quote(string(space)) + ")"
+	return "<" + rtXMLQ(local) + "> (namespace " + rtQuoteExcerpt(string(space[:min(len(space), 300)]), 256) + ")"
+}
+
+// rtXMLQ is a name for a message, cut to 64 bytes: an error must not echo
+// a megabyte name back to the client.
+func rtXMLQ(name []byte) string {
+	if len(name) <= 64 {
+		return string(name)
+	}
+	return string(name[:64]) + "…"
 }
 
 // rtXMLNameByte marks bytes allowed in names (any non-ASCII byte is).
@@ -732,13 +801,31 @@ func (r *rtXMLReader) skipWS() {
 	}
 }
 
-// lookup resolves a prefix (nil: the default namespace).
+// lookup resolves a prefix (nil: the default namespace) by a scan, and
+// stays small enough to inline; a scope with nsIndex on is lookupIndexed's.
 func (r *rtXMLReader) lookup(prefix []byte) ([]byte, bool) {
 	for i := len(r.ns) - 1; i >= 0; i-- {
 		if bytes.Equal(r.ns[i].prefix, prefix) {
 			return r.ns[i].uri, true
 		}
 	}
+	return rtXMLPredeclared(prefix)
+}
+
+// lookupIndexed is lookup through nsIndex.
+func (r *rtXMLReader) lookupIndexed(prefix []byte) ([]byte, bool) {
+	r.syncIndex()
+	i, ok := r.nsIndex[maphash.Bytes(rtFormSeed, prefix)]
+	for ; ok; i, ok = r.ns[i].prev, r.ns[i].prev >= 0 {
+		if bytes.Equal(r.ns[i].prefix, prefix) {
+			return r.ns[i].uri, true
+		}
+	}
+	return rtXMLPredeclared(prefix)
+}
+
+// rtXMLPredeclared resolves the prefixes no document declares.
+func rtXMLPredeclared(prefix []byte) ([]byte, bool) {
 	switch string(prefix) {
 	case "":
 		return nil, true
@@ -748,11 +835,124 @@ func (r *rtXMLReader) lookup(prefix []byte) ([]byte, bool) {
 	return nil, false
 }
 
+// bind declares prefix (nil: the default namespace) for the element at
+// depth, past the first rtXMLHashAt bindings in scope (startTag appends
+// those itself).
+func (r *rtXMLReader) bind(prefix, uri []byte, depth int) {
+	if r.nsIndex != nil {
+		r.syncIndex()
+	}
+	r.ns = append(r.ns, rtXMLNSBind{prefix: prefix, uri: uri, depth: int32(depth)})
+	switch {
+	case r.nsIndex != nil:
+		r.index(len(r.ns) - 1)
+	case len(r.ns) > rtXMLHashAt:
+		r.nsIndex = make(map[uint64]int32, 4*len(r.ns))
+		for i := range r.ns {
+			r.index(i)
+		}
+	}
+	r.indexed = len(r.ns)
+}
+
+// syncIndex takes the bindings that pop has dropped since the last sync
+// out of nsIndex, newest first, restoring the heads they replaced. pop
+// itself only truncates ns (it stays small enough to inline); the dropped
+// bindings are still in ns's array, since every append to a scope with
+// nsIndex on goes through bind, which syncs first.
+func (r *rtXMLReader) syncIndex() {
+	all := r.ns[:r.indexed]
+	for n := r.indexed; n > len(r.ns); n-- {
+		b := &all[n-1]
+		if h := maphash.Bytes(rtFormSeed, b.prefix); b.prev >= 0 {
+			r.nsIndex[h] = b.prev
+		} else {
+			delete(r.nsIndex, h)
+		}
+	}
+	r.indexed = len(r.ns)
+}
+
+// index makes binding i the head of its nsIndex bucket. Bindings leave in
+// the reverse order (pop), so a leaving binding is always its bucket's head.
+func (r *rtXMLReader) index(i int) {
+	b := &r.ns[i]
+	h := maphash.Bytes(rtFormSeed, b.prefix)
+	b.prev = -1
+	if head, ok := r.nsIndex[h]; ok {
+		b.prev = head
+	}
+	r.nsIndex[h] = int32(i)
+}
+
+// attr records a start tag attribute past the first rtXMLHashAt (or
+// past the limit), refusing a duplicate.
+func (r *rtXMLReader) attr(prefix, local, value, qname []byte, at int) error {
+	a := rtXMLAttr{prefix: prefix, local: local, value: value}
+	// Start tags count as work; so do attributes past the first few.
+	if err := r.tick(); err != nil {
+		return err
+	}
+	if len(r.attrs) >= r.maxAttrs {
+		return r.errAt(at, rtLimitMsg("attributes in one element", r.maxAttrs, "XMLAttributes"))
+	}
+	if len(r.attrs) < rtXMLHashAt {
+		for _, b := range r.attrs {
+			if bytes.Equal(b.prefix, a.prefix) && bytes.Equal(b.local, a.local) {
+				return r.errAt(at, "duplicate attribute "+rtXMLQ(qname))
+			}
+		}
+	} else {
+		if len(r.attrs) == rtXMLHashAt {
+			if r.attrSet == nil {
+				r.attrSet = make(map[uint64]int32, 4*rtXMLHashAt)
+			}
+			clear(r.attrSet)
+			r.attrSame = r.attrSame[:0]
+			for i := range r.attrs {
+				r.hashAttr(i)
+			}
+		}
+		h := rtXMLAttrHash(a.prefix, a.local)
+		i, ok := r.attrSet[h]
+		for ; ok; i, ok = r.attrSame[i], r.attrSame[i] >= 0 {
+			if b := &r.attrs[i]; bytes.Equal(b.prefix, a.prefix) && bytes.Equal(b.local, a.local) {
+				return r.errAt(at, "duplicate attribute "+rtXMLQ(qname))
+			}
+		}
+		r.attrs = append(r.attrs, a)
+		r.hashAttr(len(r.attrs) - 1)
+		return nil
+	}
+	r.attrs = append(r.attrs, a)
+	return nil
+}
+
+// hashAttr makes attribute i (the last in attrSame) the head of its
+// attrSet bucket.
+func (r *rtXMLReader) hashAttr(i int) {
+	a := &r.attrs[i]
+	h := rtXMLAttrHash(a.prefix, a.local)
+	next := int32(-1)
+	if head, ok := r.attrSet[h]; ok {
+		next = head
+	}
+	r.attrSame = append(r.attrSame, next)
+	r.attrSet[h] = int32(i)
+}
+
+func rtXMLAttrHash(prefix, local []byte) uint64 {
+	return maphash.Bytes(rtFormSeed, prefix)*31 + maphash.Bytes(rtFormSeed, local)
+}
+
 // startTag reads a start tag at pos ('<' then a name char) and pushes it.
 func (r *rtXMLReader) startTag() error {
 	start := r.pos
 	if len(r.stack) >= rtXMLMaxDepth {
 		return r.errAt(start, "maximum depth "+strconv.Itoa(rtXMLMaxDepth)+" exceeded")
+	}
+	if err := r.tick(); err != nil {
+		return err
 	}
 	r.pos++
 	q, err := r.name()
@@ -760,6 +960,7 @@ func (r *rtXMLReader) startTag() error {
 		return err
 	}
 	depth := len(r.stack) + 1
+	declared := 0
 	r.attrs = r.attrs[:0]
 	r.isNil, r.typ, r.empty = false, nil, false
 	for {
@@ -791,7 +992,7 @@ func (r *rtXMLReader) startTag() error {
 		}
 		r.skipWS()
 		if r.pos >= len(r.data) || r.data[r.pos] != '=' {
-			return r.errAt(r.pos, "missing '=' after attribute "+string(an))
+			return r.errAt(r.pos, "missing '=' after attribute "+rtXMLQ(an))
 		}
 		r.pos++
 		r.skipWS()
@@ -820,34 +1021,59 @@ func (r *rtXMLReader) startTag() error {
 			}
 		}
 		p, l := rtSplitQName(an)
-		for _, a := range r.attrs {
-			if bytes.Equal(a.prefix, p) && bytes.Equal(a.local, l) {
-				return r.errAt(at, "duplicate attribute "+string(an))
+		if len(r.attrs) < r.fewAttrs {
+			// The common case, inline: a few attributes, scanned.
+			for _, b := range r.attrs {
+				if bytes.Equal(b.prefix, p) && bytes.Equal(b.local, l) {
+					return r.errAt(at, "duplicate attribute "+rtXMLQ(an))
+				}
 			}
+			r.attrs = append(r.attrs, rtXMLAttr{prefix: p, local: l, value: val})
+		} else if err := r.attr(p, l, val, an, at); err != nil {
+			return err
 		}
-		r.attrs = append(r.attrs, rtXMLAttr{prefix: p, local: l, value: val})
-		switch {
-		case p == nil && string(l) == "xmlns":
-			r.ns = append(r.ns, rtXMLNSBind{prefix: nil, uri: val, depth: depth})
-		case string(p) == "xmlns":
-			if len(val) == 0 {
-				return r.errAt(at, "empty namespace for prefix "+string(l))
-			}
-			r.ns = append(r.ns, rtXMLNSBind{prefix: l, uri: val, depth: depth})
+		isDefault := p == nil && string(l) == "xmlns"
+		if !isDefault && string(p) != "xmlns" {
+			continue
+		}
+		if declared++; declared > r.maxNS {
+			return r.errAt(at, rtLimitMsg("namespace declarations in one element", r.maxNS, "XMLNamespaces"))
+		}
+		if !isDefault && len(val) == 0 {
+			return r.errAt(at, "empty namespace for prefix "+rtXMLQ(l))
+		}
+		if isDefault {
+			l = nil
+		}
+		if r.nsIndex == nil && len(r.ns) < rtXMLHashAt {
+			r.ns = append(r.ns, rtXMLNSBind{prefix: l, uri: val, depth: int32(depth)})
+		} else {
+			r.bind(l, val, depth)
 		}
 	}
 	p, l := rtSplitQName(q)
-	space, ok := r.lookup(p)
+	var space []byte
+	var ok bool
+	if r.nsIndex != nil { // kept out of lookup, so that lookup inlines
+		space, ok = r.lookupIndexed(p)
+	} else {
+		space, ok = r.lookup(p)
+	}
 	if !ok {
-		return r.errAt(start, "undeclared prefix "+string(p))
+		return r.errAt(start, "undeclared prefix "+rtXMLQ(p))
 	}
 	for _, a := range r.attrs {
 		if a.prefix == nil || string(a.prefix) == "xmlns" {
 			continue
 		}
-		u, ok := r.lookup(a.prefix)
+		var u []byte
+		if r.nsIndex != nil {
+			u, ok = r.lookupIndexed(a.prefix)
+		} else {
+			u, ok = r.lookup(a.prefix)
+		}
 		if !ok {
-			return r.errAt(start, "undeclared prefix "+string(a.prefix))
+			return r.errAt(start, "undeclared prefix "+rtXMLQ(a.prefix))
 		}
 		if string(u) != rtNSXSI {
 			continue
@@ -869,11 +1095,19 @@ func (r *rtXMLReader) startTag() error {
 	return nil
 }
 
+// tick counts a unit of work and checks the context every rtCheckEvery.
+func (r *rtXMLReader) tick() error {
+	if r.work++; r.work%rtCheckEvery == 0 {
+		return r.dec.canceled()
+	}
+	return nil
+}
+
 // pop closes the innermost element (its end tag already read).
 func (r *rtXMLReader) pop() {
 	d := len(r.stack)
 	n := len(r.ns)
-	for n > 0 && r.ns[n-1].depth >= d {
+	for n > 0 && int(r.ns[n-1].depth) >= d {
 		n--
 	}
 	r.ns = r.ns[:n]
@@ -897,9 +1131,9 @@ func (r *rtXMLReader) endTag() error {
 	if len(r.stack) == 0 || !bytes.Equal(r.cur().qname, q) {
 		want := "none"
 		if len(r.stack) > 0 {
-			want = "</" + string(r.cur().qname) + ">"
+			want = "</" + rtXMLQ(r.cur().qname) + ">"
 		}
-		return r.errAt(start, "end tag </"+string(q)+"> does not match, want "+want)
+		return r.errAt(start, "end tag </"+rtXMLQ(q)+"> does not match, want "+want)
 	}
 	r.pop()
 	return nil
@@ -1034,7 +1268,13 @@ func (r *rtXMLReader) skipMisc() error {
 }
 
 // root reads the prolog and the root start tag, which must be local in ns.
+// A document that is not UTF-8 is refused first, as Web API's reader
+// refuses it (an XmlException: 400).
 func (r *rtXMLReader) root(local, ns string) error {
+	if !utf8.Valid(r.data) {
+		off := rtInvalidUTF8(r.data)
+		return r.errAt(off, "invalid UTF-8 (byte 0x"+strconv.FormatUint(uint64(r.data[off]), 16)+")")
+	}
 	if err := r.skipMisc(); err != nil {
 		return err
 	}
@@ -1057,7 +1297,7 @@ func (r *rtXMLReader) root(local, ns string) error {
 // end checks that nothing but comments, PIs and whitespace follow the root.
 func (r *rtXMLReader) end() error {
 	if len(r.stack) != 0 {
-		return r.errAt(r.pos, "unclosed element <"+string(r.cur().qname)+">")
+		return r.errAt(r.pos, "unclosed element <"+rtXMLQ(r.cur().qname)+">")
 	}
 	if err := r.skipMisc(); err != nil {
 		return err
@@ -1082,7 +1322,7 @@ func (r *rtXMLReader) child() (bool, error) {
 		return false, err
 	}
 	if r.pos >= len(r.data) {
-		return false, r.errAt(r.pos, "unexpected end of input in <"+string(r.cur().qname)+">")
+		return false, r.errAt(r.pos, "unexpected end of input in <"+rtXMLQ(r.cur().qname)+">")
 	}
 	if r.pos+1 < len(r.data) && r.data[r.pos+1] == '/' {
 		return false, r.endTag()
@@ -1105,7 +1345,7 @@ func (r *rtXMLReader) next(members []rtXMLMember, last *int) (int, error) {
 	if !ok {
 		for j := *last + 1; j < len(members); j++ {
 			if members[j].Required {
-				return -1, r.errAt(r.pos, "missing required element <"+members[j].Name+"> in <"+string(pl)+">")
+				return -1, r.errAt(r.pos, "missing required element <"+members[j].Name+"> in <"+rtXMLQ(pl)+">")
 			}
 		}
 		return -1, nil
@@ -1138,7 +1378,7 @@ func (r *rtXMLReader) next(members []rtXMLMember, last *int) (int, error) {
 			return -1, r.errAt(e.start, "element <"+m.Name+"> out of order: it must come before <"+members[*last].Name+">")
 		}
 	}
-	return -1, r.errAt(e.start, "unknown element "+rtXMLName(e.local, e.space)+" in <"+string(pl)+">")
+	return -1, r.errAt(e.start, "unknown element "+rtXMLName(e.local, e.space)+" in <"+rtXMLQ(pl)+">")
 }
 
 // item reads the next collection item element, which must be local in ns.
@@ -1181,7 +1421,7 @@ func (r *rtXMLReader) text() ([]byte, error) {
 		return nil, r.errAt(r.pos, "no open element")
 	}
 	if r.isNil {
-		return nil, r.errAt(r.cur().start, "i:nil for a non-nullable value in <"+string(r.cur().qname)+">")
+		return nil, r.errAt(r.cur().start, "i:nil for a non-nullable value in <"+rtXMLQ(r.cur().qname)+">")
 	}
 	if r.empty {
 		r.pop()
@@ -1191,7 +1431,7 @@ func (r *rtXMLReader) text() ([]byte, error) {
 	start := r.pos
 	i := bytes.IndexByte(r.data[start:], '<')
 	if i < 0 {
-		return nil, r.errAt(len(r.data), "unexpected end of input in <"+string(r.cur().qname)+">")
+		return nil, r.errAt(len(r.data), "unexpected end of input in <"+rtXMLQ(r.cur().qname)+">")
 	}
 	run := r.data[start : start+i]
 	r.pos = start + i
@@ -1208,7 +1448,7 @@ func (r *rtXMLReader) text() ([]byte, error) {
 	for {
 		if r.pos >= len(r.data) {
 			r.buf = b
-			return nil, r.errAt(r.pos, "unexpected end of input in <"+string(r.cur().qname)+">")
+			return nil, r.errAt(r.pos, "unexpected end of input in <"+rtXMLQ(r.cur().qname)+">")
 		}
 		if r.data[r.pos] != '<' {
 			s := r.pos
@@ -1239,7 +1479,7 @@ func (r *rtXMLReader) text() ([]byte, error) {
 			continue
 		}
 		r.buf = b
-		return nil, r.errAt(r.pos, "unexpected element in the simple content of <"+string(r.cur().qname)+">")
+		return nil, r.errAt(r.pos, "unexpected element in the simple content of <"+rtXMLQ(r.cur().qname)+">")
 	}
 }
 
@@ -1277,7 +1517,7 @@ func rtXMLScalar[T any](r *rtXMLReader, parse func([]byte) (T, error)) (T, error
 	}
 	v, err := parse(b)
 	if err != nil {
-		return zero, r.errAt(at, "<"+string(q)+">: "+err.Error())
+		return zero, r.errAt(at, "<"+rtXMLQ(q)+">: "+err.Error())
 	}
 	return v, nil
 }
@@ -1305,7 +1545,7 @@ var rtXMLDTOMembers = []rtXMLMember{{Name: "DateTime", NS: rtNSSystem, Required:
 // OffsetMinutes) and the end tag.
 func (r *rtXMLReader) dateTimeOffset() (time.Time, error) {
 	if r.isNil {
-		return time.Time{}, r.errAt(r.cur().start, "i:nil for a non-nullable value in <"+string(r.cur().qname)+">")
+		return time.Time{}, r.errAt(r.cur().start, "i:nil for a non-nullable value in <"+rtXMLQ(r.cur().qname)+">")
 	}
 	var dt DateTime
 	var off int64
@@ -1349,7 +1589,7 @@ func (r *rtXMLReader) skip() error {
 			continue
 		}
 		if r.pos >= len(r.data) {
-			return r.errAt(r.pos, "unexpected end of input in <"+string(r.cur().qname)+">")
+			return r.errAt(r.pos, "unexpected end of input in <"+rtXMLQ(r.cur().qname)+">")
 		}
 		if r.data[r.pos] != '<' {
 			i := bytes.IndexByte(r.data[r.pos:], '<')

@@ -108,7 +108,7 @@ func TestInteropSeedClient(t *testing.T) {
 			}
 			for _, dates := range [][2]DateTime{{local, utc}, {unspec, local}} {
 				body := interopBody(dates[0], dates[1])
-				resp, err := c.PostClinicalEncountersFollowupSend(context.Background(), practice, encounter, body)
+				resp, err := c.PostClinicalEncountersFollowupSend(context.Background(), practice, encounter, nil, body)
 				if err != nil {
 					var ae *APIError
 					if errors.As(err, &ae) {
@@ -184,7 +184,7 @@ func TestInteropSeedDocumentedSample(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		resp, err := c.PostClinicalEncountersFollowupSend(context.Background(), uuid.New(), uuid.New(), body)
+		resp, err := c.PostClinicalEncountersFollowupSend(context.Background(), uuid.New(), uuid.New(), nil, body)
 		if err != nil {
 			t.Fatalf("format %d: %v", format, err)
 		}

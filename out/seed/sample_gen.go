@@ -16,6 +16,8 @@ var _ Service = SampleService{}
 // samplePostClinicalEncountersFollowupSend is the documented response sample of PostClinicalEncountersFollowupSend.
 const samplePostClinicalEncountersFollowupSend = "{\n\"Sucess\": true,\n\"ResponseCode\": 2,\n\"ResponseMessage\": \"sample string 3\",\n\"Data\": \"b5279c45-7b56-43b9-aa06-513b0094e672\",\n\"Links\": [\n{\n\"Rel\": \"sample string 1\",\n\"HRef\": \"sample string 2\"\n},\n{\n\"Rel\": \"sample string 1\",\n\"HRef\": \"sample string 2\"\n}\n]\n}"
 
-func (SampleService) PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error) {
-	return jsonDecodeRestApiResultOfGuid([]byte(samplePostClinicalEncountersFollowupSend))
+func (SampleService) PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, params *PostClinicalEncountersFollowupSendParams, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error) {
+	var v *RestApiResultOfGuid
+	err := rtDecodeJSONRoot(api, []byte(samplePostClinicalEncountersFollowupSend), &rootRestApiResultOfGuid, &v)
+	return v, err
 }

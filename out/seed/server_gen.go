@@ -14,13 +14,13 @@ import (
 type Service interface {
 	// PostClinicalEncountersFollowupSend handles POST api/v2/{practiceId}/clinical/encounters/{encounterId}/followup/send.
 	// Schedule sending sms as part of visit followups for encounter
-	PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error)
+	PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, params *PostClinicalEncountersFollowupSendParams, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error)
 }
 
 // UnimplementedService answers 501 Not Implemented for every endpoint.
 type UnimplementedService struct{}
 
-func (UnimplementedService) PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error) {
+func (UnimplementedService) PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, params *PostClinicalEncountersFollowupSendParams, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error) {
 	return nil, &HTTPError{
 		Message:    "Not Implemented",
 		StatusCode: http.StatusNotImplemented,
@@ -32,38 +32,9 @@ func (UnimplementedService) PostClinicalEncountersFollowupSend(ctx context.Conte
 // within a size limit (413); annotations validated (400 naming the field); responses in the format
 // Accept asks for (JSON by default, XML; 406 when neither fits); a panic answers 500.
 func NewHandler(s Service, opts ...ServerOption) http.Handler {
-	cfg := rtNewServerConfig(opts)
-	rt := &rtRouter{}
-	rt.handle("POST", "api/v2/{practiceId}/clinical/encounters/{encounterId}/followup/send", rtWrap(cfg, "POST api/v2/{practiceId}/clinical/encounters/{encounterId}/followup/send", func(w http.ResponseWriter, r *http.Request) {
-		servePostClinicalEncountersFollowupSend(cfg, s, w, r)
-	}))
-	return rt
-}
-
-func servePostClinicalEncountersFollowupSend(cfg *rtServerConfig, s Service, w http.ResponseWriter, r *http.Request) {
-	rf, ok := rtResponseFormat(r)
-	if !ok {
-		rtWriteError(w, rtJSON, http.StatusNotAcceptable, "The requested media type is not supported.", nil)
-		return
-	}
-	var verr ValidationError
-	practiceId := rtPathParam(r, 2, "practiceId", &verr, parseParamGuid)
-	encounterId := rtPathParam(r, 5, "encounterId", &verr, parseParamGuid)
-	body, ok := rtDecodeBody(w, r, cfg, rf, &verr, xmlDecodeSendEncounterRequireFollowupPatientSms, formDecodeSendEncounterRequireFollowupPatientSms, jsonDecodeSendEncounterRequireFollowupPatientSms)
-	if !ok {
-		return
-	}
-	if !cfg.noValidate {
-		rtValidateRoot(api, &verr, &rootSendEncounterRequireFollowupPatientSms, &body)
-	}
-	if len(verr.Fields) > 0 {
-		rtWriteError(w, rf, http.StatusBadRequest, "The request is invalid.", verr.Fields)
-		return
-	}
-	resp, err := s.PostClinicalEncountersFollowupSend(r.Context(), practiceId, encounterId, body)
-	if err != nil {
-		rtServiceError(w, rf, err)
-		return
-	}
-	rtWriteResponse(w, rf, resp, xmlAppendRestApiResultOfGuid, jsonAppendRestApiResultOfGuid, jsonDates)
+	return rtNewHandler(api, opts, []rtHandler{
+		{&opPostClinicalEncountersFollowupSend, func(ctx context.Context, in *rtIn) (any, error) {
+			return s.PostClinicalEncountersFollowupSend(ctx, in.Path("practiceId").(uuid.UUID), in.Path("encounterId").(uuid.UUID), in.Params.(*PostClinicalEncountersFollowupSendParams), in.Body.(*SendEncounterRequireFollowupPatientSms))
+		}},
+	})
 }

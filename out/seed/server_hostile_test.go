@@ -76,7 +76,7 @@ var hostileLogTerms = []string{
 
 type hostilePanicService struct{}
 
-func (hostilePanicService) PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error) {
+func (hostilePanicService) PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, params *PostClinicalEncountersFollowupSendParams, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error) {
 	name := "<no body>"
 	if body != nil && body.PatientCommunication != nil && body.PatientCommunication.PatientName != nil {
 		name = *body.PatientCommunication.PatientName
@@ -86,7 +86,7 @@ func (hostilePanicService) PostClinicalEncountersFollowupSend(ctx context.Contex
 
 type hostileErrService struct{}
 
-func (hostileErrService) PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error) {
+func (hostileErrService) PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, params *PostClinicalEncountersFollowupSendParams, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error) {
 	return nil, fmt.Errorf("db: insert patient %s %s failed: connection refused", hostileName, hostilePhone)
 }
 
@@ -95,13 +95,13 @@ func (hostileErrService) PostClinicalEncountersFollowupSend(ctx context.Context,
 // no DataAnnotations, so the generated validate() has nothing to check).
 type hostileValidationService struct{}
 
-func (hostileValidationService) PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error) {
+func (hostileValidationService) PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, params *PostClinicalEncountersFollowupSendParams, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error) {
 	if body == nil || body.PatientCommunication == nil || body.PatientCommunication.PatientCellphone == nil {
 		return nil, &ValidationError{Fields: map[string][]string{
 			"command.PatientCommunication.PatientCellphone": {"The PatientCellphone field is required."},
 		}}
 	}
-	return SampleService{}.PostClinicalEncountersFollowupSend(ctx, practiceId, encounterId, body)
+	return SampleService{}.PostClinicalEncountersFollowupSend(ctx, practiceId, encounterId, params, body)
 }
 
 // hostileError is Web API's HttpError in JSON.
@@ -195,10 +195,11 @@ func TestServerHostileInput(t *testing.T) {
 		{name: "405/DELETE", method: "DELETE", status: 405, allow: "POST", noRoute: true},
 		{name: "405/PATCH", method: "PATCH", contentType: "application/json", body: "{}", status: 405, allow: "POST", noRoute: true},
 
-		// 406: nothing in Accept fits (documented by NewHandler; Web API 4.0
-		// falls back to JSON with 200 instead).
-		{name: "406/image only", contentType: "application/json", accept: "image/png", body: sampleJSON, status: 406},
-		{name: "406/JSON refused with q=0", contentType: "application/json", accept: "application/json;q=0", body: sampleJSON, status: 406},
+		// Nothing in Accept fits: JSON with 200, as Web API's content
+		// negotiation falls back to its first formatter (issue 11, checked
+		// against the dispensary oracle by TestUnseenNegotiationAndModelState).
+		{name: "200/image only", contentType: "application/json", accept: "image/png", body: sampleJSON, status: 200},
+		{name: "200/JSON refused with q=0", contentType: "application/json", accept: "application/json;q=0", body: sampleJSON, status: 200},
 
 		// 413: over WithMaxBodyBytes, with and without Content-Length.
 		{name: "413/Content-Length over limit", contentType: "application/json", body: `{"X":"` + strings.Repeat("a", maxBody) + `"}`, status: 413},
@@ -302,7 +303,7 @@ func TestServerHostileInput(t *testing.T) {
 			t.Errorf("log contains %q:\n%s", term, logText)
 		}
 	}
-	for _, want := range []string{"status=400", "status=406", "status=413", "status=415", "status=500", `msg="panic in handler"`} {
+	for _, want := range []string{"status=400", "status=413", "status=415", "status=500", `msg="panic in handler"`} {
 		if !strings.Contains(logText, want) {
 			t.Errorf("log lacks %s:\n%s", want, logText)
 		}
@@ -397,7 +398,7 @@ func hostileCheckErrorBody(t *testing.T, c hostileCase, resp *http.Response, dat
 // that whatever the readers accept is also written back by the writers.
 type hostileEchoService struct{}
 
-func (hostileEchoService) PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error) {
+func (hostileEchoService) PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, params *PostClinicalEncountersFollowupSendParams, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error) {
 	r := &RestApiResultOfGuid{Sucess: true, Data: encounterId}
 	if body == nil {
 		return r, nil

@@ -18,7 +18,7 @@ type ServiceImpl struct {
 var _ Service = ServiceImpl{}
 
 // PostClinicalEncountersFollowupSend handles POST api/v2/{practiceId}/clinical/encounters/{encounterId}/followup/send.
-func (s ServiceImpl) PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error) {
+func (s ServiceImpl) PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, params *PostClinicalEncountersFollowupSendParams, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error) {
 	// TODO: implement.
 	return nil, &HTTPError{
 		Message:    "Not Implemented",

@@ -7,35 +7,26 @@ import "github.com/google/uuid"
 // PatientCommunicationVo is the data contract Com.Healthbridge.Hhas.ClinicalPatientEngagement.Interface.ValueObjects.PatientCommunicationVo.
 //
 // XML contract: PatientCommunicationVo in namespace http://mpsapi.healthbridge.com/clinical/clinical/v1/patientnotification/.
+// Not shown on the Help Page (only the samples have them): CommunicationText, DoctorName, FollowUpDate, PatientCellphone, PatientDOB, PatientId, PatientName, PatientSurname, PracticeId.
 type PatientCommunicationVo struct {
-	// Not shown on the Help Page.
 	CommunicationText *string
-	// Not shown on the Help Page.
-	DoctorName *string
-	// Not shown on the Help Page.
-	FollowUpDate DateTime
-	// Not shown on the Help Page.
-	PatientCellphone *string
-	// Not shown on the Help Page.
-	PatientDOB DateTime
-	// Not shown on the Help Page.
-	PatientId uuid.UUID
-	// Not shown on the Help Page.
-	PatientName *string
-	// Not shown on the Help Page.
-	PatientSurname *string
-	// Not shown on the Help Page.
-	PracticeId uuid.UUID
+	DoctorName        *string
+	FollowUpDate      DateTime
+	PatientCellphone  *string
+	PatientDOB        DateTime
+	PatientId         uuid.UUID
+	PatientName       *string
+	PatientSurname    *string
+	PracticeId        uuid.UUID
 }
 
 // RestApiLink is the data contract Com.Healthbridge.Core.CommonDomain.Interface.ValueObjects.RestApiLink.
 //
 // XML contract: RestApiLink in namespace http://schemas.datacontract.org/2004/07/Com.Healthbridge.Core.CommonDomain.Interface.ValueObjects.
+// Not shown on the Help Page (only the samples have them): HRef, Rel.
 type RestApiLink struct {
-	// Not shown on the Help Page.
 	HRef *string
-	// Not shown on the Help Page.
-	Rel *string
+	Rel  *string
 }
 
 // RestApiResultOfGuid is the data contract Com.Healthbridge.Core.CommonDomain.Interface.ValueObjects.RestApiResult<guid>.
@@ -46,7 +37,7 @@ type RestApiLink struct {
 type RestApiResultOfGuid struct {
 	Data            uuid.UUID
 	Links           []*RestApiLink
-	ResponseCode    int32
+	ResponseCode    int64
 	ResponseMessage *string
 	Sucess          bool
 }
@@ -54,13 +45,9 @@ type RestApiResultOfGuid struct {
 // SendEncounterRequireFollowupPatientSms is the data contract Com.Healthbridge.Hhas.ClinicalPatientEngagement.Interface.Commands.SendEncounterRequireFollowupPatientSms.
 //
 // XML contract: SendEncounterRequireFollowupPatientSms in namespace http://schemas.datacontract.org/2004/07/Com.Healthbridge.Hhas.ClinicalPatientEngagement.Interface.Commands.
-// Members inherited from CommandBase are included.
+// Declared in CommandBase: CorrelationIds, OriginatedSystem.
 type SendEncounterRequireFollowupPatientSms struct {
-	// Wire: XML in namespace http://mpsapi.healthbridge.com/platform/core/v1/command/.
-	// Declared in CommandBase.
-	CorrelationIds []*string
-	// Wire: XML in namespace http://mpsapi.healthbridge.com/platform/core/v1/command/.
-	// Declared in CommandBase.
+	CorrelationIds                             []*string
 	OriginatedSystem                           *string
 	EncounterId                                uuid.UUID
 	FollowUpReasons                            []*string

@@ -200,12 +200,13 @@ func rtHoldsContract(c *rtCodec) bool {
 }
 
 // rtValidateRoot records the constraints a root value breaks (a request
-// body).
-func rtValidateRoot[T any](a *rtAPI, verr *ValidationError, root *rtRoot, v *T) {
+// body), under prefix: "command." when the body parameter's name is known
+// (wire.bodyParameters), as Web API's ModelState keys have it.
+func rtValidateRoot[T any](a *rtAPI, verr *ValidationError, root *rtRoot, v *T, prefix string) {
 	p := rtRootPointer(a, root, v)
 	if root.codec.kind == rtKContract {
 		if q := *(*unsafe.Pointer)(p); q != nil {
-			rtValidateContract(verr, root.codec.contract, q, "")
+			rtValidateContract(verr, root.codec.contract, q, prefix)
 		}
 	}
 }

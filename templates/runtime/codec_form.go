@@ -62,7 +62,9 @@ func (w *rtFormWriter) value(c *rtCodec, p unsafe.Pointer, name string) {
 	case rtKContract:
 		if q := *(*unsafe.Pointer)(p); q != nil {
 			w.push(name)
+			m := w.mark()
 			w.contract(c.contract, q)
+			w.ensureObject(m)
 			w.pop()
 		}
 	case rtKNullable:
@@ -73,7 +75,7 @@ func (w *rtFormWriter) value(c *rtCodec, p unsafe.Pointer, name string) {
 		s := (*rtSlice)(p)
 		for i := range s.len {
 			w.pushIndex(name, i)
-			w.value(c.elem, unsafe.Add(s.data, uintptr(i)*c.elem.size), "")
+			w.item(c.elem, unsafe.Add(s.data, uintptr(i)*c.elem.size), "")
 			w.pop()
 		}
 	case rtKDict:
@@ -82,22 +84,68 @@ func (w *rtFormWriter) value(c *rtCodec, p unsafe.Pointer, name string) {
 		}
 		for i, e := range rtSortedEntries(c, p) {
 			w.pushIndex(name, i)
+			if c.key.kind == rtKString {
+				w.dictKey(*(*string)(e.key))
+			}
 			w.value(c.key, e.key, "Key")
-			w.value(c.elem, e.val, "Value")
+			w.item(c.elem, e.val, "Value")
 			w.pop()
 		}
 	case rtKPair:
+		// The binder sets a pair only when both its Key and Value are posted.
 		w.push(name)
-		w.value(c.key, unsafe.Add(p, c.keyOff), "Key")
-		w.value(c.elem, unsafe.Add(p, c.valOff), "Value")
+		w.item(c.key, unsafe.Add(p, c.keyOff), "Key")
+		w.item(c.elem, unsafe.Add(p, c.valOff), "Value")
 		w.pop()
 	default:
 		panic("helpgen runtime: form cannot write " + c.ref)
 	}
 }
 
-// contract writes a contract's members under the current key.
+// item writes a list item, a dictionary value or a pair's part, which the
+// binder cannot skip: a missing key ends a list, drops a dictionary entry
+// or leaves a pair unset. A nil simple value is an empty value (read as
+// null); a nil object or collection, or an empty collection, cannot be
+// posted so that it reads back the same (an empty value binds an empty
+// object, nothing at all is the gap): refused.
+func (w *rtFormWriter) item(c *rtCodec, p unsafe.Pointer, name string) {
+	if rtFormIsNil(c, p) {
+		if rtIsSimpleForm(c) {
+			w.str(name, "")
+			return
+		}
+		w.refuse(name, "null, which a form cannot carry here (Web API's binder reads an empty object or list, or drops it)")
+		return
+	}
+	if (c.kind == rtKList || c.kind == rtKDict) && reflect.NewAt(c.typ, p).Elem().Len() == 0 {
+		w.refuse(name, "an empty collection, which a form cannot carry here (nothing is posted for it)")
+		return
+	}
+	w.value(c, p, name)
+}
+
+// rtFormIsNil reports whether the value at p is null in .NET.
+func rtFormIsNil(c *rtCodec, p unsafe.Pointer) bool {
+	switch c.kind {
+	case rtKString:
+		return !c.value && *(**string)(p) == nil
+	case rtKBytes, rtKList:
+		return (*rtSlice)(p).data == nil
+	case rtKContract, rtKNullable, rtKDict:
+		return *(*unsafe.Pointer)(p) == nil
+	}
+	return false
+}
+
+// contract writes a contract's members under the current key. A member
+// form binding does not set (a public field, a non-public DataMember)
+// holding a value is refused.
 func (w *rtFormWriter) contract(ci *rtContractInfo, p unsafe.Pointer) {
+	for _, f := range ci.noForm {
+		if !rtIsDefault(f.codec, unsafe.Add(p, f.off)) {
+			w.refuse(f.formKey, "a public field or a non-public member, which Web API's form binding does not set")
+		}
+	}
 	for _, f := range ci.form {
 		w.value(f.codec, unsafe.Add(p, f.off), f.formKey)
 	}
@@ -141,6 +189,7 @@ func (f *rtFormData) decode(c *rtCodec, p unsafe.Pointer, k int) error {
 		}
 		return err
 	case rtKContract:
+		f.obj(k) // "A=" binds an empty object
 		q := rtNew(c.contract.typ)
 		if err := f.contract(c.contract, q, k); err != nil {
 			return err
@@ -183,33 +232,36 @@ func (f *rtFormData) decode(c *rtCodec, p unsafe.Pointer, k int) error {
 		*(*rtSlice)(p) = s
 		return nil
 	case rtKDict:
-		m := reflectMakeMap(c)
+		m := rtMakeMap(c)
+		// The binder drops an entry without a Key or a Value, or with an
+		// empty key: refused here rather than read otherwise. (A repeated
+		// key: the last value wins, as in the binder.)
 		for _, it := range f.items(k) {
 			key, val := rtNewValue(c.key), rtNewValue(c.elem)
-			if err := f.decode(c.key, key.UnsafePointer(), f.child(it, "Key")); err != nil {
+			kk, vk, err := f.entry(it)
+			if err != nil {
 				return err
 			}
-			if vk := f.child(it, "Value"); vk >= 0 {
-				if err := f.decode(c.elem, val.UnsafePointer(), vk); err != nil {
-					return err
-				}
+			if err := f.decode(c.key, key.UnsafePointer(), kk); err != nil {
+				return err
+			}
+			if err := f.decode(c.elem, val.UnsafePointer(), vk); err != nil {
+				return err
 			}
 			m.SetMapIndex(key.Elem(), val.Elem())
 		}
 		rtSetMap(p, m)
 		return nil
 	case rtKPair:
-		if kc := f.child(k, "Key"); kc >= 0 {
-			if err := f.decode(c.key, unsafe.Add(p, c.keyOff), kc); err != nil {
-				return err
-			}
+		// The binder sets a pair only when both Key and Value are posted.
+		kc, vc, err := f.pair(k)
+		if err != nil {
+			return err
 		}
-		if vc := f.child(k, "Value"); vc >= 0 {
-			if err := f.decode(c.elem, unsafe.Add(p, c.valOff), vc); err != nil {
-				return err
-			}
+		if err := f.decode(c.key, unsafe.Add(p, c.keyOff), kc); err != nil {
+			return err
 		}
-		return nil
+		return f.decode(c.elem, unsafe.Add(p, c.valOff), vc)
 	case rtKEnum:
 		v, err := f.enum(k, c.enum.names)
 		if err == nil {
@@ -259,6 +311,11 @@ func (f *rtFormData) decode(c *rtCodec, p unsafe.Pointer, k int) error {
 func (f *rtFormData) contract(ci *rtContractInfo, p unsafe.Pointer, n int) error {
 	for _, fl := range ci.form {
 		if k := f.child(n, fl.formKey); k >= 0 {
+			if fl.MaybeNull && f.null(k) {
+				// Maybe Nullable<T> in .NET: an empty value is the zero value.
+				rtZeroValue(fl.codec, unsafe.Add(p, fl.off))
+				continue
+			}
 			if err := f.decode(fl.codec, unsafe.Add(p, fl.off), k); err != nil {
 				return err
 			}
@@ -327,7 +384,8 @@ func (f *rtFormData) parseText(c *rtCodec, p unsafe.Pointer, txt string, k int) 
 // rtFormAppendDoc writes a root value: a contract as its members' keys; a
 // simple value with the empty key (=value), as Web API reads a simple
 // [FromBody] parameter; a list as [i] keys.
-func rtFormAppendDoc(dst []byte, c *rtCodec, p unsafe.Pointer) []byte {
+// The error names a value Web API's binder would read otherwise.
+func rtFormAppendDoc(dst []byte, c *rtCodec, p unsafe.Pointer) ([]byte, error) {
 	w := &rtFormWriter{}
 	w.reset(dst)
 	if c.kind == rtKContract {
@@ -337,12 +395,18 @@ func rtFormAppendDoc(dst []byte, c *rtCodec, p unsafe.Pointer) []byte {
 	} else {
 		w.value(c, p, "")
 	}
-	return w.b
+	return w.done()
 }
 
 // rtFormDecodeDoc reads a form body into p; keys nothing reads are errors.
 func rtFormDecodeDoc(data []byte, c *rtCodec, p unsafe.Pointer) error {
-	f, err := rtParseForm(data)
+	return rtFormDecodeDocWith(data, nil, c, p)
+}
+
+// rtFormDecodeDocWith is rtFormDecodeDoc within d's limits (nil: the
+// defaults), checking d's context as it goes.
+func rtFormDecodeDocWith(data []byte, d *rtDecoding, c *rtCodec, p unsafe.Pointer) error {
+	f, err := rtParseFormWith(data, d)
 	if err != nil {
 		return err
 	}
@@ -353,7 +417,7 @@ func rtFormDecodeDoc(data []byte, c *rtCodec, p unsafe.Pointer) error {
 }
 
 // rtAppendFormRoot writes a root value as a form body.
-func rtAppendFormRoot[T any](a *rtAPI, dst []byte, root *rtRoot, v *T) []byte {
+func rtAppendFormRoot[T any](a *rtAPI, dst []byte, root *rtRoot, v *T) ([]byte, error) {
 	return rtFormAppendDoc(dst, root.codec, rtRootPointer(a, root, v))
 }
 
@@ -362,7 +426,7 @@ func rtDecodeFormRoot[T any](a *rtAPI, data []byte, root *rtRoot, v *T) error {
 	return rtFormDecodeDoc(data, root.codec, rtRootPointer(a, root, v))
 }
 
-func reflectMakeMap(c *rtCodec) reflect.Value { return reflect.MakeMap(c.typ) }
+func rtMakeMap(c *rtCodec) reflect.Value { return reflect.MakeMap(c.typ) }
 
 // rtNewValue allocates a zero value of c's type.
 func rtNewValue(c *rtCodec) reflect.Value { return reflect.New(c.typ) }

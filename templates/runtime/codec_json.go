@@ -227,14 +227,14 @@ func rtCompareKeys(c *rtCodec, a, b unsafe.Pointer) int {
 		}
 		return strings.Compare(*rtDeref[string](a), *rtDeref[string](b))
 	case rtKInt, rtKChar, rtKTimeSpan:
-		return cmpInt(rtLoadInt(a, c.size), rtLoadInt(b, c.size))
+		return rtCmpInt(rtLoadInt(a, c.size), rtLoadInt(b, c.size))
 	case rtKUint:
-		return cmpUint(rtLoadUint(a, c.size), rtLoadUint(b, c.size))
+		return rtCmpUint(rtLoadUint(a, c.size), rtLoadUint(b, c.size))
 	case rtKEnum:
 		if c.enum.unsigned {
-			return cmpUint(rtLoadUint(a, c.size), rtLoadUint(b, c.size))
+			return rtCmpUint(rtLoadUint(a, c.size), rtLoadUint(b, c.size))
 		}
-		return cmpInt(rtLoadInt(a, c.size), rtLoadInt(b, c.size))
+		return rtCmpInt(rtLoadInt(a, c.size), rtLoadInt(b, c.size))
 	case rtKFloat32:
 		return rtCmpFloat(float64(*(*float32)(a)), float64(*(*float32)(b)))
 	case rtKFloat64:
@@ -253,7 +253,7 @@ func rtCompareKeys(c *rtCodec, a, b unsafe.Pointer) int {
 	return 0
 }
 
-func cmpInt(a, b int64) int {
+func rtCmpInt(a, b int64) int {
 	switch {
 	case a < b:
 		return -1
@@ -263,7 +263,7 @@ func cmpInt(a, b int64) int {
 	return 0
 }
 
-func cmpUint(a, b uint64) int {
+func rtCmpUint(a, b uint64) int {
 	switch {
 	case a < b:
 		return -1
@@ -423,6 +423,11 @@ func (r *rtJSONReader) contract(ci *rtContractInfo, p unsafe.Pointer) error {
 		}
 		next = j + 1
 		f := fields[j]
+		if f.MaybeNull && r.null() {
+			// Maybe Nullable<T> in .NET: null is the zero value.
+			rtZeroValue(f.codec, unsafe.Add(p, f.off))
+			continue
+		}
 		if err := r.value(f.codec, unsafe.Add(p, f.off), f.jsonName); err != nil {
 			return err
 		}
@@ -619,8 +624,15 @@ func rtDecodeJSONRoot[T any](a *rtAPI, data []byte, root *rtRoot, v *T) error {
 
 // rtJSONDecodeDoc reads a whole document into p, a value of c.
 func rtJSONDecodeDoc(data []byte, c *rtCodec, p unsafe.Pointer) error {
+	return rtJSONDecodeDocWith(data, nil, c, p)
+}
+
+// rtJSONDecodeDocWith is rtJSONDecodeDoc checking d's context as it goes
+// (nil: none).
+func rtJSONDecodeDocWith(data []byte, d *rtDecoding, c *rtCodec, p unsafe.Pointer) error {
 	r := rtGetJSONReader(data)
 	defer rtPutJSONReader(r)
+	r.dec = d
 	if err := r.value(c, p, "root"); err != nil {
 		return err
 	}
@@ -669,9 +681,9 @@ func rtGetJSONReader(data []byte) *rtJSONReader {
 	return r
 }
 
-// rtPutJSONReader returns a reader, without its input.
+// rtPutJSONReader returns a reader, without its input or its decoding.
 func rtPutJSONReader(r *rtJSONReader) {
-	r.data = nil
+	r.data, r.dec = nil, nil
 	rtJSONReaders.Put(r)
 }
 

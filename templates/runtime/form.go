@@ -16,6 +16,10 @@ package wire
 //	for i, l := range v.Links { w.pushIndex("Links", i); w.str("Rel", l.Rel); w.pop() }  Links[0].Rel=…
 //	dictionaries: w.pushIndex("D", i); w.str("Key", k); w.int("Value", v); w.pop()   D[0].Key=…&D[0].Value=…
 //	nil values and empty lists: write nothing (the binder leaves the default)
+//	nil simple items, dictionary values and pair parts: an empty value (read as null)
+//	an object with no member written: "A=" (w.mark, w.ensureObject), an empty object
+//	what the binder cannot read back (a nil object item, an empty dictionary
+//	key, a public field...): w.refuse, and done returns the error
 //
 // Value writers take the last key segment ("" for the current key itself).
 // Why A.B and L[0]: the dotted form is what the binder matches internally
@@ -54,10 +58,13 @@ package wire
 
 import (
 	"bytes"
+	"encoding/binary"
+	"hash/maphash"
 	"math"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/google/uuid"
@@ -71,12 +78,58 @@ type rtFormWriter struct {
 	start int
 	key   []byte
 	marks []int
+	err   error
 }
 
 func (w *rtFormWriter) reset(dst []byte) {
 	w.b, w.start = dst, len(dst)
 	w.key = w.key[:0]
 	w.marks = w.marks[:0]
+	w.err = nil
+}
+
+// done returns the body (never nil: an empty form is still a form) and the
+// first refusal.
+func (w *rtFormWriter) done() ([]byte, error) {
+	if w.b == nil {
+		w.b = []byte{}
+	}
+	return w.b, w.err
+}
+
+// refuse records that the value at name (under the current key) cannot be
+// sent: Web API's model binder would read something else.
+func (w *rtFormWriter) refuse(name, why string) {
+	if w.err != nil {
+		return
+	}
+	k := string(w.key)
+	if name != "" {
+		if k != "" {
+			k += "."
+		}
+		k += name
+	}
+	w.err = &rtFormError{Key: k, Msg: why}
+}
+
+// dictKey refuses a dictionary key the binder drops: empty or white space.
+func (w *rtFormWriter) dictKey(k string) {
+	if strings.TrimSpace(k) == "" {
+		w.refuse("Key", "an empty or white-space dictionary key, which Web API's binder drops with its entry")
+	}
+}
+
+// mark is the writer's position, for ensureObject.
+func (w *rtFormWriter) mark() int { return len(w.b) }
+
+// ensureObject writes an empty value at the current key when nothing was
+// written since mark: the binder makes an empty object of "A=" (verified on
+// the clinic oracle), where no key at all would leave null or end a list.
+func (w *rtFormWriter) ensureObject(mark int) {
+	if len(w.b) == mark {
+		w.field("")
+	}
 }
 
 func (w *rtFormWriter) appendSeg(name string) {
@@ -154,11 +207,20 @@ func (w *rtFormWriter) decimal(name string, v Decimal) {
 }
 func (w *rtFormWriter) guid(name string, v uuid.UUID) { w.field(name); w.b = rtAppendGUID(w.b, v) }
 func (w *rtFormWriter) dateTime(name string, v DateTime) {
+	// The binder's DateTime.Parse turns a zoned time into server-local
+	// time: near .NET's range limits that overflows, and the binder leaves
+	// the default instead (verified on the oracle).
+	if v.Kind != DateTimeUnspecified && (v.Time.Before(rtFormDateMin) || v.Time.After(rtFormDateMax)) {
+		w.refuse(name, "DateTime "+v.Time.Format(time.RFC3339Nano)+" is within 14 hours of .NET's range limits: Web API's form binder converts it to server-local time, which overflows")
+	}
 	w.field(name)
 	var buf [40]byte
 	w.b = rtAppendFormEscaped(w.b, rtAppendDateTime(buf[:0], v))
 }
 func (w *rtFormWriter) dateTimeOffset(name string, v time.Time) {
+	if msg := rtDateTimeOffsetRange(v); msg != "" {
+		w.refuse(name, msg)
+	}
 	w.field(name)
 	var buf [40]byte
 	w.b = rtAppendFormEscaped(w.b, rtAppendDateTimeOffset(buf[:0], v))
@@ -169,10 +231,21 @@ func (w *rtFormWriter) timeSpan(name string, v TimeSpan) {
 	w.b = rtAppendFormEscaped(w.b, rtAppendTimeSpan(buf[:0], v))
 }
 func (w *rtFormWriter) char(name string, r rune) {
+	if r != 0 && strings.TrimSpace(string(r)) == "" {
+		// CharConverter trims the text: the binder reads '\x00' (verified on the oracle).
+		w.refuse(name, "a white-space character, which Web API's form binder reads as '\\0'")
+	}
 	w.field(name)
 	var buf [4]byte
 	w.b = rtAppendFormEscaped(w.b, buf[:utf8.EncodeRune(buf[:], r)])
 }
+
+// A zoned DateTime the form binder converts to server-local time in any
+// zone (±14:00) stays within .NET's range between these instants.
+var (
+	rtFormDateMin = time.Date(1, 1, 1, 14, 0, 0, 0, time.UTC)
+	rtFormDateMax = time.Date(9999, 12, 31, 10, 0, 0, 0, time.UTC)
+)
 
 // rtAppendFormFloat writes the invariant Double.ToString forms of the
 // special values; r is the "R" text of finite values.
@@ -248,28 +321,72 @@ func (e *rtFormError) Error() string {
 	if e.Key == "" {
 		return "form: " + e.Msg
 	}
-	return "form: key " + strconv.Quote(e.Key) + ": " + e.Msg
+	return "form: key " + rtQuoteExcerpt(e.Key, 64) + ": " + e.Msg
 }
 
 type rtFormNode struct {
 	seg    string // property name as first posted; "" for index nodes
-	index  int    // >= 0 for an [i] node
-	key    string // first key that reached this node, for errors
-	values []string
-	kids   []int32
+	index  int32  // >= 0 for an [i] node
+	parent int32
+	same   int32 // the next node in the same kids bucket, or -1
 	read   bool
+	// The children are [0], [1], … in that order (a list posted in
+	// order): child i is kids[i].
+	ordered bool
+	hashed  bool   // the children are in rtFormData.kids
+	key     string // first key that reached this node, for errors
+	values  []string
+	kids    []int32
 }
 
 // rtFormData is a parsed form body: node 0 is the root.
+//
+// A child is found by a scan of its parent's children while there are at
+// most rtFormHashAt of them (as in every contract the pages show), by its
+// position when they are a list posted in order, and through one hash
+// table for the whole tree otherwise: a body of n sibling keys or list
+// items costs O(n), not the O(n²) of scanning.
 type rtFormData struct {
 	nodes []rtFormNode
+	// kids maps a hash of (parent, folded name or index) to the first node
+	// of its bucket; the rest follow rtFormNode.same (collisions are rare,
+	// and never trusted: find compares the names).
+	kids    map[uint64]int32
+	keys    int // nodes holding values: the body's distinct keys
+	pairs   int // the body's pairs, at most
+	scratch []byte
+	dec     *rtDecoding
 }
 
-// rtParseForm parses a form body into its key tree.
-func rtParseForm(body []byte) (*rtFormData, error) {
-	f := &rtFormData{nodes: []rtFormNode{{index: -1}}}
+// rtFormSeed keys the kids hashes; random per process, so a body cannot
+// be built to collide.
+var rtFormSeed = maphash.MakeSeed()
+
+const rtFormHashAt = 16
+
+// rtParseForm parses a form body with the default limits.
+func rtParseForm(body []byte) (*rtFormData, error) { return rtParseFormWith(body, nil) }
+
+// rtParseFormWith parses a form body into its key tree within d's limits
+// (nil: the defaults), checking d's context as it goes.
+func rtParseFormWith(body []byte, d *rtDecoding) (*rtFormData, error) {
+	if d == nil {
+		d = rtDefaultDecoding
+	}
+	f := &rtFormData{dec: d}
+	// A body of n distinct keys makes n nodes and some parents; sizing the
+	// tree (and, in add, the map) for them up front spares the copies of
+	// growing them one doubling at a time.
+	f.pairs = bytes.Count(body, []byte{'&'}) + 1
+	f.nodes = make([]rtFormNode, 1, min(f.pairs, d.lim.FormKeys)*3/2+4)
+	f.nodes[0] = rtFormNode{index: -1, same: -1, ordered: true}
 	var kbuf, vbuf []byte
-	for len(body) > 0 {
+	for pairs := 1; len(body) > 0; pairs++ {
+		if pairs%rtCheckEvery == 0 {
+			if err := d.canceled(); err != nil {
+				return nil, err
+			}
+		}
 		var pair []byte
 		if i := bytes.IndexByte(body, '&'); i >= 0 {
 			pair, body = body[:i], body[i+1:]
@@ -283,23 +400,32 @@ func rtParseForm(body []byte) (*rtFormData, error) {
 		if i := bytes.IndexByte(pair, '='); i >= 0 {
 			k, v = pair[:i], pair[i+1:]
 		}
+		if len(k) > d.lim.FormKeyBytes {
+			return nil, &rtFormError{Key: string(k[:min(len(k), 80)]), Msg: "longer than " + strconv.Itoa(d.lim.FormKeyBytes) + " bytes (DecodeLimits.FormKeyBytes)"}
+		}
 		kbuf = rtFormUnescape(kbuf[:0], k)
-		vbuf = rtFormUnescape(vbuf[:0], v)
-		key := string(kbuf)
-		n, err := f.path(key)
+		n, err := f.path(kbuf)
 		if err != nil {
 			return nil, err
 		}
-		f.nodes[n].values = append(f.nodes[n].values, string(vbuf))
+		nd := &f.nodes[n]
+		if len(nd.values) == 0 {
+			if f.keys++; f.keys > d.lim.FormKeys {
+				return nil, &rtFormError{Msg: rtLimitMsg("keys", d.lim.FormKeys, "FormKeys")}
+			}
+		}
+		vbuf = rtFormUnescape(vbuf[:0], v)
+		nd.values = append(nd.values, string(vbuf))
 	}
 	return f, nil
 }
 
 // path finds or creates the node of a key, normalizing a[b] to a.b and
-// a[] to a, and keeping a[0] as an index.
-func (f *rtFormData) path(key string) (int, error) {
-	n := 0
-	bad := func() (int, error) { return 0, &rtFormError{Key: key, Msg: "invalid key"} }
+// a[] to a, and keeping a[0] as an index. kb is only read: the key is
+// copied once, for the first node it creates.
+func (f *rtFormData) path(kb []byte) (int, error) {
+	w := rtFormWalk{f: f, kb: kb, key: rtUnsafeString(kb)}
+	key := w.key
 	for i := 0; i < len(key); {
 		c := key[i]
 		if c == '[' {
@@ -307,41 +433,77 @@ func (f *rtFormData) path(key string) (int, error) {
 			if end < 0 || i == 0 && !rtFormIsIndex(key[1:end]) {
 				// A key may start with an index only: the items of a body
 				// that is a collection ("[0].Id", bound with an empty prefix).
-				return bad()
+				return 0, w.bad()
 			}
-			inner := key[i+1 : i+end]
+			a, b := i+1, i+end
+			inner := key[a:b]
 			i += end + 1
+			var err error
 			switch {
 			case inner == "": // a[] is a
 			case strings.IndexByte(inner, '[') >= 0:
-				return bad()
+				return 0, w.bad()
 			case rtFormIsIndex(inner):
 				idx, _ := strconv.Atoi(inner)
-				n = f.kid(n, "", idx, key)
+				err = w.step(0, 0, idx)
 			default: // a[b] is a.b
-				n = f.kid(n, inner, -1, key)
+				err = w.step(a, b, -1)
+			}
+			if err != nil {
+				return 0, err
 			}
 			continue
 		}
 		if c == '.' {
 			if i == 0 {
-				return bad()
+				return 0, w.bad()
 			}
 			i++
 		} else if i != 0 {
-			return bad()
+			return 0, w.bad()
 		}
 		end := strings.IndexAny(key[i:], ".[]")
 		if end < 0 {
 			end = len(key) - i
 		}
 		if end == 0 || i+end < len(key) && key[i+end] == ']' {
-			return bad()
+			return 0, w.bad()
 		}
-		n = f.kid(n, key[i:i+end], -1, key)
+		if err := w.step(i, i+end, -1); err != nil {
+			return 0, err
+		}
 		i += end
 	}
-	return n, nil
+	return w.n, nil
+}
+
+// rtFormWalk is path's state: the node reached and the segments walked.
+type rtFormWalk struct {
+	f     *rtFormData
+	kb    []byte
+	key   string // a view of kb
+	owned string // a copy of kb, made when a node first needs it
+	n     int
+	depth int
+}
+
+func (w *rtFormWalk) bad() error { return &rtFormError{Key: string(w.kb), Msg: "invalid key"} }
+
+// step moves to the child key[a:b] (index < 0) or [index], creating it.
+func (w *rtFormWalk) step(a, b, index int) error {
+	f := w.f
+	if w.depth++; w.depth > f.dec.lim.FormDepth {
+		return &rtFormError{Key: string(w.kb), Msg: rtLimitMsg("segments", f.dec.lim.FormDepth, "FormDepth")}
+	}
+	if k := f.find(w.n, w.key[a:b], index); k >= 0 {
+		w.n = k
+		return nil
+	}
+	if w.owned == "" {
+		w.owned = string(w.kb)
+	}
+	w.n = f.add(w.n, w.owned[a:b], index, w.owned)
+	return nil
 }
 
 func rtFormIsIndex(s string) bool {
@@ -356,18 +518,112 @@ func rtFormIsIndex(s string) bool {
 	return true
 }
 
-// kid finds or adds a child (a property, ignoring case, or an index).
-func (f *rtFormData) kid(n int, seg string, index int, key string) int {
-	for _, k := range f.nodes[n].kids {
-		c := &f.nodes[k]
-		if index >= 0 && c.index == index || index < 0 && c.index < 0 && strings.EqualFold(c.seg, seg) {
+// find returns n's child named seg (ignoring case; index < 0) or its
+// [index] child, or -1.
+func (f *rtFormData) find(n int, seg string, index int) int {
+	nd := &f.nodes[n]
+	switch {
+	case nd.ordered:
+		if index >= 0 && index < len(nd.kids) {
+			return int(nd.kids[index])
+		}
+		return -1
+	case nd.hashed:
+		k, ok := f.kids[f.hashOf(n, seg, index)]
+		for ; ok; k, ok = f.nodes[k].same, f.nodes[k].same >= 0 {
+			if f.isKid(int(k), n, seg, index) {
+				return int(k)
+			}
+		}
+		return -1
+	}
+	for _, k := range nd.kids {
+		if f.isKid(int(k), n, seg, index) {
 			return int(k)
 		}
 	}
-	f.nodes = append(f.nodes, rtFormNode{seg: seg, index: index, key: key})
+	return -1
+}
+
+// isKid reports whether node k is n's child named seg or [index] (a
+// bucket may hold other nodes).
+func (f *rtFormData) isKid(k, n int, seg string, index int) bool {
+	c := &f.nodes[k]
+	return int(c.parent) == n && (index >= 0 && int(c.index) == index || index < 0 && c.index < 0 && strings.EqualFold(c.seg, seg))
+}
+
+// add appends a child to n (seg and key are owned strings).
+func (f *rtFormData) add(n int, seg string, index int, key string) int {
+	f.nodes = append(f.nodes, rtFormNode{seg: seg, index: int32(index), parent: int32(n), same: -1, ordered: true, key: key})
 	k := len(f.nodes) - 1
-	f.nodes[n].kids = append(f.nodes[n].kids, int32(k))
+	nd := &f.nodes[n]
+	nd.kids = append(nd.kids, int32(k))
+	if nd.ordered && index == len(nd.kids)-1 {
+		return k
+	}
+	switch {
+	case nd.hashed:
+		f.hash(n, k)
+	case len(nd.kids) > rtFormHashAt:
+		nd.ordered, nd.hashed = false, true
+		if f.kids == nil {
+			f.kids = make(map[uint64]int32, min(f.pairs, f.dec.lim.FormKeys))
+		}
+		for _, c := range nd.kids {
+			f.hash(n, int(c))
+		}
+	default:
+		nd.ordered = false
+	}
 	return k
+}
+
+// hash enters child k of n in its bucket.
+func (f *rtFormData) hash(n, k int) {
+	c := &f.nodes[k]
+	h := f.hashOf(n, c.seg, int(c.index))
+	if head, ok := f.kids[h]; ok {
+		c.same = head
+	}
+	f.kids[h] = int32(k)
+}
+
+// hashOf hashes a child's identity: its parent, then '[' and the index, or
+// '.' and the name folded as strings.EqualFold compares.
+func (f *rtFormData) hashOf(parent int, seg string, index int) uint64 {
+	b := binary.LittleEndian.AppendUint32(f.scratch[:0], uint32(parent))
+	if index >= 0 {
+		b = binary.LittleEndian.AppendUint32(append(b, '['), uint32(index))
+	} else {
+		b = rtAppendFold(append(b, '.'), seg)
+	}
+	f.scratch = b
+	return maphash.Bytes(rtFormSeed, b)
+}
+
+// rtAppendFold appends s with each rune replaced by the least rune of its
+// simple case-folding orbit, so that two strings are strings.EqualFold
+// exactly when their folds are equal.
+func rtAppendFold(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' {
+				c -= 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		m := r
+		for g := unicode.SimpleFold(r); g != r; g = unicode.SimpleFold(g) {
+			m = min(m, g)
+		}
+		dst = utf8.AppendRune(dst, m)
+		i += size
+	}
+	return dst
 }
 
 // rtFormUnescape decodes + and %XX / %uXXXX; invalid escapes stay as
@@ -405,13 +661,7 @@ func (f *rtFormData) child(n int, name string) int {
 	if n < 0 {
 		return -1
 	}
-	for _, k := range f.nodes[n].kids {
-		c := &f.nodes[k]
-		if c.index < 0 && strings.EqualFold(c.seg, name) {
-			return int(k)
-		}
-	}
-	return -1
+	return f.find(n, name, -1)
 }
 
 // index is the [i] child, or -1.
@@ -419,12 +669,7 @@ func (f *rtFormData) index(n, i int) int {
 	if n < 0 {
 		return -1
 	}
-	for _, k := range f.nodes[n].kids {
-		if f.nodes[k].index == i {
-			return int(k)
-		}
-	}
-	return -1
+	return f.find(n, "", i)
 }
 
 // items lists the [0], [1], … children up to the first gap.
@@ -450,11 +695,19 @@ func (f *rtFormData) values(n int) []string {
 	}
 	nd := &f.nodes[n]
 	nd.read = true
-	out := nd.values
-	for _, k := range f.items(n) {
+	items := f.items(n)
+	if len(items) == 0 {
+		return nd.values
+	}
+	size := len(nd.values)
+	for _, k := range items {
+		size += len(f.nodes[k].values)
+	}
+	out := append(make([]string, 0, size), nd.values...)
+	for _, k := range items {
 		c := &f.nodes[k]
 		c.read = true
-		out = append(out[:len(out):len(out)], c.values...)
+		out = append(out, c.values...)
 	}
 	return out
 }
@@ -487,6 +740,43 @@ func (f *rtFormData) null(n int) bool {
 		return true
 	}
 	return false
+}
+
+// obj marks read the empty value an object's key may carry ("A=": the
+// binder makes an empty object).
+func (f *rtFormData) obj(n int) {
+	if n < 0 {
+		return
+	}
+	nd := &f.nodes[n]
+	if len(nd.values) == 1 && strings.TrimSpace(nd.values[0]) == "" {
+		nd.read = true
+	}
+}
+
+// entry returns the Key and Value nodes of dictionary item n. The binder
+// drops an entry that lacks either, or whose key is empty or white space;
+// such an entry is an error here rather than read differently.
+func (f *rtFormData) entry(n int) (key, value int, err error) {
+	key, value = f.child(n, "Key"), f.child(n, "Value")
+	switch {
+	case key < 0 || value < 0:
+		return 0, 0, &rtFormError{Key: f.nodes[n].key, Msg: "a dictionary entry without its Key or its Value (Web API's binder drops it)"}
+	case len(f.nodes[key].values) == 1 && strings.TrimSpace(f.nodes[key].values[0]) == "":
+		return 0, 0, &rtFormError{Key: f.nodes[key].key, Msg: "an empty or white-space dictionary key (Web API's binder drops the entry)"}
+	}
+	f.obj(n)
+	return key, value, nil
+}
+
+// pair returns the Key and Value nodes of KeyValuePair node n: the binder
+// sets a pair only when both are posted.
+func (f *rtFormData) pair(n int) (key, value int, err error) {
+	key, value = f.child(n, "Key"), f.child(n, "Value")
+	if key < 0 || value < 0 {
+		return 0, 0, &rtFormError{Key: f.nodes[n].key, Msg: "a KeyValuePair without its Key or its Value (Web API's binder leaves it unset)"}
+	}
+	return key, value, nil
 }
 
 // unused reports the first posted key whose value nothing read.

@@ -1,6 +1,7 @@
 package wire
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -106,8 +107,13 @@ func TestQuoteOrEscape(t *testing.T) {
 			}
 			for i := 0; i <= n; i++ {
 				for _, limit := range []int{i, i + 3, i + 8, i + 17, n, n + 5} {
-					if got, want := rtQuoteOrEscape(d, i, limit), naive(d, i, limit); got != want {
+					got, high := rtQuoteOrEscape(d, i, limit)
+					if want := naive(d, i, limit); got != want {
 						t.Fatalf("rtQuoteOrEscape(%q, %d, %d) = %d, want %d", d, i, limit, got, want)
+					}
+					// A byte >= 0x80 before the match must be reported.
+					if slices.ContainsFunc(d[i:max(i, min(got, limit, len(d)))], func(c byte) bool { return c >= 0x80 }) && !high {
+						t.Fatalf("rtQuoteOrEscape(%q, %d, %d): a byte >= 0x80 not reported", d, i, limit)
 					}
 				}
 			}

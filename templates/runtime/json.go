@@ -301,20 +301,57 @@ func rtCompareDecimal(a, b Decimal) int {
 // rtJSONReader pulls values from a JSON text. Strings come back as views
 // into the input when they have no escapes (or into a scratch buffer that
 // the next string read reuses), so callers copy what they keep.
+//
+// Text that is not UTF-8 is an error, as in Web API, whose formatters decode
+// bodies with a UTF8Encoding that throws on invalid bytes: a string is
+// checked when its scan saw a byte >= 0x80, so ASCII costs nothing more.
 type rtJSONReader struct {
 	data  []byte
 	pos   int
 	depth int
+	work  uint // objects and arrays entered, for the context checks
 	buf   []byte
 	boxes rtStrBoxes // stringPtr's values
 	chars []byte     // the strings' bytes: see intern
+	dec   *rtDecoding
 }
 
-func (r *rtJSONReader) reset(data []byte) {
+func (r *rtJSONReader) reset(data []byte) { r.resetWith(data, nil) }
+
+// resetWith starts reading data, checking d's context as it goes (nil:
+// never; JSON has no limits beyond its depth).
+func (r *rtJSONReader) resetWith(data []byte, d *rtDecoding) {
 	if len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
 		data = data[3:] // a UTF-8 byte order mark, as .NET's readers skip it
 	}
-	r.data, r.pos, r.depth = data, 0, 0
+	r.data, r.pos, r.depth, r.work, r.dec = data, 0, 0, 0, d
+}
+
+// tick counts an object or array and checks the context every
+// rtCheckEvery.
+func (r *rtJSONReader) tick() error {
+	if r.work++; r.work%rtCheckEvery == 0 && r.dec != nil {
+		return r.dec.canceled()
+	}
+	return nil
+}
+
+// tickAt checks the context at every rtCheckEvery-th key or item of an
+// object or array (i is its index: no counter to keep on the hot path).
+func (r *rtJSONReader) tickAt(i int) error {
+	if i >= rtCheckEvery-1 && uint(i)%rtCheckEvery == rtCheckEvery-1 && r.dec != nil {
+		return r.dec.canceled()
+	}
+	return nil
+}
+
+// checkUTF8 returns an error when b, at offset off, is not UTF-8.
+func (r *rtJSONReader) checkUTF8(b []byte, off int) error {
+	if utf8.Valid(b) {
+		return nil
+	}
+	i := rtInvalidUTF8(b)
+	return &rtJSONError{Offset: off + i, Msg: "invalid UTF-8 (byte 0x" + strconv.FormatUint(uint64(b[i]), 16) + ")"}
 }
 
 func (r *rtJSONReader) errorf(msg string) error {
@@ -385,7 +422,7 @@ func (r *rtJSONReader) comment() bool {
 	switch d[1] {
 	case '*':
 		end := bytes.Index(d[2:], []byte("*/"))
-		if end < 0 {
+		if end < 0 || !utf8.Valid(d[2:2+end]) {
 			return false
 		}
 		r.pos += end + 4
@@ -394,6 +431,9 @@ func (r *rtJSONReader) comment() bool {
 		end := bytes.IndexAny(d, "\r\n")
 		if end < 0 {
 			end = len(d)
+		}
+		if !utf8.Valid(d[:end]) {
+			return false
 		}
 		r.pos += end
 		return true
@@ -437,7 +477,7 @@ func (r *rtJSONReader) enter() error {
 	if r.depth > rtJSONMaxDepth {
 		return r.errorf("maximum depth " + strconv.Itoa(rtJSONMaxDepth) + " exceeded")
 	}
-	return nil
+	return r.tick()
 }
 
 // enterObject consumes '{'.
@@ -452,14 +492,22 @@ func (r *rtJSONReader) enterObject() error {
 // key reads the next member name and its ':'; i is the member's index (no
 // comma before the first). It returns nil at the closing '}'.
 func (r *rtJSONReader) key(i int) ([]byte, error) {
+	if err := r.tickAt(i); err != nil {
+		return nil, err
+	}
 	// Fast path, compact JSON: [,]"name": with a short name and no escapes.
 	if d, p := r.data, r.pos; p < len(d) {
 		if i > 0 && d[p] == ',' {
 			p++
 		}
 		if (i == 0 || p > r.pos) && p < len(d) && d[p] == '"' {
-			j := rtQuoteOrEscape(d, p+1, p+65)
+			j, high := rtQuoteOrEscape(d, p+1, p+65)
 			if j+1 < len(d) && d[j] == '"' && d[j+1] == ':' {
+				if high {
+					if err := r.checkUTF8(d[p+1:j], p+1); err != nil {
+						return nil, err
+					}
+				}
 				r.pos = j + 2
 				return d[p+1 : j], nil
 			}
@@ -497,6 +545,9 @@ func (r *rtJSONReader) key(i int) ([]byte, error) {
 			r.pos++
 		}
 		k = r.data[start:r.pos]
+		if err := r.checkUTF8(k, start); err != nil {
+			return nil, err
+		}
 	default:
 		return nil, r.errUnexpected("a member name")
 	}
@@ -519,6 +570,9 @@ func (r *rtJSONReader) enterArray() error {
 // item reports whether another array item follows (consuming the comma
 // before items after the first, or the closing ']').
 func (r *rtJSONReader) item(i int) (bool, error) {
+	if err := r.tickAt(i); err != nil {
+		return false, err
+	}
 	// Fast path, compact JSON: the next value starts here, or after ','.
 	if d, p := r.data, r.pos; i > 0 && p+1 < len(d) && d[p] == ',' && d[p+1] != ']' && !rtJSONSkips[d[p+1]] {
 		r.pos = p + 1
@@ -552,8 +606,13 @@ func (r *rtJSONReader) stringBytes() ([]byte, error) {
 	// Most member names and values are short: scanning their first bytes
 	// eight at a time beats two vectorized searches' call overhead.
 	if q == '"' {
-		switch i := rtQuoteOrEscape(d, start, start+64); {
+		switch i, high := rtQuoteOrEscape(d, start, start+64); {
 		case i < len(d) && d[i] == '"':
+			if high {
+				if err := r.checkUTF8(d[start:i], start); err != nil {
+					return nil, err
+				}
+			}
 			r.pos = i + 1
 			return d[start:i], nil
 		case i < len(d) && d[i] == '\\':
@@ -567,6 +626,9 @@ func (r *rtJSONReader) stringBytes() ([]byte, error) {
 	}
 	seg := r.data[start : start+n]
 	if bytes.IndexByte(seg, '\\') < 0 {
+		if err := r.checkUTF8(seg, start); err != nil {
+			return nil, err
+		}
 		r.pos = start + n + 1
 		return seg, nil
 	}
@@ -574,25 +636,30 @@ func (r *rtJSONReader) stringBytes() ([]byte, error) {
 }
 
 // rtQuoteOrEscape returns the index of the first '"' or '\\' in d[i:limit]
-// (len(d) if there is none), eight bytes at a time where it can.
-func rtQuoteOrEscape(d []byte, i, limit int) int {
+// (len(d) if there is none), eight bytes at a time where it can, and
+// whether a byte >= 0x80 was seen (possibly past the match: a false alarm
+// only costs a UTF-8 check).
+func rtQuoteOrEscape(d []byte, i, limit int) (int, bool) {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	limit = min(limit, len(d))
+	var seen uint64
 	for ; i+8 <= limit; i += 8 {
 		w := binary.LittleEndian.Uint64(d[i:])
+		seen |= w
 		q, e := w^(ones*'"'), w^(ones*'\\')
 		// A zero byte in q or e is a match; the lowest flagged byte is
 		// always a true one (borrows only run towards higher bytes).
 		if m := ((q-ones)&^q | (e-ones)&^e) & highs; m != 0 {
-			return i + bits.TrailingZeros64(m)/8
+			return i + bits.TrailingZeros64(m)/8, seen&highs != 0
 		}
 	}
 	for ; i < limit; i++ {
 		if d[i] == '"' || d[i] == '\\' {
-			return i
+			return i, seen&highs != 0
 		}
+		seen |= uint64(d[i])
 	}
-	return len(d)
+	return len(d), seen&highs != 0
 }
 
 // unescape decodes a string with escapes into the scratch buffer.
@@ -604,6 +671,9 @@ func (r *rtJSONReader) unescape(q byte, start int) ([]byte, error) {
 		j := i
 		for j < len(d) && d[j] != q && d[j] != '\\' {
 			j++
+		}
+		if err := r.checkUTF8(d[i:j], i); err != nil {
+			return nil, err
 		}
 		b = append(b, d[i:j]...)
 		if j >= len(d) {

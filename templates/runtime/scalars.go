@@ -1611,6 +1611,20 @@ func rtAppendTimeSpan(dst []byte, ts TimeSpan) []byte {
 	return dst
 }
 
+// rtDateTimeOffsetRange says why .NET cannot hold t as a DateTimeOffset
+// ("" when it can): its UTC instant and its wall clock must both be in
+// years 1-9999, its offset whole minutes within ±14:00.
+func rtDateTimeOffsetRange(t time.Time) string {
+	_, off := t.Zone()
+	switch {
+	case off%60 != 0 || off > 14*3600 || off < -14*3600:
+		return "DateTimeOffset " + t.Format(time.RFC3339Nano) + ": .NET offsets are whole minutes within ±14:00"
+	case t.UTC().Year() < 1 || t.UTC().Year() > 9999 || t.Year() < 1 || t.Year() > 9999:
+		return "DateTimeOffset " + t.Format(time.RFC3339Nano) + " is outside .NET's range (its UTC instant and clock in years 1-9999)"
+	}
+	return ""
+}
+
 // rtParseTimeSpan reads what TimeSpan.Parse accepts with the invariant
 // culture: [-]d, [-][d.]hh:mm[:ss[.f…]], [-]d:hh:mm[:ss[.f…]].
 func rtParseTimeSpan(b []byte) (TimeSpan, error) {
@@ -1850,11 +1864,17 @@ func rtParseDuration(b []byte) (TimeSpan, error) {
 	ticks3 += secs
 	hi4, ticks4 := bits.Mul64(ticks3, rtTicksPerSecond)
 	ticks4 += frac
-	if hi|hi2|hi3|hi4 != 0 || ticks4 > math.MaxInt64 {
+	// The magnitude of TimeSpan.MinValue (-P10675199DT2H48M5.4775808S, as
+	// DCS writes it) is 2^63, one more than MaxValue's.
+	limit := uint64(math.MaxInt64)
+	if neg {
+		limit++
+	}
+	if hi|hi2|hi3|hi4 != 0 || ticks4 > limit || ticks4 < frac {
 		return 0, rtErr("duration", b)
 	}
 	if neg {
-		return -TimeSpan(ticks4), nil
+		return TimeSpan(-int64(ticks4-1) - 1), nil
 	}
 	return TimeSpan(ticks4), nil
 }

@@ -1,0 +1,97 @@
+package dispensary
+
+// The differential test (issue 11): random values of every contract, in
+// every pair of formats, through the real Web API echo server; see
+// internal/difftest. A small count runs in CI; HELPGEN_DIFF_N=200 (and
+// HELPGEN_DIFF_SEED) run a large one, HELPGEN_DIFF_TABLE=FILE writes the
+// table. This file adapts the package's codecs and descriptors.
+
+import (
+	"os"
+	"reflect"
+	"testing"
+	"unsafe"
+
+	"github.com/helpgen/helpgen/internal/difftest"
+	"github.com/helpgen/helpgen/internal/oracletest"
+	"github.com/helpgen/helpgen/spec"
+)
+
+type diffCodec map[*difftest.Contract]*rtContract
+
+func (m diffCodec) Encode(c *difftest.Contract, format string, v reflect.Value) ([]byte, error) {
+	api.ready()
+	pv := reflect.New(v.Type())
+	pv.Elem().Set(v)
+	p, self := pv.UnsafePointer(), m[c].info.self
+	switch format {
+	case "xml":
+		return rtXMLAppendDoc(nil, self, p)
+	case "form":
+		return rtFormAppendDoc(nil, self, p)
+	}
+	return rtJSONAppend(nil, self, p, jsonClientDates), nil
+}
+
+func (m diffCodec) Decode(c *difftest.Contract, format string, data []byte) (reflect.Value, error) {
+	api.ready()
+	pv := reflect.New(reflect.PointerTo(c.Go))
+	p, self := unsafe.Pointer(pv.Pointer()), m[c].info.self
+	var err error
+	switch format {
+	case "xml":
+		err = rtXMLDecodeDoc(data, self, p)
+	case "form":
+		err = rtFormDecodeDoc(data, self, p)
+	default:
+		err = rtJSONDecodeDoc(data, self, p)
+	}
+	return pv.Elem(), err
+}
+
+func diffSuite(t *testing.T) *difftest.Suite {
+	data, err := os.ReadFile("spec.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp, err := spec.Unmarshal(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	types := sp.TypeMap()
+	codec := diffCodec{}
+	s := &difftest.Suite{Name: "dispensary", Spec: sp, Codec: codec, Enums: map[reflect.Type]difftest.Enum{}}
+	for _, rc := range api.Contracts {
+		c := &difftest.Contract{Spec: types[rc.Name], Go: reflect.TypeOf(rc.Go).Elem(), Fields: map[string]string{}, RootName: rc.XML, RootNS: rc.NS}
+		for _, m := range rc.Members {
+			c.Fields[m.Name] = rtOr(m.Field, m.Name)
+		}
+		codec[c] = rc
+		s.Contracts = append(s.Contracts, c)
+	}
+	for _, e := range api.Enums {
+		var vals []int64
+		for _, v := range e.Values {
+			vals = append(vals, v.Value)
+		}
+		s.Enums[reflect.TypeOf(e.Go).Elem()] = difftest.Enum{Values: vals, Flags: e.Flags}
+	}
+	s.Scalars.Decimal = func(text string) (reflect.Value, error) {
+		d, err := ParseDecimal(text)
+		return reflect.ValueOf(d), err
+	}
+	s.Scalars.Kinds = [3]reflect.Value{reflect.ValueOf(DateTimeUnspecified), reflect.ValueOf(DateTimeUtc), reflect.ValueOf(DateTimeLocal)}
+	return s
+}
+
+func TestDifferential(t *testing.T) {
+	srv := oracletest.SharedDispensary.Get(t)
+	rows := difftest.Run(t, srv, diffSuite(t), difftest.OptionsFromEnv(3))
+	table := difftest.Table(rows)
+	t.Logf("\n%s", table)
+	if f := os.Getenv("HELPGEN_DIFF_TABLE"); f != "" {
+		if err := os.WriteFile(f, []byte(table), 0o644); err != nil {
+			t.Error(err)
+		}
+	}
+}
