@@ -391,6 +391,14 @@ func (b *builder) inferComplex(m *model) {
 	}
 	b.detectFields(m, drafts)
 	b.inferNullability(m, drafts)
+	for _, d := range drafts {
+		// A value type a sample shows as null (JSON null, i:nil) is
+		// Nullable<T>: the page shows it, whatever the counter says
+		// (hand-written samples do not follow it).
+		if d.ref != nil && d.ref.kind != spec.RefNullable && isNullSample(d) && b.nullableKind(d.ref) {
+			d.nullable, d.maybeNull = true, false
+		}
+	}
 	b.inferLevels(m, drafts)
 	// Children observations.
 	for _, d := range drafts {
@@ -534,6 +542,11 @@ func (b *builder) refineType(m *model, d *memberDraft) {
 			d.ref = &displayRef{kind: spec.RefList, args: []*displayRef{{kind: spec.RefPrimitive, name: "unsignedByte"}}}
 		}
 	}
+}
+
+// isNullSample reports whether a member's samples show null.
+func isNullSample(d *memberDraft) bool {
+	return d.jv != nil && d.jv.kind == 'z' || d.xv != nil && d.xv.nil
 }
 
 // refineListItems reads Nullable<T> items from a collection's XML item
