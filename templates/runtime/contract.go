@@ -170,7 +170,7 @@ type rtCodec struct {
 	// contractValue is rtIsContractValue(c): DCS declares the namespace of
 	// such a value on the element holding it.
 	contractValue bool
-	ref    string
+	ref           string
 }
 
 // rtContractInfo is a resolved contract.
