@@ -26,8 +26,8 @@ type Options struct {
 	// Package is the Go package name (default "api").
 	Package string
 	// Parts are the optional parts to emit: PartClient, PartServer,
-	// PartStub, PartSample. Nil means all of them. Types and codecs are
-	// always emitted.
+	// PartStub, PartSample, PartTests. Nil means all of them. Types, codecs
+	// and operations are always emitted.
 	Parts []string
 	// Names override the default Go names.
 	Names Names
@@ -51,10 +51,14 @@ const (
 	PartServer = "server"
 	PartStub   = "stub"
 	PartSample = "sample"
+	// PartTests are the generated tests (documented samples, end to end,
+	// fuzz targets): an API of a thousand endpoints may want its CI to
+	// compile only the package.
+	PartTests = "tests"
 )
 
 // AllParts lists the optional parts.
-var AllParts = []string{PartClient, PartServer, PartStub, PartSample}
+var AllParts = []string{PartClient, PartServer, PartStub, PartSample, PartTests}
 
 // emitFunc writes one file, calling next for a new chunk before each type
 // or operation so that big files render in pieces (see render.go); a file
@@ -74,13 +78,13 @@ type output struct {
 var outputs = []output{
 	{"client_gen.go", PartClient, false, emitClient},
 	{"codecs_gen.go", "", false, emitCodecs},
-	{"conformance_gen_test.go", "", false, single(emitConformance)},
+	{"conformance_gen_test.go", PartTests, false, single(emitConformance)},
 	{"contracts_gen.go", "", false, emitContracts},
-	{"e2e_gen_test.go", "", false, emitE2E},
-	{"fuzz_gen_test.go", "", false, single(emitFuzz)},
+	{"e2e_gen_test.go", PartTests, false, emitE2E},
+	{"fuzz_gen_test.go", PartTests, false, single(emitFuzz)},
 	{"operations_gen.go", "", false, emitOperations},
 	{"sample_gen.go", PartSample, false, emitSample},
-	{"samples_gen_test.go", "", false, single(emitSamples)},
+	{"samples_gen_test.go", PartTests, false, single(emitSamples)},
 	{"server_gen.go", PartServer, false, emitServer},
 	{StubFile, PartStub, true, emitStub},
 	{"types_gen.go", "", false, emitTypes},

@@ -186,7 +186,7 @@ func TestCheckWriteOnceStub(t *testing.T) {
 	// Without the stub part, the existing stub is not stale (no header):
 	// neither reported nor removed.
 	cfg := filepath.Join(t.TempDir(), "helpgen.json")
-	writeFile(t, cfg, `{"emit": ["client", "server", "sample"]}`)
+	writeFile(t, cfg, `{"emit": ["client", "server", "sample", "tests"]}`)
 	mustRun(t, 0, append([]string{"check", "-config", cfg}, args...)...)
 	mustRun(t, 0, append([]string{"generate", "-config", cfg}, args...)...)
 	if readFile(t, stub) != orig {

@@ -130,7 +130,7 @@ func TestConfigErrors(t *testing.T) {
 		{"unknown names section", "{\n  \"output\": \"api\",\n  \"names\": {\"type\": {}}\n}", 3, []string{`unknown config key "names.type"`}},
 		{"key in another case", "{\n  \"Output\": \"api\"\n}", 2, []string{`"Output"`, `did you mean "output"`}},
 		{"repeated key", "{\n  \"output\": \"a\",\n  \"output\": \"b\"\n}", 3, []string{`config key "output" appears twice`}},
-		{"bad emit part", "{\n  \"output\": \"api\",\n  \"emit\": [\n    \"client\",\n    \"clients\"\n  ]\n}", 5, []string{`"emit"`, `unknown part "clients"`, "client, server, stub, sample"}},
+		{"bad emit part", "{\n  \"output\": \"api\",\n  \"emit\": [\n    \"client\",\n    \"clients\"\n  ]\n}", 5, []string{`"emit"`, `unknown part "clients"`, "client, server, stub, sample, tests"}},
 		{"wrong type", "{\n  \"output\": \"api\",\n  \"inputs\": \"pages\"\n}", 3, []string{`config key "inputs"`, "want an array of strings"}},
 		{"wrong nested type", "{\n  \"output\": \"api\",\n  \"names\": {\n    \"types\": {\"X\": 1}\n  }\n}", 4, []string{`config key "names.types.X"`}},
 		{"bad zone handling", "{\n  \"output\": \"api\",\n  \"wire\": {\"jsonDateTimeZoneHandling\": \"UTC\"}\n}", 3, []string{`"wire.jsonDateTimeZoneHandling"`, `"UTC"`}},

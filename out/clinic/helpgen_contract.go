@@ -181,7 +181,10 @@ type rtCodec struct {
 	xmlItem string
 	// layout is how a list's backing arrays are allocated.
 	layout int
-	ref    string
+	// contractValue is rtIsContractValue(c): DCS declares the namespace of
+	// such a value on the element holding it.
+	contractValue bool
+	ref           string
 }
 
 // rtContractInfo is a resolved contract.
@@ -410,6 +413,7 @@ func (a *rtAPI) codec(ref string, t reflect.Type, what string) *rtCodec {
 		}
 	}
 	c.xmlName, c.xmlNS = rtXMLContract(c)
+	c.contractValue = rtIsContractValue(c)
 	if c.kind == rtKDict {
 		kn, kns := rtXMLContract(c.key)
 		vn, vns := rtXMLContract(c.elem)

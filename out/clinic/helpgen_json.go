@@ -1060,16 +1060,24 @@ func (r *rtJSONReader) quoted(what string) ([]byte, error) {
 
 // guid reads a GUID string.
 func (r *rtJSONReader) guid() (uuid.UUID, error) {
-	// The canonical form, quoted, without escapes: parsed in place.
 	if r.cur() == '"' || r.ws() == '"' {
-		if p := r.pos; p+37 < len(r.data) && r.data[p+37] == '"' {
-			if u, ok := rtGUID36(r.data[p+1 : p+37]); ok {
-				r.pos += 38
-				return u, nil
-			}
+		if u, ok := r.guid36(); ok {
+			return u, nil
 		}
 	}
 	return rtJSONScalar(r, "guid", true, rtParseGUID)
+}
+
+// guid36 reads a GUID in its canonical form, quoted, without escapes, in
+// place (pos is at the quote); ok is false for anything else.
+func (r *rtJSONReader) guid36() (uuid.UUID, bool) {
+	if p := r.pos; p+37 < len(r.data) && r.data[p+37] == '"' {
+		if u, ok := rtGUID36(r.data[p+1 : p+37]); ok {
+			r.pos += 38
+			return u, true
+		}
+	}
+	return uuid.UUID{}, false
 }
 
 // dateTime reads a DateTime string in any form Json.NET reads.

@@ -35,7 +35,9 @@ func (w *rtXMLWriter) member(f *rtField, p unsafe.Pointer) {
 // elem writes one element named local in ns holding the value at p (a
 // member, an item, a dictionary entry's key or value).
 func (w *rtXMLWriter) elem(c *rtCodec, p unsafe.Pointer, local, ns string) {
-	if c.kind == rtKObject {
+	// The commonest members first, each in one step.
+	switch c.kind {
+	case rtKObject:
 		o := *(*Object)(p)
 		if c.opaque != nil && o.IsNull() && c.xmlNS != ns {
 			// A nil member of a contract type declares the contract's
@@ -47,9 +49,35 @@ func (w *rtXMLWriter) elem(c *rtCodec, p unsafe.Pointer, local, ns string) {
 		}
 		w.object(local, ns, o)
 		return
+	case rtKString:
+		if !c.value {
+			w.open(local, ns)
+			w.strPtr(*(**string)(p))
+			return
+		}
+	case rtKGUID:
+		w.open(local, ns)
+		w.guid(*(*uuid.UUID)(p))
+		w.end()
+		return
+	case rtKDateTime:
+		w.open(local, ns)
+		w.dateTime(*(*DateTime)(p))
+		w.end()
+		return
+	case rtKInt:
+		w.open(local, ns)
+		w.int(rtLoadInt(p, c.size))
+		w.end()
+		return
+	case rtKBool:
+		w.open(local, ns)
+		w.bool(*(*bool)(p))
+		w.end()
+		return
 	}
 	w.open(local, ns)
-	if rtIsContractValue(c) && c.xmlNS != ns {
+	if c.contractValue && c.xmlNS != ns {
 		w.declare(c.xmlNS)
 	}
 	w.valueEnd(c, p)

@@ -113,8 +113,10 @@ import (
 	"hash/maphash"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/google/uuid"
 )
@@ -283,7 +285,7 @@ func (w *rtXMLWriter) flush() {
 func (w *rtXMLWriter) flushNS() {
 	if w.hasPend {
 		w.b = append(w.b, ` xmlns="`...)
-		w.b = rtAppendXMLAttr(w.b, w.pendNS)
+		w.b = rtAppendNS(w.b, w.pendNS)
 		w.b = append(w.b, '"')
 		w.hasPend = false
 	}
@@ -351,7 +353,7 @@ func (w *rtXMLWriter) declare(childNS string) {
 	w.b = append(w.b, " xmlns:"...)
 	w.b = append(w.b, p...)
 	w.b = append(w.b, '=', '"')
-	w.b = rtAppendXMLAttr(w.b, childNS)
+	w.b = rtAppendNS(w.b, childNS)
 	w.b = append(w.b, '"')
 	w.bind(p, childNS)
 }
@@ -586,6 +588,37 @@ func rtAppendCharRef(dst []byte, r rune) []byte {
 	dst = append(dst, bytes.ToUpper(strconv.AppendInt(make([]byte, 0, 8), int64(r), 16))...)
 	return append(dst, ';')
 }
+
+// rtAppendNS writes a namespace URI as an attribute value. Documents name a
+// few namespaces over and over, from the same strings (the descriptors'
+// constants), and those hardly ever need escaping: the strings found clean
+// are remembered by the address and length of their bytes, and copied
+// straight. A remembered string stays reachable (the cache points to it), so
+// its bytes cannot be freed and reused for another string; strings in Go do
+// not change.
+func rtAppendNS(dst []byte, ns string) []byte {
+	p := unsafe.StringData(ns)
+	h := uintptr(unsafe.Pointer(p))
+	slot := &rtCleanNS[(h>>3^h>>9)%uintptr(len(rtCleanNS))]
+	if c := slot.Load(); c != nil && c.p == p && c.n == len(ns) {
+		return append(dst, ns...)
+	}
+	start := len(dst)
+	dst = rtAppendXMLAttr(dst, ns)
+	if len(dst)-start == len(ns) && p != nil && slot.Load() == nil {
+		slot.CompareAndSwap(nil, &rtCleanString{p: p, n: len(ns)}) // a slot is taken once: no churn
+	}
+	return dst
+}
+
+// rtCleanString is a string's bytes, by address and length.
+type rtCleanString struct {
+	p *byte
+	n int
+}
+
+// rtCleanNS holds namespace strings that need no escaping.
+var rtCleanNS [64]atomic.Pointer[rtCleanString]
 
 // rtXMLAttrEsc marks the bytes rtAppendXMLAttr must escape.
 var rtXMLAttrEsc = func() (t [256]bool) {
