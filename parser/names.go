@@ -26,6 +26,10 @@ var typeWordVariants = map[string]string{
 	"guid": "guid", "uuid": "guid", "bool": "boolean", "int": "int", "long": "long",
 }
 
+// maxTypeWordVariant is the longest key of typeWordVariants: longer text
+// is none (parseDisplay runs for every row, often more than once).
+const maxTypeWordVariant = len("date-time")
+
 // bitWidths are the "(N bits)" qualifiers of integer words.
 var bitWidths = map[string][2]string{ // signed, unsigned
 	"8": {"byte", "unsignedByte"}, "16": {"short", "unsignedShort"}, "32": {"int", "unsignedInt"}, "64": {"long", "unsignedLong"},
@@ -36,8 +40,12 @@ var bitWidths = map[string][2]string{ // signed, unsigned
 // CLR type or width in parentheses ("integer (Int64)", "integer (32 bits)",
 // "decimal number (Double)").
 func textTypeWord(s string) string {
-	if p, ok := typeWordVariants[strings.ToLower(s)]; ok {
-		return p // "Datetime", "DateTime" as some templates print them
+	if len(s) <= maxTypeWordVariant {
+		for w, p := range typeWordVariants {
+			if strings.EqualFold(w, s) {
+				return p // "Datetime", "DateTime" as some templates print them
+			}
+		}
 	}
 	if rest, ok := strings.CutPrefix(s, "System."); ok {
 		return clrPrimitives[rest]
@@ -110,7 +118,8 @@ func parseDisplay(s string) *displayRef {
 		}
 		return &displayRef{kind: spec.RefList, args: []*displayRef{parseDisplay(rest)}}
 	}
-	for prefix, kind := range map[string]string{"Dictionary of ": spec.RefDict, "Pair of ": spec.RefPair} {
+	for _, pk := range [...][2]string{{"Dictionary of ", spec.RefDict}, {"Pair of ", spec.RefPair}} {
+		prefix, kind := pk[0], pk[1]
 		rest, ok := strings.CutPrefix(s, prefix)
 		if !ok || !strings.HasSuffix(rest, " [value]") {
 			continue
