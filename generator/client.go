@@ -8,6 +8,8 @@ import (
 )
 
 const (
+	// pkgRT is the runtime every generated package imports.
+	pkgRT      = "github.com/helpgen/helpgen/templates/rt"
 	pkgContext = "context"
 	pkgURL     = "net/url"
 	pkgUUID    = "github.com/google/uuid"
@@ -56,7 +58,7 @@ func valueTypeCode(g *GoType) jen.Code {
 func exprCode(expr string) jen.Code {
 	switch {
 	case strings.HasPrefix(expr, "rt."):
-		return jen.Id(strings.TrimPrefix(expr, "rt."))
+		return jen.Id(strings.TrimPrefix(expr, "rt.")) // the package's alias of the runtime type
 	case expr == "uuid.UUID":
 		return jen.Qual(pkgUUID, "UUID")
 	case expr == "time.Time":
@@ -86,9 +88,14 @@ func paramIsPointer(p *Param) bool {
 
 func emitClient(m *Model, next func() *jen.File) error {
 	f := next()
+	f.Add(comment("Client calls the API: one method per endpoint. It is safe for concurrent use and never retries (the\nendpoints are not known to be idempotent)."))
+	f.Type().Id("Client").Struct(jen.Id("c").Op("*").Qual(pkgRT, "Client"))
+	f.Line()
 	f.Add(comment("NewClient returns a client for the API at baseURL (the application root: the routes are relative\nto it, e.g. https://host/v3/mps-api/)."))
 	f.Func().Id("NewClient").Params(jen.Id("baseURL").String(), jen.Id("opts").Op("...").Id("ClientOption")).Params(jen.Op("*").Id("Client"), jen.Error()).Block(
-		jen.Return(jen.Id("rtNewClient").Call(jen.Id("api"), jen.Id("baseURL"), jen.Id("opts"))),
+		jen.List(jen.Id("c"), jen.Err()).Op(":=").Qual(pkgRT, "NewClient").Call(jen.Id("api"), jen.Id("baseURL"), jen.Id("opts")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Return(jen.Op("&").Id("Client").Values(jen.Id("c")), jen.Nil()),
 	)
 	f.Line()
 	for _, op := range m.Ops {
@@ -114,11 +121,11 @@ func emitClient(m *Model, next func() *jen.File) error {
 				body = jen.Op("&").Id("body")
 			}
 			if op.Response == nil {
-				g.Return(jen.Id("c").Dot("call").Call(jen.Id("ctx"), jen.Op("&").Id(opVar(op)), pathArg, jen.Id("params"), body, jen.Nil()))
+				g.Return(jen.Id("c").Dot("c").Dot("Call").Call(jen.Id("ctx"), jen.Op("&").Id(opVar(op)), pathArg, jen.Id("params"), body, jen.Nil()))
 				return
 			}
 			g.Var().Id("out").Add(GoTypeCode(op.Response.Type))
-			g.Err().Op(":=").Id("c").Dot("call").Call(jen.Id("ctx"), jen.Op("&").Id(opVar(op)), pathArg, jen.Id("params"), body, jen.Op("&").Id("out"))
+			g.Err().Op(":=").Id("c").Dot("c").Dot("Call").Call(jen.Id("ctx"), jen.Op("&").Id(opVar(op)), pathArg, jen.Id("params"), body, jen.Op("&").Id("out"))
 			g.Return(jen.Id("out"), jen.Err())
 		})
 		f.Line()

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/helpgen/helpgen/internal/tmpmod"
 	helppage "github.com/helpgen/helpgen/parser"
 	"github.com/helpgen/helpgen/spec"
 )
@@ -120,8 +121,8 @@ func declSet(t testing.TB, files Files) []string {
 	fset := token.NewFileSet()
 	var out []string
 	for path, src := range files {
-		if !strings.HasSuffix(path, ".go") || strings.HasPrefix(path, "helpgen_") {
-			continue // the runtime's files are templates/runtime verbatim
+		if !strings.HasSuffix(path, ".go") || path == ExportsFile {
+			continue // templates/exports verbatim
 		}
 		f, err := parser.ParseFile(fset, path, src, parser.ParseComments)
 		if err != nil {
@@ -298,23 +299,14 @@ func writeModule(t *testing.T, s *spec.Spec, pkg string) string {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	sum, err := os.ReadFile("../go.sum")
-	if err != nil {
+	if err := tmpmod.Write(dir, "..", "example.com/"+pkg); err != nil {
 		t.Fatal(err)
-	}
-	var uuidSum []string
-	for _, l := range strings.Split(string(sum), "\n") {
-		if strings.HasPrefix(l, "github.com/google/uuid ") {
-			uuidSum = append(uuidSum, l)
-		}
 	}
 	write := func(name, data string) {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	write("go.mod", "module example.com/"+pkg+"\n\ngo 1.24\n\nrequire github.com/google/uuid v1.6.0\n")
-	write("go.sum", strings.Join(uuidSum, "\n")+"\n")
 	for p, b := range files {
 		write(p, string(b))
 	}

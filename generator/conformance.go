@@ -70,7 +70,7 @@ func emitSamples(m *Model, f *jen.File) error {
 	f.Add(comment("documentedSamples are the samples of the Help Pages, as written there, with the body or\nresponse type they show."))
 	f.Var().Id("documentedSamples").Op("=").Index().Struct(
 		jen.Id("name").String(),
-		jen.Id("root").Op("*").Id("rtRoot"),
+		jen.Id("root").Op("*").Qual(pkgRT, "Root"),
 		jen.Id("format").String(),
 		jen.Id("text").String(),
 	).ValuesFunc(func(g *jen.Group) {
@@ -108,7 +108,7 @@ func emitConformance(m *Model, f *jen.File) error {
 		jen.If(jen.Len(jen.Id("documentedSamples")).Op("==").Lit(0)).Block(jen.Id("t").Dot("Skip").Call(jen.Lit("the Help Pages document no samples"))),
 		jen.For(jen.List(jen.Id("_"), jen.Id("c")).Op(":=").Range().Id("documentedSamples")).Block(
 			jen.Id("t").Dot("Run").Call(jen.Id("c").Dot("name"), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
-				jen.List(jen.Id("got"), jen.Id("decErr"), jen.Id("encErr")).Op(":=").Id("api").Dot("reencode").Call(jen.Id("c").Dot("root"), jen.Id("c").Dot("format"), jen.Index().Byte().Parens(jen.Id("c").Dot("text"))),
+				jen.List(jen.Id("got"), jen.Id("decErr"), jen.Id("encErr")).Op(":=").Id("api").Dot("Reencode").Call(jen.Id("c").Dot("root"), jen.Id("c").Dot("format"), jen.Index().Byte().Parens(jen.Id("c").Dot("text"))),
 				jen.If(jen.Id("decErr").Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("decode: %v"), jen.Id("decErr"))),
 				jen.If(jen.Id("encErr").Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("encode: %v"), jen.Id("encErr"))),
 				jen.If(jen.Id("want").Op(":=").Id("conformanceWant").Call(jen.Id("t"), jen.Id("c").Dot("format"), jen.Id("c").Dot("text")), jen.String().Parens(jen.Id("got")).Op("!=").Id("want")).Block(

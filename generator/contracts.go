@@ -11,7 +11,7 @@ import (
 // The codecs are tables: contracts_gen.go describes every type as data (a
 // struct's DCS name and namespace and its members with their wire names,
 // types and annotations; an enum's values) and the runtime's codecs
-// interpret it (templates/runtime/contract.go). A member is one line of a
+// interpret it (templates/rt/contract.go). A member is one line of a
 // table, so an API of a thousand types compiles as fast as its structs, and
 // a changed member changes one line of the generated code.
 
@@ -44,11 +44,11 @@ func emitContracts(m *Model, next func() *jen.File) error {
 	f := next()
 	w := m.Spec.Wire
 	f.Add(comment("jsonDates is how the server writes dates: the format and zone handling observed on its Help Page samples."))
-	f.Var().Id("jsonDates").Op("=").Id("rtNewJSONDates").Call(
+	f.Var().Id("jsonDates").Op("=").Qual(pkgRT, "NewJSONDates").Call(
 		jen.Lit(w.JSONDateFormat), jen.Lit(w.JSONDateTimeZoneHandling), jen.Lit(w.ServerUTCOffset))
 	f.Line()
 	f.Add(comment("jsonClientDates is how the client writes dates: Json.NET's lossless round-trip form, which every\nJson.NET reader parses whatever its DateFormatString (a server's own format may drop the zone or\nthe fraction, so sending it would change the value)."))
-	f.Var().Id("jsonClientDates").Op("=").Id("rtNewJSONDates").Call(
+	f.Var().Id("jsonClientDates").Op("=").Qual(pkgRT, "NewJSONDates").Call(
 		jen.Lit("yyyy-MM-ddTHH:mm:ss.FFFFFFFK"), jen.Lit("RoundtripKind"), jen.Lit(w.ServerUTCOffset))
 	f.Line()
 	f.Add(comment("api holds the API's contracts for the runtime's codecs, which read them on first use."))
@@ -69,10 +69,10 @@ func emitContracts(m *Model, next func() *jen.File) error {
 	}
 	var fields []kv
 	if len(contracts) > 0 {
-		fields = append(fields, kv{"Contracts", jen.Index().Op("*").Id("rtContract").ValuesFunc(lines(contracts))})
+		fields = append(fields, kv{"Contracts", jen.Index().Op("*").Qual(pkgRT, "Contract").ValuesFunc(lines(contracts))})
 	}
 	if len(enums) > 0 {
-		fields = append(fields, kv{"Enums", jen.Index().Op("*").Id("rtEnum").ValuesFunc(lines(enums))})
+		fields = append(fields, kv{"Enums", jen.Index().Op("*").Qual(pkgRT, "Enum").ValuesFunc(lines(enums))})
 	}
 	var opaque []jen.Code
 	for _, t := range m.Opaque {
@@ -80,16 +80,16 @@ func emitContracts(m *Model, next func() *jen.File) error {
 		opaque = append(opaque, oneLine([]kv{{"Name", jen.Lit(t.GoName)}, {"XML", jen.Lit(name)}, {"NS", jen.Lit(ns)}}))
 	}
 	if len(opaque) > 0 {
-		fields = append(fields, kv{"Opaque", jen.Index().Op("*").Id("rtOpaque").ValuesFunc(lines(opaque))})
+		fields = append(fields, kv{"Opaque", jen.Index().Op("*").Qual(pkgRT, "Opaque").ValuesFunc(lines(opaque))})
 	}
 	if len(roots) > 0 {
-		fields = append(fields, kv{"Roots", jen.Index().Op("*").Id("rtRoot").ValuesFunc(lines(roots))})
+		fields = append(fields, kv{"Roots", jen.Index().Op("*").Qual(pkgRT, "Root").ValuesFunc(lines(roots))})
 	}
 	if len(ops) > 0 {
-		fields = append(fields, kv{"Ops", jen.Index().Op("*").Id("rtOp").ValuesFunc(lines(ops))})
+		fields = append(fields, kv{"Ops", jen.Index().Op("*").Qual(pkgRT, "Op").ValuesFunc(lines(ops))})
 	}
 	fields = append(fields, kv{"Dates", jen.Id("jsonDates")}, kv{"ClientDates", jen.Id("jsonClientDates")})
-	f.Var().Id("api").Op("=").Op("&").Id("rtAPI").Add(byLine(fields))
+	f.Var().Id("api").Op("=").Op("&").Qual(pkgRT, "API").Add(byLine(fields))
 	f.Line()
 	for _, t := range m.Types {
 		f = next()
@@ -104,7 +104,7 @@ func emitContracts(m *Model, next func() *jen.File) error {
 		f.Add(comment("The request body and response types, as roots of documents."))
 		f.Var().DefsFunc(func(g *jen.Group) {
 			for _, r := range m.Roots {
-				g.Id(rootVar(r)).Op("=").Id("rtRoot").Add(oneLine([]kv{
+				g.Id(rootVar(r)).Op("=").Qual(pkgRT, "Root").Add(oneLine([]kv{
 					{"Go", jen.Parens(jen.Op("*").Add(GoTypeCode(r.Type))).Parens(jen.Nil())},
 					{"Type", jen.Lit(refString(r.Type))},
 				}))
@@ -219,7 +219,7 @@ func emitContractDescriptor(f *jen.File, t *Type) {
 		for _, fl := range members {
 			ms = append(ms, memberDescriptor(fl, ns))
 		}
-		d = append(d, kv{"Members", jen.Index().Id("rtMember").ValuesFunc(lines(ms))})
+		d = append(d, kv{"Members", jen.Index().Qual(pkgRT, "Member").ValuesFunc(lines(ms))})
 	}
 	// JSON order when it is not the members' order.
 	var inOrder, jsonOrder []string
@@ -239,7 +239,7 @@ func emitContractDescriptor(f *jen.File, t *Type) {
 		d = append(d, kv{"JSONOrder", jen.Index().String().Values(names...)})
 	}
 	f.Add(comment(contractVar(t) + " describes " + t.GoName + " to the codecs: members in DCS order."))
-	f.Var().Id(contractVar(t)).Op("=").Id("rtContract").Add(byLine(d))
+	f.Var().Id(contractVar(t)).Op("=").Qual(pkgRT, "Contract").Add(byLine(d))
 	f.Line()
 }
 
@@ -318,7 +318,7 @@ func checkDescriptor(mem *spec.Member) jen.Code {
 	if len(d) == 0 {
 		return nil
 	}
-	return jen.Op("&").Id("rtCheck").Add(oneLine(d))
+	return jen.Op("&").Qual(pkgRT, "Check").Add(oneLine(d))
 }
 
 func emitEnumDescriptor(f *jen.File, t *Type) {
@@ -341,10 +341,10 @@ func emitEnumDescriptor(f *jen.File, t *Type) {
 		d = append(d, kv{"Flags", jen.True()})
 	}
 	if len(values) > 0 {
-		d = append(d, kv{"Values", jen.Index().Id("rtEnumValue").ValuesFunc(lines(values))})
+		d = append(d, kv{"Values", jen.Index().Qual(pkgRT, "EnumValue").ValuesFunc(lines(values))})
 	}
 	f.Add(comment(enumVar(t) + " describes " + t.GoName + "'s values to the codecs."))
-	f.Var().Id(enumVar(t)).Op("=").Id("rtEnum").Add(byLine(d))
+	f.Var().Id(enumVar(t)).Op("=").Qual(pkgRT, "Enum").Add(byLine(d))
 	f.Line()
 }
 
@@ -366,27 +366,27 @@ func emitStructCodecs(f *jen.File, t *Type) {
 	c := jen.Op("&").Id(contractVar(t))
 	f.Add(comment("AppendJSON appends v as the server's Json.NET writes it (null for a nil v)."))
 	f.Func().Params(recv).Id("AppendJSON").Params(jen.Id("dst").Index().Byte()).Index().Byte().Block(
-		jen.Return(jen.Id("api").Dot("appendContractJSON").Call(jen.Id("dst"), c, jen.Id("v"))),
+		jen.Return(jen.Id("api").Dot("AppendContractJSON").Call(jen.Id("dst"), c, jen.Id("v"))),
 	)
 	f.Line()
 	f.Add(comment("MarshalJSON implements json.Marshaler with the same bytes as AppendJSON."))
 	f.Func().Params(recv).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id("api").Dot("marshalJSON").Call(c, jen.Id("v"))),
+		jen.Return(jen.Id("api").Dot("MarshalContractJSON").Call(c, jen.Id("v"))),
 	)
 	f.Line()
 	f.Add(comment("UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules."))
 	f.Func().Params(recv).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.Return(jen.Id("api").Dot("unmarshalJSON").Call(jen.Id("data"), c, jen.Id("v"))),
+		jen.Return(jen.Id("api").Dot("UnmarshalContractJSON").Call(jen.Id("data"), c, jen.Id("v"))),
 	)
 	f.Line()
 	f.Add(comment("MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes."))
 	f.Func().Params(recv).Id("MarshalXML").Params(jen.Id("e").Op("*").Qual("encoding/xml", "Encoder"), jen.Id("_").Qual("encoding/xml", "StartElement")).Error().Block(
-		jen.Return(jen.Id("api").Dot("marshalXML").Call(jen.Id("e"), c, jen.Id("v"))),
+		jen.Return(jen.Id("api").Dot("MarshalContractXML").Call(jen.Id("e"), c, jen.Id("v"))),
 	)
 	f.Line()
 	f.Add(comment("UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader."))
 	f.Func().Params(recv).Id("UnmarshalXML").Params(jen.Id("d").Op("*").Qual("encoding/xml", "Decoder"), jen.Id("start").Qual("encoding/xml", "StartElement")).Error().Block(
-		jen.Return(jen.Id("api").Dot("unmarshalXML").Call(jen.Id("d"), jen.Id("start"), c, jen.Id("v"))),
+		jen.Return(jen.Id("api").Dot("UnmarshalContractXML").Call(jen.Id("d"), jen.Id("start"), c, jen.Id("v"))),
 	)
 	f.Line()
 }

@@ -38,11 +38,11 @@ func emitFuzz(m *Model, f *jen.File) error {
 	)
 	f.Line()
 	f.Add(comment("fuzzRoundTrip checks that what decodes encodes, and that encode → decode → encode keeps every byte."))
-	f.Func().Id("fuzzRoundTrip").Params(jen.Id("t").Op("*").Qual("testing", "T"), jen.Id("root").Op("*").Id("rtRoot"), jen.Id("format").String(), jen.Id("data").Index().Byte()).Block(
-		jen.List(jen.Id("b1"), jen.Id("decErr"), jen.Id("encErr")).Op(":=").Id("api").Dot("reencode").Call(jen.Id("root"), jen.Id("format"), jen.Id("data")),
+	f.Func().Id("fuzzRoundTrip").Params(jen.Id("t").Op("*").Qual("testing", "T"), jen.Id("root").Op("*").Qual(pkgRT, "Root"), jen.Id("format").String(), jen.Id("data").Index().Byte()).Block(
+		jen.List(jen.Id("b1"), jen.Id("decErr"), jen.Id("encErr")).Op(":=").Id("api").Dot("Reencode").Call(jen.Id("root"), jen.Id("format"), jen.Id("data")),
 		jen.If(jen.Id("decErr").Op("!=").Nil()).Block(jen.Return()),
 		jen.If(jen.Id("encErr").Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("a decoded value does not encode: %v"), jen.Id("encErr"))),
-		jen.List(jen.Id("b2"), jen.Id("decErr"), jen.Id("encErr")).Op(":=").Id("api").Dot("reencode").Call(jen.Id("root"), jen.Id("format"), jen.Id("b1")),
+		jen.List(jen.Id("b2"), jen.Id("decErr"), jen.Id("encErr")).Op(":=").Id("api").Dot("Reencode").Call(jen.Id("root"), jen.Id("format"), jen.Id("b1")),
 		jen.If(jen.Id("decErr").Op("!=").Nil().Op("||").Id("encErr").Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("our own output does not decode: %v %v\n%s"), jen.Id("decErr"), jen.Id("encErr"), jen.Id("b1"))),
 		jen.If(jen.String().Parens(jen.Id("b1")).Op("!=").String().Parens(jen.Id("b2"))).Block(
 			jen.Id("t").Dot("Fatalf").Call(jen.Lit("encode → decode → encode changed the value:\n%s\n%s"), jen.Id("b1"), jen.Id("b2")),

@@ -5,6 +5,7 @@
 package generator
 
 import (
+	"bytes"
 	"fmt"
 	"go/format"
 	"regexp"
@@ -138,48 +139,45 @@ func GenerateModel(m *Model) (Files, error) {
 	for i, e := range active {
 		out[e.file] = files[i]
 	}
-	rt, err := runtimeFiles(m.Package)
+	src, err := exportsFile(m.Package)
 	if err != nil {
 		return nil, err
 	}
-	for name, src := range rt {
-		out[name] = src
-	}
+	out[ExportsFile] = src
 	return out, nil
 }
 
-// runtimeCache holds the runtime files formatted for a package name: they
-// depend on nothing else, and formatting 6,000 lines on every run would be
-// a good part of generating a small API.
-var runtimeCache sync.Map // package name → map[string][]byte
+// ExportsFile re-exports the runtime names users write (DateTime, Ptr,
+// WithHTTPClient…): user code imports the generated package alone.
+const ExportsFile = "runtime_gen.go"
 
-func runtimeFiles(pkg string) (map[string][]byte, error) {
-	if files, ok := runtimeCache.Load(pkg); ok {
-		return files.(map[string][]byte), nil
+// exportsCache holds the exports file per package name: formatting it on
+// every run would be a good part of generating a small API.
+var exportsCache sync.Map // package name → []byte
+
+func exportsFile(pkg string) ([]byte, error) {
+	if src, ok := exportsCache.Load(pkg); ok {
+		return src.([]byte), nil
 	}
-	files := map[string][]byte{}
-	for _, r := range templates.Runtime() {
-		src, err := runtimeSource(r.Src, pkg)
-		if err != nil {
-			return nil, fmt.Errorf("runtime %s: %w", r.Name, err)
-		}
-		files["helpgen_"+r.Name] = src
-	}
-	runtimeCache.Store(pkg, files)
-	return files, nil
-}
-
-var packageClause = regexp.MustCompile(`(?m)^package wire$`)
-
-// runtimeSource rewrites a runtime file for the target package.
-func runtimeSource(src []byte, pkg string) ([]byte, error) {
+	src := templates.Exports()
 	if !packageClause.Match(src) {
-		return nil, fmt.Errorf("no 'package wire' clause")
+		return nil, fmt.Errorf("templates/exports: no 'package exports' clause")
 	}
 	src = packageClause.ReplaceAll(src, []byte("package "+pkg))
+	// The package comment describes the template, not the generated package.
+	if i := bytes.Index(src, []byte("\npackage ")); i >= 0 {
+		src = src[i+1:]
+	}
 	src = append([]byte("// "+Header+"\n\n"), src...)
-	return format.Source(src)
+	src, err := format.Source(src)
+	if err != nil {
+		return nil, fmt.Errorf("templates/exports: %w", err)
+	}
+	exportsCache.Store(pkg, src)
+	return src, nil
 }
+
+var packageClause = regexp.MustCompile(`(?m)^package exports$`)
 
 // firstLine keeps a formatter error short: jennifer's includes the whole
 // unformatted source.

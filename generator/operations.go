@@ -9,7 +9,7 @@ import (
 // Operations are tables too: operations_gen.go describes every endpoint
 // (method, route, path and query parameters, body and response types) and
 // the runtime's client and server run the descriptors
-// (templates/runtime/ops.go). The query parameters of an operation travel
+// (templates/rt/ops.go). The query parameters of an operation travel
 // in its params struct, so adding an optional one adds a field: callers and
 // Service implementations keep compiling.
 
@@ -82,7 +82,7 @@ func emitOpDescriptor(f *jen.File, op *Op) {
 				{"Type", jen.Lit(paramRef(p))},
 			}))
 		}
-		fields = append(fields, kv{"Path", jen.Index().Id("rtParam").ValuesFunc(lines(ps))})
+		fields = append(fields, kv{"Path", jen.Index().Qual(pkgRT, "Param").ValuesFunc(lines(ps))})
 	}
 	if len(op.QueryParams) > 0 {
 		var ps []jen.Code
@@ -97,7 +97,7 @@ func emitOpDescriptor(f *jen.File, op *Op) {
 			}
 			ps = append(ps, oneLine(d))
 		}
-		fields = append(fields, kv{"Query", jen.Index().Id("rtParam").ValuesFunc(lines(ps))})
+		fields = append(fields, kv{"Query", jen.Index().Qual(pkgRT, "Param").ValuesFunc(lines(ps))})
 	}
 	fields = append(fields, kv{"Params", jen.Parens(jen.Op("*").Id(op.ParamsName)).Parens(jen.Nil())})
 	if op.Body != nil {
@@ -110,7 +110,7 @@ func emitOpDescriptor(f *jen.File, op *Op) {
 		fields = append(fields, kv{"Response", jen.Op("&").Id(rootVar(op.Response))})
 	}
 	f.Add(comment(opVar(op) + " is " + e.Method + " " + e.RelativePath + "."))
-	f.Var().Id(opVar(op)).Op("=").Id("rtOp").Add(byLine(fields))
+	f.Var().Id(opVar(op)).Op("=").Qual(pkgRT, "Op").Add(byLine(fields))
 	f.Line()
 }
 

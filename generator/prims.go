@@ -4,7 +4,7 @@ import "github.com/helpgen/helpgen/spec"
 
 // prim is what the generator knows of one spec primitive: its Go type and
 // its name in generated names. The runtime's counterpart is rtPrims
-// (templates/runtime/contract.go): kind, bit size and Go type, from which
+// (templates/rt/contract.go): kind, bit size and Go type, from which
 // the codecs pick their readers and writers.
 type prim struct {
 	goType  string // Go type of a value; "rt." marks a runtime type

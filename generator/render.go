@@ -77,6 +77,7 @@ func renderFiles(m *Model, es []output) ([][]byte, error) {
 				calls++
 				f := jen.NewFile(m.Package)
 				f.ImportName("github.com/google/uuid", "uuid")
+				f.ImportName(pkgRT, "rt")
 				cur = &chunk{f: f}
 				chunks = append(chunks, cur)
 				return f

@@ -66,9 +66,9 @@ func emitServer(m *Model, next func() *jen.File) error {
 	f = next()
 	f.Add(comment("NewHandler serves s with Web API's behaviour: routes matched ignoring case; path and query values\nparsed (400 when they do not parse); bodies read by Content-Type (JSON, XML, form; 415 otherwise)\nwithin a size limit (413); annotations validated (400 naming the field); responses in the format\nAccept asks for (JSON by default, XML; 406 when neither fits); a panic answers 500."))
 	f.Func().Id("NewHandler").Params(jen.Id("s").Id("Service"), jen.Id("opts").Op("...").Id("ServerOption")).Qual(pkgHTTP, "Handler").Block(
-		jen.Return(jen.Id("rtNewHandler").Call(jen.Id("api"), jen.Id("opts"), jen.Index().Id("rtHandler").ValuesFunc(func(g *jen.Group) {
+		jen.Return(jen.Qual(pkgRT, "NewHandler").Call(jen.Id("api"), jen.Id("opts"), jen.Index().Qual(pkgRT, "Handler").ValuesFunc(func(g *jen.Group) {
 			for _, op := range m.Ops {
-				g.Line().Values(jen.Op("&").Id(opVar(op)), jen.Func().Params(jen.Id("ctx").Qual(pkgContext, "Context"), jen.Id("in").Op("*").Id("rtIn")).Params(jen.Any(), jen.Error()).Block(callWith(op, "s")))
+				g.Line().Values(jen.Id("Op").Op(":").Op("&").Id(opVar(op)), jen.Id("Serve").Op(":").Func().Params(jen.Id("ctx").Qual(pkgContext, "Context"), jen.Id("in").Op("*").Qual(pkgRT, "In")).Params(jen.Any(), jen.Error()).Block(callWith(op, "s")))
 			}
 			if len(m.Ops) > 0 {
 				g.Line()

@@ -71,9 +71,9 @@ func emitSample(m *Model, next func() *jen.File) error {
 			f.Line()
 			continue
 		}
-		decode := "rtDecodeJSONRoot"
+		decode := "DecodeJSONRoot"
 		if xml {
-			decode = "rtDecodeXMLRoot"
+			decode = "DecodeXMLRoot"
 		}
 		v := "sample" + op.GoName
 		f.Add(comment(v + " is the documented response sample of " + op.GoName + "."))
@@ -82,7 +82,7 @@ func emitSample(m *Model, next func() *jen.File) error {
 		f.Func().Params(jen.Id("SampleService")).Id(op.GoName).Params(serviceMethodParams(op)...).Params(serviceMethodResults(op)...).Block(
 			// Decoded per call, so callers may change what they get.
 			jen.Var().Id("v").Add(GoTypeCode(op.Response.Type)),
-			jen.Err().Op(":=").Id(decode).Call(jen.Id("api"), jen.Index().Byte().Parens(jen.Id(v)), jen.Op("&").Id(rootVar(op.Response)), jen.Op("&").Id("v")),
+			jen.Err().Op(":=").Qual(pkgRT, decode).Call(jen.Id("api"), jen.Index().Byte().Parens(jen.Id(v)), jen.Op("&").Id(rootVar(op.Response)), jen.Op("&").Id("v")),
 			jen.Return(jen.Id("v"), jen.Err()),
 		)
 		f.Line()

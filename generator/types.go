@@ -191,7 +191,7 @@ func emitEnum(f *jen.File, t *Type) error {
 	}
 	f.Add(comment("String returns the CLR name of v, or its number when v has no name."))
 	f.Func().Params(jen.Id("v").Id(t.GoName)).Id("String").Params().String().Block(
-		jen.Return(jen.Id("api").Dot("enumString").Call(jen.Op("&").Id(enumVar(t)), jen.Int64().Parens(jen.Id("v")))),
+		jen.Return(jen.Id("api").Dot("EnumString").Call(jen.Op("&").Id(enumVar(t)), jen.Int64().Parens(jen.Id("v")))),
 	)
 	f.Line()
 	return nil

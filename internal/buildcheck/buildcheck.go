@@ -30,6 +30,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/helpgen/helpgen/generator"
+	"github.com/helpgen/helpgen/internal/tmpmod"
 	"github.com/helpgen/helpgen/parser"
 	"github.com/helpgen/helpgen/spec"
 )
@@ -195,23 +196,12 @@ func filesKey(f generator.Files) string {
 }
 
 func writeModule(t testing.TB, root, mod string, cs []*Case) {
-	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var uuidSum []string
-	for _, l := range strings.Split(string(sum), "\n") {
-		if strings.HasPrefix(l, "github.com/google/uuid ") {
-			uuidSum = append(uuidSum, l)
-		}
-	}
 	must := func(err error) {
 		if err != nil {
 			t.Fatal(err)
 		}
 	}
-	must(os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module example.com/buildcheck\n\ngo 1.24\n\nrequire github.com/google/uuid v1.6.0\n"), 0o644))
-	must(os.WriteFile(filepath.Join(mod, "go.sum"), []byte(strings.Join(uuidSum, "\n")+"\n"), 0o644))
+	must(tmpmod.Write(mod, root, "example.com/buildcheck"))
 	for _, c := range cs {
 		if c.Files == nil {
 			continue

@@ -80,7 +80,7 @@ func TestConfigEveryKey(t *testing.T) {
 		{"type override", types, `(?m)^type Note struct \{$`},
 		{"field override", types, `(?m)^\s+Body\s+\*string$`},
 		{"operation override", client, `(?m)^func \(c \*Client\) ServerTime\(`},
-		{"wire options", string(files["contracts_gen.go"]), `rtNewJSONDates\("yyyy-MM-ddTHH:mm:ssK", "Utc", "\+05:30"\)`},
+		{"wire options", string(files["contracts_gen.go"]), `rt\.NewJSONDates\("yyyy-MM-ddTHH:mm:ssK", "Utc", "\+05:30"\)`},
 		{"wire options in the spec", string(files["spec.json"]), `"jsonDateTimeZoneHandling": "Utc"`},
 		// source is declared in a base: every command that inherits it
 		// binds it by its CLR name.

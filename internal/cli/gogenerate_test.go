@@ -138,7 +138,7 @@ func TestReadmeDownstream(t *testing.T) {
 	if len(commands) < 5 {
 		t.Fatalf("only %d commands in the README's section", len(commands))
 	}
-	for _, f := range []string{"doc.go", "types_gen.go", "contracts_gen.go", "codecs_gen.go", "client_gen.go", "server_gen.go", "service_impl.go", "spec.json"} {
+	for _, f := range []string{"doc.go", "types_gen.go", "contracts_gen.go", "codecs_gen.go", "client_gen.go", "server_gen.go", "runtime_gen.go", "service_impl.go", "spec.json"} {
 		if _, err := os.Stat(filepath.Join(mod, "api", f)); err != nil {
 			t.Errorf("following the README did not give api/%s", f)
 		}

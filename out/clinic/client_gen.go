@@ -5,20 +5,31 @@ package clinic
 import (
 	"context"
 	"github.com/google/uuid"
+	"github.com/helpgen/helpgen/templates/rt"
 	"time"
 )
+
+// Client calls the API: one method per endpoint. It is safe for concurrent use and never retries (the
+// endpoints are not known to be idempotent).
+type Client struct {
+	c *rt.Client
+}
 
 // NewClient returns a client for the API at baseURL (the application root: the routes are relative
 // to it, e.g. https://host/v3/mps-api/).
 func NewClient(baseURL string, opts ...ClientOption) (*Client, error) {
-	return rtNewClient(api, baseURL, opts)
+	c, err := rt.NewClient(api, baseURL, opts)
+	if err != nil {
+		return nil, err
+	}
+	return &Client{c}, nil
 }
 
 // DeleteClinicsAppointmentsByAppointmentId calls DELETE api/v1/clinics/{clinicId}/appointments/{appointmentId}?reason={reason}&notifyPatient={notifyPatient}.
 //
 // Cancels an appointment.
 func (c *Client) DeleteClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *DeleteClinicsAppointmentsByAppointmentIdParams) error {
-	return c.call(ctx, &opDeleteClinicsAppointmentsByAppointmentId, []any{&clinicId, &appointmentId}, params, nil, nil)
+	return c.c.Call(ctx, &opDeleteClinicsAppointmentsByAppointmentId, []any{&clinicId, &appointmentId}, params, nil, nil)
 }
 
 // DeletePatientsPhoto calls DELETE api/v1/patients/{patientId}/photo.
@@ -26,7 +37,7 @@ func (c *Client) DeleteClinicsAppointmentsByAppointmentId(ctx context.Context, c
 // Removes the profile photo.
 func (c *Client) DeletePatientsPhoto(ctx context.Context, patientId uuid.UUID, params *DeletePatientsPhotoParams) (*ApiResultOfBoolean, error) {
 	var out *ApiResultOfBoolean
-	err := c.call(ctx, &opDeletePatientsPhoto, []any{&patientId}, params, nil, &out)
+	err := c.c.Call(ctx, &opDeletePatientsPhoto, []any{&patientId}, params, nil, &out)
 	return out, err
 }
 
@@ -35,7 +46,7 @@ func (c *Client) DeletePatientsPhoto(ctx context.Context, patientId uuid.UUID, p
 // Lists the appointments of a clinic in a date range, earliest first.
 func (c *Client) GetClinicsAppointments(ctx context.Context, clinicId uuid.UUID, params *GetClinicsAppointmentsParams) (*PagedListOfAppointmentSummary, error) {
 	var out *PagedListOfAppointmentSummary
-	err := c.call(ctx, &opGetClinicsAppointments, []any{&clinicId}, params, nil, &out)
+	err := c.c.Call(ctx, &opGetClinicsAppointments, []any{&clinicId}, params, nil, &out)
 	return out, err
 }
 
@@ -44,7 +55,7 @@ func (c *Client) GetClinicsAppointments(ctx context.Context, clinicId uuid.UUID,
 // Gets one appointment with its notes.
 func (c *Client) GetClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *GetClinicsAppointmentsByAppointmentIdParams) (*AppointmentDetail, error) {
 	var out *AppointmentDetail
-	err := c.call(ctx, &opGetClinicsAppointmentsByAppointmentId, []any{&clinicId, &appointmentId}, params, nil, &out)
+	err := c.c.Call(ctx, &opGetClinicsAppointmentsByAppointmentId, []any{&clinicId, &appointmentId}, params, nil, &out)
 	return out, err
 }
 
@@ -53,7 +64,7 @@ func (c *Client) GetClinicsAppointmentsByAppointmentId(ctx context.Context, clin
 // Finds free slots on a day.
 func (c *Client) GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, params *GetClinicsSlotsParams) ([]*TimeWindow, error) {
 	var out []*TimeWindow
-	err := c.call(ctx, &opGetClinicsSlots, []any{&clinicId}, params, nil, &out)
+	err := c.c.Call(ctx, &opGetClinicsSlots, []any{&clinicId}, params, nil, &out)
 	return out, err
 }
 
@@ -62,7 +73,7 @@ func (c *Client) GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, params
 // Gets a clinic site and the site that contains it.
 func (c *Client) GetLocationsByLocationId(ctx context.Context, locationId uuid.UUID, params *GetLocationsByLocationIdParams) (*ClinicLocation, error) {
 	var out *ClinicLocation
-	err := c.call(ctx, &opGetLocationsByLocationId, []any{&locationId}, params, nil, &out)
+	err := c.c.Call(ctx, &opGetLocationsByLocationId, []any{&locationId}, params, nil, &out)
 	return out, err
 }
 
@@ -71,7 +82,7 @@ func (c *Client) GetLocationsByLocationId(ctx context.Context, locationId uuid.U
 // Gets the delivery report of a message.
 func (c *Client) GetMessagesDelivery(ctx context.Context, messageId uuid.UUID, params *GetMessagesDeliveryParams) (*MessageDeliveryReport, error) {
 	var out *MessageDeliveryReport
-	err := c.call(ctx, &opGetMessagesDelivery, []any{&messageId}, params, nil, &out)
+	err := c.c.Call(ctx, &opGetMessagesDelivery, []any{&messageId}, params, nil, &out)
 	return out, err
 }
 
@@ -80,7 +91,7 @@ func (c *Client) GetMessagesDelivery(ctx context.Context, messageId uuid.UUID, p
 // Lists message templates for the given channels.
 func (c *Client) GetMessagesTemplates(ctx context.Context, params *GetMessagesTemplatesParams) ([]*MessageTemplate, error) {
 	var out []*MessageTemplate
-	err := c.call(ctx, &opGetMessagesTemplates, nil, params, nil, &out)
+	err := c.c.Call(ctx, &opGetMessagesTemplates, nil, params, nil, &out)
 	return out, err
 }
 
@@ -89,7 +100,7 @@ func (c *Client) GetMessagesTemplates(ctx context.Context, params *GetMessagesTe
 // Gets a patient's profile.
 func (c *Client) GetPatientsByPatientId(ctx context.Context, patientId uuid.UUID, params *GetPatientsByPatientIdParams) (*PatientProfile, error) {
 	var out *PatientProfile
-	err := c.call(ctx, &opGetPatientsByPatientId, []any{&patientId}, params, nil, &out)
+	err := c.c.Call(ctx, &opGetPatientsByPatientId, []any{&patientId}, params, nil, &out)
 	return out, err
 }
 
@@ -98,14 +109,14 @@ func (c *Client) GetPatientsByPatientId(ctx context.Context, patientId uuid.UUID
 // Searches patients by name and date of birth.
 func (c *Client) GetPatientsSearch(ctx context.Context, params *GetPatientsSearchParams) (*ApiResultOfListOfPatientSummary, error) {
 	var out *ApiResultOfListOfPatientSummary
-	err := c.call(ctx, &opGetPatientsSearch, nil, params, nil, &out)
+	err := c.c.Call(ctx, &opGetPatientsSearch, nil, params, nil, &out)
 	return out, err
 }
 
 // GetSystemClock calls GET api/v1/system/clock.
 func (c *Client) GetSystemClock(ctx context.Context, params *GetSystemClockParams) (time.Time, error) {
 	var out time.Time
-	err := c.call(ctx, &opGetSystemClock, nil, params, nil, &out)
+	err := c.c.Call(ctx, &opGetSystemClock, nil, params, nil, &out)
 	return out, err
 }
 
@@ -114,7 +125,7 @@ func (c *Client) GetSystemClock(ctx context.Context, params *GetSystemClockParam
 // Books an appointment. The slot is held for 10 minutes while the booking is confirmed.
 func (c *Client) PostClinicsAppointments(ctx context.Context, clinicId uuid.UUID, params *PostClinicsAppointmentsParams, body *BookAppointmentCommand) (*ApiResultOfGuid, error) {
 	var out *ApiResultOfGuid
-	err := c.call(ctx, &opPostClinicsAppointments, []any{&clinicId}, params, &body, &out)
+	err := c.c.Call(ctx, &opPostClinicsAppointments, []any{&clinicId}, params, &body, &out)
 	return out, err
 }
 
@@ -123,7 +134,7 @@ func (c *Client) PostClinicsAppointments(ctx context.Context, clinicId uuid.UUID
 // Adds a free-text note to an appointment.
 func (c *Client) PostClinicsAppointmentsNotes(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *PostClinicsAppointmentsNotesParams, body *string) (*ApiResultOfGuid, error) {
 	var out *ApiResultOfGuid
-	err := c.call(ctx, &opPostClinicsAppointmentsNotes, []any{&clinicId, &appointmentId}, params, &body, &out)
+	err := c.c.Call(ctx, &opPostClinicsAppointmentsNotes, []any{&clinicId, &appointmentId}, params, &body, &out)
 	return out, err
 }
 
@@ -132,7 +143,7 @@ func (c *Client) PostClinicsAppointmentsNotes(ctx context.Context, clinicId uuid
 // Queues a templated message for a patient. Messages are released between 07:00 and 20:00 clinic time; anything queued later waits for the next morning.
 func (c *Client) PostMessages(ctx context.Context, params *PostMessagesParams, body *SendPatientMessageCommand) (*ApiResultOfGuid, error) {
 	var out *ApiResultOfGuid
-	err := c.call(ctx, &opPostMessages, nil, params, &body, &out)
+	err := c.c.Call(ctx, &opPostMessages, nil, params, &body, &out)
 	return out, err
 }
 
@@ -141,7 +152,7 @@ func (c *Client) PostMessages(ctx context.Context, params *PostMessagesParams, b
 // Uploads a profile photo.
 func (c *Client) PostPatientsPhoto(ctx context.Context, patientId uuid.UUID, params *PostPatientsPhotoParams, body *PatientPhotoUpload) (*ApiResultOfGuid, error) {
 	var out *ApiResultOfGuid
-	err := c.call(ctx, &opPostPatientsPhoto, []any{&patientId}, params, &body, &out)
+	err := c.c.Call(ctx, &opPostPatientsPhoto, []any{&patientId}, params, &body, &out)
 	return out, err
 }
 
@@ -150,7 +161,7 @@ func (c *Client) PostPatientsPhoto(ctx context.Context, patientId uuid.UUID, par
 // Moves an appointment to a new slot.
 func (c *Client) PutClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *PutClinicsAppointmentsByAppointmentIdParams, body *RescheduleAppointmentCommand) (*ApiResultOfBoolean, error) {
 	var out *ApiResultOfBoolean
-	err := c.call(ctx, &opPutClinicsAppointmentsByAppointmentId, []any{&clinicId, &appointmentId}, params, &body, &out)
+	err := c.c.Call(ctx, &opPutClinicsAppointmentsByAppointmentId, []any{&clinicId, &appointmentId}, params, &body, &out)
 	return out, err
 }
 
@@ -158,7 +169,7 @@ func (c *Client) PutClinicsAppointmentsByAppointmentId(ctx context.Context, clin
 //
 // Creates or replaces a message template.
 func (c *Client) PutMessagesTemplatesByTemplateCode(ctx context.Context, templateCode string, params *PutMessagesTemplatesByTemplateCodeParams, body *MessageTemplate) error {
-	return c.call(ctx, &opPutMessagesTemplatesByTemplateCode, []any{&templateCode}, params, &body, nil)
+	return c.c.Call(ctx, &opPutMessagesTemplatesByTemplateCode, []any{&templateCode}, params, &body, nil)
 }
 
 // PutPatientsContact calls PUT api/v1/patients/{patientId}/contact.
@@ -166,6 +177,6 @@ func (c *Client) PutMessagesTemplatesByTemplateCode(ctx context.Context, templat
 // Replaces a patient's contact details.
 func (c *Client) PutPatientsContact(ctx context.Context, patientId uuid.UUID, params *PutPatientsContactParams, body *ContactPoint) (*ApiResultOfBoolean, error) {
 	var out *ApiResultOfBoolean
-	err := c.call(ctx, &opPutPatientsContact, []any{&patientId}, params, &body, &out)
+	err := c.c.Call(ctx, &opPutPatientsContact, []any{&patientId}, params, &body, &out)
 	return out, err
 }

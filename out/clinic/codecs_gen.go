@@ -6,525 +6,525 @@ import "encoding/xml"
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *ApiResultOfBoolean) AppendJSON(dst []byte) []byte {
-	return api.appendContractJSON(dst, &contractApiResultOfBoolean, v)
+	return api.AppendContractJSON(dst, &contractApiResultOfBoolean, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *ApiResultOfBoolean) MarshalJSON() ([]byte, error) {
-	return api.marshalJSON(&contractApiResultOfBoolean, v)
+	return api.MarshalContractJSON(&contractApiResultOfBoolean, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *ApiResultOfBoolean) UnmarshalJSON(data []byte) error {
-	return api.unmarshalJSON(data, &contractApiResultOfBoolean, v)
+	return api.UnmarshalContractJSON(data, &contractApiResultOfBoolean, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *ApiResultOfBoolean) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return api.marshalXML(e, &contractApiResultOfBoolean, v)
+	return api.MarshalContractXML(e, &contractApiResultOfBoolean, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *ApiResultOfBoolean) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return api.unmarshalXML(d, start, &contractApiResultOfBoolean, v)
+	return api.UnmarshalContractXML(d, start, &contractApiResultOfBoolean, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *ApiResultOfGuid) AppendJSON(dst []byte) []byte {
-	return api.appendContractJSON(dst, &contractApiResultOfGuid, v)
+	return api.AppendContractJSON(dst, &contractApiResultOfGuid, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *ApiResultOfGuid) MarshalJSON() ([]byte, error) {
-	return api.marshalJSON(&contractApiResultOfGuid, v)
+	return api.MarshalContractJSON(&contractApiResultOfGuid, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *ApiResultOfGuid) UnmarshalJSON(data []byte) error {
-	return api.unmarshalJSON(data, &contractApiResultOfGuid, v)
+	return api.UnmarshalContractJSON(data, &contractApiResultOfGuid, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *ApiResultOfGuid) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return api.marshalXML(e, &contractApiResultOfGuid, v)
+	return api.MarshalContractXML(e, &contractApiResultOfGuid, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *ApiResultOfGuid) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return api.unmarshalXML(d, start, &contractApiResultOfGuid, v)
+	return api.UnmarshalContractXML(d, start, &contractApiResultOfGuid, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *ApiResultOfListOfPatientSummary) AppendJSON(dst []byte) []byte {
-	return api.appendContractJSON(dst, &contractApiResultOfListOfPatientSummary, v)
+	return api.AppendContractJSON(dst, &contractApiResultOfListOfPatientSummary, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *ApiResultOfListOfPatientSummary) MarshalJSON() ([]byte, error) {
-	return api.marshalJSON(&contractApiResultOfListOfPatientSummary, v)
+	return api.MarshalContractJSON(&contractApiResultOfListOfPatientSummary, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *ApiResultOfListOfPatientSummary) UnmarshalJSON(data []byte) error {
-	return api.unmarshalJSON(data, &contractApiResultOfListOfPatientSummary, v)
+	return api.UnmarshalContractJSON(data, &contractApiResultOfListOfPatientSummary, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *ApiResultOfListOfPatientSummary) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return api.marshalXML(e, &contractApiResultOfListOfPatientSummary, v)
+	return api.MarshalContractXML(e, &contractApiResultOfListOfPatientSummary, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *ApiResultOfListOfPatientSummary) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return api.unmarshalXML(d, start, &contractApiResultOfListOfPatientSummary, v)
+	return api.UnmarshalContractXML(d, start, &contractApiResultOfListOfPatientSummary, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *AppointmentDetail) AppendJSON(dst []byte) []byte {
-	return api.appendContractJSON(dst, &contractAppointmentDetail, v)
+	return api.AppendContractJSON(dst, &contractAppointmentDetail, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *AppointmentDetail) MarshalJSON() ([]byte, error) {
-	return api.marshalJSON(&contractAppointmentDetail, v)
+	return api.MarshalContractJSON(&contractAppointmentDetail, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *AppointmentDetail) UnmarshalJSON(data []byte) error {
-	return api.unmarshalJSON(data, &contractAppointmentDetail, v)
+	return api.UnmarshalContractJSON(data, &contractAppointmentDetail, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *AppointmentDetail) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return api.marshalXML(e, &contractAppointmentDetail, v)
+	return api.MarshalContractXML(e, &contractAppointmentDetail, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *AppointmentDetail) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return api.unmarshalXML(d, start, &contractAppointmentDetail, v)
+	return api.UnmarshalContractXML(d, start, &contractAppointmentDetail, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *AppointmentNote) AppendJSON(dst []byte) []byte {
-	return api.appendContractJSON(dst, &contractAppointmentNote, v)
+	return api.AppendContractJSON(dst, &contractAppointmentNote, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *AppointmentNote) MarshalJSON() ([]byte, error) {
-	return api.marshalJSON(&contractAppointmentNote, v)
+	return api.MarshalContractJSON(&contractAppointmentNote, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *AppointmentNote) UnmarshalJSON(data []byte) error {
-	return api.unmarshalJSON(data, &contractAppointmentNote, v)
+	return api.UnmarshalContractJSON(data, &contractAppointmentNote, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *AppointmentNote) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return api.marshalXML(e, &contractAppointmentNote, v)
+	return api.MarshalContractXML(e, &contractAppointmentNote, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *AppointmentNote) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return api.unmarshalXML(d, start, &contractAppointmentNote, v)
+	return api.UnmarshalContractXML(d, start, &contractAppointmentNote, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *AppointmentSummary) AppendJSON(dst []byte) []byte {
-	return api.appendContractJSON(dst, &contractAppointmentSummary, v)
+	return api.AppendContractJSON(dst, &contractAppointmentSummary, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *AppointmentSummary) MarshalJSON() ([]byte, error) {
-	return api.marshalJSON(&contractAppointmentSummary, v)
+	return api.MarshalContractJSON(&contractAppointmentSummary, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *AppointmentSummary) UnmarshalJSON(data []byte) error {
-	return api.unmarshalJSON(data, &contractAppointmentSummary, v)
+	return api.UnmarshalContractJSON(data, &contractAppointmentSummary, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *AppointmentSummary) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return api.marshalXML(e, &contractAppointmentSummary, v)
+	return api.MarshalContractXML(e, &contractAppointmentSummary, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *AppointmentSummary) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return api.unmarshalXML(d, start, &contractAppointmentSummary, v)
+	return api.UnmarshalContractXML(d, start, &contractAppointmentSummary, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *BookAppointmentCommand) AppendJSON(dst []byte) []byte {
-	return api.appendContractJSON(dst, &contractBookAppointmentCommand, v)
+	return api.AppendContractJSON(dst, &contractBookAppointmentCommand, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *BookAppointmentCommand) MarshalJSON() ([]byte, error) {
-	return api.marshalJSON(&contractBookAppointmentCommand, v)
+	return api.MarshalContractJSON(&contractBookAppointmentCommand, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *BookAppointmentCommand) UnmarshalJSON(data []byte) error {
-	return api.unmarshalJSON(data, &contractBookAppointmentCommand, v)
+	return api.UnmarshalContractJSON(data, &contractBookAppointmentCommand, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *BookAppointmentCommand) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return api.marshalXML(e, &contractBookAppointmentCommand, v)
+	return api.MarshalContractXML(e, &contractBookAppointmentCommand, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *BookAppointmentCommand) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return api.unmarshalXML(d, start, &contractBookAppointmentCommand, v)
+	return api.UnmarshalContractXML(d, start, &contractBookAppointmentCommand, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *ClinicLocation) AppendJSON(dst []byte) []byte {
-	return api.appendContractJSON(dst, &contractClinicLocation, v)
+	return api.AppendContractJSON(dst, &contractClinicLocation, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *ClinicLocation) MarshalJSON() ([]byte, error) {
-	return api.marshalJSON(&contractClinicLocation, v)
+	return api.MarshalContractJSON(&contractClinicLocation, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *ClinicLocation) UnmarshalJSON(data []byte) error {
-	return api.unmarshalJSON(data, &contractClinicLocation, v)
+	return api.UnmarshalContractJSON(data, &contractClinicLocation, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *ClinicLocation) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return api.marshalXML(e, &contractClinicLocation, v)
+	return api.MarshalContractXML(e, &contractClinicLocation, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *ClinicLocation) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return api.unmarshalXML(d, start, &contractClinicLocation, v)
+	return api.UnmarshalContractXML(d, start, &contractClinicLocation, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *ContactPoint) AppendJSON(dst []byte) []byte {
-	return api.appendContractJSON(dst, &contractContactPoint, v)
+	return api.AppendContractJSON(dst, &contractContactPoint, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *ContactPoint) MarshalJSON() ([]byte, error) {
-	return api.marshalJSON(&contractContactPoint, v)
+	return api.MarshalContractJSON(&contractContactPoint, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *ContactPoint) UnmarshalJSON(data []byte) error {
-	return api.unmarshalJSON(data, &contractContactPoint, v)
+	return api.UnmarshalContractJSON(data, &contractContactPoint, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *ContactPoint) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return api.marshalXML(e, &contractContactPoint, v)
+	return api.MarshalContractXML(e, &contractContactPoint, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *ContactPoint) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return api.unmarshalXML(d, start, &contractContactPoint, v)
+	return api.UnmarshalContractXML(d, start, &contractContactPoint, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *DeliveryAttempt) AppendJSON(dst []byte) []byte {
-	return api.appendContractJSON(dst, &contractDeliveryAttempt, v)
+	return api.AppendContractJSON(dst, &contractDeliveryAttempt, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *DeliveryAttempt) MarshalJSON() ([]byte, error) {
-	return api.marshalJSON(&contractDeliveryAttempt, v)
+	return api.MarshalContractJSON(&contractDeliveryAttempt, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *DeliveryAttempt) UnmarshalJSON(data []byte) error {
-	return api.unmarshalJSON(data, &contractDeliveryAttempt, v)
+	return api.UnmarshalContractJSON(data, &contractDeliveryAttempt, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *DeliveryAttempt) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return api.marshalXML(e, &contractDeliveryAttempt, v)
+	return api.MarshalContractXML(e, &contractDeliveryAttempt, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *DeliveryAttempt) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return api.unmarshalXML(d, start, &contractDeliveryAttempt, v)
+	return api.UnmarshalContractXML(d, start, &contractDeliveryAttempt, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *MessageDeliveryReport) AppendJSON(dst []byte) []byte {
-	return api.appendContractJSON(dst, &contractMessageDeliveryReport, v)
+	return api.AppendContractJSON(dst, &contractMessageDeliveryReport, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *MessageDeliveryReport) MarshalJSON() ([]byte, error) {
-	return api.marshalJSON(&contractMessageDeliveryReport, v)
+	return api.MarshalContractJSON(&contractMessageDeliveryReport, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *MessageDeliveryReport) UnmarshalJSON(data []byte) error {
-	return api.unmarshalJSON(data, &contractMessageDeliveryReport, v)
+	return api.UnmarshalContractJSON(data, &contractMessageDeliveryReport, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *MessageDeliveryReport) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return api.marshalXML(e, &contractMessageDeliveryReport, v)
+	return api.MarshalContractXML(e, &contractMessageDeliveryReport, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *MessageDeliveryReport) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return api.unmarshalXML(d, start, &contractMessageDeliveryReport, v)
+	return api.UnmarshalContractXML(d, start, &contractMessageDeliveryReport, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *MessageTemplate) AppendJSON(dst []byte) []byte {
-	return api.appendContractJSON(dst, &contractMessageTemplate, v)
+	return api.AppendContractJSON(dst, &contractMessageTemplate, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *MessageTemplate) MarshalJSON() ([]byte, error) {
-	return api.marshalJSON(&contractMessageTemplate, v)
+	return api.MarshalContractJSON(&contractMessageTemplate, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *MessageTemplate) UnmarshalJSON(data []byte) error {
-	return api.unmarshalJSON(data, &contractMessageTemplate, v)
+	return api.UnmarshalContractJSON(data, &contractMessageTemplate, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *MessageTemplate) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return api.marshalXML(e, &contractMessageTemplate, v)
+	return api.MarshalContractXML(e, &contractMessageTemplate, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *MessageTemplate) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return api.unmarshalXML(d, start, &contractMessageTemplate, v)
+	return api.UnmarshalContractXML(d, start, &contractMessageTemplate, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *PagedListOfAppointmentSummary) AppendJSON(dst []byte) []byte {
-	return api.appendContractJSON(dst, &contractPagedListOfAppointmentSummary, v)
+	return api.AppendContractJSON(dst, &contractPagedListOfAppointmentSummary, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *PagedListOfAppointmentSummary) MarshalJSON() ([]byte, error) {
-	return api.marshalJSON(&contractPagedListOfAppointmentSummary, v)
+	return api.MarshalContractJSON(&contractPagedListOfAppointmentSummary, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *PagedListOfAppointmentSummary) UnmarshalJSON(data []byte) error {
-	return api.unmarshalJSON(data, &contractPagedListOfAppointmentSummary, v)
+	return api.UnmarshalContractJSON(data, &contractPagedListOfAppointmentSummary, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *PagedListOfAppointmentSummary) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return api.marshalXML(e, &contractPagedListOfAppointmentSummary, v)
+	return api.MarshalContractXML(e, &contractPagedListOfAppointmentSummary, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *PagedListOfAppointmentSummary) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return api.unmarshalXML(d, start, &contractPagedListOfAppointmentSummary, v)
+	return api.UnmarshalContractXML(d, start, &contractPagedListOfAppointmentSummary, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *PatientPhotoUpload) AppendJSON(dst []byte) []byte {
-	return api.appendContractJSON(dst, &contractPatientPhotoUpload, v)
+	return api.AppendContractJSON(dst, &contractPatientPhotoUpload, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *PatientPhotoUpload) MarshalJSON() ([]byte, error) {
-	return api.marshalJSON(&contractPatientPhotoUpload, v)
+	return api.MarshalContractJSON(&contractPatientPhotoUpload, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *PatientPhotoUpload) UnmarshalJSON(data []byte) error {
-	return api.unmarshalJSON(data, &contractPatientPhotoUpload, v)
+	return api.UnmarshalContractJSON(data, &contractPatientPhotoUpload, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *PatientPhotoUpload) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return api.marshalXML(e, &contractPatientPhotoUpload, v)
+	return api.MarshalContractXML(e, &contractPatientPhotoUpload, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *PatientPhotoUpload) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return api.unmarshalXML(d, start, &contractPatientPhotoUpload, v)
+	return api.UnmarshalContractXML(d, start, &contractPatientPhotoUpload, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *PatientProfile) AppendJSON(dst []byte) []byte {
-	return api.appendContractJSON(dst, &contractPatientProfile, v)
+	return api.AppendContractJSON(dst, &contractPatientProfile, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *PatientProfile) MarshalJSON() ([]byte, error) {
-	return api.marshalJSON(&contractPatientProfile, v)
+	return api.MarshalContractJSON(&contractPatientProfile, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *PatientProfile) UnmarshalJSON(data []byte) error {
-	return api.unmarshalJSON(data, &contractPatientProfile, v)
+	return api.UnmarshalContractJSON(data, &contractPatientProfile, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *PatientProfile) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return api.marshalXML(e, &contractPatientProfile, v)
+	return api.MarshalContractXML(e, &contractPatientProfile, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *PatientProfile) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return api.unmarshalXML(d, start, &contractPatientProfile, v)
+	return api.UnmarshalContractXML(d, start, &contractPatientProfile, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *PatientSummary) AppendJSON(dst []byte) []byte {
-	return api.appendContractJSON(dst, &contractPatientSummary, v)
+	return api.AppendContractJSON(dst, &contractPatientSummary, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *PatientSummary) MarshalJSON() ([]byte, error) {
-	return api.marshalJSON(&contractPatientSummary, v)
+	return api.MarshalContractJSON(&contractPatientSummary, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *PatientSummary) UnmarshalJSON(data []byte) error {
-	return api.unmarshalJSON(data, &contractPatientSummary, v)
+	return api.UnmarshalContractJSON(data, &contractPatientSummary, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *PatientSummary) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return api.marshalXML(e, &contractPatientSummary, v)
+	return api.MarshalContractXML(e, &contractPatientSummary, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *PatientSummary) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return api.unmarshalXML(d, start, &contractPatientSummary, v)
+	return api.UnmarshalContractXML(d, start, &contractPatientSummary, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *Recurrence) AppendJSON(dst []byte) []byte {
-	return api.appendContractJSON(dst, &contractRecurrence, v)
+	return api.AppendContractJSON(dst, &contractRecurrence, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *Recurrence) MarshalJSON() ([]byte, error) {
-	return api.marshalJSON(&contractRecurrence, v)
+	return api.MarshalContractJSON(&contractRecurrence, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *Recurrence) UnmarshalJSON(data []byte) error {
-	return api.unmarshalJSON(data, &contractRecurrence, v)
+	return api.UnmarshalContractJSON(data, &contractRecurrence, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *Recurrence) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return api.marshalXML(e, &contractRecurrence, v)
+	return api.MarshalContractXML(e, &contractRecurrence, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *Recurrence) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return api.unmarshalXML(d, start, &contractRecurrence, v)
+	return api.UnmarshalContractXML(d, start, &contractRecurrence, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *RescheduleAppointmentCommand) AppendJSON(dst []byte) []byte {
-	return api.appendContractJSON(dst, &contractRescheduleAppointmentCommand, v)
+	return api.AppendContractJSON(dst, &contractRescheduleAppointmentCommand, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *RescheduleAppointmentCommand) MarshalJSON() ([]byte, error) {
-	return api.marshalJSON(&contractRescheduleAppointmentCommand, v)
+	return api.MarshalContractJSON(&contractRescheduleAppointmentCommand, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *RescheduleAppointmentCommand) UnmarshalJSON(data []byte) error {
-	return api.unmarshalJSON(data, &contractRescheduleAppointmentCommand, v)
+	return api.UnmarshalContractJSON(data, &contractRescheduleAppointmentCommand, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *RescheduleAppointmentCommand) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return api.marshalXML(e, &contractRescheduleAppointmentCommand, v)
+	return api.MarshalContractXML(e, &contractRescheduleAppointmentCommand, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *RescheduleAppointmentCommand) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return api.unmarshalXML(d, start, &contractRescheduleAppointmentCommand, v)
+	return api.UnmarshalContractXML(d, start, &contractRescheduleAppointmentCommand, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *ResultLink) AppendJSON(dst []byte) []byte {
-	return api.appendContractJSON(dst, &contractResultLink, v)
+	return api.AppendContractJSON(dst, &contractResultLink, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *ResultLink) MarshalJSON() ([]byte, error) {
-	return api.marshalJSON(&contractResultLink, v)
+	return api.MarshalContractJSON(&contractResultLink, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *ResultLink) UnmarshalJSON(data []byte) error {
-	return api.unmarshalJSON(data, &contractResultLink, v)
+	return api.UnmarshalContractJSON(data, &contractResultLink, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *ResultLink) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return api.marshalXML(e, &contractResultLink, v)
+	return api.MarshalContractXML(e, &contractResultLink, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *ResultLink) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return api.unmarshalXML(d, start, &contractResultLink, v)
+	return api.UnmarshalContractXML(d, start, &contractResultLink, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *SendPatientMessageCommand) AppendJSON(dst []byte) []byte {
-	return api.appendContractJSON(dst, &contractSendPatientMessageCommand, v)
+	return api.AppendContractJSON(dst, &contractSendPatientMessageCommand, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *SendPatientMessageCommand) MarshalJSON() ([]byte, error) {
-	return api.marshalJSON(&contractSendPatientMessageCommand, v)
+	return api.MarshalContractJSON(&contractSendPatientMessageCommand, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *SendPatientMessageCommand) UnmarshalJSON(data []byte) error {
-	return api.unmarshalJSON(data, &contractSendPatientMessageCommand, v)
+	return api.UnmarshalContractJSON(data, &contractSendPatientMessageCommand, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *SendPatientMessageCommand) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return api.marshalXML(e, &contractSendPatientMessageCommand, v)
+	return api.MarshalContractXML(e, &contractSendPatientMessageCommand, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *SendPatientMessageCommand) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return api.unmarshalXML(d, start, &contractSendPatientMessageCommand, v)
+	return api.UnmarshalContractXML(d, start, &contractSendPatientMessageCommand, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *TimeWindow) AppendJSON(dst []byte) []byte {
-	return api.appendContractJSON(dst, &contractTimeWindow, v)
+	return api.AppendContractJSON(dst, &contractTimeWindow, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *TimeWindow) MarshalJSON() ([]byte, error) {
-	return api.marshalJSON(&contractTimeWindow, v)
+	return api.MarshalContractJSON(&contractTimeWindow, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *TimeWindow) UnmarshalJSON(data []byte) error {
-	return api.unmarshalJSON(data, &contractTimeWindow, v)
+	return api.UnmarshalContractJSON(data, &contractTimeWindow, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *TimeWindow) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return api.marshalXML(e, &contractTimeWindow, v)
+	return api.MarshalContractXML(e, &contractTimeWindow, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *TimeWindow) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return api.unmarshalXML(d, start, &contractTimeWindow, v)
+	return api.UnmarshalContractXML(d, start, &contractTimeWindow, v)
 }

@@ -2,19 +2,22 @@
 
 package clinic
 
-import "time"
+import (
+	"github.com/helpgen/helpgen/templates/rt"
+	"time"
+)
 
 // jsonDates is how the server writes dates: the format and zone handling observed on its Help Page samples.
-var jsonDates = rtNewJSONDates("yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "RoundtripKind", "+02:00")
+var jsonDates = rt.NewJSONDates("yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "RoundtripKind", "+02:00")
 
 // jsonClientDates is how the client writes dates: Json.NET's lossless round-trip form, which every
 // Json.NET reader parses whatever its DateFormatString (a server's own format may drop the zone or
 // the fraction, so sending it would change the value).
-var jsonClientDates = rtNewJSONDates("yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "RoundtripKind", "+02:00")
+var jsonClientDates = rt.NewJSONDates("yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "RoundtripKind", "+02:00")
 
 // api holds the API's contracts for the runtime's codecs, which read them on first use.
-var api = &rtAPI{
-	Contracts: []*rtContract{
+var api = &rt.API{
+	Contracts: []*rt.Contract{
 		&contractApiResultOfBoolean,
 		&contractApiResultOfGuid,
 		&contractApiResultOfListOfPatientSummary,
@@ -37,13 +40,13 @@ var api = &rtAPI{
 		&contractSendPatientMessageCommand,
 		&contractTimeWindow,
 	},
-	Enums: []*rtEnum{
+	Enums: []*rt.Enum{
 		&enumAppointmentStatus,
 		&enumMessageChannel,
 		&enumReminderChannel,
 		&enumUrgencyLevel,
 	},
-	Roots: []*rtRoot{
+	Roots: []*rt.Root{
 		&rootApiResultOfBoolean,
 		&rootApiResultOfGuid,
 		&rootApiResultOfListOfPatientSummary,
@@ -63,7 +66,7 @@ var api = &rtAPI{
 		&rootSendPatientMessageCommand,
 		&rootString,
 	},
-	Ops: []*rtOp{
+	Ops: []*rt.Op{
 		&opDeleteClinicsAppointmentsByAppointmentId,
 		&opDeletePatientsPhoto,
 		&opGetClinicsAppointments,
@@ -88,12 +91,12 @@ var api = &rtAPI{
 }
 
 // contractApiResultOfBoolean describes ApiResultOfBoolean to the codecs: members in DCS order.
-var contractApiResultOfBoolean = rtContract{
+var contractApiResultOfBoolean = rt.Contract{
 	Go:   (*ApiResultOfBoolean)(nil),
 	Name: "Harbourview.Clinic.Core.Results.ApiResult<boolean>",
 	XML:  "ApiResultOfboolean",
 	NS:   "http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Core.Results",
-	Members: []rtMember{
+	Members: []rt.Member{
 		{Name: "Data", Type: "boolean", MaybeNull: true},
 		{Name: "Links", Type: "list<ResultLink>"},
 		{Name: "Message", Type: "string"},
@@ -105,12 +108,12 @@ var contractApiResultOfBoolean = rtContract{
 }
 
 // contractApiResultOfGuid describes ApiResultOfGuid to the codecs: members in DCS order.
-var contractApiResultOfGuid = rtContract{
+var contractApiResultOfGuid = rt.Contract{
 	Go:   (*ApiResultOfGuid)(nil),
 	Name: "Harbourview.Clinic.Core.Results.ApiResult<guid>",
 	XML:  "ApiResultOfguid",
 	NS:   "http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Core.Results",
-	Members: []rtMember{
+	Members: []rt.Member{
 		{Name: "Data", Type: "guid", MaybeNull: true},
 		{Name: "Links", Type: "list<ResultLink>"},
 		{Name: "Message", Type: "string"},
@@ -122,12 +125,12 @@ var contractApiResultOfGuid = rtContract{
 }
 
 // contractApiResultOfListOfPatientSummary describes ApiResultOfListOfPatientSummary to the codecs: members in DCS order.
-var contractApiResultOfListOfPatientSummary = rtContract{
+var contractApiResultOfListOfPatientSummary = rt.Contract{
 	Go:   (*ApiResultOfListOfPatientSummary)(nil),
 	Name: "Harbourview.Clinic.Core.Results.ApiResult<list<PatientSummary>>",
 	XML:  "ApiResultOfArrayOfPatientSummarySEJ_PQIRx",
 	NS:   "http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Core.Results",
-	Members: []rtMember{
+	Members: []rt.Member{
 		{Name: "Data", Type: "list<PatientSummary>"},
 		{Name: "Links", Type: "list<ResultLink>"},
 		{Name: "Message", Type: "string"},
@@ -139,12 +142,12 @@ var contractApiResultOfListOfPatientSummary = rtContract{
 }
 
 // contractAppointmentDetail describes AppointmentDetail to the codecs: members in DCS order.
-var contractAppointmentDetail = rtContract{
+var contractAppointmentDetail = rt.Contract{
 	Go:   (*AppointmentDetail)(nil),
 	Name: "Harbourview.Clinic.Scheduling.Contracts.AppointmentDetail",
 	XML:  "AppointmentDetail",
 	NS:   "http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts",
-	Members: []rtMember{
+	Members: []rt.Member{
 		{Name: "AppointmentId", Type: "guid"},
 		{Name: "AuditTrail", Type: "string", NoForm: true},
 		{Name: "CreatedUtc", Type: "dateTime", MaybeNull: true},
@@ -166,12 +169,12 @@ var contractAppointmentDetail = rtContract{
 }
 
 // contractAppointmentNote describes AppointmentNote to the codecs: members in DCS order.
-var contractAppointmentNote = rtContract{
+var contractAppointmentNote = rt.Contract{
 	Go:   (*AppointmentNote)(nil),
 	Name: "Harbourview.Clinic.Scheduling.Contracts.AppointmentNote",
 	XML:  "AppointmentNote",
 	NS:   "http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts",
-	Members: []rtMember{
+	Members: []rt.Member{
 		{Name: "Author", Type: "string"},
 		{Name: "NoteId", Type: "guid"},
 		{Name: "Text", Type: "string"},
@@ -181,12 +184,12 @@ var contractAppointmentNote = rtContract{
 }
 
 // enumAppointmentStatus describes AppointmentStatus's values to the codecs.
-var enumAppointmentStatus = rtEnum{
+var enumAppointmentStatus = rt.Enum{
 	Go:   (*AppointmentStatus)(nil),
 	Name: "Harbourview.Clinic.Scheduling.Contracts.AppointmentStatus",
 	XML:  "AppointmentStatus",
 	NS:   "http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts",
-	Values: []rtEnumValue{
+	Values: []rt.EnumValue{
 		{Name: "Requested", Value: int64(0), Wire: "requested"},
 		{Name: "Booked", Value: int64(1), Wire: "booked"},
 		{Name: "CheckedIn", Value: int64(2), Wire: "checked-in"},
@@ -197,12 +200,12 @@ var enumAppointmentStatus = rtEnum{
 }
 
 // contractAppointmentSummary describes AppointmentSummary to the codecs: members in DCS order.
-var contractAppointmentSummary = rtContract{
+var contractAppointmentSummary = rt.Contract{
 	Go:   (*AppointmentSummary)(nil),
 	Name: "Harbourview.Clinic.Scheduling.Contracts.AppointmentSummary",
 	XML:  "AppointmentSummary",
 	NS:   "http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts",
-	Members: []rtMember{
+	Members: []rt.Member{
 		{Name: "AppointmentId", Type: "guid"},
 		{Name: "ClinicianName", Type: "string"},
 		{Name: "DurationMinutes", Type: "long"},
@@ -217,12 +220,12 @@ var contractAppointmentSummary = rtContract{
 }
 
 // contractBookAppointmentCommand describes BookAppointmentCommand to the codecs: members in DCS order.
-var contractBookAppointmentCommand = rtContract{
+var contractBookAppointmentCommand = rt.Contract{
 	Go:   (*BookAppointmentCommand)(nil),
 	Name: "Harbourview.Clinic.Scheduling.Contracts.BookAppointmentCommand",
 	XML:  "BookAppointmentCommand",
 	NS:   "http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts",
-	Members: []rtMember{
+	Members: []rt.Member{
 		{Name: "CorrelationIds", Type: "list<string>", NS: "http://schemas.harbourview-health.example/core/2019/envelope"},
 		{Name: "IdempotencyKey", Type: "guid", NS: "http://schemas.harbourview-health.example/core/2019/envelope", MaybeNull: true},
 		{Name: "source", Field: "Source", Type: "string", NS: "http://schemas.harbourview-health.example/core/2019/envelope", Form: "SourceSystem"},
@@ -231,15 +234,15 @@ var contractBookAppointmentCommand = rtContract{
 		{Name: "Workstation", Type: "string", NS: "http://schemas.harbourview-health.example/core/2019/audit"},
 		{Name: "ClientReference", Type: "string"},
 		{Name: "ClinicianId", Type: "guid"},
-		{Name: "DurationMinutes", Type: "long", Check: &rtCheck{Range: [2]string{"5", "240"}}},
+		{Name: "DurationMinutes", Type: "long", Check: &rt.Check{Range: [2]string{"5", "240"}}},
 		{Name: "FollowUpRequired", Type: "boolean"},
 		{Name: "FollowupIntervalDays", Type: "nullable<long>"},
-		{Name: "PatientId", Type: "guid", Check: &rtCheck{Required: true}},
-		{Name: "ReasonForVisit", Type: "string", Check: &rtCheck{Required: true, StringLength: [2]string{"3", "200"}}},
+		{Name: "PatientId", Type: "guid", Check: &rt.Check{Required: true}},
+		{Name: "ReasonForVisit", Type: "string", Check: &rt.Check{Required: true, StringLength: [2]string{"3", "200"}}},
 		{Name: "Reminders", Type: "ReminderChannel", MaybeNull: true},
 		{Name: "Repeat", Type: "Recurrence"},
 		{Name: "Slot", Type: "TimeWindow"},
-		{Name: "Symptoms", Type: "list<string>", Check: &rtCheck{MaxLength: "10", MinLength: "1"}},
+		{Name: "Symptoms", Type: "list<string>", Check: &rt.Check{MaxLength: "10", MinLength: "1"}},
 		{Name: "Urgency", Type: "UrgencyLevel", MaybeNull: true},
 		{Name: "channelHint", Field: "ChannelHint", Type: "string", Form: "PreferredChannelHint"},
 		{Name: "DepositAmount", Type: "nullable<decimal>"},
@@ -248,12 +251,12 @@ var contractBookAppointmentCommand = rtContract{
 }
 
 // contractClinicLocation describes ClinicLocation to the codecs: members in DCS order.
-var contractClinicLocation = rtContract{
+var contractClinicLocation = rt.Contract{
 	Go:   (*ClinicLocation)(nil),
 	Name: "Harbourview.Clinic.Scheduling.Contracts.ClinicLocation",
 	XML:  "ClinicLocation",
 	NS:   "http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts",
-	Members: []rtMember{
+	Members: []rt.Member{
 		{Name: "FrontDesk", Type: "ContactPoint"},
 		{Name: "LocationId", Type: "guid", MaybeNull: true},
 		{Name: "Name", Type: "string"},
@@ -264,28 +267,28 @@ var contractClinicLocation = rtContract{
 }
 
 // contractContactPoint describes ContactPoint to the codecs: members in DCS order.
-var contractContactPoint = rtContract{
+var contractContactPoint = rt.Contract{
 	Go:   (*ContactPoint)(nil),
 	Name: "ContactPoint",
 	XML:  "ContactPoint",
 	NS:   "http://schemas.harbourview-health.example/shared/valueobjects/",
-	Members: []rtMember{
-		{Name: "CountryCode", Type: "string", Check: &rtCheck{StringLength: [2]string{"2", "2"}}},
-		{Name: "Email", Type: "string", Check: &rtCheck{MaxLength: "254"}},
+	Members: []rt.Member{
+		{Name: "CountryCode", Type: "string", Check: &rt.Check{StringLength: [2]string{"2", "2"}}},
+		{Name: "Email", Type: "string", Check: &rt.Check{MaxLength: "254"}},
 		{Name: "SMSReminders", Type: "boolean"},
-		{Name: "SmsNumber", Type: "string", Check: &rtCheck{Pattern: "^\\+?[0-9 ]{7,15}$"}},
+		{Name: "SmsNumber", Type: "string", Check: &rt.Check{Pattern: "^\\+?[0-9 ]{7,15}$"}},
 		{Name: "Website", Type: "anyURI"},
 	},
 	JSONOrder: []string{"SmsNumber", "SMSReminders", "Email", "CountryCode", "Website"},
 }
 
 // contractDeliveryAttempt describes DeliveryAttempt to the codecs: members in DCS order.
-var contractDeliveryAttempt = rtContract{
+var contractDeliveryAttempt = rt.Contract{
 	Go:   (*DeliveryAttempt)(nil),
 	Name: "DeliveryAttempt",
 	XML:  "DeliveryAttempt",
 	NS:   "http://schemas.harbourview-health.example/messaging/2020",
-	Members: []rtMember{
+	Members: []rt.Member{
 		{Name: "AttemptNumber", Type: "long"},
 		{Name: "AttemptedAt", Type: "dateTime"},
 		{Name: "Error", Type: "string"},
@@ -296,12 +299,12 @@ var contractDeliveryAttempt = rtContract{
 }
 
 // enumMessageChannel describes MessageChannel's values to the codecs.
-var enumMessageChannel = rtEnum{
+var enumMessageChannel = rt.Enum{
 	Go:   (*MessageChannel)(nil),
 	Name: "MessageChannel",
 	XML:  "MessageChannel",
 	NS:   "http://schemas.harbourview-health.example/messaging/2020",
-	Values: []rtEnumValue{
+	Values: []rt.EnumValue{
 		{Name: "Sms", Value: int64(0), Wire: "sms"},
 		{Name: "Email", Value: int64(1), Wire: "email"},
 		{Name: "Push", Value: int64(2), Wire: "push"},
@@ -309,12 +312,12 @@ var enumMessageChannel = rtEnum{
 }
 
 // contractMessageDeliveryReport describes MessageDeliveryReport to the codecs: members in DCS order.
-var contractMessageDeliveryReport = rtContract{
+var contractMessageDeliveryReport = rt.Contract{
 	Go:   (*MessageDeliveryReport)(nil),
 	Name: "MessageDeliveryReport",
 	XML:  "MessageDeliveryReport",
 	NS:   "http://schemas.harbourview-health.example/messaging/2020",
-	Members: []rtMember{
+	Members: []rt.Member{
 		{Name: "Attempts", Type: "list<DeliveryAttempt>"},
 		{Name: "AttemptsByProvider", Type: "dict<string,int>"},
 		{Name: "Channel", Type: "MessageChannel", MaybeNull: true},
@@ -329,15 +332,15 @@ var contractMessageDeliveryReport = rtContract{
 }
 
 // contractMessageTemplate describes MessageTemplate to the codecs: members in DCS order.
-var contractMessageTemplate = rtContract{
+var contractMessageTemplate = rt.Contract{
 	Go:   (*MessageTemplate)(nil),
 	Name: "MessageTemplate",
 	XML:  "MessageTemplate",
 	NS:   "http://schemas.harbourview-health.example/messaging/2020",
-	Members: []rtMember{
-		{Name: "Body", Type: "string", Check: &rtCheck{StringLength: [2]string{"0", "1600"}}},
+	Members: []rt.Member{
+		{Name: "Body", Type: "string", Check: &rt.Check{StringLength: [2]string{"0", "1600"}}},
 		{Name: "Channels", Type: "ReminderChannel", MaybeNull: true},
-		{Name: "Code", Type: "string", Check: &rtCheck{Required: true}},
+		{Name: "Code", Type: "string", Check: &rt.Check{Required: true}},
 		{Name: "IsActive", Type: "boolean", MaybeNull: true},
 		{Name: "Placeholders", Type: "list<string>"},
 		{Name: "Title", Type: "string"},
@@ -348,12 +351,12 @@ var contractMessageTemplate = rtContract{
 }
 
 // contractPagedListOfAppointmentSummary describes PagedListOfAppointmentSummary to the codecs: members in DCS order.
-var contractPagedListOfAppointmentSummary = rtContract{
+var contractPagedListOfAppointmentSummary = rt.Contract{
 	Go:   (*PagedListOfAppointmentSummary)(nil),
 	Name: "PagedList<Harbourview.Clinic.Scheduling.Contracts.AppointmentSummary>",
 	XML:  "PagedListOfAppointmentSummaryh5tyuF52",
 	NS:   "http://schemas.harbourview-health.example/core/2019/paging",
-	Members: []rtMember{
+	Members: []rt.Member{
 		{Name: "HasMore", Type: "boolean", MaybeNull: true},
 		{Name: "Items", Type: "list<AppointmentSummary>"},
 		{Name: "Page", Type: "long"},
@@ -364,34 +367,34 @@ var contractPagedListOfAppointmentSummary = rtContract{
 }
 
 // contractPatientPhotoUpload describes PatientPhotoUpload to the codecs: members in DCS order.
-var contractPatientPhotoUpload = rtContract{
+var contractPatientPhotoUpload = rt.Contract{
 	Go:   (*PatientPhotoUpload)(nil),
 	Name: "PatientPhotoUpload",
 	XML:  "PatientPhotoUpload",
 	NS:   "http://schemas.harbourview-health.example/patients/2021",
-	Members: []rtMember{
-		{Name: "Content", Type: "base64Binary", Check: &rtCheck{Required: true}},
-		{Name: "ContentType", Type: "string", Check: &rtCheck{Required: true, Pattern: "^image/(png|jpeg)$"}},
-		{Name: "FileName", Type: "string", Check: &rtCheck{MaxLength: "120"}},
+	Members: []rt.Member{
+		{Name: "Content", Type: "base64Binary", Check: &rt.Check{Required: true}},
+		{Name: "ContentType", Type: "string", Check: &rt.Check{Required: true, Pattern: "^image/(png|jpeg)$"}},
+		{Name: "FileName", Type: "string", Check: &rt.Check{MaxLength: "120"}},
 		{Name: "Orientation", Type: "char", MaybeNull: true},
-		{Name: "SizeBytes", Type: "long", Check: &rtCheck{Range: [2]string{"1", "5242880"}}},
+		{Name: "SizeBytes", Type: "long", Check: &rt.Check{Range: [2]string{"1", "5242880"}}},
 		{Name: "SourceUrl", Type: "anyURI"},
 	},
 	JSONOrder: []string{"Content", "ContentType", "SizeBytes", "FileName", "SourceUrl", "Orientation"},
 }
 
 // contractPatientProfile describes PatientProfile to the codecs: members in DCS order.
-var contractPatientProfile = rtContract{
+var contractPatientProfile = rt.Contract{
 	Go:   (*PatientProfile)(nil),
 	Name: "PatientProfile",
 	XML:  "PatientProfile",
 	NS:   "http://schemas.harbourview-health.example/patients/2021",
-	Members: []rtMember{
+	Members: []rt.Member{
 		{Name: "Allergies", Type: "list<string>"},
 		{Name: "Contact", Type: "ContactPoint"},
 		{Name: "DateOfBirth", Type: "dateTime"},
-		{Name: "FamilyName", Type: "string", Check: &rtCheck{Required: true}},
-		{Name: "GivenName", Type: "string", Check: &rtCheck{Required: true}},
+		{Name: "FamilyName", Type: "string", Check: &rt.Check{Required: true}},
+		{Name: "GivenName", Type: "string", Check: &rt.Check{Required: true}},
 		{Name: "ID", Type: "string", Form: "LegacyChartId"},
 		{Name: "Id", Type: "guid"},
 		{Name: "IsActive", Type: "boolean"},
@@ -402,12 +405,12 @@ var contractPatientProfile = rtContract{
 }
 
 // contractPatientSummary describes PatientSummary to the codecs: members in DCS order.
-var contractPatientSummary = rtContract{
+var contractPatientSummary = rt.Contract{
 	Go:   (*PatientSummary)(nil),
 	Name: "PatientSummary",
 	XML:  "PatientSummary",
 	NS:   "http://schemas.harbourview-health.example/patients/2021",
-	Members: []rtMember{
+	Members: []rt.Member{
 		{Name: "DateOfBirth", Type: "dateTime", MaybeNull: true},
 		{Name: "DisplayName", Type: "string"},
 		{Name: "Id", Type: "guid"},
@@ -417,26 +420,26 @@ var contractPatientSummary = rtContract{
 }
 
 // contractRecurrence describes Recurrence to the codecs: members in DCS order.
-var contractRecurrence = rtContract{
+var contractRecurrence = rt.Contract{
 	Go:   (*Recurrence)(nil),
 	Name: "Recurrence",
 	XML:  "Recurrence",
 	NS:   "http://schemas.harbourview-health.example/shared/valueobjects/",
-	Members: []rtMember{
-		{Name: "IntervalDays", Type: "long", Check: &rtCheck{Range: [2]string{"1", "365"}}},
+	Members: []rt.Member{
+		{Name: "IntervalDays", Type: "long", Check: &rt.Check{Range: [2]string{"1", "365"}}},
 		{Name: "Occurrences", Type: "long"},
 		{Name: "Until", Type: "dateTime", MaybeNull: true},
 	},
 }
 
 // enumReminderChannel describes ReminderChannel's values to the codecs.
-var enumReminderChannel = rtEnum{
+var enumReminderChannel = rt.Enum{
 	Go:    (*ReminderChannel)(nil),
 	Name:  "Harbourview.Clinic.Scheduling.Contracts.ReminderChannel",
 	XML:   "ReminderChannel",
 	NS:    "http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts",
 	Flags: true,
-	Values: []rtEnumValue{
+	Values: []rt.EnumValue{
 		{Name: "None", Value: int64(0)},
 		{Name: "Sms", Value: int64(1)},
 		{Name: "Email", Value: int64(2)},
@@ -446,12 +449,12 @@ var enumReminderChannel = rtEnum{
 }
 
 // contractRescheduleAppointmentCommand describes RescheduleAppointmentCommand to the codecs: members in DCS order.
-var contractRescheduleAppointmentCommand = rtContract{
+var contractRescheduleAppointmentCommand = rt.Contract{
 	Go:   (*RescheduleAppointmentCommand)(nil),
 	Name: "Harbourview.Clinic.Scheduling.Contracts.RescheduleAppointmentCommand",
 	XML:  "RescheduleAppointmentCommand",
 	NS:   "http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts",
-	Members: []rtMember{
+	Members: []rt.Member{
 		{Name: "CorrelationIds", Type: "list<string>", NS: "http://schemas.harbourview-health.example/core/2019/envelope"},
 		{Name: "IdempotencyKey", Type: "guid", NS: "http://schemas.harbourview-health.example/core/2019/envelope", MaybeNull: true},
 		{Name: "source", Field: "Source", Type: "string", NS: "http://schemas.harbourview-health.example/core/2019/envelope", Form: "SourceSystem"},
@@ -467,12 +470,12 @@ var contractRescheduleAppointmentCommand = rtContract{
 }
 
 // contractResultLink describes ResultLink to the codecs: members in DCS order.
-var contractResultLink = rtContract{
+var contractResultLink = rt.Contract{
 	Go:   (*ResultLink)(nil),
 	Name: "Harbourview.Clinic.Core.Results.ResultLink",
 	XML:  "ResultLink",
 	NS:   "http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Core.Results",
-	Members: []rtMember{
+	Members: []rt.Member{
 		{Name: "Href", Type: "string"},
 		{Name: "Method", Type: "string"},
 		{Name: "Rel", Type: "string"},
@@ -481,12 +484,12 @@ var contractResultLink = rtContract{
 }
 
 // contractSendPatientMessageCommand describes SendPatientMessageCommand to the codecs: members in DCS order.
-var contractSendPatientMessageCommand = rtContract{
+var contractSendPatientMessageCommand = rt.Contract{
 	Go:   (*SendPatientMessageCommand)(nil),
 	Name: "SendPatientMessageCommand",
 	XML:  "SendPatientMessageCommand",
 	NS:   "http://schemas.harbourview-health.example/messaging/2020",
-	Members: []rtMember{
+	Members: []rt.Member{
 		{Name: "CorrelationIds", Type: "list<string>", NS: "http://schemas.harbourview-health.example/core/2019/envelope"},
 		{Name: "IdempotencyKey", Type: "guid", NS: "http://schemas.harbourview-health.example/core/2019/envelope", MaybeNull: true},
 		{Name: "source", Field: "Source", Type: "string", NS: "http://schemas.harbourview-health.example/core/2019/envelope", Form: "SourceSystem"},
@@ -495,18 +498,18 @@ var contractSendPatientMessageCommand = rtContract{
 		{Name: "Placeholders", Type: "dict<string,string>"},
 		{Name: "Priority", Type: "UrgencyLevel", MaybeNull: true},
 		{Name: "SendAfter", Type: "nullable<dateTime>"},
-		{Name: "TemplateCode", Type: "string", Check: &rtCheck{Required: true, Pattern: "^[A-Z]{3}-\\d{3}$"}},
+		{Name: "TemplateCode", Type: "string", Check: &rt.Check{Required: true, Pattern: "^[A-Z]{3}-\\d{3}$"}},
 	},
 	JSONOrder: []string{"PatientId", "Channel", "TemplateCode", "Placeholders", "SendAfter", "Priority", "CorrelationIds", "IdempotencyKey", "source"},
 }
 
 // contractTimeWindow describes TimeWindow to the codecs: members in DCS order.
-var contractTimeWindow = rtContract{
+var contractTimeWindow = rt.Contract{
 	Go:   (*TimeWindow)(nil),
 	Name: "TimeWindow",
 	XML:  "TimeWindow",
 	NS:   "http://schemas.harbourview-health.example/shared/valueobjects/",
-	Members: []rtMember{
+	Members: []rt.Member{
 		{Name: "Buffer", Type: "duration"},
 		{Name: "End", Type: "dateTime"},
 		{Name: "Start", Type: "dateTime"},
@@ -516,12 +519,12 @@ var contractTimeWindow = rtContract{
 }
 
 // enumUrgencyLevel describes UrgencyLevel's values to the codecs.
-var enumUrgencyLevel = rtEnum{
+var enumUrgencyLevel = rt.Enum{
 	Go:   (*UrgencyLevel)(nil),
 	Name: "Harbourview.Clinic.Scheduling.Contracts.UrgencyLevel",
 	XML:  "UrgencyLevel",
 	NS:   "http://schemas.datacontract.org/2004/07/Harbourview.Clinic.Scheduling.Contracts",
-	Values: []rtEnumValue{
+	Values: []rt.EnumValue{
 		{Name: "Routine", Value: int64(1)},
 		{Name: "Soon", Value: int64(2)},
 		{Name: "Urgent", Value: int64(3)},
@@ -530,22 +533,22 @@ var enumUrgencyLevel = rtEnum{
 
 // The request body and response types, as roots of documents.
 var (
-	rootApiResultOfBoolean              = rtRoot{Go: (**ApiResultOfBoolean)(nil), Type: "ApiResultOfBoolean"}
-	rootApiResultOfGuid                 = rtRoot{Go: (**ApiResultOfGuid)(nil), Type: "ApiResultOfGuid"}
-	rootApiResultOfListOfPatientSummary = rtRoot{Go: (**ApiResultOfListOfPatientSummary)(nil), Type: "ApiResultOfListOfPatientSummary"}
-	rootAppointmentDetail               = rtRoot{Go: (**AppointmentDetail)(nil), Type: "AppointmentDetail"}
-	rootBookAppointmentCommand          = rtRoot{Go: (**BookAppointmentCommand)(nil), Type: "BookAppointmentCommand"}
-	rootClinicLocation                  = rtRoot{Go: (**ClinicLocation)(nil), Type: "ClinicLocation"}
-	rootContactPoint                    = rtRoot{Go: (**ContactPoint)(nil), Type: "ContactPoint"}
-	rootDateTimeOffset                  = rtRoot{Go: (*time.Time)(nil), Type: "dateTimeOffset"}
-	rootListOfMessageTemplate           = rtRoot{Go: (*[]*MessageTemplate)(nil), Type: "list<MessageTemplate>"}
-	rootListOfTimeWindow                = rtRoot{Go: (*[]*TimeWindow)(nil), Type: "list<TimeWindow>"}
-	rootMessageDeliveryReport           = rtRoot{Go: (**MessageDeliveryReport)(nil), Type: "MessageDeliveryReport"}
-	rootMessageTemplate                 = rtRoot{Go: (**MessageTemplate)(nil), Type: "MessageTemplate"}
-	rootPagedListOfAppointmentSummary   = rtRoot{Go: (**PagedListOfAppointmentSummary)(nil), Type: "PagedListOfAppointmentSummary"}
-	rootPatientPhotoUpload              = rtRoot{Go: (**PatientPhotoUpload)(nil), Type: "PatientPhotoUpload"}
-	rootPatientProfile                  = rtRoot{Go: (**PatientProfile)(nil), Type: "PatientProfile"}
-	rootRescheduleAppointmentCommand    = rtRoot{Go: (**RescheduleAppointmentCommand)(nil), Type: "RescheduleAppointmentCommand"}
-	rootSendPatientMessageCommand       = rtRoot{Go: (**SendPatientMessageCommand)(nil), Type: "SendPatientMessageCommand"}
-	rootString                          = rtRoot{Go: (**string)(nil), Type: "string"}
+	rootApiResultOfBoolean              = rt.Root{Go: (**ApiResultOfBoolean)(nil), Type: "ApiResultOfBoolean"}
+	rootApiResultOfGuid                 = rt.Root{Go: (**ApiResultOfGuid)(nil), Type: "ApiResultOfGuid"}
+	rootApiResultOfListOfPatientSummary = rt.Root{Go: (**ApiResultOfListOfPatientSummary)(nil), Type: "ApiResultOfListOfPatientSummary"}
+	rootAppointmentDetail               = rt.Root{Go: (**AppointmentDetail)(nil), Type: "AppointmentDetail"}
+	rootBookAppointmentCommand          = rt.Root{Go: (**BookAppointmentCommand)(nil), Type: "BookAppointmentCommand"}
+	rootClinicLocation                  = rt.Root{Go: (**ClinicLocation)(nil), Type: "ClinicLocation"}
+	rootContactPoint                    = rt.Root{Go: (**ContactPoint)(nil), Type: "ContactPoint"}
+	rootDateTimeOffset                  = rt.Root{Go: (*time.Time)(nil), Type: "dateTimeOffset"}
+	rootListOfMessageTemplate           = rt.Root{Go: (*[]*MessageTemplate)(nil), Type: "list<MessageTemplate>"}
+	rootListOfTimeWindow                = rt.Root{Go: (*[]*TimeWindow)(nil), Type: "list<TimeWindow>"}
+	rootMessageDeliveryReport           = rt.Root{Go: (**MessageDeliveryReport)(nil), Type: "MessageDeliveryReport"}
+	rootMessageTemplate                 = rt.Root{Go: (**MessageTemplate)(nil), Type: "MessageTemplate"}
+	rootPagedListOfAppointmentSummary   = rt.Root{Go: (**PagedListOfAppointmentSummary)(nil), Type: "PagedListOfAppointmentSummary"}
+	rootPatientPhotoUpload              = rt.Root{Go: (**PatientPhotoUpload)(nil), Type: "PatientPhotoUpload"}
+	rootPatientProfile                  = rt.Root{Go: (**PatientProfile)(nil), Type: "PatientProfile"}
+	rootRescheduleAppointmentCommand    = rt.Root{Go: (**RescheduleAppointmentCommand)(nil), Type: "RescheduleAppointmentCommand"}
+	rootSendPatientMessageCommand       = rt.Root{Go: (**SendPatientMessageCommand)(nil), Type: "SendPatientMessageCommand"}
+	rootString                          = rt.Root{Go: (**string)(nil), Type: "string"}
 )

@@ -10,11 +10,11 @@ package clinic
 //     JSON and XML; decoding the answer gives the value back, every field.
 
 import (
+	"github.com/helpgen/helpgen/templates/rt"
 	"net/url"
 	"reflect"
 	"strings"
 	"testing"
-	"unsafe"
 
 	"github.com/helpgen/helpgen/internal/oracletest"
 )
@@ -24,41 +24,20 @@ func TestMain(m *testing.M) { oracletest.Main(m) }
 // codec runs one contract through the runtime's codecs, by its descriptor.
 type codec[P any] struct {
 	model    string // the Help Page model name the oracle knows
-	contract *rtContract
+	contract *rt.Contract
 }
 
 func (c codec[P]) decode(format string, data []byte) (v P, err error) {
-	api.ready()
-	p, self := unsafe.Pointer(&v), c.contract.info.self
-	switch format {
-	case "xml":
-		err = rtXMLDecodeDoc(data, self, p)
-	case "form":
-		err = rtFormDecodeDoc(data, self, p)
-	default:
-		err = rtJSONDecodeDoc(data, self, p)
-	}
+	err = api.DecodeContract(format, c.contract, data, &v)
 	return v, err
 }
 
 func (c codec[P]) encode(t *testing.T, format string, v P) []byte {
-	api.ready()
-	p, self := unsafe.Pointer(&v), c.contract.info.self
-	switch format {
-	case "xml":
-		b, err := rtXMLAppendDoc(nil, self, p)
-		if err != nil {
-			t.Fatalf("xml encode: %v", err)
-		}
-		return b
-	case "form":
-		b, err := rtFormAppendDoc(nil, self, p)
-		if err != nil {
-			t.Fatalf("form encode: %v", err)
-		}
-		return b
+	b, err := api.EncodeContract(format, c.contract, &v)
+	if err != nil {
+		t.Fatalf("%s encode: %v", format, err)
 	}
-	return rtJSONAppend(nil, self, p, jsonClientDates)
+	return b
 }
 
 // through is what a trip through one format keeps of v (a JSON-only member
@@ -226,7 +205,7 @@ func normalizeURIs(v reflect.Value) {
 	}
 }
 
-func same(a, b any) bool { return e2eSame(reflect.ValueOf(a), reflect.ValueOf(b)) }
+func same(a, b any) bool { return rt.Same(reflect.ValueOf(a), reflect.ValueOf(b)) }
 
 func TestInteropClinicContracts(t *testing.T) {
 	s := oracletest.SharedClinic.Get(t)

@@ -2,7 +2,10 @@
 
 package clinic
 
-import "github.com/google/uuid"
+import (
+	"github.com/google/uuid"
+	"github.com/helpgen/helpgen/templates/rt"
+)
 
 // DeleteClinicsAppointmentsByAppointmentIdParams are the query parameters of DeleteClinicsAppointmentsByAppointmentId.
 // A nil *DeleteClinicsAppointmentsByAppointmentIdParams sends none; a nil field is left out.
@@ -16,15 +19,15 @@ type DeleteClinicsAppointmentsByAppointmentIdParams struct {
 }
 
 // opDeleteClinicsAppointmentsByAppointmentId is DELETE api/v1/clinics/{clinicId}/appointments/{appointmentId}?reason={reason}&notifyPatient={notifyPatient}.
-var opDeleteClinicsAppointmentsByAppointmentId = rtOp{
+var opDeleteClinicsAppointmentsByAppointmentId = rt.Op{
 	Name:   "DeleteClinicsAppointmentsByAppointmentId",
 	Method: "DELETE",
 	Route:  "api/v1/clinics/{clinicId}/appointments/{appointmentId}",
-	Path: []rtParam{
+	Path: []rt.Param{
 		{Name: "clinicId", Go: (*uuid.UUID)(nil), Type: "guid"},
 		{Name: "appointmentId", Go: (*uuid.UUID)(nil), Type: "guid"},
 	},
-	Query: []rtParam{
+	Query: []rt.Param{
 		{Name: "reason", Field: "Reason", Type: "string", Required: true},
 		{Name: "notifyPatient", Field: "NotifyPatient", Type: "nullable<boolean>"},
 	},
@@ -37,11 +40,11 @@ var opDeleteClinicsAppointmentsByAppointmentId = rtOp{
 type DeletePatientsPhotoParams struct{}
 
 // opDeletePatientsPhoto is DELETE api/v1/patients/{patientId}/photo.
-var opDeletePatientsPhoto = rtOp{
+var opDeletePatientsPhoto = rt.Op{
 	Name:   "DeletePatientsPhoto",
 	Method: "DELETE",
 	Route:  "api/v1/patients/{patientId}/photo",
-	Path: []rtParam{
+	Path: []rt.Param{
 		{Name: "patientId", Go: (*uuid.UUID)(nil), Type: "guid"},
 	},
 	Params:   (*DeletePatientsPhotoParams)(nil),
@@ -66,14 +69,14 @@ type GetClinicsAppointmentsParams struct {
 }
 
 // opGetClinicsAppointments is GET api/v1/clinics/{clinicId}/appointments?from={from}&to={to}&status={status}&page={page}&pageSize={pageSize}.
-var opGetClinicsAppointments = rtOp{
+var opGetClinicsAppointments = rt.Op{
 	Name:   "GetClinicsAppointments",
 	Method: "GET",
 	Route:  "api/v1/clinics/{clinicId}/appointments",
-	Path: []rtParam{
+	Path: []rt.Param{
 		{Name: "clinicId", Go: (*uuid.UUID)(nil), Type: "guid"},
 	},
-	Query: []rtParam{
+	Query: []rt.Param{
 		{Name: "from", Field: "From", Type: "dateTime", Required: true},
 		{Name: "to", Field: "To", Type: "nullable<dateTime>"},
 		{Name: "status", Field: "Status", Type: "nullable<AppointmentStatus>"},
@@ -90,11 +93,11 @@ var opGetClinicsAppointments = rtOp{
 type GetClinicsAppointmentsByAppointmentIdParams struct{}
 
 // opGetClinicsAppointmentsByAppointmentId is GET api/v1/clinics/{clinicId}/appointments/{appointmentId}.
-var opGetClinicsAppointmentsByAppointmentId = rtOp{
+var opGetClinicsAppointmentsByAppointmentId = rt.Op{
 	Name:   "GetClinicsAppointmentsByAppointmentId",
 	Method: "GET",
 	Route:  "api/v1/clinics/{clinicId}/appointments/{appointmentId}",
-	Path: []rtParam{
+	Path: []rt.Param{
 		{Name: "clinicId", Go: (*uuid.UUID)(nil), Type: "guid"},
 		{Name: "appointmentId", Go: (*uuid.UUID)(nil), Type: "guid"},
 	},
@@ -114,14 +117,14 @@ type GetClinicsSlotsParams struct {
 }
 
 // opGetClinicsSlots is GET api/v1/clinics/{clinicId}/slots?date={date}&durationMinutes={durationMinutes}&clinicianId={clinicianId}.
-var opGetClinicsSlots = rtOp{
+var opGetClinicsSlots = rt.Op{
 	Name:   "GetClinicsSlots",
 	Method: "GET",
 	Route:  "api/v1/clinics/{clinicId}/slots",
-	Path: []rtParam{
+	Path: []rt.Param{
 		{Name: "clinicId", Go: (*uuid.UUID)(nil), Type: "guid"},
 	},
-	Query: []rtParam{
+	Query: []rt.Param{
 		{Name: "date", Field: "Date", Type: "dateTime", Required: true},
 		{Name: "durationMinutes", Field: "DurationMinutes", Type: "nullable<long>"},
 		{Name: "clinicianId", Field: "ClinicianId", Type: "nullable<guid>"},
@@ -136,11 +139,11 @@ var opGetClinicsSlots = rtOp{
 type GetLocationsByLocationIdParams struct{}
 
 // opGetLocationsByLocationId is GET api/v1/locations/{locationId}.
-var opGetLocationsByLocationId = rtOp{
+var opGetLocationsByLocationId = rt.Op{
 	Name:   "GetLocationsByLocationId",
 	Method: "GET",
 	Route:  "api/v1/locations/{locationId}",
-	Path: []rtParam{
+	Path: []rt.Param{
 		{Name: "locationId", Go: (*uuid.UUID)(nil), Type: "guid"},
 	},
 	Params:   (*GetLocationsByLocationIdParams)(nil),
@@ -153,11 +156,11 @@ var opGetLocationsByLocationId = rtOp{
 type GetMessagesDeliveryParams struct{}
 
 // opGetMessagesDelivery is GET api/v1/messages/{messageId}/delivery.
-var opGetMessagesDelivery = rtOp{
+var opGetMessagesDelivery = rt.Op{
 	Name:   "GetMessagesDelivery",
 	Method: "GET",
 	Route:  "api/v1/messages/{messageId}/delivery",
-	Path: []rtParam{
+	Path: []rt.Param{
 		{Name: "messageId", Go: (*uuid.UUID)(nil), Type: "guid"},
 	},
 	Params:   (*GetMessagesDeliveryParams)(nil),
@@ -174,11 +177,11 @@ type GetMessagesTemplatesParams struct {
 }
 
 // opGetMessagesTemplates is GET api/v1/messages/templates?channel={channel}&activeOnly={activeOnly}.
-var opGetMessagesTemplates = rtOp{
+var opGetMessagesTemplates = rt.Op{
 	Name:   "GetMessagesTemplates",
 	Method: "GET",
 	Route:  "api/v1/messages/templates",
-	Query: []rtParam{
+	Query: []rt.Param{
 		{Name: "channel", Field: "Channel", Type: "nullable<ReminderChannel>"},
 		{Name: "activeOnly", Field: "ActiveOnly", Type: "nullable<boolean>"},
 	},
@@ -192,11 +195,11 @@ var opGetMessagesTemplates = rtOp{
 type GetPatientsByPatientIdParams struct{}
 
 // opGetPatientsByPatientId is GET api/v1/patients/{patientId}.
-var opGetPatientsByPatientId = rtOp{
+var opGetPatientsByPatientId = rt.Op{
 	Name:   "GetPatientsByPatientId",
 	Method: "GET",
 	Route:  "api/v1/patients/{patientId}",
-	Path: []rtParam{
+	Path: []rt.Param{
 		{Name: "patientId", Go: (*uuid.UUID)(nil), Type: "guid"},
 	},
 	Params:   (*GetPatientsByPatientIdParams)(nil),
@@ -217,11 +220,11 @@ type GetPatientsSearchParams struct {
 }
 
 // opGetPatientsSearch is GET api/v1/patients/search?name={name}&dateOfBirth={dateOfBirth}&includeInactive={includeInactive}&maxResults={maxResults}.
-var opGetPatientsSearch = rtOp{
+var opGetPatientsSearch = rt.Op{
 	Name:   "GetPatientsSearch",
 	Method: "GET",
 	Route:  "api/v1/patients/search",
-	Query: []rtParam{
+	Query: []rt.Param{
 		{Name: "name", Field: "Name", Type: "string", Required: true},
 		{Name: "dateOfBirth", Field: "DateOfBirth", Type: "nullable<dateTime>"},
 		{Name: "includeInactive", Field: "IncludeInactive", Type: "nullable<boolean>"},
@@ -237,7 +240,7 @@ var opGetPatientsSearch = rtOp{
 type GetSystemClockParams struct{}
 
 // opGetSystemClock is GET api/v1/system/clock.
-var opGetSystemClock = rtOp{
+var opGetSystemClock = rt.Op{
 	Name:     "GetSystemClock",
 	Method:   "GET",
 	Route:    "api/v1/system/clock",
@@ -251,11 +254,11 @@ var opGetSystemClock = rtOp{
 type PostClinicsAppointmentsParams struct{}
 
 // opPostClinicsAppointments is POST api/v1/clinics/{clinicId}/appointments.
-var opPostClinicsAppointments = rtOp{
+var opPostClinicsAppointments = rt.Op{
 	Name:   "PostClinicsAppointments",
 	Method: "POST",
 	Route:  "api/v1/clinics/{clinicId}/appointments",
-	Path: []rtParam{
+	Path: []rt.Param{
 		{Name: "clinicId", Go: (*uuid.UUID)(nil), Type: "guid"},
 	},
 	Params:    (*PostClinicsAppointmentsParams)(nil),
@@ -270,11 +273,11 @@ var opPostClinicsAppointments = rtOp{
 type PostClinicsAppointmentsNotesParams struct{}
 
 // opPostClinicsAppointmentsNotes is POST api/v1/clinics/{clinicId}/appointments/{appointmentId}/notes.
-var opPostClinicsAppointmentsNotes = rtOp{
+var opPostClinicsAppointmentsNotes = rt.Op{
 	Name:   "PostClinicsAppointmentsNotes",
 	Method: "POST",
 	Route:  "api/v1/clinics/{clinicId}/appointments/{appointmentId}/notes",
-	Path: []rtParam{
+	Path: []rt.Param{
 		{Name: "clinicId", Go: (*uuid.UUID)(nil), Type: "guid"},
 		{Name: "appointmentId", Go: (*uuid.UUID)(nil), Type: "guid"},
 	},
@@ -290,7 +293,7 @@ var opPostClinicsAppointmentsNotes = rtOp{
 type PostMessagesParams struct{}
 
 // opPostMessages is POST api/v1/messages.
-var opPostMessages = rtOp{
+var opPostMessages = rt.Op{
 	Name:      "PostMessages",
 	Method:    "POST",
 	Route:     "api/v1/messages",
@@ -306,11 +309,11 @@ var opPostMessages = rtOp{
 type PostPatientsPhotoParams struct{}
 
 // opPostPatientsPhoto is POST api/v1/patients/{patientId}/photo.
-var opPostPatientsPhoto = rtOp{
+var opPostPatientsPhoto = rt.Op{
 	Name:   "PostPatientsPhoto",
 	Method: "POST",
 	Route:  "api/v1/patients/{patientId}/photo",
-	Path: []rtParam{
+	Path: []rt.Param{
 		{Name: "patientId", Go: (*uuid.UUID)(nil), Type: "guid"},
 	},
 	Params:    (*PostPatientsPhotoParams)(nil),
@@ -325,11 +328,11 @@ var opPostPatientsPhoto = rtOp{
 type PutClinicsAppointmentsByAppointmentIdParams struct{}
 
 // opPutClinicsAppointmentsByAppointmentId is PUT api/v1/clinics/{clinicId}/appointments/{appointmentId}.
-var opPutClinicsAppointmentsByAppointmentId = rtOp{
+var opPutClinicsAppointmentsByAppointmentId = rt.Op{
 	Name:   "PutClinicsAppointmentsByAppointmentId",
 	Method: "PUT",
 	Route:  "api/v1/clinics/{clinicId}/appointments/{appointmentId}",
-	Path: []rtParam{
+	Path: []rt.Param{
 		{Name: "clinicId", Go: (*uuid.UUID)(nil), Type: "guid"},
 		{Name: "appointmentId", Go: (*uuid.UUID)(nil), Type: "guid"},
 	},
@@ -345,11 +348,11 @@ var opPutClinicsAppointmentsByAppointmentId = rtOp{
 type PutMessagesTemplatesByTemplateCodeParams struct{}
 
 // opPutMessagesTemplatesByTemplateCode is PUT api/v1/messages/templates/{templateCode}.
-var opPutMessagesTemplatesByTemplateCode = rtOp{
+var opPutMessagesTemplatesByTemplateCode = rt.Op{
 	Name:   "PutMessagesTemplatesByTemplateCode",
 	Method: "PUT",
 	Route:  "api/v1/messages/templates/{templateCode}",
-	Path: []rtParam{
+	Path: []rt.Param{
 		{Name: "templateCode", Go: (*string)(nil), Type: "string"},
 	},
 	Params:    (*PutMessagesTemplatesByTemplateCodeParams)(nil),
@@ -363,11 +366,11 @@ var opPutMessagesTemplatesByTemplateCode = rtOp{
 type PutPatientsContactParams struct{}
 
 // opPutPatientsContact is PUT api/v1/patients/{patientId}/contact.
-var opPutPatientsContact = rtOp{
+var opPutPatientsContact = rt.Op{
 	Name:   "PutPatientsContact",
 	Method: "PUT",
 	Route:  "api/v1/patients/{patientId}/contact",
-	Path: []rtParam{
+	Path: []rt.Param{
 		{Name: "patientId", Go: (*uuid.UUID)(nil), Type: "guid"},
 	},
 	Params:    (*PutPatientsContactParams)(nil),

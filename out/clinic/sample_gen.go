@@ -5,6 +5,7 @@ package clinic
 import (
 	"context"
 	"github.com/google/uuid"
+	"github.com/helpgen/helpgen/templates/rt"
 	"time"
 )
 
@@ -23,7 +24,7 @@ const sampleDeletePatientsPhoto = "{\n  \"Success\": true,\n  \"StatusCode\": 2,
 
 func (SampleService) DeletePatientsPhoto(ctx context.Context, patientId uuid.UUID, params *DeletePatientsPhotoParams) (*ApiResultOfBoolean, error) {
 	var v *ApiResultOfBoolean
-	err := rtDecodeJSONRoot(api, []byte(sampleDeletePatientsPhoto), &rootApiResultOfBoolean, &v)
+	err := rt.DecodeJSONRoot(api, []byte(sampleDeletePatientsPhoto), &rootApiResultOfBoolean, &v)
 	return v, err
 }
 
@@ -32,7 +33,7 @@ const sampleGetClinicsAppointments = "{\n  \"Items\": [\n    {\n      \"Appointm
 
 func (SampleService) GetClinicsAppointments(ctx context.Context, clinicId uuid.UUID, params *GetClinicsAppointmentsParams) (*PagedListOfAppointmentSummary, error) {
 	var v *PagedListOfAppointmentSummary
-	err := rtDecodeJSONRoot(api, []byte(sampleGetClinicsAppointments), &rootPagedListOfAppointmentSummary, &v)
+	err := rt.DecodeJSONRoot(api, []byte(sampleGetClinicsAppointments), &rootPagedListOfAppointmentSummary, &v)
 	return v, err
 }
 
@@ -41,7 +42,7 @@ const sampleGetClinicsAppointmentsByAppointmentId = "{\n  \"AppointmentId\": \"6
 
 func (SampleService) GetClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *GetClinicsAppointmentsByAppointmentIdParams) (*AppointmentDetail, error) {
 	var v *AppointmentDetail
-	err := rtDecodeJSONRoot(api, []byte(sampleGetClinicsAppointmentsByAppointmentId), &rootAppointmentDetail, &v)
+	err := rt.DecodeJSONRoot(api, []byte(sampleGetClinicsAppointmentsByAppointmentId), &rootAppointmentDetail, &v)
 	return v, err
 }
 
@@ -50,7 +51,7 @@ const sampleGetClinicsSlots = "[\n  {\n    \"Start\": \"2025-11-24T09:41:51.1023
 
 func (SampleService) GetClinicsSlots(ctx context.Context, clinicId uuid.UUID, params *GetClinicsSlotsParams) ([]*TimeWindow, error) {
 	var v []*TimeWindow
-	err := rtDecodeJSONRoot(api, []byte(sampleGetClinicsSlots), &rootListOfTimeWindow, &v)
+	err := rt.DecodeJSONRoot(api, []byte(sampleGetClinicsSlots), &rootListOfTimeWindow, &v)
 	return v, err
 }
 
@@ -64,7 +65,7 @@ const sampleGetMessagesDelivery = "{\n  \"MessageId\": \"bc8ae3f3-1e6c-4f4c-93e0
 
 func (SampleService) GetMessagesDelivery(ctx context.Context, messageId uuid.UUID, params *GetMessagesDeliveryParams) (*MessageDeliveryReport, error) {
 	var v *MessageDeliveryReport
-	err := rtDecodeJSONRoot(api, []byte(sampleGetMessagesDelivery), &rootMessageDeliveryReport, &v)
+	err := rt.DecodeJSONRoot(api, []byte(sampleGetMessagesDelivery), &rootMessageDeliveryReport, &v)
 	return v, err
 }
 
@@ -73,7 +74,7 @@ const sampleGetMessagesTemplates = "[\n  {\n    \"Code\": \"sample string 1\",\n
 
 func (SampleService) GetMessagesTemplates(ctx context.Context, params *GetMessagesTemplatesParams) ([]*MessageTemplate, error) {
 	var v []*MessageTemplate
-	err := rtDecodeJSONRoot(api, []byte(sampleGetMessagesTemplates), &rootListOfMessageTemplate, &v)
+	err := rt.DecodeJSONRoot(api, []byte(sampleGetMessagesTemplates), &rootListOfMessageTemplate, &v)
 	return v, err
 }
 
@@ -82,7 +83,7 @@ const sampleGetPatientsByPatientId = "{\n  \"Id\": \"97908262-52be-4a2b-b338-ba9
 
 func (SampleService) GetPatientsByPatientId(ctx context.Context, patientId uuid.UUID, params *GetPatientsByPatientIdParams) (*PatientProfile, error) {
 	var v *PatientProfile
-	err := rtDecodeJSONRoot(api, []byte(sampleGetPatientsByPatientId), &rootPatientProfile, &v)
+	err := rt.DecodeJSONRoot(api, []byte(sampleGetPatientsByPatientId), &rootPatientProfile, &v)
 	return v, err
 }
 
@@ -91,7 +92,7 @@ const sampleGetPatientsSearch = "{\n  \"Success\": true,\n  \"StatusCode\": 2,\n
 
 func (SampleService) GetPatientsSearch(ctx context.Context, params *GetPatientsSearchParams) (*ApiResultOfListOfPatientSummary, error) {
 	var v *ApiResultOfListOfPatientSummary
-	err := rtDecodeJSONRoot(api, []byte(sampleGetPatientsSearch), &rootApiResultOfListOfPatientSummary, &v)
+	err := rt.DecodeJSONRoot(api, []byte(sampleGetPatientsSearch), &rootApiResultOfListOfPatientSummary, &v)
 	return v, err
 }
 
@@ -100,7 +101,7 @@ const sampleGetSystemClock = "\"2025-11-24T09:42:35.2203405+02:00\""
 
 func (SampleService) GetSystemClock(ctx context.Context, params *GetSystemClockParams) (time.Time, error) {
 	var v time.Time
-	err := rtDecodeJSONRoot(api, []byte(sampleGetSystemClock), &rootDateTimeOffset, &v)
+	err := rt.DecodeJSONRoot(api, []byte(sampleGetSystemClock), &rootDateTimeOffset, &v)
 	return v, err
 }
 
@@ -109,7 +110,7 @@ const samplePostClinicsAppointments = "{\n  \"Success\": true,\n  \"StatusCode\"
 
 func (SampleService) PostClinicsAppointments(ctx context.Context, clinicId uuid.UUID, params *PostClinicsAppointmentsParams, body *BookAppointmentCommand) (*ApiResultOfGuid, error) {
 	var v *ApiResultOfGuid
-	err := rtDecodeJSONRoot(api, []byte(samplePostClinicsAppointments), &rootApiResultOfGuid, &v)
+	err := rt.DecodeJSONRoot(api, []byte(samplePostClinicsAppointments), &rootApiResultOfGuid, &v)
 	return v, err
 }
 
@@ -118,7 +119,7 @@ const samplePostClinicsAppointmentsNotes = "{\n  \"Success\": true,\n  \"StatusC
 
 func (SampleService) PostClinicsAppointmentsNotes(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *PostClinicsAppointmentsNotesParams, body *string) (*ApiResultOfGuid, error) {
 	var v *ApiResultOfGuid
-	err := rtDecodeJSONRoot(api, []byte(samplePostClinicsAppointmentsNotes), &rootApiResultOfGuid, &v)
+	err := rt.DecodeJSONRoot(api, []byte(samplePostClinicsAppointmentsNotes), &rootApiResultOfGuid, &v)
 	return v, err
 }
 
@@ -127,7 +128,7 @@ const samplePostMessages = "{\n  \"Success\": true,\n  \"StatusCode\": 2,\n  \"M
 
 func (SampleService) PostMessages(ctx context.Context, params *PostMessagesParams, body *SendPatientMessageCommand) (*ApiResultOfGuid, error) {
 	var v *ApiResultOfGuid
-	err := rtDecodeJSONRoot(api, []byte(samplePostMessages), &rootApiResultOfGuid, &v)
+	err := rt.DecodeJSONRoot(api, []byte(samplePostMessages), &rootApiResultOfGuid, &v)
 	return v, err
 }
 
@@ -136,7 +137,7 @@ const samplePostPatientsPhoto = "{\n  \"Success\": true,\n  \"StatusCode\": 2,\n
 
 func (SampleService) PostPatientsPhoto(ctx context.Context, patientId uuid.UUID, params *PostPatientsPhotoParams, body *PatientPhotoUpload) (*ApiResultOfGuid, error) {
 	var v *ApiResultOfGuid
-	err := rtDecodeJSONRoot(api, []byte(samplePostPatientsPhoto), &rootApiResultOfGuid, &v)
+	err := rt.DecodeJSONRoot(api, []byte(samplePostPatientsPhoto), &rootApiResultOfGuid, &v)
 	return v, err
 }
 
@@ -145,7 +146,7 @@ const samplePutClinicsAppointmentsByAppointmentId = "{\n  \"Success\": true,\n  
 
 func (SampleService) PutClinicsAppointmentsByAppointmentId(ctx context.Context, clinicId uuid.UUID, appointmentId uuid.UUID, params *PutClinicsAppointmentsByAppointmentIdParams, body *RescheduleAppointmentCommand) (*ApiResultOfBoolean, error) {
 	var v *ApiResultOfBoolean
-	err := rtDecodeJSONRoot(api, []byte(samplePutClinicsAppointmentsByAppointmentId), &rootApiResultOfBoolean, &v)
+	err := rt.DecodeJSONRoot(api, []byte(samplePutClinicsAppointmentsByAppointmentId), &rootApiResultOfBoolean, &v)
 	return v, err
 }
 
@@ -158,6 +159,6 @@ const samplePutPatientsContact = "{\n  \"Success\": true,\n  \"StatusCode\": 2,\
 
 func (SampleService) PutPatientsContact(ctx context.Context, patientId uuid.UUID, params *PutPatientsContactParams, body *ContactPoint) (*ApiResultOfBoolean, error) {
 	var v *ApiResultOfBoolean
-	err := rtDecodeJSONRoot(api, []byte(samplePutPatientsContact), &rootApiResultOfBoolean, &v)
+	err := rt.DecodeJSONRoot(api, []byte(samplePutPatientsContact), &rootApiResultOfBoolean, &v)
 	return v, err
 }

@@ -5,6 +5,7 @@ package clinic
 import (
 	"context"
 	"github.com/google/uuid"
+	"github.com/helpgen/helpgen/templates/rt"
 	"net/http"
 	"time"
 )
@@ -202,59 +203,59 @@ func (UnimplementedService) PutPatientsContact(ctx context.Context, patientId uu
 // within a size limit (413); annotations validated (400 naming the field); responses in the format
 // Accept asks for (JSON by default, XML; 406 when neither fits); a panic answers 500.
 func NewHandler(s Service, opts ...ServerOption) http.Handler {
-	return rtNewHandler(api, opts, []rtHandler{
-		{&opDeleteClinicsAppointmentsByAppointmentId, func(ctx context.Context, in *rtIn) (any, error) {
+	return rt.NewHandler(api, opts, []rt.Handler{
+		{Op: &opDeleteClinicsAppointmentsByAppointmentId, Serve: func(ctx context.Context, in *rt.In) (any, error) {
 			return nil, s.DeleteClinicsAppointmentsByAppointmentId(ctx, in.Path("clinicId").(uuid.UUID), in.Path("appointmentId").(uuid.UUID), in.Params.(*DeleteClinicsAppointmentsByAppointmentIdParams))
 		}},
-		{&opDeletePatientsPhoto, func(ctx context.Context, in *rtIn) (any, error) {
+		{Op: &opDeletePatientsPhoto, Serve: func(ctx context.Context, in *rt.In) (any, error) {
 			return s.DeletePatientsPhoto(ctx, in.Path("patientId").(uuid.UUID), in.Params.(*DeletePatientsPhotoParams))
 		}},
-		{&opGetClinicsAppointments, func(ctx context.Context, in *rtIn) (any, error) {
+		{Op: &opGetClinicsAppointments, Serve: func(ctx context.Context, in *rt.In) (any, error) {
 			return s.GetClinicsAppointments(ctx, in.Path("clinicId").(uuid.UUID), in.Params.(*GetClinicsAppointmentsParams))
 		}},
-		{&opGetClinicsAppointmentsByAppointmentId, func(ctx context.Context, in *rtIn) (any, error) {
+		{Op: &opGetClinicsAppointmentsByAppointmentId, Serve: func(ctx context.Context, in *rt.In) (any, error) {
 			return s.GetClinicsAppointmentsByAppointmentId(ctx, in.Path("clinicId").(uuid.UUID), in.Path("appointmentId").(uuid.UUID), in.Params.(*GetClinicsAppointmentsByAppointmentIdParams))
 		}},
-		{&opGetClinicsSlots, func(ctx context.Context, in *rtIn) (any, error) {
+		{Op: &opGetClinicsSlots, Serve: func(ctx context.Context, in *rt.In) (any, error) {
 			return s.GetClinicsSlots(ctx, in.Path("clinicId").(uuid.UUID), in.Params.(*GetClinicsSlotsParams))
 		}},
-		{&opGetLocationsByLocationId, func(ctx context.Context, in *rtIn) (any, error) {
+		{Op: &opGetLocationsByLocationId, Serve: func(ctx context.Context, in *rt.In) (any, error) {
 			return s.GetLocationsByLocationId(ctx, in.Path("locationId").(uuid.UUID), in.Params.(*GetLocationsByLocationIdParams))
 		}},
-		{&opGetMessagesDelivery, func(ctx context.Context, in *rtIn) (any, error) {
+		{Op: &opGetMessagesDelivery, Serve: func(ctx context.Context, in *rt.In) (any, error) {
 			return s.GetMessagesDelivery(ctx, in.Path("messageId").(uuid.UUID), in.Params.(*GetMessagesDeliveryParams))
 		}},
-		{&opGetMessagesTemplates, func(ctx context.Context, in *rtIn) (any, error) {
+		{Op: &opGetMessagesTemplates, Serve: func(ctx context.Context, in *rt.In) (any, error) {
 			return s.GetMessagesTemplates(ctx, in.Params.(*GetMessagesTemplatesParams))
 		}},
-		{&opGetPatientsByPatientId, func(ctx context.Context, in *rtIn) (any, error) {
+		{Op: &opGetPatientsByPatientId, Serve: func(ctx context.Context, in *rt.In) (any, error) {
 			return s.GetPatientsByPatientId(ctx, in.Path("patientId").(uuid.UUID), in.Params.(*GetPatientsByPatientIdParams))
 		}},
-		{&opGetPatientsSearch, func(ctx context.Context, in *rtIn) (any, error) {
+		{Op: &opGetPatientsSearch, Serve: func(ctx context.Context, in *rt.In) (any, error) {
 			return s.GetPatientsSearch(ctx, in.Params.(*GetPatientsSearchParams))
 		}},
-		{&opGetSystemClock, func(ctx context.Context, in *rtIn) (any, error) {
+		{Op: &opGetSystemClock, Serve: func(ctx context.Context, in *rt.In) (any, error) {
 			return s.GetSystemClock(ctx, in.Params.(*GetSystemClockParams))
 		}},
-		{&opPostClinicsAppointments, func(ctx context.Context, in *rtIn) (any, error) {
+		{Op: &opPostClinicsAppointments, Serve: func(ctx context.Context, in *rt.In) (any, error) {
 			return s.PostClinicsAppointments(ctx, in.Path("clinicId").(uuid.UUID), in.Params.(*PostClinicsAppointmentsParams), in.Body.(*BookAppointmentCommand))
 		}},
-		{&opPostClinicsAppointmentsNotes, func(ctx context.Context, in *rtIn) (any, error) {
+		{Op: &opPostClinicsAppointmentsNotes, Serve: func(ctx context.Context, in *rt.In) (any, error) {
 			return s.PostClinicsAppointmentsNotes(ctx, in.Path("clinicId").(uuid.UUID), in.Path("appointmentId").(uuid.UUID), in.Params.(*PostClinicsAppointmentsNotesParams), in.Body.(*string))
 		}},
-		{&opPostMessages, func(ctx context.Context, in *rtIn) (any, error) {
+		{Op: &opPostMessages, Serve: func(ctx context.Context, in *rt.In) (any, error) {
 			return s.PostMessages(ctx, in.Params.(*PostMessagesParams), in.Body.(*SendPatientMessageCommand))
 		}},
-		{&opPostPatientsPhoto, func(ctx context.Context, in *rtIn) (any, error) {
+		{Op: &opPostPatientsPhoto, Serve: func(ctx context.Context, in *rt.In) (any, error) {
 			return s.PostPatientsPhoto(ctx, in.Path("patientId").(uuid.UUID), in.Params.(*PostPatientsPhotoParams), in.Body.(*PatientPhotoUpload))
 		}},
-		{&opPutClinicsAppointmentsByAppointmentId, func(ctx context.Context, in *rtIn) (any, error) {
+		{Op: &opPutClinicsAppointmentsByAppointmentId, Serve: func(ctx context.Context, in *rt.In) (any, error) {
 			return s.PutClinicsAppointmentsByAppointmentId(ctx, in.Path("clinicId").(uuid.UUID), in.Path("appointmentId").(uuid.UUID), in.Params.(*PutClinicsAppointmentsByAppointmentIdParams), in.Body.(*RescheduleAppointmentCommand))
 		}},
-		{&opPutMessagesTemplatesByTemplateCode, func(ctx context.Context, in *rtIn) (any, error) {
+		{Op: &opPutMessagesTemplatesByTemplateCode, Serve: func(ctx context.Context, in *rt.In) (any, error) {
 			return nil, s.PutMessagesTemplatesByTemplateCode(ctx, in.Path("templateCode").(string), in.Params.(*PutMessagesTemplatesByTemplateCodeParams), in.Body.(*MessageTemplate))
 		}},
-		{&opPutPatientsContact, func(ctx context.Context, in *rtIn) (any, error) {
+		{Op: &opPutPatientsContact, Serve: func(ctx context.Context, in *rt.In) (any, error) {
 			return s.PutPatientsContact(ctx, in.Path("patientId").(uuid.UUID), in.Params.(*PutPatientsContactParams), in.Body.(*ContactPoint))
 		}},
 	})

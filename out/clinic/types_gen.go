@@ -134,7 +134,7 @@ const (
 
 // String returns the CLR name of v, or its number when v has no name.
 func (v AppointmentStatus) String() string {
-	return api.enumString(&enumAppointmentStatus, int64(v))
+	return api.EnumString(&enumAppointmentStatus, int64(v))
 }
 
 // AppointmentSummary is the data contract Harbourview.Clinic.Scheduling.Contracts.AppointmentSummary.
@@ -267,7 +267,7 @@ const (
 
 // String returns the CLR name of v, or its number when v has no name.
 func (v MessageChannel) String() string {
-	return api.enumString(&enumMessageChannel, int64(v))
+	return api.EnumString(&enumMessageChannel, int64(v))
 }
 
 // MessageDeliveryReport is the data contract MessageDeliveryReport.
@@ -411,7 +411,7 @@ const (
 
 // String returns the CLR name of v, or its number when v has no name.
 func (v ReminderChannel) String() string {
-	return api.enumString(&enumReminderChannel, int64(v))
+	return api.EnumString(&enumReminderChannel, int64(v))
 }
 
 // RescheduleAppointmentCommand is the data contract Harbourview.Clinic.Scheduling.Contracts.RescheduleAppointmentCommand.
@@ -505,5 +505,5 @@ const (
 
 // String returns the CLR name of v, or its number when v has no name.
 func (v UrgencyLevel) String() string {
-	return api.enumString(&enumUrgencyLevel, int64(v))
+	return api.EnumString(&enumUrgencyLevel, int64(v))
 }

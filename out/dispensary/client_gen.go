@@ -5,12 +5,23 @@ package dispensary
 import (
 	"context"
 	"github.com/google/uuid"
+	"github.com/helpgen/helpgen/templates/rt"
 )
+
+// Client calls the API: one method per endpoint. It is safe for concurrent use and never retries (the
+// endpoints are not known to be idempotent).
+type Client struct {
+	c *rt.Client
+}
 
 // NewClient returns a client for the API at baseURL (the application root: the routes are relative
 // to it, e.g. https://host/v3/mps-api/).
 func NewClient(baseURL string, opts ...ClientOption) (*Client, error) {
-	return rtNewClient(api, baseURL, opts)
+	c, err := rt.NewClient(api, baseURL, opts)
+	if err != nil {
+		return nil, err
+	}
+	return &Client{c}, nil
 }
 
 // GetFormularyCategories calls GET api/v1/formulary/categories?page={page}.
@@ -18,7 +29,7 @@ func NewClient(baseURL string, opts ...ClientOption) (*Client, error) {
 // Lists the categories, top level first.
 func (c *Client) GetFormularyCategories(ctx context.Context, params *GetFormularyCategoriesParams) (*PagedResultOfFormularyCategory, error) {
 	var out *PagedResultOfFormularyCategory
-	err := c.call(ctx, &opGetFormularyCategories, nil, params, nil, &out)
+	err := c.c.Call(ctx, &opGetFormularyCategories, nil, params, nil, &out)
 	return out, err
 }
 
@@ -27,7 +38,7 @@ func (c *Client) GetFormularyCategories(ctx context.Context, params *GetFormular
 // Gets a category with its parent.
 func (c *Client) GetFormularyCategoriesByCode(ctx context.Context, code string, params *GetFormularyCategoriesByCodeParams) (*FormularyCategory, error) {
 	var out *FormularyCategory
-	err := c.call(ctx, &opGetFormularyCategoriesByCode, []any{&code}, params, nil, &out)
+	err := c.c.Call(ctx, &opGetFormularyCategoriesByCode, []any{&code}, params, nil, &out)
 	return out, err
 }
 
@@ -36,7 +47,7 @@ func (c *Client) GetFormularyCategoriesByCode(ctx context.Context, code string, 
 // Gets a formulary item.
 func (c *Client) GetFormularyItemsByCode(ctx context.Context, code string, params *GetFormularyItemsByCodeParams) (*FormularyItem, error) {
 	var out *FormularyItem
-	err := c.call(ctx, &opGetFormularyItemsByCode, []any{&code}, params, nil, &out)
+	err := c.c.Call(ctx, &opGetFormularyItemsByCode, []any{&code}, params, nil, &out)
 	return out, err
 }
 
@@ -45,7 +56,7 @@ func (c *Client) GetFormularyItemsByCode(ctx context.Context, code string, param
 // Lists prescriptions, newest first.
 func (c *Client) GetPrescriptions(ctx context.Context, params *GetPrescriptionsParams) (*PagedResultOfPrescriptionSummary, error) {
 	var out *PagedResultOfPrescriptionSummary
-	err := c.call(ctx, &opGetPrescriptions, nil, params, nil, &out)
+	err := c.c.Call(ctx, &opGetPrescriptions, nil, params, nil, &out)
 	return out, err
 }
 
@@ -54,7 +65,7 @@ func (c *Client) GetPrescriptions(ctx context.Context, params *GetPrescriptionsP
 // Gets the stock level a batch was received into.
 func (c *Client) GetStockBatchesByBatchNumber(ctx context.Context, batchNumber int64, params *GetStockBatchesByBatchNumberParams) (*StockLevel, error) {
 	var out *StockLevel
-	err := c.call(ctx, &opGetStockBatchesByBatchNumber, []any{&batchNumber}, params, nil, &out)
+	err := c.c.Call(ctx, &opGetStockBatchesByBatchNumber, []any{&batchNumber}, params, nil, &out)
 	return out, err
 }
 
@@ -63,7 +74,7 @@ func (c *Client) GetStockBatchesByBatchNumber(ctx context.Context, batchNumber i
 // Gets the stock level of a product.
 func (c *Client) GetStockByProductCode(ctx context.Context, productCode string, params *GetStockByProductCodeParams) (*StockLevel, error) {
 	var out *StockLevel
-	err := c.call(ctx, &opGetStockByProductCode, []any{&productCode}, params, nil, &out)
+	err := c.c.Call(ctx, &opGetStockByProductCode, []any{&productCode}, params, nil, &out)
 	return out, err
 }
 
@@ -72,7 +83,7 @@ func (c *Client) GetStockByProductCode(ctx context.Context, productCode string, 
 // Records a dispense.
 func (c *Client) PostDispenses(ctx context.Context, params *PostDispensesParams, body *DispenseCommand) (*DispenseCommand, error) {
 	var out *DispenseCommand
-	err := c.call(ctx, &opPostDispenses, nil, params, &body, &out)
+	err := c.c.Call(ctx, &opPostDispenses, nil, params, &body, &out)
 	return out, err
 }
 
@@ -81,7 +92,7 @@ func (c *Client) PostDispenses(ctx context.Context, params *PostDispensesParams,
 // Creates or replaces a category.
 func (c *Client) PutFormularyCategoriesByCode(ctx context.Context, code string, params *PutFormularyCategoriesByCodeParams, body *FormularyCategory) (*FormularyCategory, error) {
 	var out *FormularyCategory
-	err := c.call(ctx, &opPutFormularyCategoriesByCode, []any{&code}, params, &body, &out)
+	err := c.c.Call(ctx, &opPutFormularyCategoriesByCode, []any{&code}, params, &body, &out)
 	return out, err
 }
 
@@ -90,7 +101,7 @@ func (c *Client) PutFormularyCategoriesByCode(ctx context.Context, code string, 
 // Corrects a prescription.
 func (c *Client) PutPrescriptionsByPrescriptionId(ctx context.Context, prescriptionId uuid.UUID, params *PutPrescriptionsByPrescriptionIdParams, body *PrescriptionSummary) (*PrescriptionSummary, error) {
 	var out *PrescriptionSummary
-	err := c.call(ctx, &opPutPrescriptionsByPrescriptionId, []any{&prescriptionId}, params, &body, &out)
+	err := c.c.Call(ctx, &opPutPrescriptionsByPrescriptionId, []any{&prescriptionId}, params, &body, &out)
 	return out, err
 }
 
@@ -99,6 +110,6 @@ func (c *Client) PutPrescriptionsByPrescriptionId(ctx context.Context, prescript
 // Records a stock take of a product.
 func (c *Client) PutStockByProductCode(ctx context.Context, productCode string, params *PutStockByProductCodeParams, body *StockLevel) (*StockLevel, error) {
 	var out *StockLevel
-	err := c.call(ctx, &opPutStockByProductCode, []any{&productCode}, params, &body, &out)
+	err := c.c.Call(ctx, &opPutStockByProductCode, []any{&productCode}, params, &body, &out)
 	return out, err
 }

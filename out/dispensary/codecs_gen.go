@@ -6,200 +6,200 @@ import "encoding/xml"
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *DispenseCommand) AppendJSON(dst []byte) []byte {
-	return api.appendContractJSON(dst, &contractDispenseCommand, v)
+	return api.AppendContractJSON(dst, &contractDispenseCommand, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *DispenseCommand) MarshalJSON() ([]byte, error) {
-	return api.marshalJSON(&contractDispenseCommand, v)
+	return api.MarshalContractJSON(&contractDispenseCommand, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *DispenseCommand) UnmarshalJSON(data []byte) error {
-	return api.unmarshalJSON(data, &contractDispenseCommand, v)
+	return api.UnmarshalContractJSON(data, &contractDispenseCommand, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *DispenseCommand) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return api.marshalXML(e, &contractDispenseCommand, v)
+	return api.MarshalContractXML(e, &contractDispenseCommand, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *DispenseCommand) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return api.unmarshalXML(d, start, &contractDispenseCommand, v)
+	return api.UnmarshalContractXML(d, start, &contractDispenseCommand, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *DispenseLine) AppendJSON(dst []byte) []byte {
-	return api.appendContractJSON(dst, &contractDispenseLine, v)
+	return api.AppendContractJSON(dst, &contractDispenseLine, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *DispenseLine) MarshalJSON() ([]byte, error) {
-	return api.marshalJSON(&contractDispenseLine, v)
+	return api.MarshalContractJSON(&contractDispenseLine, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *DispenseLine) UnmarshalJSON(data []byte) error {
-	return api.unmarshalJSON(data, &contractDispenseLine, v)
+	return api.UnmarshalContractJSON(data, &contractDispenseLine, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *DispenseLine) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return api.marshalXML(e, &contractDispenseLine, v)
+	return api.MarshalContractXML(e, &contractDispenseLine, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *DispenseLine) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return api.unmarshalXML(d, start, &contractDispenseLine, v)
+	return api.UnmarshalContractXML(d, start, &contractDispenseLine, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *FormularyCategory) AppendJSON(dst []byte) []byte {
-	return api.appendContractJSON(dst, &contractFormularyCategory, v)
+	return api.AppendContractJSON(dst, &contractFormularyCategory, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *FormularyCategory) MarshalJSON() ([]byte, error) {
-	return api.marshalJSON(&contractFormularyCategory, v)
+	return api.MarshalContractJSON(&contractFormularyCategory, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *FormularyCategory) UnmarshalJSON(data []byte) error {
-	return api.unmarshalJSON(data, &contractFormularyCategory, v)
+	return api.UnmarshalContractJSON(data, &contractFormularyCategory, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *FormularyCategory) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return api.marshalXML(e, &contractFormularyCategory, v)
+	return api.MarshalContractXML(e, &contractFormularyCategory, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *FormularyCategory) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return api.unmarshalXML(d, start, &contractFormularyCategory, v)
+	return api.UnmarshalContractXML(d, start, &contractFormularyCategory, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *FormularyItem) AppendJSON(dst []byte) []byte {
-	return api.appendContractJSON(dst, &contractFormularyItem, v)
+	return api.AppendContractJSON(dst, &contractFormularyItem, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *FormularyItem) MarshalJSON() ([]byte, error) {
-	return api.marshalJSON(&contractFormularyItem, v)
+	return api.MarshalContractJSON(&contractFormularyItem, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *FormularyItem) UnmarshalJSON(data []byte) error {
-	return api.unmarshalJSON(data, &contractFormularyItem, v)
+	return api.UnmarshalContractJSON(data, &contractFormularyItem, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *FormularyItem) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return api.marshalXML(e, &contractFormularyItem, v)
+	return api.MarshalContractXML(e, &contractFormularyItem, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *FormularyItem) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return api.unmarshalXML(d, start, &contractFormularyItem, v)
+	return api.UnmarshalContractXML(d, start, &contractFormularyItem, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *PagedResultOfFormularyCategory) AppendJSON(dst []byte) []byte {
-	return api.appendContractJSON(dst, &contractPagedResultOfFormularyCategory, v)
+	return api.AppendContractJSON(dst, &contractPagedResultOfFormularyCategory, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *PagedResultOfFormularyCategory) MarshalJSON() ([]byte, error) {
-	return api.marshalJSON(&contractPagedResultOfFormularyCategory, v)
+	return api.MarshalContractJSON(&contractPagedResultOfFormularyCategory, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *PagedResultOfFormularyCategory) UnmarshalJSON(data []byte) error {
-	return api.unmarshalJSON(data, &contractPagedResultOfFormularyCategory, v)
+	return api.UnmarshalContractJSON(data, &contractPagedResultOfFormularyCategory, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *PagedResultOfFormularyCategory) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return api.marshalXML(e, &contractPagedResultOfFormularyCategory, v)
+	return api.MarshalContractXML(e, &contractPagedResultOfFormularyCategory, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *PagedResultOfFormularyCategory) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return api.unmarshalXML(d, start, &contractPagedResultOfFormularyCategory, v)
+	return api.UnmarshalContractXML(d, start, &contractPagedResultOfFormularyCategory, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *PagedResultOfPrescriptionSummary) AppendJSON(dst []byte) []byte {
-	return api.appendContractJSON(dst, &contractPagedResultOfPrescriptionSummary, v)
+	return api.AppendContractJSON(dst, &contractPagedResultOfPrescriptionSummary, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *PagedResultOfPrescriptionSummary) MarshalJSON() ([]byte, error) {
-	return api.marshalJSON(&contractPagedResultOfPrescriptionSummary, v)
+	return api.MarshalContractJSON(&contractPagedResultOfPrescriptionSummary, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *PagedResultOfPrescriptionSummary) UnmarshalJSON(data []byte) error {
-	return api.unmarshalJSON(data, &contractPagedResultOfPrescriptionSummary, v)
+	return api.UnmarshalContractJSON(data, &contractPagedResultOfPrescriptionSummary, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *PagedResultOfPrescriptionSummary) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return api.marshalXML(e, &contractPagedResultOfPrescriptionSummary, v)
+	return api.MarshalContractXML(e, &contractPagedResultOfPrescriptionSummary, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *PagedResultOfPrescriptionSummary) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return api.unmarshalXML(d, start, &contractPagedResultOfPrescriptionSummary, v)
+	return api.UnmarshalContractXML(d, start, &contractPagedResultOfPrescriptionSummary, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *PrescriptionSummary) AppendJSON(dst []byte) []byte {
-	return api.appendContractJSON(dst, &contractPrescriptionSummary, v)
+	return api.AppendContractJSON(dst, &contractPrescriptionSummary, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *PrescriptionSummary) MarshalJSON() ([]byte, error) {
-	return api.marshalJSON(&contractPrescriptionSummary, v)
+	return api.MarshalContractJSON(&contractPrescriptionSummary, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *PrescriptionSummary) UnmarshalJSON(data []byte) error {
-	return api.unmarshalJSON(data, &contractPrescriptionSummary, v)
+	return api.UnmarshalContractJSON(data, &contractPrescriptionSummary, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *PrescriptionSummary) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return api.marshalXML(e, &contractPrescriptionSummary, v)
+	return api.MarshalContractXML(e, &contractPrescriptionSummary, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *PrescriptionSummary) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return api.unmarshalXML(d, start, &contractPrescriptionSummary, v)
+	return api.UnmarshalContractXML(d, start, &contractPrescriptionSummary, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *StockLevel) AppendJSON(dst []byte) []byte {
-	return api.appendContractJSON(dst, &contractStockLevel, v)
+	return api.AppendContractJSON(dst, &contractStockLevel, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *StockLevel) MarshalJSON() ([]byte, error) {
-	return api.marshalJSON(&contractStockLevel, v)
+	return api.MarshalContractJSON(&contractStockLevel, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *StockLevel) UnmarshalJSON(data []byte) error {
-	return api.unmarshalJSON(data, &contractStockLevel, v)
+	return api.UnmarshalContractJSON(data, &contractStockLevel, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *StockLevel) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return api.marshalXML(e, &contractStockLevel, v)
+	return api.MarshalContractXML(e, &contractStockLevel, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *StockLevel) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return api.unmarshalXML(d, start, &contractStockLevel, v)
+	return api.UnmarshalContractXML(d, start, &contractStockLevel, v)
 }

@@ -16,7 +16,7 @@ func TestDocumentedSamples(t *testing.T) {
 	}
 	for _, c := range documentedSamples {
 		t.Run(c.name, func(t *testing.T) {
-			got, decErr, encErr := api.reencode(c.root, c.format, []byte(c.text))
+			got, decErr, encErr := api.Reencode(c.root, c.format, []byte(c.text))
 			if decErr != nil {
 				t.Fatalf("decode: %v", decErr)
 			}

@@ -2,17 +2,19 @@
 
 package dispensary
 
+import "github.com/helpgen/helpgen/templates/rt"
+
 // jsonDates is how the server writes dates: the format and zone handling observed on its Help Page samples.
-var jsonDates = rtNewJSONDates("yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "RoundtripKind", "+02:00")
+var jsonDates = rt.NewJSONDates("yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "RoundtripKind", "+02:00")
 
 // jsonClientDates is how the client writes dates: Json.NET's lossless round-trip form, which every
 // Json.NET reader parses whatever its DateFormatString (a server's own format may drop the zone or
 // the fraction, so sending it would change the value).
-var jsonClientDates = rtNewJSONDates("yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "RoundtripKind", "+02:00")
+var jsonClientDates = rt.NewJSONDates("yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "RoundtripKind", "+02:00")
 
 // api holds the API's contracts for the runtime's codecs, which read them on first use.
-var api = &rtAPI{
-	Contracts: []*rtContract{
+var api = &rt.API{
+	Contracts: []*rt.Contract{
 		&contractDispenseCommand,
 		&contractDispenseLine,
 		&contractFormularyCategory,
@@ -22,7 +24,7 @@ var api = &rtAPI{
 		&contractPrescriptionSummary,
 		&contractStockLevel,
 	},
-	Roots: []*rtRoot{
+	Roots: []*rt.Root{
 		&rootDispenseCommand,
 		&rootFormularyCategory,
 		&rootFormularyItem,
@@ -31,7 +33,7 @@ var api = &rtAPI{
 		&rootPrescriptionSummary,
 		&rootStockLevel,
 	},
-	Ops: []*rtOp{
+	Ops: []*rt.Op{
 		&opGetFormularyCategories,
 		&opGetFormularyCategoriesByCode,
 		&opGetFormularyItemsByCode,
@@ -48,42 +50,42 @@ var api = &rtAPI{
 }
 
 // contractDispenseCommand describes DispenseCommand to the codecs: members in DCS order.
-var contractDispenseCommand = rtContract{
+var contractDispenseCommand = rt.Contract{
 	Go:   (*DispenseCommand)(nil),
 	Name: "DispenseCommand",
 	XML:  "DispenseCommand",
 	NS:   "http://contracts.kestrel-dispensary.example/dispensing",
-	Members: []rtMember{
+	Members: []rt.Member{
 		{Name: "BatchNumber", Type: "long"},
 		{Name: "Lines", Type: "list<DispenseLine>"},
 		{Name: "PrescriptionId", Type: "guid"},
 		{Name: "notes", Field: "Notes", Type: "string", Form: "CounsellingNotes"},
-		{Name: "tenant", Field: "Tenant", Type: "string", Form: "TenantCode", Check: &rtCheck{Required: true}},
+		{Name: "tenant", Field: "Tenant", Type: "string", Form: "TenantCode", Check: &rt.Check{Required: true}},
 	},
 	JSONOrder: []string{"tenant", "PrescriptionId", "Lines", "notes", "BatchNumber"},
 }
 
 // contractDispenseLine describes DispenseLine to the codecs: members in DCS order.
-var contractDispenseLine = rtContract{
+var contractDispenseLine = rt.Contract{
 	Go:   (*DispenseLine)(nil),
 	Name: "DispenseLine",
 	XML:  "DispenseLine",
 	NS:   "http://contracts.kestrel-dispensary.example/dispensing",
-	Members: []rtMember{
+	Members: []rt.Member{
 		{Name: "Label", Type: "string"},
-		{Name: "ProductCode", Type: "string", Check: &rtCheck{Required: true}},
-		{Name: "Quantity", Type: "long", Check: &rtCheck{Range: [2]string{"1", "1000"}}},
+		{Name: "ProductCode", Type: "string", Check: &rt.Check{Required: true}},
+		{Name: "Quantity", Type: "long", Check: &rt.Check{Range: [2]string{"1", "1000"}}},
 	},
 	JSONOrder: []string{"ProductCode", "Quantity", "Label"},
 }
 
 // contractFormularyCategory describes FormularyCategory to the codecs: members in DCS order.
-var contractFormularyCategory = rtContract{
+var contractFormularyCategory = rt.Contract{
 	Go:   (*FormularyCategory)(nil),
 	Name: "FormularyCategory",
 	XML:  "FormularyCategory",
 	NS:   "http://contracts.kestrel-dispensary.example/formulary",
-	Members: []rtMember{
+	Members: []rt.Member{
 		{Name: "Code", Type: "string"},
 		{Name: "ItemCount", Type: "long", MaybeNull: true},
 		{Name: "Items", Type: "list<FormularyItem>"},
@@ -94,12 +96,12 @@ var contractFormularyCategory = rtContract{
 }
 
 // contractFormularyItem describes FormularyItem to the codecs: members in DCS order.
-var contractFormularyItem = rtContract{
+var contractFormularyItem = rt.Contract{
 	Go:   (*FormularyItem)(nil),
 	Name: "FormularyItem",
 	XML:  "FormularyItem",
 	NS:   "http://contracts.kestrel-dispensary.example/formulary",
-	Members: []rtMember{
+	Members: []rt.Member{
 		{Name: "Code", Type: "string"},
 		{Name: "Name", Type: "string"},
 		{Name: "PackSize", Type: "long"},
@@ -110,12 +112,12 @@ var contractFormularyItem = rtContract{
 }
 
 // contractPagedResultOfFormularyCategory describes PagedResultOfFormularyCategory to the codecs: members in DCS order.
-var contractPagedResultOfFormularyCategory = rtContract{
+var contractPagedResultOfFormularyCategory = rt.Contract{
 	Go:   (*PagedResultOfFormularyCategory)(nil),
 	Name: "PagedResult<FormularyCategory>",
 	XML:  "PageOfFormularyCategoryq5woMtC5",
 	NS:   "http://contracts.kestrel-dispensary.example/dispensing",
-	Members: []rtMember{
+	Members: []rt.Member{
 		{Name: "Items", Type: "list<FormularyCategory>"},
 		{Name: "Page", Type: "long", MaybeNull: true},
 		{Name: "Total", Type: "long", MaybeNull: true},
@@ -123,12 +125,12 @@ var contractPagedResultOfFormularyCategory = rtContract{
 }
 
 // contractPagedResultOfPrescriptionSummary describes PagedResultOfPrescriptionSummary to the codecs: members in DCS order.
-var contractPagedResultOfPrescriptionSummary = rtContract{
+var contractPagedResultOfPrescriptionSummary = rt.Contract{
 	Go:   (*PagedResultOfPrescriptionSummary)(nil),
 	Name: "PagedResult<PrescriptionSummary>",
 	XML:  "PageOfPrescriptionSummaryJmFE5DnK",
 	NS:   "http://contracts.kestrel-dispensary.example/dispensing",
-	Members: []rtMember{
+	Members: []rt.Member{
 		{Name: "Items", Type: "list<PrescriptionSummary>"},
 		{Name: "Page", Type: "long"},
 		{Name: "Total", Type: "long"},
@@ -136,12 +138,12 @@ var contractPagedResultOfPrescriptionSummary = rtContract{
 }
 
 // contractPrescriptionSummary describes PrescriptionSummary to the codecs: members in DCS order.
-var contractPrescriptionSummary = rtContract{
+var contractPrescriptionSummary = rt.Contract{
 	Go:   (*PrescriptionSummary)(nil),
 	Name: "PrescriptionSummary",
 	XML:  "PrescriptionSummary",
 	NS:   "http://contracts.kestrel-dispensary.example/dispensing",
-	Members: []rtMember{
+	Members: []rt.Member{
 		{Name: "Controlled", Type: "boolean", MaybeNull: true},
 		{Name: "IssuedOn", Type: "dateTime", MaybeNull: true},
 		{Name: "PatientName", Type: "string", NoForm: true},
@@ -152,12 +154,12 @@ var contractPrescriptionSummary = rtContract{
 }
 
 // contractStockLevel describes StockLevel to the codecs: members in DCS order.
-var contractStockLevel = rtContract{
+var contractStockLevel = rt.Contract{
 	Go:   (*StockLevel)(nil),
 	Name: "StockLevel",
 	XML:  "StockLevel",
 	NS:   "http://contracts.kestrel-dispensary.example/stock",
-	Members: []rtMember{
+	Members: []rt.Member{
 		{Name: "LastDispensedOn", Type: "dateTime", MaybeNull: true},
 		{Name: "OnHand", Type: "long"},
 		{Name: "ProductCode", Type: "string"},
@@ -170,11 +172,11 @@ var contractStockLevel = rtContract{
 
 // The request body and response types, as roots of documents.
 var (
-	rootDispenseCommand                  = rtRoot{Go: (**DispenseCommand)(nil), Type: "DispenseCommand"}
-	rootFormularyCategory                = rtRoot{Go: (**FormularyCategory)(nil), Type: "FormularyCategory"}
-	rootFormularyItem                    = rtRoot{Go: (**FormularyItem)(nil), Type: "FormularyItem"}
-	rootPagedResultOfFormularyCategory   = rtRoot{Go: (**PagedResultOfFormularyCategory)(nil), Type: "PagedResultOfFormularyCategory"}
-	rootPagedResultOfPrescriptionSummary = rtRoot{Go: (**PagedResultOfPrescriptionSummary)(nil), Type: "PagedResultOfPrescriptionSummary"}
-	rootPrescriptionSummary              = rtRoot{Go: (**PrescriptionSummary)(nil), Type: "PrescriptionSummary"}
-	rootStockLevel                       = rtRoot{Go: (**StockLevel)(nil), Type: "StockLevel"}
+	rootDispenseCommand                  = rt.Root{Go: (**DispenseCommand)(nil), Type: "DispenseCommand"}
+	rootFormularyCategory                = rt.Root{Go: (**FormularyCategory)(nil), Type: "FormularyCategory"}
+	rootFormularyItem                    = rt.Root{Go: (**FormularyItem)(nil), Type: "FormularyItem"}
+	rootPagedResultOfFormularyCategory   = rt.Root{Go: (**PagedResultOfFormularyCategory)(nil), Type: "PagedResultOfFormularyCategory"}
+	rootPagedResultOfPrescriptionSummary = rt.Root{Go: (**PagedResultOfPrescriptionSummary)(nil), Type: "PagedResultOfPrescriptionSummary"}
+	rootPrescriptionSummary              = rt.Root{Go: (**PrescriptionSummary)(nil), Type: "PrescriptionSummary"}
+	rootStockLevel                       = rt.Root{Go: (**StockLevel)(nil), Type: "StockLevel"}
 )

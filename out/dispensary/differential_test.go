@@ -10,42 +10,24 @@ import (
 	"os"
 	"reflect"
 	"testing"
-	"unsafe"
 
 	"github.com/helpgen/helpgen/internal/difftest"
 	"github.com/helpgen/helpgen/internal/oracletest"
 	"github.com/helpgen/helpgen/spec"
+	"github.com/helpgen/helpgen/templates/rt"
 )
 
-type diffCodec map[*difftest.Contract]*rtContract
+type diffCodec map[*difftest.Contract]*rt.Contract
 
 func (m diffCodec) Encode(c *difftest.Contract, format string, v reflect.Value) ([]byte, error) {
-	api.ready()
 	pv := reflect.New(v.Type())
 	pv.Elem().Set(v)
-	p, self := pv.UnsafePointer(), m[c].info.self
-	switch format {
-	case "xml":
-		return rtXMLAppendDoc(nil, self, p)
-	case "form":
-		return rtFormAppendDoc(nil, self, p)
-	}
-	return rtJSONAppend(nil, self, p, jsonClientDates), nil
+	return api.EncodeContract(format, m[c], pv.Interface())
 }
 
 func (m diffCodec) Decode(c *difftest.Contract, format string, data []byte) (reflect.Value, error) {
-	api.ready()
 	pv := reflect.New(reflect.PointerTo(c.Go))
-	p, self := unsafe.Pointer(pv.Pointer()), m[c].info.self
-	var err error
-	switch format {
-	case "xml":
-		err = rtXMLDecodeDoc(data, self, p)
-	case "form":
-		err = rtFormDecodeDoc(data, self, p)
-	default:
-		err = rtJSONDecodeDoc(data, self, p)
-	}
+	err := api.DecodeContract(format, m[c], data, pv.Interface())
 	return pv.Elem(), err
 }
 
@@ -64,7 +46,10 @@ func diffSuite(t *testing.T) *difftest.Suite {
 	for _, rc := range api.Contracts {
 		c := &difftest.Contract{Spec: types[rc.Name], Go: reflect.TypeOf(rc.Go).Elem(), Fields: map[string]string{}, RootName: rc.XML, RootNS: rc.NS}
 		for _, m := range rc.Members {
-			c.Fields[m.Name] = rtOr(m.Field, m.Name)
+			c.Fields[m.Name] = m.Field
+			if m.Field == "" {
+				c.Fields[m.Name] = m.Name
+			}
 		}
 		codec[c] = rc
 		s.Contracts = append(s.Contracts, c)

@@ -2,7 +2,10 @@
 
 package dispensary
 
-import "github.com/google/uuid"
+import (
+	"github.com/google/uuid"
+	"github.com/helpgen/helpgen/templates/rt"
+)
 
 // GetFormularyCategoriesParams are the query parameters of GetFormularyCategories.
 // A nil *GetFormularyCategoriesParams sends none; a nil field is left out.
@@ -12,11 +15,11 @@ type GetFormularyCategoriesParams struct {
 }
 
 // opGetFormularyCategories is GET api/v1/formulary/categories?page={page}.
-var opGetFormularyCategories = rtOp{
+var opGetFormularyCategories = rt.Op{
 	Name:   "GetFormularyCategories",
 	Method: "GET",
 	Route:  "api/v1/formulary/categories",
-	Query: []rtParam{
+	Query: []rt.Param{
 		{Name: "page", Field: "Page", Type: "nullable<long>"},
 	},
 	Params:   (*GetFormularyCategoriesParams)(nil),
@@ -29,11 +32,11 @@ var opGetFormularyCategories = rtOp{
 type GetFormularyCategoriesByCodeParams struct{}
 
 // opGetFormularyCategoriesByCode is GET api/v1/formulary/categories/{code}.
-var opGetFormularyCategoriesByCode = rtOp{
+var opGetFormularyCategoriesByCode = rt.Op{
 	Name:   "GetFormularyCategoriesByCode",
 	Method: "GET",
 	Route:  "api/v1/formulary/categories/{code}",
-	Path: []rtParam{
+	Path: []rt.Param{
 		{Name: "code", Go: (*string)(nil), Type: "string"},
 	},
 	Params:   (*GetFormularyCategoriesByCodeParams)(nil),
@@ -46,11 +49,11 @@ var opGetFormularyCategoriesByCode = rtOp{
 type GetFormularyItemsByCodeParams struct{}
 
 // opGetFormularyItemsByCode is GET api/v1/formulary/items/{code}.
-var opGetFormularyItemsByCode = rtOp{
+var opGetFormularyItemsByCode = rt.Op{
 	Name:   "GetFormularyItemsByCode",
 	Method: "GET",
 	Route:  "api/v1/formulary/items/{code}",
-	Path: []rtParam{
+	Path: []rt.Param{
 		{Name: "code", Go: (*string)(nil), Type: "string"},
 	},
 	Params:   (*GetFormularyItemsByCodeParams)(nil),
@@ -67,11 +70,11 @@ type GetPrescriptionsParams struct {
 }
 
 // opGetPrescriptions is GET api/v1/prescriptions?patientName={patientName}&page={page}.
-var opGetPrescriptions = rtOp{
+var opGetPrescriptions = rt.Op{
 	Name:   "GetPrescriptions",
 	Method: "GET",
 	Route:  "api/v1/prescriptions",
-	Query: []rtParam{
+	Query: []rt.Param{
 		{Name: "patientName", Field: "PatientName", Type: "nullable<string>"},
 		{Name: "page", Field: "Page", Type: "nullable<long>"},
 	},
@@ -85,11 +88,11 @@ var opGetPrescriptions = rtOp{
 type GetStockBatchesByBatchNumberParams struct{}
 
 // opGetStockBatchesByBatchNumber is GET api/v1/stock/batches/{batchNumber}.
-var opGetStockBatchesByBatchNumber = rtOp{
+var opGetStockBatchesByBatchNumber = rt.Op{
 	Name:   "GetStockBatchesByBatchNumber",
 	Method: "GET",
 	Route:  "api/v1/stock/batches/{batchNumber}",
-	Path: []rtParam{
+	Path: []rt.Param{
 		{Name: "batchNumber", Go: (*int64)(nil), Type: "long"},
 	},
 	Params:   (*GetStockBatchesByBatchNumberParams)(nil),
@@ -102,11 +105,11 @@ var opGetStockBatchesByBatchNumber = rtOp{
 type GetStockByProductCodeParams struct{}
 
 // opGetStockByProductCode is GET api/v1/stock/{productCode}.
-var opGetStockByProductCode = rtOp{
+var opGetStockByProductCode = rt.Op{
 	Name:   "GetStockByProductCode",
 	Method: "GET",
 	Route:  "api/v1/stock/{productCode}",
-	Path: []rtParam{
+	Path: []rt.Param{
 		{Name: "productCode", Go: (*string)(nil), Type: "string"},
 	},
 	Params:   (*GetStockByProductCodeParams)(nil),
@@ -119,7 +122,7 @@ var opGetStockByProductCode = rtOp{
 type PostDispensesParams struct{}
 
 // opPostDispenses is POST api/v1/dispenses.
-var opPostDispenses = rtOp{
+var opPostDispenses = rt.Op{
 	Name:      "PostDispenses",
 	Method:    "POST",
 	Route:     "api/v1/dispenses",
@@ -135,11 +138,11 @@ var opPostDispenses = rtOp{
 type PutFormularyCategoriesByCodeParams struct{}
 
 // opPutFormularyCategoriesByCode is PUT api/v1/formulary/categories/{code}.
-var opPutFormularyCategoriesByCode = rtOp{
+var opPutFormularyCategoriesByCode = rt.Op{
 	Name:   "PutFormularyCategoriesByCode",
 	Method: "PUT",
 	Route:  "api/v1/formulary/categories/{code}",
-	Path: []rtParam{
+	Path: []rt.Param{
 		{Name: "code", Go: (*string)(nil), Type: "string"},
 	},
 	Params:    (*PutFormularyCategoriesByCodeParams)(nil),
@@ -154,11 +157,11 @@ var opPutFormularyCategoriesByCode = rtOp{
 type PutPrescriptionsByPrescriptionIdParams struct{}
 
 // opPutPrescriptionsByPrescriptionId is PUT api/v1/prescriptions/{prescriptionId}.
-var opPutPrescriptionsByPrescriptionId = rtOp{
+var opPutPrescriptionsByPrescriptionId = rt.Op{
 	Name:   "PutPrescriptionsByPrescriptionId",
 	Method: "PUT",
 	Route:  "api/v1/prescriptions/{prescriptionId}",
-	Path: []rtParam{
+	Path: []rt.Param{
 		{Name: "prescriptionId", Go: (*uuid.UUID)(nil), Type: "guid"},
 	},
 	Params:    (*PutPrescriptionsByPrescriptionIdParams)(nil),
@@ -173,11 +176,11 @@ var opPutPrescriptionsByPrescriptionId = rtOp{
 type PutStockByProductCodeParams struct{}
 
 // opPutStockByProductCode is PUT api/v1/stock/{productCode}.
-var opPutStockByProductCode = rtOp{
+var opPutStockByProductCode = rt.Op{
 	Name:   "PutStockByProductCode",
 	Method: "PUT",
 	Route:  "api/v1/stock/{productCode}",
-	Path: []rtParam{
+	Path: []rt.Param{
 		{Name: "productCode", Go: (*string)(nil), Type: "string"},
 	},
 	Params:    (*PutStockByProductCodeParams)(nil),

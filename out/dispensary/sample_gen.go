@@ -5,6 +5,7 @@ package dispensary
 import (
 	"context"
 	"github.com/google/uuid"
+	"github.com/helpgen/helpgen/templates/rt"
 )
 
 // SampleService answers every endpoint with the response sample documented on its Help Page
@@ -28,7 +29,7 @@ const sampleGetFormularyItemsByCode = "{\n  \"Code\": \"sample string 1\",\n  \"
 
 func (SampleService) GetFormularyItemsByCode(ctx context.Context, code string, params *GetFormularyItemsByCodeParams) (*FormularyItem, error) {
 	var v *FormularyItem
-	err := rtDecodeJSONRoot(api, []byte(sampleGetFormularyItemsByCode), &rootFormularyItem, &v)
+	err := rt.DecodeJSONRoot(api, []byte(sampleGetFormularyItemsByCode), &rootFormularyItem, &v)
 	return v, err
 }
 
@@ -37,7 +38,7 @@ const sampleGetPrescriptions = "{\n  \"Items\": [\n    {\n      \"PatientName\":
 
 func (SampleService) GetPrescriptions(ctx context.Context, params *GetPrescriptionsParams) (*PagedResultOfPrescriptionSummary, error) {
 	var v *PagedResultOfPrescriptionSummary
-	err := rtDecodeJSONRoot(api, []byte(sampleGetPrescriptions), &rootPagedResultOfPrescriptionSummary, &v)
+	err := rt.DecodeJSONRoot(api, []byte(sampleGetPrescriptions), &rootPagedResultOfPrescriptionSummary, &v)
 	return v, err
 }
 
@@ -46,7 +47,7 @@ const sampleGetStockBatchesByBatchNumber = "{\n  \"ProductCode\": \"sample strin
 
 func (SampleService) GetStockBatchesByBatchNumber(ctx context.Context, batchNumber int64, params *GetStockBatchesByBatchNumberParams) (*StockLevel, error) {
 	var v *StockLevel
-	err := rtDecodeJSONRoot(api, []byte(sampleGetStockBatchesByBatchNumber), &rootStockLevel, &v)
+	err := rt.DecodeJSONRoot(api, []byte(sampleGetStockBatchesByBatchNumber), &rootStockLevel, &v)
 	return v, err
 }
 
@@ -55,7 +56,7 @@ const sampleGetStockByProductCode = "{\n  \"ProductCode\": \"sample string 1\",\
 
 func (SampleService) GetStockByProductCode(ctx context.Context, productCode string, params *GetStockByProductCodeParams) (*StockLevel, error) {
 	var v *StockLevel
-	err := rtDecodeJSONRoot(api, []byte(sampleGetStockByProductCode), &rootStockLevel, &v)
+	err := rt.DecodeJSONRoot(api, []byte(sampleGetStockByProductCode), &rootStockLevel, &v)
 	return v, err
 }
 
@@ -64,7 +65,7 @@ const samplePostDispenses = "{\n  \"tenant\": \"sample string 1\",\n  \"Prescrip
 
 func (SampleService) PostDispenses(ctx context.Context, params *PostDispensesParams, body *DispenseCommand) (*DispenseCommand, error) {
 	var v *DispenseCommand
-	err := rtDecodeJSONRoot(api, []byte(samplePostDispenses), &rootDispenseCommand, &v)
+	err := rt.DecodeJSONRoot(api, []byte(samplePostDispenses), &rootDispenseCommand, &v)
 	return v, err
 }
 
@@ -78,7 +79,7 @@ const samplePutPrescriptionsByPrescriptionId = "{\n  \"PatientName\": \"sample s
 
 func (SampleService) PutPrescriptionsByPrescriptionId(ctx context.Context, prescriptionId uuid.UUID, params *PutPrescriptionsByPrescriptionIdParams, body *PrescriptionSummary) (*PrescriptionSummary, error) {
 	var v *PrescriptionSummary
-	err := rtDecodeJSONRoot(api, []byte(samplePutPrescriptionsByPrescriptionId), &rootPrescriptionSummary, &v)
+	err := rt.DecodeJSONRoot(api, []byte(samplePutPrescriptionsByPrescriptionId), &rootPrescriptionSummary, &v)
 	return v, err
 }
 
@@ -87,6 +88,6 @@ const samplePutStockByProductCode = "{\n  \"ProductCode\": \"sample string 1\",\
 
 func (SampleService) PutStockByProductCode(ctx context.Context, productCode string, params *PutStockByProductCodeParams, body *StockLevel) (*StockLevel, error) {
 	var v *StockLevel
-	err := rtDecodeJSONRoot(api, []byte(samplePutStockByProductCode), &rootStockLevel, &v)
+	err := rt.DecodeJSONRoot(api, []byte(samplePutStockByProductCode), &rootStockLevel, &v)
 	return v, err
 }

@@ -5,6 +5,7 @@ package dispensary
 import (
 	"context"
 	"github.com/google/uuid"
+	"github.com/helpgen/helpgen/templates/rt"
 	"net/http"
 )
 
@@ -122,35 +123,35 @@ func (UnimplementedService) PutStockByProductCode(ctx context.Context, productCo
 // within a size limit (413); annotations validated (400 naming the field); responses in the format
 // Accept asks for (JSON by default, XML; 406 when neither fits); a panic answers 500.
 func NewHandler(s Service, opts ...ServerOption) http.Handler {
-	return rtNewHandler(api, opts, []rtHandler{
-		{&opGetFormularyCategories, func(ctx context.Context, in *rtIn) (any, error) {
+	return rt.NewHandler(api, opts, []rt.Handler{
+		{Op: &opGetFormularyCategories, Serve: func(ctx context.Context, in *rt.In) (any, error) {
 			return s.GetFormularyCategories(ctx, in.Params.(*GetFormularyCategoriesParams))
 		}},
-		{&opGetFormularyCategoriesByCode, func(ctx context.Context, in *rtIn) (any, error) {
+		{Op: &opGetFormularyCategoriesByCode, Serve: func(ctx context.Context, in *rt.In) (any, error) {
 			return s.GetFormularyCategoriesByCode(ctx, in.Path("code").(string), in.Params.(*GetFormularyCategoriesByCodeParams))
 		}},
-		{&opGetFormularyItemsByCode, func(ctx context.Context, in *rtIn) (any, error) {
+		{Op: &opGetFormularyItemsByCode, Serve: func(ctx context.Context, in *rt.In) (any, error) {
 			return s.GetFormularyItemsByCode(ctx, in.Path("code").(string), in.Params.(*GetFormularyItemsByCodeParams))
 		}},
-		{&opGetPrescriptions, func(ctx context.Context, in *rtIn) (any, error) {
+		{Op: &opGetPrescriptions, Serve: func(ctx context.Context, in *rt.In) (any, error) {
 			return s.GetPrescriptions(ctx, in.Params.(*GetPrescriptionsParams))
 		}},
-		{&opGetStockBatchesByBatchNumber, func(ctx context.Context, in *rtIn) (any, error) {
+		{Op: &opGetStockBatchesByBatchNumber, Serve: func(ctx context.Context, in *rt.In) (any, error) {
 			return s.GetStockBatchesByBatchNumber(ctx, in.Path("batchNumber").(int64), in.Params.(*GetStockBatchesByBatchNumberParams))
 		}},
-		{&opGetStockByProductCode, func(ctx context.Context, in *rtIn) (any, error) {
+		{Op: &opGetStockByProductCode, Serve: func(ctx context.Context, in *rt.In) (any, error) {
 			return s.GetStockByProductCode(ctx, in.Path("productCode").(string), in.Params.(*GetStockByProductCodeParams))
 		}},
-		{&opPostDispenses, func(ctx context.Context, in *rtIn) (any, error) {
+		{Op: &opPostDispenses, Serve: func(ctx context.Context, in *rt.In) (any, error) {
 			return s.PostDispenses(ctx, in.Params.(*PostDispensesParams), in.Body.(*DispenseCommand))
 		}},
-		{&opPutFormularyCategoriesByCode, func(ctx context.Context, in *rtIn) (any, error) {
+		{Op: &opPutFormularyCategoriesByCode, Serve: func(ctx context.Context, in *rt.In) (any, error) {
 			return s.PutFormularyCategoriesByCode(ctx, in.Path("code").(string), in.Params.(*PutFormularyCategoriesByCodeParams), in.Body.(*FormularyCategory))
 		}},
-		{&opPutPrescriptionsByPrescriptionId, func(ctx context.Context, in *rtIn) (any, error) {
+		{Op: &opPutPrescriptionsByPrescriptionId, Serve: func(ctx context.Context, in *rt.In) (any, error) {
 			return s.PutPrescriptionsByPrescriptionId(ctx, in.Path("prescriptionId").(uuid.UUID), in.Params.(*PutPrescriptionsByPrescriptionIdParams), in.Body.(*PrescriptionSummary))
 		}},
-		{&opPutStockByProductCode, func(ctx context.Context, in *rtIn) (any, error) {
+		{Op: &opPutStockByProductCode, Serve: func(ctx context.Context, in *rt.In) (any, error) {
 			return s.PutStockByProductCode(ctx, in.Path("productCode").(string), in.Params.(*PutStockByProductCodeParams), in.Body.(*StockLevel))
 		}},
 	})

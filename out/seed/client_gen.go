@@ -5,12 +5,23 @@ package seed
 import (
 	"context"
 	"github.com/google/uuid"
+	"github.com/helpgen/helpgen/templates/rt"
 )
+
+// Client calls the API: one method per endpoint. It is safe for concurrent use and never retries (the
+// endpoints are not known to be idempotent).
+type Client struct {
+	c *rt.Client
+}
 
 // NewClient returns a client for the API at baseURL (the application root: the routes are relative
 // to it, e.g. https://host/v3/mps-api/).
 func NewClient(baseURL string, opts ...ClientOption) (*Client, error) {
-	return rtNewClient(api, baseURL, opts)
+	c, err := rt.NewClient(api, baseURL, opts)
+	if err != nil {
+		return nil, err
+	}
+	return &Client{c}, nil
 }
 
 // PostClinicalEncountersFollowupSend calls POST api/v2/{practiceId}/clinical/encounters/{encounterId}/followup/send.
@@ -18,6 +29,6 @@ func NewClient(baseURL string, opts ...ClientOption) (*Client, error) {
 // Schedule sending sms as part of visit followups for encounter
 func (c *Client) PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, params *PostClinicalEncountersFollowupSendParams, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error) {
 	var out *RestApiResultOfGuid
-	err := c.call(ctx, &opPostClinicalEncountersFollowupSend, []any{&practiceId, &encounterId}, params, &body, &out)
+	err := c.c.Call(ctx, &opPostClinicalEncountersFollowupSend, []any{&practiceId, &encounterId}, params, &body, &out)
 	return out, err
 }

@@ -6,100 +6,100 @@ import "encoding/xml"
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *PatientCommunicationVo) AppendJSON(dst []byte) []byte {
-	return api.appendContractJSON(dst, &contractPatientCommunicationVo, v)
+	return api.AppendContractJSON(dst, &contractPatientCommunicationVo, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *PatientCommunicationVo) MarshalJSON() ([]byte, error) {
-	return api.marshalJSON(&contractPatientCommunicationVo, v)
+	return api.MarshalContractJSON(&contractPatientCommunicationVo, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *PatientCommunicationVo) UnmarshalJSON(data []byte) error {
-	return api.unmarshalJSON(data, &contractPatientCommunicationVo, v)
+	return api.UnmarshalContractJSON(data, &contractPatientCommunicationVo, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *PatientCommunicationVo) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return api.marshalXML(e, &contractPatientCommunicationVo, v)
+	return api.MarshalContractXML(e, &contractPatientCommunicationVo, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *PatientCommunicationVo) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return api.unmarshalXML(d, start, &contractPatientCommunicationVo, v)
+	return api.UnmarshalContractXML(d, start, &contractPatientCommunicationVo, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *RestApiLink) AppendJSON(dst []byte) []byte {
-	return api.appendContractJSON(dst, &contractRestApiLink, v)
+	return api.AppendContractJSON(dst, &contractRestApiLink, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *RestApiLink) MarshalJSON() ([]byte, error) {
-	return api.marshalJSON(&contractRestApiLink, v)
+	return api.MarshalContractJSON(&contractRestApiLink, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *RestApiLink) UnmarshalJSON(data []byte) error {
-	return api.unmarshalJSON(data, &contractRestApiLink, v)
+	return api.UnmarshalContractJSON(data, &contractRestApiLink, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *RestApiLink) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return api.marshalXML(e, &contractRestApiLink, v)
+	return api.MarshalContractXML(e, &contractRestApiLink, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *RestApiLink) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return api.unmarshalXML(d, start, &contractRestApiLink, v)
+	return api.UnmarshalContractXML(d, start, &contractRestApiLink, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *RestApiResultOfGuid) AppendJSON(dst []byte) []byte {
-	return api.appendContractJSON(dst, &contractRestApiResultOfGuid, v)
+	return api.AppendContractJSON(dst, &contractRestApiResultOfGuid, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *RestApiResultOfGuid) MarshalJSON() ([]byte, error) {
-	return api.marshalJSON(&contractRestApiResultOfGuid, v)
+	return api.MarshalContractJSON(&contractRestApiResultOfGuid, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *RestApiResultOfGuid) UnmarshalJSON(data []byte) error {
-	return api.unmarshalJSON(data, &contractRestApiResultOfGuid, v)
+	return api.UnmarshalContractJSON(data, &contractRestApiResultOfGuid, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *RestApiResultOfGuid) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return api.marshalXML(e, &contractRestApiResultOfGuid, v)
+	return api.MarshalContractXML(e, &contractRestApiResultOfGuid, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *RestApiResultOfGuid) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return api.unmarshalXML(d, start, &contractRestApiResultOfGuid, v)
+	return api.UnmarshalContractXML(d, start, &contractRestApiResultOfGuid, v)
 }
 
 // AppendJSON appends v as the server's Json.NET writes it (null for a nil v).
 func (v *SendEncounterRequireFollowupPatientSms) AppendJSON(dst []byte) []byte {
-	return api.appendContractJSON(dst, &contractSendEncounterRequireFollowupPatientSms, v)
+	return api.AppendContractJSON(dst, &contractSendEncounterRequireFollowupPatientSms, v)
 }
 
 // MarshalJSON implements json.Marshaler with the same bytes as AppendJSON.
 func (v *SendEncounterRequireFollowupPatientSms) MarshalJSON() ([]byte, error) {
-	return api.marshalJSON(&contractSendEncounterRequireFollowupPatientSms, v)
+	return api.MarshalContractJSON(&contractSendEncounterRequireFollowupPatientSms, v)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with Json.NET's reading rules.
 func (v *SendEncounterRequireFollowupPatientSms) UnmarshalJSON(data []byte) error {
-	return api.unmarshalJSON(data, &contractSendEncounterRequireFollowupPatientSms, v)
+	return api.UnmarshalContractJSON(data, &contractSendEncounterRequireFollowupPatientSms, v)
 }
 
 // MarshalXML implements xml.Marshaler with the bytes DataContractSerializer writes.
 func (v *SendEncounterRequireFollowupPatientSms) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
-	return api.marshalXML(e, &contractSendEncounterRequireFollowupPatientSms, v)
+	return api.MarshalContractXML(e, &contractSendEncounterRequireFollowupPatientSms, v)
 }
 
 // UnmarshalXML implements xml.Unmarshaler with the strict DataContractSerializer reader.
 func (v *SendEncounterRequireFollowupPatientSms) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return api.unmarshalXML(d, start, &contractSendEncounterRequireFollowupPatientSms, v)
+	return api.UnmarshalContractXML(d, start, &contractSendEncounterRequireFollowupPatientSms, v)
 }

@@ -2,27 +2,29 @@
 
 package seed
 
+import "github.com/helpgen/helpgen/templates/rt"
+
 // jsonDates is how the server writes dates: the format and zone handling observed on its Help Page samples.
-var jsonDates = rtNewJSONDates("yyyy-MM-ddTHH:mm:ssZ", "RoundtripKind", "+02:00")
+var jsonDates = rt.NewJSONDates("yyyy-MM-ddTHH:mm:ssZ", "RoundtripKind", "+02:00")
 
 // jsonClientDates is how the client writes dates: Json.NET's lossless round-trip form, which every
 // Json.NET reader parses whatever its DateFormatString (a server's own format may drop the zone or
 // the fraction, so sending it would change the value).
-var jsonClientDates = rtNewJSONDates("yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "RoundtripKind", "+02:00")
+var jsonClientDates = rt.NewJSONDates("yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "RoundtripKind", "+02:00")
 
 // api holds the API's contracts for the runtime's codecs, which read them on first use.
-var api = &rtAPI{
-	Contracts: []*rtContract{
+var api = &rt.API{
+	Contracts: []*rt.Contract{
 		&contractPatientCommunicationVo,
 		&contractRestApiLink,
 		&contractRestApiResultOfGuid,
 		&contractSendEncounterRequireFollowupPatientSms,
 	},
-	Roots: []*rtRoot{
+	Roots: []*rt.Root{
 		&rootRestApiResultOfGuid,
 		&rootSendEncounterRequireFollowupPatientSms,
 	},
-	Ops: []*rtOp{
+	Ops: []*rt.Op{
 		&opPostClinicalEncountersFollowupSend,
 	},
 	Dates:       jsonDates,
@@ -30,12 +32,12 @@ var api = &rtAPI{
 }
 
 // contractPatientCommunicationVo describes PatientCommunicationVo to the codecs: members in DCS order.
-var contractPatientCommunicationVo = rtContract{
+var contractPatientCommunicationVo = rt.Contract{
 	Go:   (*PatientCommunicationVo)(nil),
 	Name: "Com.Healthbridge.Hhas.ClinicalPatientEngagement.Interface.ValueObjects.PatientCommunicationVo",
 	XML:  "PatientCommunicationVo",
 	NS:   "http://mpsapi.healthbridge.com/clinical/clinical/v1/patientnotification/",
-	Members: []rtMember{
+	Members: []rt.Member{
 		{Name: "CommunicationText", Type: "string"},
 		{Name: "DoctorName", Type: "string"},
 		{Name: "FollowUpDate", Type: "dateTime"},
@@ -50,12 +52,12 @@ var contractPatientCommunicationVo = rtContract{
 }
 
 // contractRestApiLink describes RestApiLink to the codecs: members in DCS order.
-var contractRestApiLink = rtContract{
+var contractRestApiLink = rt.Contract{
 	Go:   (*RestApiLink)(nil),
 	Name: "Com.Healthbridge.Core.CommonDomain.Interface.ValueObjects.RestApiLink",
 	XML:  "RestApiLink",
 	NS:   "http://schemas.datacontract.org/2004/07/Com.Healthbridge.Core.CommonDomain.Interface.ValueObjects",
-	Members: []rtMember{
+	Members: []rt.Member{
 		{Name: "HRef", Type: "string"},
 		{Name: "Rel", Type: "string"},
 	},
@@ -63,12 +65,12 @@ var contractRestApiLink = rtContract{
 }
 
 // contractRestApiResultOfGuid describes RestApiResultOfGuid to the codecs: members in DCS order.
-var contractRestApiResultOfGuid = rtContract{
+var contractRestApiResultOfGuid = rt.Contract{
 	Go:   (*RestApiResultOfGuid)(nil),
 	Name: "Com.Healthbridge.Core.CommonDomain.Interface.ValueObjects.RestApiResult<guid>",
 	XML:  "RestApiResultOfguid",
 	NS:   "http://schemas.datacontract.org/2004/07/Com.Healthbridge.Core.CommonDomain.Interface.ValueObjects",
-	Members: []rtMember{
+	Members: []rt.Member{
 		{Name: "Data", Type: "guid", MaybeNull: true},
 		{Name: "Links", Type: "list<RestApiLink>"},
 		{Name: "ResponseCode", Type: "long"},
@@ -79,12 +81,12 @@ var contractRestApiResultOfGuid = rtContract{
 }
 
 // contractSendEncounterRequireFollowupPatientSms describes SendEncounterRequireFollowupPatientSms to the codecs: members in DCS order.
-var contractSendEncounterRequireFollowupPatientSms = rtContract{
+var contractSendEncounterRequireFollowupPatientSms = rt.Contract{
 	Go:   (*SendEncounterRequireFollowupPatientSms)(nil),
 	Name: "Com.Healthbridge.Hhas.ClinicalPatientEngagement.Interface.Commands.SendEncounterRequireFollowupPatientSms",
 	XML:  "SendEncounterRequireFollowupPatientSms",
 	NS:   "http://schemas.datacontract.org/2004/07/Com.Healthbridge.Hhas.ClinicalPatientEngagement.Interface.Commands",
-	Members: []rtMember{
+	Members: []rt.Member{
 		{Name: "CorrelationIds", Type: "list<string>", NS: "http://mpsapi.healthbridge.com/platform/core/v1/command/"},
 		{Name: "OriginatedSystem", Type: "string", NS: "http://mpsapi.healthbridge.com/platform/core/v1/command/"},
 		{Name: "EncounterId", Type: "guid"},
@@ -97,6 +99,6 @@ var contractSendEncounterRequireFollowupPatientSms = rtContract{
 
 // The request body and response types, as roots of documents.
 var (
-	rootRestApiResultOfGuid                    = rtRoot{Go: (**RestApiResultOfGuid)(nil), Type: "RestApiResultOfGuid"}
-	rootSendEncounterRequireFollowupPatientSms = rtRoot{Go: (**SendEncounterRequireFollowupPatientSms)(nil), Type: "SendEncounterRequireFollowupPatientSms"}
+	rootRestApiResultOfGuid                    = rt.Root{Go: (**RestApiResultOfGuid)(nil), Type: "RestApiResultOfGuid"}
+	rootSendEncounterRequireFollowupPatientSms = rt.Root{Go: (**SendEncounterRequireFollowupPatientSms)(nil), Type: "SendEncounterRequireFollowupPatientSms"}
 )

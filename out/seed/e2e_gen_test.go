@@ -7,12 +7,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"github.com/google/uuid"
+	"github.com/helpgen/helpgen/templates/rt"
 	"net/http/httptest"
 	"reflect"
 	"strings"
 	"testing"
-	"time"
-	"unsafe"
 )
 
 // e2eService records what the server decoded and answers the documented response samples.
@@ -32,7 +31,7 @@ var e2eCases = []e2eCase{
 		op:       &opPostClinicalEncountersFollowupSend,
 		request:  "PostClinicalEncountersFollowupSend/request/JSON",
 		response: "PostClinicalEncountersFollowupSend/response/JSON",
-		call: func(ctx context.Context, c *Client, in *rtIn) (any, error) {
+		call: func(ctx context.Context, c *Client, in *rt.In) (any, error) {
 			return c.PostClinicalEncountersFollowupSend(ctx, in.Path("practiceId").(uuid.UUID), in.Path("encounterId").(uuid.UUID), in.Params.(*PostClinicalEncountersFollowupSendParams), in.Body.(*SendEncounterRequireFollowupPatientSms))
 		},
 	},
@@ -40,13 +39,13 @@ var e2eCases = []e2eCase{
 
 // e2eCase is one endpoint of TestEndToEnd.
 type e2eCase struct {
-	op                *rtOp
+	op                *rt.Op
 	request, response string // the documented samples sent and answered
 	formClash         string // why no form can carry the body, if so
 	formField         string // a member form binding does not set, which the form writer refuses
 	xmlSkip           string // why XML cannot carry the documented samples, if so
 	formSkip          string // why a form cannot carry the body, if so
-	call              func(ctx context.Context, c *Client, in *rtIn) (any, error)
+	call              func(ctx context.Context, c *Client, in *rt.In) (any, error)
 }
 
 // TestEndToEnd runs every endpoint through the generated client and server in each format.
@@ -75,18 +74,30 @@ func TestEndToEnd(t *testing.T) {
 					if format == FormatForm && tc.formField != "" {
 						t.Skip("the sample sets a member form binding does not set (a public field or non-public member): " + tc.formField)
 					}
-					in, sent := e2eRequest(t, format, tc)
+					sample, isXML := e2eSampleText(tc.request)
+					in, sent, err := api.TestRequest(tc.op, format, sample, isXML)
+					if err != nil {
+						t.Fatal(err)
+					}
 					svc.got = nil
 					resp, err := tc.call(context.Background(), c, in)
 					if err != nil {
 						t.Fatal(err)
 					}
-					if !e2eSame(reflect.ValueOf(svc.got), reflect.ValueOf(sent)) {
+					if !rt.Same(reflect.ValueOf(svc.got), reflect.ValueOf(sent)) {
 						t.Errorf("the server decoded\n%s\nwant\n%s", e2eDump(svc.got), e2eDump(sent))
 					}
 					if tc.op.Response != nil {
-						want := e2eRoundTrip(t, format, tc.op.Response, e2eValue(t, tc.op.Response, tc.response), false)
-						if !e2eSame(reflect.ValueOf(resp), want.Elem()) {
+						sample, isXML := e2eSampleText(tc.response)
+						doc, err := api.TestValue(tc.op.Response, sample, isXML)
+						if err != nil {
+							t.Fatal(err)
+						}
+						want, err := api.TestTrip(tc.op.Response, format, doc, false)
+						if err != nil {
+							t.Fatal(err)
+						}
+						if !rt.Same(reflect.ValueOf(resp), want.Elem()) {
 							t.Errorf("the client decoded\n%s\nwant\n%s", e2eDump(resp), e2eDump(want.Elem().Interface()))
 						}
 					}
@@ -96,215 +107,30 @@ func TestEndToEnd(t *testing.T) {
 	}
 }
 
-// e2eRequest is what a test case sends (path values, params, body) and
-// what the server should decode: the same, with the body as a trip
-// through the format leaves it (a JSON-only member is lost in XML).
-func e2eRequest(t *testing.T, format Format, tc e2eCase) (*rtIn, []any) {
-	api.ready()
-	op := tc.op
-	in := &rtIn{op: op, path: make([]any, len(op.path))}
-	var sent []any
-	for i, p := range op.path {
-		in.path[i] = e2eSample(p.codec).Interface()
-		sent = append(sent, in.path[i])
-	}
-	params := reflect.New(op.paramsType)
-	for _, p := range op.query {
-		reflect.NewAt(p.typ, unsafe.Add(params.UnsafePointer(), p.off)).Elem().Set(e2eSample(p.codec))
-	}
-	in.Params = params.Interface()
-	sent = append(sent, in.Params)
-	if op.Body != nil {
-		body := e2eValue(t, op.Body, tc.request)
-		in.Body = body.Elem().Interface()
-		sent = append(sent, e2eRoundTrip(t, format, op.Body, body, true).Elem().Interface())
-	}
-	return in, sent
-}
-
 // e2eAnswer is an operation's documented response sample, decoded anew
 // on every call.
-func e2eAnswer[T any](op *rtOp) (T, error) {
+func e2eAnswer[T any](op *rt.Op) (T, error) {
 	var v T
 	for _, tc := range e2eCases {
 		if tc.op == op {
-			reflect.ValueOf(&v).Elem().Set(e2eValue(nil, op.Response, tc.response).Elem())
+			sample, isXML := e2eSampleText(tc.response)
+			doc, err := api.TestValue(op.Response, sample, isXML)
+			if err != nil {
+				return v, err
+			}
+			reflect.ValueOf(&v).Elem().Set(doc.Elem())
 		}
 	}
 	return v, nil
 }
 
-// e2eValue decodes the documented sample name as a value of root (a
-// pointer to it); with no sample, a struct is empty and anything else zero.
-func e2eValue(t *testing.T, root *rtRoot, name string) reflect.Value {
-	api.ready()
-	v := reflect.New(root.goType.Elem())
+// e2eSampleText is a documented sample's text and whether it is XML; nil
+// for no sample.
+func e2eSampleText(name string) ([]byte, bool) {
 	if name == "" {
-		if root.codec.kind == rtKContract {
-			v.Elem().Set(reflect.New(root.codec.contract.typ))
-		}
-		return v
+		return nil, false
 	}
-	var err error
-	if strings.HasSuffix(name, "/XML") {
-		err = rtXMLDecodeDoc(documentedSample(name), root.codec, v.UnsafePointer())
-	} else {
-		err = rtJSONDecodeDoc(documentedSample(name), root.codec, v.UnsafePointer())
-	}
-	if err != nil {
-		if t == nil {
-			panic(err)
-		}
-		t.Fatalf("documented sample %s: %v", name, err)
-	}
-	return v
-}
-
-// e2eRoundTrip encodes and decodes the value v points to in the format a
-// request (or response) uses; it returns a pointer to the result.
-func e2eRoundTrip(t *testing.T, format Format, root *rtRoot, v reflect.Value, request bool) reflect.Value {
-	out := reflect.New(root.goType.Elem())
-	p, q := v.UnsafePointer(), out.UnsafePointer()
-	var err error
-	switch {
-	case format == FormatXML:
-		var doc []byte
-		if doc, err = rtXMLAppendDoc(nil, root.codec, p); err == nil {
-			err = rtXMLDecodeDoc(doc, root.codec, q)
-		}
-	case format == FormatForm && request:
-		var form []byte
-		// An empty form is no value: Web API binds null, as the server does.
-		if form, err = rtFormAppendDoc(nil, root.codec, p); err == nil && len(form) > 0 {
-			err = rtFormDecodeDoc(form, root.codec, q)
-		}
-	default:
-		dates := api.Dates
-		if request {
-			dates = api.ClientDates
-		}
-		err = rtJSONDecodeDoc(rtJSONAppend(nil, root.codec, p, dates), root.codec, q)
-	}
-	if err != nil {
-		t.Fatalf("round trip: %v", err)
-	}
-	return out
-}
-
-// e2eSample is a value of c's type for a URI parameter, chosen to exercise
-// escaping and parsing.
-func e2eSample(c *rtCodec) reflect.Value {
-	v := reflect.New(c.typ).Elem()
-	p := v.Addr().UnsafePointer()
-	switch c.kind {
-	case rtKNullable:
-		v.Set(reflect.New(c.elem.typ))
-		v.Elem().Set(e2eSample(c.elem))
-	case rtKList:
-		v.Set(reflect.Append(v, e2eSample(c.elem)))
-	case rtKString:
-		s := "a b;c?d&e=f%é"
-		if c.value {
-			v.SetString(s)
-		} else {
-			v.Set(reflect.ValueOf(&s))
-		}
-	case rtKInt, rtKUint:
-		rtStoreInt(p, c.size, 42)
-	case rtKFloat32, rtKFloat64:
-		v.SetFloat(1.5)
-	case rtKBool:
-		v.SetBool(true)
-	case rtKDecimal:
-		*(*Decimal)(p) = DecimalFromInt(1250)
-	case rtKDateTime:
-		*(*DateTime)(p) = DateTime{Time: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC), Kind: DateTimeUtc}
-	case rtKDateTimeOffset:
-		*(*time.Time)(p) = time.Date(2025, 1, 2, 3, 4, 5, 0, time.FixedZone("", 7200))
-	case rtKTimeSpan:
-		*(*TimeSpan)(p) = TimeSpanOf(90 * time.Minute)
-	case rtKGUID:
-		*(*uuid.UUID)(p) = uuid.MustParse("6a9e0997-1a57-42fa-939e-563024574417")
-	case rtKChar:
-		*(*rune)(p) = 'x'
-	case rtKBytes:
-		*(*[]byte)(p) = []byte{1, 2}
-	case rtKEnum:
-		if n := len(c.enum.Values); n > 0 {
-			rtStoreInt(p, c.size, c.enum.Values[n-1].Value)
-		}
-	}
-	return v
-}
-
-// e2eSame compares decoded values: DateTime and DateTimeOffset by instant (the form binder
-// turns zoned DateTimes into server-local ones, as Web API does), nil and empty collections alike
-// (a form cannot tell them apart), everything else exactly.
-func e2eSame(a, b reflect.Value) bool {
-	if a.IsValid() != b.IsValid() {
-		return false
-	}
-	if !a.IsValid() {
-		return true
-	}
-	if a.Kind() == reflect.Interface {
-		if a.IsNil() || b.IsNil() {
-			return a.IsNil() == b.IsNil()
-		}
-		return e2eSame(a.Elem(), b.Elem())
-	}
-	if b.Kind() == reflect.Interface && !b.IsNil() {
-		b = b.Elem()
-	}
-	if a.Type() != b.Type() {
-		return false
-	}
-	switch v := a.Interface().(type) {
-	case DateTime:
-		return v.Time.Equal(b.Interface().(DateTime).Time)
-	case time.Time:
-		return v.Equal(b.Interface().(time.Time))
-	case Decimal:
-		return v.Equal(b.Interface().(Decimal))
-	}
-	switch a.Kind() {
-	case reflect.Pointer:
-		if a.IsNil() || b.IsNil() {
-			return a.IsNil() == b.IsNil()
-		}
-		return e2eSame(a.Elem(), b.Elem())
-	case reflect.Slice:
-		if a.Len() != b.Len() {
-			return false
-		}
-		for i := 0; i < a.Len(); i++ {
-			if !e2eSame(a.Index(i), b.Index(i)) {
-				return false
-			}
-		}
-		return true
-	case reflect.Map:
-		if a.Len() != b.Len() {
-			return false
-		}
-		for _, k := range a.MapKeys() {
-			if !e2eSame(a.MapIndex(k), b.MapIndex(k)) {
-				return false
-			}
-		}
-		return true
-	case reflect.Struct:
-		for i := 0; i < a.NumField(); i++ {
-			if !a.Type().Field(i).IsExported() {
-				continue
-			}
-			if !e2eSame(a.Field(i), b.Field(i)) {
-				return false
-			}
-		}
-		return true
-	}
-	return reflect.DeepEqual(a.Interface(), b.Interface())
+	return documentedSample(name), strings.HasSuffix(name, "/XML")
 }
 
 // e2eDump shows a value in its JSON form for failure messages.
@@ -325,7 +151,5 @@ var (
 	_ = reflect.ValueOf
 	_ = strings.HasSuffix
 	_ = testing.Short
-	_ = time.Date
-	_ = uuid.MustParse
-	_ unsafe.Pointer
+	_ = rt.Same
 )

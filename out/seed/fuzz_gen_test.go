@@ -2,7 +2,10 @@
 
 package seed
 
-import "testing"
+import (
+	"github.com/helpgen/helpgen/templates/rt"
+	"testing"
+)
 
 // FuzzDecodeJSON decodes arbitrary JSON as every body and response type.
 func FuzzDecodeJSON(f *testing.F) {
@@ -33,15 +36,15 @@ func fuzzSeeds(f *testing.F, format string) {
 }
 
 // fuzzRoundTrip checks that what decodes encodes, and that encode → decode → encode keeps every byte.
-func fuzzRoundTrip(t *testing.T, root *rtRoot, format string, data []byte) {
-	b1, decErr, encErr := api.reencode(root, format, data)
+func fuzzRoundTrip(t *testing.T, root *rt.Root, format string, data []byte) {
+	b1, decErr, encErr := api.Reencode(root, format, data)
 	if decErr != nil {
 		return
 	}
 	if encErr != nil {
 		t.Fatalf("a decoded value does not encode: %v", encErr)
 	}
-	b2, decErr, encErr := api.reencode(root, format, b1)
+	b2, decErr, encErr := api.Reencode(root, format, b1)
 	if decErr != nil || encErr != nil {
 		t.Fatalf("our own output does not decode: %v %v\n%s", decErr, encErr, b1)
 	}

@@ -2,7 +2,10 @@
 
 package seed
 
-import "github.com/google/uuid"
+import (
+	"github.com/google/uuid"
+	"github.com/helpgen/helpgen/templates/rt"
+)
 
 // PostClinicalEncountersFollowupSendParams are the query parameters of PostClinicalEncountersFollowupSend.
 // It has none today: it is there so that parameters added later do not change the method's
@@ -10,11 +13,11 @@ import "github.com/google/uuid"
 type PostClinicalEncountersFollowupSendParams struct{}
 
 // opPostClinicalEncountersFollowupSend is POST api/v2/{practiceId}/clinical/encounters/{encounterId}/followup/send.
-var opPostClinicalEncountersFollowupSend = rtOp{
+var opPostClinicalEncountersFollowupSend = rt.Op{
 	Name:   "PostClinicalEncountersFollowupSend",
 	Method: "POST",
 	Route:  "api/v2/{practiceId}/clinical/encounters/{encounterId}/followup/send",
-	Path: []rtParam{
+	Path: []rt.Param{
 		{Name: "practiceId", Go: (*uuid.UUID)(nil), Type: "guid"},
 		{Name: "encounterId", Go: (*uuid.UUID)(nil), Type: "guid"},
 	},

@@ -5,6 +5,7 @@ package seed
 import (
 	"context"
 	"github.com/google/uuid"
+	"github.com/helpgen/helpgen/templates/rt"
 )
 
 // SampleService answers every endpoint with the response sample documented on its Help Page
@@ -18,6 +19,6 @@ const samplePostClinicalEncountersFollowupSend = "{\n\"Sucess\": true,\n\"Respon
 
 func (SampleService) PostClinicalEncountersFollowupSend(ctx context.Context, practiceId uuid.UUID, encounterId uuid.UUID, params *PostClinicalEncountersFollowupSendParams, body *SendEncounterRequireFollowupPatientSms) (*RestApiResultOfGuid, error) {
 	var v *RestApiResultOfGuid
-	err := rtDecodeJSONRoot(api, []byte(samplePostClinicalEncountersFollowupSend), &rootRestApiResultOfGuid, &v)
+	err := rt.DecodeJSONRoot(api, []byte(samplePostClinicalEncountersFollowupSend), &rootRestApiResultOfGuid, &v)
 	return v, err
 }

@@ -2,11 +2,13 @@
 
 package seed
 
+import "github.com/helpgen/helpgen/templates/rt"
+
 // documentedSamples are the samples of the Help Pages, as written there, with the body or
 // response type they show.
 var documentedSamples = []struct {
 	name   string
-	root   *rtRoot
+	root   *rt.Root
 	format string
 	text   string
 }{

@@ -5,6 +5,7 @@ package seed
 import (
 	"context"
 	"github.com/google/uuid"
+	"github.com/helpgen/helpgen/templates/rt"
 	"net/http"
 )
 
@@ -32,8 +33,8 @@ func (UnimplementedService) PostClinicalEncountersFollowupSend(ctx context.Conte
 // within a size limit (413); annotations validated (400 naming the field); responses in the format
 // Accept asks for (JSON by default, XML; 406 when neither fits); a panic answers 500.
 func NewHandler(s Service, opts ...ServerOption) http.Handler {
-	return rtNewHandler(api, opts, []rtHandler{
-		{&opPostClinicalEncountersFollowupSend, func(ctx context.Context, in *rtIn) (any, error) {
+	return rt.NewHandler(api, opts, []rt.Handler{
+		{Op: &opPostClinicalEncountersFollowupSend, Serve: func(ctx context.Context, in *rt.In) (any, error) {
 			return s.PostClinicalEncountersFollowupSend(ctx, in.Path("practiceId").(uuid.UUID), in.Path("encounterId").(uuid.UUID), in.Params.(*PostClinicalEncountersFollowupSendParams), in.Body.(*SendEncounterRequireFollowupPatientSms))
 		}},
 	})
