@@ -60,7 +60,7 @@ func TestArgNames(t *testing.T) {
 	for in, want := range map[string]string{
 		"EMRSystem": "emrSystem", "MRN": "mrn", "DOB": "dob", "PatientId": "patientId", "patientId": "patientId",
 		"EncounterId": "encounterId", "ID": "id", "id": "id", "ID2": "id2", "HTTPServer": "httpServer",
-		"URLs": "urLs", "practiceId": "practiceId", "Type": "type_", "f.Name": "fName", "NHSNumber": "nhsNumber",
+		"URLs": "urLs", "practiceId": "practiceId", "Type": "typeParam", "f.Name": "fName", "NHSNumber": "nhsNumber",
 		"eMRSystem": "emrSystem", "EMR_System": "emr_System",
 	} {
 		if got := argName(in); got != want {

@@ -85,10 +85,12 @@ func (m *Model) resolveOps(overrides map[string]string) error {
 			op.ParamsName = name + "Query"
 			m.Renames = append(m.Renames, Rename{"params struct", e.ID, op.ParamsName, name + "Params is a contract's name"})
 		}
-		// Locals of the generated client method and server handler.
+		// A path parameter is an argument of the client method and of the
+		// Service methods: not one of their other names (arguments,
+		// receivers, locals, the package-level names and imports they use).
 		argTaken := map[string]bool{}
-		for _, n := range []string{"ctx", "body", "c", "req", "resp", "err", "status", "mt", "data", "call", "q",
-			"zero", "w", "r", "s", "cfg", "rf", "verr", "raw", "ok", "query", "bf", "out", "v", "args", "st"} {
+		for _, n := range []string{"ctx", "c", "s", "params", "body", "out", "err", "v", "zero",
+			"api", "rt", "context", "uuid", "time", "http", "url"} {
 			argTaken[n] = true
 		}
 		for _, p := range e.Params {
@@ -96,11 +98,17 @@ func (m *Model) resolveOps(overrides map[string]string) error {
 			if err != nil {
 				return fmt.Errorf("endpoint %s param %s: %w", e.ID, p.Name, err)
 			}
-			arg := argName(p.Name)
-			for argTaken[arg] {
-				arg += "_"
+			arg := ""
+			if p.In == "path" {
+				arg = argName(p.Name)
+				for n := 2; argTaken[arg]; n++ {
+					arg = argName(p.Name) + "Param"
+					if n > 2 {
+						arg += itoa(n - 1)
+					}
+				}
+				argTaken[arg] = true
 			}
-			argTaken[arg] = true
 			prm := &Param{Spec: p, GoName: arg, Type: gt}
 			if p.In == "path" {
 				prm.Index = -1
@@ -238,7 +246,7 @@ func isVersionSeg(s string) bool {
 func argName(s string) string {
 	n := lowerInitialism(Exported(s))
 	if goKeywords[n] || predeclared[n] {
-		n += "_"
+		n += "Param" // "type" → typeParam
 	}
 	return n
 }

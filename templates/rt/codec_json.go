@@ -304,7 +304,7 @@ func (r *rtJSONReader) value(c *rtCodec, p unsafe.Pointer, what string) error {
 			*(*string)(p) = s
 			return err
 		}
-		*(**string)(p), err = r.stringPtr()
+		*(**string)(p), err = r.strPtr()
 		return err
 	case rtKBytes:
 		*(*[]byte)(p), err = r.base64()
@@ -357,22 +357,22 @@ func (r *rtJSONReader) value(c *rtCodec, p unsafe.Pointer, what string) error {
 	switch c.kind {
 	case rtKInt:
 		var v int64
-		if v, err = r.intN(c.bits); err == nil {
+		if v, err = r.int(c.bits); err == nil {
 			rtStoreInt(p, c.size, v)
 		}
 	case rtKUint:
 		var v uint64
-		if v, err = r.uintN(c.bits); err == nil {
+		if v, err = r.uint(c.bits); err == nil {
 			rtStoreInt(p, c.size, int64(v))
 		}
 	case rtKFloat32:
-		*(*float32)(p), err = r.single()
+		*(*float32)(p), err = r.float()
 	case rtKFloat64:
 		*(*float64)(p), err = r.double()
 	case rtKDecimal:
 		*(*Decimal)(p), err = r.decimal()
 	case rtKBool:
-		*(*bool)(p), err = r.boolean()
+		*(*bool)(p), err = r.bool()
 	case rtKDateTime:
 		*(*DateTime)(p), err = r.dateTime()
 	case rtKDateTimeOffset:

@@ -138,7 +138,7 @@ func (w *rtXMLWriter) content(c *rtCodec, p unsafe.Pointer) {
 	case rtKDateTimeOffset:
 		w.dateTimeOffset(*(*time.Time)(p))
 	case rtKTimeSpan:
-		w.duration(*(*TimeSpan)(p))
+		w.timeSpan(*(*TimeSpan)(p))
 	case rtKGUID:
 		w.guid(*(*uuid.UUID)(p))
 	case rtKChar:
@@ -289,7 +289,7 @@ func (r *rtXMLReader) content(c *rtCodec, p unsafe.Pointer) error {
 	case rtKDateTimeOffset:
 		*(*time.Time)(p), err = r.dateTimeOffset()
 	case rtKTimeSpan:
-		*(*TimeSpan)(p), err = r.duration()
+		*(*TimeSpan)(p), err = r.timeSpan()
 	case rtKGUID:
 		*(*uuid.UUID)(p), err = r.guid()
 	case rtKChar:

@@ -819,13 +819,6 @@ func (a *API) EnumString(e *Enum, v int64) string {
 	return strconv.FormatInt(v, 10)
 }
 
-// parseEnum reads an enum from text as Json.NET and the model binder do:
-// a name (exact, then ignoring case), names separated by commas, or a number.
-func (a *API) parseEnum(e *Enum, s string) (int64, bool) {
-	a.ready()
-	return e.info.names.parse([]byte(s))
-}
-
 // reencode decodes a document of root's type in format ("json", "xml" or
 // "form") into a new value and encodes that again (JSON with the server's
 // dates): what the generated tests compare with the documented samples,

@@ -15,6 +15,11 @@
 // descriptors (API, Contract, Member, Op, Param…) may change in any release
 // together with the generator that writes them. SupportPackageIsVersion
 // guards against a generated package built with a different runtime.
+//
+// Readers and writers use one name per value kind in every format (bool,
+// int, uint, float, double, decimal, str, strPtr, dateTime,
+// dateTimeOffset, timeSpan, guid, char, base64). Unexported names keep the
+// "rt" prefix from when this code was pasted into generated packages.
 package rt
 
 // SupportPackageIsVersion1 is referenced by generated code: a package

@@ -60,7 +60,7 @@ func TestStringPtrSlab(t *testing.T) {
 		if !more {
 			break
 		}
-		p, err := r.stringPtr()
+		p, err := r.strPtr()
 		if err != nil {
 			t.Fatal(err)
 		}

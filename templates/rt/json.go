@@ -178,19 +178,6 @@ func rtAppendJSONObject(dst []byte, o Object) []byte {
 	return dst
 }
 
-// rtAppendJSONBool writes true or false.
-func rtAppendJSONBool(dst []byte, v bool) []byte { return rtAppendBool(dst, v) }
-
-// rtJSONComma starts the next member or item: a comma unless dst ends
-// with the opening bracket. It lets members that may be omitted
-// (EmitDefaultValue=false) share one code path.
-func rtJSONComma(dst []byte) []byte {
-	if n := len(dst); n > 0 && dst[n-1] != '{' && dst[n-1] != '[' {
-		return append(dst, ',')
-	}
-	return dst
-}
-
 // JSONDates is how one API's Json.NET writes dates: its DateFormatString
 // and DateTimeZoneHandling, and the server's zone for Local conversions.
 type JSONDates struct {
@@ -256,13 +243,6 @@ func rtJSONMarshal(appendJSON func([]byte) []byte) []byte {
 	return out
 }
 
-// rtAppendJSONKeyText writes a dictionary key that needs no escaping.
-func rtAppendJSONKeyText(dst []byte, text []byte) []byte {
-	dst = append(dst, '"')
-	dst = append(dst, text...)
-	return append(dst, '"', ':')
-}
-
 // rtCompareBool orders false before true.
 func rtCompareBool(a, b bool) int {
 	switch {
@@ -311,7 +291,7 @@ type rtJSONReader struct {
 	depth int
 	work  uint // objects and arrays entered, for the context checks
 	buf   []byte
-	boxes rtStrBoxes // stringPtr's values
+	boxes rtStrBoxes // strPtr's values
 	chars []byte     // the strings' bytes: see intern
 	dec   *rtDecoding
 }
@@ -767,8 +747,8 @@ func (r *rtJSONReader) str() ([]byte, error) {
 	return nil, r.errUnexpected("a string")
 }
 
-// stringPtr reads a .NET string reference: null is nil.
-func (r *rtJSONReader) stringPtr() (*string, error) {
+// strPtr reads a .NET string reference: null is nil.
+func (r *rtJSONReader) strPtr() (*string, error) {
 	if r.cur() == '"' {
 		b, err := r.stringBytes()
 		if err != nil {
@@ -921,7 +901,7 @@ func (r *rtJSONReader) numText(what string) ([]byte, error) {
 
 // int reads an integer of the given size. Json.NET rejects fractions for
 // integer members; numeric strings are accepted.
-func (r *rtJSONReader) intN(bitSize int) (int64, error) {
+func (r *rtJSONReader) int(bitSize int) (int64, error) {
 	// Fast path: a plain integer token.
 	d := r.data
 	if c := r.ws(); c >= '0' && c <= '9' || c == '-' {
@@ -963,7 +943,7 @@ func (r *rtJSONReader) intN(bitSize int) (int64, error) {
 }
 
 // uint reads an unsigned integer of the given size.
-func (r *rtJSONReader) uintN(bitSize int) (uint64, error) {
+func (r *rtJSONReader) uint(bitSize int) (uint64, error) {
 	r.ws()
 	pos := r.pos
 	b, err := r.numText("an integer")
@@ -984,7 +964,7 @@ func (r *rtJSONReader) double() (float64, error) {
 }
 
 // float32 reads a float.
-func (r *rtJSONReader) single() (float32, error) {
+func (r *rtJSONReader) float() (float32, error) {
 	return rtJSONScalar(r, "a number", false, rtParseFloat)
 }
 
@@ -995,7 +975,7 @@ func (r *rtJSONReader) decimal() (Decimal, error) {
 
 // bool reads true/false, a string holding them (any case), or a number
 // (non-zero is true), as Json.NET's ReadAsBoolean does.
-func (r *rtJSONReader) boolean() (bool, error) {
+func (r *rtJSONReader) bool() (bool, error) {
 	d := r.data
 	switch c := r.ws(); c {
 	case 't':
@@ -1153,7 +1133,7 @@ func (r *rtJSONReader) base64() ([]byte, error) {
 			if !more {
 				return out, nil
 			}
-			v, err := r.uintN(8)
+			v, err := r.uint(8)
 			if err != nil {
 				return nil, err
 			}
@@ -1321,8 +1301,8 @@ func (r *rtJSONReader) enum(e *rtEnumNames, bitSize int, unsigned bool) (int64, 
 		return v, nil
 	}
 	if unsigned {
-		u, err := r.uintN(bitSize)
+		u, err := r.uint(bitSize)
 		return int64(u), err
 	}
-	return r.intN(bitSize)
+	return r.int(bitSize)
 }

@@ -331,9 +331,6 @@ type KeyValuePair[K, V any] struct {
 	Value V
 }
 
-// Ptr returns a pointer to v, for optional fields: Ptr("x"), Ptr(int32(2)).
-func Ptr[T any](v T) *T { return &v }
-
 // rtError is a wire text that does not parse.
 type rtError struct {
 	what string

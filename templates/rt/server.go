@@ -482,47 +482,6 @@ func rtPathSegment(r *http.Request, i int, name string) (string, bool) {
 	return s, err == nil
 }
 
-// rtQuery returns the first value of each query key, keys lower-cased:
-// Web API binds query values ignoring the key's case.
-func rtQuery(r *http.Request) map[string]string {
-	out := map[string]string{}
-	for k, vs := range r.URL.Query() {
-		k = strings.ToLower(k)
-		if _, ok := out[k]; !ok && len(vs) > 0 {
-			out[k] = vs[0]
-		}
-	}
-	return out
-}
-
-// rtPathParam parses route segment i with parse, recording a missing or
-// unparsable value under name.
-func rtPathParam[T any](r *http.Request, i int, name string, verr *ValidationError, parse func(string) (T, error)) T {
-	var zero T
-	raw, ok := rtPathSegment(r, i, name)
-	if !ok {
-		verr.add(name, "missing")
-		return zero
-	}
-	v, err := parse(raw)
-	if err != nil {
-		verr.add(name, err.Error())
-		return zero
-	}
-	return v
-}
-
-// rtDecodeBody reads the request body (within the size limit) and decodes
-// it into *body, a value of root's type, in the format its Content-Type
-// names, within cfg's decode limits and checking the request's context as
-// it goes. It answers 415 or 413 itself and then returns false; a body
-// that does not decode is recorded in verr. An empty body leaves the zero
-// value, as Web API binds it to null.
-func rtDecodeBody[T any](w http.ResponseWriter, r *http.Request, cfg *rtServerConfig, rf rtFormat, verr *ValidationError,
-	a *API, root *Root, body *T) bool {
-	return rtDecodeBodyAt(w, r, cfg, rf, verr, root.codec, rtRootPointer(a, root, body))
-}
-
 // rtDecodeBodyAt is rtDecodeBody into p, a value of c.
 func rtDecodeBodyAt(w http.ResponseWriter, r *http.Request, cfg *rtServerConfig, rf rtFormat, verr *ValidationError, c *rtCodec, p unsafe.Pointer) bool {
 	bf, ok := rtRequestFormat(r)

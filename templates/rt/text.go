@@ -1,18 +1,5 @@
 package rt
 
-import "strconv"
-
-// Invariant-culture text of integers, as .NET writes them in XML, form
-// values, query strings and dictionary keys.
-
-func rtAppendIntText[T ~int8 | ~int16 | ~int32 | ~int64](dst []byte, v T) []byte {
-	return strconv.AppendInt(dst, int64(v), 10)
-}
-
-func rtAppendUintText[T ~uint8 | ~uint16 | ~uint32 | ~uint64](dst []byte, v T) []byte {
-	return strconv.AppendUint(dst, uint64(v), 10)
-}
-
 // rtPairNames are KeyValuePair's JSON member names.
 var rtPairNames = []string{"Key", "Value"}
 

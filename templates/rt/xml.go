@@ -18,7 +18,7 @@ package rt
 //	w.nil()                            i:nil="true" and end the element: <X i:nil="true" />
 //	w.end()                            end the element: </p:X>, or " />" when nothing was written into it
 //	w.str(s) w.text(b) w.int(v) w.uint(v) w.bool(v) w.double(v) w.float(v) w.decimal(v) w.guid(v)
-//	w.dateTime(v) w.duration(v) w.char(r) w.base64(v) w.dateTimeOffset(t)   element content
+//	w.dateTime(v) w.timeSpan(v) w.char(r) w.base64(v) w.dateTimeOffset(t)   element content
 //	w.object(local, ns, o)             a whole Object member (it opens and ends the element itself)
 //	w.rootObject(local, ns, o)         the same for an Object that is the document's root
 //	w.err                              first error (invalid Object); DCS throws in those cases
@@ -80,7 +80,7 @@ package rt
 //	r.item(local, ns) (bool, error)    next collection item (false after consuming the end tag)
 //	r.null() (bool, error)             if the current element is i:nil="true", consume it, true
 //	r.str() r.text() r.int(bits) r.uint(bits) r.bool() r.double() r.float() r.decimal() r.guid()
-//	r.dateTime() r.duration() r.char() r.base64() r.dateTimeOffset() r.object()
+//	r.dateTime() r.timeSpan() r.char() r.base64() r.dateTimeOffset() r.object()
 //	                                   read the current element's content and its end tag
 //	r.skip() error                     skip the current element
 //	r.end() error                      after the root: only comments, PIs and whitespace may follow
@@ -422,7 +422,7 @@ func (w *rtXMLWriter) dateTime(v DateTime) {
 	w.flush()
 	w.b = rtAppendDateTime(w.b, v)
 }
-func (w *rtXMLWriter) duration(v TimeSpan) { w.flush(); w.b = rtAppendDuration(w.b, v) }
+func (w *rtXMLWriter) timeSpan(v TimeSpan) { w.flush(); w.b = rtAppendDuration(w.b, v) }
 func (w *rtXMLWriter) char(r rune)         { w.flush(); w.b = rtAppendCharCode(w.b, r) }
 func (w *rtXMLWriter) base64(v []byte)     { w.flush(); w.b = rtAppendBase64(w.b, v) }
 
@@ -1565,7 +1565,7 @@ func (r *rtXMLReader) float() (float32, error)     { return rtXMLScalar(r, rtPar
 func (r *rtXMLReader) decimal() (Decimal, error)   { return rtXMLScalar(r, rtParseDecimal) }
 func (r *rtXMLReader) guid() (uuid.UUID, error)    { return rtXMLScalar(r, rtParseGUID) }
 func (r *rtXMLReader) dateTime() (DateTime, error) { return rtXMLScalar(r, rtParseDateTime) }
-func (r *rtXMLReader) duration() (TimeSpan, error) { return rtXMLScalar(r, rtParseDuration) }
+func (r *rtXMLReader) timeSpan() (TimeSpan, error) { return rtXMLScalar(r, rtParseDuration) }
 func (r *rtXMLReader) char() (rune, error)         { return rtXMLScalar(r, rtParseCharCode) }
 func (r *rtXMLReader) base64() ([]byte, error)     { return rtXMLScalar(r, rtParseBase64) }
 

@@ -570,8 +570,8 @@ func TestXMLPrimitivesRoundTrip(t *testing.T) {
 			v, err := r.dateTime()
 			return errors.Join(err, errIf(v.IsZero()))
 		}},
-		{"duration", func(w *rtXMLWriter) { w.duration(-TimeSpan(1234567)) }, func(r *rtXMLReader) error {
-			v, err := r.duration()
+		{"timeSpan", func(w *rtXMLWriter) { w.timeSpan(-TimeSpan(1234567)) }, func(r *rtXMLReader) error {
+			v, err := r.timeSpan()
 			return errors.Join(err, errIf(v == -1234567))
 		}},
 		{"char", func(w *rtXMLWriter) { w.char('é') }, func(r *rtXMLReader) error { v, err := r.char(); return errors.Join(err, errIf(v == 'é')) }},
