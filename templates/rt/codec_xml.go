@@ -48,27 +48,62 @@ func (w *rtXMLWriter) elem(c *rtCodec, p unsafe.Pointer, local, ns string) {
 		w.object(local, ns, o)
 		return
 	case rtKString:
+		sp := (*string)(p)
 		if !c.value {
-			w.open(local, ns)
-			w.strPtr(*(**string)(p))
+			if sp = *(**string)(p); sp == nil {
+				w.open(local, ns)
+				w.nil()
+				return
+			}
+		}
+		if pre, ok := w.leafOpen(local, ns); ok {
+			w.b = rtAppendXMLText(w.b, *sp)
+			w.leafEnd(pre, local)
 			return
 		}
+		w.open(local, ns)
+		w.str(*sp)
+		w.end()
+		return
 	case rtKGUID:
+		if pre, ok := w.leafOpen(local, ns); ok {
+			w.b = rtAppendGUID(w.b, *(*uuid.UUID)(p))
+			w.leafEnd(pre, local)
+			return
+		}
 		w.open(local, ns)
 		w.guid(*(*uuid.UUID)(p))
 		w.end()
 		return
 	case rtKDateTime:
+		v := *(*DateTime)(p)
+		if y := v.Time.Year(); y >= 1 && y <= 9999 {
+			if pre, ok := w.leafOpen(local, ns); ok {
+				w.b = rtAppendDateTime(w.b, v)
+				w.leafEnd(pre, local)
+				return
+			}
+		}
 		w.open(local, ns)
-		w.dateTime(*(*DateTime)(p))
+		w.dateTime(v) // refuses a year .NET cannot hold, naming the element
 		w.end()
 		return
 	case rtKInt:
+		if pre, ok := w.leafOpen(local, ns); ok {
+			w.b = strconv.AppendInt(w.b, rtLoadInt(p, c.size), 10)
+			w.leafEnd(pre, local)
+			return
+		}
 		w.open(local, ns)
 		w.int(rtLoadInt(p, c.size))
 		w.end()
 		return
 	case rtKBool:
+		if pre, ok := w.leafOpen(local, ns); ok {
+			w.b = rtAppendBool(w.b, *(*bool)(p))
+			w.leafEnd(pre, local)
+			return
+		}
 		w.open(local, ns)
 		w.bool(*(*bool)(p))
 		w.end()

@@ -120,3 +120,40 @@ func TestQuoteOrEscape(t *testing.T) {
 		}
 	}
 }
+
+// TestXMLPlainRun checks the eight-bytes-at-a-time scan for bytes XML text
+// escapes against a plain loop, at every start, for strings and bytes.
+func TestXMLPlainRun(t *testing.T) {
+	naive := func(d []byte, i int) int {
+		for ; i < len(d); i++ {
+			if c := d[i]; c < 0x20 || c >= 0x80 || c == '<' || c == '>' || c == '&' {
+				return i
+			}
+		}
+		return len(d)
+	}
+	// The bytes sought, their neighbours, and the edges of the ranges.
+	alphabet := []byte{'<', '>', '&', ';', '=', '?', '%', '\'', 0x00, 0x09, 0x0a, 0x0d, 0x1f, 0x20, 0x7e, 0x7f, 0x80, 0xc3, 0xff}
+	rng := uint32(7)
+	next := func() uint32 { rng = rng*1664525 + 1013904223; return rng >> 8 }
+	for n := 0; n < 40; n++ {
+		for trial := 0; trial < 200; trial++ {
+			d := make([]byte, n)
+			for j := range d {
+				d[j] = 'a' + byte(next()%26)
+				if next()%5 == 0 {
+					d[j] = alphabet[next()%uint32(len(alphabet))]
+				}
+			}
+			for i := 0; i <= n; i++ {
+				want := naive(d, i)
+				if got := rtXMLPlainRun(d, i); got != want {
+					t.Fatalf("rtXMLPlainRun(%q, %d) = %d, want %d", d, i, got, want)
+				}
+				if got := rtXMLPlainRun(string(d), i); got != want {
+					t.Fatalf("rtXMLPlainRun(string %q, %d) = %d, want %d", d, i, got, want)
+				}
+			}
+		}
+	}
+}

@@ -35,6 +35,7 @@ import (
 	"errors"
 	"math"
 	"math/bits"
+	"slices"
 	"strconv"
 	"sync/atomic"
 	"time"
@@ -476,18 +477,15 @@ const rtHex = "0123456789abcdef"
 
 // rtAppendGUID writes u in lower-case "D" form.
 func rtAppendGUID(dst []byte, u uuid.UUID) []byte {
-	var buf [36]byte
-	j := 0
-	for i, c := range u {
-		if i == 4 || i == 6 || i == 8 || i == 10 {
-			buf[j] = '-'
-			j++
-		}
-		buf[j] = rtHex[c>>4]
-		buf[j+1] = rtHex[c&15]
-		j += 2
+	n := len(dst)
+	dst = slices.Grow(dst, 36)[:n+36]
+	b := (*[36]byte)(dst[n:])
+	b[8], b[13], b[18], b[23] = '-', '-', '-', '-'
+	for i, j := range rtGUIDHexAt {
+		b[j] = rtHex[u[i]>>4]
+		b[j+1] = rtHex[u[i]&15]
 	}
-	return append(dst, buf[:]...)
+	return dst
 }
 
 var rtUnhex = func() (t [256]byte) {

@@ -111,6 +111,7 @@ package rt
 import (
 	"bytes"
 	"hash/maphash"
+	"math/bits"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -312,6 +313,38 @@ func (w *rtXMLWriter) open(local, ns string) {
 	w.push(rtXMLOpen{prefix: p, local: local, scope: start})
 	w.pending = true
 	w.prefixes = 1
+}
+
+// leafOpen starts an element of text content in one step when ns has a
+// prefix in scope, as it has for most members: "<local>" or "<p:local>",
+// with nothing pushed, since the element declares nothing and holds no
+// element; leafEnd closes it with the prefix returned. It writes nothing
+// and reports false when ns needs a declaration (the caller then takes
+// open/end).
+func (w *rtXMLWriter) leafOpen(local, ns string) (string, bool) {
+	p, ok := w.lookupPrefix(ns)
+	if !ok {
+		return "", false
+	}
+	w.flush()
+	w.b = append(w.b, '<')
+	if p != "" {
+		w.b = append(w.b, p...)
+		w.b = append(w.b, ':')
+	}
+	w.b = append(w.b, local...)
+	w.b = append(w.b, '>')
+	return p, true
+}
+
+func (w *rtXMLWriter) leafEnd(prefix, local string) {
+	w.b = append(w.b, '<', '/')
+	if prefix != "" {
+		w.b = append(w.b, prefix...)
+		w.b = append(w.b, ':')
+	}
+	w.b = append(w.b, local...)
+	w.b = append(w.b, '>')
 }
 
 // root starts the root element of a class or collection contract, which
@@ -539,7 +572,7 @@ func rtAppendXMLText[S ~string | ~[]byte](dst []byte, s S) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if rtXMLEsc[c] {
-			i++
+			i = rtXMLPlainRun(s, i+1)
 			continue
 		}
 		if c >= utf8.RuneSelf {
@@ -580,6 +613,29 @@ func rtAppendXMLText[S ~string | ~[]byte](dst []byte, s S) []byte {
 		start = i
 	}
 	return append(dst, s[start:]...)
+}
+
+// rtXMLPlainRun returns the index of the first byte of s[i:] that is not
+// written as itself (len(s) if there is none): one below 0x20 (tab too:
+// the caller's table takes it), at or above 0x80, '<', '>' or '&'. It
+// looks at eight bytes at a time, as member text is mostly plain ASCII.
+func rtXMLPlainRun[S ~string | ~[]byte](s S, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		lt, amp, gt := w^(ones*'<'), w^(ones*'&'), w^(ones*'>')
+		// Flags a byte below 0x20 or at/above 0x80, or equal to one of
+		// the three; the lowest flag is always a true one (borrows only
+		// run towards higher bytes).
+		m := (w | (w-ones*0x20)&^w | (lt-ones)&^lt | (amp-ones)&^amp | (gt-ones)&^gt) & highs
+		if m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(s) && rtXMLEsc[s[i]] && s[i] != '\t'; i++ {
+	}
+	return i
 }
 
 // rtAppendCharRef writes &#xN; with upper-case hex, as XmlWriter does.
