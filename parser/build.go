@@ -2,8 +2,9 @@ package parser
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -16,7 +17,19 @@ import (
 // DateTimeOffset, EnumMember values, JSON names, the server's date format)
 // and records every guess and contradiction as a diagnostic.
 func Build(pages []*Page) *spec.Spec {
-	b := &builder{models: map[string]*model{}, lower: map[string]*model{}, enumWire: map[*model]map[int64]string{}}
+	b := newBuilder()
+	b.merge(pages)
+	b.inferModels()
+	return b.spec()
+}
+
+func newBuilder() *builder {
+	return &builder{models: map[string]*model{}, lower: map[string]*model{}, enumWire: map[*model]map[int64]string{}}
+}
+
+// merge gathers what the pages say: models and their tables, endpoints
+// and their samples' observations.
+func (b *builder) merge(pages []*Page) {
 	for _, p := range pages {
 		b.diags = append(b.diags, p.Diags...)
 		switch p.Kind {
@@ -35,23 +48,29 @@ func Build(pages []*Page) *spec.Spec {
 		}
 	}
 	b.chooseModelPages()
-	// One endpoint per ApiId: the same page saved twice (HTML and text, or
-	// two crawls) describes one endpoint; the most complete copy is used.
+	apis := b.chooseAPIPages(pages)
+	for _, id := range slices.Sorted(maps.Keys(apis)) {
+		b.api(apis[id])
+	}
+	b.indexOnly(apis)
+	b.chooseTables()
+	b.resolveCutNames()
+}
+
+// chooseAPIPages keeps one page per ApiId: the same page saved twice (HTML
+// and text, or two crawls) describes one endpoint; the most complete copy
+// is used.
+func (b *builder) chooseAPIPages(pages []*Page) map[string]*Page {
 	apis := map[string]*Page{}
 	copies := map[string][]*Page{}
-	var apiOrder []string
 	for _, p := range pages {
 		if p.Kind != PageAPI {
 			continue
 		}
 		id := apiID(p.Method, strings.TrimPrefix(strings.TrimSpace(p.RelativePath), "/"))
-		if copies[id] == nil {
-			apiOrder = append(apiOrder, id)
-		}
 		copies[id] = append(copies[id], p)
 	}
-	sort.Strings(apiOrder)
-	for _, id := range apiOrder {
+	for _, id := range slices.Sorted(maps.Keys(copies)) {
 		best := b.mostComplete(copies[id])
 		apis[id] = best
 		for _, c := range copies[id] {
@@ -60,14 +79,18 @@ func Build(pages []*Page) *spec.Spec {
 			}
 		}
 	}
-	for _, id := range apiOrder {
-		b.api(apis[id])
-	}
-	b.indexOnly(apis)
-	b.chooseTables()
-	b.resolveCutNames()
+	return apis
+}
+
+// inferModels reads the models' samples and the other models for what the
+// tables do not say.
+func (b *builder) inferModels() {
 	b.inferAll()
 	b.inferUnseen()
+}
+
+// spec writes the inferred models and endpoints as a spec.
+func (b *builder) spec() *spec.Spec {
 	s := &spec.Spec{Schema: spec.Schema, Wire: b.wire()}
 	if b.xmlSerializer {
 		s.Wire.XMLFormatter = "XmlSerializer"
