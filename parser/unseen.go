@@ -413,12 +413,18 @@ func fieldsFrom(run []counterStep, at int) bool {
 func (b *builder) inferUnseen() {
 	models := append([]*model(nil), b.order...)
 	sort.SliceStable(models, func(i, j int) bool { return models[i].name < models[j].name })
+	// Only sampled contracts (not noXML) inform a guess, and only noXML
+	// ones change here: the index stays true for the whole loop.
+	var idx *unseenIndex
 	for _, m := range models {
 		if !m.noXML || m.kind != spec.KindComplex {
 			continue
 		}
+		if idx == nil {
+			idx = b.newUnseenIndex()
+		}
 		old := m.xmlNS
-		ns, how := b.unseenNamespace(m)
+		ns, how := b.unseenNamespace(m, idx)
 		m.xmlNS = ns
 		if how != "" {
 			m.unknown = spec.Forget(m.unknown, spec.UnknownNamespace)
@@ -434,56 +440,73 @@ func (b *builder) inferUnseen() {
 	}
 }
 
-// unseenNamespace is the namespace of a contract no XML sample shows, and
-// how it was guessed ("" when it is certain).
-func (b *builder) unseenNamespace(m *model) (ns, how string) {
-	// A generic instance is in its definition's namespace, which another
-	// instance may show.
-	if def, _, ok := splitGenericModelName(m.name, b.known); ok {
-		for _, o := range b.order {
-			if o == m || o.noXML || o.xmlNS == "" {
-				continue
+// unseenIndex is what unseenNamespace asks of every other model, computed
+// in one pass over the models: asking it of each model in turn re-parsed
+// every row of every model per unseen contract, quadratic in the models.
+type unseenIndex struct {
+	// genericNS is, by generic definition, the namespace of its first
+	// instance (in model order) a sample shows.
+	genericNS map[string]string
+	// sampledNS holds the namespaces of the contracts a sample shows.
+	sampledNS map[string]bool
+	// related lists, by model, the models that may settle its namespace:
+	// sampled non-generic contracts it names in a row or that name it in
+	// one (with repeats, which the caller's set absorbs).
+	related map[*model][]*model
+	// generic is set for the models whose name is a generic instance's.
+	generic map[*model]bool
+}
+
+// newUnseenIndex indexes the models for unseenNamespace.
+func (b *builder) newUnseenIndex() *unseenIndex {
+	idx := &unseenIndex{genericNS: map[string]string{}, sampledNS: map[string]bool{}, related: map[*model][]*model{}, generic: map[*model]bool{}}
+	for _, o := range b.order {
+		if def, _, ok := splitGenericModelName(o.name, b.known); ok {
+			idx.generic[o] = true
+			if _, seen := idx.genericNS[def]; !seen && !o.noXML && o.xmlNS != "" {
+				idx.genericNS[def] = o.xmlNS
 			}
-			if d2, _, ok := splitGenericModelName(o.name, b.known); ok && d2 == def {
-				return o.xmlNS, ""
-			}
 		}
-		return m.xmlNS, "assumed: DataContract's default"
-	}
-	// Another contract of the same CLR namespace in DCS's default
-	// namespace: so is this one, most likely.
-	if def := m.xmlNS; strings.HasPrefix(def, spec.NSDefaultPrefix) {
-		for _, o := range b.order {
-			if o != m && !o.noXML && o.xmlNS == def {
-				return def, "assumed: DataContract's default, as other contracts of its CLR namespace show"
-			}
-		}
-	}
-	// Related contracts: those its members use and those using it (not
-	// generic instances: their namespace is their definition's).
-	seen := map[string]bool{}
-	add := func(o *model) {
-		if o == m || o.noXML || o.xmlNS == "" || o.kind != spec.KindComplex {
-			return
-		}
-		if _, _, ok := splitGenericModelName(o.name, b.known); ok {
-			return
-		}
-		seen[o.xmlNS] = true
-	}
-	for _, r := range m.rows {
-		for _, n := range parseDisplay(r.Type.Text).modelNames(nil) {
-			add(b.model(n))
+		if !o.noXML {
+			idx.sampledNS[o.xmlNS] = true
 		}
 	}
 	for _, o := range b.order {
 		for _, r := range o.rows {
 			for _, n := range parseDisplay(r.Type.Text).modelNames(nil) {
-				if b.model(n) == m {
-					add(o)
-				}
+				u := b.model(n)
+				idx.related[o] = append(idx.related[o], u)
+				idx.related[u] = append(idx.related[u], o)
 			}
 		}
+	}
+	return idx
+}
+
+// unseenNamespace is the namespace of a contract no XML sample shows, and
+// how it was guessed ("" when it is certain).
+func (b *builder) unseenNamespace(m *model, idx *unseenIndex) (ns, how string) {
+	// A generic instance is in its definition's namespace, which another
+	// instance may show.
+	if def, _, ok := splitGenericModelName(m.name, b.known); ok {
+		if ns, ok := idx.genericNS[def]; ok {
+			return ns, ""
+		}
+		return m.xmlNS, "assumed: DataContract's default"
+	}
+	// Another contract of the same CLR namespace in DCS's default
+	// namespace: so is this one, most likely.
+	if def := m.xmlNS; strings.HasPrefix(def, spec.NSDefaultPrefix) && idx.sampledNS[def] {
+		return def, "assumed: DataContract's default, as other contracts of its CLR namespace show"
+	}
+	// Related contracts: those its members use and those using it (not
+	// generic instances: their namespace is their definition's).
+	seen := map[string]bool{}
+	for _, o := range idx.related[m] {
+		if o == m || o.noXML || o.xmlNS == "" || o.kind != spec.KindComplex || idx.generic[o] {
+			continue
+		}
+		seen[o.xmlNS] = true
 	}
 	if len(seen) != 1 {
 		return m.xmlNS, "assumed: DataContract's default (related contracts do not agree on one)"
