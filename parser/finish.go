@@ -209,6 +209,7 @@ func (b *builder) types() []*spec.Type {
 func (b *builder) enumNamespaces() {
 	models := append([]*model(nil), b.order...)
 	sort.SliceStable(models, func(i, j int) bool { return models[i].name < models[j].name })
+	var firstUse map[*model]string
 	for _, em := range models {
 		if em.kind != spec.KindEnum || em.xmlNS != "" {
 			continue
@@ -217,21 +218,39 @@ func (b *builder) enumNamespaces() {
 			em.xmlNS = ns
 			continue
 		}
-	search:
-		for _, u := range models {
-			for _, d := range u.drafts {
-				if d.ref == nil || d.m.XML == nil {
-					continue
-				}
-				for _, n := range d.ref.modelNames(nil) {
-					if b.model(n) == em {
-						em.xmlNS = d.m.XML.Namespace
-						break search
-					}
+		if firstUse == nil {
+			firstUse = b.firstMemberNamespaces(models)
+		}
+		if ns, ok := firstUse[em]; ok {
+			em.xmlNS = ns
+		}
+	}
+}
+
+// firstMemberNamespaces maps each model to the XML namespace of the first
+// member (models in the given order) whose type names it: one pass over
+// the members instead of one per enum. Member namespaces do not change
+// while enumNamespaces runs.
+func (b *builder) firstMemberNamespaces(models []*model) map[*model]string {
+	first := map[*model]string{}
+	for _, u := range models {
+		for _, d := range u.drafts {
+			if d.ref == nil || d.m.XML == nil {
+				continue
+			}
+			for _, n := range d.ref.modelNames(nil) {
+				if m := b.model(n); !hasKey(first, m) {
+					first[m] = d.m.XML.Namespace
 				}
 			}
 		}
 	}
+	return first
+}
+
+func hasKey[K comparable, V any](m map[K]V, k K) bool {
+	_, ok := m[k]
+	return ok
 }
 
 func isWrapperRef(s string) bool {
