@@ -319,7 +319,13 @@ func (r *rtJSONReader) value(c *rtCodec, p unsafe.Pointer, what string) error {
 		}
 		q := rtNew(c.contract.typ)
 		if err := r.contract(c.contract, q); err != nil {
-			return err
+			if err != errRTJSONRef {
+				return err
+			}
+			// {"$ref": …}: the slot points to the object read before.
+			if q, err = r.pendingRef(c.contract.ptrType); err != nil {
+				return err
+			}
 		}
 		*(*unsafe.Pointer)(p) = q
 		return nil
@@ -409,21 +415,33 @@ func (r *rtJSONReader) contract(ci *rtContractInfo, p unsafe.Pointer) error {
 	if err := r.enterObject(); err != nil {
 		return err
 	}
+	k, err := r.key(0)
+	return r.members(ci, p, k, err, 0)
+}
+
+// members reads an object's members from k, the name of member i already
+// read (nil at the end; err its error), into the struct at p.
+func (r *rtJSONReader) members(ci *rtContractInfo, p unsafe.Pointer, k []byte, err error, i int) error {
 	fields := ci.json
 	next := 0
-	for i := 0; ; i++ {
-		k, err := r.key(i)
-		if err != nil {
-			return err
-		}
-		if k == nil {
-			return nil
-		}
+	for ; k != nil; k, err = r.key(i) {
+		i++ // the index of the next name
 		j := next
 		if j >= len(fields) || fields[j].jsonName != string(k) {
 			j = rtJSONField(fields, k)
 		}
 		if j < 0 {
+			// Json.NET's reference metadata ($id, $ref, $values) comes
+			// first: only unknown names can be it, so documents without it
+			// pay nothing.
+			if len(k) > 0 && k[0] == '$' {
+				switch m := rtJSONMetaOf(k); {
+				case m != rtMetaNone && i == 1:
+					return r.contractMeta(ci, p, m)
+				case m != rtMetaNone && m != rtMetaType:
+					return r.errMetaNotFirst(k)
+				}
+			}
 			if err := r.skip(); err != nil {
 				return err
 			}
@@ -456,6 +474,7 @@ func (r *rtJSONReader) contract(ci *rtContractInfo, p unsafe.Pointer) error {
 			return err
 		}
 	}
+	return err
 }
 
 // rtJSONField finds a member by exact name, then ignoring case; -1 if none.
@@ -476,6 +495,9 @@ func rtJSONField(fields []*rtField, k []byte) int {
 // list reads an array into the slice at p.
 func (r *rtJSONReader) list(c *rtCodec, p unsafe.Pointer, what string) error {
 	if err := r.enterArray(); err != nil {
+		if r.cur() == '{' {
+			return r.listMeta(c, p, what) // Json.NET's {"$values": [...]} or {"$ref": …}
+		}
 		return err
 	}
 	s := rtGrow(c, rtSlice{})
@@ -533,16 +555,19 @@ func (r *rtJSONReader) dict(c *rtCodec, p unsafe.Pointer, what string) error {
 		return err
 	}
 	m := reflect.MakeMap(c.typ)
+	k, err := r.key(0)
+	if mt := rtJSONMetaOf(k); mt != rtMetaNone {
+		return r.dictMeta(c, p, m, mt, what)
+	}
+	return r.entries(c, p, m, k, err, 0, what)
+}
+
+// entries reads a dictionary's entries from k, the key of entry i already
+// read (nil at the end; err its error), into m, and stores m at p.
+func (r *rtJSONReader) entries(c *rtCodec, p unsafe.Pointer, m reflect.Value, k []byte, err error, i int, what string) error {
 	key := reflect.New(c.key.typ)
-	for i := 0; ; i++ {
-		k, err := r.key(i)
-		if err != nil {
-			return err
-		}
-		if k == nil {
-			rtSetMap(p, m)
-			return nil
-		}
+	for ; k != nil; k, err = r.key(i) {
+		i++
 		if err := rtParseKey(c.key, k, key.UnsafePointer()); err != nil {
 			return r.errorf("bad dictionary key: " + err.Error())
 		}
@@ -552,6 +577,10 @@ func (r *rtJSONReader) dict(c *rtCodec, p unsafe.Pointer, what string) error {
 		}
 		m.SetMapIndex(key.Elem(), val.Elem())
 	}
+	if err == nil {
+		rtSetMap(p, m)
+	}
+	return err
 }
 
 // rtParseKey parses a dictionary key's text into p (a value of c).
@@ -694,6 +723,9 @@ func (a *API) UnmarshalContractJSON(data []byte, c *Contract, v any) error {
 		return r.end()
 	}
 	rtZero(c.info, p)
+	// (A "$ref" here names nothing: ids are per document, and the struct
+	// held by value is its root. So no copy of a referenced struct is ever
+	// needed: every other struct is held by pointer, and shared.)
 	if err := r.contract(c.info, p); err != nil {
 		return err
 	}
@@ -709,7 +741,7 @@ func rtGetJSONReader(data []byte) *rtJSONReader {
 
 // rtPutJSONReader returns a reader, without its input or its decoding.
 func rtPutJSONReader(r *rtJSONReader) {
-	r.data, r.dec = nil, nil
+	r.data, r.dec, r.refs = nil, nil, nil
 	rtJSONReaders.Put(r)
 }
 

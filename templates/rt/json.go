@@ -294,6 +294,7 @@ type rtJSONReader struct {
 	boxes rtStrBoxes // strPtr's values
 	chars []byte     // the strings' bytes: see intern
 	dec   *rtDecoding
+	refs  *rtJSONRefs // the document's "$id"s, once it has one
 }
 
 func (r *rtJSONReader) reset(data []byte) { r.resetWith(data, nil) }
@@ -304,7 +305,7 @@ func (r *rtJSONReader) resetWith(data []byte, d *rtDecoding) {
 	if len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
 		data = data[3:] // a UTF-8 byte order mark, as .NET's readers skip it
 	}
-	r.data, r.pos, r.depth, r.work, r.dec = data, 0, 0, 0, d
+	r.data, r.pos, r.depth, r.work, r.dec, r.refs = data, 0, 0, 0, d, nil
 }
 
 // tick counts an object or array and checks the context every

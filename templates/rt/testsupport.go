@@ -245,3 +245,136 @@ func Same(a, b reflect.Value) bool {
 	}
 	return reflect.DeepEqual(a.Interface(), b.Interface())
 }
+
+// ExpandJSONReferences returns a JSON text with Json.NET's object
+// references expanded, as the codecs write the graph they read: "$id"
+// (and "$type") members dropped, each {"$ref": id} replaced by the object
+// registered under id, {"$values": [...]} by its array. The result is
+// compact. A documented sample written with PreserveReferencesHandling is
+// compared with what the codecs write through it.
+func ExpandJSONReferences(data []byte) ([]byte, error) {
+	x := rtExpander{ids: map[string][]byte{}}
+	x.r.reset(data)
+	out, err := x.value(nil)
+	if err == nil {
+		err = x.r.end()
+	}
+	return out, err
+}
+
+// rtExpander copies JSON text, expanding references.
+type rtExpander struct {
+	r   rtJSONReader
+	ids map[string][]byte // each "$id"'s object, expanded
+}
+
+func (x *rtExpander) value(dst []byte) ([]byte, error) {
+	r := &x.r
+	switch r.ws() {
+	case '[':
+		if err := r.enterArray(); err != nil {
+			return nil, err
+		}
+		dst = append(dst, '[')
+		for i := 0; ; i++ {
+			more, err := r.item(i)
+			if err != nil {
+				return nil, err
+			}
+			if !more {
+				return append(dst, ']'), nil
+			}
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			if dst, err = x.value(dst); err != nil {
+				return nil, err
+			}
+		}
+	case '{':
+		return x.object(dst)
+	}
+	raw, err := r.raw()
+	if err != nil {
+		return nil, err
+	}
+	return rtAppendJSONObject(dst, Object{JSON: raw}), nil
+}
+
+// object copies an object: its metadata members lead, as Json.NET writes
+// them.
+func (x *rtExpander) object(dst []byte) ([]byte, error) {
+	r := &x.r
+	at := r.pos
+	if err := r.enterObject(); err != nil {
+		return nil, err
+	}
+	start := len(dst)
+	dst = append(dst, '{')
+	id, hasID, meta, n := "", false, true, 0
+	for i := 0; ; i++ {
+		k, err := r.key(i)
+		if err != nil {
+			return nil, err
+		}
+		if k == nil {
+			break
+		}
+		m := rtJSONMetaOf(k)
+		if m == rtMetaNone || !meta {
+			meta = false
+			if n > 0 {
+				dst = append(dst, ',')
+			}
+			n++
+			dst = append(rtAppendJSONString(dst, k), ':')
+			if dst, err = x.value(dst); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		switch m {
+		case rtMetaID:
+			if id, hasID, err = r.metaID(); err != nil {
+				return nil, err
+			}
+		case rtMetaType:
+			if err := r.skip(); err != nil {
+				return nil, err
+			}
+		case rtMetaRef:
+			ref, ok, err := r.metaRef()
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				continue
+			}
+			if k, err := r.key(i + 1); err != nil || k != nil {
+				return nil, &rtJSONError{Offset: at, Msg: "a reference object with other members"}
+			}
+			obj, found := x.ids[ref]
+			if !found {
+				return nil, &rtJSONError{Offset: at, Msg: "\"$ref\" to " + rtQuoteExcerpt(ref, 64) + ", which no \"$id\" before it names"}
+			}
+			return append(dst[:start], obj...), nil
+		case rtMetaValues:
+			dst = dst[:start]
+			if dst, err = x.value(dst); err != nil {
+				return nil, err
+			}
+			if k, err := r.key(i + 1); err != nil || k != nil {
+				return nil, &rtJSONError{Offset: at, Msg: "a member after \"$values\""}
+			}
+			if hasID {
+				x.ids[id] = append([]byte(nil), dst[start:]...)
+			}
+			return dst, nil
+		}
+	}
+	dst = append(dst, '}')
+	if hasID {
+		x.ids[id] = append([]byte(nil), dst[start:]...)
+	}
+	return dst, nil
+}
