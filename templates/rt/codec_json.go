@@ -412,16 +412,21 @@ func (r *rtJSONReader) nullAhead() bool {
 // Members usually come in the order the server writes them, so the next
 // one in that order is tried first.
 func (r *rtJSONReader) contract(ci *rtContractInfo, p unsafe.Pointer) error {
-	if err := r.enterObject(); err != nil {
-		return err
-	}
-	k, err := r.key(0)
-	return r.members(ci, p, k, err, 0)
+	return r.members(ci, p, nil, nil, -1)
 }
 
 // members reads an object's members from k, the name of member i already
-// read (nil at the end; err its error), into the struct at p.
+// read (nil at the end; err its error), into the struct at p; i < 0 reads
+// the object from its '{'. (One function, not two, so that an object costs
+// one call.)
 func (r *rtJSONReader) members(ci *rtContractInfo, p unsafe.Pointer, k []byte, err error, i int) error {
+	if i < 0 {
+		if err := r.enterObject(); err != nil {
+			return err
+		}
+		k, err = r.key(0)
+		i = 0
+	}
 	fields := ci.json
 	next := 0
 	for ; k != nil; k, err = r.key(i) {
