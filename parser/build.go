@@ -350,7 +350,7 @@ func (b *builder) apiSections(p *Page, e *endpointDraft) {
 			if stripReferences(n) {
 				// Json.NET's PreserveReferencesHandling: "$id" on every
 				// object, {"$ref": id} for a repeat. Not members.
-				b.warn(p.Source, s.Line, "%s sample: the server writes Json.NET object references ($id/$ref); the generated JSON codec neither writes nor resolves them", s.Direction)
+				b.warn(p.Source, s.Line, "%s sample: the server writes Json.NET object references ($id/$ref/$values); the generated JSON codec reads and resolves them, and writes the objects expanded, without metadata", s.Direction)
 			}
 			b.observeJSON(ref, n)
 		case anyMedia(s.MediaTypes, isXMLMedia):
@@ -534,11 +534,19 @@ func (b *builder) section(p *Page, s *Section, what string) (*displayRef, string
 	return ref, s.Doc
 }
 
-// stripReferences removes Json.NET's "$id" and "$ref" keys from a sample
-// and reports whether it had any.
+// stripReferences removes Json.NET's "$id" and "$ref" keys from a sample,
+// makes a {"$values": [...]} collection its array, and reports whether it
+// had any.
 func stripReferences(n *jnode) bool {
 	found := false
 	if n.kind == 'o' {
+		for i, k := range n.keys {
+			if k == "$values" {
+				*n = *n.vals[i]
+				stripReferences(n)
+				return true
+			}
+		}
 		keys, vals := n.keys[:0:0], n.vals[:0:0]
 		for i, k := range n.keys {
 			if k == "$id" || k == "$ref" {

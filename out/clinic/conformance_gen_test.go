@@ -3,8 +3,7 @@
 package clinic
 
 import (
-	"bytes"
-	"encoding/json"
+	"github.com/helpgen/helpgen/templates/rt"
 	"strings"
 	"testing"
 )
@@ -40,15 +39,15 @@ func documentedSample(name string) []byte {
 	panic("no documented sample " + name)
 }
 
-// conformanceWant is a sample as the codecs write it: JSON compacted; XML without the whitespace
-// the Help Page puts between elements.
+// conformanceWant is a sample as the codecs write it: JSON compacted, Json.NET's object references
+// ($id, $ref, $values) expanded; XML without the whitespace the Help Page puts between elements.
 func conformanceWant(t *testing.T, format, s string) string {
 	if format == "json" {
-		var b bytes.Buffer
-		if err := json.Compact(&b, []byte(s)); err != nil {
+		b, err := rt.ExpandJSONReferences([]byte(s))
+		if err != nil {
 			t.Fatalf("sample is not JSON: %v", err)
 		}
-		return b.String()
+		return string(b)
 	}
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
