@@ -115,4 +115,3 @@ func TestJSONReferencesExpansion(t *testing.T) {
 		t.Fatal(err)
 	}
 }
-
