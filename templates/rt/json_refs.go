@@ -201,10 +201,22 @@ func (r *rtJSONReader) register(id string, t *rtJSONTarget, at int) error {
 	return nil
 }
 
-// finish marks t read to its end, at the reader's position.
-func (r *rtJSONReader) finish(t *rtJSONTarget) {
-	t.size = r.pos - t.at + r.refs.expanded - t.exp0
+// finish marks t read to its end, at the reader's position; min is the
+// least its writing takes (a struct writes every member, however few the
+// document had).
+func (r *rtJSONReader) finish(t *rtJSONTarget, min int) {
+	t.size = max(r.pos-t.at, min) + r.refs.expanded - t.exp0
 	t.done = true
+}
+
+// rtJSONMinSize is the least a struct's JSON takes: its member names,
+// each with a one-byte value.
+func rtJSONMinSize(ci *rtContractInfo) int {
+	n := 2
+	for _, f := range ci.json {
+		n += len(f.jsonKey) + 2
+	}
+	return n
 }
 
 // resolve checks that t can fill a slot of type typ here (at: the offset
@@ -240,6 +252,9 @@ func (r *rtJSONReader) contractMeta(ci *rtContractInfo, p unsafe.Pointer, m rtMe
 	case !h.hasID:
 		return r.members(ci, p, h.k, nil, h.i)
 	}
+	// (p may be the caller's struct of UnmarshalJSON, on its stack: it is
+	// the document's root then, and nothing can refer to it before it is
+	// done, nor after, so ptr is never read.)
 	t := &rtJSONTarget{typ: ci.ptrType, ptr: p}
 	if err := r.register(h.id, t, at); err != nil {
 		return err
@@ -247,7 +262,7 @@ func (r *rtJSONReader) contractMeta(ci *rtContractInfo, p unsafe.Pointer, m rtMe
 	if err := r.members(ci, p, h.k, nil, h.i); err != nil {
 		return err
 	}
-	r.finish(t)
+	r.finish(t, rtJSONMinSize(ci))
 	return nil
 }
 
@@ -311,7 +326,7 @@ func (r *rtJSONReader) listMeta(c *rtCodec, p unsafe.Pointer, what string) error
 	}
 	if t != nil {
 		t.list = *(*rtSlice)(p)
-		r.finish(t)
+		r.finish(t, 0)
 	}
 	return nil
 }
@@ -343,6 +358,6 @@ func (r *rtJSONReader) dictMeta(c *rtCodec, p unsafe.Pointer, mv reflect.Value, 
 	if err := r.entries(c, p, mv, h.k, nil, h.i, what); err != nil {
 		return err
 	}
-	r.finish(t)
+	r.finish(t, 0)
 	return nil
 }

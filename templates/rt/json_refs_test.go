@@ -115,3 +115,65 @@ func TestJSONReferencesExpansion(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// FuzzJSONReferences: whatever references a document holds, what decodes
+// encodes (no cycle reaches the writer), and encode → decode → encode
+// keeps every byte; the expander never panics.
+func FuzzJSONReferences(f *testing.F) {
+	for _, s := range []string{
+		`{"$id":"1","Notes":[{"$id":"2","Text":"a"},{"$ref":"2"}],"Tags":{"$id":"3","$values":["x"]},"Self":{"Tags":{"$ref":"3"},"Scores":{"$id":"4","a":1}}}`,
+		`{"$id":"1","Self":{"$ref":"1"}}`,
+		`{"Scores":{"$id":"4","a":1},"Self":{"$type":"x","$id":"5","Scores":{"$ref":"4"},"Self":{"$ref":null}}}`,
+		`[{"$id":"2","Name":"p"},{"$ref":"2"},{"$values":[]}]`,
+	} {
+		f.Add(false, []byte(s))
+		f.Add(true, []byte(s))
+	}
+	f.Fuzz(func(t *testing.T, list bool, data []byte) {
+		_, _ = ExpandJSONReferences(data)
+		root, v := &tcRootThing, any(new(*tcThing))
+		if list {
+			root, v = &tcRootList, new([]*tcThing)
+		}
+		var b1, b2 []byte
+		switch p := v.(type) {
+		case **tcThing:
+			if DecodeJSONRoot(tcAPI, data, root, p) != nil {
+				return
+			}
+			b1 = AppendJSONRoot(tcAPI, nil, root, p, tcAPI.Dates)
+			var q *tcThing
+			if err := DecodeJSONRoot(tcAPI, b1, root, &q); err != nil {
+				t.Fatalf("%v\n%s", err, b1)
+			}
+			b2 = AppendJSONRoot(tcAPI, nil, root, &q, tcAPI.Dates)
+		case *[]*tcThing:
+			if DecodeJSONRoot(tcAPI, data, root, p) != nil {
+				return
+			}
+			b1 = AppendJSONRoot(tcAPI, nil, root, p, tcAPI.Dates)
+			var q []*tcThing
+			if err := DecodeJSONRoot(tcAPI, b1, root, &q); err != nil {
+				t.Fatalf("%v\n%s", err, b1)
+			}
+			b2 = AppendJSONRoot(tcAPI, nil, root, &q, tcAPI.Dates)
+		}
+		if string(b1) != string(b2) {
+			t.Fatalf("re-encoding differs\n%s\n%s", b1, b2)
+		}
+	})
+}
+
+// TestExpandJSONReferencesBounded: a sample's references to references
+// cannot make the conformance test's expansion exponential.
+func TestExpandJSONReferencesBounded(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`[{"$id":"0","a":"` + strings.Repeat("x", 64) + `"}`)
+	for i := 1; i < 40; i++ {
+		b.WriteString(`,{"$id":"` + strconv.Itoa(i) + `","a":[{"$ref":"` + strconv.Itoa(i-1) + `"},{"$ref":"` + strconv.Itoa(i-1) + `"}]}`)
+	}
+	b.WriteString("]")
+	if _, err := ExpandJSONReferences([]byte(b.String())); err == nil || !strings.Contains(err.Error(), "references expand to more than") {
+		t.Fatal(err)
+	}
+}

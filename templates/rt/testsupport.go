@@ -8,6 +8,7 @@ package rt
 import (
 	"errors"
 	"reflect"
+	"strconv"
 	"time"
 	"unsafe"
 
@@ -253,7 +254,7 @@ func Same(a, b reflect.Value) bool {
 // compact. A documented sample written with PreserveReferencesHandling is
 // compared with what the codecs write through it.
 func ExpandJSONReferences(data []byte) ([]byte, error) {
-	x := rtExpander{ids: map[string][]byte{}}
+	x := rtExpander{ids: map[string][]byte{}, limit: max(rtJSONRefExpansionMin, rtJSONRefExpansion*len(data))}
 	x.r.reset(data)
 	out, err := x.value(nil)
 	if err == nil {
@@ -264,8 +265,9 @@ func ExpandJSONReferences(data []byte) ([]byte, error) {
 
 // rtExpander copies JSON text, expanding references.
 type rtExpander struct {
-	r   rtJSONReader
-	ids map[string][]byte // each "$id"'s object, expanded
+	r     rtJSONReader
+	ids   map[string][]byte // each "$id"'s object, expanded
+	limit int               // the most it writes: page text is untrusted
 }
 
 func (x *rtExpander) value(dst []byte) ([]byte, error) {
@@ -357,7 +359,10 @@ func (x *rtExpander) object(dst []byte) ([]byte, error) {
 			if !found {
 				return nil, &rtJSONError{Offset: at, Msg: "\"$ref\" to " + rtQuoteExcerpt(ref, 64) + ", which no \"$id\" before it names"}
 			}
-			return append(dst[:start], obj...), nil
+			if dst = append(dst[:start], obj...); len(dst) > x.limit {
+				return nil, &rtJSONError{Offset: at, Msg: "references expand to more than " + strconv.Itoa(x.limit) + " bytes"}
+			}
+			return dst, nil
 		case rtMetaValues:
 			dst = dst[:start]
 			if dst, err = x.value(dst); err != nil {
