@@ -503,8 +503,11 @@ func (b *builder) section(p *Page, s *Section, what string) (*displayRef, string
 		return nil, s.Doc
 	}
 	ref := parseDisplay(s.Type.Text)
-	if len(s.Type.Links) == 1 && ref.kind == "model" {
-		ref.name = s.Type.Links[0]
+	if len(s.Type.Links) == 1 && (ref.kind == "model" || ref.garbled != "") {
+		ref = &displayRef{kind: "model", name: s.Type.Links[0]} // the link names the model
+	}
+	if g := ref.garbledText(); g != "" {
+		b.warn(p.Source, s.Line, "%s: type %q is no type name a Help Page writes (a garbled cell); kept as a raw value", what, g)
 	}
 	if s.Type.Cut {
 		// The deepest model name is the end of the text: maybe cut short.

@@ -29,7 +29,11 @@ func (b *builder) nameModel(m *model) {
 		ok = false // the contract name says it is not a generic instance
 	}
 	if !ok {
-		m.specName = b.qualify(m, m.name)
+		name := m.name
+		if strings.ContainsAny(name, "<>,") {
+			name = sanitizeModelName(name) // not a generic instance: no reference syntax in its name
+		}
+		m.specName = b.qualify(m, name)
 		return
 	}
 	refs := make([]string, len(args))

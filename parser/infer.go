@@ -347,8 +347,11 @@ func (b *builder) inferComplex(m *model) {
 		d.m.Doc = r.Doc
 		d.m.Help = true
 		d.ref = parseDisplay(r.Type.Text)
-		if len(r.Type.Links) == 1 && d.ref.kind == "model" {
-			d.ref.name = r.Type.Links[0]
+		if len(r.Type.Links) == 1 && (d.ref.kind == "model" || d.ref.garbled != "") {
+			d.ref = &displayRef{kind: "model", name: r.Type.Links[0]} // the link names the model
+		}
+		if g := d.ref.garbledText(); g != "" {
+			b.warn(srcOf(m), r.Line, "%s.%s: type %q is no type name a Help Page writes (a garbled cell); kept as a raw value", m.name, r.Name, g)
 		}
 		ann := parseAnnotations(r.Annotations)
 		d.m.Required = ann.Required

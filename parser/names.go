@@ -101,6 +101,34 @@ type displayRef struct {
 	// unknown until a sample shows it (an XML item or key/value name); the
 	// spec type is then the widest (see unseen.go).
 	width bool
+	// garbled is the text of a rendering no Help Page writes (a model name
+	// with spaces or brackets: cell debris, a merged or cut cell); the
+	// reference is then a raw value (anyType) and the caller warns.
+	garbled string
+}
+
+// garbledText returns the garbled part of a rendering, "" when none is.
+func (d *displayRef) garbledText() string {
+	if d.garbled != "" {
+		return d.garbled
+	}
+	for _, a := range d.args {
+		if g := a.garbledText(); g != "" {
+			return g
+		}
+	}
+	return ""
+}
+
+// plausibleModelName reports whether s can be a model name as Help Pages
+// write them: a CLR type name, possibly qualified, generic ("PageOfX",
+// "X`2", "X<Y>") or an array ("X[]"); never spaces or stray brackets.
+func plausibleModelName(s string) bool {
+	if s == "" {
+		return false
+	}
+	s = strings.ReplaceAll(s, "[]", "")
+	return !strings.ContainsAny(s, " \t\n\r[](){}|;:\"'=")
 }
 
 // parseDisplay parses a Help Page type rendering.
@@ -135,6 +163,9 @@ func parseDisplay(s string) *displayRef {
 			return &displayRef{kind: spec.RefPrimitive, name: "anyType"}
 		}
 		return &displayRef{kind: kind, args: []*displayRef{parseDisplay(k), parseDisplay(v)}}
+	}
+	if !plausibleModelName(s) {
+		return &displayRef{kind: spec.RefPrimitive, name: "anyType", garbled: s}
 	}
 	return &displayRef{kind: "model", name: s}
 }
