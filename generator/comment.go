@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"go/build/constraint"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,7 +18,10 @@ import (
 // text: nothing can close it early (there is no "*/" to match), nothing
 // after a line break escapes it (each line carries its own "//"), and no
 // line is a directive (//go:generate, //go:build, //line, //export need
-// the text to follow "//" with no space). jennifer's own Comment would write
+// the text to follow "//" with no space) or a build constraint: gofmt
+// (go/printer) gathers "// +build" lines from anywhere in a file and moves
+// them, as constraints, above the package clause, so a description that
+// begins "+build" would otherwise take the file out of the build. jennifer's own Comment would write
 // a multi-line text as a /* */ block, and a text starting with "//" or "/*"
 // verbatim; the lines built here always start with "//", which jennifer
 // writes as they are.
@@ -42,6 +46,9 @@ func commentLines(text string) string {
 		if blank {
 			b.WriteString("//\n")
 			blank = false
+		}
+		if constraint.IsPlusBuild("// " + line) {
+			line = strings.Replace(line, "+build", "+ build", 1)
 		}
 		b.WriteString("// ")
 		b.WriteString(line)

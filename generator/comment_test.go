@@ -187,6 +187,9 @@ var injections = []string{
 	"/*",
 	"*/ //line evil.go:1\n// +build ignore\n\npackage evil",
 	"^[0-9]*/[0-9]*$",
+	"+build",                   // found by FuzzCommentText: gofmt made it a constraint above the package clause
+	"\u00a0 +build ignore\nok", // constraint.IsPlusBuild trims Unicode spaces
+	"+build linux,!linux",
 }
 
 // Page text in any comment position changes no declaration of the
