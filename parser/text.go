@@ -262,9 +262,34 @@ func (x *textParser) run() (*Page, error) {
 		x.model(first)
 	default:
 		err = fmt.Errorf("%s: no Help Page content found", p.Source)
+		if i, cols := x.firstTable(first); i >= 0 {
+			// Say what was there: a customised template's table.
+			err = fmt.Errorf("%s:%d: no Help Page content found: a table with columns %s, where a Help Page has Name | Description | Type | Additional information (models) or API | Description (the index); a customised template helpgen does not read", p.Source, i+1, cols)
+		}
 	}
 	x.truncation()
 	return p, err
+}
+
+// firstTable returns the index of the first line that is a pipe table's
+// row of at least two cells, and its cells joined by " | "; -1 when none is.
+func (x *textParser) firstTable(first int) (int, string) {
+	for i := first; i < x.n; i = x.nb(i + 1) {
+		t := x.trim[i]
+		if !strings.HasPrefix(t, "|") {
+			continue
+		}
+		var cells []string
+		for _, c := range strings.Split(strings.Trim(t, "|"), "|") {
+			if c = strings.TrimSpace(c); c != "" {
+				cells = append(cells, c)
+			}
+		}
+		if len(cells) >= 2 {
+			return i, strings.Join(cells, " | ")
+		}
+	}
+	return -1, ""
 }
 
 // textAPITitle reports whether s reads "{METHOD} {RelativePath}" (a

@@ -11,6 +11,8 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/helpgen/helpgen/crawl"
@@ -228,8 +230,12 @@ func crawlKey(u string) string {
 // cannot be (a diagnostic each, saying why).
 func helpPages(in []parser.Input) (pages []parser.Input, skipped []*spec.Diagnostic) {
 	for _, i := range in {
-		if why := notHelpPage(i); why != "" {
-			skipped = append(skipped, &spec.Diagnostic{Source: i.Source, Message: why})
+		if why, line := notHelpPage(i); why != "" {
+			src := i.Source
+			if line > 0 {
+				src += ":" + strconv.Itoa(line)
+			}
+			skipped = append(skipped, &spec.Diagnostic{Source: src, Message: why})
 			continue
 		}
 		pages = append(pages, i)
@@ -287,31 +293,42 @@ var helpMarkers = [][]byte{
 // API table), or as a model page and it is text (a text model page needs a
 // member table). An HTML page with none of the markers is not one even if
 // the parser would read it as a model: for HTML, any h1 makes a model.
-func notHelpPage(in parser.Input) string {
+func notHelpPage(in parser.Input) (why string, line int) {
 	d := bytes.TrimSpace(bytes.TrimPrefix(in.Data, []byte("\xef\xbb\xbf")))
 	switch {
 	case len(d) == 0:
-		return "empty"
+		return "empty", 0
 	case bytes.IndexByte(d, 0) >= 0:
-		return "binary data"
+		return "binary data", 0
 	case looksLikeJSON(d):
-		return "JSON"
+		return "JSON", 0
 	}
 	lower := bytes.ToLower(d)
 	for _, m := range helpMarkers {
 		if bytes.Contains(lower, m) {
-			return ""
+			return "", 0
 		}
 	}
-	if p, err := parser.ParsePage(in.Source, in.Data); err == nil {
+	p, err := parser.ParsePage(in.Source, in.Data)
+	if err == nil {
 		switch p.Kind {
 		case parser.PageAPI, parser.PageIndex, parser.PageError:
-			return ""
+			return "", 0
 		case parser.PageModel:
 			if d[0] != '<' {
-				return ""
+				return "", 0
 			}
 		}
 	}
-	return "none of a Help Page's headings, tables or links"
+	if err != nil {
+		// The parser says what it found instead (a customised template's table).
+		if m := locatedNoContent.FindStringSubmatch(err.Error()); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			return m[2], n
+		}
+	}
+	return "none of a Help Page's headings, tables or links", 0
 }
+
+// locatedNoContent is the parser's "no content" error that names a line.
+var locatedNoContent = regexp.MustCompile(`:(\d+): no Help Page content found: (.*)$`)

@@ -47,7 +47,7 @@ func TestHelpPageCheckKeepsRealPages(t *testing.T) {
 				continue
 			}
 			pages++
-			if why := notHelpPage(i); why != "" {
+			if why, _ := notHelpPage(i); why != "" {
 				t.Errorf("%s yields %d endpoints and %d types (page kind %d) but is rejected: %s", i.Source, len(s.Endpoints), len(s.Types), p.Kind, why)
 				continue
 			}
@@ -64,13 +64,13 @@ func TestHelpPageCheckKeepsRealPages(t *testing.T) {
 func TestNotHelpPages(t *testing.T) {
 	dir := t.TempDir()
 	seedPage := readFile(t, filepath.Join(repoRoot(t), "pages", "seed", "POST-api-v2-practiceId-clinical-encounters-encounterId-followup-send.txt"))
-	junk := map[string]struct{ content, why string }{
-		"readme.html": {githubReadme, "none of a Help Page's headings"},
-		"empty.txt":   {"", "empty"},
-		"blank.txt":   {"\n \t\n", "empty"},
-		"binary.bin":  {"GIF89a\x00\x01\x02", "binary data"},
-		"login.html":  {"<!DOCTYPE html><html><head><title>Sign in</title></head><body><h1>Sign in</h1><form><input name=user></form></body></html>", "none of a Help Page's headings"},
-		"notes.txt":   {"TODO\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", "none of a Help Page's headings"},
+	junk := map[string]struct{ content, why, at string }{ // at: the line named, if any
+		"readme.html": {githubReadme, "none of a Help Page's headings", ""},
+		"empty.txt":   {"", "empty", ""},
+		"blank.txt":   {"\n \t\n", "empty", ""},
+		"binary.bin":  {"GIF89a\x00\x01\x02", "binary data", ""},
+		"login.html":  {"<!DOCTYPE html><html><head><title>Sign in</title></head><body><h1>Sign in</h1><form><input name=user></form></body></html>", "none of a Help Page's headings", ""},
+		"notes.txt":   {"TODO\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", "a table with columns a | b, where a Help Page has", ":3"},
 	}
 	for name, j := range junk {
 		t.Run(name, func(t *testing.T) {
@@ -86,7 +86,7 @@ func TestNotHelpPages(t *testing.T) {
 				{"diff", p, p},
 			} {
 				code, out, errOut := run(t, args...)
-				if code != 2 || out != "" || !strings.Contains(errOut, name+": not a Help Page ("+j.why) {
+				if code != 2 || out != "" || !strings.Contains(errOut, name+j.at+": not a Help Page ("+j.why) {
 					t.Errorf("helpgen %s: exit %d, stdout %q, stderr:\n%s", strings.Join(args, " "), code, clip(out), errOut)
 				}
 			}
@@ -98,7 +98,7 @@ func TestNotHelpPages(t *testing.T) {
 			writeFile(t, filepath.Join(pair, name), j.content)
 			writeFile(t, filepath.Join(pair, "page.txt"), seedPage)
 			out, errOut := mustRun(t, 0, "parse", pair)
-			if !strings.Contains(errOut, name+": warning: not a Help Page ("+j.why) || !strings.Contains(out, `"POST-api-v2-practiceId-clinical-encounters-encounterId-followup-send"`) {
+			if !strings.Contains(errOut, name+j.at+": warning: not a Help Page ("+j.why) || !strings.Contains(out, `"POST-api-v2-practiceId-clinical-encounters-encounterId-followup-send"`) {
 				t.Errorf("parse of %s beside a page:\n%s", name, errOut)
 			}
 			if strings.Contains(out, "TheGoProgrammingLanguage") {
