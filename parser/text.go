@@ -286,7 +286,14 @@ func (x *textParser) firstTable(first int) (int, string) {
 			}
 		}
 		if len(cells) >= 2 {
-			return i, strings.Join(cells, " | ")
+			if len(cells) > 8 {
+				cells = append(cells[:8], "…")
+			}
+			cols := strings.Join(cells, " | ")
+			if len(cols) > 200 { // page text in a message: bounded
+				cols = strings.ToValidUTF8(cols[:200], "") + "…"
+			}
+			return i, cols
 		}
 	}
 	return -1, ""
