@@ -154,7 +154,7 @@ func Parse(inputs []Input) *spec.Spec {
 	var errs []*spec.Diagnostic
 	for k, i := range in {
 		if failed[k] != nil {
-			errs = append(errs, &spec.Diagnostic{Severity: spec.Error, Source: i.Source, Message: failed[k].Error()})
+			errs = append(errs, pageError(i.Source, failed[k]))
 			continue
 		}
 		pages = append(pages, parsed[k])
@@ -177,4 +177,23 @@ func ParseFiles(paths []string) (*spec.Spec, error) {
 		return nil, fmt.Errorf("no pages found in %s", strings.Join(paths, ", "))
 	}
 	return Parse(in), nil
+}
+
+// pageError is the diagnostic of a page ParsePage refused. Its errors name
+// the page ("src: …" or "src:line: …") for callers that print them alone;
+// a diagnostic names it once, in Source.
+func pageError(src string, err error) *spec.Diagnostic {
+	d := &spec.Diagnostic{Severity: spec.Error, Source: src, Message: err.Error()}
+	rest, ok := strings.CutPrefix(d.Message, src+":")
+	if !ok {
+		return d
+	}
+	if n := len(rest) - len(strings.TrimLeft(rest, "0123456789")); n > 0 && strings.HasPrefix(rest[n:], ": ") {
+		d.Source, rest = src+":"+rest[:n], rest[n:]
+	}
+	d.Message = strings.TrimPrefix(rest, " ")
+	if m, ok := strings.CutPrefix(d.Message, ": "); ok {
+		d.Message = m
+	}
+	return d
 }
