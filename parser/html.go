@@ -79,7 +79,6 @@ type hnode struct {
 type htmlTree struct {
 	root     *hnode // the document
 	doc      *goquery.Document
-	byNode   map[*html.Node]*hnode
 	elements int      // start tags in the input
 	lastLine int      // line of the last byte
 	open     []*hnode // elements left open at the end of the input, outermost first
@@ -140,7 +139,7 @@ func htmlAnnotate(data []byte) ([]byte, int, error) {
 }
 
 func buildHTMLTree(data []byte) *htmlTree {
-	t := &htmlTree{lastLine: htmlLastLine(data), byNode: map[*html.Node]*hnode{}}
+	t := &htmlTree{lastLine: htmlLastLine(data)}
 	in, tags, err := htmlAnnotate(data)
 	t.err, t.elements = err, tags
 	doc, perr := goquery.NewDocumentFromReader(bytes.NewReader(in))
@@ -264,7 +263,6 @@ func htmlMirror(t *htmlTree, src *html.Node, dst *hnode, pre int, open map[*html
 			dst.last.next = n
 		}
 		dst.last = n
-		t.byNode[c] = n
 		if c.Type == html.ElementNode {
 			p := pre
 			switch c.DataAtom {
@@ -530,10 +528,30 @@ func (x *htmlExtractor) findRoot() {
 
 // node is the tree node of a selection's first node (nil when empty).
 func (x *htmlExtractor) node(sel *goquery.Selection) *hnode {
+	return nodeIn(x.t.root, sel)
+}
+
+// nodeIn is the tree node of a selection's first node, searched for below
+// under, where the selection was made (nil when empty). A search, not a
+// map from every node: a page asks for a few nodes and has thousands.
+func nodeIn(under *hnode, sel *goquery.Selection) *hnode {
 	if sel.Length() == 0 {
 		return nil
 	}
-	return x.t.byNode[sel.Get(0)]
+	want := sel.Get(0)
+	var find func(n *hnode) *hnode
+	find = func(n *hnode) *hnode {
+		if n.n == want {
+			return n
+		}
+		for c := n.first; c != nil; c = c.next {
+			if f := find(c); f != nil {
+				return f
+			}
+		}
+		return nil
+	}
+	return find(under)
 }
 
 // sel is a node's selection.
@@ -969,7 +987,7 @@ func (x *htmlExtractor) sampleFrom(s *Sample, n *hnode) {
 	var content *hnode
 	if n.a == atom.Div && n.hasClass("sample-content") {
 		// The first of these in document order holds the sample.
-		content = x.node(x.sel(n).Find("pre, img, p, textarea, div.warning-message-container").First())
+		content = nodeIn(n, x.sel(n).Find("pre, img, p, textarea, div.warning-message-container").First())
 		if content == nil {
 			return
 		}
@@ -1294,7 +1312,7 @@ func (x *htmlExtractor) index() {
 					return
 				}
 				e := &IndexEntry{Line: int(tr.line), Controller: controller, ControllerDoc: controllerDoc}
-				a := x.node(x.sel(td).Find("a").First())
+				a := nodeIn(td, x.sel(td).Find("a").First())
 				title := td.textOf()
 				if a != nil {
 					e.ApiID = htmlAPIID(a.href)
