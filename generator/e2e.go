@@ -59,11 +59,11 @@ func emitE2E(m *Model, next func() *jen.File) error {
 				fields = append(fields, kv{"xmlSkip", jen.Lit(why)})
 			}
 			if op.Body != nil {
-				if clash := formClash(op.Body.Type, map[*Type]bool{}); clash != "" {
+				if clash := formClash(op.Body.Type); clash != "" {
 					fields = append(fields, kv{"formClash", jen.Lit(clash)})
 				} else if hasObject(op.Body.Type, map[*Type]bool{}) {
 					fields = append(fields, kv{"formSkip", jen.Lit("the body holds Objects, which a form cannot carry (Web API's binder drops them)")})
-				} else if field := formFields(op.Body.Type, map[*Type]bool{}); field != "" {
+				} else if field := formFields(op.Body.Type); field != "" {
 					fields = append(fields, kv{"formField", jen.Lit(field)})
 				}
 			}
@@ -260,16 +260,8 @@ func hasObject(g *GoType, seen map[*Type]bool) bool {
 
 // formClash names two members of a type reachable from g whose form keys
 // (CLR names) are equal ignoring case: no form can carry both.
-func formClash(g *GoType, seen map[*Type]bool) string {
-	switch g.Kind {
-	case spec.RefList, spec.RefNullable, spec.RefDict:
-		return formClash(g.Elem, seen)
-	case spec.RefNamed:
-		t := g.Named
-		if t.IsEnum() || seen[t] {
-			return ""
-		}
-		seen[t] = true
+func formClash(g *GoType) string {
+	return formTypes(g, map[*Type]bool{}, func(t *Type) string {
 		keys := map[string]string{}
 		for _, fl := range t.Fields {
 			k := strings.ToLower(formName(fl))
@@ -278,11 +270,6 @@ func formClash(g *GoType, seen map[*Type]bool) string {
 			}
 			keys[k] = formName(fl)
 		}
-		for _, fl := range t.Fields {
-			if c := formClash(fl.Type, seen); c != "" {
-				return c
-			}
-		}
-	}
-	return ""
+		return ""
+	})
 }

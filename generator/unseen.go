@@ -27,22 +27,36 @@ func noForm(fl *Field) bool {
 
 // formFields names a member reachable from g that form binding cannot set
 // (t.F), or "": the form writer refuses a set one.
-func formFields(g *GoType, seen map[*Type]bool) string {
+func formFields(g *GoType) string {
+	return formTypes(g, map[*Type]bool{}, func(t *Type) string {
+		for _, fl := range t.Fields {
+			if noForm(fl) {
+				return t.GoName + "." + fl.GoName
+			}
+		}
+		return ""
+	})
+}
+
+// formTypes calls check on each contract a form of g carries (through
+// collections, nullables and dictionaries), each once, and returns the
+// first thing it names, or "".
+func formTypes(g *GoType, seen map[*Type]bool, check func(*Type) string) string {
 	switch g.Kind {
 	case spec.RefList, spec.RefNullable, spec.RefDict:
-		return formFields(g.Elem, seen)
+		return formTypes(g.Elem, seen, check)
 	case spec.RefNamed:
 		t := g.Named
 		if t.IsEnum() || seen[t] {
 			return ""
 		}
 		seen[t] = true
+		if s := check(t); s != "" {
+			return s
+		}
 		for _, fl := range t.Fields {
-			if noForm(fl) {
-				return t.GoName + "." + fl.GoName
-			}
-			if f := formFields(fl.Type, seen); f != "" {
-				return f
+			if s := formTypes(fl.Type, seen, check); s != "" {
+				return s
 			}
 		}
 	}

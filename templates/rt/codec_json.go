@@ -607,9 +607,11 @@ func rtParseKey(c *rtCodec, b []byte, p unsafe.Pointer) error {
 	return rtParseText(c, b, p)
 }
 
-// rtParseText parses a scalar's invariant text into p: DCS content,
-// dictionary keys, URI parameters and form values (after the caller's
-// trimming).
+// rtParseText parses a scalar's invariant text into p: JSON dictionary
+// keys, URI and query parameters and simple form list items (after the
+// caller's trimming). Element content and form fields have readers of
+// their own (xs:duration in DCS; the form binder's local dates and hex
+// integers).
 func rtParseText(c *rtCodec, b []byte, p unsafe.Pointer) error {
 	var err error
 	switch c.kind {
